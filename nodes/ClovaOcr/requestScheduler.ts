@@ -1,0 +1,123 @@
+import { sleep } from 'n8n-workflow';
+
+/**
+ * Caps calls in flight at a limit that adapts to the service: CLOVA answers 400/0025 when a
+ * domain's rate limit is exceeded, so the limit drops to what was in flight when that
+ * happened and creeps back up by one per window of successes (additive increase).
+ */
+export class AdaptiveLimiter {
+	private limit: number;
+
+	private inFlight = 0;
+
+	private readonly waiters: Array<() => void> = [];
+
+	constructor(private readonly max: number) {
+		this.limit = max;
+	}
+
+	get currentLimit(): number {
+		return Math.floor(this.limit);
+	}
+
+	async acquire(): Promise<number> {
+		while (this.inFlight >= this.currentLimit) {
+			await new Promise<void>((resolve) => this.waiters.push(resolve));
+		}
+		this.inFlight += 1;
+		return this.inFlight - 1;
+	}
+
+	release(): void {
+		this.inFlight -= 1;
+		this.wakeOne();
+	}
+
+	private wakeOne(): void {
+		const next = this.waiters.shift();
+		if (next) next();
+	}
+
+	/** `othersInFlight` is how many calls were already out when the rejected one was sent. */
+	onRateLimited(othersInFlight: number): void {
+		this.limit = Math.max(1, Math.min(this.limit, othersInFlight));
+	}
+
+	onSuccess(): void {
+		if (this.limit < this.max) {
+			const before = this.currentLimit;
+			this.limit = Math.min(this.max, this.limit + 1 / Math.max(1, this.limit));
+			if (this.currentLimit > before) this.wakeOne();
+		}
+	}
+}
+
+export interface RetryPolicy {
+	maxRetries: number;
+	baseDelayMs: number;
+	maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: Omit<RetryPolicy, 'maxRetries'> = { baseDelayMs: 300, maxDelayMs: 10_000 };
+
+/** Exponential backoff with jitter between half and the full step, so retries spread out. */
+export function backoffDelay(attempt: number, policy: RetryPolicy, hintMs?: number): number {
+	const step = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
+	const jittered = step / 2 + Math.random() * (step / 2);
+	return Math.max(jittered, hintMs ?? 0);
+}
+
+export interface RetryableError {
+	retryable: boolean;
+	retryAfterMs?: number;
+	code?: string;
+}
+
+function isRetryable(error: unknown): error is RetryableError {
+	return typeof error === 'object' && error !== null && (error as RetryableError).retryable === true;
+}
+
+/**
+ * Runs one call under the limiter, retrying what the error marks retryable. The slot is
+ * given back while waiting, so a backing-off item never blocks a fresh one.
+ */
+export async function callWithRetries<T>(
+	limiter: AdaptiveLimiter,
+	policy: RetryPolicy,
+	call: () => Promise<T>,
+	isCancelled: () => boolean = () => false,
+): Promise<T> {
+	for (let attempt = 0; ; attempt++) {
+		const othersInFlight = await limiter.acquire();
+		let outcome: { ok: true; value: T } | { ok: false; error: unknown };
+		try {
+			outcome = { ok: true, value: await call() };
+		} catch (error) {
+			outcome = { ok: false, error };
+		} finally {
+			limiter.release();
+		}
+		if (outcome.ok) {
+			limiter.onSuccess();
+			return outcome.value;
+		}
+		const { error } = outcome;
+		if (isRetryable(error) && error.code === '0025') limiter.onRateLimited(othersInFlight);
+		if (!isRetryable(error) || attempt >= policy.maxRetries || isCancelled()) throw error;
+		await sleep(backoffDelay(attempt, policy, error.retryAfterMs));
+	}
+}
+
+/** Maps indexes 0..count-1 through `worker` with at most `concurrency` running, results in index order. */
+export async function mapInOrder<T>(count: number, concurrency: number, worker: (index: number) => Promise<T>): Promise<T[]> {
+	const results = new Array<T>(count);
+	let next = 0;
+	const lanes = Array.from({ length: Math.max(1, Math.min(concurrency, count)) }, async () => {
+		while (next < count) {
+			const index = next++;
+			results[index] = await worker(index);
+		}
+	});
+	await Promise.all(lanes);
+	return results;
+}

@@ -1,0 +1,200 @@
+import { randomUUID } from 'crypto';
+import FormData from 'form-data';
+import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+
+import type { ImageSource } from './binaryInput';
+import { describeClovaCode } from './clovaErrors';
+import type { ClovaRequestMessage, ClovaResponse } from './clovaTypes';
+import type { ClovaFormat } from './imageFormat';
+
+export type RequestMode = 'multipart' | 'json';
+
+export const CREDENTIAL_NAME = 'clovaOcrApi';
+
+export type FailureKind = 'service' | 'network' | 'timeout' | 'badResponse' | 'inference';
+
+/**
+ * One failed call, already reduced to what is safe to show: it never holds the request
+ * headers (the secret) or the request body (the image).
+ */
+export class ClovaCallError extends Error {
+	constructor(
+		readonly kind: FailureKind,
+		message: string,
+		readonly description: string,
+		readonly retryable: boolean,
+		readonly code: string,
+		readonly httpStatus?: number,
+		readonly serviceMessage?: string,
+		readonly retryAfterMs?: number,
+	) {
+		super(message);
+		this.name = 'ClovaCallError';
+	}
+}
+
+export interface CallPlan {
+	endpoint: string;
+	mode: RequestMode;
+	format: ClovaFormat;
+	imageName: string;
+	timeoutMs: number;
+	image: ImageSource;
+}
+
+export interface CallResult {
+	requestId: string;
+	response: ClovaResponse;
+}
+
+function newMessage(plan: CallPlan): ClovaRequestMessage {
+	return {
+		version: 'V2',
+		requestId: randomUUID(),
+		timestamp: Date.now(),
+		images: [{ format: plan.format, name: plan.imageName }],
+	};
+}
+
+async function buildBody(plan: CallPlan, message: ClovaRequestMessage): Promise<Pick<IHttpRequestOptions, 'body' | 'headers'>> {
+	if (plan.mode === 'json') {
+		const data = (await plan.image.readAll()).toString('base64');
+		const payload: ClovaRequestMessage = { ...message, images: [{ ...message.images[0], data }] };
+		return { body: JSON.stringify(payload), headers: { 'Content-Type': 'application/json' } };
+	}
+	const form = new FormData();
+	form.append('message', JSON.stringify(message), { contentType: 'application/json' });
+	form.append('file', await plan.image.openStream(), {
+		filename: plan.image.fileName ?? `${plan.imageName}.${plan.format}`,
+		contentType: plan.image.mimeType ?? 'application/octet-stream',
+		knownLength: plan.image.size,
+	});
+	return { body: form };
+}
+
+function parseJson(text: string): unknown {
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		return undefined;
+	}
+}
+
+function retryAfterMs(headers: Record<string, unknown> | undefined): number | undefined {
+	const value = headers?.['retry-after'];
+	const seconds = typeof value === 'string' ? Number(value) : NaN;
+	return Number.isFinite(seconds) && seconds >= 0 ? Math.min(seconds * 1000, 60_000) : undefined;
+}
+
+interface FullResponse {
+	body: unknown;
+	headers?: Record<string, unknown>;
+	statusCode: number;
+}
+
+function classifyHttpFailure(response: FullResponse, parsed: unknown): ClovaCallError {
+	const status = response.statusCode;
+	const errorBody = (parsed ?? {}) as { code?: unknown; message?: unknown };
+	const code = typeof errorBody.code === 'string' ? errorBody.code : typeof errorBody.code === 'number' ? String(errorBody.code).padStart(4, '0') : '';
+	const serviceMessage = typeof errorBody.message === 'string' ? errorBody.message : undefined;
+	const info = describeClovaCode(code, status);
+	const detail = serviceMessage ? ` Service message: "${serviceMessage}".` : parsed === undefined ? ' The answer was not JSON (a gateway or proxy page?).' : '';
+	return new ClovaCallError(
+		'service',
+		info.message,
+		`${info.fix}${detail} HTTP status ${status}.`,
+		info.retryable || status >= 500,
+		code || `HTTP_${status}`,
+		status,
+		serviceMessage,
+		retryAfterMs(response.headers),
+	);
+}
+
+interface TransportErrorShape {
+	code?: unknown;
+	message?: unknown;
+}
+
+function classifyTransportFailure(error: unknown, plan: CallPlan): ClovaCallError {
+	const shape = (error ?? {}) as TransportErrorShape;
+	const code = typeof shape.code === 'string' ? shape.code : '';
+	const rawMessage = typeof shape.message === 'string' ? shape.message : '';
+	const host = new URL(plan.endpoint).host;
+	if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(rawMessage)) {
+		return new ClovaCallError(
+			'timeout',
+			`CLOVA OCR did not answer within ${plan.timeoutMs / 1000} s`,
+			'Still timing out after retries: raise Options > Timeout, or lower Options > Concurrency if many large images are sent at once.',
+			true,
+			'TIMEOUT',
+		);
+	}
+	if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+		return new ClovaCallError(
+			'network',
+			`The host "${host}" of the Invoke URL could not be found`,
+			'Check the Invoke URL in the CLOVA OCR API credentials: copy it again from the NAVER Cloud console.',
+			code === 'EAI_AGAIN',
+			code,
+		);
+	}
+	if (code === 'ECONNREFUSED') {
+		return new ClovaCallError(
+			'network',
+			`Nothing is listening at ${host}`,
+			'If you use the local server, start it (npx clova-ocr-local) and check the port in the credentials; otherwise check the Invoke URL.',
+			true,
+			code,
+		);
+	}
+	if (code === 'CERT_HAS_EXPIRED' || code.startsWith('ERR_TLS') || /certificate/i.test(rawMessage)) {
+		return new ClovaCallError('network', `The TLS certificate of ${host} was rejected`, 'Check the Invoke URL host; a proxy may be intercepting TLS.', false, code || 'TLS');
+	}
+	return new ClovaCallError(
+		'network',
+		`The connection to CLOVA OCR failed${code ? ` (${code})` : ''}`,
+		'The connection was reset or dropped and retries did not recover it. Check the network between n8n and the service, then run again.',
+		true,
+		code || 'NETWORK',
+	);
+}
+
+/** One HTTP call to the credit-card endpoint. Resolves only with a parsed success body. */
+export async function postCreditCard(ctx: IExecuteFunctions, plan: CallPlan): Promise<CallResult> {
+	const message = newMessage(plan);
+	const { body, headers } = await buildBody(plan, message);
+	let response: FullResponse;
+	try {
+		response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_NAME, {
+			method: 'POST',
+			url: plan.endpoint,
+			body,
+			headers,
+			timeout: plan.timeoutMs,
+			encoding: 'text',
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+		})) as FullResponse;
+	} catch (error) {
+		throw classifyTransportFailure(error, plan);
+	}
+
+	const text = typeof response.body === 'string' ? response.body : Buffer.isBuffer(response.body) ? response.body.toString('utf8') : JSON.stringify(response.body ?? '');
+	const parsed = parseJson(text);
+	if (response.statusCode < 200 || response.statusCode > 299) {
+		throw classifyHttpFailure(response, parsed);
+	}
+	const images = (parsed as ClovaResponse | undefined)?.images;
+	if (parsed === undefined || typeof parsed !== 'object' || parsed === null || !Array.isArray(images) || images.length === 0) {
+		throw new ClovaCallError(
+			'badResponse',
+			'CLOVA OCR answered with a body the node cannot read',
+			`HTTP ${response.statusCode} with ${text.length === 0 ? 'an empty body' : parsed === undefined ? 'a body that is not complete JSON' : 'JSON without an images array'}. Retries did not help; run the item again later.`,
+			true,
+			'BAD_RESPONSE',
+			response.statusCode,
+		);
+	}
+	return { requestId: message.requestId, response: parsed as ClovaResponse };
+}
