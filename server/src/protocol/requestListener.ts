@@ -1,0 +1,87 @@
+import type { IncomingMessage, ServerResponse } from 'http';
+
+import { ProtocolError, writeJson, writeProtocolError } from './errors';
+import type { ReadLimits } from './requestReader';
+import { DEFAULT_READ_LIMITS, checkSecret, isCreditCardPath, readCreditCardRequest } from './requestReader';
+import { buildCreditCardResponse } from './responseBuilder';
+import type { CreditCardRequest, Recognizer } from './types';
+
+export interface RequestLogEntry {
+	requestId: string | null;
+	mode: string | null;
+	status: number;
+	code: string | null;
+	inferResult: string | null;
+	ms: number;
+}
+
+export interface ListenerOptions {
+	secret?: string;
+	recognize: Recognizer;
+	limits?: ReadLimits;
+	/** Called once per answered request; carries no image data and no recognised text. */
+	log?: (entry: RequestLogEntry) => void;
+	health?: () => object;
+}
+
+/** Sends the recognizer's outcome the way CLOVA would; returns the inferResult or error code sent. */
+export function writeOutcome(
+	res: ServerResponse,
+	request: CreditCardRequest,
+	outcome: Awaited<ReturnType<Recognizer>>,
+): { status: number; code: string | null; inferResult: string | null } {
+	if (outcome.kind === 'invalid') {
+		const error = new ProtocolError('0011', outcome.message);
+		writeProtocolError(res, error);
+		return { status: error.status, code: error.code, inferResult: null };
+	}
+	if (outcome.kind === 'serviceError') {
+		const error = new ProtocolError(outcome.code, outcome.message);
+		writeProtocolError(res, error, outcome.code === '0025' ? { 'Retry-After': '1' } : {});
+		return { status: error.status, code: error.code, inferResult: null };
+	}
+	writeJson(res, 200, buildCreditCardResponse(request, outcome));
+	return { status: 200, code: null, inferResult: outcome.kind === 'success' ? 'SUCCESS' : outcome.kind === 'failure' ? 'FAILURE' : 'ERROR' };
+}
+
+/** The whole CLOVA credit-card HTTP API around a recognizer: routing, secret, parsing, answers. */
+export function createRequestListener(options: ListenerOptions): (req: IncomingMessage, res: ServerResponse) => void {
+	const limits = options.limits ?? DEFAULT_READ_LIMITS;
+	return (req, res) => {
+		const started = process.hrtime.bigint();
+		let request: CreditCardRequest | null = null;
+		const finish = (result: { status: number; code: string | null; inferResult: string | null }) =>
+			options.log?.({
+				requestId: request?.requestId ?? null,
+				mode: request?.mode ?? null,
+				...result,
+				ms: Number((process.hrtime.bigint() - started) / 1_000_000n),
+			});
+		const handle = async () => {
+			const path = (req.url ?? '').split('?')[0];
+			if (req.method === 'GET' && path === '/healthz') {
+				writeJson(res, 200, { status: 'ok', ...(options.health?.() ?? {}) });
+				return;
+			}
+			if (req.method !== 'POST' || !isCreditCardPath(req.url)) {
+				req.resume();
+				throw new ProtocolError('0001', `URL is invalid: ${req.method} ${path}. POST to /document/credit-card.`);
+			}
+			try {
+				checkSecret(req, options.secret);
+			} catch (error) {
+				req.resume();
+				throw error;
+			}
+			request = await readCreditCardRequest(req, limits);
+			finish(writeOutcome(res, request, await options.recognize(request)));
+		};
+		handle().catch((error: unknown) => {
+			const protocolError =
+				error instanceof ProtocolError ? error : new ProtocolError('0500', 'Unknown service error.');
+			if (!res.headersSent) writeProtocolError(res, protocolError);
+			else res.destroy();
+			finish({ status: protocolError.status, code: protocolError.code, inferResult: null });
+		});
+	};
+}

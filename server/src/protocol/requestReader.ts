@@ -1,0 +1,249 @@
+import busboy from 'busboy';
+import { timingSafeEqual } from 'crypto';
+import type { IncomingMessage } from 'http';
+
+import { ProtocolError } from './errors';
+import { sniffImageFamily } from './imageSniff';
+import type { CreditCardRequest, ImageFormat, RequestMode } from './types';
+import { FORMATS } from './types';
+
+export interface ReadLimits {
+	/** Largest request body accepted, in bytes. */
+	maxBodyBytes: number;
+}
+
+export const DEFAULT_READ_LIMITS: ReadLimits = { maxBodyBytes: 20 * 1024 * 1024 };
+
+/** `/credit-card`, `/document/credit-card`, or either under an invoke-URL prefix. */
+export function isCreditCardPath(url: string | undefined): boolean {
+	const path = (url ?? '').split('?')[0].replace(/\/+$/, '');
+	return /(^|\/)credit-card$/.test(path);
+}
+
+export function checkSecret(req: IncomingMessage, secret: string | undefined): void {
+	if (!secret) return;
+	const sent = req.headers['x-ocr-secret'];
+	const given = Buffer.from(typeof sent === 'string' ? sent : '');
+	const expected = Buffer.from(secret);
+	if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+		throw new ProtocolError('0002');
+	}
+}
+
+function tooLarge(limits: ReadLimits): ProtocolError {
+	return new ProtocolError('0011', `Request body is larger than ${Math.round(limits.maxBodyBytes / 1024 / 1024)} MB.`);
+}
+
+/**
+ * Reads the whole body but stops keeping it past the limit; the rest is drained so the
+ * client can still read the answer instead of seeing its upload cut off.
+ */
+async function readBody(req: IncomingMessage, limits: ReadLimits): Promise<Buffer> {
+	const declared = Number(req.headers['content-length']);
+	const chunks: Buffer[] = [];
+	let length = 0;
+	let over = Number.isFinite(declared) && declared > limits.maxBodyBytes;
+	for await (const chunk of req) {
+		length += (chunk as Buffer).length;
+		if (length > limits.maxBodyBytes) over = true;
+		if (!over) chunks.push(chunk as Buffer);
+		if (length > limits.maxBodyBytes * 4) {
+			req.destroy();
+			break;
+		}
+	}
+	if (over) throw tooLarge(limits);
+	return Buffer.concat(chunks);
+}
+
+interface RawMessage {
+	version?: unknown;
+	requestId?: unknown;
+	timestamp?: unknown;
+	images?: unknown;
+}
+
+interface RawImage {
+	format?: unknown;
+	name?: unknown;
+	data?: unknown;
+	url?: unknown;
+}
+
+function parseMessageJson(text: string, where: string): RawMessage {
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(text);
+	} catch {
+		throw new ProtocolError('0011', `${where} is not valid JSON.`);
+	}
+	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+		throw new ProtocolError('0011', `${where} must be a JSON object.`);
+	}
+	return parsed as RawMessage;
+}
+
+function validTimestamp(value: unknown): number {
+	if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return value;
+	if (typeof value === 'string' && /^\d{1,16}$/.test(value.trim())) return Number(value.trim());
+	throw new ProtocolError('0011', 'timestamp is required and must be an integer (milliseconds since epoch).');
+}
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+function decodeBase64(value: unknown): Buffer {
+	if (typeof value !== 'string' || value.length === 0) {
+		throw new ProtocolError('0011', 'images[0].data is required in JSON mode and must be base64-encoded image data.');
+	}
+	const compact = value.replace(/\s+/g, '');
+	if (compact.length % 4 === 1 || !BASE64.test(compact)) {
+		throw new ProtocolError('0011', 'images[0].data is not valid base64.');
+	}
+	return Buffer.from(compact, 'base64');
+}
+
+/** Checks the fields shared by both modes and returns the image entry. */
+function validateMessage(message: RawMessage): { version: 'V2'; requestId: string; timestamp: number; image: RawImage } {
+	if (message.version !== undefined && message.version !== 'V2') {
+		throw new ProtocolError('0021', `Protocol version not supported: ${JSON.stringify(message.version)}. Use "V2".`);
+	}
+	if (typeof message.requestId !== 'string' || message.requestId.trim() === '') {
+		throw new ProtocolError('0011', 'requestId is required and must be a non-empty string.');
+	}
+	const timestamp = validTimestamp(message.timestamp);
+	if (!Array.isArray(message.images) || message.images.length === 0) {
+		throw new ProtocolError('0011', 'images is required and must hold exactly one image.');
+	}
+	if (message.images.length > 1) {
+		throw new ProtocolError('0011', `images holds ${message.images.length} entries; document OCR takes exactly one image per request.`);
+	}
+	const image = message.images[0] as RawImage;
+	if (typeof image !== 'object' || image === null) throw new ProtocolError('0011', 'images[0] must be an object.');
+	if (image.url !== undefined) throw new ProtocolError('0011', 'images[0].url is not supported by document OCR; send the image bytes.');
+	if (typeof image.format !== 'string' || !(FORMATS as readonly string[]).includes(image.format.toLowerCase())) {
+		throw new ProtocolError('0011', `images[0].format must be one of ${FORMATS.join(', ')}.`);
+	}
+	if (typeof image.name !== 'string' || image.name.trim() === '') {
+		throw new ProtocolError('0011', 'images[0].name is required and must be a non-empty string.');
+	}
+	return { version: 'V2', requestId: message.requestId, timestamp, image };
+}
+
+async function readJsonRequest(req: IncomingMessage, limits: ReadLimits): Promise<CreditCardRequest> {
+	const body = await readBody(req, limits);
+	if (body.length === 0) throw new ProtocolError('0011', 'Request body is empty.');
+	const message = validateMessage(parseMessageJson(body.toString('utf8'), 'Request body'));
+	const data = decodeBase64(message.image.data);
+	return {
+		mode: 'json',
+		version: message.version,
+		requestId: message.requestId,
+		timestamp: message.timestamp,
+		image: { format: (message.image.format as string).toLowerCase() as ImageFormat, name: message.image.name as string, data },
+	};
+}
+
+interface MultipartParts {
+	message?: string;
+	file?: { data: Buffer; fileName?: string; mimeType?: string };
+}
+
+async function readMultipartParts(req: IncomingMessage, limits: ReadLimits): Promise<MultipartParts> {
+	return await new Promise<MultipartParts>((resolve, reject) => {
+		let parser: busboy.Busboy;
+		try {
+			parser = busboy({
+				headers: req.headers,
+				limits: { fileSize: limits.maxBodyBytes, files: 2, fields: 10, fieldSize: 1024 * 1024, parts: 12 },
+			});
+		} catch {
+			reject(new ProtocolError('0011', 'multipart/form-data body has no boundary.'));
+			return;
+		}
+		const parts: MultipartParts = {};
+		let failure: ProtocolError | undefined;
+		const fail = (error: ProtocolError) => {
+			failure ??= error;
+		};
+		parser.on('field', (name, value) => {
+			if (name === 'message') parts.message = value;
+			else fail(new ProtocolError('0011', `Unexpected form field "${name}"; send "message" and "file".`));
+		});
+		parser.on('file', (name, stream, info) => {
+			const chunks: Buffer[] = [];
+			stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+			stream.on('limit', () => fail(tooLarge(limits)));
+			stream.on('end', () => {
+				const data = Buffer.concat(chunks);
+				if (name === 'message') {
+					parts.message = data.toString('utf8');
+				} else if (name === 'file') {
+					if (parts.file) fail(new ProtocolError('0011', 'More than one file part; document OCR takes exactly one image per request.'));
+					parts.file = { data, fileName: info.filename, mimeType: info.mimeType };
+				} else {
+					fail(new ProtocolError('0011', `Unexpected file part "${name}"; the image goes in the part named "file".`));
+				}
+			});
+		});
+		parser.on('filesLimit', () => fail(new ProtocolError('0011', 'More than one file part; document OCR takes exactly one image per request.')));
+		parser.on('partsLimit', () => fail(new ProtocolError('0011', 'Too many form parts; send "message" and "file".')));
+		parser.on('error', () => {
+			fail(new ProtocolError('0011', 'multipart/form-data body is malformed.'));
+			req.resume();
+			reject(failure);
+		});
+		parser.on('close', () => (failure ? reject(failure) : resolve(parts)));
+		req.on('error', () => reject(new ProtocolError('0011', 'Request body was cut off.')));
+		req.pipe(parser);
+	});
+}
+
+async function readMultipartRequest(req: IncomingMessage, limits: ReadLimits): Promise<CreditCardRequest> {
+	const declared = Number(req.headers['content-length']);
+	if (Number.isFinite(declared) && declared > limits.maxBodyBytes) {
+		await readBody(req, limits).catch(() => undefined);
+		throw tooLarge(limits);
+	}
+	const parts = await readMultipartParts(req, limits);
+	if (parts.message === undefined) throw new ProtocolError('0011', 'multipart/form-data body has no "message" part.');
+	const message = validateMessage(parseMessageJson(parts.message, 'The "message" part'));
+	if (!parts.file) throw new ProtocolError('0011', 'multipart/form-data body has no "file" part holding the image.');
+	if (parts.file.data.length === 0) throw new ProtocolError('0011', 'The "file" part is empty.');
+	return {
+		mode: 'multipart',
+		version: message.version,
+		requestId: message.requestId,
+		timestamp: message.timestamp,
+		image: {
+			format: (message.image.format as string).toLowerCase() as ImageFormat,
+			name: message.image.name as string,
+			data: parts.file.data,
+			fileName: parts.file.fileName,
+			mimeType: parts.file.mimeType,
+		},
+	};
+}
+
+function requestMode(req: IncomingMessage): RequestMode {
+	const type = (req.headers['content-type'] ?? '').toLowerCase();
+	if (type.startsWith('application/json')) return 'json';
+	if (type.startsWith('multipart/form-data')) return 'multipart';
+	throw new ProtocolError('0011', `Content-Type must be application/json or multipart/form-data (got "${type || 'none'}").`);
+}
+
+/** Reads and validates one credit-card request, exactly as the CLOVA docs define both modes. */
+export async function readCreditCardRequest(req: IncomingMessage, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<CreditCardRequest> {
+	let mode: RequestMode;
+	try {
+		mode = requestMode(req);
+	} catch (error) {
+		await readBody(req, limits).catch(() => undefined);
+		throw error;
+	}
+	const request = mode === 'json' ? await readJsonRequest(req, limits) : await readMultipartRequest(req, limits);
+	// Bytes of another supported format are decoded as what they are; bytes of none are refused.
+	if (sniffImageFamily(request.image.data) === null) {
+		throw new ProtocolError('0011', `The image data is not a ${request.image.format} file (nor JPEG, PNG, PDF or TIFF).`);
+	}
+	return request;
+}

@@ -1,0 +1,52 @@
+export const FORMATS = ['jpg', 'jpeg', 'png', 'pdf', 'tif', 'tiff'] as const;
+export type ImageFormat = (typeof FORMATS)[number];
+
+export type RequestMode = 'json' | 'multipart';
+
+/** A credit-card request that passed every protocol check, with the image bytes decoded. */
+export interface CreditCardRequest {
+	mode: RequestMode;
+	version: 'V2';
+	requestId: string;
+	/** Normalised to a number: the docs' own JSON sample sends the string "0". */
+	timestamp: number;
+	image: {
+		format: ImageFormat;
+		name: string;
+		data: Buffer;
+		/** Multipart only: what the client declared for the file part. */
+		fileName?: string;
+		mimeType?: string;
+	};
+}
+
+export interface Point {
+	x: number;
+	y: number;
+}
+
+export type Quad = [Point, Point, Point, Point];
+
+export type FieldName = 'name' | 'number' | 'validThru';
+
+export interface FieldReading {
+	text: string;
+	confidence: number;
+	/** In the original image's pixel coordinates. */
+	box: Quad | null;
+	/** One per digit group or word. */
+	parts: Quad[];
+}
+
+export type RecognitionOutcome =
+	| { kind: 'success'; width: number; height: number; fields: Partial<Record<FieldName, FieldReading>> }
+	/** The image was read but holds no card: 200 with inferResult FAILURE. */
+	| { kind: 'failure'; message: string; width?: number; height?: number }
+	/** The image could not be read: 200 with inferResult ERROR, as in the docs' failure sample. */
+	| { kind: 'error'; message: string }
+	/** The request is malformed in a way only decoding shows (second page, wrong bytes): 400 0011. */
+	| { kind: 'invalid'; message: string }
+	/** The service itself cannot answer now (overload 0025, engine fault 0501). */
+	| { kind: 'serviceError'; code: '0025' | '0500' | '0501'; message?: string };
+
+export type Recognizer = (request: CreditCardRequest) => Promise<RecognitionOutcome>;

@@ -1,0 +1,117 @@
+import { createServer } from 'http';
+import type { IncomingMessage, Server, ServerResponse } from 'http';
+import type { AddressInfo } from 'net';
+
+import {
+	ProtocolError,
+	checkSecret,
+	isCreditCardPath,
+	readCreditCardRequest,
+	writeOutcome,
+	writeProtocolError,
+} from '../../server/src/protocol';
+import type { CreditCardRequest, RecognitionOutcome } from '../../server/src/protocol';
+
+/** What the test server does with one parsed request. */
+export type ScriptedAnswer =
+	| { kind: 'outcome'; outcome: RecognitionOutcome; delayMs?: number }
+	| { kind: 'raw'; status: number; body: string; contentType?: string; delayMs?: number }
+	| { kind: 'reset' }
+	| { kind: 'hang' };
+
+export interface ReceivedRequest {
+	request: CreditCardRequest;
+	headers: IncomingMessage['headers'];
+	inFlightAtArrival: number;
+	arrivedAt: number;
+}
+
+export type Script = (request: CreditCardRequest, attempt: number) => ScriptedAnswer;
+
+/**
+ * A CLOVA-compatible server for tests: the real protocol layer of server/ (parsing, validation,
+ * error codes, response shape) with scripted answers in place of OCR.
+ */
+export class ClovaTestServer {
+	readonly received: ReceivedRequest[] = [];
+
+	readonly rejected: ProtocolError[] = [];
+
+	script: Script = () => ({ kind: 'outcome', outcome: { kind: 'failure', message: 'No script set.' } });
+
+	/** Above this many requests in flight, answer 400/0025 as CLOVA's rate limit does. */
+	rateLimit = Infinity;
+
+	private inFlight = 0;
+
+	private readonly attempts = new Map<string, number>();
+
+	private readonly server: Server;
+
+	private readonly sockets = new Set<import('net').Socket>();
+
+	constructor(readonly secret = 'test-secret-Zq81') {
+		this.server = createServer((req, res) => void this.handle(req, res));
+		this.server.on('connection', (socket) => {
+			this.sockets.add(socket);
+			socket.on('close', () => this.sockets.delete(socket));
+		});
+	}
+
+	async start(): Promise<string> {
+		await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+		return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+	}
+
+	async stop(): Promise<void> {
+		for (const socket of this.sockets) socket.destroy();
+		await new Promise<void>((resolve) => this.server.close(() => resolve()));
+	}
+
+	reset(): void {
+		this.received.length = 0;
+		this.rejected.length = 0;
+		this.attempts.clear();
+		this.rateLimit = Infinity;
+	}
+
+	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+		this.inFlight += 1;
+		try {
+			if (req.method !== 'POST' || !isCreditCardPath(req.url)) throw new ProtocolError('0001');
+			checkSecret(req, this.secret);
+			const inFlightAtArrival = this.inFlight;
+			const request = await readCreditCardRequest(req);
+			this.received.push({ request, headers: req.headers, inFlightAtArrival, arrivedAt: Date.now() });
+			if (inFlightAtArrival > this.rateLimit) throw new ProtocolError('0025');
+			const attempt = this.attempts.get(request.image.name) ?? 0;
+			this.attempts.set(request.image.name, attempt + 1);
+			await this.answer(res, request, this.script(request, attempt));
+		} catch (error) {
+			const protocolError = error instanceof ProtocolError ? error : new ProtocolError('0500');
+			this.rejected.push(protocolError);
+			req.resume();
+			if (!res.headersSent) writeProtocolError(res, protocolError);
+		} finally {
+			this.inFlight -= 1;
+		}
+	}
+
+	private async answer(res: ServerResponse, request: CreditCardRequest, answer: ScriptedAnswer): Promise<void> {
+		if (answer.kind === 'reset') {
+			res.socket?.destroy();
+			return;
+		}
+		if (answer.kind === 'hang') {
+			await new Promise((resolve) => res.on('close', resolve));
+			return;
+		}
+		if (answer.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
+		if (answer.kind === 'raw') {
+			res.writeHead(answer.status, { 'Content-Type': answer.contentType ?? 'application/json' });
+			res.end(answer.body);
+			return;
+		}
+		writeOutcome(res, request, answer.outcome);
+	}
+}

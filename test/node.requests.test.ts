@@ -1,0 +1,98 @@
+import { ClovaTestServer } from './helpers/clovaTestServer';
+import { fixture, fixtureInput, successFor, truths } from './helpers/fixtures';
+import { binaryItems, runNode } from './helpers/n8nHarness';
+
+describe('CLOVA OCR node: what it sends', () => {
+	const server = new ClovaTestServer();
+	let baseUrl: string;
+	const credentials = () => ({ invokeUrl: `${baseUrl}/custom/v1/123/abc/`, secretKey: server.secret });
+
+	beforeAll(async () => {
+		baseUrl = await server.start();
+	});
+	afterAll(async () => await server.stop());
+	beforeEach(() => {
+		server.reset();
+		server.script = (request) => {
+			const truth = truths[request.image.name];
+			return { kind: 'outcome', outcome: successFor(truth ?? { name: 'X', number: '4111111111111111', validThru: '01/30' }) };
+		};
+	});
+
+	const cases: Array<[string, string]> = [
+		['card-visa.png', 'png'],
+		['card-amex.jpg', 'jpg'],
+		['card-mastercard.pdf', 'pdf'],
+		['card-jcb.tiff', 'tiff'],
+	];
+
+	for (const mode of ['multipart', 'json'] as const) {
+		test.each(cases)(`${mode}: %s is sent as format %s with its exact bytes`, async (file, format) => {
+			const items = await binaryItems([fixtureInput(file)]);
+			const output = await runNode(items, { credentials: credentials(), parameters: { requestMode: mode } });
+
+			expect(server.received).toHaveLength(1);
+			const { request, headers } = server.received[0];
+			expect(request.mode).toBe(mode);
+			expect(request.version).toBe('V2');
+			expect(request.requestId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+			expect(Number.isInteger(request.timestamp)).toBe(true);
+			expect(Math.abs(request.timestamp - Date.now())).toBeLessThan(60_000);
+			expect(request.image.format).toBe(format);
+			expect(request.image.name).toBe(file);
+			expect(request.image.data.equals(fixture(file))).toBe(true);
+			expect(headers['x-ocr-secret']).toBe(server.secret);
+
+			const truth = truths[file];
+			expect(output).toHaveLength(1);
+			expect(output[0].json).toMatchObject({ name: truth.name, number: truth.number, validThru: truth.validThru, requestId: request.requestId });
+			expect(output[0].pairedItem).toEqual({ item: 0 });
+			expect(output[0].binary).toBeUndefined();
+		});
+	}
+
+	test('the JSON body carries requestId as a string and timestamp as an integer, and multipart a message part without data', async () => {
+		const items = await binaryItems([fixtureInput('card-visa.png')]);
+		await runNode(items, { credentials: credentials(), parameters: { requestMode: 'json' } });
+		await runNode(items, { credentials: credentials(), parameters: { requestMode: 'multipart' } });
+		const [json, multipart] = server.received;
+		expect(json.headers['content-type']).toMatch(/^application\/json/);
+		expect(multipart.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+		expect(json.request.requestId).not.toBe(multipart.request.requestId);
+	});
+
+	test('every call gets a fresh requestId', async () => {
+		const items = await binaryItems(['card-visa.png', 'card-amex.jpg', 'card-jcb.tiff'].map((f) => fixtureInput(f)));
+		await runNode(items, { credentials: credentials() });
+		const ids = new Set(server.received.map((r) => r.request.requestId));
+		expect(ids.size).toBe(3);
+	});
+
+	test('format comes from the bytes even when mime type and extension lie', async () => {
+		const items = await binaryItems([{ data: fixture('card-amex.jpg'), fileName: 'upload.bin', mimeType: 'application/octet-stream' }]);
+		await runNode(items, { credentials: credentials() });
+		expect(server.received[0].request.image.format).toBe('jpg');
+	});
+
+	test('Image Format and Image Name options are sent as set', async () => {
+		const items = await binaryItems([fixtureInput('card-jcb.tiff')]);
+		await runNode(items, { credentials: credentials(), parameters: { options: { imageFormat: 'tif', imageName: 'customer-42' } } });
+		expect(server.received[0].request.image).toMatchObject({ format: 'tif', name: 'customer-42' });
+	});
+
+	test.each([
+		['with the /document/credit-card suffix', '/custom/v1/1/k/document/credit-card'],
+		['with a trailing slash after the suffix', '/custom/v1/1/k/document/credit-card/'],
+		['as a bare host', ''],
+	])('the invoke URL works %s', async (_label, path) => {
+		const items = await binaryItems([fixtureInput('card-visa.png')]);
+		const output = await runNode(items, { credentials: { invokeUrl: `${baseUrl}${path}`, secretKey: server.secret } });
+		expect(output[0].json.number).toBe(truths['card-visa.png'].number);
+	});
+
+	test('Keep Binary passes the image on', async () => {
+		const items = await binaryItems([fixtureInput('card-visa.png')]);
+		const output = await runNode(items, { credentials: credentials(), parameters: { options: { keepBinary: true } } });
+		expect(output[0].binary?.data?.fileName).toBe('card-visa.png');
+	});
+});
