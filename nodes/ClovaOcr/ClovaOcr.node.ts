@@ -39,7 +39,8 @@ type ItemOutcome = { json: IDataObject } | { error: NodeError; errorCode: string
 function toNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	if (error instanceof ClovaCallError) {
-		const safe: JsonObject = { message: error.message, code: error.code, kind: error.kind };
+		// Not under a key NodeApiError reads as a status (code, errorCode...): it would swap our message for a generic one.
+		const safe: JsonObject = { message: error.message, failureCode: error.code, kind: error.kind };
 		if (error.httpStatus !== undefined) safe.httpCode = String(error.httpStatus);
 		if (error.serviceMessage !== undefined) safe.serviceMessage = error.serviceMessage;
 		if (error.kind === 'inference') {

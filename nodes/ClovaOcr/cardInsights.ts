@@ -76,3 +76,8 @@ export function parseExpiry(text: string | null, now: Date): Expiry | null {
 	const firstDayAfter = Date.UTC(year, month, 1);
 	return { expiryMonth: month, expiryYear: year, isExpired: now.getTime() >= firstDayAfter };
 }
+
+/** Masks anything in free text that could be a card number (12+ digits, spaces or dashes allowed). */
+export function redactCardNumbers(text: string): string {
+	return text.replace(/\d(?:[ -]?\d){11,}/g, (run) => redactNumber(run));
+}

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { MaskMode, ReviewReason } from './cardInsights';
-import { cardBrand, isMasked, luhnValid, maskNumber, numberCharacters, parseExpiry } from './cardInsights';
+import { cardBrand, isMasked, luhnValid, maskNumber, numberCharacters, parseExpiry, redactCardNumbers } from './cardInsights';
 import type { ClovaField, ClovaImageResult, ClovaPoly, ClovaResponse } from './clovaTypes';
 import { ClovaCallError } from './transport';
 
@@ -114,7 +114,7 @@ export function recognizedImage(response: ClovaResponse, itemIndex: number): Clo
 	if (result.inferResult !== 'SUCCESS') {
 		throw new ClovaCallError(
 			'inference',
-			`CLOVA OCR could not read the card in item ${itemIndex}: ${result.message ?? 'no message'} (inferResult ${result.inferResult ?? 'missing'})`,
+			`CLOVA OCR could not read the card in item ${itemIndex}: ${redactCardNumbers(result.message ?? 'no message')} (inferResult ${result.inferResult ?? 'missing'})`,
 			'Check that the image shows the front of one credit card, flat, in focus and not cropped. A multi-page PDF or TIFF must be cut to the card page first.',
 			false,
 			String(result.inferResult ?? 'NO_RESULT'),

@@ -3,6 +3,7 @@ import FormData from 'form-data';
 import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import type { ImageSource } from './binaryInput';
+import { redactCardNumbers } from './cardInsights';
 import { describeClovaCode } from './clovaErrors';
 import type { ClovaRequestMessage, ClovaResponse } from './clovaTypes';
 import type { ClovaFormat } from './imageFormat';
@@ -96,14 +97,14 @@ function classifyHttpFailure(response: FullResponse, parsed: unknown): ClovaCall
 	const status = response.statusCode;
 	const errorBody = (parsed ?? {}) as { code?: unknown; message?: unknown };
 	const code = typeof errorBody.code === 'string' ? errorBody.code : typeof errorBody.code === 'number' ? String(errorBody.code).padStart(4, '0') : '';
-	const serviceMessage = typeof errorBody.message === 'string' ? errorBody.message : undefined;
+	const serviceMessage = typeof errorBody.message === 'string' ? redactCardNumbers(errorBody.message).slice(0, 300) : undefined;
 	const info = describeClovaCode(code, status);
 	const detail = serviceMessage ? ` Service message: "${serviceMessage}".` : parsed === undefined ? ' The answer was not JSON (a gateway or proxy page?).' : '';
 	return new ClovaCallError(
 		'service',
 		info.message,
 		`${info.fix}${detail} HTTP status ${status}.`,
-		info.retryable || status >= 500,
+		info.retryable,
 		code || `HTTP_${status}`,
 		status,
 		serviceMessage,
@@ -113,13 +114,42 @@ function classifyHttpFailure(response: FullResponse, parsed: unknown): ClovaCall
 
 interface TransportErrorShape {
 	code?: unknown;
+	/** Where n8n's NodeApiError keeps the socket error code. */
+	httpCode?: unknown;
 	message?: unknown;
+	cause?: unknown;
 }
 
+/**
+ * n8n wraps the socket error in a NodeApiError whose httpCode holds the system code (ECONNRESET,
+ * ECONNABORTED); other versions keep it on the error or down the `cause` chain, so look at all.
+ */
+function systemErrorOf(error: unknown): { code: string; message: string } {
+	let current: unknown = error;
+	let message = '';
+	for (let depth = 0; depth < 6 && typeof current === 'object' && current !== null; depth++) {
+		const shape = current as TransportErrorShape;
+		if (!message && typeof shape.message === 'string') message = shape.message;
+		for (const candidate of [shape.code, shape.httpCode]) {
+			if (typeof candidate === 'string' && /^(E[A-Z_]+|ERR_[A-Z_]+|CERT_[A-Z_]+|UND_[A-Z_]+)$/.test(candidate)) {
+				return { code: candidate, message };
+			}
+		}
+		current = shape.cause;
+	}
+	return { code: '', message };
+}
+
+const CONNECTION_FAILURE_WORDS: Record<string, string> = {
+	ECONNRESET: 'connection reset',
+	EPIPE: 'connection closed while sending',
+	EHOSTUNREACH: 'host unreachable',
+	ENETUNREACH: 'network unreachable',
+	ERR_STREAM_PREMATURE_CLOSE: 'connection closed early',
+};
+
 function classifyTransportFailure(error: unknown, plan: CallPlan): ClovaCallError {
-	const shape = (error ?? {}) as TransportErrorShape;
-	const code = typeof shape.code === 'string' ? shape.code : '';
-	const rawMessage = typeof shape.message === 'string' ? shape.message : '';
+	const { code, message: rawMessage } = systemErrorOf(error);
 	const host = new URL(plan.endpoint).host;
 	if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(rawMessage)) {
 		return new ClovaCallError(
@@ -151,9 +181,11 @@ function classifyTransportFailure(error: unknown, plan: CallPlan): ClovaCallErro
 	if (code === 'CERT_HAS_EXPIRED' || code.startsWith('ERR_TLS') || /certificate/i.test(rawMessage)) {
 		return new ClovaCallError('network', `The TLS certificate of ${host} was rejected`, 'Check the Invoke URL host; a proxy may be intercepting TLS.', false, code || 'TLS');
 	}
+	// Words, not the raw code: NodeApiError swaps any message containing ECONNRESET & co for a generic one.
+	const reason = CONNECTION_FAILURE_WORDS[code] ?? 'network error';
 	return new ClovaCallError(
 		'network',
-		`The connection to CLOVA OCR failed${code ? ` (${code})` : ''}`,
+		`The connection to CLOVA OCR failed (${reason})`,
 		'The connection was reset or dropped and retries did not recover it. Check the network between n8n and the service, then run again.',
 		true,
 		code || 'NETWORK',
