@@ -1,0 +1,25 @@
+/** Prints the fields the engine reads from images: npx tsx server/scripts/ocr-fields.ts <file>... */
+import { readFileSync } from 'fs';
+
+import { recognizeCard } from '../src/engine/cardRecognizer';
+import { loadModels } from '../src/engine/models';
+
+async function main(): Promise<void> {
+	const models = await loadModels({ intraOpThreads: 2 });
+	for (const file of process.argv.slice(2)) {
+		const started = Date.now();
+		const outcome = await recognizeCard(models, readFileSync(file));
+		const ms = Date.now() - started;
+		if (outcome.kind !== 'success') {
+			console.log(`${file}: ${outcome.kind} ${'message' in outcome ? outcome.message : ''} (${ms} ms)`);
+			continue;
+		}
+		const f = outcome.fields;
+		console.log(`${file}: ${ms} ms | number ${f.number?.text} (${f.number?.confidence.toFixed(3)}) | validThru ${f.validThru?.text} (${f.validThru?.confidence.toFixed(3)}) | name ${f.name?.text} (${f.name?.confidence.toFixed(3)})`);
+	}
+}
+
+main().catch((e: unknown) => {
+	console.error(e);
+	process.exit(1);
+});

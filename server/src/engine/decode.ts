@@ -1,0 +1,115 @@
+import sharp from 'sharp';
+
+import type { ImageFamily } from '../protocol';
+import { sniffImageFamily } from '../protocol';
+
+/** An RGB image in memory, 3 bytes per pixel, rows top to bottom. */
+export interface RgbImage {
+	data: Buffer;
+	width: number;
+	height: number;
+}
+
+export interface DecodeLimits {
+	/** Decoding stops above this many pixels (width x height) before allocating them. */
+	maxPixels: number;
+}
+
+export const DEFAULT_DECODE_LIMITS: DecodeLimits = { maxPixels: 40_000_000 };
+
+/** Why an image cannot be decoded: `invalid` is the client's fault (0011), `unreadable` is a read error. */
+export class DecodeError extends Error {
+	constructor(
+		readonly kind: 'invalid' | 'unreadable',
+		message: string,
+	) {
+		super(message);
+		this.name = 'DecodeError';
+	}
+}
+
+/** PDF pages are rendered so the longer side lands here: enough for card text, cheap to detect. */
+const PDF_TARGET_LONG_SIDE = 1600;
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs', { with: { 'resolution-mode': 'import' } });
+
+let pdfjsModule: Promise<PdfJs> | undefined;
+
+/** pdfjs-dist is ESM-only; a real dynamic import keeps it out of start-up for servers that never see a PDF. */
+async function loadPdfJs(): Promise<PdfJs> {
+	pdfjsModule ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+	return await pdfjsModule;
+}
+
+async function renderPdfFirstPage(data: Buffer): Promise<Buffer> {
+	const pdfjs = await loadPdfJs();
+	let doc;
+	try {
+		doc = await pdfjs.getDocument({ data: new Uint8Array(data), isEvalSupported: false, disableFontFace: true, verbosity: 0 }).promise;
+	} catch {
+		throw new DecodeError('unreadable', 'Read page:0 error: the PDF is damaged or encrypted.');
+	}
+	try {
+		if (doc.numPages !== 1) {
+			throw new DecodeError('invalid', `The PDF has ${doc.numPages} pages; only single-page PDF is supported.`);
+		}
+		const page = await doc.getPage(1);
+		const base = page.getViewport({ scale: 1 });
+		const scale = Math.min(4, PDF_TARGET_LONG_SIDE / Math.max(base.width, base.height));
+		const viewport = page.getViewport({ scale });
+		const factory = doc.canvasFactory as { create(width: number, height: number): unknown };
+		const { canvas, context } = factory.create(Math.ceil(viewport.width), Math.ceil(viewport.height)) as {
+			canvas: { toBuffer(type: 'image/png'): Buffer };
+			context: CanvasRenderingContext2D;
+		};
+		await page.render({ canvasContext: context, viewport, canvas: canvas as unknown as HTMLCanvasElement }).promise;
+		return canvas.toBuffer('image/png');
+	} finally {
+		await doc.destroy();
+	}
+}
+
+/**
+ * Decodes the first (only) page to RGB. EXIF orientation is applied so coordinates match what
+ * viewers show; transparency is flattened onto white as scanners and cameras would produce.
+ */
+export async function decodeImage(data: Buffer, limits: DecodeLimits = DEFAULT_DECODE_LIMITS): Promise<RgbImage> {
+	const family: ImageFamily | null = sniffImageFamily(data);
+	if (family === null) throw new DecodeError('invalid', 'The image data is not JPEG, PNG, PDF or TIFF.');
+	const source = family === 'pdf' ? await renderPdfFirstPage(data) : data;
+	const options = { limitInputPixels: limits.maxPixels, failOn: 'truncated' as const, sequentialRead: true };
+	let metadata;
+	try {
+		metadata = await sharp(source, { ...options, pages: -1 }).metadata();
+	} catch (error) {
+		throw new DecodeError('unreadable', `Read page:0 error: ${describeSharpError(error)}`);
+	}
+	if (family === 'tiff' && (metadata.pages ?? 1) > 1) {
+		throw new DecodeError('invalid', `The TIFF has ${metadata.pages} pages; only single-page TIFF is supported.`);
+	}
+	const width = metadata.width ?? 0;
+	const height = metadata.height ?? 0;
+	if (width * height > limits.maxPixels) {
+		throw new DecodeError('invalid', `The image is ${width}x${height} pixels, over the ${Math.round(limits.maxPixels / 1e6)} megapixel limit.`);
+	}
+	try {
+		const { data: pixels, info } = await sharp(source, options)
+			.rotate()
+			.flatten({ background: '#ffffff' })
+			.toColourspace('srgb')
+			.removeAlpha()
+			.raw()
+			.toBuffer({ resolveWithObject: true });
+		if (info.channels !== 3) throw new Error(`unexpected ${info.channels} channels`);
+		return { data: pixels, width: info.width, height: info.height };
+	} catch (error) {
+		throw new DecodeError('unreadable', `Read page:0 error: ${describeSharpError(error)}`);
+	}
+}
+
+function describeSharpError(error: unknown): string {
+	const text = error instanceof Error ? error.message : String(error);
+	if (/truncat|premature|end of file|Corrupt/i.test(text)) return 'the image data is truncated or corrupt.';
+	if (/pixel limit/i.test(text)) return 'the image has too many pixels.';
+	return 'the image data could not be decoded.';
+}

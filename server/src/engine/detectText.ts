@@ -1,0 +1,134 @@
+import type { OcrModels } from './models';
+
+import type { Point, Quad } from '../protocol';
+import type { RgbImage } from './decode';
+import type { RotatedRect } from './geometry';
+import { minAreaRect, rectCorners } from './geometry';
+
+/** PaddleOCR's DB post-processing defaults for PP-OCRv4 detection. */
+export const DET_SETTINGS = { limitSideLen: 960, threshold: 0.3, boxThreshold: 0.6, unclipRatio: 1.5, minSize: 3 };
+
+const MEAN = [0.485, 0.456, 0.406];
+const STD = [0.229, 0.224, 0.225];
+
+export interface TextBox {
+	quad: Quad;
+	score: number;
+}
+
+/** Bilinear resize of RGB into the model's BGR, normalised, CHW tensor. */
+function detInput(image: RgbImage, width: number, height: number): Float32Array {
+	const out = new Float32Array(3 * width * height);
+	const sx = image.width / width;
+	const sy = image.height / height;
+	const plane = width * height;
+	for (let y = 0; y < height; y++) {
+		const fy = Math.min(image.height - 1, Math.max(0, (y + 0.5) * sy - 0.5));
+		const y0 = Math.floor(fy);
+		const y1 = Math.min(image.height - 1, y0 + 1);
+		const wy = fy - y0;
+		for (let x = 0; x < width; x++) {
+			const fx = Math.min(image.width - 1, Math.max(0, (x + 0.5) * sx - 0.5));
+			const x0 = Math.floor(fx);
+			const x1 = Math.min(image.width - 1, x0 + 1);
+			const wx = fx - x0;
+			const i00 = (y0 * image.width + x0) * 3;
+			const i01 = (y0 * image.width + x1) * 3;
+			const i10 = (y1 * image.width + x0) * 3;
+			const i11 = (y1 * image.width + x1) * 3;
+			for (let c = 0; c < 3; c++) {
+				const v =
+					(image.data[i00 + c] * (1 - wx) + image.data[i01 + c] * wx) * (1 - wy) +
+					(image.data[i10 + c] * (1 - wx) + image.data[i11 + c] * wx) * wy;
+				// Paddle models were trained on OpenCV's BGR order with these RGB statistics applied as-is.
+				const channel = 2 - c;
+				out[channel * plane + y * width + x] = (v / 255 - MEAN[channel]) / STD[channel];
+			}
+		}
+	}
+	return out;
+}
+
+function modelSize(image: RgbImage): { width: number; height: number } {
+	const longest = Math.max(image.width, image.height);
+	const ratio = longest > DET_SETTINGS.limitSideLen ? DET_SETTINGS.limitSideLen / longest : 1;
+	const round32 = (v: number) => Math.max(32, Math.round((v * ratio) / 32) * 32);
+	return { width: round32(image.width), height: round32(image.height) };
+}
+
+/** Labels 4-connected regions above the threshold; returns each region's pixels and mean probability. */
+function regions(prob: Float32Array, width: number, height: number): Array<{ points: Point[]; score: number }> {
+	const labels = new Int32Array(width * height);
+	const found: Array<{ points: Point[]; score: number }> = [];
+	const stack: number[] = [];
+	let next = 0;
+	for (let start = 0; start < labels.length; start++) {
+		if (labels[start] !== 0 || prob[start] <= DET_SETTINGS.threshold) continue;
+		next += 1;
+		labels[start] = next;
+		stack.push(start);
+		const points: Point[] = [];
+		let sum = 0;
+		while (stack.length > 0) {
+			const index = stack.pop() as number;
+			const x = index % width;
+			const y = (index - x) / width;
+			points.push({ x, y });
+			sum += prob[index];
+			const neighbours = [x > 0 ? index - 1 : -1, x < width - 1 ? index + 1 : -1, y > 0 ? index - width : -1, y < height - 1 ? index + width : -1];
+			for (const n of neighbours) {
+				if (n >= 0 && labels[n] === 0 && prob[n] > DET_SETTINGS.threshold) {
+					labels[n] = next;
+					stack.push(n);
+				}
+			}
+		}
+		found.push({ points, score: sum / points.length });
+	}
+	return found;
+}
+
+/** DB's unclip: grows the shrunk text kernel back by area x ratio / perimeter on every side. */
+function unclip(rect: RotatedRect): RotatedRect {
+	const area = rect.width * rect.height;
+	const perimeter = 2 * (rect.width + rect.height);
+	const d = (area * DET_SETTINGS.unclipRatio) / perimeter;
+	return { ...rect, width: rect.width + 2 * d, height: rect.height + 2 * d };
+}
+
+/** Finds text lines with PP-OCRv4's DB detector; quads are in the image's own pixel coordinates. */
+export async function detectText(models: OcrModels, image: RgbImage): Promise<TextBox[]> {
+	const session = models.detector;
+	const { width, height } = modelSize(image);
+	const input = new models.ort.Tensor('float32', detInput(image, width, height), [1, 3, height, width]);
+	const output = await session.run({ [session.inputNames[0]]: input });
+	const prob = output[session.outputNames[0]].data as Float32Array;
+	const scaleX = image.width / width;
+	const scaleY = image.height / height;
+	const boxes: TextBox[] = [];
+	for (const region of regions(prob, width, height)) {
+		if (region.points.length < 4 || region.score < DET_SETTINGS.boxThreshold) continue;
+		// Only each row's outermost pixels can be on the hull; a pixel covers [x, x+1) x [y, y+1).
+		const rows = new Map<number, [number, number]>();
+		for (const p of region.points) {
+			const row = rows.get(p.y);
+			if (!row) rows.set(p.y, [p.x, p.x]);
+			else {
+				if (p.x < row[0]) row[0] = p.x;
+				if (p.x > row[1]) row[1] = p.x;
+			}
+		}
+		const corners: Point[] = [];
+		for (const [y, [x0, x1]] of rows) corners.push({ x: x0, y }, { x: x0, y: y + 1 }, { x: x1 + 1, y }, { x: x1 + 1, y: y + 1 });
+		const kernel = minAreaRect(corners);
+		if (Math.min(kernel.width, kernel.height) < DET_SETTINGS.minSize) continue;
+		const grown = unclip(kernel);
+		if (grown.height < DET_SETTINGS.minSize + 2) continue;
+		const quad = rectCorners(grown).map((p) => ({
+			x: Math.min(image.width, Math.max(0, p.x * scaleX)),
+			y: Math.min(image.height, Math.max(0, p.y * scaleY)),
+		})) as Quad;
+		boxes.push({ quad, score: region.score });
+	}
+	return boxes;
+}

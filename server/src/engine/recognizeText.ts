@@ -1,0 +1,148 @@
+import type { OcrModels } from './models';
+
+import type { Quad } from '../protocol';
+import type { RgbImage } from './decode';
+import { distance } from './geometry';
+
+export const REC_HEIGHT = 48;
+/** Long card-number lines reach ~15:1; wider crops only add padding cost. */
+const MAX_REC_WIDTH = 1200;
+const BATCH = 6;
+
+export interface RecognizedChar {
+	char: string;
+	prob: number;
+	/** Fractions of the line's width where the character's CTC frames start and end. */
+	u0: number;
+	u1: number;
+}
+
+export interface RecognizedLine {
+	quad: Quad;
+	detScore: number;
+	chars: RecognizedChar[];
+	text: string;
+}
+
+interface Crop {
+	pixels: Float32Array;
+	width: number;
+}
+
+/**
+ * Samples the quad straight into a 48 px high BGR crop normalised to [-1, 1], supersampling
+ * when shrinking so thin strokes survive.
+ */
+function cropLine(image: RgbImage, quad: Quad): Crop {
+	const [tl, tr, , bl] = quad;
+	const boxWidth = Math.max(distance(tl, tr), 1);
+	const boxHeight = Math.max(distance(tl, bl), 1);
+	const width = Math.max(8, Math.min(MAX_REC_WIDTH, Math.ceil((REC_HEIGHT * boxWidth) / boxHeight)));
+	const pixels = new Float32Array(3 * REC_HEIGHT * width);
+	const plane = REC_HEIGHT * width;
+	const ux = { x: (tr.x - tl.x) / width, y: (tr.y - tl.y) / width };
+	const vy = { x: (bl.x - tl.x) / REC_HEIGHT, y: (bl.y - tl.y) / REC_HEIGHT };
+	const samples = boxHeight / REC_HEIGHT > 2 ? 3 : boxHeight / REC_HEIGHT > 1.2 ? 2 : 1;
+	const rgb = [0, 0, 0];
+	for (let y = 0; y < REC_HEIGHT; y++) {
+		for (let x = 0; x < width; x++) {
+			rgb[0] = rgb[1] = rgb[2] = 0;
+			for (let sy = 0; sy < samples; sy++) {
+				for (let sx = 0; sx < samples; sx++) {
+					const fu = x + (sx + 0.5) / samples;
+					const fv = y + (sy + 0.5) / samples;
+					const px = tl.x + ux.x * fu + vy.x * fv - 0.5;
+					const py = tl.y + ux.y * fu + vy.y * fv - 0.5;
+					const x0 = Math.max(0, Math.min(image.width - 1, Math.floor(px)));
+					const y0 = Math.max(0, Math.min(image.height - 1, Math.floor(py)));
+					const x1 = Math.min(image.width - 1, x0 + 1);
+					const y1 = Math.min(image.height - 1, y0 + 1);
+					const wx = Math.max(0, Math.min(1, px - x0));
+					const wy = Math.max(0, Math.min(1, py - y0));
+					const i00 = (y0 * image.width + x0) * 3;
+					const i01 = (y0 * image.width + x1) * 3;
+					const i10 = (y1 * image.width + x0) * 3;
+					const i11 = (y1 * image.width + x1) * 3;
+					for (let c = 0; c < 3; c++) {
+						rgb[c] +=
+							(image.data[i00 + c] * (1 - wx) + image.data[i01 + c] * wx) * (1 - wy) +
+							(image.data[i10 + c] * (1 - wx) + image.data[i11 + c] * wx) * wy;
+					}
+				}
+			}
+			const n = samples * samples;
+			for (let c = 0; c < 3; c++) {
+				pixels[(2 - c) * plane + y * width + x] = (rgb[c] / n / 255 - 0.5) / 0.5;
+			}
+		}
+	}
+	return { pixels, width };
+}
+
+/** CTC greedy decoding: best class per frame, repeats collapsed, blanks (class 0) dropped. */
+function decodeCtc(probs: Float32Array, offset: number, frames: number, classes: number, usedFrames: number, dictionary: string[]): RecognizedChar[] {
+	const chars: RecognizedChar[] = [];
+	let previous = 0;
+	for (let t = 0; t < frames; t++) {
+		let best = 0;
+		let bestProb = -1;
+		const base = offset + t * classes;
+		for (let c = 0; c < classes; c++) {
+			const p = probs[base + c];
+			if (p > bestProb) {
+				bestProb = p;
+				best = c;
+			}
+		}
+		if (best !== 0 && best !== previous) {
+			chars.push({ char: dictionary[best] ?? '', prob: bestProb, u0: t / usedFrames, u1: (t + 1) / usedFrames });
+		} else if (best !== 0 && best === previous && chars.length > 0) {
+			const last = chars[chars.length - 1];
+			last.u1 = (t + 1) / usedFrames;
+			last.prob = Math.max(last.prob, bestProb);
+		}
+		previous = best;
+	}
+	return chars.map((c) => ({ ...c, u0: Math.min(1, c.u0), u1: Math.min(1, c.u1) }));
+}
+
+/** Recognises every box with PP-OCRv4's CTC recogniser, in batches of similar width like PaddleOCR. */
+export async function recognizeLines(
+	models: OcrModels,
+	image: RgbImage,
+	boxes: Array<{ quad: Quad; score: number }>,
+): Promise<RecognizedLine[]> {
+	const session = models.recognizer;
+	const crops = boxes.map((box) => ({ box, crop: cropLine(image, box.quad) }));
+	const order = crops.map((_, i) => i).sort((a, b) => crops[a].crop.width - crops[b].crop.width);
+	const lines = new Array<RecognizedLine>(crops.length);
+	for (let start = 0; start < order.length; start += BATCH) {
+		const batch = order.slice(start, start + BATCH);
+		const batchWidth = Math.max(...batch.map((i) => crops[i].crop.width));
+		const plane = REC_HEIGHT * batchWidth;
+		const input = new Float32Array(batch.length * 3 * plane);
+		batch.forEach((cropIndex, b) => {
+			const { pixels, width } = crops[cropIndex].crop;
+			for (let c = 0; c < 3; c++) {
+				for (let y = 0; y < REC_HEIGHT; y++) {
+					input.set(pixels.subarray(c * REC_HEIGHT * width + y * width, c * REC_HEIGHT * width + (y + 1) * width), b * 3 * plane + c * plane + y * batchWidth);
+				}
+			}
+		});
+		const output = await session.run({ [session.inputNames[0]]: new models.ort.Tensor('float32', input, [batch.length, 3, REC_HEIGHT, batchWidth]) });
+		const tensor = output[session.outputNames[0]];
+		const [, frames, classes] = tensor.dims as number[];
+		const probs = tensor.data as Float32Array;
+		batch.forEach((cropIndex, b) => {
+			const usedFrames = Math.max(1, (crops[cropIndex].crop.width / batchWidth) * frames);
+			const chars = decodeCtc(probs, b * frames * classes, frames, classes, usedFrames, models.dictionary);
+			lines[cropIndex] = {
+				quad: crops[cropIndex].box.quad,
+				detScore: crops[cropIndex].box.score,
+				chars,
+				text: chars.map((c) => c.char).join(''),
+			};
+		});
+	}
+	return lines;
+}

@@ -1,0 +1,131 @@
+import type { Point, Quad } from '../protocol';
+import { distance, lerp, quadCenter, subQuad } from './geometry';
+import type { RecognizedLine } from './recognizeText';
+
+/** One character placed on the image, with where it came from. */
+export interface PlacedChar {
+	char: string;
+	prob: number;
+	/** The character's own quad in image coordinates. */
+	quad: Quad;
+	/** Position along the row's direction, for ordering and de-duplication. */
+	along: number;
+	/** Index of the detected box it came from: box changes count as word gaps. */
+	box: number;
+}
+
+export interface TextRow {
+	chars: PlacedChar[];
+	/** Text with a space wherever a box changes or the recogniser read one. */
+	text: string;
+	/** Index into `chars` for every character of `text` (-1 for inserted spaces). */
+	charIndex: number[];
+	center: Point;
+	height: number;
+	direction: Point;
+}
+
+function unit(a: Point, b: Point): Point {
+	const length = Math.max(distance(a, b), 1e-6);
+	return { x: (b.x - a.x) / length, y: (b.y - a.y) / length };
+}
+
+interface LineGeometry {
+	line: RecognizedLine;
+	index: number;
+	center: Point;
+	height: number;
+	direction: Point;
+}
+
+function geometryOf(line: RecognizedLine, index: number): LineGeometry {
+	const [tl, tr, , bl] = line.quad;
+	return { line, index, center: quadCenter(line.quad), height: Math.max(distance(tl, bl), 1), direction: unit(tl, tr) };
+}
+
+/**
+ * Groups detected boxes into rows of text: digit groups and words are often separate boxes,
+ * and on a tilted photo a row is a band along the text direction, not a band of equal y.
+ */
+export function groupIntoRows(lines: RecognizedLine[]): TextRow[] {
+	const items = lines.map(geometryOf).filter((g) => g.line.chars.length > 0);
+	const rows: LineGeometry[][] = [];
+	for (const item of [...items].sort((a, b) => b.height - a.height)) {
+		const row = rows.find((candidate) => {
+			const anchor = candidate[0];
+			const normal = { x: -anchor.direction.y, y: anchor.direction.x };
+			const offset = (item.center.x - anchor.center.x) * normal.x + (item.center.y - anchor.center.y) * normal.y;
+			const ratio = item.height / anchor.height;
+			return Math.abs(offset) < anchor.height * 0.45 && ratio > 0.6 && ratio < 1.6;
+		});
+		if (row) row.push(item);
+		else rows.push([item]);
+	}
+	return rows.map(buildRow).sort((a, b) => a.center.y - b.center.y);
+}
+
+function buildRow(members: LineGeometry[]): TextRow {
+	const direction = members[0].direction;
+	const along = (p: Point) => p.x * direction.x + p.y * direction.y;
+	const placed: PlacedChar[] = [];
+	for (const member of members) {
+		for (const c of member.line.chars) {
+			const quad = subQuad(member.line.quad, c.u0, c.u1);
+			placed.push({ char: c.char, prob: c.prob, quad, along: along(quadCenter(quad)), box: member.index });
+		}
+	}
+	placed.sort((a, b) => a.along - b.along);
+	// Grown boxes overlap their neighbours, so a glyph at a box edge can be read by both boxes.
+	// Two readings from different boxes closer than half a glyph pitch are one glyph: keep the surer.
+	const height = members.reduce((sum, m) => sum + m.height, 0) / members.length;
+	const chars: PlacedChar[] = [];
+	for (const c of placed) {
+		const last = chars[chars.length - 1];
+		if (last && last.box !== c.box && c.char !== ' ' && last.char !== ' ' && c.along - last.along < height * 0.4) {
+			if (c.prob > last.prob) chars[chars.length - 1] = c;
+			continue;
+		}
+		chars.push(c);
+	}
+	let text = '';
+	const charIndex: number[] = [];
+	chars.forEach((c, i) => {
+		if (i > 0 && c.box !== chars[i - 1].box && !text.endsWith(' ') && c.char !== ' ') {
+			text += ' ';
+			charIndex.push(-1);
+		}
+		text += c.char;
+		charIndex.push(i);
+	});
+	const center = members.reduce((sum, m) => ({ x: sum.x + m.center.x / members.length, y: sum.y + m.center.y / members.length }), { x: 0, y: 0 });
+	return { chars, text, charIndex, center, height, direction };
+}
+
+/** The quad spanning characters first..last of a row. */
+export function spanQuad(chars: PlacedChar[]): Quad {
+	const first = chars[0].quad;
+	const last = chars[chars.length - 1].quad;
+	return [first[0], last[1], last[2], first[3]];
+}
+
+/** Splits characters into runs at spaces and box changes: digit groups or words. */
+export function splitRuns(chars: PlacedChar[]): PlacedChar[][] {
+	const runs: PlacedChar[][] = [];
+	let current: PlacedChar[] = [];
+	for (const c of chars) {
+		if (c.char === ' ') {
+			if (current.length) runs.push(current);
+			current = [];
+			continue;
+		}
+		if (current.length && current[current.length - 1].box !== c.box) {
+			runs.push(current);
+			current = [];
+		}
+		current.push(c);
+	}
+	if (current.length) runs.push(current);
+	return runs;
+}
+
+export { lerp };
