@@ -2,12 +2,13 @@
  * Writes the committed sample cards (test/fixtures and server/samples) with their ground truth.
  * Re-run after changing the generator: npx tsx server/scripts/make-fixtures.ts
  */
-import { writeFileSync, mkdirSync } from 'fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { PDFDocument } from 'pdf-lib';
 import { resolve } from 'path';
 import sharp from 'sharp';
 
 import { randomTruth } from '../src/synth/cardData';
+import { generateCardSet } from '../src/synth/cardSet';
 import { seededRandom } from '../src/synth/random';
 import { randomStyle, renderCardFront } from '../src/synth/renderCard';
 
@@ -23,6 +24,84 @@ async function pdfOf(pngs: Buffer[]): Promise<Buffer> {
 		page.drawImage(image, { x: 0, y: 0, width: image.width * 0.5, height: image.height * 0.5 });
 	}
 	return Buffer.from(await doc.save());
+}
+
+/** A minimal uncompressed greyscale TIFF with one IFD per page: sharp cannot write multi-page TIFF. */
+function multiPageTiff(pages: number, width = 16, height = 16): Buffer {
+	const entries = 8;
+	const ifdSize = 2 + entries * 12 + 4;
+	const pixels = width * height;
+	const pageSize = ifdSize + pixels;
+	const out = Buffer.alloc(8 + pages * pageSize);
+	out.write('II', 0, 'latin1');
+	out.writeUInt16LE(42, 2);
+	out.writeUInt32LE(8, 4);
+	for (let p = 0; p < pages; p++) {
+		const ifd = 8 + p * pageSize;
+		const data = ifd + ifdSize;
+		out.writeUInt16LE(entries, ifd);
+		const tags: Array<[number, number, number]> = [
+			[256, 3, width], [257, 3, height], [258, 3, 8], [259, 3, 1], [262, 3, 1], [273, 4, data], [278, 3, height], [279, 4, pixels],
+		];
+		tags.forEach(([tag, type, value], i) => {
+			const at = ifd + 2 + i * 12;
+			out.writeUInt16LE(tag, at);
+			out.writeUInt16LE(type, at + 2);
+			out.writeUInt32LE(1, at + 4);
+			if (type === 3) out.writeUInt16LE(value, at + 8);
+			else out.writeUInt32LE(value, at + 8);
+		});
+		out.writeUInt32LE(p + 1 < pages ? ifd + pageSize : 0, ifd + 2 + entries * 12);
+		out.fill(p === 0 ? 200 : 60, data, data + pixels);
+	}
+	return out;
+}
+
+/** A PNG whose header claims 20000 x 20000 pixels; only a decoder that honours limits survives it. */
+function hugePngHeader(): Buffer {
+	const { deflateSync, crc32 } = require('zlib') as typeof import('zlib') & { crc32?: (data: Buffer) => number };
+	const crc = (data: Buffer): number => {
+		if (crc32) return crc32(data);
+		let c = ~0;
+		for (const byte of data) {
+			c ^= byte;
+			for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
+		}
+		return ~c >>> 0;
+	};
+	const chunk = (type: string, data: Buffer) => {
+		const length = Buffer.alloc(4);
+		length.writeUInt32BE(data.length);
+		const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+		const sum = Buffer.alloc(4);
+		sum.writeUInt32BE(crc(body) >>> 0);
+		return Buffer.concat([length, body, sum]);
+	};
+	const ihdr = Buffer.alloc(13);
+	ihdr.writeUInt32BE(20000, 0);
+	ihdr.writeUInt32BE(20000, 4);
+	ihdr[8] = 8;
+	ihdr[9] = 0;
+	return Buffer.concat([
+		Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+		chunk('IHDR', ihdr),
+		chunk('IDAT', deflateSync(Buffer.alloc(20001))),
+		chunk('IEND', Buffer.alloc(0)),
+	]);
+}
+
+async function writeSamples(): Promise<void> {
+	const dir = resolve(root, 'server', 'samples');
+	mkdirSync(dir, { recursive: true });
+	// Seed 3: neither the tuning set (1) nor the benchmark set (7).
+	const cards = [...(await generateCardSet(3, 2, ['flat'])), ...(await generateCardSet(3, 3, ['photo'])), ...(await generateCardSet(3, 3, ['hard']))];
+	const truth: Record<string, object> = {};
+	for (const card of cards) {
+		const file = `${card.id}.${card.format}`;
+		writeFileSync(resolve(dir, file), card.data);
+		truth[file] = { name: card.truth.name, number: card.truth.number, validThru: card.truth.validThru, brand: card.truth.brand, notes: card.notes };
+	}
+	writeFileSync(resolve(dir, 'truth.json'), `${JSON.stringify(truth, null, 2)}\n`);
 }
 
 async function main(): Promise<void> {
@@ -54,6 +133,11 @@ async function main(): Promise<void> {
 	writeFileSync(resolve(fixtures, 'notes.txt'), 'This is a text file, not a card image.\n');
 	writeFileSync(resolve(fixtures, 'empty.png'), Buffer.alloc(0));
 	writeFileSync(resolve(fixtures, 'truth.json'), `${JSON.stringify(truths, null, 2)}\n`);
+	writeFileSync(resolve(fixtures, 'two-pages.tiff'), multiPageTiff(2));
+	writeFileSync(resolve(fixtures, 'huge-20000x20000.png'), hugePngHeader());
+	const jpeg = readFileSync(resolve(fixtures, 'card-amex.jpg'));
+	writeFileSync(resolve(fixtures, 'truncated.jpg'), jpeg.subarray(0, Math.floor(jpeg.length / 2)));
+	await writeSamples();
 	console.log(`wrote ${Object.keys(truths).length} cards and the bad-input files to ${fixtures}`);
 }
 

@@ -57,12 +57,10 @@ async function renderPdfFirstPage(data: Buffer): Promise<Buffer> {
 		const base = page.getViewport({ scale: 1 });
 		const scale = Math.min(4, PDF_TARGET_LONG_SIDE / Math.max(base.width, base.height));
 		const viewport = page.getViewport({ scale });
-		const factory = doc.canvasFactory as { create(width: number, height: number): unknown };
-		const { canvas, context } = factory.create(Math.ceil(viewport.width), Math.ceil(viewport.height)) as {
-			canvas: { toBuffer(type: 'image/png'): Buffer };
-			context: CanvasRenderingContext2D;
-		};
-		await page.render({ canvasContext: context, viewport, canvas: canvas as unknown as HTMLCanvasElement }).promise;
+		// pdfjs renders through its own @napi-rs/canvas factory; only its PNG encoder is needed here.
+		const factory = doc.canvasFactory as { create(width: number, height: number): { canvas: { toBuffer(type: 'image/png'): Buffer }; context: object } };
+		const { canvas, context } = factory.create(Math.ceil(viewport.width), Math.ceil(viewport.height));
+		await page.render({ canvasContext: context, viewport, canvas } as unknown as Parameters<typeof page.render>[0]).promise;
 		return canvas.toBuffer('image/png');
 	} finally {
 		await doc.destroy();
@@ -80,7 +78,8 @@ export async function decodeImage(data: Buffer, limits: DecodeLimits = DEFAULT_D
 	const options = { limitInputPixels: limits.maxPixels, failOn: 'truncated' as const, sequentialRead: true };
 	let metadata;
 	try {
-		metadata = await sharp(source, { ...options, pages: -1 }).metadata();
+		// Headers only: read the true size without a pixel limit so the refusal can name it.
+		metadata = await sharp(source, { ...options, limitInputPixels: false, pages: -1 }).metadata();
 	} catch (error) {
 		throw new DecodeError('unreadable', `Read page:0 error: ${describeSharpError(error)}`);
 	}

@@ -82,6 +82,24 @@ function numberCandidates(row: TextRow): NumberCandidate[] {
 	return found;
 }
 
+/**
+ * Digit groups for subBoundingPolys. When the recogniser's runs do not match how the brand prints
+ * the number (4-4-4-4, Amex 4-6-5), cut the digits at the brand's gaps instead.
+ */
+function numberGroups(candidate: NumberCandidate): PlacedChar[][] {
+	const digits = candidate.runs.flat().filter((c) => c.char.trim() !== '');
+	const gaps = cardValidator.number(candidate.digits).card?.gaps ?? (candidate.digits.length === 15 ? [4, 10] : [4, 8, 12, 16]);
+	const expected = [...gaps.filter((g) => g < digits.length), digits.length].map((g, i, all) => g - (all[i - 1] ?? 0)).join('-');
+	if (candidate.runs.map((r) => r.length).join('-') === expected) return candidate.runs;
+	const groups: PlacedChar[][] = [];
+	let start = 0;
+	for (const gap of [...gaps.filter((g) => g < digits.length), digits.length]) {
+		if (gap > start) groups.push(digits.slice(start, gap));
+		start = gap;
+	}
+	return groups;
+}
+
 function partsOf(runs: PlacedChar[][]): Quad[] {
 	return runs.filter((r) => r.length > 0).map((r) => spanQuad(r));
 }
@@ -145,17 +163,63 @@ function labelPoints(rows: TextRow[]): Point[] {
 	return points;
 }
 
+/**
+ * The recogniser often drops the space between two words in one box ("MARYLIM"); a gap between
+ * character centres well above the word's median pitch marks where it was.
+ */
+function splitAtWideGap(run: PlacedChar[]): PlacedChar[][] {
+	if (run.length < 5) return [run];
+	const gaps = run.slice(1).map((c, i) => c.along - run[i].along);
+	const median = [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)];
+	let best = -1;
+	for (let i = 1; i < gaps.length - 1; i++) {
+		if (gaps[i] >= median * 1.45 && (best < 0 || gaps[i] > gaps[best])) best = i;
+	}
+	return best < 0 ? [run] : [run.slice(0, best + 1), run.slice(best + 1)];
+}
+
+function wordOf(run: PlacedChar[]): string {
+	return run.map((c) => c.char.normalize('NFKC')).join('');
+}
+
+function isNameWord(word: string): boolean {
+	const letters = word.replace(/[^A-Za-z]/g, '');
+	return (
+		letters.length >= 1 &&
+		/^[A-Za-z][A-Za-z.'-]*$/.test(word) &&
+		// Cards print names in capitals; a stray lowercase letter is the recogniser's casing slip.
+		letters.replace(/[^A-Z]/g, '').length / letters.length >= 0.6 &&
+		!NON_NAME_WORDS.has(lettersOnly(word))
+	);
+}
+
+/**
+ * The longest stretch of name-like words in a row, so a network logo or label printed on the
+ * same line ("ANNA LIM  UnionPay") does not spoil the name.
+ */
 function nameCandidate(row: TextRow): { text: string; runs: PlacedChar[][]; letters: number } | null {
-	const runs = splitRuns(row.chars).filter((run) => run.some((c) => c.char.trim() !== ''));
-	const words = runs.map((run) => run.map((c) => c.char.normalize('NFKC')).join(''));
-	if (words.length === 0) return null;
-	const text = words.join(' ').replace(/\s+/g, ' ').trim();
-	const letters = text.replace(/[^A-Za-z]/g, '');
-	if (letters.length < 3 || letters.length > 40) return null;
-	if (!/^[A-Za-z][A-Za-z .'-]*[A-Za-z.]$/.test(text)) return null;
-	if (letters.replace(/[^A-Z]/g, '').length / letters.length < 0.8) return null;
-	if (words.some((w) => NON_NAME_WORDS.has(lettersOnly(w)))) return null;
-	return { text: text.toUpperCase(), runs, letters: letters.length };
+	const runs = splitRuns(row.chars)
+		.filter((run) => run.some((c) => c.char.trim() !== ''))
+		.flatMap(splitAtWideGap);
+	let best: PlacedChar[][] = [];
+	let current: PlacedChar[][] = [];
+	const flush = () => {
+		const letters = (rs: PlacedChar[][]) => rs.reduce((n, r) => n + wordOf(r).replace(/[^A-Za-z]/g, '').length, 0);
+		if (letters(current) > letters(best)) best = current;
+		current = [];
+	};
+	runs.forEach((run, i) => {
+		const previous = runs[i - 1];
+		const farApart = previous !== undefined && run[0].along - previous[previous.length - 1].along > row.height * 2.5;
+		if (!isNameWord(wordOf(run)) || farApart) flush();
+		if (isNameWord(wordOf(run))) current.push(run);
+	});
+	flush();
+	if (best.length === 0) return null;
+	const text = best.map(wordOf).join(' ');
+	const letters = text.replace(/[^A-Za-z]/g, '').length;
+	if (letters < 3 || letters > 40) return null;
+	return { text: text.toUpperCase(), runs: best, letters };
 }
 
 /** Picks number, valid-thru and holder name from the rows of a card, with confidences. */
@@ -164,7 +228,7 @@ export function extractFields(rows: TextRow[], now: Date = new Date()): Extracte
 
 	const numbers = rows.flatMap(numberCandidates).sort((a, b) => b.rank - a.rank || b.digits.length - a.digits.length || b.confidence - a.confidence);
 	const number = numbers[0];
-	if (number) fields.number = reading(number.digits, number.confidence, number.runs);
+	if (number) fields.number = reading(number.digits, number.confidence, numberGroups(number));
 
 	const labels = labelPoints(rows);
 	const dates = rows
