@@ -5,8 +5,11 @@ import type { RgbImage } from './decode';
 import type { RotatedRect } from './geometry';
 import { minAreaRect, rectCorners } from './geometry';
 
-/** PaddleOCR's DB post-processing defaults for PP-OCRv4 detection. */
-export const DET_SETTINGS = { limitSideLen: 960, threshold: 0.3, boxThreshold: 0.6, unclipRatio: 1.5, minSize: 3 };
+/**
+ * PaddleOCR's DB post-processing defaults for PP-OCRv4 detection, but with the longer side capped
+ * at 736 instead of 960: card text stays 25+ px high and detection runs 35% faster (bench:engine).
+ */
+export const DET_SETTINGS = { limitSideLen: Number(process.env.CLOVA_DET_LIMIT ?? 736), threshold: 0.3, boxThreshold: 0.6, unclipRatio: 1.5, minSize: 3 };
 
 const MEAN = [0.485, 0.456, 0.406];
 const STD = [0.229, 0.224, 0.225];

@@ -22,6 +22,9 @@ const NON_NAME_WORDS = new Set([
 
 const EXPIRY_LABEL = /THRU|VALID|EXP|GOOD|UNTIL|END/;
 
+/** A step between character centres this many times the word's median pitch is a word space. */
+const WORD_GAP_RATIO = Number(process.env.CLOVA_WORD_GAP ?? 1.45);
+
 export interface ExtractedFields {
 	fields: Partial<Record<FieldName, FieldReading>>;
 }
@@ -134,7 +137,7 @@ function dateCandidates(row: TextRow): DateCandidate[] {
 	for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
 		// Lookalike mapping must not invent a date out of words: most of it must be real digits.
 		const used = chars.slice(match.index, match.index + match[0].length);
-		if (used.filter((c) => /\d/.test(c.char)).length < match[0].length - 2) continue;
+		if (used.filter((c) => /\d/.test(c.char)).length < match[0].length - 3) continue;
 		const month = Number(match[1]);
 		let year = Number(match[2]);
 		if (match[2].length === 2) year += 2000;
@@ -164,7 +167,7 @@ function labelPoints(rows: TextRow[]): Point[] {
 }
 
 /**
- * The recogniser often drops the space between two words in one box ("MARYLIM"); a gap between
+ * The recogniser often drops the space between two words in one box ("MARYLIM"); a step between
  * character centres well above the word's median pitch marks where it was.
  */
 function splitAtWideGap(run: PlacedChar[]): PlacedChar[][] {
@@ -173,7 +176,7 @@ function splitAtWideGap(run: PlacedChar[]): PlacedChar[][] {
 	const median = [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)];
 	let best = -1;
 	for (let i = 1; i < gaps.length - 1; i++) {
-		if (gaps[i] >= median * 1.45 && (best < 0 || gaps[i] > gaps[best])) best = i;
+		if (gaps[i] >= median * WORD_GAP_RATIO && (best < 0 || gaps[i] > gaps[best])) best = i;
 	}
 	return best < 0 ? [run] : [run.slice(0, best + 1), run.slice(best + 1)];
 }
@@ -189,7 +192,8 @@ function isNameWord(word: string): boolean {
 		/^[A-Za-z][A-Za-z.'-]*$/.test(word) &&
 		// Cards print names in capitals; a stray lowercase letter is the recogniser's casing slip.
 		letters.replace(/[^A-Z]/g, '').length / letters.length >= 0.6 &&
-		!NON_NAME_WORDS.has(lettersOnly(word))
+		!NON_NAME_WORDS.has(lettersOnly(word)) &&
+		!/EXPIR|THRU|VALID/.test(lettersOnly(word))
 	);
 }
 

@@ -50,14 +50,15 @@ function geometryOf(line: RecognizedLine, index: number): LineGeometry {
 export function groupIntoRows(lines: RecognizedLine[]): TextRow[] {
 	const items = lines.map(geometryOf).filter((g) => g.line.chars.length > 0);
 	const rows: LineGeometry[][] = [];
-	for (const item of [...items].sort((a, b) => b.height - a.height)) {
-		const row = rows.find((candidate) => {
-			const anchor = candidate[0];
-			const normal = { x: -anchor.direction.y, y: anchor.direction.x };
-			const offset = (item.center.x - anchor.center.x) * normal.x + (item.center.y - anchor.center.y) * normal.y;
-			const ratio = item.height / anchor.height;
-			return Math.abs(offset) < anchor.height * 0.45 && ratio > 0.6 && ratio < 1.6;
-		});
+	const sameRow = (a: LineGeometry, b: LineGeometry) => {
+		const normal = { x: -a.direction.y, y: a.direction.x };
+		const offset = (b.center.x - a.center.x) * normal.x + (b.center.y - a.center.y) * normal.y;
+		const ratio = b.height / a.height;
+		return Math.abs(offset) < Math.max(a.height, b.height) * 0.45 && ratio > 0.6 && ratio < 1.6;
+	};
+	// Left to right, each box joins the row of a box it lines up with, so rows chain along tilted text.
+	for (const item of [...items].sort((a, b) => a.center.x - b.center.x)) {
+		const row = rows.find((candidate) => candidate.some((member) => sameRow(member, item)));
 		if (row) row.push(item);
 		else rows.push([item]);
 	}
