@@ -79,14 +79,38 @@ function cropLine(image: RgbImage, quad: Quad): Crop {
 	return { pixels, width };
 }
 
-/** CTC greedy decoding: best class per frame, repeats collapsed, blanks (class 0) dropped. */
+/**
+ * Card text is Latin: letters, digits and a little punctuation. Decoding only those classes
+ * stops the Chinese-trained recogniser from reading an OCR-A "8" as a CJK glyph; what it was
+ * unsure of keeps its low probability, so the field confidence still says so.
+ */
+const CARD_CHARACTERS = /^[A-Za-z0-9 /.\-',&]$/;
+
+const allowedClassCache = new WeakMap<string[], Int32Array>();
+
+function allowedClasses(dictionary: string[]): Int32Array {
+	let classes = allowedClassCache.get(dictionary);
+	if (!classes) {
+		classes = Int32Array.from(dictionary.flatMap((char, index) => (index > 0 && CARD_CHARACTERS.test(char) ? [index] : [])));
+		allowedClassCache.set(dictionary, classes);
+	}
+	return classes;
+}
+
+/**
+ * CTC greedy decoding: best class per frame, repeats collapsed, blanks (class 0) dropped. The
+ * collapse runs on the model's own choices so two identical glyphs stay two; a glyph outside the
+ * card character set is then replaced by the best allowed class at that frame.
+ */
 function decodeCtc(probs: Float32Array, offset: number, frames: number, classes: number, usedFrames: number, dictionary: string[]): RecognizedChar[] {
+	const allowed = allowedClasses(dictionary);
+	const allowedSet = new Set(allowed);
 	const chars: RecognizedChar[] = [];
 	let previous = 0;
 	for (let t = 0; t < frames; t++) {
+		const base = offset + t * classes;
 		let best = 0;
 		let bestProb = -1;
-		const base = offset + t * classes;
 		for (let c = 0; c < classes; c++) {
 			const p = probs[base + c];
 			if (p > bestProb) {
@@ -94,12 +118,26 @@ function decodeCtc(probs: Float32Array, offset: number, frames: number, classes:
 				best = c;
 			}
 		}
+		let emitted = best;
+		let emittedProb = bestProb;
+		if (best !== 0 && !allowedSet.has(best)) {
+			emittedProb = -1;
+			for (const c of allowed) {
+				if (probs[base + c] > emittedProb) {
+					emittedProb = probs[base + c];
+					emitted = c;
+				}
+			}
+		}
 		if (best !== 0 && best !== previous) {
-			chars.push({ char: dictionary[best] ?? '', prob: bestProb, u0: t / usedFrames, u1: (t + 1) / usedFrames });
+			chars.push({ char: dictionary[emitted] ?? '', prob: emittedProb, u0: t / usedFrames, u1: (t + 1) / usedFrames });
 		} else if (best !== 0 && best === previous && chars.length > 0) {
 			const last = chars[chars.length - 1];
 			last.u1 = (t + 1) / usedFrames;
-			last.prob = Math.max(last.prob, bestProb);
+			if (emittedProb > last.prob) {
+				last.prob = emittedProb;
+				last.char = dictionary[emitted] ?? last.char;
+			}
 		}
 		previous = best;
 	}

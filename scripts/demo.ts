@@ -1,0 +1,56 @@
+/**
+ * npm run demo: the local server and a real n8n (installed once into a cache folder) read the
+ * committed sample cards through the example workflow; prints what came out and stops everything.
+ */
+import { readFileSync } from 'fs';
+import { join } from 'path';
+
+import { N8nInstance, nodeOutput } from '../test-e2e/n8nInstance';
+import { startLocalServer } from '../server/test/helpers/startServer';
+import { ensureN8n1, ensureN8n2, packNodePackage } from './e2e/n8nRuntime';
+
+const ROOT = join(__dirname, '..');
+const SAMPLES = join(ROOT, 'server', 'samples');
+
+async function main(): Promise<void> {
+	const runtime = process.env.CLOVA_DEMO_N8N === '2' ? ensureN8n2() : ensureN8n1();
+	const tarball = packNodePackage(ROOT, join(ROOT, '.cache', 'pack'));
+	console.log('[demo] starting the local CLOVA-compatible server');
+	const server = await startLocalServer(['--quiet', '--secret', 'demo-secret']);
+	try {
+		const n8n = new N8nInstance(runtime, { N8N_RESTRICT_FILE_ACCESS_TO: SAMPLES, CLOVA_SAMPLES_GLOB: `${SAMPLES}/*.{png,jpg}`, N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false' });
+		console.log(`[demo] installing the package into a fresh n8n ${runtime.version} user folder`);
+		await n8n.installPackage(tarball);
+		await n8n.importJson('credentials', [{ id: 'clovaLocal0001', name: 'CLOVA OCR (local server)', type: 'clovaOcrApi', data: { invokeUrl: server.url, secretKey: 'demo-secret' } }]);
+		const example = JSON.parse(readFileSync(join(ROOT, 'examples', 'folder-batch-to-spreadsheet.json'), 'utf8')) as object;
+		await n8n.importJson('workflow', [{ ...example, id: 'demoFolderBatch01', active: false }]);
+		console.log('[demo] running the example workflow "folder of card images to a spreadsheet" headless');
+		const started = Date.now();
+		const result = await n8n.execute('demoFolderBatch01');
+		if (!result.ok) throw new Error(`the workflow failed:\n${result.output}`);
+		const items = nodeOutput(result.run, 'CLOVA OCR');
+		console.log(`\n${items.length} cards in ${((Date.now() - started) / 1000).toFixed(1)} s (n8n ${runtime.version}, local server ${server.url})\n`);
+		const rows = items.map((item) => ({
+			file: String(item.json.imageName ?? ''),
+			name: String(item.json.name ?? item.json.error ?? ''),
+			number: String(item.json.number ?? ''),
+			validThru: String(item.json.validThru ?? ''),
+			confidence: typeof item.json.confidence === 'number' ? item.json.confidence.toFixed(3) : '',
+			needsReview: item.json.needsReview === true ? `yes (${(item.json.reviewReasons as string[]).join(', ')})` : 'no',
+		}));
+		const headers = ['file', 'name', 'number', 'validThru', 'confidence', 'needsReview'] as const;
+		const widths = headers.map((h) => Math.max(h.length, ...rows.map((r) => r[h].length)));
+		const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ');
+		console.log(line([...headers]));
+		console.log(line(widths.map((w) => '-'.repeat(w))));
+		for (const row of rows) console.log(line(headers.map((h) => row[h])));
+		console.log('\nNumbers are masked PCI-style (first 6 + last 4) by the example workflow.');
+	} finally {
+		await server.stop();
+	}
+}
+
+main().catch((error: unknown) => {
+	console.error(error instanceof Error ? error.message : error);
+	process.exit(1);
+});

@@ -1,0 +1,132 @@
+/**
+ * The package in a real n8n, installed from its npm tarball the way Settings > Community Nodes
+ * installs it, against the local server: `npm run test:e2e`.
+ */
+import { readFileSync, readdirSync } from 'fs';
+import { join } from 'path';
+
+import type { N8nRuntime } from '../scripts/e2e/n8nRuntime';
+import { ensureN8n1, ensureN8n2, packNodePackage } from '../scripts/e2e/n8nRuntime';
+import type { RunningServer } from '../server/test/helpers/startServer';
+import { startLocalServer } from '../server/test/helpers/startServer';
+import { N8nInstance, nodeOutput } from './n8nInstance';
+
+const ROOT = join(__dirname, '..');
+const SAMPLES = join(ROOT, 'server', 'samples');
+const FIXTURES = join(ROOT, 'test', 'fixtures');
+const SECRET = 'e2e-secret';
+const truth = JSON.parse(readFileSync(join(SAMPLES, 'truth.json'), 'utf8')) as Record<string, { name: string; number: string; validThru: string }>;
+
+const VERSIONS = (process.env.CLOVA_E2E_N8N ?? '1,2').split(',');
+const runtimes: Array<[string, () => N8nRuntime]> = [
+	['1.123.81', ensureN8n1],
+	['2.41.1', ensureN8n2],
+].filter(([version]) => VERSIONS.includes(version.split('.')[0])) as Array<[string, () => N8nRuntime]>;
+
+function credential(id: string, name: string, invokeUrl: string, secretKey: string) {
+	return { id, name, type: 'clovaOcrApi', data: { invokeUrl, secretKey } };
+}
+
+function ocrWorkflow(id: string, options: { glob: string; mode: 'multipart' | 'json'; credentialId: string; continueOnFail?: boolean }) {
+	return {
+		id,
+		name: `e2e ${id}`,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{ parameters: {}, id: `${id}-1`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0] },
+			{ parameters: { fileSelector: options.glob, options: {} }, id: `${id}-2`, name: 'Read Card Images', type: 'n8n-nodes-base.readWriteFile', typeVersion: 1, position: [220, 0] },
+			{
+				parameters: { binaryPropertyName: 'data', requestMode: options.mode, simplify: true, options: { imageName: '={{ $binary.data.fileName }}' } },
+				id: `${id}-3`,
+				name: 'CLOVA OCR',
+				type: 'n8n-nodes-clova-ocr.clovaOcr',
+				typeVersion: 1,
+				position: [440, 0],
+				credentials: { clovaOcrApi: { id: options.credentialId, name: options.credentialId } },
+				...(options.continueOnFail ? { onError: 'continueRegularOutput' } : {}),
+			},
+		],
+		connections: {
+			Start: { main: [[{ node: 'Read Card Images', type: 'main', index: 0 }]] },
+			'Read Card Images': { main: [[{ node: 'CLOVA OCR', type: 'main', index: 0 }]] },
+		},
+	};
+}
+
+describe.each(runtimes)('n8n %s', (version, ensure) => {
+	let n8n: N8nInstance;
+	let server: RunningServer;
+
+	beforeAll(async () => {
+		const runtime = ensure();
+		const tarball = packNodePackage(ROOT, join(ROOT, '.cache', 'pack'));
+		n8n = new N8nInstance(runtime, { N8N_RESTRICT_FILE_ACCESS_TO: `${SAMPLES};${FIXTURES}` });
+		await n8n.installPackage(tarball);
+		server = await startLocalServer(['--secret', SECRET, '--quiet']);
+		await n8n.importJson('credentials', [
+			credential('clovaLocal0001', 'CLOVA OCR (local server)', server.url, SECRET),
+			credential('clovaWrongKey01', 'wrong secret', `${server.url}/custom/v1/1/key/document/credit-card`, 'not-the-secret'),
+		]);
+		await n8n.importJson('workflow', [
+			ocrWorkflow('e2eMultipart0001', { glob: `${SAMPLES}/*.{png,jpg}`, mode: 'multipart', credentialId: 'clovaLocal0001' }),
+			ocrWorkflow('e2eJsonMode00001', { glob: `${SAMPLES}/*.{png,jpg}`, mode: 'json', credentialId: 'clovaLocal0001' }),
+			ocrWorkflow('e2eWrongSecret01', { glob: `${SAMPLES}/flat-000.png`, mode: 'multipart', credentialId: 'clovaWrongKey01' }),
+			ocrWorkflow('e2eNotAnImage001', { glob: `${FIXTURES}/notes.txt`, mode: 'multipart', credentialId: 'clovaLocal0001' }),
+			ocrWorkflow('e2eContinue00001', { glob: `${FIXTURES}/{card-visa.png,notes.txt,card-amex.jpg}`, mode: 'multipart', credentialId: 'clovaLocal0001', continueOnFail: true }),
+		]);
+		for (const file of readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.json'))) {
+			const example = JSON.parse(readFileSync(join(ROOT, 'examples', file), 'utf8')) as Record<string, unknown>;
+			await n8n.importJson('workflow', [{ ...example, id: `example${file.length}${file.slice(0, 6).replace(/\W/g, '')}`, active: false }]);
+		}
+	}, 1_800_000);
+
+	afterAll(async () => await server?.stop());
+
+	test.each(['e2eMultipart0001', 'e2eJsonMode00001'])('%s reads every committed sample card exactly', async (workflowId) => {
+		const result = await n8n.execute(workflowId);
+		expect(result.output).not.toContain(SECRET);
+		expect(result.ok).toBe(true);
+		const items = nodeOutput(result.run, 'CLOVA OCR');
+		expect(items).toHaveLength(Object.keys(truth).length);
+		for (const [index, item] of items.entries()) {
+			const expected = truth[String(item.json.imageName)];
+			expect(expected).toBeDefined();
+			expect({ name: item.json.name, number: item.json.number, validThru: item.json.validThru }).toEqual(expected);
+			expect(item.pairedItem).toEqual({ item: index });
+		}
+	}, 300_000);
+
+	test('a wrong secret stops with the credential error', async () => {
+		const result = await n8n.execute('e2eWrongSecret01');
+		expect(result.ok).toBe(false);
+		expect(result.output).toContain('CLOVA OCR rejected the secret key (code 0002)');
+		expect(result.output).not.toContain('not-the-secret');
+	}, 300_000);
+
+	test('a text file stops with the input error naming the item', async () => {
+		const result = await n8n.execute('e2eNotAnImage001');
+		expect(result.ok).toBe(false);
+		expect(result.output).toContain('Item 0, binary field \\"data\\": The file is a text file, which CLOVA OCR cannot read'.replace(/\\"/g, '"'));
+	}, 300_000);
+
+	test('Continue On Fail gives error items paired to their inputs', async () => {
+		const result = await n8n.execute('e2eContinue00001');
+		expect(result.ok).toBe(true);
+		const items = nodeOutput(result.run, 'CLOVA OCR');
+		expect(items).toHaveLength(3);
+		items.forEach((item, index) => expect(item.pairedItem).toEqual({ item: index }));
+		const failed = items.filter((item) => item.json.errorCode === 'INVALID_INPUT');
+		expect(failed).toHaveLength(1);
+		expect(String(failed[0].json.error)).toContain('The file is a text file');
+	}, 300_000);
+
+	test('the examples were imported', async () => {
+		const listed = await n8n.cli(['list:workflow']);
+		expect(listed.stdout).toContain('CLOVA OCR: folder of card images to a spreadsheet');
+		expect(listed.stdout).toContain('CLOVA OCR: card photos from a mailbox to a CRM sheet, with review');
+		expect(listed.stdout).toContain('CLOVA OCR: upload a card image to a webhook, get the fields back');
+	}, 120_000);
+
+	test(`runs on n8n ${version}`, () => expect(n8n.runtime.version).toBe(version));
+});

@@ -1,0 +1,101 @@
+import { execFile } from 'child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+
+import type { N8nRuntime } from '../scripts/e2e/n8nRuntime';
+
+export interface CliResult {
+	code: number;
+	stdout: string;
+	stderr: string;
+}
+
+let brokerPort = 5679 + Math.floor(Math.random() * 2000);
+
+/** One n8n user folder with the package installed from its tarball, as Community Nodes does. */
+export class N8nInstance {
+	readonly userFolder: string;
+
+	private readonly env: NodeJS.ProcessEnv;
+
+	constructor(
+		readonly runtime: N8nRuntime,
+		extraEnv: NodeJS.ProcessEnv = {},
+	) {
+		this.userFolder = mkdtempSync(join(tmpdir(), `n8n-${runtime.version}-`));
+		brokerPort += 1;
+		this.env = {
+			...process.env,
+			N8N_USER_FOLDER: this.userFolder,
+			N8N_ENCRYPTION_KEY: 'e2e-encryption-key',
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_PERSONALIZATION_ENABLED: 'false',
+			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+			N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+			N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem',
+			N8N_LOG_LEVEL: 'warn',
+			DB_SQLITE_POOL_SIZE: '1',
+			...extraEnv,
+		};
+	}
+
+	async installPackage(tarball: string): Promise<void> {
+		const nodesDir = join(this.userFolder, '.n8n', 'nodes');
+		mkdirSync(nodesDir, { recursive: true });
+		writeFileSync(join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }));
+		const result = await this.exec('npm', ['install', '--no-audit', '--no-fund', tarball], nodesDir, process.env);
+		if (result.code !== 0) throw new Error(`npm install of ${tarball} failed: ${result.stderr}`);
+	}
+
+	private async exec(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<CliResult> {
+		return await new Promise((resolve) => {
+			execFile(command, args, { cwd, env, maxBuffer: 64 * 1024 * 1024, timeout: 300_000 }, (error, stdout, stderr) => {
+				const code = error ? (typeof (error as { code?: unknown }).code === 'number' ? ((error as { code: number }).code) : 1) : 0;
+				resolve({ code, stdout, stderr });
+			});
+		});
+	}
+
+	async cli(args: string[]): Promise<CliResult> {
+		return await this.exec(this.runtime.node, [this.runtime.n8nBin, ...args], this.userFolder, this.env);
+	}
+
+	async importJson(kind: 'credentials' | 'workflow', content: unknown): Promise<void> {
+		const file = join(this.userFolder, `${kind}-${Date.now()}-${Math.random().toString(36).slice(2)}.json`);
+		writeFileSync(file, JSON.stringify(content));
+		const result = await this.cli([`import:${kind}`, `--input=${file}`]);
+		if (result.code !== 0) throw new Error(`import:${kind} failed (${result.code}): ${result.stdout}\n${result.stderr}`);
+	}
+
+	/** Runs a stored workflow headless and returns n8n's run data, or the failure output. */
+	async execute(workflowId: string): Promise<{ ok: boolean; run?: ExecutionRun; output: string }> {
+		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
+		const output = `${result.stdout}\n${result.stderr}`;
+		const start = result.stdout.indexOf('{');
+		if (result.code === 0 && start >= 0) {
+			try {
+				return { ok: true, run: JSON.parse(result.stdout.slice(start)) as ExecutionRun, output };
+			} catch {
+				return { ok: false, output };
+			}
+		}
+		return { ok: false, output };
+	}
+}
+
+export interface ExecutionRun {
+	data?: { resultData: ResultData };
+	resultData?: ResultData;
+}
+
+interface ResultData {
+	error?: { message?: string; description?: string };
+	runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, unknown>; pairedItem?: unknown }>> }; error?: { message?: string } }>>;
+}
+
+export function nodeOutput(run: ExecutionRun | undefined, nodeName: string): Array<{ json: Record<string, unknown>; pairedItem?: unknown }> {
+	const resultData = run?.data?.resultData ?? run?.resultData;
+	return resultData?.runData[nodeName]?.[0]?.data?.main[0] ?? [];
+}
