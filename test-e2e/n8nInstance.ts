@@ -24,7 +24,6 @@ export class N8nInstance {
 		extraEnv: NodeJS.ProcessEnv = {},
 	) {
 		this.userFolder = mkdtempSync(join(tmpdir(), `n8n-${runtime.version}-`));
-		brokerPort += 1;
 		this.env = {
 			...process.env,
 			N8N_USER_FOLDER: this.userFolder,
@@ -33,19 +32,28 @@ export class N8nInstance {
 			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 			N8N_PERSONALIZATION_ENABLED: 'false',
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
-			N8N_RUNNERS_BROKER_PORT: String(brokerPort),
 			N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem',
-			N8N_LOG_LEVEL: 'warn',
+			// CLI commands print their results through the logger at info level.
+			N8N_LOG_LEVEL: 'info',
+			// jest sets NODE_ENV=test, which makes n8n silence its CLI output.
+			NODE_ENV: 'production',
 			DB_SQLITE_POOL_SIZE: '1',
 			...extraEnv,
 		};
+	}
+
+	/** The environment n8n commands of this instance run with (a fresh broker port each call). */
+	environment(): NodeJS.ProcessEnv {
+		brokerPort += 1;
+		return { ...this.env, N8N_RUNNERS_BROKER_PORT: String(brokerPort) };
 	}
 
 	async installPackage(tarball: string): Promise<void> {
 		const nodesDir = join(this.userFolder, '.n8n', 'nodes');
 		mkdirSync(nodesDir, { recursive: true });
 		writeFileSync(join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }));
-		const result = await this.exec('npm', ['install', '--no-audit', '--no-fund', tarball], nodesDir, process.env);
+		// The flags n8n's own community-package installer uses: n8n provides n8n-workflow itself.
+		const result = await this.exec('npm', ['install', '--no-audit', '--no-fund', '--omit=peer', '--legacy-peer-deps', '--ignore-scripts', '--package-lock=false', tarball], nodesDir, process.env);
 		if (result.code !== 0) throw new Error(`npm install of ${tarball} failed: ${result.stderr}`);
 	}
 
@@ -59,7 +67,8 @@ export class N8nInstance {
 	}
 
 	async cli(args: string[]): Promise<CliResult> {
-		return await this.exec(this.runtime.node, [this.runtime.n8nBin, ...args], this.userFolder, this.env);
+		// A fresh task-runner broker port per process: the previous one may still hold its port.
+		return await this.exec(this.runtime.node, [this.runtime.n8nBin, ...args], this.userFolder, this.environment());
 	}
 
 	async importJson(kind: 'credentials' | 'workflow', content: unknown): Promise<void> {
@@ -73,12 +82,15 @@ export class N8nInstance {
 	async execute(workflowId: string): Promise<{ ok: boolean; run?: ExecutionRun; output: string }> {
 		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
 		const output = `${result.stdout}\n${result.stderr}`;
-		const start = result.stdout.indexOf('{');
-		if (result.code === 0 && start >= 0) {
-			try {
-				return { ok: true, run: JSON.parse(result.stdout.slice(start)) as ExecutionRun, output };
-			} catch {
-				return { ok: false, output };
+		if (result.code === 0) {
+			// Log lines come first; the run data is the JSON object that starts a line and parses.
+			const starts = [...result.stdout.matchAll(/^\{/gm)].map((m) => m.index ?? 0);
+			for (const start of starts) {
+				try {
+					return { ok: true, run: JSON.parse(result.stdout.slice(start)) as ExecutionRun, output };
+				} catch {
+					// not the result object: keep looking
+				}
 			}
 		}
 		return { ok: false, output };

@@ -19,16 +19,22 @@ const FONT_FILES: Record<string, string> = {
 
 let fontsRegistered = false;
 
-/** Font families this machine can render; OCR-A/B come from Debian's fonts-ocr-a and fonts-ocr-b. */
+/**
+ * The card fonts, always all of them: a set generated from a seed must not change with what
+ * happens to be installed. Debian: apt-get install fonts-ocr-a fonts-ocr-b fonts-dejavu-core fonts-liberation
+ */
 export function availableCardFonts(): string[] {
+	const missing = Object.entries(FONT_FILES).filter(([, file]) => !existsSync(file));
+	if (missing.length > 0) {
+		throw new Error(
+			`Card fonts missing: ${missing.map(([family, file]) => `${family} (${file})`).join(', ')}. Install them with: apt-get install fonts-ocr-a fonts-ocr-b fonts-dejavu-core fonts-liberation`,
+		);
+	}
 	if (!fontsRegistered) {
-		for (const [family, file] of Object.entries(FONT_FILES)) {
-			if (existsSync(file)) GlobalFonts.registerFromPath(file, family);
-		}
+		for (const [family, file] of Object.entries(FONT_FILES)) GlobalFonts.registerFromPath(file, family);
 		fontsRegistered = true;
 	}
-	const families = Object.keys(FONT_FILES).filter((family) => existsSync(FONT_FILES[family]));
-	return families.length > 0 ? families : ['sans-serif'];
+	return Object.keys(FONT_FILES);
 }
 
 export type Finish = 'flat' | 'embossedSilver' | 'embossedGold';
