@@ -40,15 +40,20 @@ async function main(): Promise<void> {
 		await search.fill('CLOVA');
 		await page.waitForTimeout(1200);
 		await page.screenshot({ path: join(DOCS, 'nodes-panel.png') });
-		await page.keyboard.press('Escape');
-		await page.waitForTimeout(500);
+		// The panel keeps the canvas covered; a reload is the sure way to close it.
+		await page.goto(`${env.editorUrl}/workflow/${exampleId('folder-batch-to-spreadsheet.json')}`);
+		await page.getByText('CLOVA OCR', { exact: true }).first().waitFor({ timeout: 60_000 });
+		await page.waitForTimeout(1000);
 
 		// 2. an execution, then its output table inside the node's panel
 		const run = page.getByRole('button', { name: /(Test|Execute) workflow/i }).first();
-		await run.click();
+		await run.click({ force: true });
 		await page.getByText(/Workflow executed successfully|executed successfully/i).first().waitFor({ timeout: 120_000 }).catch(() => undefined);
 		await page.waitForTimeout(2000);
-		await page.getByText('CLOVA OCR', { exact: true }).first().dblclick();
+		const ocrNode = page.locator('[data-test-id="canvas-node"]', { hasText: 'CLOVA OCR' }).first();
+		if (await ocrNode.count()) await ocrNode.dblclick({ force: true });
+		else await page.getByText('CLOVA OCR', { exact: true }).first().dblclick({ force: true });
+		await page.locator('[data-test-id="ndv"], .ndv-wrapper, [data-test-id="node-parameters"]').first().waitFor({ timeout: 15_000 }).catch(() => undefined);
 		await page.waitForTimeout(1500);
 		await page.screenshot({ path: join(DOCS, 'parameters.png') });
 		const table = page.getByText('Table', { exact: true }).last();

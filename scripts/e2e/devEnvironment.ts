@@ -42,7 +42,8 @@ export async function startDevEnvironment(options: { n8nMajor: '1' | '2'; port: 
 	const deadline = Date.now() + 120_000;
 	for (;;) {
 		try {
-			if ((await fetch(`${editorUrl}/healthz`)).ok) break;
+			// /healthz answers before the REST routes exist; settings means the editor is usable.
+			if ((await fetch(`${editorUrl}/rest/settings`)).ok) break;
 		} catch {
 			// not up yet
 		}
