@@ -2,18 +2,7 @@ import type { ScriptedAnswer } from './helpers/clovaTestServer';
 import { ClovaTestServer } from './helpers/clovaTestServer';
 import { fixtureInput, successFor } from './helpers/fixtures';
 import { binaryItems, runNode } from './helpers/n8nHarness';
-
-/** mulberry32, so the same faults land on the same items every run. */
-function seeded(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+import { seededRandom } from '../server/src/synth/random';
 
 type Fault = '0500' | '0501' | '0025' | 'reset' | 'timeout' | 'garbage';
 const FAULTS: Fault[] = ['0500', '0501', '0025', 'reset', 'timeout', 'garbage'];
@@ -57,7 +46,8 @@ describe('fault soak: 500 items, 20% injected faults, Continue On Fail', () => {
 	afterAll(async () => await server.stop());
 
 	test('exactly one output per input, in order, paired; transient faults recovered, the rest error items with their code', async () => {
-		const random = seeded(20261126);
+		// Seeded, so the same faults land on the same items every run.
+		const random = seededRandom(20261126);
 		const plans: Plan[] = Array.from({ length: ITEMS }, () => {
 			if (random() >= 0.2) return { fault: null, failures: 0 };
 			const roll = random();
