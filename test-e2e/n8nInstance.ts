@@ -82,12 +82,18 @@ export class N8nInstance {
 	async execute(workflowId: string): Promise<{ ok: boolean; run?: ExecutionRun; output: string }> {
 		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
 		const output = `${result.stdout}\n${result.stderr}`;
-		if (result.code === 0) {
-			// Log lines come first; the run data is the JSON object that starts a line and parses.
-			const starts = [...result.stdout.matchAll(/^\{/gm)].map((m) => m.index ?? 0);
-			for (const start of starts) {
+		// Log lines can come before and after the run data: take the widest span from a line that
+		// opens with "{" to a line that is "}" that parses. A run counts as ok when it has no error,
+		// whatever the exit code (n8n 2.x may exit non-zero while shutting its runners down).
+		const lines = result.stdout.split('\n');
+		const starts = lines.flatMap((line, i) => (line.startsWith('{') ? [i] : []));
+		const ends = lines.flatMap((line, i) => (line.trimEnd() === '}' ? [i] : [])).reverse();
+		for (const start of starts) {
+			for (const end of ends.filter((e) => e >= start)) {
 				try {
-					return { ok: true, run: JSON.parse(result.stdout.slice(start)) as ExecutionRun, output };
+					const run = JSON.parse(lines.slice(start, end + 1).join('\n')) as ExecutionRun;
+					const resultData = run.data?.resultData ?? run.resultData;
+					return { ok: resultData !== undefined && !resultData.error, run, output };
 				} catch {
 					// not the result object: keep looking
 				}
