@@ -2,6 +2,7 @@
  * The package in a real n8n, installed from its npm tarball the way Settings > Community Nodes
  * installs it, against the local server: `npm run test:e2e`.
  */
+import { spawn } from 'child_process';
 import { readFileSync, readdirSync } from 'fs';
 import { join } from 'path';
 
@@ -134,6 +135,46 @@ describe.each(runtimes)('n8n %s', (version, ensure) => {
 		expect(listed.stdout).toContain('CLOVA OCR: card photos from a mailbox to a CRM sheet, with review');
 		expect(listed.stdout).toContain('CLOVA OCR: upload a card image to a webhook, get the fields back');
 	}, 120_000);
+
+	test('the webhook example answers an uploaded card with its fields', async () => {
+		const file = 'webhook-upload-answers-fields.json';
+		const id = `example${file.length}${file.slice(0, 6).replace(/\W/g, '')}`;
+		const activate = version.startsWith('1.') ? ['update:workflow', `--id=${id}`, '--active=true'] : ['publish:workflow', `--id=${id}`];
+		const activated = await n8n.cli(activate);
+		expect(activated.code).toBe(0);
+		const port = 5900 + Math.floor(Math.random() * 500);
+		const editor = spawn(n8n.runtime.node, [n8n.runtime.n8nBin, 'start'], {
+			cwd: n8n.userFolder,
+			env: { ...n8n.environment(), N8N_PORT: String(port), N8N_LISTEN_ADDRESS: '127.0.0.1' },
+			stdio: 'ignore',
+		});
+		try {
+			const base = `http://127.0.0.1:${port}`;
+			const deadline = Date.now() + 120_000;
+			let answer: Response | undefined;
+			const sample = 'flat-001.jpg';
+			while (Date.now() < deadline) {
+				try {
+					const form = new FormData();
+					form.append('data', new Blob([readFileSync(join(SAMPLES, sample))], { type: 'image/jpeg' }), sample);
+					answer = await fetch(`${base}/webhook/read-card`, { method: 'POST', body: form });
+					if (answer.status !== 404 && answer.status !== 503) break;
+				} catch {
+					// n8n is still starting
+				}
+				await new Promise((resolve) => setTimeout(resolve, 1000));
+			}
+			expect(answer?.status).toBe(200);
+			const body = (await answer?.json()) as Record<string, unknown>;
+			const expected = truth[sample];
+			expect(body).toMatchObject({ name: expected.name, validThru: expected.validThru });
+			expect(body.number).toBe(`${expected.number.slice(0, 6)}${'*'.repeat(expected.number.length - 10)}${expected.number.slice(-4)}`);
+		} finally {
+			const exited = new Promise((resolve) => editor.once('exit', resolve));
+			editor.kill('SIGTERM');
+			await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
+		}
+	}, 300_000);
 
 	test(`runs on n8n ${version}`, () => expect(n8n.runtime.version).toBe(version));
 });
