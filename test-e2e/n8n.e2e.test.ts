@@ -62,7 +62,11 @@ describe.each(runtimes)('n8n %s', (version, ensure) => {
 	beforeAll(async () => {
 		const runtime = ensure();
 		const tarball = packNodePackage(ROOT, join(ROOT, '.cache', 'pack'));
-		n8n = new N8nInstance(runtime, { N8N_RESTRICT_FILE_ACCESS_TO: `${SAMPLES};${FIXTURES}` });
+		n8n = new N8nInstance(runtime, {
+			N8N_RESTRICT_FILE_ACCESS_TO: `${SAMPLES};${FIXTURES}`,
+			N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false',
+			CLOVA_SAMPLES_GLOB: `${SAMPLES}/*.{png,jpg}`,
+		});
 		await n8n.installPackage(tarball);
 		server = await startLocalServer(['--secret', SECRET, '--quiet']);
 		await n8n.importJson('credentials', [
@@ -135,6 +139,20 @@ describe.each(runtimes)('n8n %s', (version, ensure) => {
 		expect(listed.stdout).toContain('CLOVA OCR: card photos from a mailbox to a CRM sheet, with review');
 		expect(listed.stdout).toContain('CLOVA OCR: upload a card image to a webhook, get the fields back');
 	}, 120_000);
+
+	test('the folder batch example runs: every sample read, numbers PCI-masked, a CSV made', async () => {
+		const file = 'folder-batch-to-spreadsheet.json';
+		const result = await n8n.execute(`example${file.length}${file.slice(0, 6).replace(/\W/g, '')}`);
+		if (!result.ok) console.log(result.output.slice(-3000));
+		expect(result.ok).toBe(true);
+		const items = nodeOutput(result.run, 'CLOVA OCR');
+		expect(items).toHaveLength(Object.keys(truth).length);
+		for (const item of items) {
+			const expected = truth[String(item.json.imageName)];
+			expect(item.json.number).toBe(`${expected.number.slice(0, 6)}${'*'.repeat(expected.number.length - 10)}${expected.number.slice(-4)}`);
+		}
+		expect(nodeOutput(result.run, 'To Spreadsheet')).toHaveLength(1);
+	}, 300_000);
 
 	test('the webhook example answers an uploaded card with its fields', async () => {
 		const file = 'webhook-upload-answers-fields.json';
