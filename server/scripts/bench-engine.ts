@@ -152,7 +152,7 @@ async function runGutenye(cards: SyntheticCard[]): Promise<Scored[]> {
 			const recognized: RecognizedLine[] = lines.map((line) => {
 				const box = (line.box ?? [[0, 0], [1, 0], [1, 1], [0, 1]]).map(([x, y]) => ({ x, y })) as Quad;
 				const chars = [...line.text].map((char, i, all) => ({ char, prob: line.mean, u0: i / all.length, u1: (i + 1) / all.length }));
-				return { quad: box, detScore: 1, chars, text: line.text };
+				return { quad: box, chars, text: line.text };
 			});
 			const { fields } = extractFields(groupIntoRows(recognized));
 			results.push(score(card, { kind: 'success', width: 0, height: 0, fields }, ms));

@@ -19,7 +19,6 @@ export interface RecognizedChar {
 
 export interface RecognizedLine {
 	quad: Quad;
-	detScore: number;
 	chars: RecognizedChar[];
 	text: string;
 }
@@ -176,7 +175,6 @@ export async function recognizeLines(
 			const chars = decodeCtc(probs, b * frames * classes, frames, classes, usedFrames, models.dictionary);
 			lines[cropIndex] = {
 				quad: crops[cropIndex].box.quad,
-				detScore: crops[cropIndex].box.score,
 				chars,
 				text: chars.map((c) => c.char).join(''),
 			};

@@ -1,5 +1,5 @@
 import type { Point, Quad } from '../protocol';
-import { distance, lerp, quadCenter, subQuad } from './geometry';
+import { distance, quadCenter, subQuad } from './geometry';
 import type { RecognizedLine } from './recognizeText';
 
 /** One character placed on the image, with where it came from. */
@@ -129,4 +129,3 @@ export function splitRuns(chars: PlacedChar[]): PlacedChar[][] {
 	return runs;
 }
 
-export { lerp };
