@@ -66,9 +66,10 @@ export class N8nInstance {
 		});
 	}
 
-	async cli(args: string[]): Promise<CliResult> {
+	/** `nodeArgs` go to the Node binary before n8n's own script, e.g. a `--require` preload. */
+	async cli(args: string[], nodeArgs: string[] = [], extraEnv: NodeJS.ProcessEnv = {}): Promise<CliResult> {
 		// A fresh task-runner broker port per process: the previous one may still hold its port.
-		return await this.exec(this.runtime.node, [this.runtime.n8nBin, ...args], this.userFolder, this.environment());
+		return await this.exec(this.runtime.node, [...nodeArgs, this.runtime.n8nBin, ...args], this.userFolder, { ...this.environment(), ...extraEnv });
 	}
 
 	async importJson(kind: 'credentials' | 'workflow', content: unknown): Promise<void> {
@@ -79,8 +80,8 @@ export class N8nInstance {
 	}
 
 	/** Runs a stored workflow headless and returns n8n's run data, or the failure output. */
-	async execute(workflowId: string): Promise<{ ok: boolean; run?: ExecutionRun; output: string }> {
-		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
+	async execute(workflowId: string, nodeArgs: string[] = [], extraEnv: NodeJS.ProcessEnv = {}): Promise<{ ok: boolean; run?: ExecutionRun; output: string }> {
+		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], nodeArgs, extraEnv);
 		const output = `${result.stdout}\n${result.stderr}`;
 		// Log lines can come before and after the run data: take the widest span from a line that
 		// opens with "{" to a line that is "}" that parses. A run counts as ok when it has no error,
@@ -106,11 +107,26 @@ export class N8nInstance {
 export interface ExecutionRun {
 	data?: { resultData: ResultData };
 	resultData?: ResultData;
+	startedAt?: string;
+	stoppedAt?: string;
+}
+
+export interface NodeRun {
+	data?: { main: Array<Array<{ json: Record<string, unknown>; pairedItem?: unknown }>> };
+	error?: { message?: string };
+	/** Epoch milliseconds. */
+	startTime?: number;
+	executionTime?: number;
 }
 
 interface ResultData {
 	error?: { message?: string; description?: string };
-	runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, unknown>; pairedItem?: unknown }>> }; error?: { message?: string } }>>;
+	runData: Record<string, NodeRun[]>;
+}
+
+export function nodeRun(run: ExecutionRun | undefined, nodeName: string): NodeRun | undefined {
+	const resultData = run?.data?.resultData ?? run?.resultData;
+	return resultData?.runData[nodeName]?.[0];
 }
 
 export function nodeOutput(run: ExecutionRun | undefined, nodeName: string): Array<{ json: Record<string, unknown>; pairedItem?: unknown }> {

@@ -1,3 +1,6 @@
+import { ClovaOcrApi } from '../credentials/ClovaOcrApi.credentials';
+import { READ_WHOLE_BELOW_BYTES, approximateBytes } from '../nodes/ClovaOcr/binaryInput';
+import { SECRET_HEADER } from '../nodes/ClovaOcr/transport';
 import { ClovaTestServer } from './helpers/clovaTestServer';
 import { fixture, fixtureInput, successFor, truths } from './helpers/fixtures';
 import { binaryItems, runNode } from './helpers/n8nHarness';
@@ -17,6 +20,10 @@ describe('CLOVA OCR node: what it sends', () => {
 			const truth = truths[request.image.name];
 			return { kind: 'outcome', outcome: successFor(truth ?? { name: 'X', number: '4111111111111111', validThru: '01/30' }) };
 		};
+	});
+
+	test('the node sends the secret in the header the credential authenticates with (HTTP Request users get the same)', () => {
+		expect(new ClovaOcrApi().authenticate.properties.headers).toEqual({ [SECRET_HEADER]: '={{$credentials.secretKey}}' });
 	});
 
 	const cases: Array<[string, string]> = [
@@ -88,6 +95,28 @@ describe('CLOVA OCR node: what it sends', () => {
 		const items = await binaryItems([fixtureInput('card-visa.png')]);
 		const output = await runNode(items, { credentials: { invokeUrl: `${baseUrl}${path}`, secretKey: server.secret } });
 		expect(output[0].json.number).toBe(truths['card-visa.png'].number);
+	});
+
+	test.each(['multipart', 'json'] as const)('%s: a 3 MB file takes the streaming path and still arrives byte for byte', async (mode) => {
+		const big = Buffer.alloc(3 * 1024 * 1024, 7);
+		fixture('card-visa.png').copy(big);
+		const items = await binaryItems([{ data: big, fileName: 'card-visa.png', mimeType: 'image/png' }]);
+		expect(approximateBytes(items[0].binary?.data.fileSize)).toBeGreaterThanOrEqual(READ_WHOLE_BELOW_BYTES);
+		const output = await runNode(items, { credentials: credentials(), parameters: { requestMode: mode } });
+		expect(server.received[0].request.image.data.equals(big)).toBe(true);
+		expect(output[0].json.number).toBe(truths['card-visa.png'].number);
+	});
+
+	test.each([
+		['48.4 kB', 48_400],
+		['1.99 MB', 1_990_000],
+		['3 MB', 3_000_000],
+		['13 B', 13],
+		[undefined, Infinity],
+		['large', Infinity],
+		['1.2.3 MB', Infinity],
+	])('n8n\'s pretty file size %s reads as about %d bytes (unknown counts as large)', (pretty, bytes) => {
+		expect(approximateBytes(pretty)).toBe(bytes);
 	});
 
 	test('Keep Binary passes the image on', async () => {

@@ -96,6 +96,7 @@ export class ClovaOcr implements INodeType {
 		if (items.length === 0) return [[]];
 
 		const credentials = await this.getCredentials(CREDENTIAL_NAME);
+		const secretKey = typeof credentials.secretKey === 'string' ? credentials.secretKey : '';
 		let endpoint: string | InvokeUrlError;
 		try {
 			endpoint = creditCardEndpoint(credentials.invokeUrl);
@@ -142,6 +143,7 @@ export class ClovaOcr implements INodeType {
 				async () =>
 					await postCreditCard(this, {
 						endpoint,
+						secretKey,
 						mode: requestMode,
 						format,
 						imageName,

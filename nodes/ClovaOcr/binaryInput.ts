@@ -7,7 +7,27 @@ import { SNIFF_BYTES } from './imageFormat';
 /** CLOVA OCR refuses larger files; failing here saves an upload that cannot succeed. */
 export const MAX_IMAGE_BYTES = 50 * 1024 * 1024;
 
-/** One input image, read lazily so a file kept on disk is streamed rather than loaded twice. */
+/**
+ * Below this size a stored file is read once into memory: one disk read per item instead of a
+ * metadata read and two opened streams (sniffing, upload), and retries reuse the bytes. Larger
+ * files stream, so a 30 MB scan never sits in memory whole.
+ */
+export const READ_WHOLE_BELOW_BYTES = 2 * 1024 * 1024;
+
+const PRETTY_UNITS: Record<string, number> = { B: 1, kB: 1e3, MB: 1e6, GB: 1e9, TB: 1e12 };
+
+/**
+ * Stored binaries carry their size only as n8n's pretty string ("48.4 kB"); it is rounded, which
+ * is fine for choosing how to read the file. Unknown formats count as large (the safe path).
+ */
+export function approximateBytes(fileSize: string | undefined): number {
+	const match = /^([\d.]+)\s*([kMGT]?B)$/.exec((fileSize ?? '').trim());
+	const unit = match ? PRETTY_UNITS[match[2]] : undefined;
+	const bytes = match && unit !== undefined ? Number(match[1]) * unit : NaN;
+	return Number.isFinite(bytes) ? bytes : Infinity;
+}
+
+/** One input image, read lazily so a large file kept on disk is streamed rather than loaded. */
 export interface ImageSource {
 	fileName?: string;
 	mimeType?: string;
@@ -64,7 +84,7 @@ export async function loadImageSource(
 
 	let source: ImageSource;
 	const binaryId = binary.id;
-	if (binaryId) {
+	if (binaryId && approximateBytes(binary.fileSize) >= READ_WHOLE_BELOW_BYTES) {
 		// Filesystem and S3 storage: binary.data is only a marker, the bytes live behind the id.
 		const { fileSize } = await ctx.helpers.getBinaryMetadata(binaryId);
 		source = {
@@ -75,6 +95,7 @@ export async function loadImageSource(
 			readAll: async () => await ctx.helpers.getBinaryDataBuffer(itemIndex, field),
 		};
 	} else {
+		// Also data kept in memory (n8n 1.x default mode), whatever its size.
 		const buffer = await ctx.helpers.getBinaryDataBuffer(itemIndex, field);
 		source = {
 			...meta,

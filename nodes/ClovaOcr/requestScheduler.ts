@@ -3,7 +3,11 @@ import { sleep } from 'n8n-workflow';
 /**
  * Caps calls in flight at a limit that adapts to the service: CLOVA answers 400/0025 when a
  * domain's rate limit is exceeded, so the limit drops to what was in flight when that
- * happened and creeps back up by one per window of successes (additive increase).
+ * happened. It then probes one higher after a run of successes; each probe that is rejected
+ * again doubles the run needed before the next one, so a fixed limit costs a handful of
+ * rejected calls per batch instead of one every few successes. A probe that holds (a full
+ * window of successes at the new level) halves the run again, so a limit lowered by a passing
+ * burst climbs back quickly.
  */
 export class AdaptiveLimiter {
 	private limit: number;
@@ -12,16 +16,26 @@ export class AdaptiveLimiter {
 
 	private readonly waiters: Array<() => void> = [];
 
-	constructor(private readonly max: number) {
+	/** Successes needed at the current limit before trying one more call in flight. */
+	private probeAfter = 0;
+
+	private successesAtLimit = 0;
+
+	private raisedUnconfirmed = false;
+
+	constructor(
+		private readonly max: number,
+		private readonly maxProbeAfter = 512,
+	) {
 		this.limit = max;
 	}
 
 	get currentLimit(): number {
-		return Math.floor(this.limit);
+		return this.limit;
 	}
 
 	async acquire(): Promise<number> {
-		while (this.inFlight >= this.currentLimit) {
+		while (this.inFlight >= this.limit) {
 			await new Promise<void>((resolve) => this.waiters.push(resolve));
 		}
 		this.inFlight += 1;
@@ -40,14 +54,27 @@ export class AdaptiveLimiter {
 
 	/** `othersInFlight` is how many calls were already out when the rejected one was sent. */
 	onRateLimited(othersInFlight: number): void {
-		this.limit = Math.max(1, Math.min(this.limit, othersInFlight));
+		const lowered = Math.max(1, Math.min(this.limit, othersInFlight));
+		// The first rejection allows a probe after one window of successes; a probe that fails
+		// again doubles the wait.
+		this.probeAfter = Math.min(this.maxProbeAfter, Math.max(lowered, this.probeAfter * 2));
+		this.limit = lowered;
+		this.successesAtLimit = 0;
+		this.raisedUnconfirmed = false;
 	}
 
 	onSuccess(): void {
-		if (this.limit < this.max) {
-			const before = this.currentLimit;
-			this.limit = Math.min(this.max, this.limit + 1 / Math.max(1, this.limit));
-			if (this.currentLimit > before) this.wakeOne();
+		if (this.limit >= this.max) return;
+		this.successesAtLimit += 1;
+		if (this.raisedUnconfirmed && this.successesAtLimit >= this.limit) {
+			this.raisedUnconfirmed = false;
+			this.probeAfter = Math.max(this.limit, Math.floor(this.probeAfter / 2));
+		}
+		if (this.successesAtLimit >= this.probeAfter) {
+			this.limit += 1;
+			this.successesAtLimit = 0;
+			this.raisedUnconfirmed = true;
+			this.wakeOne();
 		}
 	}
 }

@@ -12,6 +12,9 @@ export type RequestMode = 'multipart' | 'json';
 
 export const CREDENTIAL_NAME = 'clovaOcrApi';
 
+/** The header the credential's `authenticate` block sets; the node sets the same one itself. */
+export const SECRET_HEADER = 'X-OCR-SECRET';
+
 export type FailureKind = 'service' | 'network' | 'timeout' | 'badResponse' | 'inference';
 
 /**
@@ -41,6 +44,8 @@ export interface CallPlan {
 	imageName: string;
 	timeoutMs: number;
 	image: ImageSource;
+	/** Read once per execution from the decrypted credentials. */
+	secretKey: string;
 }
 
 export interface CallResult {
@@ -198,11 +203,14 @@ export async function postCreditCard(ctx: IExecuteFunctions, plan: CallPlan): Pr
 	const { body, headers } = await buildBody(plan, message);
 	let response: FullResponse;
 	try {
-		response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_NAME, {
+		// Not httpRequestWithAuthentication: it decrypts the credential and evaluates the
+		// authenticate block's expression on every call, 2.5 ms per item in n8n 1.123 (measured
+		// with npm run bench), more than everything else the node does per item.
+		response = (await ctx.helpers.httpRequest({
 			method: 'POST',
 			url: plan.endpoint,
 			body,
-			headers,
+			headers: { ...headers, [SECRET_HEADER]: plan.secretKey },
 			timeout: plan.timeoutMs,
 			encoding: 'text',
 			returnFullResponse: true,

@@ -3,6 +3,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
 
 import {
+	DEFAULT_READ_LIMITS,
 	ProtocolError,
 	checkSecret,
 	isCreditCardPath,
@@ -10,7 +11,7 @@ import {
 	writeOutcome,
 	writeProtocolError,
 } from '../../server/src/protocol';
-import type { CreditCardRequest, RecognitionOutcome } from '../../server/src/protocol';
+import type { CreditCardRequest, ReadLimits, RecognitionOutcome } from '../../server/src/protocol';
 
 /** What the test server does with one parsed request. */
 export type ScriptedAnswer =
@@ -42,6 +43,15 @@ export class ClovaTestServer {
 	/** Above this many requests in flight, answer 400/0025 as CLOVA's rate limit does. */
 	rateLimit = Infinity;
 
+	/** Body size limits of the protocol reader; benchmarks raise them for their 30 MB image. */
+	readLimits: ReadLimits = DEFAULT_READ_LIMITS;
+
+	/** Whether to keep every parsed request (with its image) in `received`; benchmarks turn it off. */
+	keepRequests = true;
+
+	/** Answers by code since the last reset, e.g. { '200': 192, '0025': 8 }; counted even when requests are not kept. */
+	readonly answered = new Map<string, number>();
+
 	private inFlight = 0;
 
 	private readonly attempts = new Map<string, number>();
@@ -72,6 +82,7 @@ export class ClovaTestServer {
 		this.received.length = 0;
 		this.rejected.length = 0;
 		this.attempts.clear();
+		this.answered.clear();
 		this.rateLimit = Infinity;
 	}
 
@@ -81,8 +92,8 @@ export class ClovaTestServer {
 			if (req.method !== 'POST' || !isCreditCardPath(req.url)) throw new ProtocolError('0001');
 			checkSecret(req, this.secret);
 			const inFlightAtArrival = this.inFlight;
-			const request = await readCreditCardRequest(req);
-			this.received.push({ request, headers: req.headers, inFlightAtArrival, arrivedAt: Date.now() });
+			const request = await readCreditCardRequest(req, this.readLimits);
+			if (this.keepRequests) this.received.push({ request, headers: req.headers, inFlightAtArrival, arrivedAt: Date.now() });
 			if (inFlightAtArrival > this.rateLimit) throw new ProtocolError('0025');
 			const attempt = this.attempts.get(request.image.name) ?? 0;
 			this.attempts.set(request.image.name, attempt + 1);
@@ -90,6 +101,7 @@ export class ClovaTestServer {
 		} catch (error) {
 			const protocolError = error instanceof ProtocolError ? error : new ProtocolError('0500');
 			this.rejected.push(protocolError);
+			this.count(protocolError.code);
 			req.resume();
 			if (!res.headersSent) writeProtocolError(res, protocolError);
 		} finally {
@@ -97,7 +109,12 @@ export class ClovaTestServer {
 		}
 	}
 
+	private count(key: string): void {
+		this.answered.set(key, (this.answered.get(key) ?? 0) + 1);
+	}
+
 	private async answer(res: ServerResponse, request: CreditCardRequest, answer: ScriptedAnswer): Promise<void> {
+		this.count(answer.kind === 'raw' ? String(answer.status) : answer.kind === 'outcome' ? '200' : answer.kind);
 		if (answer.kind === 'reset') {
 			res.socket?.destroy();
 			return;

