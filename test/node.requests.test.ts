@@ -107,6 +107,20 @@ describe('CLOVA OCR node: what it sends', () => {
 		expect(output[0].json.number).toBe(truths['card-visa.png'].number);
 	});
 
+	test.each(['multipart', 'json'] as const)('%s: a retried 3 MB file is read afresh and sent whole again', async (mode) => {
+		const big = Buffer.alloc(3 * 1024 * 1024, 9);
+		fixture('card-amex.jpg').copy(big);
+		server.script = (_request, attempt) =>
+			attempt === 0
+				? { kind: 'raw', status: 500, body: JSON.stringify({ code: '0500', message: 'hiccup' }) }
+				: { kind: 'outcome', outcome: successFor(truths['card-amex.jpg']) };
+		const items = await binaryItems([{ data: big, fileName: 'card-amex.jpg', mimeType: 'image/jpeg' }]);
+		const output = await runNode(items, { credentials: credentials(), parameters: { requestMode: mode } });
+		expect(server.received).toHaveLength(2);
+		for (const received of server.received) expect(received.request.image.data.equals(big)).toBe(true);
+		expect(output[0].json.number).toBe(truths['card-amex.jpg'].number);
+	});
+
 	test.each([
 		['48.4 kB', 48_400],
 		['1.99 MB', 1_990_000],

@@ -36,7 +36,6 @@ export interface ImageSource {
 	head: Buffer;
 	/** A fresh stream per attempt: a retry cannot reuse a consumed stream. */
 	openStream(): Promise<Readable | Buffer>;
-	readAll(): Promise<Buffer>;
 }
 
 async function readHead(stream: Readable): Promise<Buffer> {
@@ -92,7 +91,6 @@ export async function loadImageSource(
 			size: fileSize,
 			head: fileSize > 0 ? await readHead(await ctx.helpers.getBinaryStream(binaryId)) : Buffer.alloc(0),
 			openStream: async () => await ctx.helpers.getBinaryStream(binaryId),
-			readAll: async () => await ctx.helpers.getBinaryDataBuffer(itemIndex, field),
 		};
 	} else {
 		// Also data kept in memory (n8n 1.x default mode), whatever its size.
@@ -102,7 +100,6 @@ export async function loadImageSource(
 			size: buffer.length,
 			head: buffer.subarray(0, SNIFF_BYTES),
 			openStream: async () => buffer,
-			readAll: async () => buffer,
 		};
 	}
 

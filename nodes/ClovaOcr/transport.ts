@@ -7,6 +7,7 @@ import { redactCardNumbers } from './cardInsights';
 import { describeClovaCode } from './clovaErrors';
 import type { ClovaRequestMessage, ClovaResponse } from './clovaTypes';
 import type { ClovaFormat } from './imageFormat';
+import { jsonBody } from './jsonBody';
 
 export type RequestMode = 'multipart' | 'json';
 
@@ -64,9 +65,8 @@ function newMessage(plan: CallPlan): ClovaRequestMessage {
 
 async function buildBody(plan: CallPlan, message: ClovaRequestMessage): Promise<Pick<IHttpRequestOptions, 'body' | 'headers'>> {
 	if (plan.mode === 'json') {
-		const data = (await plan.image.readAll()).toString('base64');
-		const payload: ClovaRequestMessage = { ...message, images: [{ ...message.images[0], data }] };
-		return { body: JSON.stringify(payload), headers: { 'Content-Type': 'application/json' } };
+		const { body, contentLength } = jsonBody(message, await plan.image.openStream(), plan.image.size);
+		return { body, headers: { 'Content-Type': 'application/json', 'Content-Length': String(contentLength) } };
 	}
 	const form = new FormData();
 	form.append('message', JSON.stringify(message), { contentType: 'application/json' });
