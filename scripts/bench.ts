@@ -4,7 +4,7 @@
  * build today; then per-item overhead against a plain Node loop, and peak memory for a 30 MB
  * image. Prints markdown tables (docs/benchmarks.md holds a copy) and writes .cache/bench/results.json.
  *
- *   npm run bench [-- --n8n 1,2] [--runs 3]
+ *   npm run bench [-- --n8n 1,2] [--runs 5]
  */
 import { execFile } from 'child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
@@ -36,7 +36,7 @@ function option(name: string, fallback: string): string {
 }
 
 const VERSIONS = option('n8n', '1,2').split(',');
-const RUNS = Math.max(1, Math.min(10, Number(option('runs', '3'))));
+const RUNS = Math.max(1, Math.min(10, Number(option('runs', '5'))));
 
 function median(values: number[]): number {
 	const sorted = [...values].sort((a, b) => a - b);
@@ -76,7 +76,7 @@ interface VersionResult {
 	version: string;
 	node: string;
 	throughput: ThroughputResult[];
-	overhead: { nodeMs: number[]; loopMs: number[]; items: number; concurrency: number };
+	overhead: { nodeMs: number[]; loopMs: number[]; newConnectionLoopMs: number[]; items: number; concurrency: number };
 	memory: { fileBytes: number; baselineKiB: number[]; multipartKiB: number[]; jsonKiB: number[]; httpRequestKiB: number[] };
 }
 
@@ -123,10 +123,10 @@ async function peakRssKiB(n8n: N8nInstance, workflowId: string): Promise<number>
 	return Number(readFileSync(file, 'utf8'));
 }
 
-async function plainLoopMs(runtime: N8nRuntime, folder: string, invokeUrl: string, concurrency: number): Promise<number> {
+async function plainLoopMs(runtime: N8nRuntime, folder: string, invokeUrl: string, concurrency: number, connections: 'keep-alive' | 'new-connection'): Promise<number> {
 	const tsx = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 	const stdout = await new Promise<string>((resolve, reject) => {
-		execFile(runtime.node, [tsx, join(__dirname, 'bench', 'plainLoop.ts'), folder, invokeUrl, SECRET, String(concurrency)], { timeout: 300_000 }, (error, out, err) =>
+		execFile(runtime.node, [tsx, join(__dirname, 'bench', 'plainLoop.ts'), folder, invokeUrl, SECRET, String(concurrency), connections], { timeout: 300_000 }, (error, out, err) =>
 			error ? reject(new Error(`plain loop failed: ${err}`)) : resolve(out),
 		);
 	});
@@ -179,7 +179,7 @@ async function benchVersion(ensure: () => N8nRuntime, tarball: string, service: 
 		}
 	}
 
-	const overhead = { nodeMs: [] as number[], loopMs: [] as number[], items: OVERHEAD_ITEMS, concurrency: 10 };
+	const overhead = { nodeMs: [] as number[], loopMs: [] as number[], newConnectionLoopMs: [] as number[], items: OVERHEAD_ITEMS, concurrency: 10 };
 	const zeroLatency: ServiceProfile = { latencyMs: 0, rateLimit: Infinity };
 	for (let run = 0; run < RUNS; run++) {
 		service.prepare(zeroLatency);
@@ -188,8 +188,12 @@ async function benchVersion(ensure: () => N8nRuntime, tarball: string, service: 
 		if (!result.ok || correct !== OVERHEAD_ITEMS) throw new Error(`overhead run: ${correct} of ${OVERHEAD_ITEMS} correct\n${result.output.slice(-2000)}`);
 		overhead.nodeMs.push(nodeRun(result.run, OCR_NODE)?.executionTime ?? NaN);
 		service.prepare(zeroLatency);
-		overhead.loopMs.push(await plainLoopMs(runtime, folders.overhead, invokeUrl, overhead.concurrency));
-		log(`n8n ${runtime.version} overhead run ${run + 1}/${RUNS}: node ${overhead.nodeMs[run]} ms, plain loop ${overhead.loopMs[run].toFixed(0)} ms for ${OVERHEAD_ITEMS} items`);
+		overhead.loopMs.push(await plainLoopMs(runtime, folders.overhead, invokeUrl, overhead.concurrency, 'keep-alive'));
+		service.prepare(zeroLatency);
+		overhead.newConnectionLoopMs.push(await plainLoopMs(runtime, folders.overhead, invokeUrl, overhead.concurrency, 'new-connection'));
+		log(
+			`n8n ${runtime.version} overhead run ${run + 1}/${RUNS}: node ${overhead.nodeMs[run]} ms, plain loop ${overhead.loopMs[run].toFixed(0)} ms (keep-alive), ${overhead.newConnectionLoopMs[run].toFixed(0)} ms (connection per call) for ${OVERHEAD_ITEMS} items`,
+		);
 	}
 
 	const memory = { fileBytes: large.bytes, baselineKiB: [] as number[], multipartKiB: [] as number[], jsonKiB: [] as number[], httpRequestKiB: [] as number[] };
@@ -214,27 +218,35 @@ function report(results: VersionResult[]): string {
 	for (const result of results) {
 		lines.push('', `### n8n ${result.version} (Node ${result.node})`, '');
 		lines.push(`${CARDS} card images, ${LATENCY_MS} ms latency, rate limit ${RATE_LIMIT} in flight: bound ${CARDS} / ${RATE_LIMIT} x ${LATENCY_MS / 1000} s = ${BOUND_S.toFixed(2)} s.`);
-		lines.push('Wall is n8n\'s execution time (reading the files included); step is the calling node(s) only.', '');
-		lines.push('| setup | wall s | x bound | step s | correct items | failed items | calls | 0025 answers | outcome |');
+		lines.push('Step: the calling node(s) alone (n8n\'s per-node execution time; HTTP Request + Code summed). Execution: the whole run, Read Files included.', '');
+		lines.push('| setup | step s (min-max) | step x bound | execution s | correct items | failed items | calls | 0025 answers | outcome |');
 		lines.push('|---|---|---|---|---|---|---|---|---|');
 		for (const setup of result.throughput) {
-			const wall = median(setup.runs.map((r) => r.wallS));
+			const steps = setup.runs.map((r) => r.stepS);
+			const step = median(steps);
 			const failedRuns = setup.runs.filter((r) => !r.ok);
 			const outcome = failedRuns.length
 				? `workflow failed ${failedRuns.length}/${setup.runs.length} runs: "${failedRuns[0].error ?? 'error'}"`
-				: `all runs succeeded`;
+				: `${setup.runs.length}/${setup.runs.length} runs succeeded`;
+			const correct = Math.min(...setup.runs.map((r) => r.correct));
 			lines.push(
-				`| ${setup.label} | ${wall.toFixed(2)} | ${(wall / BOUND_S).toFixed(2)} | ${median(setup.runs.map((r) => r.stepS)).toFixed(2)} | ${Math.min(...setup.runs.map((r) => r.correct))} | ${CARDS - Math.min(...setup.runs.map((r) => r.correct))} | ${median(setup.runs.map((r) => r.calls))} | ${median(setup.runs.map((r) => r.rateLimited))} | ${outcome} |`,
+				`| ${setup.label} | ${step.toFixed(2)} (${Math.min(...steps).toFixed(2)}-${Math.max(...steps).toFixed(2)}) | ${(step / BOUND_S).toFixed(2)} | ${median(setup.runs.map((r) => r.wallS)).toFixed(2)} | ${correct} | ${CARDS - correct} | ${median(setup.runs.map((r) => r.calls))} | ${median(setup.runs.map((r) => r.rateLimited))} | ${outcome} |`,
 			);
 		}
 		const { overhead } = result;
 		const nodeMs = median(overhead.nodeMs);
-		const loopMs = median(overhead.loopMs);
+		const perItem = (ms: number) => (ms / overhead.items).toFixed(2);
+		const range = (values: number[]) => `${Math.min(...values).toFixed(0)}-${Math.max(...values).toFixed(0)}`;
 		lines.push('', `Per-item overhead, ${overhead.items} items at 0 ms latency, no rate limit, ${overhead.concurrency} in flight:`, '');
-		lines.push('| | total ms | ms per item |', '|---|---|---|');
-		lines.push(`| CLOVA OCR node (its own execution time) | ${nodeMs.toFixed(0)} | ${(nodeMs / overhead.items).toFixed(2)} |`);
-		lines.push(`| plain Node loop (node:http + form-data, same requests) | ${loopMs.toFixed(0)} | ${(loopMs / overhead.items).toFixed(2)} |`);
-		lines.push(`| overhead of the node over the floor | ${(nodeMs - loopMs).toFixed(0)} | ${((nodeMs - loopMs) / overhead.items).toFixed(2)} |`);
+		lines.push('| | total ms (min-max) | ms per item | node over this floor, ms per item |', '|---|---|---|---|');
+		lines.push(`| CLOVA OCR node (its own execution time) | ${nodeMs.toFixed(0)} (${range(overhead.nodeMs)}) | ${perItem(nodeMs)} | |`);
+		for (const [label, values] of [
+			['plain Node loop, keep-alive (node:http + form-data, same requests)', overhead.loopMs],
+			['plain Node loop, a new connection per call (as n8n\'s helpers open one)', overhead.newConnectionLoopMs],
+		] as Array<[string, number[]]>) {
+			const floor = median(values);
+			lines.push(`| ${label} | ${floor.toFixed(0)} (${range(values)}) | ${perItem(floor)} | ${perItem(nodeMs - floor)} |`);
+		}
 		const { memory } = result;
 		const mb = memory.fileBytes / 2 ** 20;
 		const base = median(memory.baselineKiB) / 1024;

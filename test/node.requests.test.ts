@@ -81,6 +81,13 @@ describe('CLOVA OCR node: what it sends', () => {
 		expect(server.received[0].request.image.format).toBe('jpg');
 	});
 
+	test('an expression in a parameter is read per item; fixed values hold for every item', async () => {
+		const items = await binaryItems(['card-visa.png', 'card-amex.jpg'].map((f) => fixtureInput(f)));
+		await runNode(items, { credentials: credentials(), parameters: { options: { imageName: '={{ "card-" + $itemIndex }}' } } });
+		await runNode(items, { credentials: credentials(), parameters: { options: { imageName: 'same-name' } } });
+		expect(server.received.map((r) => r.request.image.name).sort()).toEqual(['card-0', 'card-1', 'same-name', 'same-name']);
+	});
+
 	test('Image Format and Image Name options are sent as set', async () => {
 		const items = await binaryItems([fixtureInput('card-jcb.tiff')]);
 		await runNode(items, { credentials: credentials(), parameters: { options: { imageFormat: 'tif', imageName: 'customer-42' } } });

@@ -9,28 +9,14 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { loadImageSource } from './binaryInput';
-import type { MaskMode } from './cardInsights';
 import { nodeProperties } from './description';
-import type { ImageFormatOption } from './imageFormat';
 import { ImageFormatError, resolveImageFormat } from './imageFormat';
 import { InvokeUrlError, creditCardEndpoint } from './invokeUrl';
+import type { NodeOptions } from './itemParameters';
+import { itemParameterReader } from './itemParameters';
 import { AdaptiveLimiter, DEFAULT_RETRY_POLICY, callWithRetries, mapInOrder } from './requestScheduler';
 import { recognizedImage, simplifyImageResult } from './simplifyResult';
-import type { RequestMode } from './transport';
 import { ClovaCallError, CREDENTIAL_NAME, postCreditCard } from './transport';
-
-interface NodeOptions {
-	concurrency?: number;
-	confidenceThreshold?: number;
-	imageFormat?: ImageFormatOption;
-	imageName?: string;
-	includeBoundingPolys?: boolean;
-	includeRawResponse?: boolean;
-	keepBinary?: boolean;
-	maskNumber?: MaskMode;
-	maxRetries?: number;
-	timeout?: number;
-}
 
 type NodeError = NodeApiError | NodeOperationError;
 
@@ -115,12 +101,11 @@ export class ClovaOcr implements INodeType {
 		const now = new Date();
 		let stopped = false;
 
+		const parametersOf = itemParameterReader(this);
+
 		const processItem = async (itemIndex: number): Promise<IDataObject> => {
 			if (endpoint instanceof InvokeUrlError) throw endpoint;
-			const binaryPropertyName = (this.getNodeParameter('binaryPropertyName', itemIndex) as string).trim();
-			const requestMode = this.getNodeParameter('requestMode', itemIndex) as RequestMode;
-			const simplify = this.getNodeParameter('simplify', itemIndex) as boolean;
-			const options = this.getNodeParameter('options', itemIndex, {}) as NodeOptions;
+			const { binaryPropertyName, requestMode, simplify, options } = parametersOf(itemIndex);
 
 			const image = await loadImageSource(this, items[itemIndex], binaryPropertyName, itemIndex);
 			let format;
@@ -178,7 +163,7 @@ export class ClovaOcr implements INodeType {
 		const output: INodeExecutionData[] = [];
 		for (const [itemIndex, outcome] of outcomes.entries()) {
 			if ('skipped' in outcome) continue;
-			const keepBinary = (this.getNodeParameter('options.keepBinary', itemIndex, false) as boolean) === true;
+			const keepBinary = parametersOf(itemIndex).options.keepBinary === true;
 			const binary = keepBinary ? items[itemIndex].binary : undefined;
 			if ('error' in outcome) {
 				if (!continueOnFail) throw outcome.error;

@@ -3,7 +3,10 @@
  * multipart request as the node, with the same number of calls in flight. Run as its own process
  * (like n8n) so it does not share an event loop with the service; prints one JSON line.
  *
- *   tsx scripts/bench/plainLoop.ts <folder> <invokeUrl> <secret> <concurrency>
+ *   tsx scripts/bench/plainLoop.ts <folder> <invokeUrl> <secret> <concurrency> [keep-alive|new-connection]
+ *
+ * keep-alive (Node's default agent) is the strict floor; new-connection opens a connection per
+ * call, as n8n's request helpers do (a fresh agent per request), to show what that part costs.
  */
 import { readFile, readdir } from 'fs/promises';
 import { request } from 'http';
@@ -11,13 +14,13 @@ import { join } from 'path';
 
 import FormData from 'form-data';
 
-async function post(url: URL, secret: string, fileName: string, data: Buffer): Promise<boolean> {
+async function post(url: URL, secret: string, fileName: string, data: Buffer, newConnection: boolean): Promise<boolean> {
 	const form = new FormData();
 	const extension = fileName.split('.').pop() ?? 'jpg';
 	form.append('message', JSON.stringify({ version: 'V2', requestId: fileName, timestamp: Date.now(), images: [{ format: extension, name: fileName }] }));
 	form.append('file', data, { filename: fileName, contentType: extension === 'png' ? 'image/png' : 'image/jpeg', knownLength: data.length });
 	return await new Promise((resolve, reject) => {
-		const req = request(url, { method: 'POST', headers: { ...form.getHeaders(), 'Content-Length': form.getLengthSync(), 'X-OCR-SECRET': secret } }, (res) => {
+		const req = request(url, { method: 'POST', ...(newConnection ? { agent: false } : {}), headers: { ...form.getHeaders(), 'Content-Length': form.getLengthSync(), 'X-OCR-SECRET': secret } }, (res) => {
 			const chunks: Buffer[] = [];
 			res.on('data', (chunk: Buffer) => chunks.push(chunk));
 			res.on('end', () => {
@@ -31,7 +34,8 @@ async function post(url: URL, secret: string, fileName: string, data: Buffer): P
 }
 
 async function main(): Promise<void> {
-	const [folder, invokeUrl, secret, concurrencyArg] = process.argv.slice(2);
+	const [folder, invokeUrl, secret, concurrencyArg, connections = 'keep-alive'] = process.argv.slice(2);
+	const newConnection = connections === 'new-connection';
 	const url = new URL(`${invokeUrl.replace(/\/$/, '')}/custom/v1/1/bench/document/credit-card`);
 	const files = (await readdir(folder)).sort();
 	const concurrency = Number(concurrencyArg);
@@ -42,7 +46,7 @@ async function main(): Promise<void> {
 		Array.from({ length: concurrency }, async () => {
 			while (next < files.length) {
 				const fileName = files[next++];
-				if (await post(url, secret, fileName, await readFile(join(folder, fileName)))) ok += 1;
+				if (await post(url, secret, fileName, await readFile(join(folder, fileName)), newConnection)) ok += 1;
 			}
 		}),
 	);
