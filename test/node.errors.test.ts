@@ -65,6 +65,22 @@ describe('CLOVA OCR node: failures, retries and ordering', () => {
 		expect(String(json.errorDescription)).toContain('service says no');
 	});
 
+	test('a redirect is not followed: the secret never reaches the other address, and the error names it', async () => {
+		const elsewhere = new ClovaTestServer();
+		const elsewhereUrl = await elsewhere.start();
+		try {
+			const location = `${elsewhereUrl}/custom/v1/9/x/document/credit-card`;
+			const { json } = await runWith([{ kind: 'raw', status: 307, body: '', headers: { Location: location } }], { options: { maxRetries: 3 } });
+			expect(json).toMatchObject({ error: `The Invoke URL answered with a redirect (HTTP 307) to "${new URL(elsewhereUrl).host}"`, errorCode: 'HTTP_307' });
+			expect(String(json.errorDescription)).toContain('does not follow redirects');
+			expect(server.received).toHaveLength(1);
+			expect(elsewhere.received).toHaveLength(0);
+			expect(elsewhere.rejected).toHaveLength(0);
+		} finally {
+			await elsewhere.stop();
+		}
+	});
+
 	test('0002 tells the user to check the Secret Key in the credentials', async () => {
 		const { json } = await runWith([clovaError('0002')]);
 		expect(String(json.errorDescription)).toMatch(/^Check the Secret Key in the CLOVA OCR API credentials/);

@@ -98,8 +98,27 @@ interface FullResponse {
 	statusCode: number;
 }
 
+function redirectFailure(response: FullResponse): ClovaCallError {
+	const location = typeof response.headers?.location === 'string' ? response.headers.location : '';
+	let target = 'another address';
+	try {
+		target = location ? `"${new URL(location).host}"` : target;
+	} catch {
+		// a relative or broken Location: keep the generic wording
+	}
+	return new ClovaCallError(
+		'service',
+		`The Invoke URL answered with a redirect (HTTP ${response.statusCode}) to ${target}`,
+		'The node does not follow redirects, so the secret key is never sent to another address. Copy the APIGW Invoke URL again from the NAVER Cloud console (or the URL the local server prints) into the credentials.',
+		false,
+		`HTTP_${response.statusCode}`,
+		response.statusCode,
+	);
+}
+
 function classifyHttpFailure(response: FullResponse, parsed: unknown): ClovaCallError {
 	const status = response.statusCode;
+	if (status >= 300 && status < 400) return redirectFailure(response);
 	const errorBody = (parsed ?? {}) as { code?: unknown; message?: unknown };
 	const code = typeof errorBody.code === 'string' ? errorBody.code : typeof errorBody.code === 'number' ? String(errorBody.code).padStart(4, '0') : '';
 	const serviceMessage = typeof errorBody.message === 'string' ? redactCardNumbers(errorBody.message).slice(0, 300) : undefined;
@@ -215,6 +234,8 @@ export async function postCreditCard(ctx: IExecuteFunctions, plan: CallPlan): Pr
 			encoding: 'text',
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
+			// A redirect would carry the secret header to wherever it points.
+			disableFollowRedirect: true,
 		})) as FullResponse;
 	} catch (error) {
 		throw classifyTransportFailure(error, plan);

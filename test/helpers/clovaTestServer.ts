@@ -16,7 +16,7 @@ import type { CreditCardRequest, ReadLimits, RecognitionOutcome } from '../../se
 /** What the test server does with one parsed request. */
 export type ScriptedAnswer =
 	| { kind: 'outcome'; outcome: RecognitionOutcome; delayMs?: number }
-	| { kind: 'raw'; status: number; body: string; contentType?: string; delayMs?: number }
+	| { kind: 'raw'; status: number; body: string; contentType?: string; headers?: Record<string, string>; delayMs?: number }
 	| { kind: 'reset' }
 	| { kind: 'hang' };
 
@@ -125,7 +125,7 @@ export class ClovaTestServer {
 		}
 		if (answer.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
 		if (answer.kind === 'raw') {
-			res.writeHead(answer.status, { 'Content-Type': answer.contentType ?? 'application/json' });
+			res.writeHead(answer.status, { 'Content-Type': answer.contentType ?? 'application/json', ...answer.headers });
 			res.end(answer.body);
 			return;
 		}

@@ -1,0 +1,44 @@
+import { truthOfCopy } from '../scripts/bench/images';
+import type { VersionResult } from '../scripts/bench/report';
+import { median, report } from '../scripts/bench/report';
+
+const run = (stepS: number, ok = true, correct = 200) => ({ ok, wallS: stepS + 0.6, stepS, correct: ok ? correct : 0, calls: 205, rateLimited: 5, error: ok ? undefined : 'Bad request - please check your parameters' });
+
+const result: VersionResult = {
+	version: '1.123.81',
+	node: 'v20',
+	throughput: [
+		{ label: 'CLOVA OCR node', latencyMs: 150, runs: [run(4.0), run(4.2), run(4.1)] },
+		{ label: 'HTTP Request, defaults', latencyMs: 150, runs: [run(1.5, false), run(1.4, false), run(1.6, false)] },
+		{ label: 'CLOVA OCR node', latencyMs: 180, runs: [run(4.8), run(4.7), run(4.75)] },
+	],
+	overhead: { nodeMs: [1800, 2000, 1900], httpRequestMs: [4400, 4500, 4600], loopMs: [900, 800, 850], newConnectionLoopMs: [1000, 1100, 1050], items: 1000, concurrency: 10 },
+	memory: { fileBytes: 30_000_000, baselineKiB: [340 * 1024, 350 * 1024, 345 * 1024], multipartKiB: [350 * 1024, 351 * 1024, 349 * 1024], jsonKiB: [360 * 1024, 361 * 1024, 362 * 1024], httpRequestKiB: [380 * 1024, 381 * 1024, 382 * 1024] },
+};
+
+describe('benchmark report', () => {
+	test('median of odd and even counts', () => {
+		expect(median([3, 1, 2])).toBe(2);
+		expect(median([4, 1, 3, 2])).toBe(2.5);
+	});
+
+	test('a sample copy maps to its truth whatever its extension; an unknown name maps to nothing', () => {
+		expect(truthOfCopy('card-0007--photo-001.jpg')?.name).toBeTruthy();
+		expect(truthOfCopy('card-large--photo-000.png')).toEqual(truthOfCopy('card-0000--photo-000.jpg'));
+		expect(truthOfCopy('photo-000.jpg')).toBeUndefined();
+	});
+
+	test('ratios use each latency\'s own bound, failures are counted, floors are subtracted from the node\'s median', () => {
+		const text = report([result], { cards: 200, latencyMs: 150, rateLimit: 8, runs: 3 });
+		expect(text).toContain('bound 200 / 8 x 0.15 s = 3.75 s');
+		expect(text).toContain('| CLOVA OCR node | 4.10 (4.00-4.20) | 1.09 | 4.70 | 200 | 0 | 205 | 5 | 3/3 runs succeeded |');
+		expect(text).toContain('| HTTP Request, defaults | 1.50 (1.40-1.60) | 0.40 | 2.10 | 0 | 200 |');
+		expect(text).toContain('workflow failed 3/3 runs: "Bad request - please check your parameters"');
+		expect(text).toContain('180 ms latency (the service 20% slower than the batching was tuned for)');
+		expect(text).toContain('bound 200 / 8 x 0.18 s = 4.50 s');
+		expect(text).toContain('| 4.75 (4.70-4.80) | 1.06 |');
+		expect(text).toMatch(/plain Node loop, keep-alive .* \| 850 \(800-900\) \| 0\.85 \| 1\.05 \|/);
+		expect(text).toMatch(/new connection per call .* \| 1050 \(1000-1100\) \| 1\.05 \| 0\.85 \|/);
+		expect(text).toMatch(/multipart \| 350 \| 5 \| 0\.17x \|/);
+	});
+});
