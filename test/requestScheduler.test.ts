@@ -48,6 +48,25 @@ describe('AdaptiveLimiter', () => {
 		expect(calls).toBeLessThan(400);
 	});
 
+	test('a rejection at a level that had held (a passing burst) is recovered within one window, however long the probes had grown', () => {
+		const limiter = new AdaptiveLimiter(10);
+		runAgainst(limiter, 6, 500);
+		let calls = 0;
+		while (limiter.currentLimit < 10 && calls < 10_000) {
+			limiter.onSuccess();
+			calls += 1;
+		}
+		for (let i = 0; i < 20; i++) limiter.onSuccess();
+		limiter.onRateLimited(9);
+		expect(limiter.currentLimit).toBe(9);
+		calls = 0;
+		while (limiter.currentLimit < 10 && calls < 10_000) {
+			limiter.onSuccess();
+			calls += 1;
+		}
+		expect(calls).toBe(9);
+	});
+
 	test('calls wait for a free slot under the current limit', async () => {
 		const limiter = new AdaptiveLimiter(2);
 		await limiter.acquire();

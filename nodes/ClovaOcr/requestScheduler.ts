@@ -55,22 +55,21 @@ export class AdaptiveLimiter {
 	/** `othersInFlight` is how many calls were already out when the rejected one was sent. */
 	onRateLimited(othersInFlight: number): void {
 		const lowered = Math.max(1, Math.min(this.limit, othersInFlight));
-		// The first rejection allows a probe after one window of successes; a probe that fails
-		// again doubles the wait.
-		this.probeAfter = Math.min(this.maxProbeAfter, Math.max(lowered, this.probeAfter * 2));
+		// A rejected probe doubles the wait before the next one; a rejection at a level that had
+		// held is news (another client, a passing burst) and starts over at one window.
+		this.probeAfter = this.raisedUnconfirmed ? Math.min(this.maxProbeAfter, Math.max(lowered, this.probeAfter * 2)) : lowered;
 		this.limit = lowered;
 		this.successesAtLimit = 0;
 		this.raisedUnconfirmed = false;
 	}
 
 	onSuccess(): void {
-		if (this.limit >= this.max) return;
 		this.successesAtLimit += 1;
 		if (this.raisedUnconfirmed && this.successesAtLimit >= this.limit) {
 			this.raisedUnconfirmed = false;
 			this.probeAfter = Math.max(this.limit, Math.floor(this.probeAfter / 2));
 		}
-		if (this.successesAtLimit >= this.probeAfter) {
+		if (this.limit < this.max && this.successesAtLimit >= this.probeAfter) {
 			this.limit += 1;
 			this.successesAtLimit = 0;
 			this.raisedUnconfirmed = true;
