@@ -12,7 +12,7 @@ import { join } from 'path';
 
 import type { N8nRuntime } from './e2e/n8nRuntime';
 import { ensureN8n1, ensureN8n2, packNodePackage } from './e2e/n8nRuntime';
-import { N8nInstance, nodeOutput, nodeRun } from '../test-e2e/n8nInstance';
+import { N8nInstance, nodeOutput, nodeRun, resultDataOf } from '../test-e2e/n8nInstance';
 import type { ExecutionRun } from '../test-e2e/n8nInstance';
 import { BenchService } from './bench/benchServer';
 import type { ServiceProfile } from './bench/benchServer';
@@ -73,7 +73,6 @@ function firstLine(text: string | undefined): string | undefined {
 async function measureThroughput(n8n: N8nInstance, service: BenchService, setup: ThroughputSetup): Promise<ThroughputRun> {
 	service.prepare({ latencyMs: setup.latencyMs, rateLimit: RATE_LIMIT });
 	const result = await n8n.execute(setup.workflowId);
-	const resultData = result.run?.data?.resultData ?? result.run?.resultData;
 	const stepMs = setup.stepNodes.reduce((sum, name) => sum + (nodeRun(result.run, name)?.executionTime ?? 0), 0);
 	const counts = service.counts();
 	if (!result.run) log(`${setup.label}: no run data\n${result.output.slice(-2000)}`);
@@ -84,7 +83,7 @@ async function measureThroughput(n8n: N8nInstance, service: BenchService, setup:
 		correct: result.ok ? correctItems(result.run, setup.resultNode) : 0,
 		calls: counts.calls,
 		rateLimited: counts.rateLimited,
-		error: firstLine(resultData?.error?.message),
+		error: firstLine(resultDataOf(result.run)?.error?.message),
 	};
 }
 

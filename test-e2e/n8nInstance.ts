@@ -93,7 +93,7 @@ export class N8nInstance {
 			for (const end of ends.filter((e) => e >= start)) {
 				try {
 					const run = JSON.parse(lines.slice(start, end + 1).join('\n')) as ExecutionRun;
-					const resultData = run.data?.resultData ?? run.resultData;
+					const resultData = resultDataOf(run);
 					return { ok: resultData !== undefined && !resultData.error, run, output };
 				} catch {
 					// not the result object: keep looking
@@ -119,17 +119,20 @@ export interface NodeRun {
 	executionTime?: number;
 }
 
-interface ResultData {
+export interface ResultData {
 	error?: { message?: string; description?: string };
 	runData: Record<string, NodeRun[]>;
 }
 
+/** `execute --rawOutput` puts the result data under `data.resultData` or at the top; both are read. */
+export function resultDataOf(run: ExecutionRun | undefined): ResultData | undefined {
+	return run?.data?.resultData ?? run?.resultData;
+}
+
 export function nodeRun(run: ExecutionRun | undefined, nodeName: string): NodeRun | undefined {
-	const resultData = run?.data?.resultData ?? run?.resultData;
-	return resultData?.runData[nodeName]?.[0];
+	return resultDataOf(run)?.runData[nodeName]?.[0];
 }
 
 export function nodeOutput(run: ExecutionRun | undefined, nodeName: string): Array<{ json: Record<string, unknown>; pairedItem?: unknown }> {
-	const resultData = run?.data?.resultData ?? run?.resultData;
-	return resultData?.runData[nodeName]?.[0]?.data?.main[0] ?? [];
+	return nodeRun(run, nodeName)?.data?.main[0] ?? [];
 }

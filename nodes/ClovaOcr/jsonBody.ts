@@ -28,14 +28,14 @@ async function* base64Between(prefix: string, source: Readable, suffix: string):
  * encoded while it streams out, so a 30 MB scan does not become 40 MB of string plus copies.
  */
 export function jsonBody(message: ClovaRequestMessage, image: Readable | Buffer, size: number): JsonBody {
-	if (Buffer.isBuffer(image)) {
-		const body = JSON.stringify({ ...message, images: [{ ...message.images[0], data: image.toString('base64') }] });
-		return { body, contentLength: Buffer.byteLength(body) };
-	}
 	const template = JSON.stringify({ ...message, images: [{ ...message.images[0], data: '' }] });
 	const at = template.lastIndexOf(EMPTY_DATA) + EMPTY_DATA.length - 1;
 	const prefix = template.slice(0, at);
 	const suffix = template.slice(at);
+	if (Buffer.isBuffer(image)) {
+		const body = prefix + image.toString('base64') + suffix;
+		return { body, contentLength: Buffer.byteLength(body) };
+	}
 	return {
 		body: Readable.from(base64Between(prefix, image, suffix), { objectMode: false }),
 		contentLength: Buffer.byteLength(prefix) + 4 * Math.ceil(size / 3) + Buffer.byteLength(suffix),
