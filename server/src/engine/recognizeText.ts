@@ -7,7 +7,9 @@ import { distance } from './geometry';
 export const REC_HEIGHT = 48;
 /** Long card-number lines reach ~15:1; wider crops only add padding cost. */
 const MAX_REC_WIDTH = 1200;
-const BATCH = 6;
+const BATCH = 8;
+/** PaddleOCR's recognition input is at least this wide. */
+const MIN_REC_WIDTH = 320;
 
 export interface RecognizedChar {
 	char: string;
@@ -23,7 +25,7 @@ export interface RecognizedLine {
 	text: string;
 }
 
-interface Crop {
+export interface Crop {
 	pixels: Float32Array;
 	width: number;
 }
@@ -32,11 +34,11 @@ interface Crop {
  * Samples the quad straight into a 48 px high BGR crop normalised to [-1, 1], supersampling
  * when shrinking so thin strokes survive.
  */
-function cropLine(image: RgbImage, quad: Quad): Crop {
+export function cropLine(image: RgbImage, quad: Quad, maxWidth = MAX_REC_WIDTH): Crop {
 	const [tl, tr, , bl] = quad;
 	const boxWidth = Math.max(distance(tl, tr), 1);
 	const boxHeight = Math.max(distance(tl, bl), 1);
-	const width = Math.max(8, Math.min(MAX_REC_WIDTH, Math.ceil((REC_HEIGHT * boxWidth) / boxHeight)));
+	const width = Math.max(8, Math.min(maxWidth, Math.ceil((REC_HEIGHT * boxWidth) / boxHeight)));
 	const pixels = new Float32Array(3 * REC_HEIGHT * width);
 	const plane = REC_HEIGHT * width;
 	const ux = { x: (tr.x - tl.x) / width, y: (tr.y - tl.y) / width };
@@ -143,7 +145,12 @@ function decodeCtc(probs: Float32Array, offset: number, frames: number, classes:
 	return chars.map((c) => ({ ...c, u0: Math.min(1, c.u0), u1: Math.min(1, c.u1) }));
 }
 
-/** Recognises every box with PP-OCRv4's CTC recogniser, in batches of similar width like PaddleOCR. */
+/**
+ * Recognises every box with PP-OCRv4's CTC recogniser. Each crop is padded to max(320, its own
+ * width) as PaddleOCR does, never to the widest crop of a batch: padding a short word out to a long
+ * number line changes what the model reads and costs memory. Crops that pad to the same width share
+ * a batch, which on a card is nearly every crop (digit groups and words are under 320 px).
+ */
 export async function recognizeLines(
 	models: OcrModels,
 	image: RgbImage,
@@ -151,34 +158,34 @@ export async function recognizeLines(
 ): Promise<RecognizedLine[]> {
 	const session = models.recognizer;
 	const crops = boxes.map((box) => ({ box, crop: cropLine(image, box.quad) }));
-	const order = crops.map((_, i) => i).sort((a, b) => crops[a].crop.width - crops[b].crop.width);
+	const paddedWidth = (i: number) => Math.max(MIN_REC_WIDTH, crops[i].crop.width);
+	const byWidth = new Map<number, number[]>();
+	crops.forEach((_, i) => byWidth.set(paddedWidth(i), [...(byWidth.get(paddedWidth(i)) ?? []), i]));
 	const lines = new Array<RecognizedLine>(crops.length);
-	for (let start = 0; start < order.length; start += BATCH) {
-		const batch = order.slice(start, start + BATCH);
-		const batchWidth = Math.max(...batch.map((i) => crops[i].crop.width));
-		const plane = REC_HEIGHT * batchWidth;
-		const input = new Float32Array(batch.length * 3 * plane);
-		batch.forEach((cropIndex, b) => {
-			const { pixels, width } = crops[cropIndex].crop;
-			for (let c = 0; c < 3; c++) {
-				for (let y = 0; y < REC_HEIGHT; y++) {
-					input.set(pixels.subarray(c * REC_HEIGHT * width + y * width, c * REC_HEIGHT * width + (y + 1) * width), b * 3 * plane + c * plane + y * batchWidth);
+	for (const [batchWidth, members] of byWidth) {
+		for (let start = 0; start < members.length; start += BATCH) {
+			const batch = members.slice(start, start + BATCH);
+			const plane = REC_HEIGHT * batchWidth;
+			// Padding is 0 after normalisation (mid grey), as in PaddleOCR's resize_norm_img.
+			const input = new Float32Array(batch.length * 3 * plane);
+			batch.forEach((cropIndex, b) => {
+				const { pixels, width } = crops[cropIndex].crop;
+				for (let c = 0; c < 3; c++) {
+					for (let y = 0; y < REC_HEIGHT; y++) {
+						input.set(pixels.subarray(c * REC_HEIGHT * width + y * width, c * REC_HEIGHT * width + (y + 1) * width), b * 3 * plane + c * plane + y * batchWidth);
+					}
 				}
-			}
-		});
-		const output = await session.run({ [session.inputNames[0]]: new models.ort.Tensor('float32', input, [batch.length, 3, REC_HEIGHT, batchWidth]) });
-		const tensor = output[session.outputNames[0]];
-		const [, frames, classes] = tensor.dims as number[];
-		const probs = tensor.data as Float32Array;
-		batch.forEach((cropIndex, b) => {
-			const usedFrames = Math.max(1, (crops[cropIndex].crop.width / batchWidth) * frames);
-			const chars = decodeCtc(probs, b * frames * classes, frames, classes, usedFrames, models.dictionary);
-			lines[cropIndex] = {
-				quad: crops[cropIndex].box.quad,
-				chars,
-				text: chars.map((c) => c.char).join(''),
-			};
-		});
+			});
+			const output = await session.run({ [session.inputNames[0]]: new models.ort.Tensor('float32', input, [batch.length, 3, REC_HEIGHT, batchWidth]) });
+			const tensor = output[session.outputNames[0]];
+			const [, frames, classes] = tensor.dims as number[];
+			const probs = tensor.data as Float32Array;
+			batch.forEach((cropIndex, b) => {
+				const usedFrames = Math.max(1, (crops[cropIndex].crop.width / batchWidth) * frames);
+				const chars = decodeCtc(probs, b * frames * classes, frames, classes, usedFrames, models.dictionary);
+				lines[cropIndex] = { quad: crops[cropIndex].box.quad, chars, text: chars.map((c) => c.char).join('') };
+			});
+		}
 	}
 	return lines;
 }

@@ -1,0 +1,160 @@
+import type { FieldName, FieldReading, Quad } from '../protocol';
+import type { Affine } from './affine';
+import { compose, invert, mapQuad } from './affine';
+import type { RgbImage } from './decode';
+import type { TextBox } from './detectText';
+import { detectText } from './detectText';
+import { extractFields } from './extractFields';
+import { distance } from './geometry';
+import type { OcrModels } from './models';
+import { dominantTextAngle, upsideDownProbability } from './orientation';
+import type { RecognizedLine } from './recognizeText';
+import { recognizeLines } from './recognizeText';
+import { resizeRgb, warpRgb } from './resample';
+import { groupIntoRows } from './textRows';
+
+/** Settings of the card pipeline; the defaults are what bench:engine measured best. */
+export interface PipelineSettings {
+	/** Longer side of the first, whole-frame detection pass. */
+	coarseSide: number;
+	/** Text box height (px) the detector is given in the rectified card view. */
+	targetBoxHeight: number;
+	/** Largest side of the rectified view handed to the detector. */
+	maxViewSide: number;
+}
+
+export const DEFAULT_PIPELINE: PipelineSettings = { coarseSide: 640, targetBoxHeight: 34, maxViewSide: 1280 };
+
+export interface CardReading {
+	fields: Partial<Record<FieldName, FieldReading>>;
+	/** Recognised lines in the rectified view, for diagnostics. */
+	lines: RecognizedLine[];
+	/** Degrees the card was turned in the source (0 = upright), for diagnostics. */
+	rotationDeg: number;
+}
+
+function boxHeight(quad: Quad): number {
+	return distance(quad[0], quad[3]);
+}
+
+function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+/** view -> source for a view whose x axis runs along `angle` in the source, origin at (ox, oy), k view px per source px. */
+function viewTransform(angle: number, origin: { x: number; y: number }, k: number): Affine {
+	const cos = Math.cos(angle) / k;
+	const sin = Math.sin(angle) / k;
+	return { a: cos, b: -sin, c: origin.x, d: sin, e: cos, f: origin.y };
+}
+
+/** Puts a quad's corners back in reading order for a frame where text runs along +x. */
+function uprightCorners(quad: Quad): Quad {
+	const [p0, p1, p2, p3] = quad;
+	return p1.x - p0.x >= 0 ? quad : [p2, p3, p0, p1];
+}
+
+/**
+ * Groups boxes that sit together (card text is dense; a page or a table top is not) and keeps the
+ * group with the most text, so a caption on a scanned page or a receipt beside the card does not
+ * stretch the card's region.
+ */
+function mainCluster(quads: Quad[], toView: Affine, lineHeight: number): Quad[] {
+	const boxes = quads.map((quad) => {
+		const points = mapQuad(toView, quad);
+		const xs = points.map((p) => p.x);
+		const ys = points.map((p) => p.y);
+		return { quad, x0: Math.min(...xs), x1: Math.max(...xs), y0: Math.min(...ys), y1: Math.max(...ys), area: distance(quad[0], quad[1]) * boxHeight(quad) };
+	});
+	const parent = boxes.map((_, i) => i);
+	const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+	const reach = lineHeight * 4;
+	for (let i = 0; i < boxes.length; i++) {
+		for (let j = i + 1; j < boxes.length; j++) {
+			const a = boxes[i];
+			const b = boxes[j];
+			const dx = Math.max(0, Math.max(a.x0, b.x0) - Math.min(a.x1, b.x1));
+			const dy = Math.max(0, Math.max(a.y0, b.y0) - Math.min(a.y1, b.y1));
+			if (dx < reach && dy < reach) parent[find(i)] = find(j);
+		}
+	}
+	const areas = new Map<number, number>();
+	boxes.forEach((b, i) => areas.set(find(i), (areas.get(find(i)) ?? 0) + b.area));
+	const best = [...areas.entries()].sort((a, b) => b[1] - a[1])[0][0];
+	return boxes.filter((_, i) => find(i) === best).map((b) => b.quad);
+}
+
+/**
+ * Reads a card wherever it is in the frame and however it is turned: a coarse detection finds the
+ * text, its boxes give the text direction and the card's extent, the direction classifier settles
+ * upright versus upside down, and a rectified view at a known text size is detected again when the
+ * coarse pass saw the text too small or too large. Lines are then recognised from the full-resolution
+ * source, so a 12 MP photo or a 300 dpi scan keeps its detail.
+ */
+export async function readCardFromImage(models: OcrModels, source: RgbImage, now: Date, settings: PipelineSettings = DEFAULT_PIPELINE): Promise<CardReading> {
+	const coarseScale = Math.min(1, settings.coarseSide / Math.max(source.width, source.height));
+	const coarse = await resizeRgb(source, Math.max(1, Math.round(source.width * coarseScale)), Math.max(1, Math.round(source.height * coarseScale)));
+	const coarseBoxes = await detectText(models, coarse, settings.coarseSide);
+	if (coarseBoxes.length === 0) return { fields: {}, lines: [], rotationDeg: 0 };
+	const toSourceScale: Affine = { a: source.width / coarse.width, b: 0, c: 0, d: 0, e: source.height / coarse.height, f: 0 };
+	const sourceQuads = coarseBoxes.map((box) => mapQuad(toSourceScale, box.quad));
+
+	const angle = dominantTextAngle(sourceQuads);
+	const elongated = sourceQuads.filter((q) => distance(q[0], q[1]) >= boxHeight(q) * 1.8);
+	const lineHeight = median((elongated.length > 0 ? elongated : sourceQuads).map(boxHeight));
+	const rotate = viewTransform(angle, { x: 0, y: 0 }, 1);
+	const cluster = mainCluster(sourceQuads, invert(rotate), lineHeight);
+	const inRotated = cluster.flatMap((quad) => mapQuad(invert(rotate), quad));
+	const margin = lineHeight * 1.5;
+	const minX = Math.min(...inRotated.map((p) => p.x)) - margin;
+	const maxX = Math.max(...inRotated.map((p) => p.x)) + margin;
+	const minY = Math.min(...inRotated.map((p) => p.y)) - margin;
+	const maxY = Math.max(...inRotated.map((p) => p.y)) + margin;
+
+	let k = Math.min(2, settings.targetBoxHeight / Math.max(1, lineHeight));
+	k = Math.min(k, settings.maxViewSide / Math.max(maxX - minX, maxY - minY));
+	const origin = { x: minX * Math.cos(angle) - minY * Math.sin(angle), y: minX * Math.sin(angle) + minY * Math.cos(angle) };
+	let toSource = viewTransform(angle, origin, k);
+	const width = Math.max(32, Math.round((maxX - minX) * k));
+	const height = Math.max(32, Math.round((maxY - minY) * k));
+
+	// The coarse boxes are good enough when they saw the text at a size the detector reads well.
+	const coarseBoxHeight = lineHeight * coarseScale;
+	const reuse = coarseBoxHeight >= settings.targetBoxHeight * 0.55 && coarseBoxHeight <= settings.targetBoxHeight * 2;
+	let boxes: TextBox[];
+	if (reuse) {
+		const toView = invert(toSource);
+		boxes = coarseBoxes.map((box, i) => ({ score: box.score, quad: mapQuad(toView, sourceQuads[i]) }));
+	} else {
+		const view = warpRgb(source, toSource, width, height);
+		boxes = await detectText(models, view, Math.max(width, height));
+	}
+	let viewQuads = boxes.map((box) => uprightCorners(box.quad));
+	if (viewQuads.length === 0) return { fields: {}, lines: [], rotationDeg: 0 };
+
+	let rotationDeg = (angle * 180) / Math.PI;
+	if ((await upsideDownProbability(models, source, viewQuads.map((q) => mapQuad(toSource, q)))) > 0.5) {
+		const flip: Affine = { a: -1, b: 0, c: width, d: 0, e: -1, f: height };
+		toSource = compose(toSource, flip);
+		viewQuads = viewQuads.map((q) => {
+			const [tl, tr, br, bl] = mapQuad(flip, q);
+			return [br, bl, tl, tr] as Quad;
+		});
+		rotationDeg += 180;
+	}
+
+	const recognised = await recognizeLines(
+		models,
+		source,
+		viewQuads.map((quad, i) => ({ quad: mapQuad(toSource, quad), score: boxes[i].score })),
+	);
+	const lines = recognised.map((line, i) => ({ ...line, quad: viewQuads[i] }));
+	const { fields } = extractFields(groupIntoRows(lines), now);
+	for (const reading of Object.values(fields)) {
+		if (!reading) continue;
+		if (reading.box) reading.box = mapQuad(toSource, reading.box);
+		reading.parts = reading.parts.map((part) => mapQuad(toSource, part));
+	}
+	return { fields, lines, rotationDeg: ((rotationDeg % 360) + 360) % 360 };
+}
