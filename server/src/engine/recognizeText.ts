@@ -17,6 +17,10 @@ export interface RecognizedChar {
 	/** Fractions of the line's width where the character's CTC frames start and end. */
 	u0: number;
 	u1: number;
+	/** Highest probability of the space class in the blank frames just before this character. */
+	spaceBefore: number;
+	/** The runner-up card character at the frame this one peaked, for field-aware decoding. */
+	alt: { char: string; prob: number } | null;
 }
 
 export interface RecognizedLine {
@@ -86,28 +90,51 @@ export function cropLine(image: RgbImage, quad: Quad, maxWidth = MAX_REC_WIDTH):
  * unsure of keeps its low probability, so the field confidence still says so.
  */
 const CARD_CHARACTERS = /^[A-Za-z0-9 /.\-',&]$/;
+/** Glyphs of other scripts the model uses for Latin shapes; their probability counts for the ASCII class. */
+const LOOKALIKE_CLASSES: Record<string, string> = { '〇': '0', '口': '0', '丨': '1', '｜': '1', '|': '1', 'Ⅰ': 'I', '—': '-', '－': '-', '一': '-' };
 
-const allowedClassCache = new WeakMap<string[], Int32Array>();
+interface CardClasses {
+	/** Dictionary indices that count as a card character... */
+	indices: Int32Array;
+	/** ...and the ASCII character code each stands for (full-width forms folded). */
+	codes: Int32Array;
+}
 
-function allowedClasses(dictionary: string[]): Int32Array {
-	let classes = allowedClassCache.get(dictionary);
+const cardClassCache = new WeakMap<string[], CardClasses>();
+
+function cardClasses(dictionary: string[]): CardClasses {
+	let classes = cardClassCache.get(dictionary);
 	if (!classes) {
-		classes = Int32Array.from(dictionary.flatMap((char, index) => (index > 0 && CARD_CHARACTERS.test(char) ? [index] : [])));
-		allowedClassCache.set(dictionary, classes);
+		const indices: number[] = [];
+		const codes: number[] = [];
+		dictionary.forEach((char, index) => {
+			if (index === 0) return;
+			const folded = LOOKALIKE_CLASSES[char] ?? char.normalize('NFKC');
+			if (folded.length === 1 && CARD_CHARACTERS.test(folded)) {
+				indices.push(index);
+				codes.push(folded.charCodeAt(0));
+			}
+		});
+		classes = { indices: Int32Array.from(indices), codes: Int32Array.from(codes) };
+		cardClassCache.set(dictionary, classes);
 	}
 	return classes;
 }
 
 /**
  * CTC greedy decoding: best class per frame, repeats collapsed, blanks (class 0) dropped. The
- * collapse runs on the model's own choices so two identical glyphs stay two; a glyph outside the
- * card character set is then replaced by the best allowed class at that frame.
+ * collapse runs on the model's own choices so two identical glyphs stay two. What is emitted is the
+ * best card character at that frame, with look-alike classes folded in, and the runner-up is kept
+ * for decoders that know what a field may contain. A word gap the model did not emit as a space
+ * still raises the space class in its blank frames: that peak is kept too.
  */
 function decodeCtc(probs: Float32Array, offset: number, frames: number, classes: number, usedFrames: number, dictionary: string[]): RecognizedChar[] {
-	const allowed = allowedClasses(dictionary);
-	const allowedSet = new Set(allowed);
+	const card = cardClasses(dictionary);
+	const folded = new Float32Array(128);
 	const chars: RecognizedChar[] = [];
+	const spaceClass = dictionary.length - 1;
 	let previous = 0;
+	let gapSpace = 0;
 	for (let t = 0; t < frames; t++) {
 		const base = offset + t * classes;
 		let best = 0;
@@ -119,25 +146,35 @@ function decodeCtc(probs: Float32Array, offset: number, frames: number, classes:
 				best = c;
 			}
 		}
-		let emitted = best;
-		let emittedProb = bestProb;
-		if (best !== 0 && !allowedSet.has(best)) {
-			emittedProb = -1;
-			for (const c of allowed) {
-				if (probs[base + c] > emittedProb) {
-					emittedProb = probs[base + c];
-					emitted = c;
-				}
-			}
+		if (best === 0 || best === spaceClass) gapSpace = Math.max(gapSpace, probs[base + spaceClass]);
+		if (best === 0) {
+			previous = best;
+			continue;
 		}
-		if (best !== 0 && best !== previous) {
-			chars.push({ char: dictionary[emitted] ?? '', prob: emittedProb, u0: t / usedFrames, u1: (t + 1) / usedFrames });
-		} else if (best !== 0 && best === previous && chars.length > 0) {
+		folded.fill(0);
+		for (let i = 0; i < card.indices.length; i++) folded[card.codes[i]] += probs[base + card.indices[i]];
+		let top = 32;
+		let second = -1;
+		for (let code = 33; code < 128; code++) {
+			if (folded[code] > folded[top]) {
+				second = top;
+				top = code;
+			} else if (second < 0 || folded[code] > folded[second]) second = code;
+		}
+		if (best === spaceClass) top = 32;
+		const char = String.fromCharCode(top);
+		const prob = Math.min(1, folded[top]);
+		const alt = second >= 0 && second !== top ? { char: String.fromCharCode(second), prob: folded[second] } : null;
+		if (best !== previous) {
+			chars.push({ char, prob, alt, u0: t / usedFrames, u1: (t + 1) / usedFrames, spaceBefore: gapSpace });
+			gapSpace = 0;
+		} else if (chars.length > 0) {
 			const last = chars[chars.length - 1];
 			last.u1 = (t + 1) / usedFrames;
-			if (emittedProb > last.prob) {
-				last.prob = emittedProb;
-				last.char = dictionary[emitted] ?? last.char;
+			if (prob > last.prob) {
+				last.prob = prob;
+				last.char = char;
+				last.alt = alt;
 			}
 		}
 		previous = best;

@@ -12,6 +12,9 @@ export interface PlacedChar {
 	along: number;
 	/** Index of the detected box it came from: box changes count as word gaps. */
 	box: number;
+	/** How sure the recogniser is of the word gap before this character (0 when it saw none). */
+	spaceBefore: number;
+	alt: { char: string; prob: number } | null;
 }
 
 export interface TextRow {
@@ -24,6 +27,9 @@ export interface TextRow {
 	height: number;
 	direction: Point;
 }
+
+/** Probability of the space class in a blank gap above which the gap is a word space. */
+export const SPACE_THRESHOLD = 0.5;
 
 function unit(a: Point, b: Point): Point {
 	const length = Math.max(distance(a, b), 1e-6);
@@ -72,7 +78,7 @@ function buildRow(members: LineGeometry[]): TextRow {
 	for (const member of members) {
 		for (const c of member.line.chars) {
 			const quad = subQuad(member.line.quad, c.u0, c.u1);
-			placed.push({ char: c.char, prob: c.prob, quad, along: along(quadCenter(quad)), box: member.index });
+			placed.push({ char: c.char, prob: c.prob, quad, along: along(quadCenter(quad)), box: member.index, spaceBefore: c.spaceBefore, alt: c.alt });
 		}
 	}
 	placed.sort((a, b) => a.along - b.along);
@@ -85,6 +91,11 @@ function buildRow(members: LineGeometry[]): TextRow {
 		if (last && last.box !== c.box && c.char !== ' ' && last.char !== ' ' && c.along - last.along < height * 0.4) {
 			if (c.prob > last.prob) chars[chars.length - 1] = c;
 			continue;
+		}
+		// The model often leaves a word gap blank rather than emitting its space class, but the space
+		// class still rises there: past even odds it is a space (PaddleOCR #11386).
+		if (last && last.box === c.box && last.char !== ' ' && c.char !== ' ' && c.spaceBefore >= SPACE_THRESHOLD) {
+			chars.push({ ...c, char: ' ', prob: c.spaceBefore, alt: null });
 		}
 		chars.push(c);
 	}

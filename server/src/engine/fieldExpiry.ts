@@ -1,0 +1,129 @@
+import type { Point } from '../protocol';
+import { DIGIT_LOOKALIKES } from './fieldNumber';
+import { quadCenter } from './geometry';
+import type { PlacedChar, TextRow } from './textRows';
+import { spanQuad, splitRuns } from './textRows';
+
+export interface ExpiryChoice {
+	text: string;
+	chars: PlacedChar[];
+	row: TextRow;
+	confidence: number;
+}
+
+/** Words that label an expiry date, and words that label some other date printed beside it. */
+const EXPIRY_WORDS = /THRU|EXP|GOOD|UNTIL|END|MONTH|YEAR|VALIDTO|BIS|USQUE/;
+const DECOY_WORDS = /FROM|SINCE|MEMBER|ISSUE|START|DESDE|SEIT/;
+
+interface Label {
+	at: Point;
+	kind: 'expiry' | 'decoy';
+}
+
+interface DateCandidate {
+	text: string;
+	month: number;
+	year: number;
+	chars: PlacedChar[];
+	row: TextRow;
+	mapped: number;
+}
+
+function labels(rows: TextRow[]): Label[] {
+	const found: Label[] = [];
+	for (const row of rows) {
+		for (const run of splitRuns(row.chars)) {
+			const letters = run
+				.map((c) => c.char)
+				.join('')
+				.toUpperCase()
+				.replace(/[^A-Z]/g, '');
+			if (letters.length < 2) continue;
+			const kind = DECOY_WORDS.test(letters) ? 'decoy' : EXPIRY_WORDS.test(letters) ? 'expiry' : null;
+			if (kind) found.push({ at: quadCenter(spanQuad(run)), kind });
+		}
+	}
+	return found;
+}
+
+/**
+ * The row as text for date matching: look-alike letters become digits only inside runs that are
+ * mostly digits, and runs stay apart unless a slash joins them ("11 /24"), so a label's letters
+ * never run into a date.
+ */
+function dateText(row: TextRow): Array<{ ch: string; c: PlacedChar | null }> {
+	const out: Array<{ ch: string; c: PlacedChar | null }> = [];
+	for (const run of splitRuns(row.chars)) {
+		const digitish = run.filter((c) => /[\d/\\\-.]/.test(c.char)).length / run.length >= 0.6;
+		const last = out[out.length - 1];
+		if (last && !(last.ch === '/' || run[0].char === '/')) out.push({ ch: ' ', c: null });
+		for (const c of run) out.push({ ch: digitish && !/[\d/\\\-.]/.test(c.char) ? (DIGIT_LOOKALIKES[c.char] ?? c.char) : c.char, c });
+	}
+	return out;
+}
+
+function dateCandidates(row: TextRow): DateCandidate[] {
+	const found: DateCandidate[] = [];
+	const chars = dateText(row);
+	const text = chars.map((c) => c.ch).join('');
+	const pattern = /(?<!\d)(\d{1,2})[/\\\-.](\d{4}|\d{2})(?!\d)/g;
+	for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+		const used = chars.slice(match.index, match.index + match[0].length).flatMap((c) => (c.c ? [c.c] : []));
+		const mapped = used.filter((c) => !/[\d/\\\-.]/.test(c.char)).length;
+		// Look-alike mapping must not invent a date out of a word.
+		if (mapped > 2) continue;
+		const month = Number(match[1]);
+		const year = match[2].length === 2 ? 2000 + Number(match[2]) : Number(match[2]);
+		found.push({ text: `${match[1].padStart(2, '0')}/${match[2].slice(-2)}`, month, year, chars: used, row, mapped });
+	}
+	return found;
+}
+
+function plausible(date: DateCandidate, now: Date): boolean {
+	const current = now.getUTCFullYear();
+	return date.month >= 1 && date.month <= 12 && date.year >= current - 25 && date.year <= current + 25;
+}
+
+/** The label a date belongs to: the nearest one within a few text heights, if any. */
+function labelOf(date: DateCandidate, all: Label[]): Label['kind'] | null {
+	const center = quadCenter(spanQuad(date.chars));
+	let nearest: Label | null = null;
+	let distance = Infinity;
+	for (const label of all) {
+		const d = Math.hypot(label.at.x - center.x, label.at.y - center.y);
+		if (d < distance) {
+			distance = d;
+			nearest = label;
+		}
+	}
+	return nearest && distance < date.row.height * 7 ? nearest.kind : null;
+}
+
+/**
+ * The expiry date: a plausible MM/YY near an expiry label, or, without one, the latest date on the
+ * card (a card is valid from, or a member since, before it expires). A date beside a FROM or SINCE
+ * label is never chosen over another. Confidence is high only when the choice is clear.
+ */
+export function readExpiry(rows: TextRow[], now: Date, exclude: Set<TextRow>): ExpiryChoice | null {
+	const all = labels(rows);
+	const dates = rows
+		.filter((row) => !exclude.has(row))
+		.flatMap(dateCandidates)
+		.map((date) => ({ date, label: labelOf(date, all), plausible: plausible(date, now), when: date.year * 12 + date.month }));
+	if (dates.length === 0) return null;
+	const rank = (d: (typeof dates)[number]) => (d.plausible ? 4 : 0) + (d.label === 'expiry' ? 2 : d.label === null ? 1 : 0);
+	dates.sort((a, b) => rank(b) - rank(a) || b.when - a.when);
+	const chosen = dates[0];
+	const rivals = dates.slice(1).filter((d) => d.plausible && d.date.text !== chosen.date.text);
+	const probs = chosen.date.chars.map((c) => c.prob);
+	const min = Math.min(...probs);
+	const mean = probs.reduce((a, b) => a + b, 0) / probs.length;
+	let confidence = min >= 0.5 ? 0.92 + 0.08 * Math.max(0, (mean - 0.7) / 0.3) : 0.85 * mean;
+	if (!chosen.plausible) confidence = Math.min(confidence, 0.4);
+	if (chosen.label === 'decoy') confidence = Math.min(confidence, 0.5);
+	if (chosen.date.mapped > 0) confidence = Math.min(confidence, 0.85);
+	// Another date that is neither labelled otherwise nor earlier leaves the choice open.
+	const open = rivals.some((d) => d.label === chosen.label && d.when >= chosen.when);
+	if (open) confidence = Math.min(confidence, 0.7);
+	return { text: chosen.date.text, chars: chosen.date.chars, row: chosen.date.row, confidence: Math.max(0, Math.min(1, confidence)) };
+}

@@ -1,0 +1,145 @@
+import type { PlacedChar, TextRow } from './textRows';
+
+export interface NameChoice {
+	text: string;
+	/** One run of characters per word. */
+	words: PlacedChar[][];
+	row: TextRow;
+	confidence: number;
+}
+
+/**
+ * Words printed on cards that are not a holder's name: issuers, networks, products and labels. A
+ * line holding one of them is an issuer or product line, so none of its words is the name.
+ */
+const CARD_WORDS = new Set(
+	(
+		'BANK BANKING BANCO BANQUE BANCA CARD CARDS CREDIT DEBIT CHECK CHECKING UNION FEDERAL FINANCIAL FINANCE SAVINGS TRUST CAPITAL ' +
+		'COMMUNITY NATIONAL INTERNATIONAL GROUP HOLDINGS COMPANY CORP CORPORATION INC LTD LLC PLC SA AG AND CO COOP COOPERATIVE MUTUAL ' +
+		'VISA MASTERCARD MASTER AMEX AMERICAN EXPRESS JCB DISCOVER UNIONPAY DINERS CLUB MAESTRO CIRRUS ELECTRON INTERAC ' +
+		'VALID VALIDTHRU THRU GOOD GOODTHRU FROM UNTIL MEMBER SINCE EXPIRES EXPIRY EXPIRATION EXP END ENDS MONTH YEAR DATE ISSUED ' +
+		'PLATINUM GOLD SILVER CLASSIC SIGNATURE INFINITE WORLD ELITE PREFERRED PREMIER PREMIUM TITANIUM BLACK RESERVE SAPPHIRE ' +
+		'BUSINESS CORPORATE COMMERCIAL PURCHASING ELECTRONIC ONLY USE PREPAID REWARDS REWARD CASH CASHBACK BACK MILES POINTS TRAVEL ' +
+		'STUDENT SECURED VIRTUAL GIFT CONTACTLESS AUTHORIZED AUTHORISED SIGNATURE NOT TRANSFERABLE CARDHOLDER CUSTOMER SERVICE ' +
+		'PLUS SELECT ADVANTAGE EDGE INFINITY ONE FIRST STATE CITY FREEDOM UNLIMITED EVERYDAY PERSONAL PRIVATE WEALTH PAY MONEY'
+	).split(' '),
+);
+
+const LABEL_FRAGMENTS = /EXPIR|THRU|VALID|MEMBER|SINCE/;
+
+function wordText(run: PlacedChar[]): string {
+	return run.map((c) => c.char).join('');
+}
+
+function letters(text: string): string {
+	return text.toUpperCase().replace(/[^A-Z]/g, '');
+}
+
+/** A word as names are printed: letters, with hyphens, apostrophes and an initial's full stop. */
+function isNameWord(word: string): boolean {
+	if (!/^[A-Za-z][A-Za-z'-]*\.?$/.test(word) || /[-']$/.test(word)) return false;
+	const l = word.replace(/[^A-Za-z]/g, '');
+	// Cards print names in capitals; a stray lowercase letter is the recogniser's casing slip.
+	return l.replace(/[^A-Z]/g, '').length / l.length >= 0.6;
+}
+
+function isCardWord(word: string): boolean {
+	const l = letters(word);
+	return CARD_WORDS.has(l) || LABEL_FRAGMENTS.test(l) || /\d/.test(word);
+}
+
+interface Segment {
+	words: PlacedChar[][];
+	/** Gaps between words: how sure the reading is that each is a word gap. */
+	gapCertainty: number[];
+	row: TextRow;
+}
+
+/**
+ * Splits a row into words (at spaces and box changes) and the words into segments at wide gaps: a
+ * logo or label on the same line as the name sits well apart from it.
+ */
+function segments(row: TextRow): Segment[] {
+	const found: Segment[] = [];
+	let current: Segment = { words: [], gapCertainty: [], row };
+	let word: PlacedChar[] = [];
+	let pendingGap = 1;
+	const closeWord = () => {
+		if (word.length === 0) return;
+		const previous = current.words[current.words.length - 1];
+		if (previous && word[0].along - previous[previous.length - 1].along > row.height * 2.5) {
+			found.push(current);
+			current = { words: [], gapCertainty: [], row };
+		} else if (previous) current.gapCertainty.push(pendingGap);
+		current.words.push(word);
+		word = [];
+	};
+	row.chars.forEach((c, i) => {
+		const previous = row.chars[i - 1];
+		if (c.char === ' ') {
+			closeWord();
+			pendingGap = c.prob;
+			return;
+		}
+		if (previous && previous.char !== ' ' && previous.box !== c.box) {
+			closeWord();
+			// Separate detector boxes are a gap the detector saw; close boxes are less sure.
+			const step = c.along - previous.along;
+			pendingGap = step > row.height * 0.9 ? 0.95 : 0.6;
+		}
+		word.push(c);
+	});
+	closeWord();
+	if (current.words.length > 0) found.push(current);
+	return found;
+}
+
+interface Candidate {
+	segment: Segment;
+	words: PlacedChar[][];
+	text: string;
+}
+
+function candidateOf(segment: Segment): Candidate | null {
+	const texts = segment.words.map(wordText);
+	if (texts.some(isCardWord)) return null;
+	if (!texts.every(isNameWord)) return null;
+	const text = texts.join(' ').toUpperCase();
+	const count = letters(text).length;
+	if (count < 3 || count > 45) return null;
+	return { segment, words: segment.words, text };
+}
+
+/**
+ * The holder's name: a line of 2-4 name-like words that carries no issuer, network, product or label
+ * word, preferring the line nearest the bottom of the card below the number (where cards print it).
+ * Confidence is high only for a clear reading: every character sure, every word gap sure, and no
+ * other line that could as well be the name.
+ */
+export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<TextRow>): NameChoice | null {
+	const numberY = numberRows.length > 0 ? Math.max(...numberRows.map((r) => r.center.y)) : null;
+	const found = rows
+		.filter((row) => !exclude.has(row))
+		.flatMap(segments)
+		.map(candidateOf)
+		.filter((c): c is Candidate => c !== null);
+	if (found.length === 0) return null;
+	const multi = (c: Candidate) => c.words.length >= 2 && c.words.length <= 4;
+	const belowNumber = (c: Candidate) => numberY === null || c.segment.row.center.y > numberY;
+	const score = (c: Candidate) => (multi(c) ? 4 : 0) + (belowNumber(c) ? 2 : 0);
+	found.sort((a, b) => score(b) - score(a) || b.segment.row.center.y - a.segment.row.center.y);
+	const chosen = found[0];
+	const chars = chosen.words.flat();
+	const min = Math.min(...chars.map((c) => c.prob));
+	const mean = chars.reduce((sum, c) => sum + c.prob, 0) / chars.length;
+	// A gap the model half saw inside a word may be a lost space ("JAMESLIM").
+	const doubtfulSpace = chars.some((c, i) => i > 0 && chars[i - 1].box === c.box && c.spaceBefore > 0.12 && c.spaceBefore < 0.5 && chosen.words.every((w) => w[0] !== c));
+	const gaps = chosen.segment.gapCertainty.slice(0, chosen.words.length - 1);
+	let confidence = min >= 0.6 ? 0.92 + 0.08 * Math.max(0, (mean - 0.8) / 0.2) : 0.88 * mean;
+	if (!multi(chosen)) confidence = Math.min(confidence, 0.6);
+	if (!belowNumber(chosen)) confidence = Math.min(confidence, 0.88);
+	if (doubtfulSpace || gaps.some((g) => g < 0.7)) confidence = Math.min(confidence, 0.8);
+	const rival = found.slice(1).find((c) => score(c) === score(chosen));
+	if (rival) confidence = Math.min(confidence, 0.75);
+	return { text: chosen.text, words: chosen.words, row: chosen.segment.row, confidence: Math.max(0, Math.min(1, confidence)) };
+}

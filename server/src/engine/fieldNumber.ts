@@ -1,0 +1,163 @@
+import cardValidator from 'card-validator';
+import luhn10 from 'card-validator/dist/luhn-10';
+
+import type { PlacedChar, TextRow } from './textRows';
+import { splitRuns } from './textRows';
+
+/** Glyphs OCR confuses with digits, mapped only inside tokens that are mostly digits already. */
+export const DIGIT_LOOKALIKES: Record<string, string> = { O: '0', o: '0', D: '0', Q: '0', U: '0', I: '1', l: '1', i: '1', '|': '1', L: '1', Z: '2', z: '2', S: '5', s: '5', B: '8', G: '6', b: '6', T: '7', g: '9', q: '9' };
+
+/** Printed groupings: 4-4-4-4, Amex 4-6-5, Diners 4-6-4, 19 digits 4-4-4-4-3, 13 digits 4-3-3-3 and others seen on cards. */
+const GROUPINGS = new Set(['4-4-4-4', '4-6-5', '4-6-4', '4-4-4-4-3', '4-3-3-3', '4-4-5', '4-4-4-2', '4-4-4-3', '5-5-5-4', '6-13', '8-8', '4-4-4-7']);
+
+export interface NumberChoice {
+	digits: string;
+	/** The characters of each printed group, for subBoundingPolys. */
+	runs: PlacedChar[][];
+	rows: TextRow[];
+	confidence: number;
+}
+
+interface DigitRun {
+	chars: PlacedChar[];
+	digits: string;
+	/** Characters read as letters and mapped to the digit they resemble. */
+	mapped: number;
+}
+
+/** A run's digits if it reads as a digit group, with look-alike letters mapped. */
+function digitRun(run: PlacedChar[]): DigitRun | null {
+	const chars = run.filter((c) => !/[-.]/.test(c.char));
+	if (chars.length === 0) return null;
+	const real = chars.filter((c) => /\d/.test(c.char)).length;
+	if (real / chars.length < 0.7) return null;
+	let digits = '';
+	for (const c of chars) {
+		const d = /\d/.test(c.char) ? c.char : DIGIT_LOOKALIKES[c.char];
+		if (d === undefined) return null;
+		digits += d;
+	}
+	return { chars, digits, mapped: chars.length - real };
+}
+
+function rowRuns(row: TextRow): Array<DigitRun | null> {
+	return splitRuns(row.chars).map(digitRun);
+}
+
+interface Candidate {
+	runs: DigitRun[];
+	rows: TextRow[];
+}
+
+/**
+ * Digit sequences a number can be printed as: consecutive digit groups on one row, or a row of
+ * digit groups continued on the next row (portrait cards print the number on two lines).
+ */
+function candidates(rows: TextRow[]): Candidate[] {
+	const found: Candidate[] = [];
+	const perRow = rows.map(rowRuns);
+	rows.forEach((row, r) => {
+		const runs = perRow[r];
+		for (let start = 0; start < runs.length; start++) {
+			const used: DigitRun[] = [];
+			for (let end = start; end < runs.length; end++) {
+				const run = runs[end];
+				if (!run) break;
+				used.push(run);
+				const length = used.reduce((n, u) => n + u.digits.length, 0);
+				if (length > 19) break;
+				if (length >= 12) found.push({ runs: [...used], rows: [row] });
+			}
+		}
+		// A row made only of digit groups, continued by the row below that is also only digit groups.
+		const next = rows[r + 1];
+		if (!next || runs.length === 0 || runs.some((run) => run === null)) return;
+		const nextRuns = perRow[r + 1];
+		if (nextRuns.length === 0 || nextRuns.some((run) => run === null)) return;
+		const gap = next.center.y - row.center.y;
+		if (gap > Math.max(row.height, next.height) * 2.5 || Math.abs(next.height / row.height - 1) > 0.35) return;
+		const joined = [...(runs as DigitRun[]), ...(nextRuns as DigitRun[])];
+		const length = joined.reduce((n, u) => n + u.digits.length, 0);
+		if (length >= 12 && length <= 19) found.push({ runs: joined, rows: [row, next] });
+	});
+	return found;
+}
+
+function expectedGrouping(digits: string): string {
+	const gaps = cardValidator.number(digits).card?.gaps ?? (digits.length === 15 ? [4, 10] : [4, 8, 12, 16]);
+	return [...gaps.filter((g) => g < digits.length), digits.length].map((g, i, all) => g - (all[i - 1] ?? 0)).join('-');
+}
+
+/**
+ * Which single digit, changed to the recogniser's runner-up at that place, makes the number valid:
+ * Luhn catches every single wrong digit, so a one-digit repair with a real runner-up is the likely
+ * truth, but it is still a repair, and the confidence says so.
+ */
+function repair(chars: PlacedChar[], digits: string): { digits: string; odds: number } | null {
+	let best: { digits: string; odds: number } | null = null;
+	chars.forEach((c, i) => {
+		if (!c.alt || !/\d/.test(c.alt.char)) return;
+		const fixed = digits.slice(0, i) + c.alt.char + digits.slice(i + 1);
+		if (!cardValidator.number(fixed).isValid) return;
+		const odds = c.alt.prob / Math.max(1e-6, c.prob);
+		if (!best || odds > best.odds) best = { digits: fixed, odds };
+	});
+	return best;
+}
+
+function meanProb(chars: PlacedChar[]): number {
+	return chars.reduce((sum, c) => sum + c.prob, 0) / Math.max(1, chars.length);
+}
+
+/**
+ * The card number: the best digit sequence that is a valid number of a known brand (length and
+ * Luhn), printed in a grouping cards use. Confidence is high only for a reading that is valid as
+ * read; a repaired or invalid reading is reported below the review threshold.
+ */
+export function readNumber(rows: TextRow[]): NumberChoice | null {
+	let best: (NumberChoice & { rank: number }) | null = null;
+	for (const candidate of candidates(rows)) {
+		const chars = candidate.runs.flatMap((run) => run.chars);
+		let digits = candidate.runs.map((run) => run.digits).join('');
+		const grouping = candidate.runs.map((run) => run.digits.length).join('-');
+		const known = candidate.runs.length === 1 || GROUPINGS.has(grouping) || grouping === expectedGrouping(digits);
+		const mapped = candidate.runs.reduce((n, run) => n + run.mapped, 0);
+		const unsure = chars.filter((c) => c.prob < 0.5).length;
+		const mean = meanProb(chars);
+		let confidence: number;
+		let rank: number;
+		if (cardValidator.number(digits).isValid) {
+			// A valid number read with at most one unsure digit is right: one wrong digit always breaks Luhn.
+			confidence = unsure <= 1 && mapped <= 1 ? 0.93 + 0.07 * Math.max(0, (mean - 0.6) / 0.4) : 0.8 * mean;
+			rank = 6 + (known ? 1 : 0);
+		} else {
+			const fixed = repair(chars, digits);
+			if (fixed) {
+				digits = fixed.digits;
+				confidence = Math.min(0.85, 0.5 + 0.35 * Math.min(1, fixed.odds));
+				rank = 4 + (known ? 1 : 0);
+			} else {
+				confidence = luhn10(digits) ? 0.6 * mean : 0.4 * mean;
+				rank = luhn10(digits) ? 2 : 0;
+			}
+		}
+		const better = !best || rank > best.rank || (rank === best.rank && (digits.length > best.digits.length || (digits.length === best.digits.length && confidence > best.confidence)));
+		if (better) best = { digits, runs: groupsOf(chars, digits, candidate.runs), rows: candidate.rows, confidence, rank };
+	}
+	if (!best) return null;
+	const { rank: _rank, ...choice } = best;
+	return choice;
+}
+
+/** Digit groups for subBoundingPolys, cut at the brand's gaps when the runs were read otherwise. */
+function groupsOf(chars: PlacedChar[], digits: string, runs: DigitRun[]): PlacedChar[][] {
+	const expected = expectedGrouping(digits);
+	if (runs.map((run) => run.chars.length).join('-') === expected) return runs.map((run) => run.chars);
+	const groups: PlacedChar[][] = [];
+	let start = 0;
+	for (const size of expected.split('-').map(Number)) {
+		if (start < chars.length) groups.push(chars.slice(start, start + size));
+		start += size;
+	}
+	return groups.filter((g) => g.length > 0);
+}

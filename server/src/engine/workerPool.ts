@@ -1,0 +1,139 @@
+import { join } from 'path';
+import { Worker } from 'worker_threads';
+
+import type { RecognitionOutcome } from '../protocol';
+import type { DecodeLimits } from './decode';
+import type { WorkerJob, WorkerReply, WorkerSetup } from './workerMessages';
+
+export interface PoolOptions {
+	/** Worker threads, each with its own models; one request runs on each at a time. */
+	size: number;
+	decodeLimits?: DecodeLimits;
+	/** Told when a worker dies or cannot start; the pool itself has no log. */
+	onWorkerError?: (error: Error) => void;
+}
+
+export interface RecognitionPool {
+	/** Settles when every first worker has loaded its models (loadMs of the slowest) or one could not. */
+	ready: Promise<{ loadMs: number }>;
+	/** Reads one image on the next free worker. Never rejects: a worker fault is answered 0501. */
+	run(data: Buffer): Promise<RecognitionOutcome>;
+	/** Requests on a worker now. */
+	busy(): number;
+	close(): Promise<void>;
+}
+
+interface Job {
+	id: number;
+	data: Buffer;
+	resolve(outcome: RecognitionOutcome): void;
+}
+
+interface Slot {
+	worker: Worker;
+	ready: boolean;
+	job?: Job;
+	error?: Error;
+}
+
+const WORKER_FAULT: RecognitionOutcome = { kind: 'serviceError', code: '0501', message: 'OCR service error.' };
+
+function startWorker(setup: WorkerSetup): Worker {
+	if (__filename.endsWith('.ts')) {
+		// Run from source under tsx: a worker thread starts without the parent's loader, so it registers tsx itself.
+		const code = `require(${JSON.stringify(require.resolve('tsx/cjs'))});\nrequire(${JSON.stringify(join(__dirname, 'recognitionWorker.ts'))});`;
+		return new Worker(code, { eval: true, workerData: setup });
+	}
+	return new Worker(join(__dirname, 'recognitionWorker.js'), { workerData: setup });
+}
+
+/**
+ * The image moves to the worker without a copy when the Buffer owns its whole ArrayBuffer; a
+ * slice of Node's shared allocation pool is copied, or the pool would be detached with it.
+ */
+function transferable(data: Buffer): Uint8Array<ArrayBuffer> {
+	if (data.buffer instanceof ArrayBuffer && data.byteOffset === 0 && data.byteLength === data.buffer.byteLength) return new Uint8Array(data.buffer);
+	return new Uint8Array(data);
+}
+
+/** Worker threads that each load the models once and read one card at a time; crashed ones are replaced. */
+export function createRecognitionPool(options: PoolOptions): RecognitionPool {
+	const slots = new Set<Slot>();
+	const queue: Job[] = [];
+	let nextId = 0;
+	let closed = false;
+
+	const dispatch = () => {
+		for (const slot of slots) {
+			if (queue.length === 0) return;
+			if (!slot.ready || slot.job) continue;
+			const job = queue.shift() as Job;
+			slot.job = job;
+			const data = transferable(job.data);
+			const message: WorkerJob = { id: job.id, data };
+			slot.worker.postMessage(message, [data.buffer]);
+		}
+	};
+
+	const failQueueIfNoWorkers = () => {
+		if (slots.size > 0) return;
+		for (const job of queue.splice(0)) job.resolve(WORKER_FAULT);
+	};
+
+	const start = (): Promise<number> => {
+		const slot: Slot = { worker: startWorker({ decodeLimits: options.decodeLimits }), ready: false };
+		slots.add(slot);
+		return new Promise<number>((resolve, reject) => {
+			slot.worker.on('message', (reply: WorkerReply) => {
+				if (reply.type === 'ready') {
+					slot.ready = true;
+					resolve(reply.loadMs);
+				} else if (slot.job?.id === reply.id) {
+					const job = slot.job;
+					slot.job = undefined;
+					job.resolve(reply.type === 'done' ? reply.outcome : WORKER_FAULT);
+				}
+				dispatch();
+			});
+			slot.worker.on('error', (error) => {
+				slot.error = error;
+			});
+			slot.worker.on('exit', (code) => {
+				slots.delete(slot);
+				slot.job?.resolve(WORKER_FAULT);
+				if (closed) return;
+				const error = slot.error ?? new Error(`recognition worker exited with code ${code}`);
+				options.onWorkerError?.(error);
+				if (slot.ready) {
+					// It served before, so its models load: a new one takes over its share of the cores.
+					start().catch(() => failQueueIfNoWorkers());
+				} else {
+					reject(error);
+					failQueueIfNoWorkers();
+				}
+			});
+		});
+	};
+
+	const first = Array.from({ length: Math.max(1, options.size) }, () => start());
+	const ready = Promise.all(first).then((loadMs) => ({ loadMs: Math.max(...loadMs) }));
+	// Whoever starts the pool may look at ready later, or never; a failed start must not crash the process unseen.
+	ready.catch(() => undefined);
+
+	return {
+		ready,
+		run: (data) => {
+			if (closed || slots.size === 0) return Promise.resolve(WORKER_FAULT);
+			return new Promise<RecognitionOutcome>((resolve) => {
+				queue.push({ id: nextId++, data, resolve });
+				dispatch();
+			});
+		},
+		busy: () => [...slots].filter((slot) => slot.job).length,
+		close: async () => {
+			closed = true;
+			for (const job of queue.splice(0)) job.resolve(WORKER_FAULT);
+			await Promise.all([...slots].map(async (slot) => await slot.worker.terminate()));
+		},
+	};
+}
