@@ -144,17 +144,72 @@ export async function readCardFromImage(models: OcrModels, source: RgbImage, now
 		rotationDeg += 180;
 	}
 
-	const recognised = await recognizeLines(
-		models,
-		source,
-		viewQuads.map((quad, i) => ({ quad: mapQuad(toSource, quad), score: boxes[i].score })),
-	);
-	const lines = recognised.map((line, i) => ({ ...line, quad: viewQuads[i] }));
-	const { fields } = extractFields(groupIntoRows(lines), now);
+	const readAll = async (quads: Quad[]) => {
+		const recognised = await recognizeLines(
+			models,
+			source,
+			quads.map((quad, i) => ({ quad: mapQuad(toSource, quad), score: boxes[i].score })),
+		);
+		const lines = recognised.map((line, i) => ({ ...line, quad: viewQuads[i] }));
+		return { lines, fields: extractFields(groupIntoRows(lines), now).fields };
+	};
+	const first = await readAll(viewQuads);
+	let fields = first.fields;
+	if (FIELD_NAMES.some((name) => (fields[name]?.confidence ?? 0) < REVIEW_CONFIDENCE)) {
+		fields = await rereadUnsure(first.fields, async (grow) => (await readAll(viewQuads.map((q) => resizeQuadHeight(q, grow)))).fields);
+	}
 	for (const reading of Object.values(fields)) {
 		if (!reading) continue;
 		if (reading.box) reading.box = mapQuad(toSource, reading.box);
 		reading.parts = reading.parts.map((part) => mapQuad(toSource, part));
 	}
-	return { fields, lines, rotationDeg: ((rotationDeg % 360) + 360) % 360 };
+	return { fields, lines: first.lines, rotationDeg: ((rotationDeg % 360) + 360) % 360 };
+}
+
+const FIELD_NAMES: FieldName[] = ['number', 'validThru', 'name'];
+/** The node asks a person to review fields below this; the engine tries harder below it too. */
+const REVIEW_CONFIDENCE = 0.9;
+/** Crop heights tried on a second reading: the detector's box is a guess at the line's extent. */
+const REREAD_HEIGHTS = [1.15, 0.88];
+
+/** The quad grown or shrunk across the text line about its centre line. */
+function resizeQuadHeight(quad: Quad, factor: number): Quad {
+	const [tl, tr, br, bl] = quad;
+	const grow = (top: { x: number; y: number }, bottom: { x: number; y: number }) => {
+		const mx = (top.x + bottom.x) / 2;
+		const my = (top.y + bottom.y) / 2;
+		return [
+			{ x: mx + (top.x - mx) * factor, y: my + (top.y - my) * factor },
+			{ x: mx + (bottom.x - mx) * factor, y: my + (bottom.y - my) * factor },
+		];
+	};
+	const [ntl, nbl] = grow(tl, bl);
+	const [ntr, nbr] = grow(tr, br);
+	return [ntl, ntr, nbr, nbl];
+}
+
+/**
+ * Reads the card again with other crop heights and keeps, per field, the surest reading. Readings
+ * that disagree cannot both be sure: when two sure readings differ, neither is reported as sure.
+ */
+async function rereadUnsure(
+	first: Partial<Record<FieldName, FieldReading>>,
+	readWith: (grow: number) => Promise<Partial<Record<FieldName, FieldReading>>>,
+): Promise<Partial<Record<FieldName, FieldReading>>> {
+	const attempts = [first];
+	for (const grow of REREAD_HEIGHTS) attempts.push(await readWith(grow));
+	const merged: Partial<Record<FieldName, FieldReading>> = {};
+	for (const name of FIELD_NAMES) {
+		const readings = attempts.flatMap((fields) => (fields[name] ? [fields[name]] : []));
+		if (readings.length === 0) continue;
+		const best = readings.reduce((a, b) => (b.confidence > a.confidence ? b : a));
+		const sureRivals = readings.filter((r) => r.text !== best.text && r.confidence >= REVIEW_CONFIDENCE);
+		const agreeing = readings.filter((r) => r.text === best.text).length;
+		let confidence = best.confidence;
+		if (sureRivals.length > 0) confidence = Math.min(confidence, 0.6);
+		// Two crops reading the same unsure text back it up, but never past the review line on their own.
+		else if (confidence < REVIEW_CONFIDENCE && agreeing === readings.length && readings.length === attempts.length) confidence = Math.min(0.89, confidence + 0.05);
+		merged[name] = { ...best, confidence };
+	}
+	return merged;
 }

@@ -1,69 +1,80 @@
 import { cpus } from 'os';
 
-import type { CreditCardRequest, RecognitionOutcome, Recognizer } from '../protocol';
+import type { Admission, RecognitionOutcome, Recognizer } from '../protocol';
 import type { DecodeLimits } from './decode';
-import { DEFAULT_DECODE_LIMITS, DecodeError, decodeImage } from './decode';
-import { readCardFromImage } from './cardPipeline';
-import type { OcrModels } from './models';
-import { loadModels } from './models';
+import { createRecognitionPool } from './workerPool';
+
+// Scripts and tests import recognizeCard from here; it lives in its own module so worker threads load only it.
+export { recognizeCard } from './readCard';
 
 export interface EngineOptions {
-	/** Requests recognised at once; defaults to the number of cores. */
+	/** Requests recognised at once, one worker thread each; defaults to the number of cores. */
 	concurrency?: number;
-	/** Requests allowed to wait for a slot; beyond that the answer is 0025, which clients retry. */
+	/** Requests allowed to wait for a worker; beyond that the answer is 0025, which clients retry. */
 	queueLimit?: number;
 	decodeLimits?: DecodeLimits;
+	/** Told when a recognition worker crashes or cannot load its models. */
+	onWorkerError?: (error: Error) => void;
 }
 
 export interface CardEngine {
 	recognize: Recognizer;
-	models: OcrModels;
+	/** Takes a queue place before the body is read, so an upload with no room is refused unbuffered; undefined when full. */
+	admit(): Admission | undefined;
+	/** Settles once every worker has its models; requests sent before then wait in the queue. */
+	ready: Promise<{ loadMs: number }>;
+	/** queued counts admitted requests not yet on a worker, including those whose body is still arriving. */
 	stats(): { active: number; queued: number; concurrency: number; served: number; rejected: number };
+	close(): Promise<void>;
 }
 
-/** Runs one image through decode, detection, recognition and field extraction. */
-export async function recognizeCard(models: OcrModels, data: Buffer, limits: DecodeLimits = DEFAULT_DECODE_LIMITS, now = new Date()): Promise<RecognitionOutcome> {
-	let image;
-	try {
-		image = await decodeImage(data, limits);
-	} catch (error) {
-		if (error instanceof DecodeError) return error.kind === 'invalid' ? { kind: 'invalid', message: error.message } : { kind: 'error', message: error.message };
-		throw error;
-	}
-	const { fields } = await readCardFromImage(models, image, now);
-	if (!fields.number && !fields.validThru) {
-		return { kind: 'failure', message: 'No credit card found in the image.', width: image.width, height: image.height };
-	}
-	return { kind: 'success', width: image.width, height: image.height, fields };
-}
+const RATE_LIMITED: RecognitionOutcome = { kind: 'serviceError', code: '0025', message: 'Calls to this API have exceeded the rate limit.' };
 
+/**
+ * Admission and counters stay on the main thread; recognition runs on worker threads that start
+ * loading their models at once, so the server can listen while they warm up.
+ */
 export async function createCardEngine(options: EngineOptions = {}): Promise<CardEngine> {
 	const concurrency = Math.max(1, options.concurrency ?? cpus().length);
 	const queueLimit = Math.max(0, options.queueLimit ?? concurrency * 4);
-	// Each request gets an even share of the cores so parallel requests do not oversubscribe them.
-	const models = await loadModels({ intraOpThreads: Math.max(1, Math.floor(cpus().length / concurrency)) });
-	let active = 0;
+	const pool = createRecognitionPool({ size: concurrency, decodeLimits: options.decodeLimits, onWorkerError: options.onWorkerError });
+	let admitted = 0;
 	let served = 0;
 	let rejected = 0;
-	const waiting: Array<() => void> = [];
 
-	const recognize: Recognizer = async (request: CreditCardRequest) => {
-		if (active >= concurrency && waiting.length >= queueLimit) {
+	const admit = (): Admission | undefined => {
+		if (admitted >= concurrency + queueLimit) {
 			rejected += 1;
-			return { kind: 'serviceError', code: '0025', message: 'Calls to this API have exceeded the rate limit.' };
+			return undefined;
 		}
-		if (active >= concurrency) await new Promise<void>((resolve) => waiting.push(resolve));
-		active += 1;
-		try {
-			const outcome = await recognizeCard(models, request.image.data, options.decodeLimits);
-			served += 1;
-			return outcome;
-		} catch {
-			return { kind: 'serviceError', code: '0501', message: 'OCR service error.' };
-		} finally {
-			active -= 1;
-			waiting.shift()?.();
-		}
+		admitted += 1;
+		let held = true;
+		const release = () => {
+			if (held) admitted -= 1;
+			held = false;
+		};
+		return {
+			release,
+			recognize: async (request) => {
+				try {
+					const outcome = await pool.run(request.image.data);
+					if (outcome.kind !== 'serviceError') served += 1;
+					return outcome;
+				} finally {
+					release();
+				}
+			},
+		};
 	};
-	return { recognize, models, stats: () => ({ active, queued: waiting.length, concurrency, served, rejected }) };
+
+	return {
+		admit,
+		recognize: async (request) => (await admit()?.recognize(request)) ?? RATE_LIMITED,
+		ready: pool.ready,
+		stats: () => {
+			const active = pool.busy();
+			return { active, queued: admitted - active, concurrency, served, rejected };
+		},
+		close: pool.close,
+	};
 }
