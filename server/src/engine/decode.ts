@@ -2,6 +2,7 @@ import sharp from 'sharp';
 
 import type { ImageFamily } from '../protocol';
 import { sniffImageFamily } from '../protocol';
+import { scannedPageJpeg } from './pdfImage';
 
 /** An RGB image in memory, 3 bytes per pixel, rows top to bottom. */
 export interface RgbImage {
@@ -28,8 +29,11 @@ export class DecodeError extends Error {
 	}
 }
 
-/** PDF pages are rendered so the longer side lands here: enough for card text, cheap to detect. */
-const PDF_TARGET_LONG_SIDE = 1600;
+/**
+ * PDF pages that are not a single scanned image are rendered so the longer side lands here: an A4
+ * page at about 200 dpi, where a card's smallest text is still 20 px high.
+ */
+const PDF_TARGET_LONG_SIDE = 2400;
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs', { with: { 'resolution-mode': 'import' } });
 
@@ -41,7 +45,7 @@ async function loadPdfJs(): Promise<PdfJs> {
 	return await pdfjsModule;
 }
 
-async function renderPdfFirstPage(data: Buffer): Promise<Buffer> {
+async function renderPdfFirstPage(data: Buffer, limits: DecodeLimits): Promise<RgbImage> {
 	const pdfjs = await loadPdfJs();
 	let doc;
 	try {
@@ -57,11 +61,22 @@ async function renderPdfFirstPage(data: Buffer): Promise<Buffer> {
 		const base = page.getViewport({ scale: 1 });
 		const scale = Math.min(4, PDF_TARGET_LONG_SIDE / Math.max(base.width, base.height));
 		const viewport = page.getViewport({ scale });
-		// pdfjs renders through its own @napi-rs/canvas factory; only its PNG encoder is needed here.
-		const factory = doc.canvasFactory as { create(width: number, height: number): { canvas: { toBuffer(type: 'image/png'): Buffer }; context: object } };
-		const { canvas, context } = factory.create(Math.ceil(viewport.width), Math.ceil(viewport.height));
+		const width = Math.ceil(viewport.width);
+		const height = Math.ceil(viewport.height);
+		if (width * height > limits.maxPixels) throw new DecodeError('invalid', `The PDF page renders to ${width}x${height} pixels, over the limit.`);
+		// pdfjs renders through its own @napi-rs/canvas factory; its pixels are read back directly
+		// rather than through an image encoder.
+		type RgbaContext = { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } };
+		const factory = doc.canvasFactory as { create(width: number, height: number): { canvas: object; context: RgbaContext } };
+		const { canvas, context } = factory.create(width, height);
 		await page.render({ canvasContext: context, viewport, canvas } as unknown as Parameters<typeof page.render>[0]).promise;
-		return canvas.toBuffer('image/png');
+		const rgba = context.getImageData(0, 0, width, height).data;
+		const { data: pixels, info } = await sharp(Buffer.from(rgba.buffer, rgba.byteOffset, rgba.byteLength), { raw: { width, height, channels: 4 } })
+			.flatten({ background: '#ffffff' })
+			.removeAlpha()
+			.raw()
+			.toBuffer({ resolveWithObject: true });
+		return { data: pixels, width: info.width, height: info.height };
 	} finally {
 		await doc.destroy();
 	}
@@ -74,7 +89,12 @@ async function renderPdfFirstPage(data: Buffer): Promise<Buffer> {
 export async function decodeImage(data: Buffer, limits: DecodeLimits = DEFAULT_DECODE_LIMITS): Promise<RgbImage> {
 	const family: ImageFamily | null = sniffImageFamily(data);
 	if (family === null) throw new DecodeError('invalid', 'The image data is not JPEG, PNG, PDF or TIFF.');
-	const source = family === 'pdf' ? await renderPdfFirstPage(data) : data;
+	let source = data;
+	if (family === 'pdf') {
+		const scan = await scannedPageJpeg(data);
+		if (!scan) return await renderPdfFirstPage(data, limits);
+		source = scan;
+	}
 	const options = { limitInputPixels: limits.maxPixels, failOn: 'truncated' as const, sequentialRead: true };
 	let metadata;
 	try {
