@@ -55,19 +55,34 @@ interface Segment {
 	row: TextRow;
 }
 
+/** Median step between neighbouring character centres inside boxes: the row's letter pitch. */
+function letterPitch(row: TextRow): number {
+	const steps: number[] = [];
+	row.chars.forEach((c, i) => {
+		const previous = row.chars[i - 1];
+		if (previous && previous.box === c.box && previous.char !== ' ' && c.char !== ' ') steps.push(c.along - previous.along);
+	});
+	steps.sort((a, b) => a - b);
+	return steps[Math.floor(steps.length / 2)] ?? row.height * 0.6;
+}
+
 /**
- * Splits a row into words (at spaces and box changes) and the words into segments at wide gaps: a
- * logo or label on the same line as the name sits well apart from it.
+ * Splits a row into words and the words into segments at wide gaps: a logo or label on the same
+ * line as the name sits well apart from it. Inside a box, word gaps are the recogniser's. Between
+ * two boxes the model saw nothing, so the step between the facing letters, against the row's letter
+ * pitch, decides: a letter step is one word the detector cut in two, a wide step a word gap, and
+ * a step in between is a gap the confidence doubts.
  */
 function segments(row: TextRow): Segment[] {
 	const found: Segment[] = [];
+	const pitch = letterPitch(row);
 	let current: Segment = { words: [], gapCertainty: [], row };
 	let word: PlacedChar[] = [];
 	let pendingGap = 1;
 	const closeWord = () => {
 		if (word.length === 0) return;
 		const previous = current.words[current.words.length - 1];
-		if (previous && word[0].along - previous[previous.length - 1].along > row.height * 2.5) {
+		if (previous && word[0].along - previous[previous.length - 1].along > Math.max(row.height * 2.5, pitch * 4)) {
 			found.push(current);
 			current = { words: [], gapCertainty: [], row };
 		} else if (previous) current.gapCertainty.push(pendingGap);
@@ -82,10 +97,14 @@ function segments(row: TextRow): Segment[] {
 			return;
 		}
 		if (previous && previous.char !== ' ' && previous.box !== c.box) {
-			closeWord();
-			// Separate detector boxes are a gap the detector saw; close boxes are less sure.
-			const step = c.along - previous.along;
-			pendingGap = step > row.height * 0.9 ? 0.95 : 0.6;
+			const step = (c.along - previous.along) / pitch;
+			if (step >= 1.3) {
+				closeWord();
+				pendingGap = step >= 1.55 ? 0.95 : 0.6;
+			} else if (step > 1.12) {
+				closeWord();
+				pendingGap = 0.5;
+			}
 		}
 		word.push(c);
 	});
