@@ -203,10 +203,11 @@ async function rereadUnsure(
 		const readings = attempts.flatMap((fields) => (fields[name] ? [fields[name]] : []));
 		if (readings.length === 0) continue;
 		const best = readings.reduce((a, b) => (b.confidence > a.confidence ? b : a));
-		const sureRivals = readings.filter((r) => r.text !== best.text && r.confidence >= REVIEW_CONFIDENCE);
+		const rivals = readings.filter((r) => r.text !== best.text && r.confidence >= 0.4);
 		const agreeing = readings.filter((r) => r.text === best.text).length;
 		let confidence = best.confidence;
-		if (sureRivals.length > 0) confidence = Math.min(confidence, 0.6);
+		// Crops that read the field differently leave it open, whichever of them was surer.
+		if (rivals.length > 0) confidence = Math.min(confidence, rivals.some((r) => r.confidence >= REVIEW_CONFIDENCE) ? 0.6 : 0.8);
 		// Two crops reading the same unsure text back it up, but never past the review line on their own.
 		else if (confidence < REVIEW_CONFIDENCE && agreeing === readings.length && readings.length === attempts.length) confidence = Math.min(0.89, confidence + 0.05);
 		merged[name] = { ...best, confidence };

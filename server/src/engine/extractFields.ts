@@ -19,10 +19,10 @@ export function extractFields(rows: TextRow[], now: Date = new Date()): Extracte
 	const fields: Partial<Record<FieldName, FieldReading>> = {};
 	const number = readNumber(rows);
 	if (number) fields.number = reading(number.digits, number.confidence, number.runs);
-	const numberRows = new Set(number?.rows ?? []);
-	const expiry = readExpiry(rows, now, numberRows);
+	const numberChars = new Set(number?.runs.flat() ?? []);
+	const expiry = readExpiry(rows, now, numberChars);
 	if (expiry) fields.validThru = reading(expiry.text, expiry.confidence, [expiry.chars]);
-	const name = readName(rows, number?.rows ?? [], new Set([...numberRows, ...(expiry ? [expiry.row] : [])]));
+	const name = readName(rows, number?.rows ?? [], new Set([...numberChars, ...(expiry?.chars ?? [])]));
 	if (name) fields.name = reading(name.text, name.confidence, name.words);
 	return { fields };
 }

@@ -51,9 +51,9 @@ function labels(rows: TextRow[]): Label[] {
  * mostly digits, and runs stay apart unless a slash joins them ("11 /24"), so a label's letters
  * never run into a date.
  */
-function dateText(row: TextRow): Array<{ ch: string; c: PlacedChar | null }> {
+function dateText(row: TextRow, exclude: Set<PlacedChar>): Array<{ ch: string; c: PlacedChar | null }> {
 	const out: Array<{ ch: string; c: PlacedChar | null }> = [];
-	for (const run of splitRuns(row.chars)) {
+	for (const run of splitRuns(row.chars.filter((c) => !exclude.has(c)))) {
 		const digitish = run.filter((c) => /[\d/\\\-.]/.test(c.char)).length / run.length >= 0.6;
 		const last = out[out.length - 1];
 		if (last && !(last.ch === '/' || run[0].char === '/')) out.push({ ch: ' ', c: null });
@@ -62,21 +62,36 @@ function dateText(row: TextRow): Array<{ ch: string; c: PlacedChar | null }> {
 	return out;
 }
 
-function dateCandidates(row: TextRow): DateCandidate[] {
+/**
+ * Every MM/YY (or MM/YYYY) reading around each slash. Dates printed side by side can come back as
+ * one run ("04/2207/26"), so a match may touch other digits: plausibility sorts out the rest.
+ */
+function dateCandidates(row: TextRow, exclude: Set<PlacedChar>): DateCandidate[] {
 	const found: DateCandidate[] = [];
-	const chars = dateText(row);
+	const chars = dateText(row, exclude);
 	const text = chars.map((c) => c.ch).join('');
-	const pattern = /(?<!\d)(\d{1,2})[/\\\-.](\d{4}|\d{2})(?!\d)/g;
-	for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-		const used = chars.slice(match.index, match.index + match[0].length).flatMap((c) => (c.c ? [c.c] : []));
-		const mapped = used.filter((c) => !/[\d/\\\-.]/.test(c.char)).length;
-		// Look-alike mapping must not invent a date out of a word.
-		if (mapped > 2) continue;
-		const month = Number(match[1]);
-		const year = match[2].length === 2 ? 2000 + Number(match[2]) : Number(match[2]);
-		found.push({ text: `${match[1].padStart(2, '0')}/${match[2].slice(-2)}`, month, year, chars: used, row, mapped });
+	for (let slash = text.search(/[/\\\-.]/); slash >= 0; slash = next(text, slash)) {
+		const before = /(\d{1,2})$/.exec(text.slice(Math.max(0, slash - 2), slash));
+		if (!before) continue;
+		const after = text.slice(slash + 1);
+		const years = [/^\d{2}/.exec(after)?.[0], /^\d{4}(?!\d)/.exec(after)?.[0]].filter((y): y is string => y !== undefined);
+		for (const year of years) {
+			const start = slash - before[1].length;
+			const used = chars.slice(start, slash + 1 + year.length).flatMap((c) => (c.c ? [c.c] : []));
+			const mapped = used.filter((c) => !/[\d/\\\-.]/.test(c.char)).length;
+			// Look-alike mapping must not invent a date out of a word.
+			if (mapped > 2) continue;
+			const month = Number(before[1]);
+			const fullYear = year.length === 2 ? 2000 + Number(year) : Number(year);
+			found.push({ text: `${before[1].padStart(2, '0')}/${year.slice(-2)}`, month, year: fullYear, chars: used, row, mapped });
+		}
 	}
 	return found;
+}
+
+function next(text: string, from: number): number {
+	const rest = text.slice(from + 1).search(/[/\\\-.]/);
+	return rest < 0 ? -1 : from + 1 + rest;
 }
 
 function plausible(date: DateCandidate, now: Date): boolean {
@@ -84,19 +99,29 @@ function plausible(date: DateCandidate, now: Date): boolean {
 	return date.month >= 1 && date.month <= 12 && date.year >= current - 25 && date.year <= current + 25;
 }
 
-/** The label a date belongs to: the nearest one within a few text heights, if any. */
-function labelOf(date: DateCandidate, all: Label[]): Label['kind'] | null {
-	const center = quadCenter(spanQuad(date.chars));
-	let nearest: Label | null = null;
-	let distance = Infinity;
+/**
+ * Each label belongs to the date nearest to it (within a few text heights): a label names the date
+ * printed right beside or under it, and a misread label must not hand its meaning to a date further
+ * away. A date claimed by both kinds counts as an expiry (VALID FROM 05/22 VALID THRU 05/27 in a row).
+ */
+function assignLabels(dates: DateCandidate[], all: Label[]): Map<DateCandidate, Label['kind']> {
+	const kinds = new Map<DateCandidate, Label['kind']>();
+	const centers = dates.map((date) => quadCenter(spanQuad(date.chars)));
 	for (const label of all) {
-		const d = Math.hypot(label.at.x - center.x, label.at.y - center.y);
-		if (d < distance) {
-			distance = d;
-			nearest = label;
-		}
+		let nearest = -1;
+		let distance = Infinity;
+		centers.forEach((center, i) => {
+			const d = Math.hypot(label.at.x - center.x, label.at.y - center.y);
+			if (d < distance) {
+				distance = d;
+				nearest = i;
+			}
+		});
+		if (nearest < 0 || distance > dates[nearest].row.height * 7) continue;
+		const date = dates[nearest];
+		if (kinds.get(date) !== 'expiry') kinds.set(date, label.kind);
 	}
-	return nearest && distance < date.row.height * 7 ? nearest.kind : null;
+	return kinds;
 }
 
 /**
@@ -104,12 +129,11 @@ function labelOf(date: DateCandidate, all: Label[]): Label['kind'] | null {
  * card (a card is valid from, or a member since, before it expires). A date beside a FROM or SINCE
  * label is never chosen over another. Confidence is high only when the choice is clear.
  */
-export function readExpiry(rows: TextRow[], now: Date, exclude: Set<TextRow>): ExpiryChoice | null {
+export function readExpiry(rows: TextRow[], now: Date, exclude: Set<PlacedChar>): ExpiryChoice | null {
 	const all = labels(rows);
-	const dates = rows
-		.filter((row) => !exclude.has(row))
-		.flatMap(dateCandidates)
-		.map((date) => ({ date, label: labelOf(date, all), plausible: plausible(date, now), when: date.year * 12 + date.month }));
+	const candidates = rows.flatMap((row) => dateCandidates(row, exclude));
+	const kinds = assignLabels(candidates, all);
+	const dates = candidates.map((date) => ({ date, label: kinds.get(date) ?? null, plausible: plausible(date, now), when: date.year * 12 + date.month }));
 	if (dates.length === 0) return null;
 	const rank = (d: (typeof dates)[number]) => (d.plausible ? 4 : 0) + (d.label === 'expiry' ? 2 : d.label === null ? 1 : 0);
 	dates.sort((a, b) => rank(b) - rank(a) || b.when - a.when);

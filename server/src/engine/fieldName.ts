@@ -1,4 +1,5 @@
 import type { PlacedChar, TextRow } from './textRows';
+import { SPACE_THRESHOLD } from './textRows';
 
 export interface NameChoice {
 	text: string;
@@ -135,10 +136,11 @@ function candidateOf(segment: Segment): Candidate | null {
  * Confidence is high only for a clear reading: every character sure, every word gap sure, and no
  * other line that could as well be the name.
  */
-export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<TextRow>): NameChoice | null {
+export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<PlacedChar>): NameChoice | null {
 	const numberY = numberRows.length > 0 ? Math.max(...numberRows.map((r) => r.center.y)) : null;
 	const found = rows
-		.filter((row) => !exclude.has(row))
+		.map((row) => ({ ...row, chars: row.chars.filter((c) => !exclude.has(c)) }))
+		.filter((row) => row.chars.length > 0)
 		.flatMap(segments)
 		.map(candidateOf)
 		.filter((c): c is Candidate => c !== null);
@@ -152,7 +154,7 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Te
 	const min = Math.min(...chars.map((c) => c.prob));
 	const mean = chars.reduce((sum, c) => sum + c.prob, 0) / chars.length;
 	// A gap the model half saw inside a word may be a lost space ("JAMESLIM").
-	const doubtfulSpace = chars.some((c, i) => i > 0 && chars[i - 1].box === c.box && c.spaceBefore > 0.12 && c.spaceBefore < 0.5 && chosen.words.every((w) => w[0] !== c));
+	const doubtfulSpace = chars.some((c, i) => i > 0 && chars[i - 1].box === c.box && c.spaceBefore > 0.06 && c.spaceBefore < SPACE_THRESHOLD && chosen.words.every((w) => w[0] !== c));
 	const gaps = chosen.segment.gapCertainty.slice(0, chosen.words.length - 1);
 	let confidence = min >= 0.6 ? 0.92 + 0.08 * Math.max(0, (mean - 0.8) / 0.2) : 0.88 * mean;
 	if (!multi(chosen)) confidence = Math.min(confidence, 0.6);

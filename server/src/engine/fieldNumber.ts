@@ -47,6 +47,24 @@ function rowRuns(row: TextRow): Array<DigitRun | null> {
 interface Candidate {
 	runs: DigitRun[];
 	rows: TextRow[];
+	/** Cut out of a longer digit run: something else was read into the number's line. */
+	window?: boolean;
+}
+
+const CARD_LENGTHS = [14, 15, 16, 19];
+
+/** Valid card numbers inside a run too long to be one (a date or code read into the same box). */
+function windows(run: DigitRun, row: TextRow): Candidate[] {
+	const found: Candidate[] = [];
+	for (const length of CARD_LENGTHS) {
+		for (let start = 0; start + length <= run.digits.length; start++) {
+			const digits = run.digits.slice(start, start + length);
+			if (!cardValidator.number(digits).isValid) continue;
+			const chars = run.chars.slice(start, start + length);
+			found.push({ runs: [{ chars, digits, mapped: chars.filter((c) => !/\d/.test(c.char)).length }], rows: [row], window: true });
+		}
+	}
+	return found;
 }
 
 /**
@@ -58,6 +76,7 @@ function candidates(rows: TextRow[]): Candidate[] {
 	const perRow = rows.map(rowRuns);
 	rows.forEach((row, r) => {
 		const runs = perRow[r];
+		for (const run of runs) if (run && run.digits.length > 19) found.push(...windows(run, row));
 		for (let start = 0; start < runs.length; start++) {
 			const used: DigitRun[] = [];
 			for (let end = start; end < runs.length; end++) {
@@ -130,6 +149,10 @@ export function readNumber(rows: TextRow[]): NumberChoice | null {
 			// A valid number read with at most one unsure digit is right: one wrong digit always breaks Luhn.
 			confidence = unsure <= 1 && mapped <= 1 ? 0.93 + 0.07 * Math.max(0, (mean - 0.6) / 0.4) : 0.8 * mean;
 			rank = 6 + (known ? 1 : 0);
+			if (candidate.window) {
+				confidence = Math.min(confidence, 0.8);
+				rank = 5;
+			}
 		} else {
 			const fixed = repair(chars, digits);
 			if (fixed) {
