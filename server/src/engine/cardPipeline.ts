@@ -112,24 +112,37 @@ export async function readCardFromImage(models: OcrModels, source: RgbImage, now
 	const minY = Math.min(...inRotated.map((p) => p.y)) - margin;
 	const maxY = Math.max(...inRotated.map((p) => p.y)) + margin;
 
-	let k = Math.min(2, settings.targetBoxHeight / Math.max(1, lineHeight));
-	k = Math.min(k, settings.maxViewSide / Math.max(maxX - minX, maxY - minY));
-	const origin = { x: minX * Math.cos(angle) - minY * Math.sin(angle), y: minX * Math.sin(angle) + minY * Math.cos(angle) };
-	let toSource = viewTransform(angle, origin, k);
-	const width = Math.max(32, Math.round((maxX - minX) * k));
-	const height = Math.max(32, Math.round((maxY - minY) * k));
+	const spanX = maxX - minX;
+	const spanY = maxY - minY;
+	const viewAt = (scale: number) => {
+		const k = Math.min(2, scale, settings.maxViewSide / Math.max(spanX, spanY));
+		const origin = { x: minX * Math.cos(angle) - minY * Math.sin(angle), y: minX * Math.sin(angle) + minY * Math.cos(angle) };
+		return { k, toSource: viewTransform(angle, origin, k), width: Math.max(32, Math.round(spanX * k)), height: Math.max(32, Math.round(spanY * k)) };
+	};
+	let view = viewAt(settings.targetBoxHeight / Math.max(1, lineHeight));
 
 	// The coarse boxes are good enough when they saw the text at a size the detector reads well.
 	const coarseBoxHeight = lineHeight * coarseScale;
 	const reuse = coarseBoxHeight >= settings.targetBoxHeight * 0.55 && coarseBoxHeight <= settings.targetBoxHeight * 2;
 	let boxes: TextBox[];
 	if (reuse) {
-		const toView = invert(toSource);
+		const toView = invert(view.toSource);
 		boxes = coarseBoxes.map((box, i) => ({ score: box.score, quad: mapQuad(toView, sourceQuads[i]) }));
 	} else {
-		const view = warpRgb(source, toSource, width, height);
-		boxes = await detectText(models, view, Math.max(width, height));
+		boxes = await detectText(models, warpRgb(source, view.toSource, view.width, view.height), Math.max(view.width, view.height));
+		// Text seen tiny at first looks taller than it is (the detector's boxes have a minimum
+		// margin), so a scan's first view can still be too small: measure again and redo it once.
+		const seen = median(boxes.map((box) => boxHeight(box.quad)));
+		if (boxes.length > 0 && seen < settings.targetBoxHeight * 0.75 && view.k < 2) {
+			const better = viewAt((view.k * settings.targetBoxHeight) / seen);
+			if (better.k > view.k * 1.2) {
+				view = better;
+				boxes = await detectText(models, warpRgb(source, view.toSource, view.width, view.height), Math.max(view.width, view.height));
+			}
+		}
 	}
+	let toSource = view.toSource;
+	const { width, height } = view;
 	let viewQuads = boxes.map((box) => uprightCorners(box.quad));
 	if (viewQuads.length === 0) return { fields: {}, lines: [], rotationDeg: 0 };
 
@@ -206,8 +219,10 @@ async function rereadUnsure(
 		const rivals = readings.filter((r) => r.text !== best.text && r.confidence >= 0.4);
 		const agreeing = readings.filter((r) => r.text === best.text).length;
 		let confidence = best.confidence;
-		// Crops that read the field differently leave it open, whichever of them was surer.
-		if (rivals.length > 0) confidence = Math.min(confidence, rivals.some((r) => r.confidence >= REVIEW_CONFIDENCE) ? 0.6 : 0.8);
+		// Two sure readings that differ leave the field open; an unsure dissent counts only when it is
+		// not outvoted by crops that agree with the surest reading.
+		if (rivals.some((r) => r.confidence >= REVIEW_CONFIDENCE)) confidence = Math.min(confidence, 0.6);
+		else if (rivals.length >= agreeing) confidence = Math.min(confidence, 0.8);
 		// Two crops reading the same unsure text back it up, but never past the review line on their own.
 		else if (confidence < REVIEW_CONFIDENCE && agreeing === readings.length && readings.length === attempts.length) confidence = Math.min(0.89, confidence + 0.05);
 		merged[name] = { ...best, confidence };

@@ -14,6 +14,7 @@ export interface ExpiryChoice {
 /** Words that label an expiry date, and words that label some other date printed beside it. */
 const EXPIRY_WORDS = /THRU|EXP|GOOD|UNTIL|END|MONTH|YEAR|VALIDTO|BIS|USQUE/;
 const DECOY_WORDS = /FROM|SINCE|MEMBER|ISSUE|START|DESDE|SEIT/;
+const NEUTRAL_WORDS = /^(VALID|DATE|DATES|ON)$/;
 
 interface Label {
 	at: Point;
@@ -27,21 +28,41 @@ interface DateCandidate {
 	chars: PlacedChar[];
 	row: TextRow;
 	mapped: number;
+	/** Other digits touch it: two dates read as one run, or a date read into a code. */
+	crowded: boolean;
 }
 
+function lettersOf(run: PlacedChar[]): string {
+	return run
+		.map((c) => c.char)
+		.join('')
+		.toUpperCase()
+		.replace(/[^A-Z]/g, '');
+}
+
+/**
+ * Labels and where they are. A label followed by a value of its own that is not a date ("MEMBER
+ * SINCE 17", "SINCE 2015") labels that value, not a date nearby.
+ */
 function labels(rows: TextRow[]): Label[] {
 	const found: Label[] = [];
 	for (const row of rows) {
-		for (const run of splitRuns(row.chars)) {
-			const letters = run
-				.map((c) => c.char)
-				.join('')
-				.toUpperCase()
-				.replace(/[^A-Z]/g, '');
-			if (letters.length < 2) continue;
-			const kind = DECOY_WORDS.test(letters) ? 'decoy' : EXPIRY_WORDS.test(letters) ? 'expiry' : null;
-			if (kind) found.push({ at: quadCenter(spanQuad(run)), kind });
-		}
+		const runs = splitRuns(row.chars);
+		const kindOf = (run: PlacedChar[]) => {
+			const letters = lettersOf(run);
+			if (letters.length < 2) return null;
+			return DECOY_WORDS.test(letters) ? 'decoy' : EXPIRY_WORDS.test(letters) ? 'expiry' : NEUTRAL_WORDS.test(letters) ? 'neutral' : null;
+		};
+		runs.forEach((run, i) => {
+			const kind = kindOf(run);
+			if (kind === null || kind === 'neutral') return;
+			// Past the rest of the label ("MEMBER SINCE"), is there a value of its own that is not a date?
+			let j = i + 1;
+			while (j < runs.length && kindOf(runs[j]) !== null) j += 1;
+			const value = runs[j];
+			const ownValue = value !== undefined && /^\d{1,4}$/.test(value.map((c) => c.char).join('')) && value[0].along - runs[j - 1][runs[j - 1].length - 1].along < row.height * 2;
+			if (!ownValue) found.push({ at: quadCenter(spanQuad(run)), kind });
+		});
 	}
 	return found;
 }
@@ -83,7 +104,15 @@ function dateCandidates(row: TextRow, exclude: Set<PlacedChar>): DateCandidate[]
 			if (mapped > 2) continue;
 			const month = Number(before[1]);
 			const fullYear = year.length === 2 ? 2000 + Number(year) : Number(year);
-			found.push({ text: `${before[1].padStart(2, '0')}/${year.slice(-2)}`, month, year: fullYear, chars: used, row, mapped });
+			const end = slash + 1 + year.length;
+			const crowded = /\d/.test(text[start - 1] ?? '') || /\d/.test(text[end] ?? '');
+			found.push({ text: `${before[1].padStart(2, '0')}/${year.slice(-2)}`, month, year: fullYear, chars: used, row, mapped, crowded });
+			// Two dates run together can lose the second slash ("05/200324"): four more digits are a date too.
+			const lost = /^ ?(\d{2})(\d{2})(?!\d)/.exec(text.slice(end));
+			if (year.length === 2 && lost) {
+				const lostChars = chars.slice(end, end + lost[0].length).flatMap((c) => (c.c ? [c.c] : []));
+				found.push({ text: `${lost[1]}/${lost[2]}`, month: Number(lost[1]), year: 2000 + Number(lost[2]), chars: lostChars, row, mapped: 1, crowded: true });
+			}
 		}
 	}
 	return found;
@@ -145,7 +174,7 @@ export function readExpiry(rows: TextRow[], now: Date, exclude: Set<PlacedChar>)
 	let confidence = min >= 0.5 ? 0.92 + 0.08 * Math.max(0, (mean - 0.7) / 0.3) : 0.85 * mean;
 	if (!chosen.plausible) confidence = Math.min(confidence, 0.4);
 	if (chosen.label === 'decoy') confidence = Math.min(confidence, 0.5);
-	if (chosen.date.mapped > 0) confidence = Math.min(confidence, 0.85);
+	if (chosen.date.mapped > 0 || chosen.date.crowded) confidence = Math.min(confidence, 0.8);
 	// Another date that is neither labelled otherwise nor earlier leaves the choice open.
 	const open = rivals.some((d) => d.label === chosen.label && d.when >= chosen.when);
 	if (open) confidence = Math.min(confidence, 0.7);

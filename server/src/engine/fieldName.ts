@@ -39,9 +39,15 @@ function letters(text: string): string {
 /** A word as names are printed: letters, with hyphens, apostrophes and an initial's full stop. */
 function isNameWord(word: string): boolean {
 	if (!/^[A-Za-z][A-Za-z'-]*\.?$/.test(word) || /[-']$/.test(word)) return false;
+	if (isTitleCase(word)) return true;
 	const l = word.replace(/[^A-Za-z]/g, '');
-	// Cards print names in capitals; a stray lowercase letter is the recogniser's casing slip.
+	// Most cards print names in capitals; a stray lowercase letter is the recogniser's casing slip.
 	return l.replace(/[^A-Z]/g, '').length / l.length >= 0.6;
+}
+
+/** "Young", "O'Neil", "Lee-Tran": some issuers print names as written rather than in capitals. */
+function isTitleCase(word: string): boolean {
+	return /^[A-Z][a-z]+(?:['-][A-Z]?[a-z]+)*\.?$/.test(word) || /^[A-Z]\.?$/.test(word);
 }
 
 function isCardWord(word: string): boolean {
@@ -94,7 +100,8 @@ function segments(row: TextRow): Segment[] {
 		const previous = row.chars[i - 1];
 		if (c.char === ' ') {
 			closeWord();
-			pendingGap = c.prob;
+			// The model's own space (its best class there) is a gap; one read off a faint rise is less sure.
+			pendingGap = c.prob >= 0.5 ? 0.95 : 0.6;
 			return;
 		}
 		if (previous && previous.char !== ' ' && previous.box !== c.box) {
@@ -124,7 +131,9 @@ function candidateOf(segment: Segment): Candidate | null {
 	const texts = segment.words.map(wordText);
 	if (texts.some(isCardWord)) return null;
 	if (!texts.every(isNameWord)) return null;
-	const text = texts.join(' ').toUpperCase();
+	// A name printed in title case is reported as printed; otherwise casing slips are put right.
+	const titleCase = texts.every(isTitleCase) && texts.some((t) => /[a-z]/.test(t));
+	const text = titleCase ? texts.join(' ') : texts.join(' ').toUpperCase();
 	const count = letters(text).length;
 	if (count < 3 || count > 45) return null;
 	return { segment, words: segment.words, text };
@@ -147,18 +156,27 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	if (found.length === 0) return null;
 	const multi = (c: Candidate) => c.words.length >= 2 && c.words.length <= 4;
 	const belowNumber = (c: Candidate) => numberY === null || c.segment.row.center.y > numberY;
-	const score = (c: Candidate) => (multi(c) ? 4 : 0) + (belowNumber(c) ? 2 : 0);
+	// Names start at the card's left text margin; product names and logos sit to the right.
+	const starts = rows.flatMap((row) => (row.chars.length > 0 ? [row.chars[0].quad[0].x] : []));
+	const margin0 = Math.min(...starts);
+	const leftAligned = (c: Candidate) => c.words[0][0].quad[0].x - margin0 < c.segment.row.height * 2;
+	const score = (c: Candidate) => (multi(c) ? 4 : 0) + (leftAligned(c) ? 2 : 0) + (belowNumber(c) ? 1 : 0);
 	found.sort((a, b) => score(b) - score(a) || b.segment.row.center.y - a.segment.row.center.y);
 	const chosen = found[0];
 	const chars = chosen.words.flat();
-	const min = Math.min(...chars.map((c) => c.prob));
+	const letterChars = chars.filter((c) => /[A-Za-z]/.test(c.char));
+	const marks = chars.filter((c) => !/[A-Za-z]/.test(c.char));
+	const min = Math.min(...letterChars.map((c) => c.prob));
 	const mean = chars.reduce((sum, c) => sum + c.prob, 0) / chars.length;
 	// A gap the model half saw inside a word may be a lost space ("JAMESLIM").
 	const doubtfulSpace = chars.some((c, i) => i > 0 && chars[i - 1].box === c.box && c.spaceBefore > 0.06 && c.spaceBefore < SPACE_THRESHOLD && chosen.words.every((w) => w[0] !== c));
 	const gaps = chosen.segment.gapCertainty.slice(0, chosen.words.length - 1);
-	let confidence = min >= 0.6 ? 0.92 + 0.08 * Math.max(0, (mean - 0.8) / 0.2) : 0.88 * mean;
+	// A name has no checksum: its weakest letter, and how far it beats the runner-up, bound it.
+	const margin = Math.min(...letterChars.map((c) => c.prob - (c.alt?.prob ?? 0)));
+	// Hyphens and apostrophes are thin and read less surely; they only need to beat even odds.
+	const marksSure = marks.every((c) => c.prob >= 0.45);
+	let confidence = min >= 0.7 && margin >= 0.45 && marksSure ? 0.92 + 0.08 * Math.max(0, (mean - 0.8) / 0.2) : Math.min(0.85, 0.88 * mean);
 	if (!multi(chosen)) confidence = Math.min(confidence, 0.6);
-	if (!belowNumber(chosen)) confidence = Math.min(confidence, 0.88);
 	if (doubtfulSpace || gaps.some((g) => g < 0.7)) confidence = Math.min(confidence, 0.8);
 	const rival = found.slice(1).find((c) => score(c) === score(chosen));
 	if (rival) confidence = Math.min(confidence, 0.75);

@@ -11,6 +11,8 @@ export interface PoolOptions {
 	decodeLimits?: DecodeLimits;
 	/** Told when a worker dies or cannot start; the pool itself has no log. */
 	onWorkerError?: (error: Error) => void;
+	/** A compiled worker script to run instead of recognitionWorker (tests use one that can crash on demand). */
+	entry?: string;
 }
 
 export interface RecognitionPool {
@@ -38,7 +40,8 @@ interface Slot {
 
 const WORKER_FAULT: RecognitionOutcome = { kind: 'serviceError', code: '0501', message: 'OCR service error.' };
 
-function startWorker(setup: WorkerSetup): Worker {
+function startWorker(setup: WorkerSetup, entry: string | undefined): Worker {
+	if (entry) return new Worker(entry, { workerData: setup });
 	if (__filename.endsWith('.ts')) {
 		// Run from source under tsx: a worker thread starts without the parent's loader, so it registers tsx itself.
 		const code = `require(${JSON.stringify(require.resolve('tsx/cjs'))});\nrequire(${JSON.stringify(join(__dirname, 'recognitionWorker.ts'))});`;
@@ -81,7 +84,7 @@ export function createRecognitionPool(options: PoolOptions): RecognitionPool {
 	};
 
 	const start = (): Promise<number> => {
-		const slot: Slot = { worker: startWorker({ decodeLimits: options.decodeLimits }), ready: false };
+		const slot: Slot = { worker: startWorker({ decodeLimits: options.decodeLimits }, options.entry), ready: false };
 		slots.add(slot);
 		return new Promise<number>((resolve, reject) => {
 			slot.worker.on('message', (reply: WorkerReply) => {
