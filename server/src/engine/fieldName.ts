@@ -127,6 +127,59 @@ interface Candidate {
 	text: string;
 }
 
+/** "T.ADAMS": an initial's full stop followed by a letter ends a word even where no gap was read. */
+function splitInitials(segment: Segment): Segment {
+	const words: PlacedChar[][] = [];
+	const gapCertainty: number[] = [];
+	segment.words.forEach((word, w) => {
+		if (w > 0) gapCertainty.push(segment.gapCertainty[w - 1]);
+		let start = 0;
+		for (let i = 1; i < word.length - 1; i++) {
+			if (word[i].char === '.' && i - start === 1 && /[A-Za-z]/.test(word[i + 1].char)) {
+				words.push(word.slice(start, i + 1));
+				gapCertainty.push(0.95);
+				start = i + 1;
+			}
+		}
+		words.push(word.slice(start));
+	});
+	return { ...segment, words, gapCertainty };
+}
+
+/**
+ * A product or network name printed on the name line ("MATTEO ROSSI    TRAVEL REWARDS") is set
+ * apart from the name by a gap wider than the name's own word gaps; an issuer's name ("PINE RIDGE
+ * FEDERAL CREDIT UNION") is not. Only words so set apart are kept beside card words.
+ */
+function apartFromCardWords(segment: Segment): Segment[] {
+	const isCard = segment.words.map((word) => isCardWord(wordText(word)));
+	if (!isCard.some(Boolean)) return [segment];
+	// Between detector boxes the boxes' own edges give the gap; inside one box, the letters' step.
+	const pitch = letterPitch(segment.row);
+	const step = (a: PlacedChar[], b: PlacedChar[]) => {
+		const last = a[a.length - 1];
+		return last.box !== b[0].box ? b[0].boxSpan[0] - last.boxSpan[1] : b[0].along - last.along - pitch;
+	};
+	const kept: Segment[] = [];
+	let start = 0;
+	while (start < segment.words.length) {
+		if (isCard[start]) {
+			start += 1;
+			continue;
+		}
+		let end = start;
+		while (end + 1 < segment.words.length && !isCard[end + 1]) end += 1;
+		const words = segment.words.slice(start, end + 1);
+		const inner = words.slice(1).map((word, i) => step(words[i], word));
+		const widest = Math.max(pitch * 0.5, ...inner);
+		const before = start > 0 ? step(segment.words[start - 1], words[0]) : Infinity;
+		const after = end + 1 < segment.words.length ? step(words[words.length - 1], segment.words[end + 1]) : Infinity;
+		if (Math.min(before, after) > widest * 1.8) kept.push({ words, gapCertainty: segment.gapCertainty.slice(start, end), row: segment.row });
+		start = end + 1;
+	}
+	return kept;
+}
+
 function candidateOf(segment: Segment): Candidate | null {
 	const texts = segment.words.map(wordText);
 	if (texts.some(isCardWord)) return null;
@@ -151,6 +204,8 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 		.map((row) => ({ ...row, chars: row.chars.filter((c) => !exclude.has(c)) }))
 		.filter((row) => row.chars.length > 0)
 		.flatMap(segments)
+		.map(splitInitials)
+		.flatMap(apartFromCardWords)
 		.map(candidateOf)
 		.filter((c): c is Candidate => c !== null);
 	if (found.length === 0) return null;

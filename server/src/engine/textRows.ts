@@ -15,6 +15,8 @@ export interface PlacedChar {
 	/** How sure the recogniser is of the word gap before this character (0 when it saw none). */
 	spaceBefore: number;
 	alt: { char: string; prob: number } | null;
+	/** Where the character's detector box starts and ends along the row. */
+	boxSpan: [number, number];
 }
 
 export interface TextRow {
@@ -82,9 +84,12 @@ function buildRow(members: LineGeometry[]): TextRow {
 	const along = (p: Point) => p.x * direction.x + p.y * direction.y;
 	const placed: PlacedChar[] = [];
 	for (const member of members) {
+		const [tl, tr, br, bl] = member.line.quad;
+		const ends = [along(tl), along(tr), along(br), along(bl)];
+		const boxSpan: [number, number] = [Math.min(...ends), Math.max(...ends)];
 		for (const c of member.line.chars) {
 			const quad = subQuad(member.line.quad, c.u0, c.u1);
-			placed.push({ char: c.char, prob: c.prob, quad, along: along(quadCenter(quad)), box: member.index, spaceBefore: c.spaceBefore, alt: c.alt });
+			placed.push({ char: c.char, prob: c.prob, quad, along: along(quadCenter(quad)), box: member.index, spaceBefore: c.spaceBefore, alt: c.alt, boxSpan });
 		}
 	}
 	placed.sort((a, b) => a.along - b.along);
