@@ -174,6 +174,11 @@ export function readExpiry(rows: TextRow[], now: Date, exclude: Set<PlacedChar>)
 	let confidence = min >= 0.5 ? 0.92 + 0.08 * Math.max(0, (mean - 0.7) / 0.3) : 0.85 * mean;
 	if (!chosen.plausible) confidence = Math.min(confidence, 0.4);
 	if (chosen.label === 'decoy') confidence = Math.min(confidence, 0.5);
+	// An expiry label on the card that this date does not sit by points at a date that was not read.
+	if (chosen.label !== 'expiry' && all.some((label) => label.kind === 'expiry')) confidence = Math.min(confidence, 0.8);
+	// A card expired four years ago is rare in a workflow; a date that old is more often an issue or
+	// member-since date whose expiry beside it was not read.
+	if (chosen.when < (now.getUTCFullYear() - 4) * 12 + now.getUTCMonth() + 1) confidence = Math.min(confidence, 0.8);
 	if (chosen.date.mapped > 0 || chosen.date.crowded) confidence = Math.min(confidence, 0.8);
 	// Another date that is neither labelled otherwise nor earlier leaves the choice open.
 	const open = rivals.some((d) => d.label === chosen.label && d.when >= chosen.when);

@@ -22,7 +22,9 @@ const CARD_WORDS = new Set(
 		'PLATINUM GOLD SILVER CLASSIC SIGNATURE INFINITE WORLD ELITE PREFERRED PREMIER PREMIUM TITANIUM BLACK RESERVE SAPPHIRE ' +
 		'BUSINESS CORPORATE COMMERCIAL PURCHASING ELECTRONIC ONLY USE PREPAID REWARDS REWARD CASH CASHBACK BACK MILES POINTS TRAVEL ' +
 		'STUDENT SECURED VIRTUAL GIFT CONTACTLESS AUTHORIZED AUTHORISED SIGNATURE NOT TRANSFERABLE CARDHOLDER CUSTOMER SERVICE ' +
-		'PLUS SELECT ADVANTAGE EDGE INFINITY ONE FIRST STATE CITY FREEDOM UNLIMITED EVERYDAY PERSONAL PRIVATE WEALTH PAY MONEY'
+		'PLUS SELECT ADVANTAGE EDGE INFINITY ONE FIRST STATE CITY FREEDOM UNLIMITED EVERYDAY PERSONAL PRIVATE WEALTH PAY MONEY ' +
+		'SERVICES SERVICE SOLUTIONS CONSULTING DENTAL MEDICAL CLINIC STUDIO SHOP STORE MARKET HOTEL RESTAURANT CAFE LOGISTICS ' +
+		'TECHNOLOGIES TECHNOLOGY SYSTEMS PARTNERS ASSOCIATES ENTERPRISES INDUSTRIES LABS HEALTH INSURANCE UNIVERSITY SCHOOL'
 	).split(' '),
 );
 
@@ -180,6 +182,10 @@ function apartFromCardWords(segment: Segment): Segment[] {
 	return kept;
 }
 
+function row(candidate: Candidate): PlacedChar[] {
+	return candidate.segment.row.chars;
+}
+
 function candidateOf(segment: Segment): Candidate | null {
 	const texts = segment.words.map(wordText);
 	if (texts.some(isCardWord)) return null;
@@ -226,13 +232,18 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	// A gap the model half saw inside a word may be a lost space ("JAMESLIM").
 	const doubtfulSpace = chars.some((c, i) => i > 0 && chars[i - 1].box === c.box && c.spaceBefore > 0.06 && c.spaceBefore < SPACE_THRESHOLD && chosen.words.every((w) => w[0] !== c));
 	const gaps = chosen.segment.gapCertainty.slice(0, chosen.words.length - 1);
+	// An initial printed with a full stop can lose its small dot: a faint one makes the reading doubtful.
+	const faintDot = chosen.words.some((word, i) => {
+		const next = chosen.words[i + 1];
+		return word.length === 1 && next !== undefined && Math.max(next[0].dotBefore, ...row(chosen).filter((c) => c.char === ' ' && c.along > word[0].along && c.along < next[0].along).map((c) => c.dotBefore)) > 0.04;
+	});
 	// A name has no checksum: its weakest letter, and how far it beats the runner-up, bound it.
 	const margin = Math.min(...letterChars.map((c) => c.prob - (c.alt?.prob ?? 0)));
 	// Hyphens and apostrophes are thin and read less surely; they only need to beat even odds.
 	const marksSure = marks.every((c) => c.prob >= 0.45);
 	let confidence = min >= 0.7 && margin >= 0.45 && marksSure ? 0.92 + 0.08 * Math.max(0, (mean - 0.8) / 0.2) : Math.min(0.85, 0.88 * mean);
 	if (!multi(chosen)) confidence = Math.min(confidence, 0.6);
-	if (doubtfulSpace || gaps.some((g) => g < 0.7)) confidence = Math.min(confidence, 0.8);
+	if (doubtfulSpace || faintDot || gaps.some((g) => g < 0.7)) confidence = Math.min(confidence, 0.8);
 	const rival = found.slice(1).find((c) => score(c) === score(chosen));
 	if (rival) confidence = Math.min(confidence, 0.75);
 	return { text: chosen.text, words: chosen.words, row: chosen.segment.row, confidence: Math.max(0, Math.min(1, confidence)) };

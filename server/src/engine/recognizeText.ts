@@ -19,6 +19,8 @@ export interface RecognizedChar {
 	u1: number;
 	/** Highest probability of the space class in the blank frames just before this character. */
 	spaceBefore: number;
+	/** Highest probability of a full stop in those blank frames: a faint initial's dot. */
+	dotBefore: number;
 	/** The runner-up card character at the frame this one peaked, for field-aware decoding. */
 	alt: { char: string; prob: number } | null;
 }
@@ -101,6 +103,16 @@ interface CardClasses {
 }
 
 const cardClassCache = new WeakMap<string[], CardClasses>();
+const dotClassCache = new WeakMap<string[], number[]>();
+
+function dotClassesOf(dictionary: string[]): number[] {
+	let classes = dotClassCache.get(dictionary);
+	if (!classes) {
+		classes = dictionary.flatMap((char, index) => (index > 0 && (char === '.' || char === '．' || char === '。') ? [index] : []));
+		dotClassCache.set(dictionary, classes);
+	}
+	return classes;
+}
 
 function cardClasses(dictionary: string[]): CardClasses {
 	let classes = cardClassCache.get(dictionary);
@@ -133,8 +145,10 @@ function decodeCtc(probs: Float32Array, offset: number, frames: number, classes:
 	const folded = new Float32Array(128);
 	const chars: RecognizedChar[] = [];
 	const spaceClass = dictionary.length - 1;
+	const dotClasses = dotClassesOf(dictionary);
 	let previous = 0;
 	let gapSpace = 0;
+	let gapDot = 0;
 	for (let t = 0; t < frames; t++) {
 		const base = offset + t * classes;
 		let best = 0;
@@ -146,7 +160,12 @@ function decodeCtc(probs: Float32Array, offset: number, frames: number, classes:
 				best = c;
 			}
 		}
-		if (best === 0 || best === spaceClass) gapSpace = Math.max(gapSpace, probs[base + spaceClass]);
+		if (best === 0 || best === spaceClass) {
+			gapSpace = Math.max(gapSpace, probs[base + spaceClass]);
+			let dot = 0;
+			for (const c of dotClasses) dot += probs[base + c];
+			gapDot = Math.max(gapDot, dot);
+		}
 		if (best === 0) {
 			previous = best;
 			continue;
@@ -166,8 +185,9 @@ function decodeCtc(probs: Float32Array, offset: number, frames: number, classes:
 		const prob = Math.min(1, folded[top]);
 		const alt = second >= 0 && second !== top ? { char: String.fromCharCode(second), prob: folded[second] } : null;
 		if (best !== previous) {
-			chars.push({ char, prob, alt, u0: t / usedFrames, u1: (t + 1) / usedFrames, spaceBefore: gapSpace });
+			chars.push({ char, prob, alt, u0: t / usedFrames, u1: (t + 1) / usedFrames, spaceBefore: gapSpace, dotBefore: gapDot });
 			gapSpace = 0;
+			gapDot = 0;
 		} else if (chars.length > 0) {
 			const last = chars[chars.length - 1];
 			last.u1 = (t + 1) / usedFrames;

@@ -14,6 +14,8 @@ export interface PlacedChar {
 	box: number;
 	/** How sure the recogniser is of the word gap before this character (0 when it saw none). */
 	spaceBefore: number;
+	/** How likely a full stop the recogniser did not emit sits just before this character. */
+	dotBefore: number;
 	alt: { char: string; prob: number } | null;
 	/** Where the character's detector box starts and ends along the row. */
 	boxSpan: [number, number];
@@ -89,7 +91,7 @@ function buildRow(members: LineGeometry[]): TextRow {
 		const boxSpan: [number, number] = [Math.min(...ends), Math.max(...ends)];
 		for (const c of member.line.chars) {
 			const quad = subQuad(member.line.quad, c.u0, c.u1);
-			placed.push({ char: c.char, prob: c.prob, quad, along: along(quadCenter(quad)), box: member.index, spaceBefore: c.spaceBefore, alt: c.alt, boxSpan });
+			placed.push({ char: c.char, prob: c.prob, quad, along: along(quadCenter(quad)), box: member.index, spaceBefore: c.spaceBefore, dotBefore: c.dotBefore, alt: c.alt, boxSpan });
 		}
 	}
 	placed.sort((a, b) => a.along - b.along);
