@@ -4,14 +4,14 @@ export interface CardTruth {
 	name: string;
 	number: string;
 	validThru: string;
-	brand: 'visa' | 'mastercard' | 'amex' | 'jcb' | 'discover' | 'unionpay';
+	brand: 'visa' | 'mastercard' | 'amex' | 'jcb' | 'discover' | 'unionpay' | 'diners' | 'maestro';
 }
 
 const FIRST = ['JAMES', 'MARY', 'MINJUN', 'SEOYEON', 'KAIYA', 'JIHOON', 'OLIVIA', 'HIROSHI', 'ANNA', 'DAVID', 'SOPHIA', 'LUCAS', 'YUNA', 'ETHAN', 'HANNAH', 'NOAH', 'CHLOE', 'DANIEL', 'EMMA', 'LIAM'];
 const LAST = ['KIM', 'LEE', 'PARK', 'CHOI', 'JUNG', 'SMITH', 'JOHNSON', 'VENY', 'TANAKA', 'GARCIA', 'MULLER', 'ROSSI', 'NGUYEN', 'BROWN', 'WILSON', 'MARTIN', 'KANG', 'YOON', 'LIM', 'HAN'];
 const LONG_LAST = ['VANDERBERGHE-MONTGOMERY', 'ALEXANDROPOULOS', 'WOLFESCHLEGELSTEIN', 'KOWALCZYK-NOWAKOWSKA'];
 
-function luhnCheckDigit(body: string): string {
+export function luhnCheckDigit(body: string): string {
 	let sum = 0;
 	for (let i = 0; i < body.length; i++) {
 		let digit = Number(body[body.length - 1 - i]);
@@ -31,6 +31,8 @@ const BRANDS: Record<CardTruth['brand'], { prefixes: string[]; length: number }>
 	jcb: { prefixes: ['3528', '3589'], length: 16 },
 	discover: { prefixes: ['6011', '65'], length: 16 },
 	unionpay: { prefixes: ['62'], length: 16 },
+	diners: { prefixes: ['36', '38', '300', '305'], length: 14 },
+	maestro: { prefixes: ['5018', '5020', '6304', '6759'], length: 19 },
 };
 
 export function luhnNumber(random: () => number, brand: CardTruth['brand']): string {
