@@ -5,6 +5,7 @@ import type { RgbImage } from './decode';
 import type { TextBox } from './detectText';
 import { detectText } from './detectText';
 import { extractFields } from './extractFields';
+import { findCardShape } from './findCard';
 import { distance } from './geometry';
 import type { OcrModels } from './models';
 import { dominantTextAngle, upsideDownProbability } from './orientation';
@@ -56,11 +57,11 @@ function uprightCorners(quad: Quad): Quad {
 }
 
 /**
- * Groups boxes that sit together (card text is dense; a page or a table top is not) and keeps the
- * group with the most text, so a caption on a scanned page or a receipt beside the card does not
- * stretch the card's region.
+ * Groups boxes that sit together (card text is dense; a page or a table top is not), largest text
+ * area first, so a caption on a scanned page or a receipt beside the card does not stretch the
+ * card's region.
  */
-function mainCluster(quads: Quad[], toView: Affine, lineHeight: number): Quad[] {
+function clustersOf(quads: Quad[], toView: Affine, lineHeight: number): Quad[][] {
 	const boxes = quads.map((quad) => {
 		const points = mapQuad(toView, quad);
 		const xs = points.map((p) => p.x);
@@ -81,9 +82,11 @@ function mainCluster(quads: Quad[], toView: Affine, lineHeight: number): Quad[] 
 	}
 	const areas = new Map<number, number>();
 	boxes.forEach((b, i) => areas.set(find(i), (areas.get(find(i)) ?? 0) + b.area));
-	const best = [...areas.entries()].sort((a, b) => b[1] - a[1])[0][0];
-	return boxes.filter((_, i) => find(i) === best).map((b) => b.quad);
+	return [...areas.entries()].sort((a, b) => b[1] - a[1]).map(([root]) => boxes.filter((_, i) => find(i) === root).map((b) => b.quad));
 }
+
+/** Text groups tried in turn when the largest holds no card: a page's caption can outweigh a dark card. */
+const MAX_REGIONS = 3;
 
 /**
  * Reads a card wherever it is in the frame and however it is turned: a coarse detection finds the
@@ -96,16 +99,58 @@ export async function readCardFromImage(models: OcrModels, source: RgbImage, now
 	const coarseScale = Math.min(1, settings.coarseSide / Math.max(source.width, source.height));
 	const coarse = await resizeRgb(source, Math.max(1, Math.round(source.width * coarseScale)), Math.max(1, Math.round(source.height * coarseScale)));
 	const coarseBoxes = await detectText(models, coarse, settings.coarseSide);
-	if (coarseBoxes.length === 0) return { fields: {}, lines: [], rotationDeg: 0 };
 	const toSourceScale: Affine = { a: source.width / coarse.width, b: 0, c: 0, d: 0, e: source.height / coarse.height, f: 0 };
 	const sourceQuads = coarseBoxes.map((box) => mapQuad(toSourceScale, box.quad));
 
+	const lineHeightOf = (quads: Quad[]) => {
+		const elongated = quads.filter((q) => distance(q[0], q[1]) >= boxHeight(q) * 1.8);
+		return median((elongated.length > 0 ? elongated : quads).map(boxHeight));
+	};
 	const angle = dominantTextAngle(sourceQuads);
-	const elongated = sourceQuads.filter((q) => distance(q[0], q[1]) >= boxHeight(q) * 1.8);
-	const lineHeight = median((elongated.length > 0 ? elongated : sourceQuads).map(boxHeight));
+	const regions = sourceQuads.length === 0 ? [] : clustersOf(sourceQuads, invert(viewTransform(angle, { x: 0, y: 0 }, 1)), lineHeightOf(sourceQuads)).slice(0, MAX_REGIONS);
+	let best: CardReading | null = null;
+	const consider = (reading: CardReading) => {
+		if (!best || Object.keys(reading.fields).length > Object.keys(best.fields).length) best = reading;
+		return reading.fields.number !== undefined;
+	};
+	for (const region of regions) {
+		const reading = await readRegion(models, source, now, settings, { quads: region, coarseBoxes, sourceQuads, coarseScale, lineHeight: lineHeightOf(region) });
+		if (consider(reading)) return reading;
+	}
+	// Text too small or too faint to find at the coarse size: look for the card's shape instead,
+	// and detect its text in a view the size of a card.
+	const shape = findCardShape(coarse);
+	if (shape) {
+		const quad = mapQuad(toSourceScale, shape);
+		const longSide = distance(quad[0], quad[1]);
+		const k = Math.min(2, settings.maxViewSide / longSide);
+		const cardView = viewTransform(Math.atan2(quad[1].y - quad[0].y, quad[1].x - quad[0].x), quad[0], k);
+		const width = Math.round(longSide * k);
+		const height = Math.round(distance(quad[0], quad[3]) * k);
+		const boxes = await detectText(models, warpRgb(source, cardView, width, height), Math.max(width, height));
+		if (boxes.length > 0) {
+			const quads = boxes.map((box) => mapQuad(cardView, box.quad));
+			const reading = await readRegion(models, source, now, settings, { quads, coarseBoxes: boxes, sourceQuads: quads, coarseScale: k, lineHeight: lineHeightOf(quads) });
+			consider(reading);
+		}
+	}
+	return best ?? { fields: {}, lines: [], rotationDeg: 0 };
+}
+
+interface Region {
+	quads: Quad[];
+	coarseBoxes: TextBox[];
+	sourceQuads: Quad[];
+	coarseScale: number;
+	lineHeight: number;
+}
+
+/** Rectifies one text region, settles its orientation, reads its lines and extracts the fields. */
+async function readRegion(models: OcrModels, source: RgbImage, now: Date, settings: PipelineSettings, region: Region): Promise<CardReading> {
+	const { coarseBoxes, sourceQuads, coarseScale, lineHeight } = region;
+	const angle = dominantTextAngle(region.quads);
 	const rotate = viewTransform(angle, { x: 0, y: 0 }, 1);
-	const cluster = mainCluster(sourceQuads, invert(rotate), lineHeight);
-	const inRotated = cluster.flatMap((quad) => mapQuad(invert(rotate), quad));
+	const inRotated = region.quads.flatMap((quad) => mapQuad(invert(rotate), quad));
 	const margin = lineHeight * 1.5;
 	const minX = Math.min(...inRotated.map((p) => p.x)) - margin;
 	const maxX = Math.max(...inRotated.map((p) => p.x)) + margin;
@@ -127,7 +172,8 @@ export async function readCardFromImage(models: OcrModels, source: RgbImage, now
 	let boxes: TextBox[];
 	if (reuse) {
 		const toView = invert(view.toSource);
-		boxes = coarseBoxes.map((box, i) => ({ score: box.score, quad: mapQuad(toView, sourceQuads[i]) }));
+		const inside = (quad: Quad) => quad.every((p) => p.x >= -1 && p.y >= -1 && p.x <= view.width + 1 && p.y <= view.height + 1);
+		boxes = coarseBoxes.map((box, i) => ({ score: box.score, quad: mapQuad(toView, sourceQuads[i]) })).filter((box) => inside(box.quad));
 	} else {
 		boxes = await detectText(models, warpRgb(source, view.toSource, view.width, view.height), Math.max(view.width, view.height));
 		// Text seen tiny at first looks taller than it is (the detector's boxes have a minimum
