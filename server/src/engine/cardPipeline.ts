@@ -261,16 +261,20 @@ async function rereadUnsure(
 	for (const name of FIELD_NAMES) {
 		const readings = attempts.flatMap((fields) => (fields[name] ? [fields[name]] : []));
 		if (readings.length === 0) continue;
-		const best = readings.reduce((a, b) => (b.confidence > a.confidence ? b : a));
-		const rivals = readings.filter((r) => r.text !== best.text && r.confidence >= 0.4);
-		const agreeing = readings.filter((r) => r.text === best.text).length;
+		// Readings vote with their confidence; the surest reading of the winning text is reported.
+		const votes = new Map<string, number>();
+		for (const r of readings) votes.set(r.text, (votes.get(r.text) ?? 0) + r.confidence);
+		const winner = [...votes.entries()].sort((a, b) => b[1] - a[1])[0][0];
+		const best = readings.filter((r) => r.text === winner).reduce((a, b) => (b.confidence > a.confidence ? b : a));
+		const rivals = readings.filter((r) => r.text !== winner && r.confidence >= 0.25);
+		const agreeing = readings.filter((r) => r.text === winner).length;
 		let confidence = best.confidence;
 		// Two sure readings that differ leave the field open; an unsure dissent counts only when it is
-		// not outvoted by crops that agree with the surest reading.
+		// not outvoted by crops that agree with the winning reading.
 		if (rivals.some((r) => r.confidence >= REVIEW_CONFIDENCE)) confidence = Math.min(confidence, 0.6);
 		else if (rivals.length >= agreeing) confidence = Math.min(confidence, 0.8);
-		// Two crops reading the same unsure text back it up, but never past the review line on their own.
-		else if (confidence < REVIEW_CONFIDENCE && agreeing === readings.length && readings.length === attempts.length) confidence = Math.min(0.89, confidence + 0.05);
+		// Crops that all read the same unsure text back it up, but never past the review line on their own.
+		else if (confidence < REVIEW_CONFIDENCE && agreeing === attempts.length) confidence = Math.min(0.89, confidence + 0.05);
 		merged[name] = { ...best, confidence };
 	}
 	return merged;

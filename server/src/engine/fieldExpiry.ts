@@ -61,7 +61,9 @@ function labels(rows: TextRow[]): Label[] {
 			while (j < runs.length && kindOf(runs[j]) !== null) j += 1;
 			const value = runs[j];
 			const ownValue = value !== undefined && /^\d{1,4}$/.test(value.map((c) => c.char).join('')) && value[0].along - runs[j - 1][runs[j - 1].length - 1].along < row.height * 2;
-			if (!ownValue) found.push({ at: quadCenter(spanQuad(run)), kind });
+			// Where the label's letters are: a date read into the same run ("THRU08/31") is not the label.
+			const letters = run.filter((c) => /[A-Za-z]/.test(c.char));
+			if (!ownValue) found.push({ at: quadCenter(spanQuad(letters.length > 0 ? letters : run)), kind });
 		});
 	}
 	return found;
@@ -115,6 +117,16 @@ function dateCandidates(row: TextRow, exclude: Set<PlacedChar>): DateCandidate[]
 			}
 		}
 	}
+	// A slash the model read as a digit ("04732"), when its runner-up there was the slash.
+	chars.forEach((entry, i) => {
+		const c = entry.c;
+		if (!c || !/\d/.test(c.char) || c.alt?.char !== '/' || c.alt.prob < 0.05) return;
+		const before = /(?<!\d)(\d{2})$/.exec(text.slice(Math.max(0, i - 3), i));
+		const after = /^(\d{2})(?!\d)/.exec(text.slice(i + 1));
+		if (!before || !after) return;
+		const used = chars.slice(i - 2, i + 3).flatMap((e) => (e.c ? [e.c] : []));
+		found.push({ text: `${before[1]}/${after[1]}`, month: Number(before[1]), year: 2000 + Number(after[1]), chars: used, row, mapped: 1, crowded: true });
+	});
 	return found;
 }
 
@@ -128,25 +140,44 @@ function plausible(date: DateCandidate, now: Date): boolean {
 	return date.month >= 1 && date.month <= 12 && date.year >= current - 25 && date.year <= current + 25;
 }
 
+interface Extent {
+	x0: number;
+	x1: number;
+	y: number;
+	h: number;
+}
+
+function extentOf(chars: PlacedChar[], row: TextRow): Extent {
+	const quad = spanQuad(chars);
+	const xs = quad.map((p) => p.x);
+	return { x0: Math.min(...xs), x1: Math.max(...xs), y: quadCenter(quad).y, h: row.height };
+}
+
 /**
- * Each label belongs to the date nearest to it (within a few text heights): a label names the date
- * printed right beside or under it, and a misread label must not hand its meaning to a date further
- * away. A date claimed by both kinds counts as an expiry (VALID FROM 05/22 VALID THRU 05/27 in a row).
+ * Each label belongs to one date: the nearest printed where labels go, right after it on its
+ * line ("EXP 06/30") or under it ("VALID THRU" over "06/30"). A label with no date there labels
+ * nothing that was read, and a misread label must not hand its meaning to a date further away.
+ * A date claimed by both kinds counts as an expiry.
  */
 function assignLabels(dates: DateCandidate[], all: Label[]): Map<DateCandidate, Label['kind']> {
 	const kinds = new Map<DateCandidate, Label['kind']>();
-	const centers = dates.map((date) => quadCenter(spanQuad(date.chars)));
+	const extents = dates.map((date) => extentOf(date.chars, date.row));
 	for (const label of all) {
 		let nearest = -1;
 		let distance = Infinity;
-		centers.forEach((center, i) => {
-			const d = Math.hypot(label.at.x - center.x, label.at.y - center.y);
+		extents.forEach((e, i) => {
+			const h = e.h;
+			const besideRight = Math.abs(e.y - label.at.y) < h * 0.7 && e.x0 >= label.at.x && e.x0 - label.at.x < h * 8;
+			const below = e.y - label.at.y > h * 0.4 && e.y - label.at.y < h * 2.5 && label.at.x > e.x0 - h * 1.5 && label.at.x < e.x1 + h * 1.5;
+			const leftOf = Math.abs(e.y - label.at.y) < h * 0.7 && e.x1 <= label.at.x && label.at.x - e.x1 < h * 3;
+			if (!besideRight && !below && !leftOf) return;
+			const d = Math.hypot(label.at.x - (e.x0 + e.x1) / 2, label.at.y - e.y) + (leftOf && !besideRight && !below ? h * 3 : 0);
 			if (d < distance) {
 				distance = d;
 				nearest = i;
 			}
 		});
-		if (nearest < 0 || distance > dates[nearest].row.height * 7) continue;
+		if (nearest < 0) continue;
 		const date = dates[nearest];
 		if (kinds.get(date) !== 'expiry') kinds.set(date, label.kind);
 	}

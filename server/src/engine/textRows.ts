@@ -70,7 +70,13 @@ export function groupIntoRows(lines: RecognizedLine[]): TextRow[] {
 		const normal = { x: -a.direction.y, y: a.direction.x };
 		const offset = (b.center.x - a.center.x) * normal.x + (b.center.y - a.center.y) * normal.y;
 		const ratio = b.height / a.height;
-		return Math.abs(offset) < Math.max(a.height, b.height) * 0.45 && ratio > 0.6 && ratio < 1.6;
+		// Boxes on one line sit side by side; boxes that overlap along the line are stacked lines.
+		const along = (p: Point) => p.x * a.direction.x + p.y * a.direction.y;
+		const spanA = [along(a.line.quad[0]), along(a.line.quad[1])];
+		const spanB = [along(b.line.quad[0]), along(b.line.quad[1])];
+		const overlap = Math.min(spanA[1], spanB[1]) - Math.max(spanA[0], spanB[0]);
+		const stacked = overlap > Math.min(spanA[1] - spanA[0], spanB[1] - spanB[0]) * 0.3;
+		return !stacked && Math.abs(offset) < Math.max(a.height, b.height) * 0.45 && ratio > 0.6 && ratio < 1.6;
 	};
 	// Left to right, each box joins the row of a box it lines up with, so rows chain along tilted text.
 	for (const item of [...items].sort((a, b) => a.center.x - b.center.x)) {
