@@ -203,19 +203,31 @@ async function readRegion(models: OcrModels, source: RgbImage, now: Date, settin
 		rotationDeg += 180;
 	}
 
-	const readAll = async (quads: Quad[]) => {
+	const read = async (indices: number[], grow: number, base: RecognizedLine[]) => {
 		const recognised = await recognizeLines(
 			models,
 			source,
-			quads.map((quad, i) => ({ quad: mapQuad(toSource, quad), score: boxes[i].score })),
+			indices.map((i) => ({ quad: mapQuad(toSource, grow === 1 ? viewQuads[i] : resizeQuadHeight(viewQuads[i], grow)), score: boxes[i].score })),
 		);
-		const lines = recognised.map((line, i) => ({ ...line, quad: viewQuads[i] }));
-		return { lines, fields: extractFields(groupIntoRows(lines), now).fields };
+		const lines = [...base];
+		indices.forEach((i, k) => (lines[i] = { ...recognised[k], quad: viewQuads[i] }));
+		return { lines, ...extractFields(groupIntoRows(lines), now) };
 	};
-	const first = await readAll(viewQuads);
+	const all = viewQuads.map((_, i) => i);
+	const first = await read(all, 1, []);
 	let fields = first.fields;
-	if (FIELD_NAMES.some((name) => (fields[name]?.confidence ?? 0) < REVIEW_CONFIDENCE)) {
-		fields = await rereadUnsure(first.fields, async (grow) => (await readAll(viewQuads.map((q) => resizeQuadHeight(q, grow)))).fields);
+	const unsure = FIELD_NAMES.filter((name) => (fields[name]?.confidence ?? 0) < REVIEW_CONFIDENCE);
+	if (unsure.length > 0) {
+		// Only the lines an unsure field came from are read again; a field not found at all, or a
+		// date (whose rival may be in another line), sends back every line it could be in.
+		const again = new Set<number>();
+		for (const name of unsure) {
+			const from = first.sources[name];
+			if (!from) all.forEach((i) => again.add(i));
+			else if (name === 'validThru') all.filter((i) => /[\d/]/.test(first.lines[i].text)).forEach((i) => again.add(i));
+			else from.forEach((i) => again.add(i));
+		}
+		fields = await rereadUnsure(first.fields, async (grow) => (await read([...again], grow, first.lines)).fields);
 	}
 	for (const reading of Object.values(fields)) {
 		if (!reading) continue;

@@ -7,6 +7,12 @@ import { spanQuad } from './textRows';
 
 export interface ExtractedFields {
 	fields: Partial<Record<FieldName, FieldReading>>;
+	/** Which detected boxes (line indices) each field was read from. */
+	sources: Partial<Record<FieldName, number[]>>;
+}
+
+function boxesOf(runs: PlacedChar[][]): number[] {
+	return [...new Set(runs.flat().map((c) => c.box))];
 }
 
 function reading(text: string, confidence: number, runs: PlacedChar[][]): FieldReading {
@@ -17,12 +23,22 @@ function reading(text: string, confidence: number, runs: PlacedChar[][]): FieldR
 /** Picks number, valid-thru and holder name from the rows of a card, each with a confidence. */
 export function extractFields(rows: TextRow[], now: Date = new Date()): ExtractedFields {
 	const fields: Partial<Record<FieldName, FieldReading>> = {};
+	const sources: Partial<Record<FieldName, number[]>> = {};
 	const number = readNumber(rows);
-	if (number) fields.number = reading(number.digits, number.confidence, number.runs);
+	if (number) {
+		fields.number = reading(number.digits, number.confidence, number.runs);
+		sources.number = boxesOf(number.runs);
+	}
 	const numberChars = new Set(number?.runs.flat() ?? []);
 	const expiry = readExpiry(rows, now, numberChars);
-	if (expiry) fields.validThru = reading(expiry.text, expiry.confidence, [expiry.chars]);
+	if (expiry) {
+		fields.validThru = reading(expiry.text, expiry.confidence, [expiry.chars]);
+		sources.validThru = boxesOf([expiry.chars]);
+	}
 	const name = readName(rows, number?.rows ?? [], new Set([...numberChars, ...(expiry?.chars ?? [])]));
-	if (name) fields.name = reading(name.text, name.confidence, name.words);
-	return { fields };
+	if (name) {
+		fields.name = reading(name.text, name.confidence, name.words);
+		sources.name = boxesOf(name.words);
+	}
+	return { fields, sources };
 }

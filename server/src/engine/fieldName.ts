@@ -24,7 +24,8 @@ const CARD_WORDS = new Set(
 		'STUDENT SECURED VIRTUAL GIFT CONTACTLESS AUTHORIZED AUTHORISED SIGNATURE NOT TRANSFERABLE CARDHOLDER CUSTOMER SERVICE ' +
 		'PLUS SELECT ADVANTAGE EDGE INFINITY ONE FIRST STATE CITY FREEDOM UNLIMITED EVERYDAY PERSONAL PRIVATE WEALTH PAY MONEY ' +
 		'SERVICES SERVICE SOLUTIONS CONSULTING DENTAL MEDICAL CLINIC STUDIO SHOP STORE MARKET HOTEL RESTAURANT CAFE LOGISTICS ' +
-		'TECHNOLOGIES TECHNOLOGY SYSTEMS PARTNERS ASSOCIATES ENTERPRISES INDUSTRIES LABS HEALTH INSURANCE UNIVERSITY SCHOOL'
+		'TECHNOLOGIES TECHNOLOGY SYSTEMS PARTNERS ASSOCIATES ENTERPRISES INDUSTRIES LABS HEALTH INSURANCE UNIVERSITY SCHOOL ' +
+		'STANDARD DIAMOND PRESTIGE PRIME ULTRA SMART CHOICE LUXURY ICON ORIGIN SKY PREMIERE AIRLINES AIR'
 	).split(' '),
 );
 
@@ -155,13 +156,9 @@ function splitInitials(segment: Segment): Segment {
  */
 function apartFromCardWords(segment: Segment): Segment[] {
 	const isCard = segment.words.map((word) => isCardWord(wordText(word)));
-	if (!isCard.some(Boolean)) return [segment];
-	// Between detector boxes the boxes' own edges give the gap; inside one box, the letters' step.
+	if (!isCard.some(Boolean)) return splitAtOddGap(segment);
 	const pitch = letterPitch(segment.row);
-	const step = (a: PlacedChar[], b: PlacedChar[]) => {
-		const last = a[a.length - 1];
-		return last.box !== b[0].box ? b[0].boxSpan[0] - last.boxSpan[1] : b[0].along - last.along - pitch;
-	};
+	const step = (a: PlacedChar[], b: PlacedChar[]) => wordGap(segment, a, b);
 	const kept: Segment[] = [];
 	let start = 0;
 	while (start < segment.words.length) {
@@ -184,6 +181,30 @@ function apartFromCardWords(segment: Segment): Segment[] {
 
 function row(candidate: Candidate): PlacedChar[] {
 	return candidate.segment.row.chars;
+}
+
+/** The gap between two words: between detector boxes the boxes' own edges, inside one box the letters' step. */
+function wordGap(segment: Segment, a: PlacedChar[], b: PlacedChar[]): number {
+	const last = a[a.length - 1];
+	return last.box !== b[0].box ? b[0].boxSpan[0] - last.boxSpan[1] : b[0].along - last.along - letterPitch(segment.row);
+}
+
+/**
+ * Three or more words with one gap far wider than the others are a name and something printed
+ * beside it that no vocabulary knows (a product tier, a network's name): split there.
+ */
+function splitAtOddGap(segment: Segment): Segment[] {
+	if (segment.words.length < 3) return [segment];
+	const gaps = segment.words.slice(1).map((word, i) => wordGap(segment, segment.words[i], word));
+	const widest = gaps.indexOf(Math.max(...gaps));
+	const others = gaps.filter((_, i) => i !== widest).sort((a, b) => a - b);
+	const typical = Math.max(others[others.length >> 1], letterPitch(segment.row) * 0.5);
+	if (gaps[widest] < typical * 2.2) return [segment];
+	const cut = widest + 1;
+	return [
+		{ words: segment.words.slice(0, cut), gapCertainty: segment.gapCertainty.slice(0, cut - 1), row: segment.row },
+		{ words: segment.words.slice(cut), gapCertainty: segment.gapCertainty.slice(cut), row: segment.row },
+	];
 }
 
 function candidateOf(segment: Segment): Candidate | null {
