@@ -199,8 +199,9 @@ function splitAtOddGap(segment: Segment): Segment[] {
 	const widest = gaps.indexOf(Math.max(...gaps));
 	const others = gaps.filter((_, i) => i !== widest).sort((a, b) => a - b);
 	const typical = Math.max(others[others.length >> 1], letterPitch(segment.row) * 0.5);
-	if (gaps[widest] < typical * 2.2) return [segment];
 	const cut = widest + 1;
+	// An initial is followed by the surname, however wide its full stop makes the gap.
+	if (gaps[widest] < typical * 2.2 || letters(wordText(segment.words[widest])).length === 1) return [segment];
 	return [
 		{ words: segment.words.slice(0, cut), gapCertainty: segment.gapCertainty.slice(0, cut - 1), row: segment.row },
 		{ words: segment.words.slice(cut), gapCertainty: segment.gapCertainty.slice(cut), row: segment.row },
@@ -264,6 +265,8 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	const marksSure = marks.every((c) => c.prob >= 0.45);
 	let confidence = min >= 0.7 && margin >= 0.45 && marksSure ? 0.92 + 0.08 * Math.max(0, (mean - 0.8) / 0.2) : Math.min(0.85, 0.88 * mean);
 	if (!multi(chosen)) confidence = Math.min(confidence, 0.6);
+	// Names do not end on an initial: the surname after it was not read as part of this line.
+	if (letters(wordText(chosen.words[chosen.words.length - 1])).length === 1) confidence = Math.min(confidence, 0.7);
 	if (doubtfulSpace || faintDot || gaps.some((g) => g < 0.7)) confidence = Math.min(confidence, 0.8);
 	const rival = found.slice(1).find((c) => score(c) === score(chosen));
 	if (rival) confidence = Math.min(confidence, 0.75);
