@@ -12,8 +12,8 @@ export interface ExpiryChoice {
 }
 
 /** Words that label an expiry date, and words that label some other date printed beside it. */
-const EXPIRY_WORDS = /THRU|EXP|GOOD|UNTIL|END|MONTH|YEAR|VALIDTO|BIS|USQUE/;
-const DECOY_WORDS = /FROM|SINCE|MEMBER|ISSUE|START|DESDE|SEIT/;
+const EXPIRY_WORDS = /THRU|^(EXP|EXPIRES?|EXPIRY|EXPIRATION|EXPIRESEND|END|ENDS|UNTIL|VALIDUNTIL|VALIDTO|GOOD|MONTH|YEAR|MONTHYEAR|MMYY|BIS)$/;
+const DECOY_WORDS = /FROM|SINCE|^(MEMBER|ISSUE|ISSUED|START|STARTS|DESDE|SEIT|CUSTOMER)$/;
 const NEUTRAL_WORDS = /^(VALID|DATE|DATES|ON)$/;
 
 interface Label {
@@ -107,7 +107,8 @@ function dateCandidates(row: TextRow, exclude: Set<PlacedChar>): DateCandidate[]
 			const month = Number(before[1]);
 			const fullYear = year.length === 2 ? 2000 + Number(year) : Number(year);
 			const end = slash + 1 + year.length;
-			const crowded = /\d/.test(text[start - 1] ?? '') || /\d/.test(text[end] ?? '');
+			// Only digits the model read as digits crowd a date; a letter beside it is a logo's edge.
+			const crowded = /\d/.test(chars[start - 1]?.c?.char ?? '') || /\d/.test(chars[end]?.c?.char ?? '');
 			found.push({ text: `${before[1].padStart(2, '0')}/${year.slice(-2)}`, month, year: fullYear, chars: used, row, mapped, crowded });
 			// Two dates run together can lose the second slash ("05/200324"): four more digits are a date too.
 			const lost = /^ ?(\d{2})(\d{2})(?!\d)/.exec(text.slice(end));
