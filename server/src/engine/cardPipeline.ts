@@ -38,6 +38,12 @@ function boxHeight(quad: Quad): number {
 	return distance(quad[0], quad[3]);
 }
 
+/** The height of a region's text lines: the median of its elongated boxes (single glyphs mislead). */
+function lineHeightOf(quads: Quad[]): number {
+	const elongated = quads.filter((q) => distance(q[0], q[1]) >= boxHeight(q) * 1.8);
+	return median((elongated.length > 0 ? elongated : quads).map(boxHeight));
+}
+
 function median(values: number[]): number {
 	const sorted = [...values].sort((a, b) => a - b);
 	return sorted[Math.floor(sorted.length / 2)] ?? 0;
@@ -102,10 +108,6 @@ export async function readCardFromImage(models: OcrModels, source: RgbImage, now
 	const toSourceScale: Affine = { a: source.width / coarse.width, b: 0, c: 0, d: 0, e: source.height / coarse.height, f: 0 };
 	const sourceQuads = coarseBoxes.map((box) => mapQuad(toSourceScale, box.quad));
 
-	const lineHeightOf = (quads: Quad[]) => {
-		const elongated = quads.filter((q) => distance(q[0], q[1]) >= boxHeight(q) * 1.8);
-		return median((elongated.length > 0 ? elongated : quads).map(boxHeight));
-	};
 	const angle = dominantTextAngle(sourceQuads);
 	const regions = sourceQuads.length === 0 ? [] : clustersOf(sourceQuads, invert(viewTransform(angle, { x: 0, y: 0 }, 1)), lineHeightOf(sourceQuads)).slice(0, MAX_REGIONS);
 	let best: CardReading | null = null;
@@ -137,7 +139,14 @@ export async function readCardFromImage(models: OcrModels, source: RgbImage, now
 	return best ?? { fields: {}, lines: [], rotationDeg: 0 };
 }
 
+/** A view still tilted more than this (radians) is placed again from its own boxes. */
+const TILT_TOLERANCE = (2.5 * Math.PI) / 180;
+
 interface Region {
+	/** Boxes measured at too coarse a size to trust: detect again even when their size looks right. */
+	detectAgain?: boolean;
+	/** The text direction, when better known than from `quads`. */
+	angle?: number;
 	quads: Quad[];
 	coarseBoxes: TextBox[];
 	sourceQuads: Quad[];
@@ -146,9 +155,9 @@ interface Region {
 }
 
 /** Rectifies one text region, settles its orientation, reads its lines and extracts the fields. */
-async function readRegion(models: OcrModels, source: RgbImage, now: Date, settings: PipelineSettings, region: Region): Promise<CardReading> {
+async function readRegion(models: OcrModels, source: RgbImage, now: Date, settings: PipelineSettings, region: Region, depth = 0): Promise<CardReading> {
 	const { coarseBoxes, sourceQuads, coarseScale, lineHeight } = region;
-	const angle = dominantTextAngle(region.quads);
+	const angle = region.angle ?? dominantTextAngle(region.quads);
 	const rotate = viewTransform(angle, { x: 0, y: 0 }, 1);
 	const inRotated = region.quads.flatMap((quad) => mapQuad(invert(rotate), quad));
 	const margin = lineHeight * 1.5;
@@ -164,11 +173,11 @@ async function readRegion(models: OcrModels, source: RgbImage, now: Date, settin
 		const origin = { x: minX * Math.cos(angle) - minY * Math.sin(angle), y: minX * Math.sin(angle) + minY * Math.cos(angle) };
 		return { k, toSource: viewTransform(angle, origin, k), width: Math.max(32, Math.round(spanX * k)), height: Math.max(32, Math.round(spanY * k)) };
 	};
-	let view = viewAt(settings.targetBoxHeight / Math.max(1, lineHeight));
+	const view = viewAt(settings.targetBoxHeight / Math.max(1, lineHeight));
 
 	// The coarse boxes are good enough when they saw the text at a size the detector reads well.
 	const coarseBoxHeight = lineHeight * coarseScale;
-	const reuse = coarseBoxHeight >= settings.targetBoxHeight * 0.55 && coarseBoxHeight <= settings.targetBoxHeight * 2;
+	const reuse = !region.detectAgain && coarseBoxHeight >= settings.targetBoxHeight * 0.55 && coarseBoxHeight <= settings.targetBoxHeight * 2;
 	let boxes: TextBox[];
 	if (reuse) {
 		const toView = invert(view.toSource);
@@ -177,14 +186,25 @@ async function readRegion(models: OcrModels, source: RgbImage, now: Date, settin
 	} else {
 		boxes = await detectText(models, warpRgb(source, view.toSource, view.width, view.height), Math.max(view.width, view.height));
 		// Text seen tiny at first looks taller than it is (the detector's boxes have a minimum
-		// margin), so a scan's first view can still be too small: measure again and redo it once.
+		// margin) and its direction is a rough guess, so a small card's first view can be too small
+		// or still tilted: its own boxes, seen at a readable size, place the view once more.
 		const seen = median(boxes.map((box) => boxHeight(box.quad)));
-		if (boxes.length > 0 && seen < settings.targetBoxHeight * 0.75 && view.k < 2) {
-			const better = viewAt((view.k * settings.targetBoxHeight) / seen);
-			if (better.k > view.k * 1.2) {
-				view = better;
-				boxes = await detectText(models, warpRgb(source, view.toSource, view.width, view.height), Math.max(view.width, view.height));
-			}
+		const tilt = Math.abs(dominantTextAngle(boxes.map((box) => box.quad)));
+		const tooSmall = seen < settings.targetBoxHeight * 0.75 && view.k < 2;
+		if (depth === 0 && boxes.length > 0 && (tooSmall || tilt > TILT_TOLERANCE)) {
+			const quads = boxes.map((box) => mapQuad(view.toSource, box.quad));
+			// The new view keeps at least the old one's extent (text cut at its edge is still whole
+			// there) and takes its direction and text size from the boxes seen now.
+			const next: Region = {
+				quads: [...quads, ...region.quads],
+				angle: dominantTextAngle(quads),
+				coarseBoxes: boxes,
+				sourceQuads: quads,
+				coarseScale: view.k,
+				lineHeight: lineHeightOf(quads),
+				detectAgain: tilt > TILT_TOLERANCE,
+			};
+			return await readRegion(models, source, now, settings, next, 1);
 		}
 	}
 	let toSource = view.toSource;
