@@ -10,7 +10,7 @@ Usage: clova-ocr-local [options]
   --host <address>      Address to listen on (default 127.0.0.1). Anything but loopback needs a secret.
   --port <number>       Port (default 8866; 0 picks a free one).
   --secret <value>      Require this X-OCR-SECRET (default: env CLOVA_OCR_SECRET, else none on loopback).
-  --concurrency <n>     Images recognised at once (default: number of cores).
+  --concurrency <n>     Images recognised at once, one worker thread each (default: number of cores).
   --queue <n>           Requests allowed to wait; beyond that the answer is 400/0025 (default 4 x concurrency).
   --max-body-mb <n>     Largest request body in MB (default 20).
   --quiet               No per-request log lines.
@@ -42,22 +42,37 @@ async function main(): Promise<void> {
 	const port = Number(values.port);
 	if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0-65535, got "${values.port}"`);
 	const started = Date.now();
+	// The workers load their models while the server starts listening; requests meanwhile wait in the queue.
 	const engine = await createCardEngine({
 		concurrency: values.concurrency ? Number(values.concurrency) : undefined,
 		queueLimit: values.queue ? Number(values.queue) : undefined,
+		onWorkerError: (error) => console.error(`clova-ocr-local: recognition worker failed: ${error.message}`),
 	});
+	let warm = false;
 	const server = await serveClova({
 		host: values.host,
 		port,
 		secret: secret || undefined,
 		recognize: engine.recognize,
+		admit: engine.admit,
 		limits: { maxBodyBytes: Number(values['max-body-mb']) * 1024 * 1024 },
-		health: () => ({ engine: 'PP-OCRv4 (onnxruntime)', ...engine.stats() }),
+		health: () => ({ engine: 'PP-OCRv4 (onnxruntime)', modelsLoaded: warm, ...engine.stats() }),
 		log: values.quiet ? undefined : (entry) => console.log(JSON.stringify({ t: new Date().toISOString(), ...entry })),
 	});
 	console.log(
-		`clova-ocr-local listening on ${server.url} (ready in ${Date.now() - started} ms, models ${engine.models.loadMs} ms). ` +
+		`clova-ocr-local listening on ${server.url} (ready in ${Date.now() - started} ms; models loading in ${engine.stats().concurrency} workers). ` +
 			`Invoke URL for the n8n credentials: ${server.url}${secret ? '  (secret required)' : '  (no secret: any Secret Key works)'}`,
+	);
+	engine.ready.then(
+		({ loadMs }) => {
+			warm = true;
+			console.log(`clova-ocr-local: models loaded in ${Date.now() - started} ms (${loadMs} ms in the slowest worker).`);
+		},
+		(error: unknown) => {
+			// Without models no request can be answered: fail as loudly as a failed start did before.
+			console.error(`clova-ocr-local: cannot load the OCR models: ${error instanceof Error ? error.message : String(error)}`);
+			process.exit(1);
+		},
 	);
 	const stop = () => {
 		void server.close().then(() => process.exit(0));

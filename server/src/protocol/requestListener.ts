@@ -4,7 +4,7 @@ import { ProtocolError, writeJson, writeProtocolError } from './errors';
 import type { ReadLimits } from './requestReader';
 import { DEFAULT_READ_LIMITS, checkSecret, isCreditCardPath, readCreditCardRequest } from './requestReader';
 import { buildCreditCardResponse } from './responseBuilder';
-import type { CreditCardRequest, Recognizer } from './types';
+import type { Admission, CreditCardRequest, Recognizer } from './types';
 
 export interface RequestLogEntry {
 	requestId: string | null;
@@ -18,10 +18,20 @@ export interface RequestLogEntry {
 export interface ListenerOptions {
 	secret?: string;
 	recognize: Recognizer;
+	/**
+	 * Asked before a body is read: undefined answers 0025 at once, so uploads beyond the queue are
+	 * never buffered. Without it every request is read and handed to recognize.
+	 */
+	admit?: () => Admission | undefined;
 	limits?: ReadLimits;
 	/** Called once per answered request; carries no image data and no recognised text. */
 	log?: (entry: RequestLogEntry) => void;
 	health?: () => object;
+}
+
+/** A rate-limited client is told when to come back. */
+function retryHeaders(error: ProtocolError): Record<string, string> {
+	return error.code === '0025' ? { 'Retry-After': '1' } : {};
 }
 
 /** Sends the recognizer's outcome the way CLOVA would; returns the inferResult or error code sent. */
@@ -37,7 +47,7 @@ export function writeOutcome(
 	}
 	if (outcome.kind === 'serviceError') {
 		const error = new ProtocolError(outcome.code, outcome.message);
-		writeProtocolError(res, error, outcome.code === '0025' ? { 'Retry-After': '1' } : {});
+		writeProtocolError(res, error, retryHeaders(error));
 		return { status: error.status, code: error.code, inferResult: null };
 	}
 	writeJson(res, 200, buildCreditCardResponse(request, outcome));
@@ -73,13 +83,23 @@ export function createRequestListener(options: ListenerOptions): (req: IncomingM
 				req.resume();
 				throw error;
 			}
-			request = await readCreditCardRequest(req, limits);
-			finish(writeOutcome(res, request, await options.recognize(request)));
+			const admission: Admission | undefined = options.admit ? options.admit() : { recognize: options.recognize, release: () => undefined };
+			if (!admission) {
+				req.resume();
+				throw new ProtocolError('0025');
+			}
+			try {
+				request = await readCreditCardRequest(req, limits);
+			} catch (error) {
+				admission.release();
+				throw error;
+			}
+			finish(writeOutcome(res, request, await admission.recognize(request)));
 		};
 		handle().catch((error: unknown) => {
 			const protocolError =
 				error instanceof ProtocolError ? error : new ProtocolError('0500', 'Unknown service error.');
-			if (!res.headersSent) writeProtocolError(res, protocolError);
+			if (!res.headersSent) writeProtocolError(res, protocolError, retryHeaders(protocolError));
 			else res.destroy();
 			finish({ status: protocolError.status, code: protocolError.code, inferResult: null });
 		});

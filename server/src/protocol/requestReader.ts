@@ -4,6 +4,7 @@ import type { IncomingMessage } from 'http';
 
 import { ProtocolError } from './errors';
 import { sniffImageFamily } from './imageSniff';
+import { JsonImageBody } from './jsonImageBody';
 import type { CreditCardRequest, ImageFormat, RequestMode } from './types';
 import { FORMATS } from './types';
 
@@ -35,25 +36,23 @@ function tooLarge(limits: ReadLimits): ProtocolError {
 }
 
 /**
- * Reads the whole body but stops keeping it past the limit; the rest is drained so the
- * client can still read the answer instead of seeing its upload cut off.
+ * Reads the whole body, handing each chunk to take until the total passes the limit; the rest is
+ * drained so the client can still read the answer instead of seeing its upload cut off.
  */
-async function readBody(req: IncomingMessage, limits: ReadLimits): Promise<Buffer> {
+async function readBody(req: IncomingMessage, limits: ReadLimits, take?: (chunk: Buffer) => void): Promise<void> {
 	const declared = Number(req.headers['content-length']);
-	const chunks: Buffer[] = [];
 	let length = 0;
 	let over = Number.isFinite(declared) && declared > limits.maxBodyBytes;
 	for await (const chunk of req) {
 		length += (chunk as Buffer).length;
 		if (length > limits.maxBodyBytes) over = true;
-		if (!over) chunks.push(chunk as Buffer);
+		if (!over) take?.(chunk as Buffer);
 		if (length > limits.maxBodyBytes * 4) {
 			req.destroy();
 			break;
 		}
 	}
 	if (over) throw tooLarge(limits);
-	return Buffer.concat(chunks);
 }
 
 interface RawMessage {
@@ -92,15 +91,14 @@ function validTimestamp(value: unknown): number {
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 function decodeBase64(value: unknown): Buffer {
-	if (typeof value !== 'string' || value.length === 0) {
-		throw new ProtocolError('0011', 'images[0].data is required in JSON mode and must be base64-encoded image data.');
-	}
+	if (typeof value !== 'string' || value.length === 0) throw missingData();
 	const compact = value.replace(/\s+/g, '');
-	if (compact.length % 4 === 1 || !BASE64.test(compact)) {
-		throw new ProtocolError('0011', 'images[0].data is not valid base64.');
-	}
+	if (compact.length % 4 === 1 || !BASE64.test(compact)) throw invalidBase64();
 	return Buffer.from(compact, 'base64');
 }
+
+const missingData = () => new ProtocolError('0011', 'images[0].data is required in JSON mode and must be base64-encoded image data.');
+const invalidBase64 = () => new ProtocolError('0011', 'images[0].data is not valid base64.');
 
 /** Checks the fields shared by both modes and returns the image entry. */
 function validateMessage(message: RawMessage): { version: 'V2'; requestId: string; timestamp: number; image: RawImage } {
@@ -130,10 +128,22 @@ function validateMessage(message: RawMessage): { version: 'V2'; requestId: strin
 }
 
 async function readJsonRequest(req: IncomingMessage, limits: ReadLimits): Promise<CreditCardRequest> {
-	const body = await readBody(req, limits);
-	if (body.length === 0) throw new ProtocolError('0011', 'Request body is empty.');
-	const message = validateMessage(parseMessageJson(body.toString('utf8'), 'Request body'));
-	const data = decodeBase64(message.image.data);
+	const declared = Number(req.headers['content-length']);
+	const body = new JsonImageBody(Number.isInteger(declared) && declared >= 0 ? declared : undefined);
+	await readBody(req, limits, (chunk) => body.write(chunk));
+	const { text, image, malformed } = body.end();
+	if (text.length === 0) throw new ProtocolError('0011', 'Request body is empty.');
+	if (malformed) throw new ProtocolError('0011', 'Request body is not valid JSON.');
+	const message = validateMessage(parseMessageJson(text, 'Request body'));
+	let data: Buffer;
+	if (image && message.image.data === '') {
+		// The string was decoded as it arrived; its place in the text was left empty.
+		if (image.empty) throw missingData();
+		if (!image.data) throw invalidBase64();
+		data = image.data;
+	} else {
+		data = decodeBase64(message.image.data);
+	}
 	return {
 		mode: 'json',
 		version: message.version,

@@ -50,3 +50,11 @@ export type RecognitionOutcome =
 	| { kind: 'serviceError'; code: '0025' | '0500' | '0501'; message?: string };
 
 export type Recognizer = (request: CreditCardRequest) => Promise<RecognitionOutcome>;
+
+/** A place in the recognition queue, held while the request body is read. */
+export interface Admission {
+	/** Recognises the request and gives the place back. */
+	recognize: Recognizer;
+	/** Gives the place back unused, when the body never became a request. */
+	release(): void;
+}
