@@ -37,6 +37,9 @@ export async function loadModels(options: ModelOptions): Promise<OcrModels> {
 		interOpNumThreads: 1,
 		graphOptimizationLevel: 'all' as const,
 		executionProviders: ['cpu'],
+		// Memory patterns pre-plan a buffer set per input shape; card views vary in shape, so they
+		// only pile up (measured: 150 MB more peak with two workers, for 3-8% speed).
+		enableMemPattern: false,
 	};
 	const [detector, recognizer, classifier] = await Promise.all([
 		ort.InferenceSession.create(join(dir, 'ch_PP-OCRv4_det_infer.onnx'), sessionOptions),
