@@ -268,13 +268,10 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	// Names do not end on an initial: the surname after it was not read as part of this line.
 	if (letters(wordText(chosen.words[chosen.words.length - 1])).length === 1) confidence = Math.min(confidence, 0.7);
 	if (doubtfulSpace || faintDot || gaps.some((g) => g < 0.7)) confidence = Math.min(confidence, 0.8);
-	// A name whose first or last letter sits on its box's very edge may have lost letters the
-	// detector cut off (ROBERT read as RT); on names read whole that margin is 0.38 letters or more.
-	const pitch = letterPitch(chosen.segment.row);
+	// A name whose first letter sits on its box's very edge may have lost letters the detector cut
+	// off (ROBERT read as RT); measured on names read whole, that margin is 0.38 letters or more.
 	const first = chosen.words[0][0];
-	const lastWord = chosen.words[chosen.words.length - 1];
-	const last = lastWord[lastWord.length - 1];
-	if ((first.along - first.boxSpan[0]) / pitch < 0.3 || (last.boxSpan[1] - last.along) / pitch < 0.3) confidence = Math.min(confidence, 0.8);
+	if ((first.along - first.boxSpan[0]) / letterPitch(chosen.segment.row) < 0.3) confidence = Math.min(confidence, 0.8);
 	const rival = found.slice(1).find((c) => score(c) === score(chosen));
 	if (rival) confidence = Math.min(confidence, 0.75);
 	return { text: chosen.text, words: chosen.words, row: chosen.segment.row, confidence: Math.max(0, Math.min(1, confidence)) };

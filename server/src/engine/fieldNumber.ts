@@ -169,27 +169,7 @@ export function readNumber(rows: TextRow[]): NumberChoice | null {
 	}
 	if (!best) return null;
 	const { rank: _rank, ...choice } = best;
-	// Digits printed beside the number that it does not use may be a part of it that was read apart
-	// (a line of a two-line number): a valid number without them is then only the likelier reading.
-	if (strayDigits(rows, choice)) choice.confidence = Math.min(choice.confidence, 0.85);
 	return choice;
-}
-
-function strayDigits(rows: TextRow[], choice: NumberChoice): boolean {
-	const used = new Set(choice.runs.flat());
-	const ys = choice.rows.map((row) => row.center.y);
-	const height = Math.max(...choice.rows.map((row) => row.height));
-	const near = rows.filter((row) => Math.min(...ys.map((y) => Math.abs(row.center.y - y))) < height * 2.2);
-	// Printed in the number's size; the small copy of the first four digits under it is not stray.
-	return near.some(
-		(row) =>
-			row.height > height * 0.75 &&
-			splitRuns(row.chars).some((run) => {
-				if (run.some((c) => used.has(c))) return false;
-				const text = run.map((c) => c.char).join('');
-				return /^\d{3,}$/.test(text) && !choice.digits.startsWith(text);
-			}),
-	);
 }
 
 /** Digit groups for subBoundingPolys, cut at the brand's gaps when the runs were read otherwise. */
