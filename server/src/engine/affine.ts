@@ -10,8 +10,6 @@ export interface Affine {
 	f: number;
 }
 
-export const IDENTITY: Affine = { a: 1, b: 0, c: 0, d: 0, e: 1, f: 0 };
-
 export function applyAffine(t: Affine, p: Point): Point {
 	return { x: t.a * p.x + t.b * p.y + t.c, y: t.d * p.x + t.e * p.y + t.f };
 }
