@@ -168,8 +168,8 @@ async function readRegion(models: OcrModels, source: RgbImage, now: Date, settin
 
 	const spanX = maxX - minX;
 	const spanY = maxY - minY;
-	const viewAt = (scale: number) => {
-		const k = Math.min(2, scale, settings.maxViewSide / Math.max(spanX, spanY));
+	const viewAt = (scale: number, maxSide = settings.maxViewSide, limit = 2) => {
+		const k = Math.min(limit, scale, maxSide / Math.max(spanX, spanY));
 		const origin = { x: minX * Math.cos(angle) - minY * Math.sin(angle), y: minX * Math.sin(angle) + minY * Math.cos(angle) };
 		return { k, toSource: viewTransform(angle, origin, k), width: Math.max(32, Math.round(spanX * k)), height: Math.max(32, Math.round(spanY * k)) };
 	};
@@ -213,9 +213,11 @@ async function readRegion(models: OcrModels, source: RgbImage, now: Date, settin
 	if (viewQuads.length === 0) return { fields: {}, lines: [], rotationDeg: 0 };
 
 	let rotationDeg = (angle * 180) / Math.PI;
+	let flipped = false;
 	if ((await upsideDownProbability(models, source, viewQuads.map((q) => mapQuad(toSource, q)))) > 0.5) {
 		const flip: Affine = { a: -1, b: 0, c: width, d: 0, e: -1, f: height };
 		toSource = compose(toSource, flip);
+		flipped = true;
 		viewQuads = viewQuads.map((q) => {
 			const [tl, tr, br, bl] = mapQuad(flip, q);
 			return [br, bl, tl, tr] as Quad;
@@ -249,6 +251,30 @@ async function readRegion(models: OcrModels, source: RgbImage, now: Date, settin
 		}
 		fields = await rereadUnsure(first.fields, async (grow) => (await read([...again], grow, first.lines)).fields);
 	}
+	// A field still not found may be small print the detector did not separate at this size (a date
+	// beside its label): look once more at half again the size, for the missing fields only.
+	const missing = FIELD_NAMES.filter((name) => !fields[name]);
+	if (missing.length > 0 && missing.length < FIELD_NAMES.length) {
+		const closer = viewAt(view.k * CLOSER_LOOK, settings.maxViewSide * CLOSER_LOOK, 2 * CLOSER_LOOK);
+		const closerToSource = flipped ? compose(closer.toSource, { a: -1, b: 0, c: closer.width, d: 0, e: -1, f: closer.height }) : closer.toSource;
+		const closerBoxes = await detectText(models, warpRgb(source, closerToSource, closer.width, closer.height), Math.max(closer.width, closer.height));
+		const quads = closerBoxes.map((box) => uprightCorners(box.quad));
+		const recognised = await recognizeLines(models, source, quads.map((quad, i) => ({ quad: mapQuad(closerToSource, quad), score: closerBoxes[i].score })));
+		const second = extractFields(groupIntoRows(recognised.map((line, i) => ({ ...line, quad: quads[i] }))), now).fields;
+		// Seen closer, the same card must give the same number; otherwise what it adds is unsure.
+		const same = second.number !== undefined && second.number.text === fields.number?.text;
+		const toView = compose(invert(toSource), closerToSource);
+		for (const name of missing) {
+			const found = second[name];
+			if (!found) continue;
+			fields[name] = {
+				...found,
+				confidence: same ? found.confidence : Math.min(found.confidence, 0.8),
+				box: found.box ? mapQuad(toView, found.box) : null,
+				parts: found.parts.map((part) => mapQuad(toView, part)),
+			};
+		}
+	}
 	for (const reading of Object.values(fields)) {
 		if (!reading) continue;
 		if (reading.box) reading.box = mapQuad(toSource, reading.box);
@@ -258,6 +284,8 @@ async function readRegion(models: OcrModels, source: RgbImage, now: Date, settin
 }
 
 const FIELD_NAMES: FieldName[] = ['number', 'validThru', 'name'];
+/** How much larger the second look at a card is, when a field was not found at all. */
+const CLOSER_LOOK = 1.5;
 /** The node asks a person to review fields below this; the engine tries harder below it too. */
 const REVIEW_CONFIDENCE = 0.9;
 /** Crop heights tried on a second reading: the detector's box is a guess at the line's extent. */
