@@ -56,6 +56,11 @@ function viewTransform(angle: number, origin: { x: number; y: number }, k: numbe
 	return { a: cos, b: -sin, c: origin.x, d: sin, e: cos, f: origin.y };
 }
 
+/** A view of this size turned half a turn: (x, y) -> (width - x, height - y). */
+function halfTurn(width: number, height: number): Affine {
+	return { a: -1, b: 0, c: width, d: 0, e: -1, f: height };
+}
+
 /** Puts a quad's corners back in reading order for a frame where text runs along +x. */
 function uprightCorners(quad: Quad): Quad {
 	const [p0, p1, p2, p3] = quad;
@@ -215,7 +220,7 @@ async function readRegion(models: OcrModels, source: RgbImage, now: Date, settin
 	let rotationDeg = (angle * 180) / Math.PI;
 	let flipped = false;
 	if ((await upsideDownProbability(models, source, viewQuads.map((q) => mapQuad(toSource, q)))) > 0.5) {
-		const flip: Affine = { a: -1, b: 0, c: width, d: 0, e: -1, f: height };
+		const flip = halfTurn(width, height);
 		toSource = compose(toSource, flip);
 		flipped = true;
 		viewQuads = viewQuads.map((q) => {
@@ -256,7 +261,7 @@ async function readRegion(models: OcrModels, source: RgbImage, now: Date, settin
 	const missing = FIELD_NAMES.filter((name) => !fields[name]);
 	if (missing.length > 0 && missing.length < FIELD_NAMES.length) {
 		const closer = viewAt(view.k * CLOSER_LOOK, settings.maxViewSide * CLOSER_LOOK, 2 * CLOSER_LOOK);
-		const closerToSource = flipped ? compose(closer.toSource, { a: -1, b: 0, c: closer.width, d: 0, e: -1, f: closer.height }) : closer.toSource;
+		const closerToSource = flipped ? compose(closer.toSource, halfTurn(closer.width, closer.height)) : closer.toSource;
 		const closerBoxes = await detectText(models, warpRgb(source, closerToSource, closer.width, closer.height), Math.max(closer.width, closer.height));
 		const quads = closerBoxes.map((box) => uprightCorners(box.quad));
 		const recognised = await recognizeLines(models, source, quads.map((quad, i) => ({ quad: mapQuad(closerToSource, quad), score: closerBoxes[i].score })));

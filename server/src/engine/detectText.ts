@@ -3,7 +3,8 @@ import type { OcrModels } from './models';
 import type { Point, Quad } from '../protocol';
 import type { RgbImage } from './decode';
 import type { RotatedRect } from './geometry';
-import { minAreaRect, rectCorners } from './geometry';
+import type { RowSpans } from './geometry';
+import { addToRowSpans, rectCorners, rowSpansRect } from './geometry';
 
 /**
  * PaddleOCR's DB post-processing defaults for PP-OCRv4 detection. The input size is the caller's:
@@ -114,19 +115,9 @@ export async function detectText(models: OcrModels, image: RgbImage, maxSide = 7
 	const boxes: TextBox[] = [];
 	for (const region of regions(prob, width, height)) {
 		if (region.points.length < 4 || region.score < DET_SETTINGS.boxThreshold) continue;
-		// Only each row's outermost pixels can be on the hull; a pixel covers [x, x+1) x [y, y+1).
-		const rows = new Map<number, [number, number]>();
-		for (const p of region.points) {
-			const row = rows.get(p.y);
-			if (!row) rows.set(p.y, [p.x, p.x]);
-			else {
-				if (p.x < row[0]) row[0] = p.x;
-				if (p.x > row[1]) row[1] = p.x;
-			}
-		}
-		const corners: Point[] = [];
-		for (const [y, [x0, x1]] of rows) corners.push({ x: x0, y }, { x: x0, y: y + 1 }, { x: x1 + 1, y }, { x: x1 + 1, y: y + 1 });
-		const kernel = minAreaRect(corners);
+		const spans: RowSpans = new Map();
+		for (const p of region.points) addToRowSpans(spans, p.x, p.y);
+		const kernel = rowSpansRect(spans);
 		if (Math.min(kernel.width, kernel.height) < DET_SETTINGS.minSize) continue;
 		const grown = unclip(kernel);
 		if (grown.height < DET_SETTINGS.minSize + 2) continue;

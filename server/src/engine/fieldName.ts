@@ -63,6 +63,8 @@ interface Segment {
 	/** Gaps between words: how sure the reading is that each is a word gap. */
 	gapCertainty: number[];
 	row: TextRow;
+	/** The row's letter pitch, measured once. */
+	pitch: number;
 }
 
 /** Median step between neighbouring character centres inside boxes: the row's letter pitch. */
@@ -86,7 +88,7 @@ function letterPitch(row: TextRow): number {
 function segments(row: TextRow): Segment[] {
 	const found: Segment[] = [];
 	const pitch = letterPitch(row);
-	let current: Segment = { words: [], gapCertainty: [], row };
+	let current: Segment = { words: [], gapCertainty: [], row, pitch };
 	let word: PlacedChar[] = [];
 	let pendingGap = 1;
 	const closeWord = () => {
@@ -94,7 +96,7 @@ function segments(row: TextRow): Segment[] {
 		const previous = current.words[current.words.length - 1];
 		if (previous && word[0].along - previous[previous.length - 1].along > Math.max(row.height * 2.5, pitch * 4)) {
 			found.push(current);
-			current = { words: [], gapCertainty: [], row };
+			current = { words: [], gapCertainty: [], row, pitch };
 		} else if (previous) current.gapCertainty.push(pendingGap);
 		current.words.push(word);
 		word = [];
@@ -157,7 +159,7 @@ function splitInitials(segment: Segment): Segment {
 function apartFromCardWords(segment: Segment): Segment[] {
 	const isCard = segment.words.map((word) => isCardWord(wordText(word)));
 	if (!isCard.some(Boolean)) return splitAtOddGap(segment);
-	const pitch = letterPitch(segment.row);
+	const pitch = segment.pitch;
 	const step = (a: PlacedChar[], b: PlacedChar[]) => wordGap(segment, a, b);
 	const kept: Segment[] = [];
 	let start = 0;
@@ -173,7 +175,7 @@ function apartFromCardWords(segment: Segment): Segment[] {
 		const widest = Math.max(pitch * 0.5, ...inner);
 		const before = start > 0 ? step(segment.words[start - 1], words[0]) : Infinity;
 		const after = end + 1 < segment.words.length ? step(words[words.length - 1], segment.words[end + 1]) : Infinity;
-		if (Math.min(before, after) > widest * 1.8) kept.push({ words, gapCertainty: segment.gapCertainty.slice(start, end), row: segment.row });
+		if (Math.min(before, after) > widest * 1.8) kept.push({ words, gapCertainty: segment.gapCertainty.slice(start, end), row: segment.row, pitch: segment.pitch });
 		start = end + 1;
 	}
 	return kept;
@@ -186,7 +188,7 @@ function row(candidate: Candidate): PlacedChar[] {
 /** The gap between two words: between detector boxes the boxes' own edges, inside one box the letters' step. */
 function wordGap(segment: Segment, a: PlacedChar[], b: PlacedChar[]): number {
 	const last = a[a.length - 1];
-	return last.box !== b[0].box ? b[0].boxSpan[0] - last.boxSpan[1] : b[0].along - last.along - letterPitch(segment.row);
+	return last.box !== b[0].box ? b[0].boxSpan[0] - last.boxSpan[1] : b[0].along - last.along - segment.pitch;
 }
 
 /**
@@ -198,13 +200,13 @@ function splitAtOddGap(segment: Segment): Segment[] {
 	const gaps = segment.words.slice(1).map((word, i) => wordGap(segment, segment.words[i], word));
 	const widest = gaps.indexOf(Math.max(...gaps));
 	const others = gaps.filter((_, i) => i !== widest).sort((a, b) => a - b);
-	const typical = Math.max(others[others.length >> 1], letterPitch(segment.row) * 0.5);
+	const typical = Math.max(others[others.length >> 1], segment.pitch * 0.5);
 	const cut = widest + 1;
 	// An initial is followed by the surname, however wide its full stop makes the gap.
 	if (gaps[widest] < typical * 2.2 || letters(wordText(segment.words[widest])).length === 1) return [segment];
 	return [
-		{ words: segment.words.slice(0, cut), gapCertainty: segment.gapCertainty.slice(0, cut - 1), row: segment.row },
-		{ words: segment.words.slice(cut), gapCertainty: segment.gapCertainty.slice(cut), row: segment.row },
+		{ words: segment.words.slice(0, cut), gapCertainty: segment.gapCertainty.slice(0, cut - 1), row: segment.row, pitch: segment.pitch },
+		{ words: segment.words.slice(cut), gapCertainty: segment.gapCertainty.slice(cut), row: segment.row, pitch: segment.pitch },
 	];
 }
 
@@ -271,7 +273,7 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	// A name whose first letter sits on its box's very edge may have lost letters the detector cut
 	// off (ROBERT read as RT); measured on names read whole, that margin is 0.38 letters or more.
 	const first = chosen.words[0][0];
-	if ((first.along - first.boxSpan[0]) / letterPitch(chosen.segment.row) < 0.3) confidence = Math.min(confidence, 0.8);
+	if ((first.along - first.boxSpan[0]) / chosen.segment.pitch < 0.3) confidence = Math.min(confidence, 0.8);
 	const rival = found.slice(1).find((c) => score(c) === score(chosen));
 	if (rival) confidence = Math.min(confidence, 0.75);
 	return { text: chosen.text, words: chosen.words, row: chosen.segment.row, confidence: Math.max(0, Math.min(1, confidence)) };

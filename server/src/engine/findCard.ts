@@ -1,6 +1,7 @@
-import type { Point, Quad } from '../protocol';
+import type { Quad } from '../protocol';
 import type { RgbImage } from './decode';
-import { minAreaRect, rectCorners } from './geometry';
+import type { RowSpans } from './geometry';
+import { addToRowSpans, rectCorners, rowSpansRect } from './geometry';
 
 /** How far a pixel's colour must be from the page's to count as part of something on it. */
 const CONTRAST = 48;
@@ -46,28 +47,21 @@ export function findCardShape(image: RgbImage): Quad | null {
 		next += 1;
 		labels[start] = next;
 		stack.push(start);
-		const rows = new Map<number, [number, number]>();
+		const spans: RowSpans = new Map();
 		let area = 0;
 		while (stack.length > 0) {
 			const index = stack.pop() as number;
 			const x = index % width;
 			const y = (index - x) / width;
 			area += 1;
-			const row = rows.get(y);
-			if (!row) rows.set(y, [x, x]);
-			else {
-				if (x < row[0]) row[0] = x;
-				if (x > row[1]) row[1] = x;
-			}
+			addToRowSpans(spans, x, y);
 			if (x > 0 && mask[index - 1] && !labels[index - 1]) (labels[index - 1] = next), stack.push(index - 1);
 			if (x < width - 1 && mask[index + 1] && !labels[index + 1]) (labels[index + 1] = next), stack.push(index + 1);
 			if (y > 0 && mask[index - width] && !labels[index - width]) (labels[index - width] = next), stack.push(index - width);
 			if (y < height - 1 && mask[index + width] && !labels[index + width]) (labels[index + width] = next), stack.push(index + width);
 		}
 		if (area < width * height * 0.005 || (best && area <= best.area)) continue;
-		const corners: Point[] = [];
-		for (const [y, [x0, x1]] of rows) corners.push({ x: x0, y }, { x: x1 + 1, y }, { x: x0, y: y + 1 }, { x: x1 + 1, y: y + 1 });
-		const rect = minAreaRect(corners);
+		const rect = rowSpansRect(spans);
 		const fill = area / (rect.width * rect.height);
 		const aspect = rect.width / Math.max(1, rect.height);
 		if (fill > 0.85 && aspect > 1.4 && aspect < 1.8) best = { quad: rectCorners(rect), area };

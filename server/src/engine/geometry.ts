@@ -68,6 +68,25 @@ export function minAreaRect(points: Point[]): RotatedRect {
 	return normaliseRect(best as RotatedRect);
 }
 
+/** Each row's leftmost and rightmost pixel of a blob: only those can be on its hull. */
+export type RowSpans = Map<number, [number, number]>;
+
+export function addToRowSpans(spans: RowSpans, x: number, y: number): void {
+	const row = spans.get(y);
+	if (!row) spans.set(y, [x, x]);
+	else {
+		if (x < row[0]) row[0] = x;
+		if (x > row[1]) row[1] = x;
+	}
+}
+
+/** The smallest rectangle around a blob given by its row spans; a pixel covers [x, x+1) x [y, y+1). */
+export function rowSpansRect(spans: RowSpans): RotatedRect {
+	const corners: Point[] = [];
+	for (const [y, [x0, x1]] of spans) corners.push({ x: x0, y }, { x: x0, y: y + 1 }, { x: x1 + 1, y }, { x: x1 + 1, y: y + 1 });
+	return minAreaRect(corners);
+}
+
 /** Makes width the longer side (text runs along it) and keeps the angle near horizontal. */
 function normaliseRect(rect: RotatedRect): RotatedRect {
 	let { width, height, angle } = rect;

@@ -3,6 +3,7 @@ import type { OcrModels } from './models';
 import type { Quad } from '../protocol';
 import type { RgbImage } from './decode';
 import { distance } from './geometry';
+import { addBilinear } from './resample';
 
 export const REC_HEIGHT = 48;
 /** Long card-number lines reach ~15:1; wider crops only add padding cost. */
@@ -60,21 +61,7 @@ export function cropLine(image: RgbImage, quad: Quad, maxWidth = MAX_REC_WIDTH):
 					const fv = y + (sy + 0.5) / samples;
 					const px = tl.x + ux.x * fu + vy.x * fv - 0.5;
 					const py = tl.y + ux.y * fu + vy.y * fv - 0.5;
-					const x0 = Math.max(0, Math.min(image.width - 1, Math.floor(px)));
-					const y0 = Math.max(0, Math.min(image.height - 1, Math.floor(py)));
-					const x1 = Math.min(image.width - 1, x0 + 1);
-					const y1 = Math.min(image.height - 1, y0 + 1);
-					const wx = Math.max(0, Math.min(1, px - x0));
-					const wy = Math.max(0, Math.min(1, py - y0));
-					const i00 = (y0 * image.width + x0) * 3;
-					const i01 = (y0 * image.width + x1) * 3;
-					const i10 = (y1 * image.width + x0) * 3;
-					const i11 = (y1 * image.width + x1) * 3;
-					for (let c = 0; c < 3; c++) {
-						rgb[c] +=
-							(image.data[i00 + c] * (1 - wx) + image.data[i01 + c] * wx) * (1 - wy) +
-							(image.data[i10 + c] * (1 - wx) + image.data[i11 + c] * wx) * wy;
-					}
+					addBilinear(image, px, py, rgb);
 				}
 			}
 			const n = samples * samples;

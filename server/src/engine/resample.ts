@@ -15,6 +15,27 @@ export async function resizeRgb(image: RgbImage, width: number, height: number):
 }
 
 /**
+ * Adds the image's colour at (px, py) (pixel centres at integers), bilinear and clamped to the
+ * edge, to rgb: the one sampler behind rectified views and recognition crops.
+ */
+export function addBilinear(image: RgbImage, px: number, py: number, rgb: number[]): void {
+	const { data, width, height } = image;
+	const x0 = Math.max(0, Math.min(width - 1, Math.floor(px)));
+	const y0 = Math.max(0, Math.min(height - 1, Math.floor(py)));
+	const x1 = Math.min(width - 1, x0 + 1);
+	const y1 = Math.min(height - 1, y0 + 1);
+	const wx = Math.max(0, Math.min(1, px - x0));
+	const wy = Math.max(0, Math.min(1, py - y0));
+	const i00 = (y0 * width + x0) * 3;
+	const i01 = (y0 * width + x1) * 3;
+	const i10 = (y1 * width + x0) * 3;
+	const i11 = (y1 * width + x1) * 3;
+	for (let c = 0; c < 3; c++) {
+		rgb[c] += (data[i00 + c] * (1 - wx) + data[i01 + c] * wx) * (1 - wy) + (data[i10 + c] * (1 - wx) + data[i11 + c] * wx) * wy;
+	}
+}
+
+/**
  * Renders a width x height view whose pixel (x, y) shows the source at toSource(x, y): bilinear,
  * supersampled when the view is smaller than the source so thin strokes survive.
  */
@@ -24,7 +45,7 @@ export function warpRgb(source: RgbImage, toSource: Affine, width: number, heigh
 	const samples = scale > 2.5 ? 3 : scale > 1.3 ? 2 : 1;
 	const n = samples * samples;
 	const rgb = [0, 0, 0];
-	const { data, width: sw, height: sh } = source;
+	const { width: sw, height: sh } = source;
 	for (let y = 0; y < height; y++) {
 		for (let x = 0; x < width; x++) {
 			rgb[0] = rgb[1] = rgb[2] = 0;
@@ -37,19 +58,7 @@ export function warpRgb(source: RgbImage, toSource: Affine, width: number, heigh
 					const py = toSource.d * vx + toSource.e * vy + toSource.f - 0.5;
 					if (px < -0.5 || py < -0.5 || px > sw - 0.5 || py > sh - 0.5) continue;
 					inside += 1;
-					const x0 = Math.max(0, Math.min(sw - 1, Math.floor(px)));
-					const y0 = Math.max(0, Math.min(sh - 1, Math.floor(py)));
-					const x1 = Math.min(sw - 1, x0 + 1);
-					const y1 = Math.min(sh - 1, y0 + 1);
-					const wx = Math.max(0, Math.min(1, px - x0));
-					const wy = Math.max(0, Math.min(1, py - y0));
-					const i00 = (y0 * sw + x0) * 3;
-					const i01 = (y0 * sw + x1) * 3;
-					const i10 = (y1 * sw + x0) * 3;
-					const i11 = (y1 * sw + x1) * 3;
-					for (let c = 0; c < 3; c++) {
-						rgb[c] += (data[i00 + c] * (1 - wx) + data[i01 + c] * wx) * (1 - wy) + (data[i10 + c] * (1 - wx) + data[i11 + c] * wx) * wy;
-					}
+					addBilinear(source, px, py, rgb);
 				}
 			}
 			if (inside === 0) continue;
