@@ -1,9 +1,19 @@
 import type {
 	IAuthenticateGeneric,
+	IAuthenticateRuleResponseSuccessBody,
 	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
+
+import { CLOVA_ERRORS, CREDENTIAL_PROBLEM_CODES } from '../nodes/ClovaOcr/clovaErrors';
+import { CREDENTIAL_TEST_URL } from '../nodes/ClovaOcr/invokeUrl';
+
+/** A failed test names the problem and its fix in the words the node uses at run time. */
+const credentialProblemRules: IAuthenticateRuleResponseSuccessBody[] = CREDENTIAL_PROBLEM_CODES.map((code) => ({
+	type: 'responseSuccessBody',
+	properties: { key: 'code', value: code, message: `${CLOVA_ERRORS[code].message}. ${CLOVA_ERRORS[code].fix}` },
+}));
 
 export class ClovaOcrApi implements ICredentialType {
 	name = 'clovaOcrApi';
@@ -51,47 +61,12 @@ export class ClovaOcrApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			method: 'POST',
-			// Expressions cannot throw, so a plain-http remote URL is steered to a host whose name is the fix.
-			url: '={{ /^http:\\/\\/(?!(localhost|127\\.\\d+\\.\\d+\\.\\d+|\\[::1\\])(:|\\/|$))/i.test(String($credentials.invokeUrl).trim()) ? "https://use-https-plain-http-is-only-for-localhost.invalid/document/credit-card" : String($credentials.invokeUrl).trim().replace(/\\/+$/, "").replace(/\\/document\\/credit-card$/, "") + "/document/credit-card" }}',
+			url: CREDENTIAL_TEST_URL,
 			headers: { 'Content-Type': 'application/json' },
 			body: {},
 			json: true,
 			ignoreHttpStatusErrors: true,
 		},
-		rules: [
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'code',
-					value: '0002',
-					message:
-						'Secret key rejected (CLOVA code 0002). Copy the Secret Key of this domain from NAVER Cloud console > CLOVA OCR > Domain > API Gateway integration.',
-				},
-			},
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'code',
-					value: '0001',
-					message: 'The Invoke URL was not recognised (CLOVA code 0001). Copy the APIGW Invoke URL of the domain again.',
-				},
-			},
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'code',
-					value: '0022',
-					message: 'The Invoke URL points to another domain type (CLOVA code 0022). Use the invoke URL of a Document OCR domain with the credit-card model.',
-				},
-			},
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'code',
-					value: '1021',
-					message: 'The domain has no deployment (CLOVA code 1021). Deploy the domain in the NAVER Cloud console, then test again.',
-				},
-			},
-		],
+		rules: credentialProblemRules,
 	};
 }

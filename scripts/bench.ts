@@ -10,19 +10,23 @@ import { execFile, execFileSync } from 'child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
 
-import type { N8nRuntime } from './e2e/n8nRuntime';
-import { ensureN8n1, ensureN8n2, packNodePackage } from './e2e/n8nRuntime';
-import { N8nInstance, nodeOutput, nodeRun, resultDataOf } from '../test-e2e/n8nInstance';
-import type { ExecutionRun } from '../test-e2e/n8nInstance';
+import { cardCopies, largeCard, truthOfCopy } from '../devkit/bench/cardCopies';
+import type { BenchSettings, ThroughputResult, ThroughputRun, VersionResult } from '../devkit/bench/report';
+import { report } from '../devkit/bench/report';
+import type { CredentialRef } from '../devkit/credentials';
+import { clovaCredential } from '../devkit/credentials';
+import { N8nInstance } from '../devkit/n8n/instance';
+import type { ExecutionRun } from '../devkit/n8n/runData';
+import { nodeOutput, nodeRun, resultDataOf } from '../devkit/n8n/runData';
+import type { N8nMajor, N8nRuntime } from '../devkit/n8n/runtime';
+import { ensureN8n, n8nMajors, packNodePackage } from '../devkit/n8n/runtime';
+import { CACHE, ROOT } from '../devkit/paths';
+import { FLATTEN_NODE, HTTP_NODE, OCR_NODE, httpRequestWorkflow, ocrWorkflow } from '../devkit/workflows';
 import { BenchService } from './bench/benchServer';
 import type { ServiceProfile } from './bench/benchServer';
-import { cardCopies, largeCard, truthOfCopy } from './bench/images';
-import type { BenchSettings, ThroughputResult, ThroughputRun, VersionResult } from './bench/report';
-import { report } from './bench/report';
-import { CREDENTIAL_ID, FLATTEN_NODE, HTTP_NODE, OCR_NODE, clovaWorkflow, httpRequestWorkflow } from './bench/workflows';
 
-const ROOT = join(__dirname, '..');
-const WORK = join(ROOT, '.cache', 'bench');
+const WORK = join(CACHE, 'bench');
+const CREDENTIAL: CredentialRef = { id: 'benchClovaCred01', name: 'bench' };
 const SECRET = 'bench-secret-7Qp';
 const CARDS = 200;
 const LATENCY_MS = 150;
@@ -37,7 +41,7 @@ function option(name: string, fallback: string): string {
 	return index >= 0 && process.argv[index + 1] ? process.argv[index + 1] : fallback;
 }
 
-const VERSIONS = option('n8n', '1,2').split(',');
+const VERSIONS = n8nMajors(option('n8n', '1,2'));
 const RUNS = Math.max(1, Math.min(10, Number(option('runs', '5'))));
 
 function log(message: string): void {
@@ -108,8 +112,8 @@ async function plainLoopMs(runtime: N8nRuntime, folder: string, invokeUrl: strin
 	return result.ms;
 }
 
-async function benchVersion(ensure: () => N8nRuntime, tarball: string, service: BenchService, invokeUrl: string): Promise<VersionResult> {
-	const runtime = ensure();
+async function benchVersion(major: N8nMajor, tarball: string, service: BenchService, invokeUrl: string): Promise<VersionResult> {
+	const runtime = ensureN8n(major);
 	const folders = {
 		cards: cardCopies(join(WORK, 'cards-200'), CARDS),
 		overhead: cardCopies(join(WORK, `cards-${OVERHEAD_ITEMS}`), OVERHEAD_ITEMS, 'hard-001.jpg'),
@@ -119,33 +123,34 @@ async function benchVersion(ensure: () => N8nRuntime, tarball: string, service: 
 	const n8n = new N8nInstance(runtime, { N8N_RESTRICT_FILE_ACCESS_TO: WORK });
 	log(`n8n ${runtime.version}: installing the package into ${n8n.userFolder}`);
 	await n8n.installPackage(tarball);
-	await n8n.importJson('credentials', [{ id: CREDENTIAL_ID, name: 'bench', type: 'clovaOcrApi', data: { invokeUrl, secretKey: SECRET } }]);
+	await n8n.importJson('credentials', [clovaCredential(CREDENTIAL, invokeUrl, SECRET)]);
 	const endpoint = `${invokeUrl}/custom/v1/1/bench/document/credit-card`;
 	const cardsGlob = `${folders.cards}/*.{png,jpg}`;
+	const http = { invokeUrl: endpoint, secret: SECRET };
 	await n8n.importJson('workflow', [
-		clovaWorkflow('benchClovaMulti1', cardsGlob, { mode: 'multipart' }),
-		clovaWorkflow('benchClovaJson01', cardsGlob, { mode: 'json' }),
-		httpRequestWorkflow('benchHttpDefault', cardsGlob, { invokeUrl: endpoint, secret: SECRET }),
-		httpRequestWorkflow('benchHttpBatch15', cardsGlob, { invokeUrl: endpoint, secret: SECRET, batching: { size: RATE_LIMIT, intervalMs: 150 } }),
-		httpRequestWorkflow('benchHttpBatch20', cardsGlob, { invokeUrl: endpoint, secret: SECRET, batching: { size: RATE_LIMIT, intervalMs: 200 } }),
-		clovaWorkflow('benchOverhead001', `${folders.overhead}/*.jpg`, { mode: 'multipart' }),
-		httpRequestWorkflow('benchHttpOverhd1', `${folders.overhead}/*.jpg`, { invokeUrl: endpoint, secret: SECRET }),
-		clovaWorkflow('benchLargeNone01', large.path, { mode: 'multipart', disabled: true }),
-		clovaWorkflow('benchLargeMulti1', large.path, { mode: 'multipart' }),
-		clovaWorkflow('benchLargeJson01', large.path, { mode: 'json' }),
-		httpRequestWorkflow('benchLargeHttp01', large.path, { invokeUrl: endpoint, secret: SECRET }),
+		ocrWorkflow('benchClovaMulti1', { glob: cardsGlob, credential: CREDENTIAL, mode: 'multipart' }),
+		ocrWorkflow('benchClovaJson01', { glob: cardsGlob, credential: CREDENTIAL, mode: 'json' }),
+		httpRequestWorkflow('benchHttpDefault', { glob: cardsGlob, ...http }),
+		httpRequestWorkflow('benchHttpBatch15', { glob: cardsGlob, ...http, batching: { size: RATE_LIMIT, intervalMs: 150 } }),
+		httpRequestWorkflow('benchHttpBatch20', { glob: cardsGlob, ...http, batching: { size: RATE_LIMIT, intervalMs: 200 } }),
+		ocrWorkflow('benchOverhead001', { glob: `${folders.overhead}/*.jpg`, credential: CREDENTIAL, mode: 'multipart' }),
+		httpRequestWorkflow('benchHttpOverhd1', { glob: `${folders.overhead}/*.jpg`, ...http }),
+		ocrWorkflow('benchLargeNone01', { glob: large.path, credential: CREDENTIAL, mode: 'multipart', disabled: true }),
+		ocrWorkflow('benchLargeMulti1', { glob: large.path, credential: CREDENTIAL, mode: 'multipart' }),
+		ocrWorkflow('benchLargeJson01', { glob: large.path, credential: CREDENTIAL, mode: 'json' }),
+		httpRequestWorkflow('benchLargeHttp01', { glob: large.path, ...http }),
 	]);
 
-	const ocr = { resultNode: OCR_NODE, stepNodes: [OCR_NODE] };
-	const http = { resultNode: FLATTEN_NODE, stepNodes: [HTTP_NODE, FLATTEN_NODE] };
+	const ocrStep = { resultNode: OCR_NODE, stepNodes: [OCR_NODE] };
+	const httpStep = { resultNode: FLATTEN_NODE, stepNodes: [HTTP_NODE, FLATTEN_NODE] };
 	const setups: ThroughputSetup[] = [
-		{ label: 'CLOVA OCR node, defaults (multipart)', workflowId: 'benchClovaMulti1', latencyMs: LATENCY_MS, ...ocr },
-		{ label: 'CLOVA OCR node, defaults, JSON mode', workflowId: 'benchClovaJson01', latencyMs: LATENCY_MS, ...ocr },
-		{ label: 'HTTP Request + Code, defaults', workflowId: 'benchHttpDefault', latencyMs: LATENCY_MS, ...http },
-		{ label: 'HTTP Request + Code, batching 8 / 150 ms', workflowId: 'benchHttpBatch15', latencyMs: LATENCY_MS, ...http },
-		{ label: 'HTTP Request + Code, batching 8 / 200 ms', workflowId: 'benchHttpBatch20', latencyMs: LATENCY_MS, ...http },
-		{ label: 'CLOVA OCR node, defaults (multipart)', workflowId: 'benchClovaMulti1', latencyMs: SLOWER_LATENCY_MS, ...ocr },
-		{ label: 'HTTP Request + Code, batching 8 / 150 ms', workflowId: 'benchHttpBatch15', latencyMs: SLOWER_LATENCY_MS, ...http },
+		{ label: 'CLOVA OCR node, defaults (multipart)', workflowId: 'benchClovaMulti1', latencyMs: LATENCY_MS, ...ocrStep },
+		{ label: 'CLOVA OCR node, defaults, JSON mode', workflowId: 'benchClovaJson01', latencyMs: LATENCY_MS, ...ocrStep },
+		{ label: 'HTTP Request + Code, defaults', workflowId: 'benchHttpDefault', latencyMs: LATENCY_MS, ...httpStep },
+		{ label: 'HTTP Request + Code, batching 8 / 150 ms', workflowId: 'benchHttpBatch15', latencyMs: LATENCY_MS, ...httpStep },
+		{ label: 'HTTP Request + Code, batching 8 / 200 ms', workflowId: 'benchHttpBatch20', latencyMs: LATENCY_MS, ...httpStep },
+		{ label: 'CLOVA OCR node, defaults (multipart)', workflowId: 'benchClovaMulti1', latencyMs: SLOWER_LATENCY_MS, ...ocrStep },
+		{ label: 'HTTP Request + Code, batching 8 / 150 ms', workflowId: 'benchHttpBatch15', latencyMs: SLOWER_LATENCY_MS, ...httpStep },
 	];
 	const throughput: ThroughputResult[] = setups.map((setup) => ({ label: setup.label, latencyMs: setup.latencyMs, runs: [] }));
 	// Round robin, so a slow moment of the machine does not land on one setup only.
@@ -196,16 +201,12 @@ async function benchVersion(ensure: () => N8nRuntime, tarball: string, service: 
 
 async function main(): Promise<void> {
 	mkdirSync(WORK, { recursive: true });
-	const tarball = packNodePackage(ROOT, join(ROOT, '.cache', 'pack'));
+	const tarball = packNodePackage();
 	const service = new BenchService(SECRET);
 	const invokeUrl = await service.start();
 	const results: VersionResult[] = [];
 	try {
-		const runtimes: Array<[string, () => N8nRuntime]> = [
-			['1', ensureN8n1],
-			['2', ensureN8n2],
-		];
-		for (const [major, ensure] of runtimes) if (VERSIONS.includes(major)) results.push(await benchVersion(ensure, tarball, service, invokeUrl));
+		for (const major of VERSIONS) results.push(await benchVersion(major, tarball, service, invokeUrl));
 	} finally {
 		await service.stop();
 	}

@@ -2,33 +2,34 @@
  * npm run demo: the local server and a real n8n (installed once into a cache folder) read the
  * committed sample cards through the example workflow; prints what came out and stops everything.
  */
-import { readFileSync } from 'fs';
-import { join } from 'path';
+import { LOCAL_CREDENTIAL, clovaCredential } from '../devkit/credentials';
+import { startLocalServer } from '../devkit/localServer/launch';
+import { N8nInstance } from '../devkit/n8n/instance';
+import { nodeOutput } from '../devkit/n8n/runData';
+import { ensureN8n, packNodePackage } from '../devkit/n8n/runtime';
+import { SAMPLES } from '../devkit/paths';
+import { OCR_NODE, exampleWorkflow } from '../devkit/workflows';
 
-import { N8nInstance, nodeOutput } from '../test-e2e/n8nInstance';
-import { startLocalServer } from '../server/test/helpers/startServer';
-import { ensureN8n1, ensureN8n2, packNodePackage } from './e2e/n8nRuntime';
-
-const ROOT = join(__dirname, '..');
-const SAMPLES = join(ROOT, 'server', 'samples');
+const SECRET = 'demo-secret';
+const EXAMPLE = 'folder-batch-to-spreadsheet.json';
 
 async function main(): Promise<void> {
-	const runtime = process.env.CLOVA_DEMO_N8N === '2' ? ensureN8n2() : ensureN8n1();
-	const tarball = packNodePackage(ROOT, join(ROOT, '.cache', 'pack'));
+	const runtime = ensureN8n(process.env.CLOVA_DEMO_N8N === '2' ? '2' : '1');
+	const tarball = packNodePackage();
 	console.log('[demo] starting the local CLOVA-compatible server');
-	const server = await startLocalServer(['--quiet', '--secret', 'demo-secret']);
+	const server = await startLocalServer(['--quiet', '--secret', SECRET]);
 	try {
 		const n8n = new N8nInstance(runtime, { N8N_RESTRICT_FILE_ACCESS_TO: SAMPLES, CLOVA_SAMPLES_GLOB: `${SAMPLES}/*.{png,jpg}`, N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false' });
 		console.log(`[demo] installing the package into a fresh n8n ${runtime.version} user folder`);
 		await n8n.installPackage(tarball);
-		await n8n.importJson('credentials', [{ id: 'clovaLocal0001', name: 'CLOVA OCR (local server)', type: 'clovaOcrApi', data: { invokeUrl: server.url, secretKey: 'demo-secret' } }]);
-		const example = JSON.parse(readFileSync(join(ROOT, 'examples', 'folder-batch-to-spreadsheet.json'), 'utf8')) as object;
-		await n8n.importJson('workflow', [{ ...example, id: 'demoFolderBatch01', active: false }]);
+		await n8n.importJson('credentials', [clovaCredential(LOCAL_CREDENTIAL, server.url, SECRET)]);
+		const example = exampleWorkflow(EXAMPLE);
+		await n8n.importJson('workflow', [example]);
 		console.log('[demo] running the example workflow "folder of card images to a spreadsheet" headless');
 		const started = Date.now();
-		const result = await n8n.execute('demoFolderBatch01');
+		const result = await n8n.execute(example.id);
 		if (!result.ok) throw new Error(`the workflow failed:\n${result.output}`);
-		const items = nodeOutput(result.run, 'CLOVA OCR');
+		const items = nodeOutput(result.run, OCR_NODE);
 		console.log(`\n${items.length} cards in ${((Date.now() - started) / 1000).toFixed(1)} s (n8n ${runtime.version}, local server ${server.url})\n`);
 		const rows = items.map((item) => ({
 			file: String(item.json.imageName ?? ''),

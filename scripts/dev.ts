@@ -3,7 +3,7 @@
  * build, the local server running, a credential pointing at it and the examples imported.
  * Ctrl-C stops all of it. CLOVA_DEV_N8N=2 uses n8n 2.41.1 on Node 24 instead of 1.123.81.
  */
-import { startDevEnvironment } from './e2e/devEnvironment';
+import { startDevEnvironment } from '../devkit/devEnvironment';
 
 async function main(): Promise<void> {
 	const env = await startDevEnvironment({

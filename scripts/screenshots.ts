@@ -6,9 +6,10 @@ import { mkdirSync } from 'fs';
 import { join } from 'path';
 import { chromium } from 'playwright-core';
 
-import { exampleId, startDevEnvironment } from './e2e/devEnvironment';
+import { startDevEnvironment } from '../devkit/devEnvironment';
+import { ROOT } from '../devkit/paths';
+import { exampleId } from '../devkit/workflows';
 
-const ROOT = join(__dirname, '..');
 const DOCS = join(ROOT, 'docs');
 const OWNER = { email: 'owner@example.com', firstName: 'Demo', lastName: 'Owner', password: 'Demo-Passw0rd!' };
 

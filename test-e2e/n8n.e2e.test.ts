@@ -2,66 +2,38 @@
  * The package in a real n8n, installed from its npm tarball the way Settings > Community Nodes
  * installs it, against the local server: `npm run test:e2e`.
  */
-import { spawn } from 'child_process';
-import { readFileSync, readdirSync } from 'fs';
+import { readFileSync } from 'fs';
 import { join } from 'path';
 
-import type { N8nRuntime } from '../scripts/e2e/n8nRuntime';
-import { ensureN8n1, ensureN8n2, packNodePackage } from '../scripts/e2e/n8nRuntime';
-import type { RunningServer } from '../server/test/helpers/startServer';
-import { startLocalServer } from '../server/test/helpers/startServer';
-import { N8nInstance, nodeOutput } from './n8nInstance';
+import type { CredentialRef } from '../devkit/credentials';
+import { LOCAL_CREDENTIAL, clovaCredential } from '../devkit/credentials';
+import { sampleTruth as truth } from '../devkit/fixtures';
+import type { RunningServer } from '../devkit/localServer/launch';
+import { startLocalServer } from '../devkit/localServer/launch';
+import { startEditor } from '../devkit/n8n/editor';
+import { N8nInstance } from '../devkit/n8n/instance';
+import { nodeOutput } from '../devkit/n8n/runData';
+import { N8N_VERSIONS, ensureN8n, n8nMajors, packNodePackage } from '../devkit/n8n/runtime';
+import { FIXTURES, SAMPLES } from '../devkit/paths';
+import { exampleId, exampleWorkflows, ocrWorkflow } from '../devkit/workflows';
 
-const ROOT = join(__dirname, '..');
-const SAMPLES = join(ROOT, 'server', 'samples');
-const FIXTURES = join(ROOT, 'test', 'fixtures');
 const SECRET = 'e2e-secret';
-const truth = JSON.parse(readFileSync(join(SAMPLES, 'truth.json'), 'utf8')) as Record<string, { name: string; number: string; validThru: string }>;
+const WRONG_KEY: CredentialRef = { id: 'clovaWrongKey01', name: 'wrong secret' };
 
-const VERSIONS = (process.env.CLOVA_E2E_N8N ?? '1,2').split(',');
-const runtimes: Array<[string, () => N8nRuntime]> = [
-	['1.123.81', ensureN8n1],
-	['2.41.1', ensureN8n2],
-].filter(([version]) => VERSIONS.includes(version.split('.')[0])) as Array<[string, () => N8nRuntime]>;
-
-function credential(id: string, name: string, invokeUrl: string, secretKey: string) {
-	return { id, name, type: 'clovaOcrApi', data: { invokeUrl, secretKey } };
+/** What the examples show: first 6 and last 4 digits, the rest starred. */
+function pciMasked(number: string): string {
+	return `${number.slice(0, 6)}${'*'.repeat(number.length - 10)}${number.slice(-4)}`;
 }
 
-function ocrWorkflow(id: string, options: { glob: string; mode: 'multipart' | 'json'; credentialId: string; continueOnFail?: boolean }) {
-	return {
-		id,
-		name: `e2e ${id}`,
-		active: false,
-		settings: { executionOrder: 'v1' },
-		nodes: [
-			{ parameters: {}, id: `${id}-1`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0] },
-			{ parameters: { fileSelector: options.glob, options: {} }, id: `${id}-2`, name: 'Read Card Images', type: 'n8n-nodes-base.readWriteFile', typeVersion: 1, position: [220, 0] },
-			{
-				parameters: { binaryPropertyName: 'data', requestMode: options.mode, simplify: true, options: { imageName: '={{ $binary.data.fileName }}' } },
-				id: `${id}-3`,
-				name: 'CLOVA OCR',
-				type: 'n8n-nodes-clova-ocr.clovaOcr',
-				typeVersion: 1,
-				position: [440, 0],
-				credentials: { clovaOcrApi: { id: options.credentialId, name: options.credentialId } },
-				...(options.continueOnFail ? { onError: 'continueRegularOutput' } : {}),
-			},
-		],
-		connections: {
-			Start: { main: [[{ node: 'Read Card Images', type: 'main', index: 0 }]] },
-			'Read Card Images': { main: [[{ node: 'CLOVA OCR', type: 'main', index: 0 }]] },
-		},
-	};
-}
+const runtimes = n8nMajors(process.env.CLOVA_E2E_N8N ?? '1,2').map((major) => [N8N_VERSIONS[major], major] as const);
 
-describe.each(runtimes)('n8n %s', (version, ensure) => {
+describe.each(runtimes)('n8n %s', (version, major) => {
 	let n8n: N8nInstance;
 	let server: RunningServer;
 
 	beforeAll(async () => {
-		const runtime = ensure();
-		const tarball = packNodePackage(ROOT, join(ROOT, '.cache', 'pack'));
+		const runtime = ensureN8n(major);
+		const tarball = packNodePackage();
 		n8n = new N8nInstance(runtime, {
 			N8N_RESTRICT_FILE_ACCESS_TO: `${SAMPLES};${FIXTURES}`,
 			N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false',
@@ -70,20 +42,20 @@ describe.each(runtimes)('n8n %s', (version, ensure) => {
 		await n8n.installPackage(tarball);
 		server = await startLocalServer(['--secret', SECRET, '--quiet']);
 		await n8n.importJson('credentials', [
-			credential('clovaLocal0001', 'CLOVA OCR (local server)', server.url, SECRET),
-			credential('clovaWrongKey01', 'wrong secret', `${server.url}/custom/v1/1/key/document/credit-card`, 'not-the-secret'),
+			clovaCredential(LOCAL_CREDENTIAL, server.url, SECRET),
+			clovaCredential(WRONG_KEY, `${server.url}/custom/v1/1/key/document/credit-card`, 'not-the-secret'),
 		]);
+		// The image name as an expression, so a run also proves the node's options resolve expressions.
+		const imageName = { options: { imageName: '={{ $binary.data.fileName }}' } };
+		const cards = `${SAMPLES}/*.{png,jpg}`;
 		await n8n.importJson('workflow', [
-			ocrWorkflow('e2eMultipart0001', { glob: `${SAMPLES}/*.{png,jpg}`, mode: 'multipart', credentialId: 'clovaLocal0001' }),
-			ocrWorkflow('e2eJsonMode00001', { glob: `${SAMPLES}/*.{png,jpg}`, mode: 'json', credentialId: 'clovaLocal0001' }),
-			ocrWorkflow('e2eWrongSecret01', { glob: `${SAMPLES}/flat-000.png`, mode: 'multipart', credentialId: 'clovaWrongKey01' }),
-			ocrWorkflow('e2eNotAnImage001', { glob: `${FIXTURES}/notes.txt`, mode: 'multipart', credentialId: 'clovaLocal0001' }),
-			ocrWorkflow('e2eContinue00001', { glob: `${FIXTURES}/{card-visa.png,notes.txt,card-amex.jpg}`, mode: 'multipart', credentialId: 'clovaLocal0001', continueOnFail: true }),
+			ocrWorkflow('e2eMultipart0001', { glob: cards, mode: 'multipart', credential: LOCAL_CREDENTIAL, parameters: imageName }),
+			ocrWorkflow('e2eJsonMode00001', { glob: cards, mode: 'json', credential: LOCAL_CREDENTIAL, parameters: imageName }),
+			ocrWorkflow('e2eWrongSecret01', { glob: `${SAMPLES}/flat-000.png`, credential: WRONG_KEY }),
+			ocrWorkflow('e2eNotAnImage001', { glob: `${FIXTURES}/notes.txt`, credential: LOCAL_CREDENTIAL }),
+			ocrWorkflow('e2eContinue00001', { glob: `${FIXTURES}/{card-visa.png,notes.txt,card-amex.jpg}`, credential: LOCAL_CREDENTIAL, continueOnFail: true }),
+			...exampleWorkflows(),
 		]);
-		for (const file of readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.json'))) {
-			const example = JSON.parse(readFileSync(join(ROOT, 'examples', file), 'utf8')) as Record<string, unknown>;
-			await n8n.importJson('workflow', [{ ...example, id: `example${file.length}${file.slice(0, 6).replace(/\W/g, '')}`, active: false }]);
-		}
 	}, 1_800_000);
 
 	afterAll(async () => await server?.stop());
@@ -141,41 +113,34 @@ describe.each(runtimes)('n8n %s', (version, ensure) => {
 	}, 120_000);
 
 	test('the folder batch example runs: every sample read, numbers PCI-masked, a CSV made', async () => {
-		const file = 'folder-batch-to-spreadsheet.json';
-		const result = await n8n.execute(`example${file.length}${file.slice(0, 6).replace(/\W/g, '')}`);
+		const result = await n8n.execute(exampleId('folder-batch-to-spreadsheet.json'));
 		if (!result.ok) console.log(result.output.slice(-3000));
 		expect(result.ok).toBe(true);
 		const items = nodeOutput(result.run, 'CLOVA OCR');
 		expect(items).toHaveLength(Object.keys(truth).length);
 		for (const item of items) {
 			const expected = truth[String(item.json.imageName)];
-			expect(item.json.number).toBe(`${expected.number.slice(0, 6)}${'*'.repeat(expected.number.length - 10)}${expected.number.slice(-4)}`);
+			expect(item.json.number).toBe(pciMasked(expected.number));
 		}
 		expect(nodeOutput(result.run, 'To Spreadsheet')).toHaveLength(1);
 	}, 300_000);
 
 	test('the webhook example answers an uploaded card with its fields', async () => {
-		const file = 'webhook-upload-answers-fields.json';
-		const id = `example${file.length}${file.slice(0, 6).replace(/\W/g, '')}`;
+		const id = exampleId('webhook-upload-answers-fields.json');
 		const activate = version.startsWith('1.') ? ['update:workflow', `--id=${id}`, '--active=true'] : ['publish:workflow', `--id=${id}`];
 		const activated = await n8n.cli(activate);
 		expect(activated.code).toBe(0);
-		const port = 5900 + Math.floor(Math.random() * 500);
-		const editor = spawn(n8n.runtime.node, [n8n.runtime.n8nBin, 'start'], {
-			cwd: n8n.userFolder,
-			env: { ...n8n.environment(), N8N_PORT: String(port), N8N_LISTEN_ADDRESS: '127.0.0.1' },
-			stdio: 'ignore',
-		});
+		const editor = await startEditor(n8n, { port: 5900 + Math.floor(Math.random() * 500) });
 		try {
-			const base = `http://127.0.0.1:${port}`;
-			const deadline = Date.now() + 120_000;
+			// The editor answers before every active workflow's webhook is registered.
+			const deadline = Date.now() + 60_000;
 			let answer: Response | undefined;
 			const sample = 'flat-001.jpg';
 			while (Date.now() < deadline) {
 				try {
 					const form = new FormData();
 					form.append('data', new Blob([readFileSync(join(SAMPLES, sample))], { type: 'image/jpeg' }), sample);
-					answer = await fetch(`${base}/webhook/read-card`, { method: 'POST', body: form });
+					answer = await fetch(`${editor.url}/webhook/read-card`, { method: 'POST', body: form });
 					if (answer.status !== 404 && answer.status !== 503) break;
 				} catch {
 					// n8n is still starting
@@ -186,11 +151,9 @@ describe.each(runtimes)('n8n %s', (version, ensure) => {
 			const body = (await answer?.json()) as Record<string, unknown>;
 			const expected = truth[sample];
 			expect(body).toMatchObject({ name: expected.name, validThru: expected.validThru });
-			expect(body.number).toBe(`${expected.number.slice(0, 6)}${'*'.repeat(expected.number.length - 10)}${expected.number.slice(-4)}`);
+			expect(body.number).toBe(pciMasked(expected.number));
 		} finally {
-			const exited = new Promise((resolve) => editor.once('exit', resolve));
-			editor.kill('SIGTERM');
-			await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
+			await editor.stop();
 		}
 	}, 300_000);
 

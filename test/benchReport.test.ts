@@ -1,6 +1,6 @@
-import { truthOfCopy } from '../scripts/bench/images';
-import type { VersionResult } from '../scripts/bench/report';
-import { median, report } from '../scripts/bench/report';
+import { truthOfCopy } from '../devkit/bench/cardCopies';
+import type { VersionResult } from '../devkit/bench/report';
+import { median, report } from '../devkit/bench/report';
 
 const run = (stepS: number, ok = true, correct = 200) => ({ ok, wallS: stepS + 0.6, stepS, correct: ok ? correct : 0, calls: 205, rateLimited: 5, error: ok ? undefined : 'Bad request - please check your parameters' });
 

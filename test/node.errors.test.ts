@@ -1,17 +1,18 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import type { ErrorCode } from '../server/src/protocol';
-import { ERROR_STATUS } from '../server/src/protocol';
-import type { ScriptedAnswer } from './helpers/clovaTestServer';
-import { ClovaTestServer } from './helpers/clovaTestServer';
-import { fixtureInput, successFor } from './helpers/fixtures';
-import { binaryItems, runNode } from './helpers/n8nHarness';
+import { CLOVA_ERRORS } from '../server/src/protocol';
+import type { ScriptedAnswer } from '../devkit/clova/testServer';
+import { ClovaTestServer } from '../devkit/clova/testServer';
+import { successFor } from '../devkit/clova/outcomes';
+import { fixtureInput } from '../devkit/fixtures';
+import { binaryItems, runNode } from '../devkit/n8n/harness';
 
 const CARD = { name: 'NOAH YOON', number: '4111111111111111', validThru: '09/35' };
 const ok: ScriptedAnswer = { kind: 'outcome', outcome: successFor(CARD) };
 
 function clovaError(code: ErrorCode, message = 'service says no'): ScriptedAnswer {
-	return { kind: 'raw', status: ERROR_STATUS[code], body: JSON.stringify({ code, message }) };
+	return { kind: 'raw', status: CLOVA_ERRORS[code].httpStatus, body: JSON.stringify({ code, message }) };
 }
 
 const HTML_502: ScriptedAnswer = {

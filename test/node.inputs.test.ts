@@ -1,6 +1,7 @@
-import { ClovaTestServer } from './helpers/clovaTestServer';
-import { fixture, fixtureInput, successFor } from './helpers/fixtures';
-import { binaryItems, runNode, testCredentials } from './helpers/n8nHarness';
+import { ClovaTestServer } from '../devkit/clova/testServer';
+import { successFor } from '../devkit/clova/outcomes';
+import { fixture, fixtureInput } from '../devkit/fixtures';
+import { binaryItems, runNode, testCredentials } from '../devkit/n8n/harness';
 
 describe('CLOVA OCR node: bad input fails before any request, naming the item and the fix', () => {
 	const server = new ClovaTestServer();
@@ -121,7 +122,7 @@ describe('CLOVA OCR API credentials test', () => {
 	test('a wrong secret is told apart (401/0002)', async () => {
 		const result = await testCredentials({ invokeUrl: `${baseUrl}/document/credit-card`, secretKey: 'wrong' });
 		expect(result.status).toBe('Error');
-		expect(result.message).toMatch(/^Secret key rejected \(CLOVA code 0002\)/);
+		expect(result.message).toMatch(/^CLOVA OCR rejected the secret key \(code 0002\)\. Check the Secret Key/);
 		expect(result.message).not.toContain('wrong');
 	});
 

@@ -1,9 +1,10 @@
 import { ClovaOcrApi } from '../credentials/ClovaOcrApi.credentials';
 import { READ_WHOLE_BELOW_BYTES, approximateBytes } from '../nodes/ClovaOcr/binaryInput';
 import { SECRET_HEADER } from '../nodes/ClovaOcr/transport';
-import { ClovaTestServer } from './helpers/clovaTestServer';
-import { fixture, fixtureInput, successFor, truths } from './helpers/fixtures';
-import { binaryItems, runNode } from './helpers/n8nHarness';
+import { ClovaTestServer } from '../devkit/clova/testServer';
+import { successFor } from '../devkit/clova/outcomes';
+import { fixture, fixtureInput, fixtureTruth } from '../devkit/fixtures';
+import { binaryItems, runNode } from '../devkit/n8n/harness';
 
 describe('CLOVA OCR node: what it sends', () => {
 	const server = new ClovaTestServer();
@@ -17,7 +18,7 @@ describe('CLOVA OCR node: what it sends', () => {
 	beforeEach(() => {
 		server.reset();
 		server.script = (request) => {
-			const truth = truths[request.image.name];
+			const truth = fixtureTruth[request.image.name];
 			return { kind: 'outcome', outcome: successFor(truth ?? { name: 'X', number: '4111111111111111', validThru: '01/30' }) };
 		};
 	});
@@ -50,7 +51,7 @@ describe('CLOVA OCR node: what it sends', () => {
 			expect(request.image.data.equals(fixture(file))).toBe(true);
 			expect(headers['x-ocr-secret']).toBe(server.secret);
 
-			const truth = truths[file];
+			const truth = fixtureTruth[file];
 			expect(output).toHaveLength(1);
 			expect(output[0].json).toMatchObject({ name: truth.name, number: truth.number, validThru: truth.validThru, requestId: request.requestId });
 			expect(output[0].pairedItem).toEqual({ item: 0 });
@@ -101,7 +102,7 @@ describe('CLOVA OCR node: what it sends', () => {
 	])('the invoke URL works %s', async (_label, path) => {
 		const items = await binaryItems([fixtureInput('card-visa.png')]);
 		const output = await runNode(items, { credentials: { invokeUrl: `${baseUrl}${path}`, secretKey: server.secret } });
-		expect(output[0].json.number).toBe(truths['card-visa.png'].number);
+		expect(output[0].json.number).toBe(fixtureTruth['card-visa.png'].number);
 	});
 
 	test.each(['multipart', 'json'] as const)('%s: a 3 MB file takes the streaming path and still arrives byte for byte', async (mode) => {
@@ -111,7 +112,7 @@ describe('CLOVA OCR node: what it sends', () => {
 		expect(approximateBytes(items[0].binary?.data.fileSize)).toBeGreaterThanOrEqual(READ_WHOLE_BELOW_BYTES);
 		const output = await runNode(items, { credentials: credentials(), parameters: { requestMode: mode } });
 		expect(server.received[0].request.image.data.equals(big)).toBe(true);
-		expect(output[0].json.number).toBe(truths['card-visa.png'].number);
+		expect(output[0].json.number).toBe(fixtureTruth['card-visa.png'].number);
 	});
 
 	test.each(['multipart', 'json'] as const)('%s: a retried 3 MB file is read afresh and sent whole again', async (mode) => {
@@ -120,12 +121,12 @@ describe('CLOVA OCR node: what it sends', () => {
 		server.script = (_request, attempt) =>
 			attempt === 0
 				? { kind: 'raw', status: 500, body: JSON.stringify({ code: '0500', message: 'hiccup' }) }
-				: { kind: 'outcome', outcome: successFor(truths['card-amex.jpg']) };
+				: { kind: 'outcome', outcome: successFor(fixtureTruth['card-amex.jpg']) };
 		const items = await binaryItems([{ data: big, fileName: 'card-amex.jpg', mimeType: 'image/jpeg' }]);
 		const output = await runNode(items, { credentials: credentials(), parameters: { requestMode: mode } });
 		expect(server.received).toHaveLength(2);
 		for (const received of server.received) expect(received.request.image.data.equals(big)).toBe(true);
-		expect(output[0].json.number).toBe(truths['card-amex.jpg'].number);
+		expect(output[0].json.number).toBe(fixtureTruth['card-amex.jpg'].number);
 	});
 
 	test.each([

@@ -1,9 +1,10 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import type { ScriptedAnswer } from './helpers/clovaTestServer';
-import { ClovaTestServer } from './helpers/clovaTestServer';
-import { DOCS_FAILURE_SAMPLE, DOCS_SUCCESS_SAMPLE, fixtureInput, successFor } from './helpers/fixtures';
-import { binaryItems, runNode } from './helpers/n8nHarness';
+import type { ScriptedAnswer } from '../devkit/clova/testServer';
+import { ClovaTestServer } from '../devkit/clova/testServer';
+import { DOCS_FAILURE_SAMPLE, DOCS_SUCCESS_SAMPLE, successFor } from '../devkit/clova/outcomes';
+import { fixtureInput } from '../devkit/fixtures';
+import { binaryItems, runNode } from '../devkit/n8n/harness';
 
 const VISA = '4111111111111111';
 

@@ -1,7 +1,8 @@
-import type { ScriptedAnswer } from './helpers/clovaTestServer';
-import { ClovaTestServer } from './helpers/clovaTestServer';
-import { fixtureInput, successFor } from './helpers/fixtures';
-import { binaryItems, runNode } from './helpers/n8nHarness';
+import type { ScriptedAnswer } from '../devkit/clova/testServer';
+import { ClovaTestServer } from '../devkit/clova/testServer';
+import { successFor } from '../devkit/clova/outcomes';
+import { fixtureInput } from '../devkit/fixtures';
+import { binaryItems, runNode } from '../devkit/n8n/harness';
 import { seededRandom } from '../server/src/synth/random';
 
 type Fault = '0500' | '0501' | '0025' | 'reset' | 'timeout' | 'garbage';

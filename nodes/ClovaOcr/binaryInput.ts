@@ -2,7 +2,8 @@ import type { IBinaryData, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 import type { Readable } from 'stream';
 
-import { SNIFF_BYTES } from './imageFormat';
+import type { ClovaFormat, ImageFormatOption } from './imageFormat';
+import { ImageFormatError, SNIFF_BYTES, resolveImageFormat } from './imageFormat';
 
 /** CLOVA OCR refuses larger files; failing here saves an upload that cannot succeed. */
 export const MAX_IMAGE_BYTES = 50 * 1024 * 1024;
@@ -121,4 +122,23 @@ export async function loadImageSource(
 		);
 	}
 	return source;
+}
+
+/** The `format` to send for an item's image; a file CLOVA cannot read fails the item here. */
+export function imageFormatOf(
+	ctx: IExecuteFunctions,
+	image: ImageSource,
+	override: ImageFormatOption,
+	field: string,
+	itemIndex: number,
+): ClovaFormat {
+	try {
+		return resolveImageFormat(image.head, override, image);
+	} catch (error) {
+		if (!(error instanceof ImageFormatError)) throw error;
+		throw new NodeOperationError(ctx.getNode(), `Item ${itemIndex}, binary field "${field}": ${error.message}`, {
+			itemIndex,
+			description: error.description,
+		});
+	}
 }

@@ -1,10 +1,18 @@
+/**
+ * The image formats of the CLOVA credit-card API and the leading bytes that identify each. The
+ * local server keeps an identical copy of CLOVA_FORMATS, FAMILY_MAGIC and sniffImageFamily
+ * (server/src/protocol/imageFormat.ts); test/clovaRules.test.ts fails when they differ.
+ */
+
+/** The `format` values the API accepts; pdf and tiff must be single page. */
 export const CLOVA_FORMATS = ['jpg', 'jpeg', 'png', 'pdf', 'tif', 'tiff'] as const;
 export type ClovaFormat = (typeof CLOVA_FORMATS)[number];
 export type ImageFormatOption = ClovaFormat | 'auto';
 
-type Family = 'jpeg' | 'png' | 'pdf' | 'tiff';
+/** What a file is, whichever of its format names is sent. */
+export type ImageFamily = 'jpeg' | 'png' | 'pdf' | 'tiff';
 
-const FAMILY_OF: Record<ClovaFormat, Family> = {
+export const FAMILY_OF_FORMAT: Readonly<Record<ClovaFormat, ImageFamily>> = {
 	jpg: 'jpeg',
 	jpeg: 'jpeg',
 	png: 'png',
@@ -13,9 +21,37 @@ const FAMILY_OF: Record<ClovaFormat, Family> = {
 	tiff: 'tiff',
 };
 
-const FORMAT_OF_FAMILY: Record<Family, ClovaFormat> = { jpeg: 'jpg', png: 'png', pdf: 'pdf', tiff: 'tiff' };
+const FORMAT_OF_FAMILY: Record<ImageFamily, ClovaFormat> = { jpeg: 'jpg', png: 'png', pdf: 'pdf', tiff: 'tiff' };
 
-const FAMILY_OF_MIME: Record<string, Family> = {
+function ascii(text: string): number[] {
+	return [...text].map((c) => c.charCodeAt(0));
+}
+
+/** Leading bytes of each family; a file starting with any one of them is of that family. */
+export const FAMILY_MAGIC: Readonly<Record<ImageFamily, ReadonlyArray<readonly number[]>>> = {
+	jpeg: [[0xff, 0xd8, 0xff]],
+	png: [[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]],
+	pdf: [ascii('%PDF-')],
+	// Little- and big-endian classic TIFF; BigTIFF (version 43) is not something CLOVA reads.
+	tiff: [
+		[0x49, 0x49, 0x2a, 0x00],
+		[0x4d, 0x4d, 0x00, 0x2a],
+	],
+};
+
+function startsWith(data: Buffer, bytes: readonly number[], offset = 0): boolean {
+	return data.length >= offset + bytes.length && bytes.every((b, i) => data[offset + i] === b);
+}
+
+/** The family the bytes are, or null when they are none CLOVA accepts. */
+export function sniffImageFamily(data: Buffer): ImageFamily | null {
+	for (const [family, signatures] of Object.entries(FAMILY_MAGIC) as Array<[ImageFamily, ReadonlyArray<readonly number[]>]>) {
+		if (signatures.some((magic) => startsWith(data, magic))) return family;
+	}
+	return null;
+}
+
+const FAMILY_OF_MIME: Record<string, ImageFamily> = {
 	'image/jpeg': 'jpeg',
 	'image/jpg': 'jpeg',
 	'image/pjpeg': 'jpeg',
@@ -29,22 +65,6 @@ const FAMILY_OF_MIME: Record<string, Family> = {
 export const SNIFF_BYTES = 512;
 
 export const SUPPORTED_FORMATS_TEXT = 'JPEG, PNG, PDF (single page) or TIFF (single page)';
-
-function startsWith(head: Buffer, bytes: number[], offset = 0): boolean {
-	return head.length >= offset + bytes.length && bytes.every((b, i) => head[offset + i] === b);
-}
-
-function ascii(text: string): number[] {
-	return [...text].map((c) => c.charCodeAt(0));
-}
-
-function supportedFamilyFromBytes(head: Buffer): Family | null {
-	if (startsWith(head, [0xff, 0xd8, 0xff])) return 'jpeg';
-	if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
-	if (startsWith(head, ascii('%PDF-'))) return 'pdf';
-	if (startsWith(head, [0x49, 0x49, 0x2a, 0x00]) || startsWith(head, [0x4d, 0x4d, 0x00, 0x2a])) return 'tiff';
-	return null;
-}
 
 /** Formats people send by mistake, recognised so the error can say what the file really is. */
 function unsupportedKindFromBytes(head: Buffer): string | null {
@@ -85,11 +105,11 @@ export interface FormatHints {
 	fileExtension?: string;
 }
 
-function familyFromHints(hints: FormatHints): Family | null {
+function familyFromHints(hints: FormatHints): ImageFamily | null {
 	const mime = (hints.mimeType ?? '').toLowerCase().split(';')[0].trim();
 	if (FAMILY_OF_MIME[mime]) return FAMILY_OF_MIME[mime];
 	const ext = (hints.fileExtension ?? hints.fileName?.split('.').pop() ?? '').toLowerCase();
-	if ((CLOVA_FORMATS as readonly string[]).includes(ext)) return FAMILY_OF[ext as ClovaFormat];
+	if ((CLOVA_FORMATS as readonly string[]).includes(ext)) return FAMILY_OF_FORMAT[ext as ClovaFormat];
 	return null;
 }
 
@@ -99,9 +119,9 @@ function familyFromHints(hints: FormatHints): Family | null {
  * when the bytes are not recognised.
  */
 export function resolveImageFormat(head: Buffer, override: ImageFormatOption, hints: FormatHints): ClovaFormat {
-	const fromBytes = supportedFamilyFromBytes(head);
+	const fromBytes = sniffImageFamily(head);
 	if (override !== 'auto') {
-		if (fromBytes && fromBytes !== FAMILY_OF[override]) {
+		if (fromBytes && fromBytes !== FAMILY_OF_FORMAT[override]) {
 			throw new ImageFormatError(
 				`Image Format is set to "${override}" but the file is ${fromBytes.toUpperCase()}`,
 				'Set Options > Image Format to "Auto" so the node reads the format from the file, or pick the matching format.',

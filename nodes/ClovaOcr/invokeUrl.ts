@@ -1,13 +1,16 @@
-const CREDIT_CARD_PATH = '/document/credit-card';
+import { LOOPBACK_HOST_PATTERN, isLoopbackHost } from './loopbackHost';
 
-const LOOPBACK_HOSTS = new Set(['localhost', '[::1]', '::1']);
+export const CREDIT_CARD_PATH = '/document/credit-card';
 
-export function isLoopbackHost(hostname: string): boolean {
-	const host = hostname.toLowerCase();
-	return LOOPBACK_HOSTS.has(host) || /^127(\.\d{1,3}){3}$/.test(host) || host.endsWith('.localhost');
+const TRAILING_SLASHES = /\/+$/;
+
+function escapeRegExp(text: string): string {
+	return text.replace(/[.*+?^$()|[\]{}\\]/g, '\\$&');
 }
 
-/** The problem with an invoke URL, phrased for the credentials dialog, or null when it is usable. */
+const CREDIT_CARD_SUFFIX = new RegExp(`${escapeRegExp(CREDIT_CARD_PATH)}$`);
+
+/** The problem with an invoke URL, phrased for the credentials dialog. */
 export class InvokeUrlError extends Error {
 	constructor(
 		message: string,
@@ -48,9 +51,28 @@ export function creditCardEndpoint(rawInvokeUrl: unknown): string {
 	if (url.search !== '' || url.hash !== '') {
 		throw new InvokeUrlError('The Invoke URL must not contain a query string or fragment', fix);
 	}
-	let path = url.pathname.replace(/\/+$/, '');
-	if (path.endsWith(CREDIT_CARD_PATH)) {
-		path = path.slice(0, -CREDIT_CARD_PATH.length);
-	}
+	const path = url.pathname.replace(TRAILING_SLASHES, '').replace(CREDIT_CARD_SUFFIX, '');
 	return `${url.protocol}//${url.host}${path}${CREDIT_CARD_PATH}`;
 }
+
+/** Plain http:// to a loopback host, read from the URL as typed: the credentials test has no URL parser. */
+const LOOPBACK_HTTP_URL = new RegExp(`^http://${LOOPBACK_HOST_PATTERN}(?::\\d*)?(?:[\\/?#]|$)`, 'i');
+
+const PLAIN_HTTP = /^http:/i;
+
+/** Where the credentials test sends a plain-http remote URL: the host name is the fix. */
+export const PLAIN_HTTP_REFUSED_URL = `https://use-https-plain-http-is-only-for-localhost.invalid${CREDIT_CARD_PATH}`;
+
+/**
+ * The credentials test's URL, as an n8n expression doing what creditCardEndpoint does. An
+ * expression cannot throw, so a plain-http remote URL is steered to PLAIN_HTTP_REFUSED_URL,
+ * which fails with its name in the message. It reads the URL as typed, so it is stricter than
+ * the node: `http://127.1` passes the node's URL parser but is steered here. A port must be all
+ * digits and end the authority, so `http://localhost:80@evil.com` is steered too.
+ */
+export const CREDENTIAL_TEST_URL = (() => {
+	const raw = 'String($credentials.invokeUrl).trim()';
+	const plainRemote = `(${PLAIN_HTTP}.test(${raw}) && !${LOOPBACK_HTTP_URL}.test(${raw}))`;
+	const endpoint = `${raw}.replace(${TRAILING_SLASHES}, "").replace(${CREDIT_CARD_SUFFIX}, "") + ${JSON.stringify(CREDIT_CARD_PATH)}`;
+	return `={{ ${plainRemote} ? ${JSON.stringify(PLAIN_HTTP_REFUSED_URL)} : ${endpoint} }}`;
+})();

@@ -1,5 +1,7 @@
 import { sleep } from 'n8n-workflow';
 
+import { RATE_LIMIT_CODE } from './clovaErrors';
+
 /**
  * Caps calls in flight at a limit that adapts to the service: CLOVA answers 400/0025 when a
  * domain's rate limit is exceeded, so the limit drops to what was in flight when that
@@ -128,7 +130,7 @@ export async function callWithRetries<T>(
 			return outcome.value;
 		}
 		const { error } = outcome;
-		if (isRetryable(error) && error.code === '0025') limiter.onRateLimited(othersInFlight);
+		if (isRetryable(error) && error.code === RATE_LIMIT_CODE) limiter.onRateLimited(othersInFlight);
 		if (!isRetryable(error) || attempt >= policy.maxRetries || isCancelled()) throw error;
 		await sleep(backoffDelay(attempt, policy, error.retryAfterMs));
 	}

@@ -1,9 +1,10 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INode } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { MaskMode, ReviewReason } from './cardInsights';
 import { cardBrand, isMasked, luhnValid, maskNumber, numberCharacters, parseExpiry, redactCardNumbers } from './cardInsights';
 import type { ClovaField, ClovaImageResult, ClovaPoly, ClovaResponse } from './clovaTypes';
-import { ClovaCallError } from './transport';
+import { ItemFailure } from './itemFailure';
 
 export interface SimplifyOptions {
 	maskNumber: MaskMode;
@@ -108,26 +109,20 @@ export function simplifyImageResult(image: ClovaImageResult, options: SimplifyOp
 	return output;
 }
 
-/** The single image result of a call, or the inference failure it reports. */
-export function recognizedImage(response: ClovaResponse, itemIndex: number): ClovaImageResult {
+/** The single image result of a call; an answer that reads no card fails the item with inferResult as its code. */
+export function recognizedImage(node: INode, response: ClovaResponse, itemIndex: number): ClovaImageResult {
 	const result = response.images?.[0] ?? {};
 	if (result.inferResult !== 'SUCCESS') {
-		throw new ClovaCallError(
-			'inference',
-			`CLOVA OCR could not read the card in item ${itemIndex}: ${redactCardNumbers(result.message ?? 'no message')} (inferResult ${result.inferResult ?? 'missing'})`,
-			'Check that the image shows the front of one credit card, flat, in focus and not cropped. A multi-page PDF or TIFF must be cut to the card page first.',
-			false,
-			String(result.inferResult ?? 'NO_RESULT'),
-		);
+		const message = `CLOVA OCR could not read the card in item ${itemIndex}: ${redactCardNumbers(result.message ?? 'no message')} (inferResult ${result.inferResult ?? 'missing'})`;
+		const description =
+			'Check that the image shows the front of one credit card, flat, in focus and not cropped. A multi-page PDF or TIFF must be cut to the card page first.';
+		throw new ItemFailure(new NodeOperationError(node, message, { itemIndex, description }), String(result.inferResult ?? 'NO_RESULT'));
 	}
 	if (!result.creditCard?.result) {
-		throw new ClovaCallError(
-			'inference',
-			`CLOVA OCR reported SUCCESS for item ${itemIndex} but returned no card fields`,
-			'The service found no credit card in the image. Check that the image shows the front of a card; turn off Simplify to see the raw answer.',
-			false,
-			'NO_CARD_RESULT',
-		);
+		const message = `CLOVA OCR reported SUCCESS for item ${itemIndex} but returned no card fields`;
+		const description =
+			'The service found no credit card in the image. Check that the image shows the front of a card; turn off Simplify to see the raw answer.';
+		throw new ItemFailure(new NodeOperationError(node, message, { itemIndex, description }), 'NO_CARD_RESULT');
 	}
 	return result;
 }

@@ -4,6 +4,7 @@ import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import type { ImageSource } from './binaryInput';
 import { redactCardNumbers } from './cardInsights';
+import { ClovaCallError } from './clovaCallError';
 import { describeClovaCode } from './clovaErrors';
 import type { ClovaRequestMessage, ClovaResponse } from './clovaTypes';
 import type { ClovaFormat } from './imageFormat';
@@ -15,28 +16,6 @@ export const CREDENTIAL_NAME = 'clovaOcrApi';
 
 /** The header the credential's `authenticate` block sets; the node sets the same one itself. */
 export const SECRET_HEADER = 'X-OCR-SECRET';
-
-export type FailureKind = 'service' | 'network' | 'timeout' | 'badResponse' | 'inference';
-
-/**
- * One failed call, already reduced to what is safe to show: it never holds the request
- * headers (the secret) or the request body (the image).
- */
-export class ClovaCallError extends Error {
-	constructor(
-		readonly kind: FailureKind,
-		message: string,
-		readonly description: string,
-		readonly retryable: boolean,
-		readonly code: string,
-		readonly httpStatus?: number,
-		readonly serviceMessage?: string,
-		readonly retryAfterMs?: number,
-	) {
-		super(message);
-		this.name = 'ClovaCallError';
-	}
-}
 
 export interface CallPlan {
 	endpoint: string;
@@ -106,14 +85,15 @@ function redirectFailure(response: FullResponse): ClovaCallError {
 	} catch {
 		// a relative or broken Location: keep the generic wording
 	}
-	return new ClovaCallError(
-		'service',
-		`The Invoke URL answered with a redirect (HTTP ${response.statusCode}) to ${target}`,
-		'The node does not follow redirects, so the secret key is never sent to another address. Copy the APIGW Invoke URL again from the NAVER Cloud console (or the URL the local server prints) into the credentials.',
-		false,
-		`HTTP_${response.statusCode}`,
-		response.statusCode,
-	);
+	return new ClovaCallError({
+		kind: 'service',
+		message: `The Invoke URL answered with a redirect (HTTP ${response.statusCode}) to ${target}`,
+		description:
+			'The node does not follow redirects, so the secret key is never sent to another address. Copy the APIGW Invoke URL again from the NAVER Cloud console (or the URL the local server prints) into the credentials.',
+		retryable: false,
+		code: `HTTP_${response.statusCode}`,
+		httpStatus: response.statusCode,
+	});
 }
 
 function classifyHttpFailure(response: FullResponse, parsed: unknown): ClovaCallError {
@@ -124,16 +104,16 @@ function classifyHttpFailure(response: FullResponse, parsed: unknown): ClovaCall
 	const serviceMessage = typeof errorBody.message === 'string' ? redactCardNumbers(errorBody.message).slice(0, 300) : undefined;
 	const info = describeClovaCode(code, status);
 	const detail = serviceMessage ? ` Service message: "${serviceMessage}".` : parsed === undefined ? ' The answer was not JSON (a gateway or proxy page?).' : '';
-	return new ClovaCallError(
-		'service',
-		info.message,
-		`${info.fix}${detail} HTTP status ${status}.`,
-		info.retryable,
-		code || `HTTP_${status}`,
-		status,
+	return new ClovaCallError({
+		kind: 'service',
+		message: info.message,
+		description: `${info.fix}${detail} HTTP status ${status}.`,
+		retryable: info.retryable,
+		code: code || `HTTP_${status}`,
+		httpStatus: status,
 		serviceMessage,
-		retryAfterMs(response.headers),
-	);
+		retryAfterMs: retryAfterMs(response.headers),
+	});
 }
 
 interface TransportErrorShape {
@@ -176,44 +156,50 @@ function classifyTransportFailure(error: unknown, plan: CallPlan): ClovaCallErro
 	const { code, message: rawMessage } = systemErrorOf(error);
 	const host = new URL(plan.endpoint).host;
 	if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(rawMessage)) {
-		return new ClovaCallError(
-			'timeout',
-			`CLOVA OCR did not answer within ${plan.timeoutMs / 1000} s`,
-			'Still timing out after retries: raise Options > Timeout, or lower Options > Concurrency if many large images are sent at once.',
-			true,
-			'TIMEOUT',
-		);
+		return new ClovaCallError({
+			kind: 'timeout',
+			message: `CLOVA OCR did not answer within ${plan.timeoutMs / 1000} s`,
+			description: 'Still timing out after retries: raise Options > Timeout, or lower Options > Concurrency if many large images are sent at once.',
+			retryable: true,
+			code: 'TIMEOUT',
+		});
 	}
 	if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-		return new ClovaCallError(
-			'network',
-			`The host "${host}" of the Invoke URL could not be found`,
-			'Check the Invoke URL in the CLOVA OCR API credentials: copy it again from the NAVER Cloud console.',
-			code === 'EAI_AGAIN',
+		return new ClovaCallError({
+			kind: 'network',
+			message: `The host "${host}" of the Invoke URL could not be found`,
+			description: 'Check the Invoke URL in the CLOVA OCR API credentials: copy it again from the NAVER Cloud console.',
+			retryable: code === 'EAI_AGAIN',
 			code,
-		);
+		});
 	}
 	if (code === 'ECONNREFUSED') {
-		return new ClovaCallError(
-			'network',
-			`Nothing is listening at ${host}`,
-			'If you use the local server, start it (npx clova-ocr-local) and check the port in the credentials; otherwise check the Invoke URL.',
-			true,
+		return new ClovaCallError({
+			kind: 'network',
+			message: `Nothing is listening at ${host}`,
+			description: 'If you use the local server, start it (npx clova-ocr-local) and check the port in the credentials; otherwise check the Invoke URL.',
+			retryable: true,
 			code,
-		);
+		});
 	}
 	if (code === 'CERT_HAS_EXPIRED' || code.startsWith('ERR_TLS') || /certificate/i.test(rawMessage)) {
-		return new ClovaCallError('network', `The TLS certificate of ${host} was rejected`, 'Check the Invoke URL host; a proxy may be intercepting TLS.', false, code || 'TLS');
+		return new ClovaCallError({
+			kind: 'network',
+			message: `The TLS certificate of ${host} was rejected`,
+			description: 'Check the Invoke URL host; a proxy may be intercepting TLS.',
+			retryable: false,
+			code: code || 'TLS',
+		});
 	}
 	// Words, not the raw code: NodeApiError swaps any message containing ECONNRESET & co for a generic one.
 	const reason = CONNECTION_FAILURE_WORDS[code] ?? 'network error';
-	return new ClovaCallError(
-		'network',
-		`The connection to CLOVA OCR failed (${reason})`,
-		'The connection was reset or dropped and retries did not recover it. Check the network between n8n and the service, then run again.',
-		true,
-		code || 'NETWORK',
-	);
+	return new ClovaCallError({
+		kind: 'network',
+		message: `The connection to CLOVA OCR failed (${reason})`,
+		description: 'The connection was reset or dropped and retries did not recover it. Check the network between n8n and the service, then run again.',
+		retryable: true,
+		code: code || 'NETWORK',
+	});
 }
 
 /** One HTTP call to the credit-card endpoint. Resolves only with a parsed success body. */
@@ -248,14 +234,14 @@ export async function postCreditCard(ctx: IExecuteFunctions, plan: CallPlan): Pr
 	}
 	const images = (parsed as ClovaResponse | undefined)?.images;
 	if (parsed === undefined || typeof parsed !== 'object' || parsed === null || !Array.isArray(images) || images.length === 0) {
-		throw new ClovaCallError(
-			'badResponse',
-			'CLOVA OCR answered with a body the node cannot read',
-			`HTTP ${response.statusCode} with ${text.length === 0 ? 'an empty body' : parsed === undefined ? 'a body that is not complete JSON' : 'JSON without an images array'}. Retries did not help; run the item again later.`,
-			true,
-			'BAD_RESPONSE',
-			response.statusCode,
-		);
+		throw new ClovaCallError({
+			kind: 'badResponse',
+			message: 'CLOVA OCR answered with a body the node cannot read',
+			description: `HTTP ${response.statusCode} with ${text.length === 0 ? 'an empty body' : parsed === undefined ? 'a body that is not complete JSON' : 'JSON without an images array'}. Retries did not help; run the item again later.`,
+			retryable: true,
+			code: 'BAD_RESPONSE',
+			httpStatus: response.statusCode,
+		});
 	}
 	return { requestId: message.requestId, response: parsed as ClovaResponse };
 }

@@ -3,9 +3,9 @@
  * a fixed latency and CLOVA's rate limit (400/0025 for any call beyond `rateLimit` in flight),
  * answering each card copy with its true fields so outputs can be checked, not just counted.
  */
-import { ClovaTestServer } from '../../test/helpers/clovaTestServer';
-import { successFor } from '../../test/helpers/fixtures';
-import { truthOfCopy } from './images';
+import { truthOfCopy } from '../../devkit/bench/cardCopies';
+import { successFor } from '../../devkit/clova/outcomes';
+import { ClovaTestServer } from '../../devkit/clova/testServer';
 
 export interface ServiceProfile {
 	latencyMs: number;

@@ -63,6 +63,8 @@ async function main(): Promise<void> {
 		`clova-ocr-local listening on ${server.url} (ready in ${Date.now() - started} ms; models loading in ${engine.stats().concurrency} workers). ` +
 			`Invoke URL for the n8n credentials: ${server.url}${secret ? '  (secret required)' : '  (no secret: any Secret Key works)'}`,
 	);
+	// One JSON line for programs that start the server (tests, dev tools), so they need not parse the sentence above.
+	console.log(JSON.stringify({ event: 'ready', url: server.url, pid: process.pid }));
 	engine.ready.then(
 		({ loadMs }) => {
 			warm = true;

@@ -3,7 +3,7 @@ import type { Server } from 'http';
 import type { AddressInfo } from 'net';
 
 import type { ListenerOptions } from './protocol';
-import { createRequestListener } from './protocol';
+import { createRequestListener, isLoopbackHost } from './protocol';
 
 export interface StartedServer {
 	url: string;
@@ -16,13 +16,9 @@ export interface ServeOptions extends ListenerOptions {
 	port: number;
 }
 
-export function isLoopback(host: string): boolean {
-	return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
-}
-
 /** Listens with the CLOVA API; refuses a non-loopback address without a secret. */
 export async function serveClova(options: ServeOptions): Promise<StartedServer> {
-	if (!isLoopback(options.host) && !options.secret) {
+	if (!isLoopbackHost(options.host) && !options.secret) {
 		throw new Error(`Refusing to listen on ${options.host} without a secret: card images would be open to the network. Set --secret or CLOVA_OCR_SECRET.`);
 	}
 	const server = createServer(createRequestListener(options));

@@ -1,10 +1,12 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 
-import type { RunningServer } from './helpers/startServer';
-import { startLocalServer } from './helpers/startServer';
+import type { CardTruth } from '../../devkit/fixtures';
+import { readTruth } from '../../devkit/fixtures';
+import type { RunningServer } from '../../devkit/localServer/launch';
+import { startLocalServer } from '../../devkit/localServer/launch';
+import { CAPTURES } from '../../devkit/paths';
 
-const CAPTURES = join(__dirname, '..', 'samples', 'captures');
 const SECRET = 'captures-secret';
 
 /**
@@ -27,16 +29,13 @@ const FIELDS: FieldName[] = ['name', 'number', 'validThru'];
  */
 const MAX_FLAGGED_FIELDS = 6;
 
-interface CaptureTruth {
-	name: string;
-	number: string;
-	validThru: string;
+interface CaptureTruth extends CardTruth {
 	capture: string;
 	layout: string;
 	notes: string;
 }
 
-const truth = JSON.parse(readFileSync(join(CAPTURES, 'truth.json'), 'utf8')) as Record<string, CaptureTruth>;
+const truth = readTruth<CaptureTruth>(CAPTURES);
 
 interface Answer {
 	status: number;

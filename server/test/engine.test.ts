@@ -1,4 +1,3 @@
-import { readFileSync } from 'fs';
 import { join } from 'path';
 
 import { createCardEngine } from '../src/engine/cardRecognizer';
@@ -6,9 +5,9 @@ import { serveClova } from '../src/httpServer';
 import type { RecognitionPool } from '../src/engine/workerPool';
 import { createRecognitionPool } from '../src/engine/workerPool';
 import type { CreditCardRequest } from '../src/protocol';
+import { fixture } from '../../devkit/fixtures';
+import { FAKE_RECOGNITION_WORKER } from '../../devkit/paths';
 
-const FAKE_WORKER = join(__dirname, 'helpers', 'fakeRecognitionWorker.js');
-const FIXTURES = join(__dirname, '..', '..', 'test', 'fixtures');
 
 /** A Buffer that owns its whole ArrayBuffer, as request bodies decoded from base64 do. */
 function owned(text: string): Buffer {
@@ -28,7 +27,7 @@ describe('recognition worker pool', () => {
 
 	beforeEach(() => {
 		errors.length = 0;
-		pool = createRecognitionPool({ size: 2, entry: FAKE_WORKER, onWorkerError: (error) => errors.push(error) });
+		pool = createRecognitionPool({ size: 2, entry: FAKE_RECOGNITION_WORKER, onWorkerError: (error) => errors.push(error) });
 	});
 	afterEach(async () => await pool.close());
 
@@ -73,7 +72,7 @@ describe('recognition worker pool', () => {
 	});
 
 	test('a worker that cannot start rejects ready and fails requests instead of hanging', async () => {
-		const broken = createRecognitionPool({ size: 1, entry: join(__dirname, 'helpers', 'no-such-worker.js'), onWorkerError: () => undefined });
+		const broken = createRecognitionPool({ size: 1, entry: join(__dirname, 'no-such-worker.js'), onWorkerError: () => undefined });
 		const queued = broken.run(owned('x'));
 		await expect(broken.ready).rejects.toThrow();
 		expect(await queued).toMatchObject({ kind: 'serviceError', code: '0501' });
@@ -91,11 +90,11 @@ describe('card engine', () => {
 			expect(first).toBeDefined();
 			expect(second).toBeDefined();
 			expect(engine.admit()).toBeUndefined();
-			expect(await engine.recognize(request(readFileSync(join(FIXTURES, 'card-amex.jpg'))))).toMatchObject({ kind: 'serviceError', code: '0025' });
+			expect(await engine.recognize(request(fixture('card-amex.jpg')))).toMatchObject({ kind: 'serviceError', code: '0025' });
 			second?.release();
 			second?.release();
 			expect(engine.stats()).toMatchObject({ queued: 1, concurrency: 1, rejected: 2 });
-			const outcome = await first?.recognize(request(readFileSync(join(FIXTURES, 'card-amex.jpg'))));
+			const outcome = await first?.recognize(request(fixture('card-amex.jpg')));
 			// What it reads is recognition.test.ts's business; here only that a worker answered.
 			expect(['success', 'failure']).toContain(outcome?.kind);
 			expect(engine.stats()).toEqual({ active: 0, queued: 0, concurrency: 1, served: 1, rejected: 2 });
@@ -131,7 +130,7 @@ describe('admission before the body is read', () => {
 			return { status: response.status, retry: response.headers.get('retry-after'), body: (await response.json()) as { code?: string } };
 		};
 		try {
-			const png = readFileSync(join(FIXTURES, 'card-visa.png')).toString('base64');
+			const png = fixture('card-visa.png').toString('base64');
 			const valid = JSON.stringify({ version: 'V2', requestId: 'a', timestamp: 0, images: [{ format: 'png', name: 'a', data: png }] });
 			expect((await post(valid)).status).toBe(200);
 			expect(await post('{"version": "V2",')).toMatchObject({ status: 400, body: { code: '0011' } });

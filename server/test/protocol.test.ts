@@ -1,5 +1,5 @@
 import { execFile } from 'child_process';
-import { readFileSync, writeFileSync, mkdtempSync } from 'fs';
+import { writeFileSync, mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { promisify } from 'util';
@@ -7,10 +7,10 @@ import { promisify } from 'util';
 import type { StartedServer } from '../src/httpServer';
 import { serveClova } from '../src/httpServer';
 import type { CreditCardRequest, RecognitionOutcome } from '../src/protocol';
+import { fixture } from '../../devkit/fixtures';
 
 const run = promisify(execFile);
-const FIXTURES = join(__dirname, '..', '..', 'test', 'fixtures');
-const png = readFileSync(join(FIXTURES, 'card-visa.png'));
+const png = fixture('card-visa.png');
 const SECRET = 'local-secret-123';
 
 const success: RecognitionOutcome = {
@@ -193,7 +193,7 @@ describe('local server protocol (scripted recognizer)', () => {
 	test("the docs' two curl examples, verbatim but for URL, secret and file", async () => {
 		const dir = mkdtempSync(join(tmpdir(), 'curl-'));
 		// A JPEG keeps the base64 under the 128 KB a single command-line argument may hold.
-		const card = readFileSync(join(FIXTURES, 'card-amex.jpg'));
+		const card = fixture('card-amex.jpg');
 		const file = join(dir, 'creditcard.jpg');
 		writeFileSync(file, card);
 		const url = `${base}/custom/v1/12345/invokekey/document/credit-card`;

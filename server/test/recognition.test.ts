@@ -1,22 +1,12 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 
-import type { RunningServer } from './helpers/startServer';
-import { startLocalServer } from './helpers/startServer';
+import { fixtureTruth, sampleTruth } from '../../devkit/fixtures';
+import type { RunningServer } from '../../devkit/localServer/launch';
+import { startLocalServer } from '../../devkit/localServer/launch';
+import { FIXTURES, LOCAL_SERVER_BIN, SAMPLES } from '../../devkit/paths';
 
-const ROOT = join(__dirname, '..', '..');
-const FIXTURES = join(ROOT, 'test', 'fixtures');
-const SAMPLES = join(ROOT, 'server', 'samples');
 const SECRET = 'recognition-secret';
-
-interface Truth {
-	name: string;
-	number: string;
-	validThru: string;
-}
-
-const fixtureTruth = JSON.parse(readFileSync(join(FIXTURES, 'truth.json'), 'utf8')) as Record<string, Truth>;
-const sampleTruth = JSON.parse(readFileSync(join(SAMPLES, 'truth.json'), 'utf8')) as Record<string, Truth>;
 
 const FORMAT: Record<string, string> = { png: 'png', jpg: 'jpg', pdf: 'pdf', tiff: 'tiff' };
 
@@ -136,7 +126,7 @@ describe('local server CLI', () => {
 	test('--help explains the options', async () => {
 		const { execFile } = await import('child_process');
 		const stdout = await new Promise<string>((resolve, reject) =>
-			execFile(process.execPath, [join(ROOT, 'server', 'bin', 'clova-ocr-local.js'), '--help'], (error, out) => (error ? reject(error) : resolve(out))),
+			execFile(process.execPath, [LOCAL_SERVER_BIN, '--help'], (error, out) => (error ? reject(error) : resolve(out))),
 		);
 		expect(stdout).toContain('--secret');
 		expect(stdout).toContain('POST /document/credit-card');

@@ -1,33 +1,28 @@
 import type { ServerResponse } from 'http';
 
-/** CLOVA's common error codes with the HTTP status each travels with. */
-export const ERROR_STATUS = {
-	'0001': 400,
-	'0002': 401,
-	'0011': 400,
-	'0021': 400,
-	'0022': 400,
-	'0023': 400,
-	'0025': 400,
-	'0500': 500,
-	'0501': 500,
-	'1021': 500,
-} as const;
+/**
+ * CLOVA's common error codes: the HTTP status each travels with and the service's own message.
+ * The node package keeps the same codes and statuses (nodes/ClovaOcr/clovaErrors.ts);
+ * test/clovaRules.test.ts fails when they differ.
+ */
+export const CLOVA_ERRORS = {
+	'0001': { httpStatus: 400, message: 'URL is invalid.' },
+	'0002': { httpStatus: 401, message: 'Secret key validate failed.' },
+	'0011': { httpStatus: 400, message: 'Request body invalid.' },
+	'0021': { httpStatus: 400, message: 'Protocol version not supported.' },
+	'0022': { httpStatus: 400, message: 'Request domain invalid.' },
+	'0023': { httpStatus: 400, message: 'API request count reached the upper limit.' },
+	// Rate limiting is a 400 with this code, not a 429.
+	'0025': { httpStatus: 400, message: 'Calls to this API have exceeded the rate limit.' },
+	'0500': { httpStatus: 500, message: 'Unknown service error.' },
+	'0501': { httpStatus: 500, message: 'OCR service error.' },
+	'1021': { httpStatus: 500, message: 'Deploy information not found.' },
+} as const satisfies Readonly<Record<string, { httpStatus: number; message: string }>>;
 
-export type ErrorCode = keyof typeof ERROR_STATUS;
+export type ErrorCode = keyof typeof CLOVA_ERRORS;
 
-export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
-	'0001': 'URL is invalid.',
-	'0002': 'Secret key validate failed.',
-	'0011': 'Request body invalid.',
-	'0021': 'Protocol version not supported.',
-	'0022': 'Request domain invalid.',
-	'0023': 'API request count reached the upper limit.',
-	'0025': 'Calls to this API have exceeded the rate limit.',
-	'0500': 'Unknown service error.',
-	'0501': 'OCR service error.',
-	'1021': 'Deploy information not found.',
-};
+/** The answer to too many calls at once; clients back off and retry on it. */
+export const RATE_LIMIT_CODE = '0025' satisfies ErrorCode;
 
 /** A request the protocol refuses, answered with `{code, message}` and the code's status. */
 export class ProtocolError extends Error {
@@ -35,11 +30,11 @@ export class ProtocolError extends Error {
 
 	constructor(
 		readonly code: ErrorCode,
-		message: string = DEFAULT_MESSAGES[code],
+		message: string = CLOVA_ERRORS[code].message,
 	) {
 		super(message);
 		this.name = 'ProtocolError';
-		this.status = ERROR_STATUS[code];
+		this.status = CLOVA_ERRORS[code].httpStatus;
 	}
 }
 

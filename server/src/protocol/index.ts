@@ -1,5 +1,6 @@
 export * from './errors';
-export * from './imageSniff';
+export * from './imageFormat';
+export * from './loopbackHost';
 export * from './requestListener';
 export * from './requestReader';
 export * from './responseBuilder';

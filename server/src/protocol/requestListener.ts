@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'http';
 
-import { ProtocolError, writeJson, writeProtocolError } from './errors';
+import { ProtocolError, RATE_LIMIT_CODE, writeJson, writeProtocolError } from './errors';
 import type { ReadLimits } from './requestReader';
 import { DEFAULT_READ_LIMITS, checkSecret, isCreditCardPath, readCreditCardRequest } from './requestReader';
 import { buildCreditCardResponse } from './responseBuilder';
@@ -31,7 +31,7 @@ export interface ListenerOptions {
 
 /** A rate-limited client is told when to come back. */
 function retryHeaders(error: ProtocolError): Record<string, string> {
-	return error.code === '0025' ? { 'Retry-After': '1' } : {};
+	return error.code === RATE_LIMIT_CODE ? { 'Retry-After': '1' } : {};
 }
 
 /** Sends the recognizer's outcome the way CLOVA would; returns the inferResult or error code sent. */
@@ -86,7 +86,7 @@ export function createRequestListener(options: ListenerOptions): (req: IncomingM
 			const admission: Admission | undefined = options.admit ? options.admit() : { recognize: options.recognize, release: () => undefined };
 			if (!admission) {
 				req.resume();
-				throw new ProtocolError('0025');
+				throw new ProtocolError(RATE_LIMIT_CODE);
 			}
 			try {
 				request = await readCreditCardRequest(req, limits);

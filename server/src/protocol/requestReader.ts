@@ -3,10 +3,10 @@ import { timingSafeEqual } from 'crypto';
 import type { IncomingMessage } from 'http';
 
 import { ProtocolError } from './errors';
-import { sniffImageFamily } from './imageSniff';
+import type { ClovaFormat } from './imageFormat';
+import { CLOVA_FORMATS, sniffImageFamily } from './imageFormat';
 import { JsonImageBody } from './jsonImageBody';
-import type { CreditCardRequest, ImageFormat, RequestMode } from './types';
-import { FORMATS } from './types';
+import type { CreditCardRequest, RequestMode } from './types';
 
 export interface ReadLimits {
 	/** Largest request body accepted, in bytes. */
@@ -118,8 +118,8 @@ function validateMessage(message: RawMessage): { version: 'V2'; requestId: strin
 	const image = message.images[0] as RawImage;
 	if (typeof image !== 'object' || image === null) throw new ProtocolError('0011', 'images[0] must be an object.');
 	if (image.url !== undefined) throw new ProtocolError('0011', 'images[0].url is not supported by document OCR; send the image bytes.');
-	if (typeof image.format !== 'string' || !(FORMATS as readonly string[]).includes(image.format.toLowerCase())) {
-		throw new ProtocolError('0011', `images[0].format must be one of ${FORMATS.join(', ')}.`);
+	if (typeof image.format !== 'string' || !(CLOVA_FORMATS as readonly string[]).includes(image.format.toLowerCase())) {
+		throw new ProtocolError('0011', `images[0].format must be one of ${CLOVA_FORMATS.join(', ')}.`);
 	}
 	if (typeof image.name !== 'string' || image.name.trim() === '') {
 		throw new ProtocolError('0011', 'images[0].name is required and must be a non-empty string.');
@@ -149,7 +149,7 @@ async function readJsonRequest(req: IncomingMessage, limits: ReadLimits): Promis
 		version: message.version,
 		requestId: message.requestId,
 		timestamp: message.timestamp,
-		image: { format: (message.image.format as string).toLowerCase() as ImageFormat, name: message.image.name as string, data },
+		image: { format: (message.image.format as string).toLowerCase() as ClovaFormat, name: message.image.name as string, data },
 	};
 }
 
@@ -225,7 +225,7 @@ async function readMultipartRequest(req: IncomingMessage, limits: ReadLimits): P
 		requestId: message.requestId,
 		timestamp: message.timestamp,
 		image: {
-			format: (message.image.format as string).toLowerCase() as ImageFormat,
+			format: (message.image.format as string).toLowerCase() as ClovaFormat,
 			name: message.image.name as string,
 			data: parts.file.data,
 			fileName: parts.file.fileName,

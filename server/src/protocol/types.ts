@@ -1,5 +1,5 @@
-export const FORMATS = ['jpg', 'jpeg', 'png', 'pdf', 'tif', 'tiff'] as const;
-export type ImageFormat = (typeof FORMATS)[number];
+import type { ErrorCode } from './errors';
+import type { ClovaFormat } from './imageFormat';
 
 export type RequestMode = 'json' | 'multipart';
 
@@ -11,7 +11,7 @@ export interface CreditCardRequest {
 	/** Normalised to a number: the docs' own JSON sample sends the string "0". */
 	timestamp: number;
 	image: {
-		format: ImageFormat;
+		format: ClovaFormat;
 		name: string;
 		data: Buffer;
 		/** Multipart only: what the client declared for the file part. */
@@ -47,7 +47,7 @@ export type RecognitionOutcome =
 	/** The request is malformed in a way only decoding shows (second page, wrong bytes): 400 0011. */
 	| { kind: 'invalid'; message: string }
 	/** The service itself cannot answer now (overload 0025, engine fault 0501). */
-	| { kind: 'serviceError'; code: '0025' | '0500' | '0501'; message?: string };
+	| { kind: 'serviceError'; code: Extract<ErrorCode, '0025' | '0500' | '0501'>; message?: string };
 
 export type Recognizer = (request: CreditCardRequest) => Promise<RecognitionOutcome>;
 

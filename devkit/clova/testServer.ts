@@ -1,6 +1,6 @@
 import { createServer } from 'http';
 import type { IncomingMessage, Server, ServerResponse } from 'http';
-import type { AddressInfo } from 'net';
+import type { AddressInfo, Socket } from 'net';
 
 import {
 	DEFAULT_READ_LIMITS,
@@ -58,7 +58,7 @@ export class ClovaTestServer {
 
 	private readonly server: Server;
 
-	private readonly sockets = new Set<import('net').Socket>();
+	private readonly sockets = new Set<Socket>();
 
 	constructor(readonly secret = 'test-secret-Zq81') {
 		this.server = createServer((req, res) => void this.handle(req, res));

@@ -3,12 +3,21 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
-import type { N8nRuntime } from '../scripts/e2e/n8nRuntime';
+import type { ExecutionRun } from './runData';
+import { resultDataOf } from './runData';
+import type { N8nRuntime } from './runtime';
 
 export interface CliResult {
 	code: number;
 	stdout: string;
 	stderr: string;
+}
+
+export interface ExecuteResult {
+	ok: boolean;
+	run?: ExecutionRun;
+	/** stdout and stderr: what to show when a run failed. */
+	output: string;
 }
 
 let brokerPort = 5679 + Math.floor(Math.random() * 2000);
@@ -80,7 +89,7 @@ export class N8nInstance {
 	}
 
 	/** Runs a stored workflow headless and returns n8n's run data, or the failure output. */
-	async execute(workflowId: string, nodeArgs: string[] = [], extraEnv: NodeJS.ProcessEnv = {}): Promise<{ ok: boolean; run?: ExecutionRun; output: string }> {
+	async execute(workflowId: string, nodeArgs: string[] = [], extraEnv: NodeJS.ProcessEnv = {}): Promise<ExecuteResult> {
 		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], nodeArgs, extraEnv);
 		const output = `${result.stdout}\n${result.stderr}`;
 		// Log lines can come before and after the run data: take the widest span from a line that
@@ -102,37 +111,4 @@ export class N8nInstance {
 		}
 		return { ok: false, output };
 	}
-}
-
-export interface ExecutionRun {
-	data?: { resultData: ResultData };
-	resultData?: ResultData;
-	startedAt?: string;
-	stoppedAt?: string;
-}
-
-export interface NodeRun {
-	data?: { main: Array<Array<{ json: Record<string, unknown>; pairedItem?: unknown }>> };
-	error?: { message?: string };
-	/** Epoch milliseconds. */
-	startTime?: number;
-	executionTime?: number;
-}
-
-export interface ResultData {
-	error?: { message?: string; description?: string };
-	runData: Record<string, NodeRun[]>;
-}
-
-/** `execute --rawOutput` puts the result data under `data.resultData` or at the top; both are read. */
-export function resultDataOf(run: ExecutionRun | undefined): ResultData | undefined {
-	return run?.data?.resultData ?? run?.resultData;
-}
-
-export function nodeRun(run: ExecutionRun | undefined, nodeName: string): NodeRun | undefined {
-	return resultDataOf(run)?.runData[nodeName]?.[0];
-}
-
-export function nodeOutput(run: ExecutionRun | undefined, nodeName: string): Array<{ json: Record<string, unknown>; pairedItem?: unknown }> {
-	return nodeRun(run, nodeName)?.data?.main[0] ?? [];
 }

@@ -1,36 +1,6 @@
-import { readFileSync } from 'fs';
-import { join } from 'path';
-
+/** Answers for the test server to give: recognition outcomes and CLOVA's documented samples. */
 import type { FieldReading, Quad, RecognitionOutcome } from '../../server/src/protocol';
-
-export const FIXTURES = join(__dirname, '..', 'fixtures');
-
-export function fixture(name: string): Buffer {
-	return readFileSync(join(FIXTURES, name));
-}
-
-export interface Truth {
-	name: string;
-	number: string;
-	validThru: string;
-	brand: string;
-}
-
-export const truths = JSON.parse(readFileSync(join(FIXTURES, 'truth.json'), 'utf8')) as Record<string, Truth>;
-
-const MIME: Record<string, string> = {
-	png: 'image/png',
-	jpg: 'image/jpeg',
-	pdf: 'application/pdf',
-	tiff: 'image/tiff',
-	gif: 'image/gif',
-	webp: 'image/webp',
-	txt: 'text/plain',
-};
-
-export function fixtureInput(name: string, mimeType?: string) {
-	return { data: fixture(name), fileName: name, mimeType: mimeType ?? MIME[name.split('.').pop() ?? ''] ?? 'application/octet-stream' };
-}
+import type { CardTruth } from '../fixtures';
 
 function quad(x: number, y: number, w: number, h: number): Quad {
 	return [
@@ -46,7 +16,7 @@ function reading(text: string, confidence: number, y: number): FieldReading {
 }
 
 /** A success as CLOVA would return it for a card with these fields. */
-export function successFor(fields: { name?: string; number?: string; validThru?: string }, confidence = 0.99): RecognitionOutcome {
+export function successFor(fields: Partial<CardTruth>, confidence = 0.99): RecognitionOutcome {
 	return {
 		kind: 'success',
 		width: 1012,

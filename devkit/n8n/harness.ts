@@ -33,6 +33,7 @@ import type {
 import { Workflow } from 'n8n-workflow';
 
 import { ClovaOcrApi } from '../../credentials/ClovaOcrApi.credentials';
+import type { ClovaCredential } from '../credentials';
 import { ClovaOcr } from '../../nodes/ClovaOcr/ClovaOcr.node';
 
 export const NODE_TYPE = 'n8n-nodes-clova-ocr.clovaOcr';
@@ -96,7 +97,7 @@ function authenticate(credentials: ICredentialDataDecryptedObject, request: IHtt
 
 export interface RunOptions {
 	parameters?: INodeParameters;
-	credentials: { invokeUrl: string; secretKey: string };
+	credentials: ClovaCredential['data'];
 	continueOnFail?: boolean;
 }
 
@@ -167,7 +168,7 @@ export interface CredentialTestResult {
  * Runs the credential's declarative `test` the way n8n's credentials tester does: resolve the
  * request's expressions against the credentials, send it authenticated, then apply the rules.
  */
-export async function testCredentials(credentials: { invokeUrl: string; secretKey: string }): Promise<CredentialTestResult> {
+export async function testCredentials(credentials: ClovaCredential['data']): Promise<CredentialTestResult> {
 	const node: INode = { id: 'cred-test', name: 'Temp-Node', type: NODE_TYPE, typeVersion: 1, position: [0, 0], parameters: {} };
 	const workflow = workflowFor(node);
 	const test = credentialType.test;

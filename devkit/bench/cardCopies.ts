@@ -1,18 +1,12 @@
 /** The image sets the benchmark feeds n8n: copies of the committed sample cards, and one 30 MB card. */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'fs';
 import { join } from 'path';
 
 import sharp from 'sharp';
 
-export interface CardTruth {
-	name: string;
-	number: string;
-	validThru: string;
-}
-
-export const SAMPLES = join(__dirname, '..', '..', 'server', 'samples');
-
-export const sampleTruth = JSON.parse(readFileSync(join(SAMPLES, 'truth.json'), 'utf8')) as Record<string, CardTruth>;
+import type { CardTruth } from '../fixtures';
+import { sampleTruth } from '../fixtures';
+import { SAMPLES } from '../paths';
 
 const stem = (fileName: string): string => fileName.replace(/\.[^.]+$/, '');
 

@@ -1,0 +1,82 @@
+/** Starts the local server's real CLI, as users run it, and waits for the line that says it listens. */
+import { spawn } from 'child_process';
+import type { ChildProcessByStdio } from 'child_process';
+import type { Readable } from 'stream';
+
+import { LOCAL_SERVER_BIN } from '../paths';
+
+export interface RunningServer {
+	url: string;
+	pid: number;
+	/** Everything the server printed, stdout and stderr, in arrival order. */
+	output: string[];
+	stop(): Promise<void>;
+}
+
+/** The line server/src/cli.ts prints on stdout once it listens, beside its sentence for people. */
+export interface ReadyLine {
+	event: 'ready';
+	url: string;
+	pid: number;
+}
+
+export function parseReadyLine(line: string): ReadyLine | undefined {
+	if (!line.startsWith('{')) return undefined;
+	try {
+		const value = JSON.parse(line) as Partial<ReadyLine>;
+		return value.event === 'ready' && typeof value.url === 'string' && typeof value.pid === 'number' ? { event: 'ready', url: value.url, pid: value.pid } : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+const START_TIMEOUT_MS = 60_000;
+
+/**
+ * Runs bin/clova-ocr-local.js from the TypeScript sources (a stale server/dist must not answer
+ * for the code under test) on a free loopback port unless `args` name another.
+ */
+export async function startLocalServer(args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
+	const child: ChildProcessByStdio<null, Readable, Readable> = spawn(process.execPath, [LOCAL_SERVER_BIN, '--port', '0', ...args], {
+		stdio: ['ignore', 'pipe', 'pipe'],
+		env: { ...process.env, CLOVA_OCR_FROM_SOURCE: '1', ...env },
+	});
+	// 'close', not 'exit': by then stderr is read to the end, so a failed start reports its reason.
+	const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
+	const output: string[] = [];
+	child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+	const ready = await new Promise<ReadyLine>((resolve, reject) => {
+		const timer = setTimeout(() => {
+			child.kill('SIGTERM');
+			reject(new Error(`server did not start within ${START_TIMEOUT_MS / 1000} s: ${output.join('')}`));
+		}, START_TIMEOUT_MS);
+		// A chunk may end inside a line: only whole lines are parsed.
+		let partial = '';
+		child.stdout.on('data', (chunk: Buffer) => {
+			const text = chunk.toString();
+			output.push(text);
+			const lines = (partial + text).split('\n');
+			partial = lines.pop() ?? '';
+			for (const line of lines) {
+				const parsed = parseReadyLine(line.trim());
+				if (parsed) {
+					clearTimeout(timer);
+					resolve(parsed);
+				}
+			}
+		});
+		void exited.then(() => {
+			clearTimeout(timer);
+			reject(new Error(`server exited with ${child.exitCode ?? child.signalCode}: ${output.join('')}`));
+		});
+	});
+	return {
+		url: ready.url,
+		pid: ready.pid,
+		output,
+		stop: async () => {
+			if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+			await exited;
+		},
+	};
+}

@@ -1,0 +1,68 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { InvokeUrlError, creditCardEndpoint } from './invokeUrl';
+import { ItemFailure } from './itemFailure';
+import type { ItemParameters, NodeOptions } from './itemParameters';
+import { itemParameterReader } from './itemParameters';
+import type { RetryPolicy } from './requestScheduler';
+import { AdaptiveLimiter, DEFAULT_RETRY_POLICY } from './requestScheduler';
+import { CREDENTIAL_NAME } from './transport';
+
+/** What every item of one execution shares. */
+export interface Batch {
+	ctx: IExecuteFunctions;
+	/** The credit-card endpoint, or why the Invoke URL is unusable: reported per item, so Continue On Fail still pairs every input. */
+	endpoint: string | InvokeUrlError;
+	/** Read once: decrypting the credentials per item costs more than the rest of the item's work. */
+	secretKey: string;
+	concurrency: number;
+	policy: RetryPolicy;
+	limiter: AdaptiveLimiter;
+	continueOnFail: boolean;
+	isCancelled: () => boolean;
+	/** One clock reading, so every card's expiry is judged against the same moment. */
+	now: Date;
+	parametersOf: (itemIndex: number) => ItemParameters;
+}
+
+function endpointOrProblem(invokeUrl: unknown): string | InvokeUrlError {
+	try {
+		return creditCardEndpoint(invokeUrl);
+	} catch (error) {
+		if (error instanceof InvokeUrlError) return error;
+		throw error;
+	}
+}
+
+export async function startBatch(ctx: IExecuteFunctions): Promise<Batch> {
+	const credentials = await ctx.getCredentials(CREDENTIAL_NAME);
+	const endpoint = endpointOrProblem(credentials.invokeUrl);
+	// Pool size and retry budget describe the whole batch, so they come from the first item.
+	const options = ctx.getNodeParameter('options', 0, {}) as NodeOptions;
+	const concurrency = Math.max(1, Math.floor(options.concurrency ?? 10));
+	const continueOnFail = ctx.continueOnFail();
+	const cancelSignal = ctx.getExecutionCancelSignal?.();
+	return {
+		ctx,
+		endpoint,
+		secretKey: typeof credentials.secretKey === 'string' ? credentials.secretKey : '',
+		concurrency,
+		policy: { ...DEFAULT_RETRY_POLICY, maxRetries: Math.max(0, Math.floor(options.maxRetries ?? 4)) },
+		limiter: new AdaptiveLimiter(concurrency),
+		continueOnFail,
+		isCancelled: () => cancelSignal?.aborted === true,
+		now: new Date(),
+		parametersOf: itemParameterReader(ctx),
+	};
+}
+
+/** The endpoint for an item, or the item's failure when the credentials' Invoke URL is unusable. */
+export function endpointFor(batch: Batch, itemIndex: number): string {
+	const { endpoint } = batch;
+	if (typeof endpoint === 'string') return endpoint;
+	throw new ItemFailure(
+		new NodeOperationError(batch.ctx.getNode(), endpoint.message, { itemIndex, description: endpoint.description }),
+		'INVALID_CREDENTIALS',
+	);
+}
