@@ -260,6 +260,8 @@ export function renderReport(input: ReportInput): string {
 	const flagged = needlesslyFlagged(scored, threshold);
 	out.push('', `### Needlessly flagged: ${flagged.length} of ${exactCards.length} exactly read cards (${pct(flagged.length, exactCards.length)})`, '');
 	out.push(`Fields under ${threshold} on exactly read cards: ${FIELDS.map((f) => `${f} ${flagged.filter((r) => (r.fields[f]?.confidence ?? 0) < threshold).length}`).join(', ')}`);
+	// Which cards, so a change that flags more can be traced to the fields it doubts.
+	if (flagged.length > 0) out.push('', `Flagged: ${flagged.map((r) => `${r.card.id} (${FIELDS.filter((f) => (r.fields[f]?.confidence ?? 0) < threshold).map((f) => `${f} ${(r.fields[f]?.confidence ?? 0).toFixed(2)}`).join(', ')})`).join('; ')}`);
 
 	out.push('', '### Latency, one request at a time (HTTP round trip incl. base64 upload)', '');
 	out.push(...latencyTable(scored, input.captures, input.coldStart?.firstCardId ?? null));

@@ -230,16 +230,18 @@ async function readRegion(models: OcrModels, source: RgbImage, now: Date, settin
 		rotationDeg += 180;
 	}
 
-	const read = async (indices: number[], grow: number, base: RecognizedLine[]) => {
+	const readCrops = async (indices: number[], cropOf: (i: number) => Quad, base: RecognizedLine[]) => {
 		const recognised = await recognizeLines(
 			models,
 			source,
-			indices.map((i) => ({ quad: mapQuad(toSource, grow === 1 ? viewQuads[i] : resizeQuadHeight(viewQuads[i], grow)), score: boxes[i].score })),
+			indices.map((i) => ({ quad: mapQuad(toSource, cropOf(i)), score: boxes[i].score })),
 		);
 		const lines = [...base];
 		indices.forEach((i, k) => (lines[i] = { ...recognised[k], quad: viewQuads[i] }));
 		return { lines, ...extractFields(groupIntoRows(lines), now) };
 	};
+	const read = async (indices: number[], grow: number, base: RecognizedLine[]) =>
+		await readCrops(indices, (i) => (grow === 1 ? viewQuads[i] : resizeQuadHeight(viewQuads[i], grow)), base);
 	const all = viewQuads.map((_, i) => i);
 	const first = await read(all, 1, []);
 	let fields = first.fields;
@@ -255,6 +257,23 @@ async function readRegion(models: OcrModels, source: RgbImage, now: Date, settin
 			else from.forEach((i) => again.add(i));
 		}
 		fields = await rereadUnsure(first.fields, async (grow) => (await read([...again], grow, first.lines)).fields);
+	}
+	// A name read surely may still be cut short where the detector's box ended early (DUB for
+	// DUBOIS) or have lost a letter: its line is read once more from crops reaching past its ends.
+	const nameFrom = first.sources.name;
+	if (fields.name && fields.name.confidence >= REVIEW_CONFIDENCE && nameFrom && first.fields.name?.text === fields.name.text) {
+		const ends = nameEnds(nameFrom.map((i) => viewQuads[i]));
+		const check = await readCrops(nameFrom, (i) => extendQuadEnds(viewQuads[i], i === nameFrom[ends.first] ? NAME_REACH : 0, i === nameFrom[ends.last] ? NAME_REACH : 0), first.lines);
+		const seen = check.fields.name;
+		// The same words read otherwise cast doubt (GIULIA for GULIA); a word more only when read surely,
+		// since a longer crop may also take in a mark beside the name.
+		if (seen && seen.text !== fields.name.text) {
+			// Letters that agree with gaps that do not (KWON MISUNG, KWON MI SUNG) leave the gaps in doubt.
+			const sameLetters = seen.text.replace(/ /g, '') === fields.name.text.replace(/ /g, '');
+			const sameWords = sameLetters || seen.text.split(' ').length === fields.name.text.split(' ').length;
+			if (completes(fields.name.text, seen.text)) fields.name = { ...seen, confidence: Math.min(seen.confidence, 0.85) };
+			else if (sameWords || seen.confidence >= REVIEW_CONFIDENCE) fields.name = { ...fields.name, confidence: Math.min(fields.name.confidence, 0.8) };
+		}
 	}
 	// A field still not found may be small print the detector did not separate at this size (a date
 	// beside its label): look once more at half again the size, for the missing fields only.
@@ -295,6 +314,39 @@ const CLOSER_LOOK = 1.5;
 const REVIEW_CONFIDENCE = 0.9;
 /** Crop heights tried on a second reading: the detector's box is a guess at the line's extent. */
 const REREAD_HEIGHTS = [1.15, 0.88];
+
+/** How far past each end of a name's line the check crop reaches, in line heights. */
+const NAME_REACH = 0.6;
+
+/** Which of these boxes starts the line and which ends it, in a view where text runs along +x. */
+function nameEnds(quads: Quad[]): { first: number; last: number } {
+	let first = 0;
+	let last = 0;
+	quads.forEach((q, i) => {
+		if (q[0].x < quads[first][0].x) first = i;
+		if (q[1].x > quads[last][1].x) last = i;
+	});
+	return { first, last };
+}
+
+/** The quad lengthened along its text line, by these multiples of its height before and after. */
+function extendQuadEnds(quad: Quad, before: number, after: number): Quad {
+	const [tl, tr, br, bl] = quad;
+	const length = Math.max(1, distance(tl, tr));
+	const reach = distance(tl, bl);
+	const ux = (tr.x - tl.x) / length;
+	const uy = (tr.y - tl.y) / length;
+	const back = (p: { x: number; y: number }) => ({ x: p.x - ux * reach * before, y: p.y - uy * reach * before });
+	const on = (p: { x: number; y: number }) => ({ x: p.x + ux * reach * after, y: p.y + uy * reach * after });
+	return [back(tl), on(tr), on(br), back(bl)];
+}
+
+/** The longer reading only adds letters at the ends of the same words (JUAN for UAN): the first was cut short. */
+function completes(short: string, long: string): boolean {
+	const a = short.split(' ');
+	const b = long.split(' ');
+	return a.length === b.length && long.length > short.length && a.every((word, i) => b[i].length >= word.length && (b[i].startsWith(word) || b[i].endsWith(word)));
+}
 
 /** The quad grown or shrunk across the text line about its centre line. */
 function resizeQuadHeight(quad: Quad, factor: number): Quad {
@@ -338,6 +390,10 @@ async function rereadUnsure(
 		// not outvoted by crops that agree with the winning reading.
 		if (rivals.some((r) => r.confidence >= REVIEW_CONFIDENCE)) confidence = Math.min(confidence, 0.6);
 		else if (rivals.length >= agreeing) confidence = Math.min(confidence, 0.8);
+		// One crop alone, which the others read as nothing or as something else they fairly believe,
+		// is a guess: on small print it is most often a neighbouring date or word. A number has its
+		// checksum and brand lengths to vouch for it instead.
+		else if ((agreeing === 1 && name !== 'number') || rivals.some((r) => r.confidence >= 0.7)) confidence = Math.min(confidence, 0.85);
 		// Crops that all read the same unsure text back it up, but never past the review line on their own.
 		else if (confidence < REVIEW_CONFIDENCE && agreeing === attempts.length) confidence = Math.min(0.89, confidence + 0.05);
 		merged[name] = { ...best, confidence };

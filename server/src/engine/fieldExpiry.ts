@@ -108,8 +108,15 @@ function dateCandidates(row: TextRow, exclude: Set<PlacedChar>): DateCandidate[]
 			const fullYear = year.length === 2 ? 2000 + Number(year) : Number(year);
 			const end = slash + 1 + year.length;
 			// Only digits the model read as digits crowd a date; a letter beside it is a logo's edge.
-			const crowded = /\d/.test(chars[start - 1]?.c?.char ?? '') || /\d/.test(chars[end]?.c?.char ?? '');
+			// A one-digit month with a digit just across a gap may be a two-digit month split by a
+			// space the model put in ("1 1/27"): both readings stand, neither surely.
+			const split = before[1].length === 1 && chars[start - 1]?.ch === ' ' && /\d/.test(chars[start - 2]?.c?.char ?? '') ? chars[start - 2] : null;
+			const crowded = split !== null || /\d/.test(chars[start - 1]?.c?.char ?? '') || /\d/.test(chars[end]?.c?.char ?? '');
 			found.push({ text: `${before[1].padStart(2, '0')}/${year.slice(-2)}`, month, year: fullYear, chars: used, row, mapped, crowded });
+			if (split?.c) {
+				const twoDigits = `${split.c.char}${before[1]}`;
+				found.push({ text: `${twoDigits}/${year.slice(-2)}`, month: Number(twoDigits), year: fullYear, chars: [split.c, ...used], row, mapped, crowded: true });
+			}
 			// Two dates run together can lose the second slash ("05/200324"): four more digits are a date too.
 			const lost = /^ ?(\d{2})(\d{2})(?!\d)/.exec(text.slice(end));
 			if (year.length === 2 && lost) {
@@ -118,10 +125,11 @@ function dateCandidates(row: TextRow, exclude: Set<PlacedChar>): DateCandidate[]
 			}
 		}
 	}
-	// A slash the model read as a digit ("04732"), when its runner-up there was the slash.
+	// A slash the model read as a digit ("04732"): its runner-up there was the slash, or it is the
+	// middle of five digits standing alone and a 1 or 7, the digits a thin slash turns into.
 	chars.forEach((entry, i) => {
 		const c = entry.c;
-		if (!c || !/\d/.test(c.char) || c.alt?.char !== '/' || c.alt.prob < 0.05) return;
+		if (!c || !/\d/.test(c.char) || !((c.alt?.char === '/' && c.alt.prob >= 0.05) || /[17]/.test(c.char))) return;
 		const before = /(?<!\d)(\d{2})$/.exec(text.slice(Math.max(0, i - 3), i));
 		const after = /^(\d{2})(?!\d)/.exec(text.slice(i + 1));
 		if (!before || !after) return;

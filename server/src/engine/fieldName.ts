@@ -25,11 +25,15 @@ const CARD_WORDS = new Set(
 		'PLUS SELECT ADVANTAGE EDGE INFINITY ONE FIRST STATE CITY FREEDOM UNLIMITED EVERYDAY PERSONAL PRIVATE WEALTH PAY MONEY ' +
 		'SERVICES SERVICE SOLUTIONS CONSULTING DENTAL MEDICAL CLINIC STUDIO SHOP STORE MARKET HOTEL RESTAURANT CAFE LOGISTICS ' +
 		'TECHNOLOGIES TECHNOLOGY SYSTEMS PARTNERS ASSOCIATES ENTERPRISES INDUSTRIES LABS HEALTH INSURANCE UNIVERSITY SCHOOL ' +
-		'STANDARD DIAMOND PRESTIGE PRIME ULTRA SMART CHOICE LUXURY ICON ORIGIN SKY PREMIERE AIRLINES AIR'
+		'STANDARD DIAMOND PRESTIGE PRIME ULTRA SMART CHOICE LUXURY ICON ORIGIN SKY PREMIERE AIRLINES AIR NAME ' +
+		// Korean issuers, whose names are printed without a CARD beside them as often as with one.
+		'NONGHYUP SHINHAN KOOKMIN WOORI SAMSUNG HYUNDAI LOTTE CITIBANK KAKAOBANK KBANK SUHYUP'
 	).split(' '),
 );
 
 const LABEL_FRAGMENTS = /EXPIR|THRU|VALID|MEMBER|SINCE/;
+/** Labels printed small over the name; a piece of one ("ARD HOLDE") is no name either. */
+const LONG_LABELS = ['CARDHOLDER', 'CARDMEMBER', 'CARDNUMBER', 'SIGNATURE', 'AUTHORIZED', 'AUTHORISED', 'EXPIRATION'];
 
 function wordText(run: PlacedChar[]): string {
 	return run.map((c) => c.char).join('');
@@ -55,7 +59,26 @@ function isTitleCase(word: string): boolean {
 
 function isCardWord(word: string): boolean {
 	const l = letters(word);
-	return CARD_WORDS.has(l) || LABEL_FRAGMENTS.test(l) || /\d/.test(word);
+	return CARD_WORDS.has(l) || LABEL_FRAGMENTS.test(l) || /\d/.test(word) || nearCardWord(l) || (l.length >= 5 && LONG_LABELS.some((label) => label.includes(l)));
+}
+
+/**
+ * A long card word misread by one letter ("DISOVER", "PLATlNUM") is still a card word; names this
+ * close to one are rarer than logos read with a letter lost.
+ */
+function nearCardWord(word: string): boolean {
+	if (word.length < 6) return false;
+	for (const known of CARD_WORDS) if (known.length >= 6 && Math.abs(known.length - word.length) <= 1 && editDistanceAtMostOne(word, known)) return true;
+	return false;
+}
+
+/** One letter changed, or one lost or added inside the word: an added last letter is a plural or a surname (MASTERS). */
+function editDistanceAtMostOne(a: string, b: string): boolean {
+	if (a.length > b.length) return editDistanceAtMostOne(b, a);
+	let i = 0;
+	while (i < a.length && a[i] === b[i]) i += 1;
+	if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+	return i < a.length && a.slice(i) === b.slice(i + 1);
 }
 
 interface Segment {
@@ -88,6 +111,7 @@ function letterPitch(row: TextRow): number {
 function segments(row: TextRow): Segment[] {
 	const found: Segment[] = [];
 	const pitch = letterPitch(row);
+	const lost = lostGaps(row);
 	let current: Segment = { words: [], gapCertainty: [], row, pitch };
 	let word: PlacedChar[] = [];
 	let pendingGap = 1;
@@ -109,7 +133,10 @@ function segments(row: TextRow): Segment[] {
 			pendingGap = c.prob >= 0.5 ? 0.95 : 0.6;
 			return;
 		}
-		if (previous && previous.char !== ' ' && previous.box !== c.box) {
+		if (lost.has(c)) {
+			closeWord();
+			pendingGap = 0.5;
+		} else if (previous && previous.char !== ' ' && previous.box !== c.box) {
 			const step = (c.along - previous.along) / pitch;
 			if (step >= 1.3) {
 				closeWord();
@@ -123,6 +150,46 @@ function segments(row: TextRow): Segment[] {
 	});
 	closeWord();
 	if (current.words.length > 0) found.push(current);
+	return found;
+}
+
+/** Below the space threshold, the space class still rises this far over a word gap the model ran together. */
+const LOST_GAP = 0.02;
+/** ...and stands this many times over any other rise in the same word. */
+const LOST_GAP_DOMINANCE = 4;
+/** ...where the letters stand at least this many times their usual step apart. */
+const LOST_GAP_STEP = 1.2;
+
+/**
+ * Word gaps the recogniser saw but did not emit ("ROBERTLOPEZ"): inside a run of letters from one
+ * box, one position where the space class rose clearly, and clearly more than anywhere else in the
+ * run, with at least two letters on each side. At most one per run; the gap stays doubtful.
+ */
+function lostGaps(row: TextRow): Set<PlacedChar> {
+	const found = new Set<PlacedChar>();
+	let run: PlacedChar[] = [];
+	const closeRun = () => {
+		const inner = run.slice(2, run.length - 1);
+		if (inner.length > 0) {
+			const peak = inner.reduce((a, b) => (b.spaceBefore > a.spaceBefore ? b : a));
+			const others = run.slice(1).filter((c) => c !== peak);
+			const next = Math.max(0.002, ...others.map((c) => c.spaceBefore));
+			// The model's frames must agree: letters run together inside a word sit at their usual
+			// step, a lost gap leaves the step wider (GIUL|IA 1.0x, ROBERT|LOPEZ 1.22x).
+			const at = run.indexOf(peak);
+			const steps = run.slice(1).map((c, i) => c.along - run[i].along).sort((a, b) => a - b);
+			const wide = peak.along - run[at - 1].along >= steps[steps.length >> 1] * LOST_GAP_STEP;
+			// A logo's word with a letter lost (DISOVER) is no name with a gap lost.
+			const logo = nearCardWord(run.map((c) => c.char).join('').toUpperCase());
+			if (peak.spaceBefore >= LOST_GAP && peak.spaceBefore >= next * LOST_GAP_DOMINANCE && wide && !logo) found.add(peak);
+		}
+		run = [];
+	};
+	for (const c of row.chars) {
+		if (!/[A-Za-z]/.test(c.char) || (run.length > 0 && run[run.length - 1].box !== c.box)) closeRun();
+		if (/[A-Za-z]/.test(c.char)) run.push(c);
+	}
+	closeRun();
 	return found;
 }
 

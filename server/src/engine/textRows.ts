@@ -87,6 +87,25 @@ export function groupIntoRows(lines: RecognizedLine[]): TextRow[] {
 	return rows.map(buildRow).sort((a, b) => a.center.y - b.center.y);
 }
 
+/** A step between letters at most this many times the box's letter pitch is no word gap. */
+const TIGHT_GAP = 1.25;
+
+/** Median step between neighbouring letters of each box, in the row's own units. */
+function boxPitches(placed: PlacedChar[]): Map<number, number> {
+	const steps = new Map<number, number[]>();
+	placed.forEach((c, i) => {
+		const previous = placed[i - 1];
+		if (previous && previous.box === c.box && previous.char !== ' ' && c.char !== ' ') steps.set(c.box, [...(steps.get(c.box) ?? []), c.along - previous.along]);
+	});
+	const pitches = new Map<number, number>();
+	for (const [box, list] of steps) {
+		if (list.length < 3) continue;
+		list.sort((a, b) => a - b);
+		pitches.set(box, list[list.length >> 1]);
+	}
+	return pitches;
+}
+
 function buildRow(members: LineGeometry[]): TextRow {
 	const direction = members[0].direction;
 	const along = (p: Point) => p.x * direction.x + p.y * direction.y;
@@ -101,6 +120,7 @@ function buildRow(members: LineGeometry[]): TextRow {
 		}
 	}
 	placed.sort((a, b) => a.along - b.along);
+	const pitches = boxPitches(placed);
 	// Grown boxes overlap their neighbours, so a glyph at a box edge can be read by both boxes.
 	// Two readings from different boxes closer than half a glyph pitch are one glyph: keep the surer.
 	const height = members.reduce((sum, m) => sum + m.height, 0) / members.length;
@@ -114,7 +134,10 @@ function buildRow(members: LineGeometry[]): TextRow {
 		// The model often leaves a word gap blank rather than emitting its space class, but the space
 		// class still rises there (PaddleOCR #11386).
 		if (last && last.box === c.box && last.char !== ' ' && c.char !== ' ' && c.spaceBefore >= SPACE_THRESHOLD) {
-			chars.push({ ...c, char: ' ', prob: c.spaceBefore >= SURE_SPACE ? 0.95 : 0.6, alt: null });
+			// Where the model's own frames put the letters no further apart than letters inside a word,
+			// the rise is a doubt, not a gap (THOMP SON): the name's confidence must say so.
+			const tight = c.along - last.along < (pitches.get(c.box) ?? Infinity) * TIGHT_GAP;
+			chars.push({ ...c, char: ' ', prob: tight ? 0.4 : c.spaceBefore >= SURE_SPACE ? 0.95 : 0.6, alt: null });
 		}
 		chars.push(c);
 	}
