@@ -3,14 +3,15 @@ import { readFileSync } from 'fs';
 
 import { recognizeCard } from '../src/engine/cardRecognizer';
 import { loadModels } from '../src/engine/models';
+import { encodedImage } from './encodedImage';
 
 async function main(): Promise<void> {
 	const models = await loadModels({ intraOpThreads: 2 });
 	for (const file of process.argv.slice(2)) {
 		const started = Date.now();
-		const outcome = await recognizeCard(models, readFileSync(file));
+		const outcome = await recognizeCard(models, encodedImage(readFileSync(file), file));
 		const ms = Date.now() - started;
-		if (outcome.kind !== 'success') {
+		if (outcome.kind !== 'card') {
 			console.log(`${file}: ${outcome.kind} ${'message' in outcome ? outcome.message : ''} (${ms} ms)`);
 			continue;
 		}

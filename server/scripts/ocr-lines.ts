@@ -4,13 +4,14 @@ import { readFileSync } from 'fs';
 import { readCardFromImage } from '../src/engine/cardPipeline';
 import { decodeImage } from '../src/engine/decode';
 import { loadModels } from '../src/engine/models';
+import { encodedImage } from './encodedImage';
 
 async function main(): Promise<void> {
 	const models = await loadModels({ intraOpThreads: 1 });
 	console.log(`models loaded in ${models.loadMs} ms`);
 	for (const file of process.argv.slice(2)) {
 		const t0 = Date.now();
-		const image = await decodeImage(readFileSync(file));
+		const image = await decodeImage(encodedImage(readFileSync(file), file));
 		const t1 = Date.now();
 		const reading = await readCardFromImage(models, image, new Date());
 		const t2 = Date.now();

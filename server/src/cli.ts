@@ -1,61 +1,145 @@
 import { parseArgs } from 'util';
 
+import { DEFAULT_PIPELINE } from './engine/cardPipeline';
 import { createCardEngine } from './engine/cardRecognizer';
+import { DEFAULT_DECODE_LIMITS } from './engine/decode';
+import { DEFAULT_MODEL_OPTIONS } from './engine/models';
+import { clovaRecognition } from './engineAnswers';
 import { serveClova } from './httpServer';
 
 const HELP = `clova-ocr-local: a CLOVA OCR compatible credit-card OCR server that runs on this machine.
 
 Usage: clova-ocr-local [options]
 
-  --host <address>      Address to listen on (default 127.0.0.1). Anything but loopback needs a secret.
-  --port <number>       Port (default 8866; 0 picks a free one).
-  --secret <value>      Require this X-OCR-SECRET (default: env CLOVA_OCR_SECRET, else none on loopback).
-  --concurrency <n>     Images recognised at once, one worker thread each (default: number of cores).
-  --queue <n>           Requests allowed to wait; beyond that the answer is 400/0025 (default 4 x concurrency).
-  --max-body-mb <n>     Largest request body in MB (default 20).
-  --quiet               No per-request log lines.
-  -h, --help            This text.
+Server:
+  --host <address>          Address to listen on (default 127.0.0.1). Anything but loopback needs a secret.
+  --port <number>           Port, 0-65535 (default 8866; 0 picks a free one).
+  --secret <value>          Require this X-OCR-SECRET (default: env CLOVA_OCR_SECRET, else none on loopback).
+                            An empty value is an error: leave the option out for no secret.
+  --max-body-mb <n>         Largest request body in MB, above 0 (default 20).
+  --quiet                   No per-request log lines.
+  -h, --help                This text.
+
+Recognition:
+  --concurrency <n>         Images recognised at once, one worker thread each, at least 1
+                            (default: number of cores).
+  --queue <n>               Requests allowed to wait, 0 or more; beyond that the answer is 400/0025
+                            (default 4 x concurrency).
+  --threads-per-worker <n>  Threads each worker's inference may use, at least 1 (default ${DEFAULT_MODEL_OPTIONS.intraOpThreads}).
+                            concurrency x threads should not exceed the cores.
+  --memory-arena on|off     onnxruntime's CPU memory arena: keeps buffers between inferences, a little
+                            faster for more memory (default ${DEFAULT_MODEL_OPTIONS.memoryArena ? 'on' : 'off'}).
+  --max-megapixels <n>      Largest decoded image in megapixels, above 0; larger ones answer 400/0011
+                            (default ${DEFAULT_DECODE_LIMITS.maxPixels / 1e6}).
+
+Advanced (card pipeline tuning; the defaults are what the engine benchmark measured best):
+  --det-side <px>           Longer side of the first, whole-image text detection pass, 160-4096 (default ${DEFAULT_PIPELINE.coarseSide}).
+  --text-height <px>        Text height the detector is given in the straightened card view, 8-128 (default ${DEFAULT_PIPELINE.targetBoxHeight}).
+  --max-view <px>           Largest side of the straightened card view, 320-8192 (default ${DEFAULT_PIPELINE.maxViewSide}).
+
+Environment:
+  CLOVA_OCR_SECRET          The secret when --secret is not given; empty means none.
+  CLOVA_OCR_FROM_SOURCE=1   Run the TypeScript sources (through tsx) even when a build in dist/ exists.
 
 API: POST /document/credit-card (also /credit-card and any /custom/v1/<domain>/<key>/document/credit-card),
 JSON or multipart exactly as NAVER's CLOVA OCR credit-card API; GET /healthz.
 Logs carry request id, timing and status only: never images or card data.`;
 
+/** A command-line mistake: reported as one line, exit code 1. */
+class UsageError extends Error {}
+
+/** An integer option within [min, max], or its default when absent. */
+function integerOption(values: Record<string, unknown>, name: string, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
+	const text = values[name];
+	if (text === undefined) return undefined;
+	const value = Number(text);
+	if (typeof text !== 'string' || !/^\d+$/.test(text.trim()) || value < min || value > max) {
+		const range = max === Number.MAX_SAFE_INTEGER ? `an integer >= ${min}` : `an integer from ${min} to ${max}`;
+		throw new UsageError(`--${name} must be ${range}, got "${String(text)}".`);
+	}
+	return value;
+}
+
+/** A number above 0, or undefined when absent. */
+function positiveOption(values: Record<string, unknown>, name: string): number | undefined {
+	const text = values[name];
+	if (text === undefined) return undefined;
+	const value = Number(text);
+	if (typeof text !== 'string' || !/^\d+(\.\d+)?$/.test(text.trim()) || !(value > 0)) {
+		throw new UsageError(`--${name} must be a number above 0, got "${String(text)}".`);
+	}
+	return value;
+}
+
+function switchOption(values: Record<string, unknown>, name: string): boolean | undefined {
+	const text = values[name];
+	if (text === undefined) return undefined;
+	if (text === 'on') return true;
+	if (text === 'off') return false;
+	throw new UsageError(`--${name} must be on or off, got "${String(text)}".`);
+}
+
 async function main(): Promise<void> {
-	const { values } = parseArgs({
-		options: {
-			host: { type: 'string', default: '127.0.0.1' },
-			port: { type: 'string', default: '8866' },
-			secret: { type: 'string' },
-			concurrency: { type: 'string' },
-			queue: { type: 'string' },
-			'max-body-mb': { type: 'string', default: '20' },
-			quiet: { type: 'boolean', default: false },
-			help: { type: 'boolean', short: 'h', default: false },
-		},
-		strict: true,
-	});
+	let parsed;
+	try {
+		parsed = parseArgs({
+			options: {
+				host: { type: 'string', default: '127.0.0.1' },
+				port: { type: 'string', default: '8866' },
+				secret: { type: 'string' },
+				concurrency: { type: 'string' },
+				queue: { type: 'string' },
+				'max-body-mb': { type: 'string', default: '20' },
+				'threads-per-worker': { type: 'string' },
+				'memory-arena': { type: 'string' },
+				'max-megapixels': { type: 'string' },
+				'det-side': { type: 'string' },
+				'text-height': { type: 'string' },
+				'max-view': { type: 'string' },
+				quiet: { type: 'boolean', default: false },
+				help: { type: 'boolean', short: 'h', default: false },
+			},
+			strict: true,
+		});
+	} catch (error) {
+		throw new UsageError(error instanceof Error ? error.message : String(error));
+	}
+	const { values } = parsed;
 	if (values.help) {
 		console.log(HELP);
 		return;
 	}
-	const secret = values.secret ?? process.env.CLOVA_OCR_SECRET ?? undefined;
-	const port = Number(values.port);
-	if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0-65535, got "${values.port}"`);
+	if (values.secret === '') throw new UsageError('--secret must not be empty; leave it out to run without a secret (loopback only).');
+	const secret = values.secret ?? (process.env.CLOVA_OCR_SECRET || undefined);
+	const port = integerOption(values, 'port', 0, 65535) as number;
+	const maxBodyMb = positiveOption(values, 'max-body-mb') as number;
+	const concurrency = integerOption(values, 'concurrency', 1);
+	const queueLimit = integerOption(values, 'queue', 0);
+	const intraOpThreads = integerOption(values, 'threads-per-worker', 1, 256);
+	const memoryArena = switchOption(values, 'memory-arena');
+	const maxMegapixels = positiveOption(values, 'max-megapixels');
+	const pipeline = {
+		coarseSide: integerOption(values, 'det-side', 160, 4096),
+		targetBoxHeight: integerOption(values, 'text-height', 8, 128),
+		maxViewSide: integerOption(values, 'max-view', 320, 8192),
+	};
 	const started = Date.now();
 	// The workers load their models while the server starts listening; requests meanwhile wait in the queue.
 	const engine = await createCardEngine({
-		concurrency: values.concurrency ? Number(values.concurrency) : undefined,
-		queueLimit: values.queue ? Number(values.queue) : undefined,
+		concurrency,
+		queueLimit,
+		decodeLimits: maxMegapixels === undefined ? undefined : { maxPixels: Math.round(maxMegapixels * 1e6) },
+		models: { intraOpThreads, memoryArena },
+		pipeline,
 		onWorkerError: (error) => console.error(`clova-ocr-local: recognition worker failed: ${error.message}`),
 	});
 	let warm = false;
 	const server = await serveClova({
 		host: values.host,
 		port,
-		secret: secret || undefined,
-		recognize: engine.recognize,
-		admit: engine.admit,
-		limits: { maxBodyBytes: Number(values['max-body-mb']) * 1024 * 1024 },
+		secret,
+		...clovaRecognition(engine),
+		limits: { maxBodyBytes: maxBodyMb * 1024 * 1024 },
 		health: () => ({ engine: 'PP-OCRv4 (onnxruntime)', modelsLoaded: warm, ...engine.stats() }),
 		log: values.quiet ? undefined : (entry) => console.log(JSON.stringify({ t: new Date().toISOString(), ...entry })),
 	});
@@ -84,6 +168,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-	console.error(`clova-ocr-local: ${error instanceof Error ? error.message : String(error)}`);
+	const message = error instanceof Error ? error.message : String(error);
+	console.error(`clova-ocr-local: ${message}${error instanceof UsageError ? ' (see --help)' : ''}`);
 	process.exit(1);
 });

@@ -1,24 +1,26 @@
 import { join } from 'path';
 
+import { DEFAULT_PIPELINE } from '../src/engine/cardPipeline';
 import { createCardEngine } from '../src/engine/cardRecognizer';
-import { serveClova } from '../src/httpServer';
-import type { RecognitionPool } from '../src/engine/workerPool';
+import { DEFAULT_MODEL_OPTIONS } from '../src/engine/models';
+import type { EncodedImage } from '../src/engine/types';
+import type { PoolOutcome, RecognitionPool } from '../src/engine/workerPool';
 import { createRecognitionPool } from '../src/engine/workerPool';
-import type { CreditCardRequest } from '../src/protocol';
+import { serveClova } from '../src/httpServer';
 import { fixture } from '../../devkit/fixtures';
 import { FAKE_RECOGNITION_WORKER } from '../../devkit/paths';
 
+/** The fake worker reads text, not images: the family is carried along unread. */
+function image(data: Buffer): EncodedImage {
+	return { data, family: 'jpeg' };
+}
 
-/** A Buffer that owns its whole ArrayBuffer, as request bodies decoded from base64 do. */
-function owned(text: string): Buffer {
+/** An image whose Buffer owns its whole ArrayBuffer, as request bodies decoded from base64 do. */
+function owned(text: string): EncodedImage {
 	const bytes = Buffer.from(text);
 	const copy = Buffer.from(new ArrayBuffer(bytes.length));
 	bytes.copy(copy);
-	return copy;
-}
-
-function request(data: Buffer): CreditCardRequest {
-	return { mode: 'json', version: 'V2', requestId: 'r', timestamp: 0, image: { format: 'jpg', name: 'card', data } };
+	return image(copy);
 }
 
 describe('recognition worker pool', () => {
@@ -33,56 +35,83 @@ describe('recognition worker pool', () => {
 
 	test('moves the image to a worker without copying it and returns its outcome', async () => {
 		await pool.ready;
-		const data = owned('hello');
-		const outcome = pool.run(data);
+		const hello = owned('hello');
+		const outcome = pool.run(hello);
 		// Transferred: the main thread's view of the bytes is detached.
-		expect(data.buffer.byteLength).toBe(0);
-		expect(await outcome).toEqual({ kind: 'failure', message: 'hello' });
+		expect(hello.data.buffer.byteLength).toBe(0);
+		expect(await outcome).toEqual({ kind: 'noCard', message: 'hello' });
 	});
 
 	test('copies a Buffer that shares its memory (Node pool slices) instead of detaching it', async () => {
 		const data = Buffer.from('pooled');
-		expect(await pool.run(data)).toEqual({ kind: 'failure', message: 'pooled' });
+		expect(await pool.run(image(data))).toEqual({ kind: 'noCard', message: 'pooled' });
 		expect(data.toString()).toBe('pooled');
 	});
 
-	test('a crashed worker answers 0501, is replaced, and the others keep serving', async () => {
+	test('a crashed worker ends its request in a fault, is replaced, and the others keep serving', async () => {
 		await pool.ready;
 		const results = await Promise.all([pool.run(owned('slow 1')), pool.run(owned('crash')), pool.run(owned('after'))]);
-		expect(results[1]).toMatchObject({ kind: 'serviceError', code: '0501' });
-		expect(results[0]).toEqual({ kind: 'failure', message: 'slow 1' });
-		expect(results[2]).toEqual({ kind: 'failure', message: 'after' });
+		expect(results[1]).toEqual({ kind: 'fault', message: 'The recognition worker stopped: worker crashed on purpose' });
+		expect(results[0]).toEqual({ kind: 'noCard', message: 'slow 1' });
+		expect(results[2]).toEqual({ kind: 'noCard', message: 'after' });
 		expect(errors.map((e) => e.message)).toEqual(['worker crashed on purpose']);
 		// Without replacements two more crashes would leave no worker at all.
-		expect(await pool.run(owned('crash'))).toMatchObject({ kind: 'serviceError', code: '0501' });
-		expect(await pool.run(owned('crash'))).toMatchObject({ kind: 'serviceError', code: '0501' });
-		expect(await pool.run(owned('still here'))).toEqual({ kind: 'failure', message: 'still here' });
+		expect(await pool.run(owned('crash'))).toMatchObject({ kind: 'fault' });
+		expect(await pool.run(owned('crash'))).toMatchObject({ kind: 'fault' });
+		expect(await pool.run(owned('still here'))).toEqual({ kind: 'noCard', message: 'still here' });
 	});
 
-	test('a request the recognizer throws on answers 0501 and the worker stays', async () => {
-		expect(await pool.run(owned('throw'))).toMatchObject({ kind: 'serviceError', code: '0501' });
-		expect(await pool.run(owned('next'))).toEqual({ kind: 'failure', message: 'next' });
+	test('a request the recognizer throws on ends in a fault and the worker stays', async () => {
+		expect(await pool.run(owned('throw'))).toEqual({ kind: 'fault', message: 'Recognition failed: recognizeCard threw' });
+		expect(await pool.run(owned('next'))).toEqual({ kind: 'noCard', message: 'next' });
 		expect(errors).toEqual([]);
+	});
+
+	test('every worker starts with the model options and pipeline settings; each job carries its family', async () => {
+		const tuned = createRecognitionPool({
+			size: 1,
+			entry: FAKE_RECOGNITION_WORKER,
+			decodeLimits: { maxPixels: 1_000_000 },
+			models: { intraOpThreads: 2, memoryArena: false },
+			pipeline: { coarseSide: 480, targetBoxHeight: 30, maxViewSide: 1024 },
+		});
+		try {
+			const told = (outcome: PoolOutcome) => (outcome.kind === 'noCard' ? (JSON.parse(outcome.message) as unknown) : outcome);
+			expect(told(await tuned.run({ data: Buffer.from('setup'), family: 'tiff' }))).toEqual({
+				decodeLimits: { maxPixels: 1_000_000 },
+				models: { intraOpThreads: 2, memoryArena: false },
+				pipeline: { coarseSide: 480, targetBoxHeight: 30, maxViewSide: 1024 },
+				family: 'tiff',
+			});
+			// Without settings a worker gets the defaults, not undefined.
+			expect(told(await pool.run(owned('setup')))).toEqual({
+				models: DEFAULT_MODEL_OPTIONS,
+				pipeline: DEFAULT_PIPELINE,
+				family: 'jpeg',
+			});
+		} finally {
+			await tuned.close();
+		}
 	});
 
 	test('close answers queued requests instead of leaving them hanging', async () => {
 		const queued = [pool.run(owned('slow 1')), pool.run(owned('slow 2')), pool.run(owned('slow 3'))];
 		await pool.close();
-		for (const outcome of await Promise.all(queued)) expect(outcome).toMatchObject({ kind: 'serviceError', code: '0501' });
+		for (const outcome of await Promise.all(queued)) expect(outcome).toMatchObject({ kind: 'fault' });
 	});
 
 	test('a worker that cannot start rejects ready and fails requests instead of hanging', async () => {
 		const broken = createRecognitionPool({ size: 1, entry: join(__dirname, 'no-such-worker.js'), onWorkerError: () => undefined });
 		const queued = broken.run(owned('x'));
 		await expect(broken.ready).rejects.toThrow();
-		expect(await queued).toMatchObject({ kind: 'serviceError', code: '0501' });
-		expect(await broken.run(owned('y'))).toMatchObject({ kind: 'serviceError', code: '0501' });
+		expect(await queued).toMatchObject({ kind: 'fault' });
+		expect(await broken.run(owned('y'))).toMatchObject({ kind: 'fault' });
 		await broken.close();
 	});
 });
 
 describe('card engine', () => {
-	test('admits concurrency + queueLimit requests, refuses more with 0025, and reads a card on a worker', async () => {
+	test('admits concurrency + queueLimit requests, answers busy beyond, and reads a card on a worker', async () => {
 		const engine = await createCardEngine({ concurrency: 1, queueLimit: 1 });
 		try {
 			const first = engine.admit();
@@ -90,13 +119,13 @@ describe('card engine', () => {
 			expect(first).toBeDefined();
 			expect(second).toBeDefined();
 			expect(engine.admit()).toBeUndefined();
-			expect(await engine.recognize(request(fixture('card-amex.jpg')))).toMatchObject({ kind: 'serviceError', code: '0025' });
+			expect(await engine.recognize(image(fixture('card-amex.jpg')))).toEqual({ kind: 'busy' });
 			second?.release();
 			second?.release();
 			expect(engine.stats()).toMatchObject({ queued: 1, concurrency: 1, rejected: 2 });
-			const outcome = await first?.recognize(request(fixture('card-amex.jpg')));
+			const outcome = await first?.recognize(image(fixture('card-amex.jpg')));
 			// What it reads is recognition.test.ts's business; here only that a worker answered.
-			expect(['success', 'failure']).toContain(outcome?.kind);
+			expect(['card', 'noCard']).toContain(outcome?.kind);
 			expect(engine.stats()).toEqual({ active: 0, queued: 0, concurrency: 1, served: 1, rejected: 2 });
 			await expect(engine.ready).resolves.toEqual({ loadMs: expect.any(Number) });
 		} finally {

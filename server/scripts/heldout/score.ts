@@ -13,6 +13,7 @@ import { parseArgs } from 'util';
 
 import { recognizeCard } from '../../src/engine/cardRecognizer';
 import { loadModels } from '../../src/engine/models';
+import { encodedImage } from '../encodedImage';
 import type { HeldoutTruth } from './truth';
 
 const REVIEW_THRESHOLD = 0.9;
@@ -76,24 +77,24 @@ async function main(): Promise<void> {
 	const models = await loadModels({ intraOpThreads: 2 });
 	console.log(`models loaded in ${models.loadMs} ms; scoring ${files.length} images from ${dir}`);
 	const first = files[0];
-	if (first) await recognizeCard(models, readFileSync(join(dir, first))); // warm-up, not timed
+	if (first) await recognizeCard(models, encodedImage(readFileSync(join(dir, first)), first)); // warm-up, not timed
 
 	const results: Scored[] = [];
 	for (const file of files) {
 		const t = truth[file] as HeldoutTruth;
 		const data = readFileSync(join(dir, file));
 		const started = performance.now();
-		const outcome = await recognizeCard(models, data);
+		const outcome = await recognizeCard(models, encodedImage(data, file));
 		const ms = performance.now() - started;
 		const read: Partial<Record<Field, Reading>> = {};
-		if (outcome.kind === 'success') {
+		if (outcome.kind === 'card') {
 			for (const f of FIELDS) {
 				const r = outcome.fields[f];
 				if (r) read[f] = { text: r.text, confidence: r.confidence };
 			}
 		}
 		const exact = { number: read.number?.text === t.number, validThru: read.validThru?.text === t.validThru, name: read.name?.text === t.name };
-		results.push({ file, truth: t, ms, outcome: outcome.kind === 'success' ? 'success' : `${outcome.kind}${'message' in outcome && outcome.message ? `: ${outcome.message}` : ''}`, read, exact });
+		results.push({ file, truth: t, ms, outcome: outcome.kind === 'card' ? 'success' : `${outcome.kind}${'message' in outcome && outcome.message ? `: ${outcome.message}` : ''}`, read, exact });
 		process.stderr.write(`${file} ${exact.number && exact.validThru && exact.name ? 'ok' : 'MISS'} ${ms.toFixed(0)} ms\n`);
 	}
 

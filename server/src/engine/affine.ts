@@ -1,4 +1,4 @@
-import type { Point, Quad } from '../protocol';
+import type { Point, Quad } from './types';
 
 /** x' = a x + b y + c, y' = d x + e y + f: maps a rectified card view back onto the source image. */
 export interface Affine {

@@ -1,4 +1,4 @@
-import type { FieldName, FieldReading, Quad } from '../protocol';
+import type { FieldName, FieldReading, Quad } from './types';
 import type { Affine } from './affine';
 import { compose, invert, mapQuad } from './affine';
 import type { RgbImage } from './decode';

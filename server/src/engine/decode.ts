@@ -1,8 +1,7 @@
 import sharp from 'sharp';
 
-import type { ImageFamily } from '../protocol';
-import { sniffImageFamily } from '../protocol';
 import { scannedPageJpeg } from './pdfImage';
+import type { EncodedImage } from './types';
 
 /** An RGB image in memory, 3 bytes per pixel, rows top to bottom. */
 export interface RgbImage {
@@ -18,10 +17,10 @@ export interface DecodeLimits {
 
 export const DEFAULT_DECODE_LIMITS: DecodeLimits = { maxPixels: 40_000_000 };
 
-/** Why an image cannot be decoded: `invalid` is the client's fault (0011), `unreadable` is a read error. */
+/** Why an image cannot be decoded: `badInput` is not an image the engine takes (a second page), `unreadable` is a read error. */
 export class DecodeError extends Error {
 	constructor(
-		readonly kind: 'invalid' | 'unreadable',
+		readonly kind: 'badInput' | 'unreadable',
 		message: string,
 	) {
 		super(message);
@@ -55,7 +54,7 @@ async function renderPdfFirstPage(data: Buffer, limits: DecodeLimits): Promise<R
 	}
 	try {
 		if (doc.numPages !== 1) {
-			throw new DecodeError('invalid', `The PDF has ${doc.numPages} pages; only single-page PDF is supported.`);
+			throw new DecodeError('badInput', `The PDF has ${doc.numPages} pages; only single-page PDF is supported.`);
 		}
 		const page = await doc.getPage(1);
 		const base = page.getViewport({ scale: 1 });
@@ -63,7 +62,7 @@ async function renderPdfFirstPage(data: Buffer, limits: DecodeLimits): Promise<R
 		const viewport = page.getViewport({ scale });
 		const width = Math.ceil(viewport.width);
 		const height = Math.ceil(viewport.height);
-		if (width * height > limits.maxPixels) throw new DecodeError('invalid', `The PDF page renders to ${width}x${height} pixels, over the limit.`);
+		if (width * height > limits.maxPixels) throw new DecodeError('badInput', `The PDF page renders to ${width}x${height} pixels, over the limit.`);
 		// pdfjs renders through its own @napi-rs/canvas factory; its pixels are read back directly
 		// rather than through an image encoder.
 		type RgbaContext = { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } };
@@ -83,12 +82,11 @@ async function renderPdfFirstPage(data: Buffer, limits: DecodeLimits): Promise<R
 }
 
 /**
- * Decodes the first (only) page to RGB. EXIF orientation is applied so coordinates match what
- * viewers show; transparency is flattened onto white as scanners and cameras would produce.
+ * Decodes the first (only) page to RGB, as the family the caller says the bytes are. EXIF
+ * orientation is applied so coordinates match what viewers show; transparency is flattened onto
+ * white as scanners and cameras would produce.
  */
-export async function decodeImage(data: Buffer, limits: DecodeLimits = DEFAULT_DECODE_LIMITS): Promise<RgbImage> {
-	const family: ImageFamily | null = sniffImageFamily(data);
-	if (family === null) throw new DecodeError('invalid', 'The image data is not JPEG, PNG, PDF or TIFF.');
+export async function decodeImage({ data, family }: EncodedImage, limits: DecodeLimits = DEFAULT_DECODE_LIMITS): Promise<RgbImage> {
 	let source = data;
 	if (family === 'pdf') {
 		const scan = await scannedPageJpeg(data);
@@ -104,12 +102,12 @@ export async function decodeImage(data: Buffer, limits: DecodeLimits = DEFAULT_D
 		throw new DecodeError('unreadable', `Read page:0 error: ${describeSharpError(error)}`);
 	}
 	if (family === 'tiff' && (metadata.pages ?? 1) > 1) {
-		throw new DecodeError('invalid', `The TIFF has ${metadata.pages} pages; only single-page TIFF is supported.`);
+		throw new DecodeError('badInput', `The TIFF has ${metadata.pages} pages; only single-page TIFF is supported.`);
 	}
 	const width = metadata.width ?? 0;
 	const height = metadata.height ?? 0;
 	if (width * height > limits.maxPixels) {
-		throw new DecodeError('invalid', `The image is ${width}x${height} pixels, over the ${Math.round(limits.maxPixels / 1e6)} megapixel limit.`);
+		throw new DecodeError('badInput', `The image is ${width}x${height} pixels, over the ${Number((limits.maxPixels / 1e6).toFixed(1))} megapixel limit.`);
 	}
 	try {
 		const { data: pixels, info } = await sharp(source, options)

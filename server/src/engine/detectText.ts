@@ -1,6 +1,6 @@
 import type { OcrModels } from './models';
 
-import type { Point, Quad } from '../protocol';
+import type { Point, Quad } from './types';
 import type { RgbImage } from './decode';
 import type { RotatedRect } from './geometry';
 import type { RowSpans } from './geometry';

@@ -1,4 +1,4 @@
-import type { FieldName, FieldReading } from '../protocol';
+import type { FieldName, FieldReading } from './types';
 import { readExpiry } from './fieldExpiry';
 import { readName } from './fieldName';
 import { readNumber } from './fieldNumber';

@@ -1,4 +1,4 @@
-import type { Point } from '../protocol';
+import type { Point } from './types';
 import { DIGIT_LOOKALIKES } from './fieldNumber';
 import { quadCenter } from './geometry';
 import type { PlacedChar, TextRow } from './textRows';

@@ -168,8 +168,7 @@ export function readNumber(rows: TextRow[]): NumberChoice | null {
 		if (better) best = { digits, runs: groupsOf(chars, digits, candidate.runs), rows: candidate.rows, confidence, rank };
 	}
 	if (!best) return null;
-	const { rank: _rank, ...choice } = best;
-	return choice;
+	return { digits: best.digits, runs: best.runs, rows: best.rows, confidence: best.confidence };
 }
 
 /** Digit groups for subBoundingPolys, cut at the brand's gaps when the runs were read otherwise. */

@@ -1,4 +1,4 @@
-import type { Quad } from '../protocol';
+import type { Quad } from './types';
 import type { RgbImage } from './decode';
 import type { RowSpans } from './geometry';
 import { addToRowSpans, rectCorners, rowSpansRect } from './geometry';

@@ -1,4 +1,4 @@
-import type { Point, Quad } from '../protocol';
+import type { Point, Quad } from './types';
 
 /** Andrew's monotone chain; returns the hull counter-clockwise without repeating the first point. */
 export function convexHull(points: Point[]): Point[] {

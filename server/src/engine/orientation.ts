@@ -1,4 +1,4 @@
-import type { Quad } from '../protocol';
+import type { Quad } from './types';
 import type { RgbImage } from './decode';
 import { distance } from './geometry';
 import type { OcrModels } from './models';

@@ -1,21 +1,29 @@
-import type { RecognitionOutcome } from '../protocol';
-import { readCardFromImage } from './cardPipeline';
+import type { PipelineSettings } from './cardPipeline';
+import { DEFAULT_PIPELINE, readCardFromImage } from './cardPipeline';
 import type { DecodeLimits } from './decode';
 import { DEFAULT_DECODE_LIMITS, DecodeError, decodeImage } from './decode';
 import type { OcrModels } from './models';
+import type { EncodedImage, ReadOutcome } from './types';
+
+export interface ReadOptions {
+	decodeLimits?: DecodeLimits;
+	pipeline?: PipelineSettings;
+	/** The day expiry dates are judged against. */
+	now?: Date;
+}
 
 /** Runs one image through decode, detection, recognition and field extraction. */
-export async function recognizeCard(models: OcrModels, data: Buffer, limits: DecodeLimits = DEFAULT_DECODE_LIMITS, now = new Date()): Promise<RecognitionOutcome> {
+export async function recognizeCard(models: OcrModels, encoded: EncodedImage, options: ReadOptions = {}): Promise<ReadOutcome> {
 	let image;
 	try {
-		image = await decodeImage(data, limits);
+		image = await decodeImage(encoded, options.decodeLimits ?? DEFAULT_DECODE_LIMITS);
 	} catch (error) {
-		if (error instanceof DecodeError) return error.kind === 'invalid' ? { kind: 'invalid', message: error.message } : { kind: 'error', message: error.message };
+		if (error instanceof DecodeError) return { kind: error.kind, message: error.message };
 		throw error;
 	}
-	const { fields } = await readCardFromImage(models, image, now);
+	const { fields } = await readCardFromImage(models, image, options.now ?? new Date(), options.pipeline ?? DEFAULT_PIPELINE);
 	if (!fields.number && !fields.validThru) {
-		return { kind: 'failure', message: 'No credit card found in the image.', width: image.width, height: image.height };
+		return { kind: 'noCard', message: 'No credit card found in the image.', width: image.width, height: image.height };
 	}
-	return { kind: 'success', width: image.width, height: image.height, fields };
+	return { kind: 'card', width: image.width, height: image.height, fields };
 }

@@ -18,11 +18,11 @@ async function main(): Promise<void> {
 	// decode, since every core already has a worker of its own.
 	sharp.cache(false);
 	sharp.concurrency(1);
-	const models = await loadModels({ intraOpThreads: 1 });
+	const models = await loadModels(setup.models);
 	const reply = (message: WorkerReply) => port.postMessage(message);
 	port.on('message', (job: WorkerJob) => {
 		const data = Buffer.from(job.data.buffer, job.data.byteOffset, job.data.byteLength);
-		recognizeCard(models, data, setup.decodeLimits).then(
+		recognizeCard(models, { data, family: job.family }, { decodeLimits: setup.decodeLimits, pipeline: setup.pipeline }).then(
 			(outcome) => reply({ type: 'done', id: job.id, outcome }),
 			(error: unknown) => reply({ type: 'failed', id: job.id, message: error instanceof Error ? error.message : String(error) }),
 		);

@@ -1,6 +1,6 @@
 import type { OcrModels } from './models';
 
-import type { Quad } from '../protocol';
+import type { Quad } from './types';
 import type { RgbImage } from './decode';
 import { distance } from './geometry';
 import { addBilinear } from './resample';

@@ -1,4 +1,4 @@
-import type { Point, Quad } from '../protocol';
+import type { Point, Quad } from './types';
 import { distance, quadCenter, subQuad } from './geometry';
 import type { RecognizedLine } from './recognizeText';
 

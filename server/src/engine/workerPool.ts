@@ -1,14 +1,22 @@
 import { join } from 'path';
 import { Worker } from 'worker_threads';
 
-import type { RecognitionOutcome } from '../protocol';
+import type { PipelineSettings } from './cardPipeline';
+import { DEFAULT_PIPELINE } from './cardPipeline';
 import type { DecodeLimits } from './decode';
+import type { ModelOptions } from './models';
+import { DEFAULT_MODEL_OPTIONS } from './models';
+import type { EncodedImage, EngineOutcome, ImageFamily } from './types';
 import type { WorkerJob, WorkerReply, WorkerSetup } from './workerMessages';
 
 export interface PoolOptions {
 	/** Worker threads, each with its own models; one request runs on each at a time. */
 	size: number;
 	decodeLimits?: DecodeLimits;
+	/** How each worker loads its models (threads per inference, memory arena). */
+	models?: ModelOptions;
+	/** The card pipeline's settings, the same on every worker. */
+	pipeline?: PipelineSettings;
 	/** Told when a worker dies or cannot start; the pool itself has no log. */
 	onWorkerError?: (error: Error) => void;
 	/** A compiled worker script to run instead of recognitionWorker (tests use one that can crash on demand). */
@@ -18,17 +26,21 @@ export interface PoolOptions {
 export interface RecognitionPool {
 	/** Settles when every first worker has loaded its models (loadMs of the slowest) or one could not. */
 	ready: Promise<{ loadMs: number }>;
-	/** Reads one image on the next free worker. Never rejects: a worker fault is answered 0501. */
-	run(data: Buffer): Promise<RecognitionOutcome>;
+	/** Reads one image on the next free worker. Never rejects: a worker that fails ends it in a fault. */
+	run(image: EncodedImage): Promise<PoolOutcome>;
 	/** Requests on a worker now. */
 	busy(): number;
 	close(): Promise<void>;
 }
 
+/** What the pool answers: a reading, or a fault; being busy is the engine's call, not the pool's. */
+export type PoolOutcome = Exclude<EngineOutcome, { kind: 'busy' }>;
+
 interface Job {
 	id: number;
 	data: Buffer;
-	resolve(outcome: RecognitionOutcome): void;
+	family: ImageFamily;
+	resolve(outcome: PoolOutcome): void;
 }
 
 interface Slot {
@@ -38,7 +50,9 @@ interface Slot {
 	error?: Error;
 }
 
-const WORKER_FAULT: RecognitionOutcome = { kind: 'serviceError', code: '0501', message: 'OCR service error.' };
+function fault(message: string): PoolOutcome {
+	return { kind: 'fault', message };
+}
 
 function startWorker(setup: WorkerSetup, entry: string | undefined): Worker {
 	if (entry) return new Worker(entry, { workerData: setup });
@@ -73,18 +87,24 @@ export function createRecognitionPool(options: PoolOptions): RecognitionPool {
 			const job = queue.shift() as Job;
 			slot.job = job;
 			const data = transferable(job.data);
-			const message: WorkerJob = { id: job.id, data };
+			const message: WorkerJob = { id: job.id, data, family: job.family };
 			slot.worker.postMessage(message, [data.buffer]);
 		}
 	};
 
 	const failQueueIfNoWorkers = () => {
 		if (slots.size > 0) return;
-		for (const job of queue.splice(0)) job.resolve(WORKER_FAULT);
+		for (const job of queue.splice(0)) job.resolve(fault('No recognition worker is running.'));
+	};
+
+	const setup: WorkerSetup = {
+		decodeLimits: options.decodeLimits,
+		models: options.models ?? DEFAULT_MODEL_OPTIONS,
+		pipeline: options.pipeline ?? DEFAULT_PIPELINE,
 	};
 
 	const start = (): Promise<number> => {
-		const slot: Slot = { worker: startWorker({ decodeLimits: options.decodeLimits }, options.entry), ready: false };
+		const slot: Slot = { worker: startWorker(setup, options.entry), ready: false };
 		slots.add(slot);
 		return new Promise<number>((resolve, reject) => {
 			slot.worker.on('message', (reply: WorkerReply) => {
@@ -94,7 +114,7 @@ export function createRecognitionPool(options: PoolOptions): RecognitionPool {
 				} else if (slot.job?.id === reply.id) {
 					const job = slot.job;
 					slot.job = undefined;
-					job.resolve(reply.type === 'done' ? reply.outcome : WORKER_FAULT);
+					job.resolve(reply.type === 'done' ? reply.outcome : fault(`Recognition failed: ${reply.message}`));
 				}
 				dispatch();
 			});
@@ -103,9 +123,9 @@ export function createRecognitionPool(options: PoolOptions): RecognitionPool {
 			});
 			slot.worker.on('exit', (code) => {
 				slots.delete(slot);
-				slot.job?.resolve(WORKER_FAULT);
-				if (closed) return;
 				const error = slot.error ?? new Error(`recognition worker exited with code ${code}`);
+				slot.job?.resolve(fault(`The recognition worker stopped: ${error.message}`));
+				if (closed) return;
 				options.onWorkerError?.(error);
 				if (slot.ready) {
 					// It served before, so its models load: a new one takes over its share of the cores.
@@ -125,17 +145,18 @@ export function createRecognitionPool(options: PoolOptions): RecognitionPool {
 
 	return {
 		ready,
-		run: (data) => {
-			if (closed || slots.size === 0) return Promise.resolve(WORKER_FAULT);
-			return new Promise<RecognitionOutcome>((resolve) => {
-				queue.push({ id: nextId++, data, resolve });
+		run: ({ data, family }) => {
+			if (closed) return Promise.resolve(fault('The recognition pool is closed.'));
+			if (slots.size === 0) return Promise.resolve(fault('No recognition worker is running.'));
+			return new Promise<PoolOutcome>((resolve) => {
+				queue.push({ id: nextId++, data, family, resolve });
 				dispatch();
 			});
 		},
 		busy: () => [...slots].filter((slot) => slot.job).length,
 		close: async () => {
 			closed = true;
-			for (const job of queue.splice(0)) job.resolve(WORKER_FAULT);
+			for (const job of queue.splice(0)) job.resolve(fault('The recognition pool is closed.'));
 			await Promise.all([...slots].map(async (slot) => await slot.worker.terminate()));
 		},
 	};

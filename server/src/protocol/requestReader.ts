@@ -127,7 +127,10 @@ function validateMessage(message: RawMessage): { version: 'V2'; requestId: strin
 	return { version: 'V2', requestId: message.requestId, timestamp, image };
 }
 
-async function readJsonRequest(req: IncomingMessage, limits: ReadLimits): Promise<CreditCardRequest> {
+/** A request as read, before its bytes are identified. */
+type UnsniffedRequest = Omit<CreditCardRequest, 'image'> & { image: Omit<CreditCardRequest['image'], 'family'> };
+
+async function readJsonRequest(req: IncomingMessage, limits: ReadLimits): Promise<UnsniffedRequest> {
 	const declared = Number(req.headers['content-length']);
 	const body = new JsonImageBody(Number.isInteger(declared) && declared >= 0 ? declared : undefined);
 	await readBody(req, limits, (chunk) => body.write(chunk));
@@ -208,7 +211,7 @@ async function readMultipartParts(req: IncomingMessage, limits: ReadLimits): Pro
 	});
 }
 
-async function readMultipartRequest(req: IncomingMessage, limits: ReadLimits): Promise<CreditCardRequest> {
+async function readMultipartRequest(req: IncomingMessage, limits: ReadLimits): Promise<UnsniffedRequest> {
 	const declared = Number(req.headers['content-length']);
 	if (Number.isFinite(declared) && declared > limits.maxBodyBytes) {
 		await readBody(req, limits).catch(() => undefined);
@@ -252,8 +255,9 @@ export async function readCreditCardRequest(req: IncomingMessage, limits: ReadLi
 	}
 	const request = mode === 'json' ? await readJsonRequest(req, limits) : await readMultipartRequest(req, limits);
 	// Bytes of another supported format are decoded as what they are; bytes of none are refused.
-	if (sniffImageFamily(request.image.data) === null) {
+	const family = sniffImageFamily(request.image.data);
+	if (family === null) {
 		throw new ProtocolError('0011', `The image data is not a ${request.image.format} file (nor JPEG, PNG, PDF or TIFF).`);
 	}
-	return request;
+	return { ...request, image: { ...request.image, family } };
 }

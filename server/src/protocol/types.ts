@@ -1,5 +1,5 @@
 import type { ErrorCode } from './errors';
-import type { ClovaFormat } from './imageFormat';
+import type { ClovaFormat, ImageFamily } from './imageFormat';
 
 export type RequestMode = 'json' | 'multipart';
 
@@ -14,6 +14,8 @@ export interface CreditCardRequest {
 		format: ClovaFormat;
 		name: string;
 		data: Buffer;
+		/** What the bytes are, whichever format the request named: they are decoded as this. */
+		family: ImageFamily;
 		/** Multipart only: what the client declared for the file part. */
 		fileName?: string;
 		mimeType?: string;

@@ -1,0 +1,55 @@
+/**
+ * The engine's own vocabulary: geometry, what it reads from a card, and how a reading ends. None
+ * of it knows the HTTP API; the server maps these outcomes to CLOVA answers (src/engineAnswers.ts).
+ */
+
+export interface Point {
+	x: number;
+	y: number;
+}
+
+export type Quad = [Point, Point, Point, Point];
+
+export type FieldName = 'name' | 'number' | 'validThru';
+
+export interface FieldReading {
+	text: string;
+	confidence: number;
+	/** In the original image's pixel coordinates. */
+	box: Quad | null;
+	/** One per digit group or word. */
+	parts: Quad[];
+}
+
+export type CardFields = Partial<Record<FieldName, FieldReading>>;
+
+/**
+ * What an image's bytes are. The engine does not sniff them: the caller says (the server has its
+ * format rule in protocol/imageFormat.ts), and a PDF or TIFF is then checked for a single page.
+ */
+export type ImageFamily = 'jpeg' | 'png' | 'pdf' | 'tiff';
+
+/** An image file as it arrived, with what it is. */
+export interface EncodedImage {
+	data: Buffer;
+	family: ImageFamily;
+}
+
+/** How reading one image ended, once it was read (recognizeCard). */
+export type ReadOutcome =
+	/** A card was found: at least its number or its expiry date was read. */
+	| { kind: 'card'; width: number; height: number; fields: CardFields }
+	/** The image was decoded but holds no card. */
+	| { kind: 'noCard'; message: string; width?: number; height?: number }
+	/** The image bytes cannot be decoded (damaged, truncated, encrypted). */
+	| { kind: 'unreadable'; message: string }
+	/** The image is not something the engine takes: a second page, too many pixels. */
+	| { kind: 'badInput'; message: string };
+
+/** How a request to the engine ended: read, or not read at all. */
+export type EngineOutcome =
+	| ReadOutcome
+	/** Every worker is taken and the queue is full: try again later. */
+	| { kind: 'busy' }
+	/** The engine failed (a worker crashed, recognition threw, no worker could start); the message is for logs, not clients. */
+	| { kind: 'fault'; message: string };

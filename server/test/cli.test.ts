@@ -1,0 +1,60 @@
+import { execFile } from 'child_process';
+
+import { LOCAL_SERVER_BIN } from '../../devkit/paths';
+
+/** Runs the CLI from source (a stale dist/ must not answer for the code under test). */
+async function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+	return await new Promise((resolve) => {
+		execFile(process.execPath, [LOCAL_SERVER_BIN, ...args], { env: { ...process.env, CLOVA_OCR_FROM_SOURCE: '1' }, timeout: 60_000 }, (error, stdout, stderr) =>
+			resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
+		);
+	});
+}
+
+describe('local server CLI options', () => {
+	test('--help documents every option and environment variable', async () => {
+		const { code, stdout } = await cli(['--help']);
+		expect(code).toBe(0);
+		for (const flag of [
+			'--host',
+			'--port',
+			'--secret',
+			'--max-body-mb',
+			'--quiet',
+			'--help',
+			'--concurrency',
+			'--queue',
+			'--threads-per-worker',
+			'--memory-arena',
+			'--max-megapixels',
+			'--det-side',
+			'--text-height',
+			'--max-view',
+			'CLOVA_OCR_SECRET',
+			'CLOVA_OCR_FROM_SOURCE',
+		]) {
+			expect(stdout).toContain(flag);
+		}
+	});
+
+	// Each is refused before a worker starts or a port is taken.
+	test.each([
+		[['--max-body-mb', 'abc'], '--max-body-mb must be a number above 0, got "abc"'],
+		[['--queue', 'xyz'], '--queue must be an integer >= 0, got "xyz"'],
+		[['--concurrency', 'abc'], '--concurrency must be an integer >= 1, got "abc"'],
+		[['--concurrency', '0'], '--concurrency must be an integer >= 1, got "0"'],
+		[['--port', 'x'], '--port must be an integer from 0 to 65535, got "x"'],
+		[['--port', '70000'], '--port must be an integer from 0 to 65535, got "70000"'],
+		[['--threads-per-worker', '1.5'], '--threads-per-worker must be an integer from 1 to 256, got "1.5"'],
+		[['--memory-arena', 'maybe'], '--memory-arena must be on or off, got "maybe"'],
+		[['--det-side', '10'], '--det-side must be an integer from 160 to 4096, got "10"'],
+		[['--secret', ''], '--secret must not be empty'],
+		[['--no-such-flag'], "Unknown option '--no-such-flag'"],
+	])('%j exits 1 naming the option', async (args, message) => {
+		const { code, stdout, stderr } = await cli(args);
+		expect(code).toBe(1);
+		expect(stderr).toContain(message);
+		expect(stderr).toContain('(see --help)');
+		expect(stdout).not.toContain('listening');
+	});
+});
