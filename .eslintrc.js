@@ -8,7 +8,7 @@ module.exports = {
 		sourceType: 'module',
 		extraFileExtensions: ['.json'],
 	},
-	ignorePatterns: ['.eslintrc.js', '**/*.js', '**/node_modules/**', '**/dist/**', 'server/**', 'test/**'],
+	ignorePatterns: ['**/node_modules/**', '**/dist/**', 'server/package.json'],
 	overrides: [
 		{
 			files: ['package.json'],
@@ -34,6 +34,21 @@ module.exports = {
 				'n8n-nodes-base/node-resource-description-filename-against-convention': 'off',
 				'n8n-nodes-base/node-param-fixed-collection-type-unsorted-items': 'off',
 			},
+		},
+		{
+			// Everything else in TypeScript: the server, its scripts, the dev kit, scripts and both test suites.
+			// Untyped rules only, so no tsconfig has to hold these files.
+			files: ['**/*.ts'],
+			excludedFiles: ['nodes/**', 'credentials/**'],
+			extends: ['eslint:recommended', 'plugin:@typescript-eslint/recommended'],
+			parserOptions: { project: null },
+		},
+		{
+			// The few plain JavaScript files: configs, the server launcher, small helpers (CommonJS).
+			files: ['**/*.js', '**/*.cjs'],
+			extends: ['eslint:recommended'],
+			parser: 'espree',
+			parserOptions: { project: null, ecmaVersion: 2022, sourceType: 'script' },
 		},
 	],
 };

@@ -188,7 +188,7 @@ describe('error codes and the HTTP status each travels with', () => {
 });
 
 describe('image formats and their magic bytes', () => {
-	const bytes = (...parts: Array<string | number[]>): Buffer =>
+	const bytes = (...parts: Array<string | number[] | Buffer>): Buffer =>
 		Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'latin1') : Buffer.from(part))));
 
 	const JPEG = bytes([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10], 'JFIF\0');

@@ -5,6 +5,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { PDFDocument } from 'pdf-lib';
 import { resolve } from 'path';
+import { crc32, deflateSync } from 'zlib';
 import sharp from 'sharp';
 
 import { randomTruth } from '../src/synth/cardData';
@@ -59,22 +60,12 @@ function multiPageTiff(pages: number, width = 16, height = 16): Buffer {
 
 /** A PNG whose header claims 20000 x 20000 pixels; only a decoder that honours limits survives it. */
 function hugePngHeader(): Buffer {
-	const { deflateSync, crc32 } = require('zlib') as typeof import('zlib') & { crc32?: (data: Buffer) => number };
-	const crc = (data: Buffer): number => {
-		if (crc32) return crc32(data);
-		let c = ~0;
-		for (const byte of data) {
-			c ^= byte;
-			for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
-		}
-		return ~c >>> 0;
-	};
 	const chunk = (type: string, data: Buffer) => {
 		const length = Buffer.alloc(4);
 		length.writeUInt32BE(data.length);
 		const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
 		const sum = Buffer.alloc(4);
-		sum.writeUInt32BE(crc(body) >>> 0);
+		sum.writeUInt32BE(crc32(body) >>> 0);
 		return Buffer.concat([length, body, sum]);
 	};
 	const ihdr = Buffer.alloc(13);
