@@ -3,9 +3,7 @@ const { task, src, dest, parallel } = require('gulp');
 
 // tsc only emits JavaScript: icons and codex files must reach dist/ beside the compiled node.
 function copyNodeAssets() {
-	return src(path.resolve('nodes', '**', '*.{png,svg,json}'), { encoding: false }).pipe(
-		dest(path.resolve('dist', 'nodes')),
-	);
+	return src(path.resolve('nodes', '**', '*.{png,svg,json}'), { encoding: false }).pipe(dest(path.resolve('dist', 'nodes')));
 }
 
 function copyCredentialAssets() {

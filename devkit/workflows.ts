@@ -126,7 +126,9 @@ export function httpRequestWorkflow(id: string, options: HttpRequestWorkflowOpti
 						{ parameterType: 'formBinaryData', name: 'file', inputDataFieldName: 'data' },
 					],
 				},
-				options: options.batching ? { batching: { batch: { batchSize: options.batching.size, batchInterval: options.batching.intervalMs } } } : {},
+				options: options.batching
+					? { batching: { batch: { batchSize: options.batching.size, batchInterval: options.batching.intervalMs } } }
+					: {},
 			},
 		},
 		{ name: FLATTEN_NODE, type: 'n8n-nodes-base.code', typeVersion: 2, parameters: { jsCode: flatten } },
@@ -142,7 +144,10 @@ export function exampleFiles(): string[] {
 
 /** A stable id per example, so tests, links and screenshots can name it. */
 export function exampleId(file: string): string {
-	return `ex${file.replace(/\.json$/, '').replace(/[^a-z]/gi, '').slice(0, 14)}`;
+	return `ex${file
+		.replace(/\.json$/, '')
+		.replace(/[^a-z]/gi, '')
+		.slice(0, 14)}`;
 }
 
 /** An example as committed (the examples carry no id), under its stable id and inactive. */

@@ -66,7 +66,9 @@ function executionSeconds(run: ExecutionRun | undefined): number {
 function correctItems(run: ExecutionRun | undefined, nodeName: string): number {
 	return nodeOutput(run, nodeName).filter((item) => {
 		const truth = truthOfCopy(String(item.json.imageName ?? ''));
-		return truth !== undefined && item.json.name === truth.name && item.json.number === truth.number && item.json.validThru === truth.validThru;
+		return (
+			truth !== undefined && item.json.name === truth.name && item.json.number === truth.number && item.json.validThru === truth.validThru
+		);
 	}).length;
 }
 
@@ -100,11 +102,20 @@ async function peakRssKiB(n8n: N8nInstance, workflowId: string): Promise<number>
 	return Number(readFileSync(file, 'utf8'));
 }
 
-async function plainLoopMs(runtime: N8nRuntime, folder: string, invokeUrl: string, concurrency: number, connections: 'keep-alive' | 'new-connection'): Promise<number> {
+async function plainLoopMs(
+	runtime: N8nRuntime,
+	folder: string,
+	invokeUrl: string,
+	concurrency: number,
+	connections: 'keep-alive' | 'new-connection',
+): Promise<number> {
 	const tsx = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 	const stdout = await new Promise<string>((resolve, reject) => {
-		execFile(runtime.node, [tsx, join(__dirname, 'bench', 'plainLoop.ts'), folder, invokeUrl, SECRET, String(concurrency), connections], { timeout: 300_000 }, (error, out, err) =>
-			error ? reject(new Error(`plain loop failed: ${err}`)) : resolve(out),
+		execFile(
+			runtime.node,
+			[tsx, join(__dirname, 'bench', 'plainLoop.ts'), folder, invokeUrl, SECRET, String(concurrency), connections],
+			{ timeout: 300_000 },
+			(error, out, err) => (error ? reject(new Error(`plain loop failed: ${err}`)) : resolve(out)),
 		);
 	});
 	const result = JSON.parse(stdout.trim().split('\n').pop() as string) as { items: number; ok: number; ms: number };
@@ -158,17 +169,27 @@ async function benchVersion(major: N8nMajor, tarball: string, service: BenchServ
 		for (const [index, setup] of setups.entries()) {
 			const result = await measureThroughput(n8n, service, setup);
 			throughput[index].runs.push(result);
-			log(`n8n ${runtime.version} run ${run + 1}/${RUNS} ${setup.label} at ${setup.latencyMs} ms: step ${result.stepS.toFixed(2)} s, execution ${result.wallS.toFixed(2)} s, ${result.correct}/${CARDS} correct, ${result.calls} calls, ${result.rateLimited} x 0025${result.error ? `, failed: ${result.error}` : ''}`);
+			log(
+				`n8n ${runtime.version} run ${run + 1}/${RUNS} ${setup.label} at ${setup.latencyMs} ms: step ${result.stepS.toFixed(2)} s, execution ${result.wallS.toFixed(2)} s, ${result.correct}/${CARDS} correct, ${result.calls} calls, ${result.rateLimited} x 0025${result.error ? `, failed: ${result.error}` : ''}`,
+			);
 		}
 	}
 
-	const overhead = { nodeMs: [] as number[], httpRequestMs: [] as number[], loopMs: [] as number[], newConnectionLoopMs: [] as number[], items: OVERHEAD_ITEMS, concurrency: 10 };
+	const overhead = {
+		nodeMs: [] as number[],
+		httpRequestMs: [] as number[],
+		loopMs: [] as number[],
+		newConnectionLoopMs: [] as number[],
+		items: OVERHEAD_ITEMS,
+		concurrency: 10,
+	};
 	const zeroLatency: ServiceProfile = { latencyMs: 0, rateLimit: Infinity };
 	for (let run = 0; run < RUNS; run++) {
 		service.prepare(zeroLatency);
 		const result = await n8n.execute('benchOverhead001');
 		const correct = correctItems(result.run, OCR_NODE);
-		if (!result.ok || correct !== OVERHEAD_ITEMS) throw new Error(`overhead run: ${correct} of ${OVERHEAD_ITEMS} correct\n${result.output.slice(-2000)}`);
+		if (!result.ok || correct !== OVERHEAD_ITEMS)
+			throw new Error(`overhead run: ${correct} of ${OVERHEAD_ITEMS} correct\n${result.output.slice(-2000)}`);
 		overhead.nodeMs.push(nodeRun(result.run, OCR_NODE)?.executionTime ?? NaN);
 		service.prepare(zeroLatency);
 		const httpResult = await n8n.execute('benchHttpOverhd1');
@@ -183,7 +204,13 @@ async function benchVersion(major: N8nMajor, tarball: string, service: BenchServ
 		);
 	}
 
-	const memory = { fileBytes: large.bytes, baselineKiB: [] as number[], multipartKiB: [] as number[], jsonKiB: [] as number[], httpRequestKiB: [] as number[] };
+	const memory = {
+		fileBytes: large.bytes,
+		baselineKiB: [] as number[],
+		multipartKiB: [] as number[],
+		jsonKiB: [] as number[],
+		httpRequestKiB: [] as number[],
+	};
 	for (let run = 0; run < RUNS; run++) {
 		service.prepare(zeroLatency);
 		memory.baselineKiB.push(await peakRssKiB(n8n, 'benchLargeNone01'));

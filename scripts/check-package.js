@@ -5,7 +5,12 @@ const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '-
 const files = pack.files.map((f) => f.path);
 const allowed = /^(dist\/(nodes|credentials)\/|dist\/package\.json$|package\.json$|README\.md$|LICENSE(\.md)?$)/;
 const stray = files.filter((f) => !allowed.test(f));
-const required = ['dist/nodes/ClovaOcr/ClovaOcr.node.js', 'dist/nodes/ClovaOcr/clovaOcr.svg', 'dist/nodes/ClovaOcr/ClovaOcr.node.json', 'dist/credentials/ClovaOcrApi.credentials.js'];
+const required = [
+	'dist/nodes/ClovaOcr/ClovaOcr.node.js',
+	'dist/nodes/ClovaOcr/clovaOcr.svg',
+	'dist/nodes/ClovaOcr/ClovaOcr.node.json',
+	'dist/credentials/ClovaOcrApi.credentials.js',
+];
 const missing = required.filter((f) => !files.includes(f));
 if (stray.length || missing.length) {
 	console.error(`package check failed\n  not allowed: ${stray.join(', ') || '-'}\n  missing: ${missing.join(', ') || '-'}`);

@@ -19,7 +19,11 @@ async function main(): Promise<void> {
 	console.log('[demo] starting the local CLOVA-compatible server');
 	const server = await startLocalServer(['--quiet', '--secret', SECRET]);
 	try {
-		const n8n = new N8nInstance(runtime, { N8N_RESTRICT_FILE_ACCESS_TO: SAMPLES, CLOVA_SAMPLES_GLOB: `${SAMPLES}/*.{png,jpg}`, N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false' });
+		const n8n = new N8nInstance(runtime, {
+			N8N_RESTRICT_FILE_ACCESS_TO: SAMPLES,
+			CLOVA_SAMPLES_GLOB: `${SAMPLES}/*.{png,jpg}`,
+			N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false',
+		});
 		console.log(`[demo] installing the package into a fresh n8n ${runtime.version} user folder`);
 		await n8n.installPackage(tarball);
 		await n8n.importJson('credentials', [clovaCredential(LOCAL_CREDENTIAL, server.url, SECRET)]);
@@ -30,7 +34,9 @@ async function main(): Promise<void> {
 		const result = await n8n.execute(example.id);
 		if (!result.ok) throw new Error(`the workflow failed:\n${result.output}`);
 		const items = nodeOutput(result.run, OCR_NODE);
-		console.log(`\n${items.length} cards in ${((Date.now() - started) / 1000).toFixed(1)} s (n8n ${runtime.version}, local server ${server.url})\n`);
+		console.log(
+			`\n${items.length} cards in ${((Date.now() - started) / 1000).toFixed(1)} s (n8n ${runtime.version}, local server ${server.url})\n`,
+		);
 		const rows = items.map((item) => ({
 			file: String(item.json.imageName ?? ''),
 			name: String(item.json.name ?? item.json.error ?? ''),

@@ -11,7 +11,9 @@ async function main(): Promise<void> {
 		port: Number(process.env.N8N_PORT ?? 5678),
 		serverPort: process.env.CLOVA_OCR_PORT ?? '8866',
 	});
-	console.log(`\n[dev] n8n ${env.version} editor: ${env.editorUrl}  (user folder ${env.userFolder}; create the owner account on first visit)`);
+	console.log(
+		`\n[dev] n8n ${env.version} editor: ${env.editorUrl}  (user folder ${env.userFolder}; create the owner account on first visit)`,
+	);
 	console.log(`[dev] local server: ${env.serverUrl}, credential "CLOVA OCR (local server)" points at it. Ctrl-C stops everything.\n`);
 	let stopping = false;
 	const stop = async () => {

@@ -19,14 +19,24 @@ async function main(): Promise<void> {
 	const browser = await chromium.launch({
 		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 		headless: true,
-		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+		],
 	});
 	try {
 		const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
 		const page = await context.newPage();
 		const setup = await page.request.post(`${env.editorUrl}/rest/owner/setup`, { data: OWNER });
 		if (!setup.ok()) throw new Error(`owner setup failed: ${setup.status()} ${await setup.text()}`);
-		const login = await page.request.post(`${env.editorUrl}/rest/login`, { data: { emailOrLdapLoginId: OWNER.email, email: OWNER.email, password: OWNER.password } });
+		const login = await page.request.post(`${env.editorUrl}/rest/login`, {
+			data: { emailOrLdapLoginId: OWNER.email, email: OWNER.email, password: OWNER.password },
+		});
 		if (!login.ok()) throw new Error(`login failed: ${login.status()} ${await login.text()}`);
 
 		await page.goto(`${env.editorUrl}/workflow/${exampleId('folder-batch-to-spreadsheet.json')}`);
@@ -49,12 +59,20 @@ async function main(): Promise<void> {
 		// 2. an execution, then its output table inside the node's panel
 		const run = page.getByRole('button', { name: /(Test|Execute) workflow/i }).first();
 		await run.click({ force: true });
-		await page.getByText(/Workflow executed successfully|executed successfully/i).first().waitFor({ timeout: 120_000 }).catch(() => undefined);
+		await page
+			.getByText(/Workflow executed successfully|executed successfully/i)
+			.first()
+			.waitFor({ timeout: 120_000 })
+			.catch(() => undefined);
 		await page.waitForTimeout(2000);
 		const ocrNode = page.locator('[data-test-id="canvas-node"]', { hasText: 'CLOVA OCR' }).first();
 		if (await ocrNode.count()) await ocrNode.dblclick({ force: true });
 		else await page.getByText('CLOVA OCR', { exact: true }).first().dblclick({ force: true });
-		await page.locator('[data-test-id="ndv"], .ndv-wrapper, [data-test-id="node-parameters"]').first().waitFor({ timeout: 15_000 }).catch(() => undefined);
+		await page
+			.locator('[data-test-id="ndv"], .ndv-wrapper, [data-test-id="node-parameters"]')
+			.first()
+			.waitFor({ timeout: 15_000 })
+			.catch(() => undefined);
 		await page.waitForTimeout(1500);
 		await page.screenshot({ path: join(DOCS, 'parameters.png') });
 		const table = page.getByText('Table', { exact: true }).last();

@@ -53,31 +53,39 @@ describe.each(runtimes)('n8n %s', (version, major) => {
 			ocrWorkflow('e2eJsonMode00001', { glob: cards, mode: 'json', credential: LOCAL_CREDENTIAL, parameters: imageName }),
 			ocrWorkflow('e2eWrongSecret01', { glob: `${SAMPLES}/flat-000.png`, credential: WRONG_KEY }),
 			ocrWorkflow('e2eNotAnImage001', { glob: `${FIXTURES}/notes.txt`, credential: LOCAL_CREDENTIAL }),
-			ocrWorkflow('e2eContinue00001', { glob: `${FIXTURES}/{card-visa.png,notes.txt,card-amex.jpg}`, credential: LOCAL_CREDENTIAL, continueOnFail: true }),
+			ocrWorkflow('e2eContinue00001', {
+				glob: `${FIXTURES}/{card-visa.png,notes.txt,card-amex.jpg}`,
+				credential: LOCAL_CREDENTIAL,
+				continueOnFail: true,
+			}),
 			...exampleWorkflows(),
 		]);
 	}, 1_800_000);
 
 	afterAll(async () => await server?.stop());
 
-	test.each(['e2eMultipart0001', 'e2eJsonMode00001'])('%s reads every committed sample card exactly', async (workflowId) => {
-		const result = await n8n.execute(workflowId);
-		if (!result.ok) console.log(result.output.slice(-3000));
-		expect(result.output).not.toContain(SECRET);
-		expect(result.ok).toBe(true);
-		const items = nodeOutput(result.run, 'CLOVA OCR');
-		expect(items).toHaveLength(Object.keys(truth).length);
-		for (const [index, item] of items.entries()) {
-			const expected = truth[String(item.json.imageName)];
-			expect(expected).toBeDefined();
-			expect({ name: item.json.name, number: item.json.number, validThru: item.json.validThru }).toEqual({
-				name: expected.name,
-				number: expected.number,
-				validThru: expected.validThru,
-			});
-			expect(item.pairedItem).toEqual({ item: index });
-		}
-	}, 300_000);
+	test.each(['e2eMultipart0001', 'e2eJsonMode00001'])(
+		'%s reads every committed sample card exactly',
+		async (workflowId) => {
+			const result = await n8n.execute(workflowId);
+			if (!result.ok) console.log(result.output.slice(-3000));
+			expect(result.output).not.toContain(SECRET);
+			expect(result.ok).toBe(true);
+			const items = nodeOutput(result.run, 'CLOVA OCR');
+			expect(items).toHaveLength(Object.keys(truth).length);
+			for (const [index, item] of items.entries()) {
+				const expected = truth[String(item.json.imageName)];
+				expect(expected).toBeDefined();
+				expect({ name: item.json.name, number: item.json.number, validThru: item.json.validThru }).toEqual({
+					name: expected.name,
+					number: expected.number,
+					validThru: expected.validThru,
+				});
+				expect(item.pairedItem).toEqual({ item: index });
+			}
+		},
+		300_000,
+	);
 
 	test('a wrong secret stops with the credential error', async () => {
 		const result = await n8n.execute('e2eWrongSecret01');
@@ -89,7 +97,9 @@ describe.each(runtimes)('n8n %s', (version, major) => {
 	test('a text file stops with the input error naming the item', async () => {
 		const result = await n8n.execute('e2eNotAnImage001');
 		expect(result.ok).toBe(false);
-		expect(result.output).toContain('Item 0, binary field \\"data\\": The file is a text file, which CLOVA OCR cannot read'.replace(/\\"/g, '"'));
+		expect(result.output).toContain(
+			'Item 0, binary field \\"data\\": The file is a text file, which CLOVA OCR cannot read'.replace(/\\"/g, '"'),
+		);
 	}, 300_000);
 
 	test('Continue On Fail gives error items paired to their inputs', async () => {

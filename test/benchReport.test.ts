@@ -2,7 +2,15 @@ import { truthOfCopy } from '../devkit/bench/cardCopies';
 import type { VersionResult } from '../devkit/bench/report';
 import { median, report } from '../devkit/bench/report';
 
-const run = (stepS: number, ok = true, correct = 200) => ({ ok, wallS: stepS + 0.6, stepS, correct: ok ? correct : 0, calls: 205, rateLimited: 5, error: ok ? undefined : 'Bad request - please check your parameters' });
+const run = (stepS: number, ok = true, correct = 200) => ({
+	ok,
+	wallS: stepS + 0.6,
+	stepS,
+	correct: ok ? correct : 0,
+	calls: 205,
+	rateLimited: 5,
+	error: ok ? undefined : 'Bad request - please check your parameters',
+});
 
 const result: VersionResult = {
 	version: '1.123.81',
@@ -12,8 +20,21 @@ const result: VersionResult = {
 		{ label: 'HTTP Request, defaults', latencyMs: 150, runs: [run(1.5, false), run(1.4, false), run(1.6, false)] },
 		{ label: 'CLOVA OCR node', latencyMs: 180, runs: [run(4.8), run(4.7), run(4.75)] },
 	],
-	overhead: { nodeMs: [1800, 2000, 1900], httpRequestMs: [4400, 4500, 4600], loopMs: [900, 800, 850], newConnectionLoopMs: [1000, 1100, 1050], items: 1000, concurrency: 10 },
-	memory: { fileBytes: 30_000_000, baselineKiB: [340 * 1024, 350 * 1024, 345 * 1024], multipartKiB: [350 * 1024, 351 * 1024, 349 * 1024], jsonKiB: [360 * 1024, 361 * 1024, 362 * 1024], httpRequestKiB: [380 * 1024, 381 * 1024, 382 * 1024] },
+	overhead: {
+		nodeMs: [1800, 2000, 1900],
+		httpRequestMs: [4400, 4500, 4600],
+		loopMs: [900, 800, 850],
+		newConnectionLoopMs: [1000, 1100, 1050],
+		items: 1000,
+		concurrency: 10,
+	},
+	memory: {
+		fileBytes: 30_000_000,
+		baselineKiB: [340 * 1024, 350 * 1024, 345 * 1024],
+		multipartKiB: [350 * 1024, 351 * 1024, 349 * 1024],
+		jsonKiB: [360 * 1024, 361 * 1024, 362 * 1024],
+		httpRequestKiB: [380 * 1024, 381 * 1024, 382 * 1024],
+	},
 };
 
 describe('benchmark report', () => {
@@ -28,7 +49,7 @@ describe('benchmark report', () => {
 		expect(truthOfCopy('photo-000.jpg')).toBeUndefined();
 	});
 
-	test('ratios use each latency\'s own bound, failures are counted, floors are subtracted from the node\'s median', () => {
+	test("ratios use each latency's own bound, failures are counted, floors are subtracted from the node's median", () => {
 		const text = report([result], { cards: 200, latencyMs: 150, rateLimit: 8, runs: 3 });
 		expect(text).toContain('bound 200 / 8 x 0.15 s = 3.75 s');
 		expect(text).toContain('| CLOVA OCR node | 4.10 (4.00-4.20) | 1.09 | 4.70 | 200 | 0 | 205 | 5 | 3/3 runs succeeded |');

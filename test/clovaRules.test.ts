@@ -174,7 +174,7 @@ describe('error codes and the HTTP status each travels with', () => {
 		expect({ node: nodeErrors.RATE_LIMIT_CODE, server: serverErrors.RATE_LIMIT_CODE }).toEqual({ node: '0025', server: '0025' });
 	});
 
-	test('the credentials test fails on the codes the node calls credential problems, with the node\'s words', () => {
+	test("the credentials test fails on the codes the node calls credential problems, with the node's words", () => {
 		const rules = new ClovaOcrApi().test.rules ?? [];
 		expect(rules.map((rule) => rule.properties)).toEqual(
 			nodeErrors.CREDENTIAL_PROBLEM_CODES.map((code) => ({
@@ -199,7 +199,10 @@ describe('image formats and their magic bytes', () => {
 
 	test('both packages accept the documented format names', () => {
 		const documented = ['jpg', 'jpeg', 'png', 'pdf', 'tif', 'tiff'];
-		expect({ node: [...nodeFormats.CLOVA_FORMATS], server: [...serverFormats.CLOVA_FORMATS] }).toEqual({ node: documented, server: documented });
+		expect({ node: [...nodeFormats.CLOVA_FORMATS], server: [...serverFormats.CLOVA_FORMATS] }).toEqual({
+			node: documented,
+			server: documented,
+		});
 	});
 
 	test('both packages identify families by the same magic bytes', () => {
@@ -213,9 +216,12 @@ describe('image formats and their magic bytes', () => {
 		['pdf', PDF],
 		['tif', TIFF_LE],
 		['tiff', TIFF_BE],
-	] as Array<[nodeFormats.ClovaFormat, Buffer]>)('a %s file is read as its format\'s family by both', (format, file) => {
+	] as Array<[nodeFormats.ClovaFormat, Buffer]>)("a %s file is read as its format's family by both", (format, file) => {
 		const family = nodeFormats.FAMILY_OF_FORMAT[format];
-		expect({ node: nodeFormats.sniffImageFamily(file), server: serverFormats.sniffImageFamily(file) }).toEqual({ node: family, server: family });
+		expect({ node: nodeFormats.sniffImageFamily(file), server: serverFormats.sniffImageFamily(file) }).toEqual({
+			node: family,
+			server: family,
+		});
 	});
 
 	test.each([
@@ -234,6 +240,9 @@ describe('image formats and their magic bytes', () => {
 		['a TIFF header one byte short', TIFF_LE.subarray(0, 3)],
 		['JPEG bytes not at the start', bytes([0x00], JPEG)],
 	])('%s is no format CLOVA reads, to both', (_label, file) => {
-		expect({ node: nodeFormats.sniffImageFamily(file), server: serverFormats.sniffImageFamily(file) }).toEqual({ node: null, server: null });
+		expect({ node: nodeFormats.sniffImageFamily(file), server: serverFormats.sniffImageFamily(file) }).toEqual({
+			node: null,
+			server: null,
+		});
 	});
 });

@@ -71,8 +71,13 @@ describe('CLOVA OCR node: failures, retries and ordering', () => {
 		const elsewhereUrl = await elsewhere.start();
 		try {
 			const location = `${elsewhereUrl}/custom/v1/9/x/document/credit-card`;
-			const { json } = await runWith([{ kind: 'raw', status: 307, body: '', headers: { Location: location } }], { options: { maxRetries: 3 } });
-			expect(json).toMatchObject({ error: `The Invoke URL answered with a redirect (HTTP 307) to "${new URL(elsewhereUrl).host}"`, errorCode: 'HTTP_307' });
+			const { json } = await runWith([{ kind: 'raw', status: 307, body: '', headers: { Location: location } }], {
+				options: { maxRetries: 3 },
+			});
+			expect(json).toMatchObject({
+				error: `The Invoke URL answered with a redirect (HTTP 307) to "${new URL(elsewhereUrl).host}"`,
+				errorCode: 'HTTP_307',
+			});
 			expect(String(json.errorDescription)).toContain('does not follow redirects');
 			expect(server.received).toHaveLength(1);
 			expect(elsewhere.received).toHaveLength(0);
@@ -193,8 +198,18 @@ describe('CLOVA OCR node: failures, retries and ordering', () => {
 				server.reset();
 				server.script = () => answer;
 				const items = await binaryItems([fixtureInput('card-visa.png')]);
-				outputs.push(await runNode(items, { credentials: credentials(), continueOnFail: true, parameters: { options: { maxRetries: 0, maskNumber: 'pci' } } }));
-				outputs.push(await runNode(items, { credentials: credentials(), parameters: { options: { maxRetries: 0, maskNumber: 'last4' } } }).catch((e: Error) => ({ message: e.message, description: (e as { description?: string }).description, stack: e.stack })));
+				outputs.push(
+					await runNode(items, {
+						credentials: credentials(),
+						continueOnFail: true,
+						parameters: { options: { maxRetries: 0, maskNumber: 'pci' } },
+					}),
+				);
+				outputs.push(
+					await runNode(items, { credentials: credentials(), parameters: { options: { maxRetries: 0, maskNumber: 'last4' } } }).catch(
+						(e: Error) => ({ message: e.message, description: (e as { description?: string }).description, stack: e.stack }),
+					),
+				);
 			}
 		} finally {
 			spies.forEach((spy) => spy.mockRestore());

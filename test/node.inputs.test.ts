@@ -34,7 +34,9 @@ describe('CLOVA OCR node: bad input fails before any request, naming the item an
 		const items = await binaryItems([{ attachment_0: fixtureInput('card-visa.png') }]);
 		const error = await failureOf(items);
 		expect(error.message).toBe('Item 0 has no binary field "data"');
-		expect(error.description).toBe('This item\'s binary fields are: "attachment_0". Set "Input Binary Field" to the one that holds the card image.');
+		expect(error.description).toBe(
+			'This item\'s binary fields are: "attachment_0". Set "Input Binary Field" to the one that holds the card image.',
+		);
 		expect(error.context?.itemIndex).toBe(0);
 	});
 
@@ -80,15 +82,23 @@ describe('CLOVA OCR node: bad input fails before any request, naming the item an
 	});
 
 	test('an invoke URL that is not a URL', async () => {
-		const error = await failureOf(await binaryItems([fixtureInput('card-visa.png')]), {}, { invokeUrl: 'apigw ntruss com', secretKey: server.secret });
+		const error = await failureOf(
+			await binaryItems([fixtureInput('card-visa.png')]),
+			{},
+			{ invokeUrl: 'apigw ntruss com', secretKey: server.secret },
+		);
 		expect(error.message).toBe('The Invoke URL "apigw ntruss com" is not a valid URL');
 	});
 
 	test('plain http to a remote host', async () => {
-		const error = await failureOf(await binaryItems([fixtureInput('card-visa.png')]), {}, {
-			invokeUrl: 'http://abc.apigw.ntruss.com/custom/v1/1/k',
-			secretKey: server.secret,
-		});
+		const error = await failureOf(
+			await binaryItems([fixtureInput('card-visa.png')]),
+			{},
+			{
+				invokeUrl: 'http://abc.apigw.ntruss.com/custom/v1/1/k',
+				secretKey: server.secret,
+			},
+		);
 		expect(error.message).toBe('The Invoke URL uses plain http:// for the remote host "abc.apigw.ntruss.com"');
 	});
 
@@ -96,7 +106,10 @@ describe('CLOVA OCR node: bad input fails before any request, naming the item an
 		const items = await binaryItems([fixtureInput('card-visa.png'), fixtureInput('notes.txt'), fixtureInput('card-amex.jpg')]);
 		const output = await runNode(items, { credentials: credentials(), continueOnFail: true });
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(output[1].json).toMatchObject({ errorCode: 'INVALID_INPUT', error: 'Item 1, binary field "data": The file is a text file, which CLOVA OCR cannot read' });
+		expect(output[1].json).toMatchObject({
+			errorCode: 'INVALID_INPUT',
+			error: 'Item 1, binary field "data": The file is a text file, which CLOVA OCR cannot read',
+		});
 		expect(output[0].json.number).toBe('4111111111111111');
 		expect(server.received).toHaveLength(2);
 	});

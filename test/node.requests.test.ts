@@ -53,7 +53,12 @@ describe('CLOVA OCR node: what it sends', () => {
 
 			const truth = fixtureTruth[file];
 			expect(output).toHaveLength(1);
-			expect(output[0].json).toMatchObject({ name: truth.name, number: truth.number, validThru: truth.validThru, requestId: request.requestId });
+			expect(output[0].json).toMatchObject({
+				name: truth.name,
+				number: truth.number,
+				validThru: truth.validThru,
+				requestId: request.requestId,
+			});
 			expect(output[0].pairedItem).toEqual({ item: 0 });
 			expect(output[0].binary).toBeUndefined();
 		});
@@ -137,7 +142,7 @@ describe('CLOVA OCR node: what it sends', () => {
 		[undefined, Infinity],
 		['large', Infinity],
 		['1.2.3 MB', Infinity],
-	])('n8n\'s pretty file size %s reads as about %d bytes (unknown counts as large)', (pretty, bytes) => {
+	])("n8n's pretty file size %s reads as about %d bytes (unknown counts as large)", (pretty, bytes) => {
 		expect(approximateBytes(pretty)).toBe(bytes);
 	});
 

@@ -71,13 +71,30 @@ describe('CLOVA OCR node: what it makes of the answers', () => {
 	test('fields the service omits are null and flagged, never a crash', async () => {
 		answer = { kind: 'outcome', outcome: successFor({ number: VISA }) };
 		const { json } = await runOne();
-		expect(json).toMatchObject({ name: null, nameConfidence: null, validThru: null, expiryMonth: null, isExpired: null, number: VISA, luhnValid: true, cardBrand: 'Visa' });
+		expect(json).toMatchObject({
+			name: null,
+			nameConfidence: null,
+			validThru: null,
+			expiryMonth: null,
+			isExpired: null,
+			number: VISA,
+			luhnValid: true,
+			cardBrand: 'Visa',
+		});
 		expect(json.reviewReasons).toEqual(['missing_name', 'missing_valid_thru']);
 	});
 
 	test('a clean card needs no review', async () => {
 		const { json } = await runOne();
-		expect(json).toMatchObject({ needsReview: false, reviewReasons: [], luhnValid: true, expiryYear: 2035, expiryMonth: 9, isExpired: false, confidence: 0.99 });
+		expect(json).toMatchObject({
+			needsReview: false,
+			reviewReasons: [],
+			luhnValid: true,
+			expiryYear: 2035,
+			expiryMonth: 9,
+			isExpired: false,
+			confidence: 0.99,
+		});
 	});
 
 	test('a number failing Luhn is flagged', async () => {
@@ -137,7 +154,10 @@ describe('CLOVA OCR node: what it makes of the answers', () => {
 	test('inferResult FAILURE carries the service message', async () => {
 		answer = { kind: 'outcome', outcome: { kind: 'failure', message: 'No credit card found in the image.' } };
 		const { json } = await runOne({}, true);
-		expect(json).toMatchObject({ errorCode: 'FAILURE', error: 'CLOVA OCR could not read the card in item 0: No credit card found in the image. (inferResult FAILURE)' });
+		expect(json).toMatchObject({
+			errorCode: 'FAILURE',
+			error: 'CLOVA OCR could not read the card in item 0: No credit card found in the image. (inferResult FAILURE)',
+		});
 	});
 
 	test('a SUCCESS without a creditCard object is an item error', async () => {

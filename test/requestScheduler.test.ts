@@ -3,7 +3,7 @@ import { AdaptiveLimiter } from '../nodes/ClovaOcr/requestScheduler';
 /** Steady state against a service that rejects any call beyond `hardLimit` in flight. */
 function runAgainst(limiter: AdaptiveLimiter, hardLimit: number, successes: number): number {
 	let rejected = 0;
-	for (let done = 0; done < successes; ) {
+	for (let done = 0; done < successes;) {
 		if (limiter.currentLimit > hardLimit) {
 			limiter.onRateLimited(hardLimit);
 			rejected += 1;

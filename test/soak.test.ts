@@ -7,7 +7,14 @@ import { seededRandom } from '../server/src/synth/random';
 
 type Fault = '0500' | '0501' | '0025' | 'reset' | 'timeout' | 'garbage';
 const FAULTS: Fault[] = ['0500', '0501', '0025', 'reset', 'timeout', 'garbage'];
-const CODE_OF: Record<Fault, string> = { '0500': '0500', '0501': '0501', '0025': '0025', reset: 'ECONNRESET', timeout: 'TIMEOUT', garbage: 'BAD_RESPONSE' };
+const CODE_OF: Record<Fault, string> = {
+	'0500': '0500',
+	'0501': '0501',
+	'0025': '0025',
+	reset: 'ECONNRESET',
+	timeout: 'TIMEOUT',
+	garbage: 'BAD_RESPONSE',
+};
 
 interface Plan {
 	fault: Fault | '0011' | '0023' | null;
@@ -102,7 +109,9 @@ describe('fault soak: 500 items, 20% injected faults, Continue On Fail', () => {
 			}
 		});
 		const faulty = plans.filter((p) => p.fault !== null).length;
-		console.log(`soak: ${ITEMS} items, ${faulty} with faults (${recovered} recovered by retry, ${failed} error items), ${server.received.length} requests, ${seconds.toFixed(1)} s`);
+		console.log(
+			`soak: ${ITEMS} items, ${faulty} with faults (${recovered} recovered by retry, ${failed} error items), ${server.received.length} requests, ${seconds.toFixed(1)} s`,
+		);
 		expect(faulty).toBeGreaterThan(ITEMS * 0.15);
 		expect(recovered).toBeGreaterThan(0);
 		expect(failed).toBeGreaterThan(0);

@@ -22,7 +22,11 @@ export function truthOfCopy(fileName: string): CardTruth | undefined {
 export function cardCopies(folder: string, count: number, onlySample?: string): string {
 	rmSync(folder, { recursive: true, force: true });
 	mkdirSync(folder, { recursive: true });
-	const samples = onlySample ? [onlySample] : readdirSync(SAMPLES).filter((f) => /\.(png|jpg)$/.test(f)).sort();
+	const samples = onlySample
+		? [onlySample]
+		: readdirSync(SAMPLES)
+				.filter((f) => /\.(png|jpg)$/.test(f))
+				.sort();
 	for (let i = 0; i < count; i++) {
 		const sample = samples[i % samples.length];
 		copyFileSync(join(SAMPLES, sample), join(folder, `card-${String(i).padStart(4, '0')}--${sample}`));

@@ -28,7 +28,14 @@ export interface VersionResult {
 	version: string;
 	node: string;
 	throughput: ThroughputResult[];
-	overhead: { nodeMs: number[]; httpRequestMs: number[]; loopMs: number[]; newConnectionLoopMs: number[]; items: number; concurrency: number };
+	overhead: {
+		nodeMs: number[];
+		httpRequestMs: number[];
+		loopMs: number[];
+		newConnectionLoopMs: number[];
+		items: number;
+		concurrency: number;
+	};
 	memory: { fileBytes: number; baselineKiB: number[]; multipartKiB: number[]; jsonKiB: number[]; httpRequestKiB: number[] };
 }
 
@@ -47,9 +54,17 @@ export function report(results: VersionResult[], settings: BenchSettings): strin
 		lines.push('', `### n8n ${result.version} (Node ${result.node})`, '');
 		for (const latency of [...new Set(result.throughput.map((setup) => setup.latencyMs))]) {
 			const boundS = (cards / rateLimit) * (latency / 1000);
-			const drift = latency === latencyMs ? '' : ` (the service ${Math.round((latency / latencyMs - 1) * 100)}% slower than the batching was tuned for)`;
-			lines.push(`${cards} card images, ${latency} ms latency${drift}, rate limit ${rateLimit} in flight: bound ${cards} / ${rateLimit} x ${latency / 1000} s = ${boundS.toFixed(2)} s.`, '');
-			lines.push('| setup | step s (min-max) | step x bound | execution s | correct items | failed items | calls | 0025 answers | outcome |');
+			const drift =
+				latency === latencyMs
+					? ''
+					: ` (the service ${Math.round((latency / latencyMs - 1) * 100)}% slower than the batching was tuned for)`;
+			lines.push(
+				`${cards} card images, ${latency} ms latency${drift}, rate limit ${rateLimit} in flight: bound ${cards} / ${rateLimit} x ${latency / 1000} s = ${boundS.toFixed(2)} s.`,
+				'',
+			);
+			lines.push(
+				'| setup | step s (min-max) | step x bound | execution s | correct items | failed items | calls | 0025 answers | outcome |',
+			);
 			lines.push('|---|---|---|---|---|---|---|---|---|');
 			for (const setup of result.throughput.filter((s) => s.latencyMs === latency)) {
 				const steps = setup.runs.map((r) => r.stepS);
@@ -66,7 +81,7 @@ export function report(results: VersionResult[], settings: BenchSettings): strin
 			lines.push('');
 		}
 		lines.push(
-			'Step: the calling node(s) alone, from n8n\'s per-node execution time (HTTP Request and Code summed). Execution: the whole run, Read Files included (the same for every setup). Correct items: fields equal to the truth in the worst run.',
+			"Step: the calling node(s) alone, from n8n's per-node execution time (HTTP Request and Code summed). Execution: the whole run, Read Files included (the same for every setup). Correct items: fields equal to the truth in the worst run.",
 		);
 		const { overhead } = result;
 		const nodeMs = median(overhead.nodeMs);
@@ -77,17 +92,23 @@ export function report(results: VersionResult[], settings: BenchSettings): strin
 		lines.push(`| CLOVA OCR node (its own execution time) | ${nodeMs.toFixed(0)} (${range(overhead.nodeMs)}) | ${perItem(nodeMs)} | |`);
 		for (const [label, values] of [
 			['plain Node loop, keep-alive (node:http + form-data, same requests)', overhead.loopMs],
-			['plain Node loop, a new connection per call (as n8n\'s helpers open one)', overhead.newConnectionLoopMs],
+			["plain Node loop, a new connection per call (as n8n's helpers open one)", overhead.newConnectionLoopMs],
 		] as Array<[string, number[]]>) {
 			const floor = median(values);
 			lines.push(`| ${label} | ${floor.toFixed(0)} (${range(values)}) | ${perItem(floor)} | ${perItem(nodeMs - floor)} |`);
 		}
 		const httpMs = median(overhead.httpRequestMs);
-		lines.push(`| for reference: HTTP Request node, defaults (all items at once), its own execution time | ${httpMs.toFixed(0)} (${range(overhead.httpRequestMs)}) | ${perItem(httpMs)} | |`);
+		lines.push(
+			`| for reference: HTTP Request node, defaults (all items at once), its own execution time | ${httpMs.toFixed(0)} (${range(overhead.httpRequestMs)}) | ${perItem(httpMs)} | |`,
+		);
 		const { memory } = result;
 		const mb = memory.fileBytes / 2 ** 20;
 		const base = median(memory.baselineKiB) / 1024;
-		lines.push('', `Peak RSS of the n8n process for one ${(memory.fileBytes / 1e6).toFixed(1)} MB PNG (${mb.toFixed(1)} MiB), filesystem binary storage:`, '');
+		lines.push(
+			'',
+			`Peak RSS of the n8n process for one ${(memory.fileBytes / 1e6).toFixed(1)} MB PNG (${mb.toFixed(1)} MiB), filesystem binary storage:`,
+			'',
+		);
 		lines.push('| workflow | peak RSS MiB | growth over the node disabled, MiB | growth / file size |', '|---|---|---|---|');
 		lines.push(`| Read Files -> CLOVA OCR disabled (baseline) | ${base.toFixed(0)} | | |`);
 		for (const [label, values] of [
@@ -101,4 +122,3 @@ export function report(results: VersionResult[], settings: BenchSettings): strin
 	}
 	return lines.join('\n');
 }
-

@@ -47,18 +47,50 @@ export const DOCS_SUCCESS_SAMPLE = JSON.stringify({
 						text: 'KAIY*** VENY***',
 						confidence: 0.8576972,
 						boundingPoly: { vertices: [] },
-						subBoundingPolys: [{ vertices: [{ x: 192.0, y: 609.0 }, { x: 407.0, y: 609.0 }, { x: 407.0, y: 651.0 }, { x: 192.0, y: 651.0 }] }],
+						subBoundingPolys: [
+							{
+								vertices: [
+									{ x: 192.0, y: 609.0 },
+									{ x: 407.0, y: 609.0 },
+									{ x: 407.0, y: 651.0 },
+									{ x: 192.0, y: 651.0 },
+								],
+							},
+						],
 					},
 					number: {
 						text: '512571781234****',
 						confidence: 0.999885,
-						boundingPoly: { vertices: [{ x: 187.0, y: 450.0 }, { x: 1007.0, y: 450.0 }, { x: 1007.0, y: 506.0 }, { x: 187.0, y: 506.0 }] },
-						subBoundingPolys: [{ vertices: [{ x: 187.0, y: 450.0 }, { x: 360.0, y: 450.0 }, { x: 360.0, y: 506.0 }, { x: 187.0, y: 506.0 }] }],
+						boundingPoly: {
+							vertices: [
+								{ x: 187.0, y: 450.0 },
+								{ x: 1007.0, y: 450.0 },
+								{ x: 1007.0, y: 506.0 },
+								{ x: 187.0, y: 506.0 },
+							],
+						},
+						subBoundingPolys: [
+							{
+								vertices: [
+									{ x: 187.0, y: 450.0 },
+									{ x: 360.0, y: 450.0 },
+									{ x: 360.0, y: 506.0 },
+									{ x: 187.0, y: 506.0 },
+								],
+							},
+						],
 					},
 					validThru: {
 						text: '09/23',
 						confidence: 0.9999175,
-						boundingPoly: { vertices: [{ x: 585.0, y: 557.0 }, { x: 735.0, y: 557.0 }, { x: 735.0, y: 600.0 }, { x: 585.0, y: 600.0 }] },
+						boundingPoly: {
+							vertices: [
+								{ x: 585.0, y: 557.0 },
+								{ x: 735.0, y: 557.0 },
+								{ x: 735.0, y: 600.0 },
+								{ x: 585.0, y: 600.0 },
+							],
+						},
 						subBoundingPolys: [],
 					},
 				},
@@ -71,5 +103,13 @@ export const DOCS_FAILURE_SAMPLE = JSON.stringify({
 	version: 'V2',
 	requestId: '4567',
 	timestamp: 1725003278037,
-	images: [{ uid: '{uid}', name: 'receipt_test2', inferResult: 'ERROR', message: 'Read page:0 error.', validationResult: { result: 'NO_REQUESTED' } }],
+	images: [
+		{
+			uid: '{uid}',
+			name: 'receipt_test2',
+			inferResult: 'ERROR',
+			message: 'Read page:0 error.',
+			validationResult: { result: 'NO_REQUESTED' },
+		},
+	],
 });

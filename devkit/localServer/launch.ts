@@ -24,7 +24,9 @@ export function parseReadyLine(line: string): ReadyLine | undefined {
 	if (!line.startsWith('{')) return undefined;
 	try {
 		const value = JSON.parse(line) as Partial<ReadyLine>;
-		return value.event === 'ready' && typeof value.url === 'string' && typeof value.pid === 'number' ? { event: 'ready', url: value.url, pid: value.pid } : undefined;
+		return value.event === 'ready' && typeof value.url === 'string' && typeof value.pid === 'number'
+			? { event: 'ready', url: value.url, pid: value.pid }
+			: undefined;
 	} catch {
 		return undefined;
 	}

@@ -42,7 +42,9 @@ export async function startEditor(n8n: N8nInstance, options: EditorOptions): Pro
 		}
 		if (editor.exitCode !== null || Date.now() > deadline) {
 			await stop();
-			throw new Error(editor.exitCode !== null ? `n8n exited with ${editor.exitCode} while starting` : `n8n did not start within ${timeoutMs / 1000} s`);
+			throw new Error(
+				editor.exitCode !== null ? `n8n exited with ${editor.exitCode} while starting` : `n8n did not start within ${timeoutMs / 1000} s`,
+			);
 		}
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}

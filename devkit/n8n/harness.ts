@@ -62,7 +62,8 @@ export async function binaryItems(files: Array<BinaryInput | Record<string, Bina
 	const service = await binaryDataService();
 	const items: INodeExecutionData[] = [];
 	for (const [index, file] of files.entries()) {
-		const fields: Record<string, BinaryInput> = 'data' in file && Buffer.isBuffer(file.data) ? { [field]: file as BinaryInput } : (file as Record<string, BinaryInput>);
+		const fields: Record<string, BinaryInput> =
+			'data' in file && Buffer.isBuffer(file.data) ? { [field]: file as BinaryInput } : (file as Record<string, BinaryInput>);
 		const binary: INodeExecutionData['binary'] = {};
 		for (const [name, input] of Object.entries(fields)) {
 			const extension = input.fileName?.split('.').pop();
@@ -117,7 +118,8 @@ function additionalData(credentials: ICredentialDataDecryptedObject): IWorkflowE
 		credentialsHelper: {
 			getParentTypes: () => [],
 			preAuthentication: async () => undefined,
-			authenticate: async (creds: ICredentialDataDecryptedObject, _type: string, request: IHttpRequestOptions) => authenticate(creds, request),
+			authenticate: async (creds: ICredentialDataDecryptedObject, _type: string, request: IHttpRequestOptions) =>
+				authenticate(creds, request),
 			getDecrypted: async () => credentials,
 			getCredentials: async () => credentials,
 			updateCredentials: async () => undefined,
@@ -136,7 +138,14 @@ export async function runNode(items: INodeExecutionData[], options: RunOptions):
 		type: NODE_TYPE,
 		typeVersion: 1,
 		position: [0, 0],
-		parameters: { operation: 'recognizeCreditCard', binaryPropertyName: 'data', requestMode: 'multipart', simplify: true, options: {}, ...(options.parameters ?? {}) },
+		parameters: {
+			operation: 'recognizeCreditCard',
+			binaryPropertyName: 'data',
+			requestMode: 'multipart',
+			simplify: true,
+			options: {},
+			...(options.parameters ?? {}),
+		},
 		credentials: { clovaOcrApi: { id: 'cred-1', name: 'CLOVA test' } },
 		onError: options.continueOnFail ? 'continueRegularOutput' : 'stopWorkflow',
 	};
@@ -190,7 +199,9 @@ export async function testCredentials(credentials: ClovaCredential['data']): Pro
 	);
 	let body: IDataObject;
 	try {
-		body = (await context.helpers.httpRequest(authenticate(credentials as unknown as ICredentialDataDecryptedObject, { ...(test.request as IHttpRequestOptions), url }))) as IDataObject;
+		body = (await context.helpers.httpRequest(
+			authenticate(credentials as unknown as ICredentialDataDecryptedObject, { ...(test.request as IHttpRequestOptions), url }),
+		)) as IDataObject;
 	} catch (error) {
 		return { status: 'Error', message: (error as Error).message };
 	}

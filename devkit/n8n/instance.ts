@@ -62,14 +62,19 @@ export class N8nInstance {
 		mkdirSync(nodesDir, { recursive: true });
 		writeFileSync(join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }));
 		// The flags n8n's own community-package installer uses: n8n provides n8n-workflow itself.
-		const result = await this.exec('npm', ['install', '--no-audit', '--no-fund', '--omit=peer', '--legacy-peer-deps', '--ignore-scripts', '--package-lock=false', tarball], nodesDir, process.env);
+		const result = await this.exec(
+			'npm',
+			['install', '--no-audit', '--no-fund', '--omit=peer', '--legacy-peer-deps', '--ignore-scripts', '--package-lock=false', tarball],
+			nodesDir,
+			process.env,
+		);
 		if (result.code !== 0) throw new Error(`npm install of ${tarball} failed: ${result.stderr}`);
 	}
 
 	private async exec(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<CliResult> {
 		return await new Promise((resolve) => {
 			execFile(command, args, { cwd, env, maxBuffer: 64 * 1024 * 1024, timeout: 300_000 }, (error, stdout, stderr) => {
-				const code = error ? (typeof (error as { code?: unknown }).code === 'number' ? ((error as { code: number }).code) : 1) : 0;
+				const code = error ? (typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : 1) : 0;
 				resolve({ code, stdout, stderr });
 			});
 		});
@@ -78,7 +83,10 @@ export class N8nInstance {
 	/** `nodeArgs` go to the Node binary before n8n's own script, e.g. a `--require` preload. */
 	async cli(args: string[], nodeArgs: string[] = [], extraEnv: NodeJS.ProcessEnv = {}): Promise<CliResult> {
 		// A fresh task-runner broker port per process: the previous one may still hold its port.
-		return await this.exec(this.runtime.node, [...nodeArgs, this.runtime.n8nBin, ...args], this.userFolder, { ...this.environment(), ...extraEnv });
+		return await this.exec(this.runtime.node, [...nodeArgs, this.runtime.n8nBin, ...args], this.userFolder, {
+			...this.environment(),
+			...extraEnv,
+		});
 	}
 
 	async importJson(kind: 'credentials' | 'workflow', content: unknown): Promise<void> {

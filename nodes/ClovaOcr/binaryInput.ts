@@ -55,12 +55,7 @@ async function readHead(stream: Readable): Promise<Buffer> {
 	return Buffer.concat(chunks).subarray(0, SNIFF_BYTES);
 }
 
-function missingFieldError(
-	ctx: IExecuteFunctions,
-	item: INodeExecutionData,
-	field: string,
-	itemIndex: number,
-): NodeOperationError {
+function missingFieldError(ctx: IExecuteFunctions, item: INodeExecutionData, field: string, itemIndex: number): NodeOperationError {
 	const available = Object.keys(item.binary ?? {});
 	return new NodeOperationError(ctx.getNode(), `Item ${itemIndex} has no binary field "${field}"`, {
 		itemIndex,
@@ -117,7 +112,8 @@ export async function loadImageSource(
 			`The file in binary field "${field}" of item ${itemIndex} is ${mb} MB, over the 50 MB CLOVA OCR accepts`,
 			{
 				itemIndex,
-				description: 'Shrink the image first (for example with the Edit Image node: resize to 2000 px wide, JPEG quality 85); card text stays readable.',
+				description:
+					'Shrink the image first (for example with the Edit Image node: resize to 2000 px wide, JPEG quality 85); card text stays readable.',
 			},
 		);
 	}

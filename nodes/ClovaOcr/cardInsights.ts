@@ -50,9 +50,7 @@ export function maskNumber(text: string | null, mode: MaskMode): string | null {
 	if (chars.length < 4) return '*'.repeat(chars.length);
 	const keepStart = mode === 'pci' && chars.length >= 13 ? 6 : 0;
 	const keepEnd = 4;
-	return (
-		chars.slice(0, keepStart) + '*'.repeat(chars.length - keepStart - keepEnd) + chars.slice(-keepEnd)
-	);
+	return chars.slice(0, keepStart) + '*'.repeat(chars.length - keepStart - keepEnd) + chars.slice(-keepEnd);
 }
 
 /** Digits shown in error messages and logs: never more than the last four. */

@@ -50,7 +50,7 @@ export const CLOVA_ERRORS = {
 	'0022': {
 		httpStatus: 400,
 		message: 'CLOVA OCR found the request domain invalid (code 0022)',
-		fix: 'The Invoke URL belongs to a domain that is not a Document OCR domain with the credit-card model: use that domain\'s invoke URL.',
+		fix: "The Invoke URL belongs to a domain that is not a Document OCR domain with the credit-card model: use that domain's invoke URL.",
 		retryable: false,
 		credentialProblem: true,
 	},
@@ -71,7 +71,7 @@ export const CLOVA_ERRORS = {
 	'0500': {
 		httpStatus: 500,
 		message: 'CLOVA OCR had an unknown service error (code 0500)',
-		fix: 'A temporary fault on NAVER\'s side, still failing after retries: run the item again later.',
+		fix: "A temporary fault on NAVER's side, still failing after retries: run the item again later.",
 		retryable: true,
 		credentialProblem: false,
 	},
@@ -112,7 +112,7 @@ export function describeClovaCode(code: string, httpStatus: number): ClovaErrorI
 		message: `CLOVA OCR answered HTTP ${httpStatus}${code ? ` with code ${code}` : ''}`,
 		fix: retryable
 			? 'A server-side fault that did not clear after retries: run the item again later.'
-			: 'Check the credentials and the input image; the service\'s own message is in the error details.',
+			: "Check the credentials and the input image; the service's own message is in the error details.",
 		retryable,
 	};
 }

@@ -33,7 +33,7 @@ export const nodeProperties: INodeProperties[] = [
 			{
 				name: 'Multipart (Streamed File)',
 				value: 'multipart',
-				description: 'Uploads the file as multipart/form-data, streamed from n8n\'s binary storage',
+				description: "Uploads the file as multipart/form-data, streamed from n8n's binary storage",
 			},
 			{
 				name: 'JSON (Base64)',
@@ -64,7 +64,8 @@ export const nodeProperties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 64 },
 				default: 10,
-				description: 'Maximum number of requests in flight at once. The node lowers it by itself when CLOVA answers with its rate-limit code 0025.',
+				description:
+					'Maximum number of requests in flight at once. The node lowers it by itself when CLOVA answers with its rate-limit code 0025.',
 			},
 			{
 				displayName: 'Confidence Threshold',
@@ -88,7 +89,7 @@ export const nodeProperties: INodeProperties[] = [
 					{ name: 'TIFF (Single Page)', value: 'tiff' },
 				],
 				default: 'auto',
-				description: 'The format sent to CLOVA OCR. Auto reads it from the file\'s bytes, then its mime type and extension.',
+				description: "The format sent to CLOVA OCR. Auto reads it from the file's bytes, then its mime type and extension.",
 			},
 			{
 				displayName: 'Image Name',
@@ -117,7 +118,8 @@ export const nodeProperties: INodeProperties[] = [
 				name: 'keepBinary',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to pass the card image on to the next node. Off by default so card images are not kept in later steps or execution logs.',
+				description:
+					'Whether to pass the card image on to the next node. Off by default so card images are not kept in later steps or execution logs.',
 			},
 			{
 				displayName: 'Mask Number',
@@ -137,7 +139,8 @@ export const nodeProperties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 0, maxValue: 10 },
 				default: 4,
-				description: 'How often to retry a call that failed for a passing reason (rate limit 0025, 5xx, reset connection, timeout), with growing randomised delays',
+				description:
+					'How often to retry a call that failed for a passing reason (rate limit 0025, 5xx, reset connection, timeout), with growing randomised delays',
 			},
 			{
 				displayName: 'Timeout (Seconds)',

@@ -76,8 +76,7 @@ function unsupportedKindFromBytes(head: Buffer): string | null {
 		return /hei|mif|msf|avi/.test(brand) ? 'a HEIC/AVIF image' : 'an MP4/QuickTime file';
 	}
 	if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) return 'a ZIP archive (or Office document)';
-	if (startsWith(head, [0x3c, 0x3f, 0x78, 0x6d, 0x6c]) || /^\s*<svg/i.test(head.toString('latin1', 0, 64)))
-		return 'an SVG/XML file';
+	if (startsWith(head, [0x3c, 0x3f, 0x78, 0x6d, 0x6c]) || /^\s*<svg/i.test(head.toString('latin1', 0, 64))) return 'an SVG/XML file';
 	if (looksLikeText(head)) return 'a text file';
 	return null;
 }

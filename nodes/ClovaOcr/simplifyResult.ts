@@ -33,8 +33,7 @@ function fieldConfidence(field: ClovaField | undefined): number | null {
 
 function polys(field: ClovaField | undefined): IDataObject | null {
 	if (!field) return null;
-	const vertices = (poly: ClovaPoly | undefined) =>
-		(poly?.vertices ?? []).map((v) => ({ x: v.x ?? null, y: v.y ?? null }));
+	const vertices = (poly: ClovaPoly | undefined) => (poly?.vertices ?? []).map((v) => ({ x: v.x ?? null, y: v.y ?? null }));
 	return {
 		vertices: vertices(field.boundingPoly),
 		subBoundingPolys: (field.subBoundingPolys ?? []).map((poly) => ({ vertices: vertices(poly) })),

@@ -100,10 +100,15 @@ function classifyHttpFailure(response: FullResponse, parsed: unknown): ClovaCall
 	const status = response.statusCode;
 	if (status >= 300 && status < 400) return redirectFailure(response);
 	const errorBody = (parsed ?? {}) as { code?: unknown; message?: unknown };
-	const code = typeof errorBody.code === 'string' ? errorBody.code : typeof errorBody.code === 'number' ? String(errorBody.code).padStart(4, '0') : '';
+	const code =
+		typeof errorBody.code === 'string' ? errorBody.code : typeof errorBody.code === 'number' ? String(errorBody.code).padStart(4, '0') : '';
 	const serviceMessage = typeof errorBody.message === 'string' ? redactCardNumbers(errorBody.message).slice(0, 300) : undefined;
 	const info = describeClovaCode(code, status);
-	const detail = serviceMessage ? ` Service message: "${serviceMessage}".` : parsed === undefined ? ' The answer was not JSON (a gateway or proxy page?).' : '';
+	const detail = serviceMessage
+		? ` Service message: "${serviceMessage}".`
+		: parsed === undefined
+			? ' The answer was not JSON (a gateway or proxy page?).'
+			: '';
 	return new ClovaCallError({
 		kind: 'service',
 		message: info.message,
@@ -159,7 +164,8 @@ function classifyTransportFailure(error: unknown, plan: CallPlan): ClovaCallErro
 		return new ClovaCallError({
 			kind: 'timeout',
 			message: `CLOVA OCR did not answer within ${plan.timeoutMs / 1000} s`,
-			description: 'Still timing out after retries: raise Options > Timeout, or lower Options > Concurrency if many large images are sent at once.',
+			description:
+				'Still timing out after retries: raise Options > Timeout, or lower Options > Concurrency if many large images are sent at once.',
 			retryable: true,
 			code: 'TIMEOUT',
 		});
@@ -177,7 +183,8 @@ function classifyTransportFailure(error: unknown, plan: CallPlan): ClovaCallErro
 		return new ClovaCallError({
 			kind: 'network',
 			message: `Nothing is listening at ${host}`,
-			description: 'If you use the local server, start it (npx clova-ocr-local) and check the port in the credentials; otherwise check the Invoke URL.',
+			description:
+				'If you use the local server, start it (npx clova-ocr-local) and check the port in the credentials; otherwise check the Invoke URL.',
 			retryable: true,
 			code,
 		});
@@ -196,7 +203,8 @@ function classifyTransportFailure(error: unknown, plan: CallPlan): ClovaCallErro
 	return new ClovaCallError({
 		kind: 'network',
 		message: `The connection to CLOVA OCR failed (${reason})`,
-		description: 'The connection was reset or dropped and retries did not recover it. Check the network between n8n and the service, then run again.',
+		description:
+			'The connection was reset or dropped and retries did not recover it. Check the network between n8n and the service, then run again.',
 		retryable: true,
 		code: code || 'NETWORK',
 	});
@@ -227,7 +235,12 @@ export async function postCreditCard(ctx: IExecuteFunctions, plan: CallPlan): Pr
 		throw classifyTransportFailure(error, plan);
 	}
 
-	const text = typeof response.body === 'string' ? response.body : Buffer.isBuffer(response.body) ? response.body.toString('utf8') : JSON.stringify(response.body ?? '');
+	const text =
+		typeof response.body === 'string'
+			? response.body
+			: Buffer.isBuffer(response.body)
+				? response.body.toString('utf8')
+				: JSON.stringify(response.body ?? '');
 	const parsed = parseJson(text);
 	if (response.statusCode < 200 || response.statusCode > 299) {
 		throw classifyHttpFailure(response, parsed);

@@ -24,7 +24,8 @@ export class BenchService {
 		this.server.readLimits = { maxBodyBytes: 64 * 1024 * 1024 };
 		this.server.script = (request) => {
 			const truth = truthOfCopy(request.image.name);
-			if (!truth) return { kind: 'outcome', outcome: { kind: 'failure', message: 'Unknown benchmark image.' }, delayMs: this.profile.latencyMs };
+			if (!truth)
+				return { kind: 'outcome', outcome: { kind: 'failure', message: 'Unknown benchmark image.' }, delayMs: this.profile.latencyMs };
 			return { kind: 'outcome', outcome: successFor(truth), delayMs: this.profile.latencyMs };
 		};
 	}

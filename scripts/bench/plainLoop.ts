@@ -17,17 +17,32 @@ import FormData from 'form-data';
 async function post(url: URL, secret: string, fileName: string, data: Buffer, newConnection: boolean): Promise<boolean> {
 	const form = new FormData();
 	const extension = fileName.split('.').pop() ?? 'jpg';
-	form.append('message', JSON.stringify({ version: 'V2', requestId: fileName, timestamp: Date.now(), images: [{ format: extension, name: fileName }] }));
-	form.append('file', data, { filename: fileName, contentType: extension === 'png' ? 'image/png' : 'image/jpeg', knownLength: data.length });
+	form.append(
+		'message',
+		JSON.stringify({ version: 'V2', requestId: fileName, timestamp: Date.now(), images: [{ format: extension, name: fileName }] }),
+	);
+	form.append('file', data, {
+		filename: fileName,
+		contentType: extension === 'png' ? 'image/png' : 'image/jpeg',
+		knownLength: data.length,
+	});
 	return await new Promise((resolve, reject) => {
-		const req = request(url, { method: 'POST', ...(newConnection ? { agent: false } : {}), headers: { ...form.getHeaders(), 'Content-Length': form.getLengthSync(), 'X-OCR-SECRET': secret } }, (res) => {
-			const chunks: Buffer[] = [];
-			res.on('data', (chunk: Buffer) => chunks.push(chunk));
-			res.on('end', () => {
-				const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { images?: Array<{ inferResult?: string }> };
-				resolve(res.statusCode === 200 && body.images?.[0]?.inferResult === 'SUCCESS');
-			});
-		});
+		const req = request(
+			url,
+			{
+				method: 'POST',
+				...(newConnection ? { agent: false } : {}),
+				headers: { ...form.getHeaders(), 'Content-Length': form.getLengthSync(), 'X-OCR-SECRET': secret },
+			},
+			(res) => {
+				const chunks: Buffer[] = [];
+				res.on('data', (chunk: Buffer) => chunks.push(chunk));
+				res.on('end', () => {
+					const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { images?: Array<{ inferResult?: string }> };
+					resolve(res.statusCode === 200 && body.images?.[0]?.inferResult === 'SUCCESS');
+				});
+			},
+		);
 		req.on('error', reject);
 		form.pipe(req);
 	});

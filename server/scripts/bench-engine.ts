@@ -112,10 +112,19 @@ interface ClovaAnswer {
 }
 
 function requestBody(card: BenchCard): string {
-	return JSON.stringify({ version: 'V2', requestId: card.id, timestamp: 0, images: [{ format: card.format, name: card.id, data: card.data.toString('base64') }] });
+	return JSON.stringify({
+		version: 'V2',
+		requestId: card.id,
+		timestamp: 0,
+		images: [{ format: card.format, name: card.id, data: card.data.toString('base64') }],
+	});
 }
 
-async function post(url: string, body: string, timeoutMs = REQUEST_TIMEOUT_MS): Promise<{ status: number; outcome: string; fields: Partial<Record<Field, FieldRead>> }> {
+async function post(
+	url: string,
+	body: string,
+	timeoutMs = REQUEST_TIMEOUT_MS,
+): Promise<{ status: number; outcome: string; fields: Partial<Record<Field, FieldRead>> }> {
 	try {
 		const response = await fetch(`${url}/document/credit-card`, {
 			method: 'POST',
@@ -130,10 +139,15 @@ async function post(url: string, body: string, timeoutMs = REQUEST_TIMEOUT_MS): 
 			const read = image?.creditCard?.result?.[field];
 			if (read?.text !== undefined) fields[field] = { text: read.text, confidence: read.confidence ?? 0 };
 		}
-		return { status: response.status, outcome: response.status === 200 ? (image?.inferResult ?? 'no image') : `HTTP ${response.status} ${answer.code ?? ''}`.trim(), fields };
+		return {
+			status: response.status,
+			outcome: response.status === 200 ? (image?.inferResult ?? 'no image') : `HTTP ${response.status} ${answer.code ?? ''}`.trim(),
+			fields,
+		};
 	} catch (error) {
 		// fetch hides the socket error in its cause: ECONNRESET or ECONNREFUSED say the server went away.
-		const cause = error instanceof Error && error.cause instanceof Error ? ((error.cause as NodeJS.ErrnoException).code ?? error.cause.message) : null;
+		const cause =
+			error instanceof Error && error.cause instanceof Error ? ((error.cause as NodeJS.ErrnoException).code ?? error.cause.message) : null;
 		return { status: 0, outcome: error instanceof Error ? `client ${error.name}${cause ? ` ${cause}` : ''}` : 'client error', fields: {} };
 	}
 }
@@ -243,7 +257,9 @@ async function runLoad(server: ServerProcess, cards: BenchCard[]): Promise<LoadR
 		ok: answers.filter((a) => a.status === 200).length,
 		rejected: answers.filter((a) => a.outcome.endsWith('0025')).length,
 		failed: answers.filter((a) => a.status !== 200 && !a.outcome.endsWith('0025')).length,
-		failures: answers.filter((a) => a.status !== 200).reduce<Record<string, number>>((counts, a) => ({ ...counts, [a.outcome]: (counts[a.outcome] ?? 0) + 1 }), {}),
+		failures: answers
+			.filter((a) => a.status !== 200)
+			.reduce<Record<string, number>>((counts, a) => ({ ...counts, [a.outcome]: (counts[a.outcome] ?? 0) + 1 }), {}),
 		exact: scored.filter((s) => s.allExact).length,
 		wallMs,
 		cpuSeconds: cpu,
@@ -272,7 +288,8 @@ async function main(): Promise<void> {
 	const captures = values.captures ? (values.captures.split(',') as CaptureKind[]) : [...CAPTURE_KINDS];
 	const unknown = captures.filter((c) => !CAPTURE_KINDS.includes(c));
 	if (unknown.length > 0) throw new Error(`unknown capture kinds: ${unknown.join(', ')} (known: ${CAPTURE_KINDS.join(', ')})`);
-	if (!Number.isInteger(perCapture) || perCapture < 1 || !Number.isInteger(loadCards) || loadCards < 0) throw new Error('--per-capture must be >= 1 and --load >= 0');
+	if (!Number.isInteger(perCapture) || perCapture < 1 || !Number.isInteger(loadCards) || loadCards < 0)
+		throw new Error('--per-capture must be >= 1 and --load >= 0');
 	if (seed >= 1 && seed <= 99) console.error(`note: seed ${seed} is in the tuning range 1-99; these numbers are not held out.`);
 	const machine = `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}`;
 
@@ -291,7 +308,13 @@ async function main(): Promise<void> {
 			const started = performance.now();
 			const answer = await post(server.url, requestBody(card));
 			const ms = performance.now() - started;
-			if (coldStart === null) coldStart = { spawnToListeningMs: server.spawnToListeningMs, spawnToModelsMs: server.spawnToModelsMs(), firstRequestMs: ms, firstCardId: card.id };
+			if (coldStart === null)
+				coldStart = {
+					spawnToListeningMs: server.spawnToListeningMs,
+					spawnToModelsMs: server.spawnToModelsMs(),
+					firstRequestMs: ms,
+					firstCardId: card.id,
+				};
 			results.push({ card: metaOf(card), ms, ...answer });
 			if (results.length % 10 === 0 || results.length === total) process.stderr.write(`  ${results.length}/${total} cards\n`);
 			// A dead server would turn every remaining card into a connection error: stop and report.
@@ -315,7 +338,21 @@ async function main(): Promise<void> {
 		await server.stop();
 	}
 	const scored: Scored[] = results.map(score);
-	console.log(renderReport({ seed, perCapture, machine, generateMs, captures, layouts: LAYOUTS, scored, coldStart, load, serverExit, missesLimit: Number(values.misses) }));
+	console.log(
+		renderReport({
+			seed,
+			perCapture,
+			machine,
+			generateMs,
+			captures,
+			layouts: LAYOUTS,
+			scored,
+			coldStart,
+			load,
+			serverExit,
+			missesLimit: Number(values.misses),
+		}),
+	);
 }
 
 main().catch((error: unknown) => {

@@ -123,7 +123,16 @@ function accuracyTable(title: string, groups: Array<[string, Scored[]]>, all: Sc
 		const count = (f: (r: Scored) => boolean) => rows.filter(f).length;
 		const exactCards = count((r) => r.allExact);
 		lines.push(
-			`| ${label} | ${n} | ${pct(exactCards, n)} | ${pct(count((r) => r.exact.number), n)} | ${pct(count((r) => r.exact.validThru), n)} | ${pct(count((r) => r.exact.name), n)} | ${confidentErrors(rows, threshold).length} | ${needlesslyFlagged(rows, threshold).length} of ${exactCards} |`,
+			`| ${label} | ${n} | ${pct(exactCards, n)} | ${pct(
+				count((r) => r.exact.number),
+				n,
+			)} | ${pct(
+				count((r) => r.exact.validThru),
+				n,
+			)} | ${pct(
+				count((r) => r.exact.name),
+				n,
+			)} | ${confidentErrors(rows, threshold).length} | ${needlesslyFlagged(rows, threshold).length} of ${exactCards} |`,
 		);
 	}
 	return lines;
@@ -162,7 +171,7 @@ function latencyTable(scored: Scored[], captures: readonly string[], excludedId:
 		if (rows.length === 0) continue;
 		const ms = rows.map((r) => r.ms);
 		lines.push(
-			`| ${capture} | ${CAPTURE_LABELS[capture] ?? ''} | ${rows.length} | ${percentile(ms, 50).toFixed(0)} | ${percentile(ms, 95).toFixed(0)} | ${Math.max(...ms).toFixed(0)} | ${((rows.reduce((s, r) => s + (r.card.bytes), 0) / rows.length) / 1024).toFixed(0)} |`,
+			`| ${capture} | ${CAPTURE_LABELS[capture] ?? ''} | ${rows.length} | ${percentile(ms, 50).toFixed(0)} | ${percentile(ms, 95).toFixed(0)} | ${Math.max(...ms).toFixed(0)} | ${(rows.reduce((s, r) => s + r.card.bytes, 0) / rows.length / 1024).toFixed(0)} |`,
 		);
 	}
 	return lines;
@@ -228,11 +237,15 @@ export function renderReport(input: ReportInput): string {
 	out.push(`## Engine benchmark: seed ${input.seed}, ${input.perCapture} cards per capture kind (${scored.length} cards)`);
 	out.push('');
 	out.push(`${input.machine}. Cards generated in ${(input.generateMs / 1000).toFixed(1)} s (not part of any timing below).`);
-	out.push(`Exact means: number digits equal (spaces ignored), validThru equal as MM/YY, name equal character for character. Review threshold ${threshold}.`);
+	out.push(
+		`Exact means: number digits equal (spaces ignored), validThru equal as MM/YY, name equal character for character. Review threshold ${threshold}.`,
+	);
 	if (input.serverExit) {
 		const e = input.serverExit;
 		out.push('');
-		out.push(`**The server exited on its own during the ${e.during ?? ''} run (${e.signal ? `signal ${e.signal}` : `exit code ${e.code}`}); figures after that point are connection errors, not recognition.**`);
+		out.push(
+			`**The server exited on its own during the ${e.during ?? ''} run (${e.signal ? `signal ${e.signal}` : `exit code ${e.code}`}); figures after that point are connection errors, not recognition.**`,
+		);
 		if (e.stderrTail) out.push('', '```', e.stderrTail.split('\n').slice(-12).join('\n'), '```');
 	}
 	const notAnswered = scored.filter((r) => r.outcome !== 'SUCCESS');
@@ -242,40 +255,79 @@ export function renderReport(input: ReportInput): string {
 		out.push(`Not SUCCESS: ${[...kinds.entries()].map(([k, n]) => `${n} x ${k}`).join(', ')}.`);
 	}
 	out.push('', '### Accuracy by capture kind', '');
-	out.push(...accuracyTable('capture', groupBy(scored, (r) => r.card.capture, input.captures), scored, threshold));
+	out.push(
+		...accuracyTable(
+			'capture',
+			groupBy(scored, (r) => r.card.capture, input.captures),
+			scored,
+			threshold,
+		),
+	);
 	out.push('', '### Accuracy by layout', '');
-	out.push(...accuracyTable('layout', groupBy(scored, (r) => r.card.layout, input.layouts), scored, threshold));
+	out.push(
+		...accuracyTable(
+			'layout',
+			groupBy(scored, (r) => r.card.layout, input.layouts),
+			scored,
+			threshold,
+		),
+	);
 	out.push('', '### All three exact, capture x layout', '');
 	out.push(...matrix(scored, input.captures, input.layouts));
 
 	const errors = confidentErrors(scored, threshold);
 	out.push('', `### Wrong at confidence >= ${threshold}: ${errors.length}`, '');
-	out.push(`number ${errors.filter((e) => e.field === 'number').length}, validThru ${errors.filter((e) => e.field === 'validThru').length}, name ${errors.filter((e) => e.field === 'name').length}`);
+	out.push(
+		`number ${errors.filter((e) => e.field === 'number').length}, validThru ${errors.filter((e) => e.field === 'validThru').length}, name ${errors.filter((e) => e.field === 'name').length}`,
+	);
 	if (errors.length > 0) {
 		out.push('', '| card | field | expected | read | confidence |', '|---|---|---|---|---:|');
-		for (const e of errors) out.push(`| ${e.id} | ${e.field} | ${shown(e.field, e.expected)} | ${shown(e.field, e.read)} | ${e.confidence.toFixed(3)} |`);
+		for (const e of errors)
+			out.push(`| ${e.id} | ${e.field} | ${shown(e.field, e.expected)} | ${shown(e.field, e.read)} | ${e.confidence.toFixed(3)} |`);
 	}
 
 	const exactCards = scored.filter((r) => r.allExact);
 	const flagged = needlesslyFlagged(scored, threshold);
-	out.push('', `### Needlessly flagged: ${flagged.length} of ${exactCards.length} exactly read cards (${pct(flagged.length, exactCards.length)})`, '');
-	out.push(`Fields under ${threshold} on exactly read cards: ${FIELDS.map((f) => `${f} ${flagged.filter((r) => (r.fields[f]?.confidence ?? 0) < threshold).length}`).join(', ')}`);
+	out.push(
+		'',
+		`### Needlessly flagged: ${flagged.length} of ${exactCards.length} exactly read cards (${pct(flagged.length, exactCards.length)})`,
+		'',
+	);
+	out.push(
+		`Fields under ${threshold} on exactly read cards: ${FIELDS.map((f) => `${f} ${flagged.filter((r) => (r.fields[f]?.confidence ?? 0) < threshold).length}`).join(', ')}`,
+	);
 	// Which cards, so a change that flags more can be traced to the fields it doubts.
-	if (flagged.length > 0) out.push('', `Flagged: ${flagged.map((r) => `${r.card.id} (${FIELDS.filter((f) => (r.fields[f]?.confidence ?? 0) < threshold).map((f) => `${f} ${(r.fields[f]?.confidence ?? 0).toFixed(2)}`).join(', ')})`).join('; ')}`);
+	if (flagged.length > 0)
+		out.push(
+			'',
+			`Flagged: ${flagged
+				.map(
+					(r) =>
+						`${r.card.id} (${FIELDS.filter((f) => (r.fields[f]?.confidence ?? 0) < threshold)
+							.map((f) => `${f} ${(r.fields[f]?.confidence ?? 0).toFixed(2)}`)
+							.join(', ')})`,
+				)
+				.join('; ')}`,
+		);
 
 	out.push('', '### Latency, one request at a time (HTTP round trip incl. base64 upload)', '');
 	out.push(...latencyTable(scored, input.captures, input.coldStart?.firstCardId ?? null));
 	if (input.coldStart) {
 		const { spawnToListeningMs, spawnToModelsMs, firstRequestMs, firstCardId } = input.coldStart;
 		const models = spawnToModelsMs === null ? '' : `; spawn to "models loaded" ${spawnToModelsMs.toFixed(0)} ms`;
-		out.push('', `Cold start: spawn to listening line ${spawnToListeningMs.toFixed(0)} ms${models}; first request ${firstRequestMs.toFixed(0)} ms (${firstCardId}, sent right after the listening line, left out of the latency table).`);
+		out.push(
+			'',
+			`Cold start: spawn to listening line ${spawnToListeningMs.toFixed(0)} ms${models}; first request ${firstRequestMs.toFixed(0)} ms (${firstCardId}, sent right after the listening line, left out of the latency table).`,
+		);
 	}
 
 	if (input.load) {
 		const l = input.load;
 		const seconds = l.wallMs / 1000;
 		out.push('', `### Load: ${l.cards} upright phone photos, all in flight at once`, '');
-		out.push('| cards/s | wall s | answered 200 | rejected 0025 | failed | all three exact | server CPU s | cores used | peak RSS MB (VmHWM, reset before load) | peak RSS MB (sampled) | peak RSS MB before load | threads | recognition slots |');
+		out.push(
+			'| cards/s | wall s | answered 200 | rejected 0025 | failed | all three exact | server CPU s | cores used | peak RSS MB (VmHWM, reset before load) | peak RSS MB (sampled) | peak RSS MB before load | threads | recognition slots |',
+		);
 		out.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 		out.push(
 			`| ${(l.ok / seconds).toFixed(2)} | ${seconds.toFixed(1)} | ${l.ok} | ${l.rejected} | ${l.failed} | ${l.exact} | ${l.cpuSeconds.toFixed(1)} | ${(l.cpuSeconds / seconds).toFixed(2)} | ${l.peakRssMb === null ? 'n/a' : l.peakRssMb.toFixed(0)} | ${l.sampledPeakRssMb.toFixed(0)} | ${l.lifetimePeakRssMb.toFixed(0)} | ${l.threads} | ${l.concurrency ?? '?'} |`,
@@ -283,14 +335,20 @@ export function renderReport(input: ReportInput): string {
 		const failures = Object.entries(l.failures);
 		if (failures.length > 0) out.push('', `Not answered 200: ${failures.map(([outcome, n]) => `${n} x ${outcome}`).join(', ')}.`);
 		const children = l.childProcesses.map((c) => `${c.name} ${c.rssMb.toFixed(0)} MB`).join(', ');
-		out.push('', `RSS and CPU are the server process's own (/proc/<pid>/status VmHWM, /proc/<pid>/stat utime+stime); worker threads share the process, so they are included. ${children ? `Child processes, not included: ${children} (esbuild is tsx compiling the TypeScript source; a built server has none).` : 'It had no child processes.'}`);
+		out.push(
+			'',
+			`RSS and CPU are the server process's own (/proc/<pid>/status VmHWM, /proc/<pid>/stat utime+stime); worker threads share the process, so they are included. ${children ? `Child processes, not included: ${children} (esbuild is tsx compiling the TypeScript source; a built server has none).` : 'It had no child processes.'}`,
+		);
 	}
 
 	const misses = scored.filter((r) => !r.allExact);
 	const limit = input.missesLimit ?? 20;
 	out.push('', `### Misses (first ${Math.min(limit, misses.length)} of ${misses.length})`, '');
 	for (const r of misses.slice(0, limit)) {
-		const parts = FIELDS.filter((f) => !r.exact[f]).map((f) => `${f}: expected ${shown(f, r.card.truth[f])}, read ${shown(f, r.fields[f]?.text)}${r.fields[f] ? ` @${r.fields[f]?.confidence.toFixed(2)}` : ''}`);
+		const parts = FIELDS.filter((f) => !r.exact[f]).map(
+			(f) =>
+				`${f}: expected ${shown(f, r.card.truth[f])}, read ${shown(f, r.fields[f]?.text)}${r.fields[f] ? ` @${r.fields[f]?.confidence.toFixed(2)}` : ''}`,
+		);
 		out.push(`- ${r.card.id}${r.outcome === 'SUCCESS' ? '' : ` (${r.outcome})`}: ${parts.join('; ')}  \n  _${r.card.notes}_`);
 	}
 	return out.join('\n');

@@ -98,8 +98,12 @@ async function waitForQuiet(maxSeconds: number): Promise<number> {
 }
 
 function sampleImages(): Image[] {
-	const pick = (dir: string, names: string[]) => names.filter((n) => n.endsWith('.jpg') && n !== 'truncated.jpg').map((name) => ({ name, data: readFileSync(join(dir, name)) }));
-	return [...pick(join(SERVER, 'samples'), readdirSync(join(SERVER, 'samples'))), ...pick(join(ROOT, 'test', 'fixtures'), readdirSync(join(ROOT, 'test', 'fixtures')))];
+	const pick = (dir: string, names: string[]) =>
+		names.filter((n) => n.endsWith('.jpg') && n !== 'truncated.jpg').map((name) => ({ name, data: readFileSync(join(dir, name)) }));
+	return [
+		...pick(join(SERVER, 'samples'), readdirSync(join(SERVER, 'samples'))),
+		...pick(join(ROOT, 'test', 'fixtures'), readdirSync(join(ROOT, 'test', 'fixtures'))),
+	];
 }
 
 async function syntheticImages(count: number): Promise<Image[]> {
@@ -107,7 +111,12 @@ async function syntheticImages(count: number): Promise<Image[]> {
 	return (await generateCardSet(11, count, ['photo'])).map((card) => ({ name: `${card.id}.${card.format}`, data: card.data }));
 }
 
-async function post(url: string, image: Image, index: number, mode: 'json' | 'multipart'): Promise<{ status: number; inferResult?: string; code?: string }> {
+async function post(
+	url: string,
+	image: Image,
+	index: number,
+	mode: 'json' | 'multipart',
+): Promise<{ status: number; inferResult?: string; code?: string }> {
 	const message = { version: 'V2', requestId: `load-${index}`, timestamp: Date.now(), images: [{ format: 'jpg', name: image.name }] };
 	let response: Response;
 	if (mode === 'json') {
@@ -145,7 +154,9 @@ async function main(): Promise<void> {
 	const synth = Number(values.synth);
 	const images = synth > 0 ? await syntheticImages(synth) : sampleImages();
 	console.log(`machine: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}`);
-	console.log(`${count} ${mode} requests in flight over ${images.length} distinct JPEGs (${images.map((i) => (i.data.length / 1024).toFixed(0)).join(', ')} KB)`);
+	console.log(
+		`${count} ${mode} requests in flight over ${images.length} distinct JPEGs (${images.map((i) => (i.data.length / 1024).toFixed(0)).join(', ')} KB)`,
+	);
 
 	const idle = await waitForQuiet(Number(values['quiet-wait']));
 	console.log(`machine busy before start: ${idle.toFixed(2)} cores`);
@@ -154,7 +165,9 @@ async function main(): Promise<void> {
 		const firstStarted = performance.now();
 		const first = await post(server.url, images[0], 0, mode);
 		const firstMs = performance.now() - firstStarted;
-		console.log(`spawn to listening ${server.listeningMs.toFixed(0)} ms (${values.source ? 'from source' : 'bin default'}); first request ${firstMs.toFixed(0)} ms (${first.status} ${first.inferResult ?? first.code})`);
+		console.log(
+			`spawn to listening ${server.listeningMs.toFixed(0)} ms (${values.source ? 'from source' : 'bin default'}); first request ${firstMs.toFixed(0)} ms (${first.status} ${first.inferResult ?? first.code})`,
+		);
 		const rssBefore = peakRssMb(server.pid);
 
 		const cpuStart = cpuSeconds(server.pid);
@@ -172,7 +185,9 @@ async function main(): Promise<void> {
 		const health = (await (await fetch(`${server.url}/healthz`)).json()) as Record<string, unknown>;
 		console.log(`answers: ${tally(answers.map((a) => (a.status === 200 ? a.inferResult : `${a.status}/${a.code}`)))}`);
 		console.log(`throughput ${(ok / wall).toFixed(2)} cards/s (${ok} answered 200 in ${wall.toFixed(2)} s)`);
-		console.log(`cpu ${cpu.toFixed(1)} s over ${wall.toFixed(1)} s wall = ${(cpu / wall).toFixed(2)} cores; meanwhile this client ${((self.user + self.system) / 1e6 / wall).toFixed(2)} cores, other processes ${Math.max(0, others / wall).toFixed(2)} cores`);
+		console.log(
+			`cpu ${cpu.toFixed(1)} s over ${wall.toFixed(1)} s wall = ${(cpu / wall).toFixed(2)} cores; meanwhile this client ${((self.user + self.system) / 1e6 / wall).toFixed(2)} cores, other processes ${Math.max(0, others / wall).toFixed(2)} cores`,
+		);
 		console.log(`peak RSS (VmHWM) ${peakRssMb(server.pid).toFixed(0)} MB (after the first request ${rssBefore.toFixed(0)} MB)`);
 		console.log(`healthz ${JSON.stringify(health)}`);
 	} finally {

@@ -20,7 +20,11 @@ async function preview(format: string, data: Buffer): Promise<Buffer | null> {
 	// The scan is the page's only image: pull the JPEG stream out rather than render the PDF.
 	const start = data.indexOf(Buffer.from([0xff, 0xd8, 0xff]));
 	const end = data.lastIndexOf(Buffer.from([0xff, 0xd9]));
-	return start >= 0 && end > start ? await sharp(data.subarray(start, end + 2)).png().toBuffer() : null;
+	return start >= 0 && end > start
+		? await sharp(data.subarray(start, end + 2))
+				.png()
+				.toBuffer()
+		: null;
 }
 
 async function main(): Promise<void> {

@@ -42,7 +42,14 @@ function multiPageTiff(pages: number, width = 16, height = 16): Buffer {
 		const data = ifd + ifdSize;
 		out.writeUInt16LE(entries, ifd);
 		const tags: Array<[number, number, number]> = [
-			[256, 3, width], [257, 3, height], [258, 3, 8], [259, 3, 1], [262, 3, 1], [273, 4, data], [278, 3, height], [279, 4, pixels],
+			[256, 3, width],
+			[257, 3, height],
+			[258, 3, 8],
+			[259, 3, 1],
+			[262, 3, 1],
+			[273, 4, data],
+			[278, 3, height],
+			[279, 4, pixels],
 		];
 		tags.forEach(([tag, type, value], i) => {
 			const at = ifd + 2 + i * 12;
@@ -85,12 +92,22 @@ async function writeSamples(): Promise<void> {
 	const dir = resolve(root, 'server', 'samples');
 	mkdirSync(dir, { recursive: true });
 	// Seed 3: neither the tuning set (1) nor the benchmark set (7).
-	const cards = [...(await generateCardSet(3, 2, ['flat'])), ...(await generateCardSet(3, 3, ['photo'])), ...(await generateCardSet(3, 3, ['hard']))];
+	const cards = [
+		...(await generateCardSet(3, 2, ['flat'])),
+		...(await generateCardSet(3, 3, ['photo'])),
+		...(await generateCardSet(3, 3, ['hard'])),
+	];
 	const truth: Record<string, object> = {};
 	for (const card of cards) {
 		const file = `${card.id}.${card.format}`;
 		writeFileSync(resolve(dir, file), card.data);
-		truth[file] = { name: card.truth.name, number: card.truth.number, validThru: card.truth.validThru, brand: card.truth.brand, notes: card.notes };
+		truth[file] = {
+			name: card.truth.name,
+			number: card.truth.number,
+			validThru: card.truth.validThru,
+			brand: card.truth.brand,
+			notes: card.notes,
+		};
 	}
 	writeFileSync(resolve(dir, 'truth.json'), `${JSON.stringify(truth, null, 2)}\n`);
 }
@@ -107,13 +124,20 @@ async function main(): Promise<void> {
 	const pngs: Buffer[] = [];
 	for (const card of cards) {
 		const truth = randomTruth(random, { brand: card.brand });
-		const style = randomStyle(random, { dark: card.dark, font: card.font, finish: 'flat', showValidThruLabel: true, validThruLabel: 'VALID THRU' });
+		const style = randomStyle(random, {
+			dark: card.dark,
+			font: card.font,
+			finish: 'flat',
+			showValidThruLabel: true,
+			validThruLabel: 'VALID THRU',
+		});
 		const png = renderCardFront(truth, style, random);
 		pngs.push(png);
 		let bytes: Buffer;
 		if (card.file.endsWith('.png')) bytes = png;
 		else if (card.file.endsWith('.jpg')) bytes = await sharp(png).flatten({ background: '#ffffff' }).jpeg({ quality: 90 }).toBuffer();
-		else if (card.file.endsWith('.tiff')) bytes = await sharp(png).flatten({ background: '#ffffff' }).tiff({ compression: 'lzw' }).toBuffer();
+		else if (card.file.endsWith('.tiff'))
+			bytes = await sharp(png).flatten({ background: '#ffffff' }).tiff({ compression: 'lzw' }).toBuffer();
 		else bytes = await pdfOf([png]);
 		writeFileSync(resolve(fixtures, card.file), bytes);
 		truths[card.file] = { name: truth.name, number: truth.number, validThru: truth.validThru, brand: truth.brand };

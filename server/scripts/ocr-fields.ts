@@ -16,7 +16,9 @@ async function main(): Promise<void> {
 			continue;
 		}
 		const f = outcome.fields;
-		console.log(`${file}: ${ms} ms | number ${f.number?.text} (${f.number?.confidence.toFixed(3)}) | validThru ${f.validThru?.text} (${f.validThru?.confidence.toFixed(3)}) | name ${f.name?.text} (${f.name?.confidence.toFixed(3)})`);
+		console.log(
+			`${file}: ${ms} ms | number ${f.number?.text} (${f.number?.confidence.toFixed(3)}) | validThru ${f.validThru?.text} (${f.validThru?.confidence.toFixed(3)}) | name ${f.name?.text} (${f.name?.confidence.toFixed(3)})`,
+		);
 	}
 }
 

@@ -15,12 +15,15 @@ async function main(): Promise<void> {
 		const t1 = Date.now();
 		const reading = await readCardFromImage(models, image, new Date());
 		const t2 = Date.now();
-		console.log(`${file}: ${image.width}x${image.height} decode ${t1 - t0} ms, read ${t2 - t1} ms, turned ${reading.rotationDeg.toFixed(0)} deg`);
+		console.log(
+			`${file}: ${image.width}x${image.height} decode ${t1 - t0} ms, read ${t2 - t1} ms, turned ${reading.rotationDeg.toFixed(0)} deg`,
+		);
 		for (const line of reading.lines) {
 			const probs = line.chars.map((c) => c.prob.toFixed(2)).join(',');
 			console.log(`  ${JSON.stringify(line.text)} @ ${line.quad.map((p) => `${p.x.toFixed(0)},${p.y.toFixed(0)}`).join(' ')} [${probs}]`);
 		}
-		for (const [name, field] of Object.entries(reading.fields)) console.log(`  => ${name}: ${field?.text} (${field?.confidence.toFixed(3)})`);
+		for (const [name, field] of Object.entries(reading.fields))
+			console.log(`  => ${name}: ${field?.text} (${field?.confidence.toFixed(3)})`);
 	}
 }
 

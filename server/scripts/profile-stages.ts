@@ -62,7 +62,9 @@ async function main(): Promise<void> {
 	}
 	const wall = walls.reduce((a, b) => a + b, 0);
 	const sorted = [...walls].sort((a, b) => a - b);
-	console.log(`${count} ${values.capture} cards, seed ${values.seed}, ${values.threads} intra-op thread(s): p50 ${sorted[Math.floor(count / 2)].toFixed(0)} ms, mean ${(wall / count).toFixed(0)} ms\n`);
+	console.log(
+		`${count} ${values.capture} cards, seed ${values.seed}, ${values.threads} intra-op thread(s): p50 ${sorted[Math.floor(count / 2)].toFixed(0)} ms, mean ${(wall / count).toFixed(0)} ms\n`,
+	);
 	console.log('| stage | ms per card | calls per card | share |\n|---|---|---|---|');
 	let accounted = 0;
 	for (const [stage, { ms, calls }] of totals) {

@@ -37,7 +37,10 @@ function imageOf(request: CreditCardRequest) {
 }
 
 /** The engine as the request listener sees it: a recognizer and a queue to be admitted to. */
-export function clovaRecognition(engine: Pick<CardEngine, 'recognize' | 'admit'>): { recognize: Recognizer; admit: () => Admission | undefined } {
+export function clovaRecognition(engine: Pick<CardEngine, 'recognize' | 'admit'>): {
+	recognize: Recognizer;
+	admit: () => Admission | undefined;
+} {
 	return {
 		recognize: async (request) => clovaOutcome(await engine.recognize(imageOf(request))),
 		admit: () => {

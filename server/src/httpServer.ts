@@ -19,7 +19,9 @@ export interface ServeOptions extends ListenerOptions {
 /** Listens with the CLOVA API; refuses a non-loopback address without a secret. */
 export async function serveClova(options: ServeOptions): Promise<StartedServer> {
 	if (!isLoopbackHost(options.host) && !options.secret) {
-		throw new Error(`Refusing to listen on ${options.host} without a secret: card images would be open to the network. Set --secret or CLOVA_OCR_SECRET.`);
+		throw new Error(
+			`Refusing to listen on ${options.host} without a secret: card images would be open to the network. Set --secret or CLOVA_OCR_SECRET.`,
+		);
 	}
 	const server = createServer(createRequestListener(options));
 	// Large uploads on slow links must not be cut off by Node's default request timeout.

@@ -61,7 +61,12 @@ describe('local server: every capture kind and layout of the bench generator (se
 		const response = await fetch(`${server.url}/document/credit-card`, {
 			method: 'POST',
 			headers: { 'Content-Type': 'application/json', 'X-OCR-SECRET': SECRET },
-			body: JSON.stringify({ version: 'V2', requestId: `c-${file}`, timestamp: Date.now(), images: [{ format, name: file, data: data.toString('base64') }] }),
+			body: JSON.stringify({
+				version: 'V2',
+				requestId: `c-${file}`,
+				timestamp: Date.now(),
+				images: [{ format, name: file, data: data.toString('base64') }],
+			}),
 		});
 		return { status: response.status, body: (await response.json()) as Answer['body'] };
 	}
@@ -101,7 +106,9 @@ describe('local server: every capture kind and layout of the bench generator (se
 
 	test('the copied lists match the generator', () => {
 		const source = (file: string, name: string): string[] => {
-			const match = new RegExp(`export const ${name}\\b[^=]*=\\s*\\[([^\\]]*)\\]`).exec(readFileSync(join(__dirname, '..', 'src', 'synth', file), 'utf8'));
+			const match = new RegExp(`export const ${name}\\b[^=]*=\\s*\\[([^\\]]*)\\]`).exec(
+				readFileSync(join(__dirname, '..', 'src', 'synth', file), 'utf8'),
+			);
 			if (!match) throw new Error(`${name} not found in server/src/synth/${file}; update the copy in captures.test.ts`);
 			return [...match[1].matchAll(/'([^']+)'/g)].map((m) => m[1]);
 		};

@@ -5,8 +5,11 @@ import { LOCAL_SERVER_BIN } from '../../devkit/paths';
 /** Runs the CLI from source (a stale dist/ must not answer for the code under test). */
 async function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
 	return await new Promise((resolve) => {
-		execFile(process.execPath, [LOCAL_SERVER_BIN, ...args], { env: { ...process.env, CLOVA_OCR_FROM_SOURCE: '1' }, timeout: 60_000 }, (error, stdout, stderr) =>
-			resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
+		execFile(
+			process.execPath,
+			[LOCAL_SERVER_BIN, ...args],
+			{ env: { ...process.env, CLOVA_OCR_FROM_SOURCE: '1' }, timeout: 60_000 },
+			(error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
 		);
 	});
 }

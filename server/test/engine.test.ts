@@ -155,7 +155,11 @@ describe('admission before the body is read', () => {
 			},
 		});
 		const post = async (body: string) => {
-			const response = await fetch(`${server.url}/document/credit-card`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+			const response = await fetch(`${server.url}/document/credit-card`, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body,
+			});
 			return { status: response.status, retry: response.headers.get('retry-after'), body: (await response.json()) as { code?: string } };
 		};
 		try {
@@ -165,7 +169,11 @@ describe('admission before the body is read', () => {
 			expect(await post('{"version": "V2",')).toMatchObject({ status: 400, body: { code: '0011' } });
 			expect(events).toEqual(['admit', 'recognize', 'admit', 'release']);
 			room = false;
-			expect(await post(valid)).toEqual({ status: 400, retry: '1', body: { code: '0025', message: 'Calls to this API have exceeded the rate limit.' } });
+			expect(await post(valid)).toEqual({
+				status: 400,
+				retry: '1',
+				body: { code: '0025', message: 'Calls to this API have exceeded the rate limit.' },
+			});
 			expect(events).toHaveLength(4);
 		} finally {
 			await server.close();

@@ -40,12 +40,28 @@ const box: Quad = [
 
 describe('engine outcomes as CLOVA answers (src/engineAnswers.ts)', () => {
 	test.each<[string, EngineOutcome, { status: number; code: string | null; inferResult: string | null }]>([
-		['card', { kind: 'card', width: 100, height: 60, fields: { number: { text: '4111111111111111', confidence: 0.9, box, parts: [box] } } }, { status: 200, code: null, inferResult: 'SUCCESS' }],
-		['noCard', { kind: 'noCard', message: 'No credit card found in the image.', width: 100, height: 60 }, { status: 200, code: null, inferResult: 'FAILURE' }],
+		[
+			'card',
+			{ kind: 'card', width: 100, height: 60, fields: { number: { text: '4111111111111111', confidence: 0.9, box, parts: [box] } } },
+			{ status: 200, code: null, inferResult: 'SUCCESS' },
+		],
+		[
+			'noCard',
+			{ kind: 'noCard', message: 'No credit card found in the image.', width: 100, height: 60 },
+			{ status: 200, code: null, inferResult: 'FAILURE' },
+		],
 		['unreadable', { kind: 'unreadable', message: 'Read page:0 error.' }, { status: 200, code: null, inferResult: 'ERROR' }],
-		['badInput', { kind: 'badInput', message: 'The PDF has 2 pages; only single-page PDF is supported.' }, { status: 400, code: '0011', inferResult: null }],
+		[
+			'badInput',
+			{ kind: 'badInput', message: 'The PDF has 2 pages; only single-page PDF is supported.' },
+			{ status: 400, code: '0011', inferResult: null },
+		],
 		['busy', { kind: 'busy' }, { status: 400, code: '0025', inferResult: null }],
-		['fault', { kind: 'fault', message: 'The recognition worker stopped: out of memory' }, { status: 500, code: '0501', inferResult: null }],
+		[
+			'fault',
+			{ kind: 'fault', message: 'The recognition worker stopped: out of memory' },
+			{ status: 500, code: '0501', inferResult: null },
+		],
 	])('%s', (_kind, outcome, expected) => {
 		const sent = answer(outcome);
 		expect({ status: sent.status, code: sent.code, inferResult: sent.inferResult }).toEqual(expected);
@@ -54,7 +70,9 @@ describe('engine outcomes as CLOVA answers (src/engineAnswers.ts)', () => {
 	});
 
 	test('messages: the engine words image outcomes; service errors carry CLOVA messages, never the cause', () => {
-		expect(answer({ kind: 'noCard', message: 'No credit card found in the image.', width: 100, height: 60 }).body.images?.[0]).toMatchObject({
+		expect(
+			answer({ kind: 'noCard', message: 'No credit card found in the image.', width: 100, height: 60 }).body.images?.[0],
+		).toMatchObject({
 			message: 'No credit card found in the image.',
 			convertedImageInfo: { width: 100, height: 60, pageIndex: 0 },
 		});

@@ -44,7 +44,8 @@ function streamed(body: string, chunkSizes: number[], declare = true): { data?: 
 
 const png = Buffer.from('89504e470d0a1a0a0000000d49484452000003f40000027e08060000', 'hex');
 const b64 = png.toString('base64');
-const message = (image: string, rest = '"format":"png","name":"c"') => `{"version":"V2","requestId":"r","timestamp":0,"images":[{${rest},"data":${image}}]}`;
+const message = (image: string, rest = '"format":"png","name":"c"') =>
+	`{"version":"V2","requestId":"r","timestamp":0,"images":[{${rest},"data":${image}}]}`;
 
 const CASES: Array<[string, string]> = [
 	['plain', message(`"${b64}"`)],

@@ -21,8 +21,20 @@ const success: RecognitionOutcome = {
 		number: {
 			text: '4111111111111111',
 			confidence: 0.98,
-			box: [{ x: 90, y: 330 }, { x: 920, y: 330 }, { x: 920, y: 385 }, { x: 90, y: 385 }],
-			parts: [[{ x: 90, y: 330 }, { x: 270, y: 330 }, { x: 270, y: 385 }, { x: 90, y: 385 }]],
+			box: [
+				{ x: 90, y: 330 },
+				{ x: 920, y: 330 },
+				{ x: 920, y: 385 },
+				{ x: 90, y: 385 },
+			],
+			parts: [
+				[
+					{ x: 90, y: 330 },
+					{ x: 270, y: 330 },
+					{ x: 270, y: 385 },
+					{ x: 90, y: 385 },
+				],
+			],
 		},
 	},
 };
@@ -95,8 +107,24 @@ describe('local server protocol (scripted recognizer)', () => {
 			text: '4111111111111111',
 			confidenceScore: 0.98,
 			confidence: 0.98,
-			boundingPoly: { vertices: [{ x: 90, y: 330 }, { x: 920, y: 330 }, { x: 920, y: 385 }, { x: 90, y: 385 }] },
-			subBoundingPolys: [{ vertices: [{ x: 90, y: 330 }, { x: 270, y: 330 }, { x: 270, y: 385 }, { x: 90, y: 385 }] }],
+			boundingPoly: {
+				vertices: [
+					{ x: 90, y: 330 },
+					{ x: 920, y: 330 },
+					{ x: 920, y: 385 },
+					{ x: 90, y: 385 },
+				],
+			},
+			subBoundingPolys: [
+				{
+					vertices: [
+						{ x: 90, y: 330 },
+						{ x: 270, y: 330 },
+						{ x: 270, y: 385 },
+						{ x: 90, y: 385 },
+					],
+				},
+			],
 		});
 	});
 
@@ -110,10 +138,13 @@ describe('local server protocol (scripted recognizer)', () => {
 		expect(seen[0].image.data.equals(png)).toBe(true);
 	});
 
-	test.each(['/credit-card', '/document/credit-card', '/custom/v1/12345/abcdef0123/document/credit-card', '/document/credit-card/'])('reachable at %s', async (path) => {
-		const { status } = await postJson(message({}, { data: png.toString('base64') }), path);
-		expect(status).toBe(200);
-	});
+	test.each(['/credit-card', '/document/credit-card', '/custom/v1/12345/abcdef0123/document/credit-card', '/document/credit-card/'])(
+		'reachable at %s',
+		async (path) => {
+			const { status } = await postJson(message({}, { data: png.toString('base64') }), path);
+			expect(status).toBe(200);
+		},
+	);
 
 	test('timestamp as a numeric string, as in the docs JSON sample', async () => {
 		const { status } = await postJson(message({ timestamp: '0' }, { data: png.toString('base64') }));
@@ -133,23 +164,71 @@ describe('local server protocol (scripted recognizer)', () => {
 	});
 
 	const invalid: Array<[string, () => Promise<{ status: number; body: Record<string, unknown> }>, number, string, RegExp]> = [
-		['wrong secret', () => postJson(message(), '/document/credit-card', { 'X-OCR-SECRET': 'nope' }), 401, '0002', /Secret key validate failed/],
+		[
+			'wrong secret',
+			() => postJson(message(), '/document/credit-card', { 'X-OCR-SECRET': 'nope' }),
+			401,
+			'0002',
+			/Secret key validate failed/,
+		],
 		['unknown path', () => postJson(message(), '/document/receipt'), 400, '0001', /URL is invalid/],
-		['version V1', () => postJson(message({ version: 'V1' }, { data: png.toString('base64') })), 400, '0021', /Protocol version not supported/],
+		[
+			'version V1',
+			() => postJson(message({ version: 'V1' }, { data: png.toString('base64') })),
+			400,
+			'0021',
+			/Protocol version not supported/,
+		],
 		['empty body', () => postJson(''), 400, '0011', /empty/],
 		['not JSON', () => postJson('{"version": "V2",'), 400, '0011', /not valid JSON/],
 		['no requestId', () => postJson(message({ requestId: undefined }, { data: png.toString('base64') })), 400, '0011', /requestId/],
-		['timestamp not a number', () => postJson(message({ timestamp: 'yesterday' }, { data: png.toString('base64') })), 400, '0011', /timestamp/],
-		['two images', () => postJson({ ...message(), images: [{ format: 'png', name: 'a', data: png.toString('base64') }, { format: 'png', name: 'b', data: png.toString('base64') }] }), 400, '0011', /exactly one image/],
+		[
+			'timestamp not a number',
+			() => postJson(message({ timestamp: 'yesterday' }, { data: png.toString('base64') })),
+			400,
+			'0011',
+			/timestamp/,
+		],
+		[
+			'two images',
+			() =>
+				postJson({
+					...message(),
+					images: [
+						{ format: 'png', name: 'a', data: png.toString('base64') },
+						{ format: 'png', name: 'b', data: png.toString('base64') },
+					],
+				}),
+			400,
+			'0011',
+			/exactly one image/,
+		],
 		['format gif', () => postJson(message({}, { format: 'gif', data: png.toString('base64') })), 400, '0011', /format must be one of/],
 		['no name', () => postJson(message({}, { name: '', data: png.toString('base64') })), 400, '0011', /name is required/],
 		['bad base64', () => postJson(message({}, { data: '!!!not-base64!!!' })), 400, '0011', /not valid base64/],
 		['no data in JSON mode', () => postJson(message()), 400, '0011', /data is required/],
 		['url instead of data', () => postJson(message({}, { url: 'https://example.com/card.png' })), 400, '0011', /url is not supported/],
-		['text sent as png', () => postJson(message({}, { data: Buffer.from('hello, I am text').toString('base64') })), 400, '0011', /not a png file/],
+		[
+			'text sent as png',
+			() => postJson(message({}, { data: Buffer.from('hello, I am text').toString('base64') })),
+			400,
+			'0011',
+			/not a png file/,
+		],
 		['missing file part', () => postMultipart([['message', JSON.stringify(message())]]), 400, '0011', /no "file" part/],
 		['missing message part', () => postMultipart([['file', new Blob([png]), 'card.png']]), 400, '0011', /no "message" part/],
-		['two file parts', () => postMultipart([['message', JSON.stringify(message())], ['file', new Blob([png]), 'a.png'], ['file', new Blob([png]), 'b.png']]), 400, '0011', /one image per request/],
+		[
+			'two file parts',
+			() =>
+				postMultipart([
+					['message', JSON.stringify(message())],
+					['file', new Blob([png]), 'a.png'],
+					['file', new Blob([png]), 'b.png'],
+				]),
+			400,
+			'0011',
+			/one image per request/,
+		],
 	];
 
 	test.each(invalid)('%s gets its documented error', async (_label, send, status, code, text) => {
@@ -164,7 +243,11 @@ describe('local server protocol (scripted recognizer)', () => {
 	});
 
 	test('wrong content type is 0011', async () => {
-		const response = await fetch(`${base}/document/credit-card`, { method: 'POST', headers: { 'Content-Type': 'text/plain', 'X-OCR-SECRET': SECRET }, body: 'hi' });
+		const response = await fetch(`${base}/document/credit-card`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'text/plain', 'X-OCR-SECRET': SECRET },
+			body: 'hi',
+		});
 		expect(response.status).toBe(400);
 		expect(await response.json()).toMatchObject({ code: '0011', message: expect.stringMatching(/Content-Type must be/) });
 	});
@@ -208,17 +291,40 @@ describe('local server protocol (scripted recognizer)', () => {
 "name": "creaditcard_test2"
 }]
 }`;
-		const json = await run('curl', ['-s', '--location', '--request', 'POST', url, '--header', 'Content-Type: application/json', '--header', `X-OCR-SECRET: ${SECRET}`, '--data', jsonBody]);
+		const json = await run('curl', [
+			'-s',
+			'--location',
+			'--request',
+			'POST',
+			url,
+			'--header',
+			'Content-Type: application/json',
+			'--header',
+			`X-OCR-SECRET: ${SECRET}`,
+			'--data',
+			jsonBody,
+		]);
 		expect(JSON.parse(json.stdout)).toMatchObject({ requestId: '1234', images: [{ name: 'creaditcard_test2', inferResult: 'SUCCESS' }] });
 
 		const multipart = await run('curl', [
-			'-s', '--location', '--request', 'POST', url,
-			'--header', `X-OCR-SECRET: ${SECRET}`,
-			'--header', 'Content-Type: multipart/form-data',
-			'--form', 'message="{\\"version\\": \\"V2\\", \\"requestId\\": \\"1234\\", \\"timestamp\\": 1724832750462, \\"images\\": [{\\"format\\": \\"jpg\\", \\"name\\": \\"creditcard_test\\"}]}"',
-			'--form', `file=@${file}`,
+			'-s',
+			'--location',
+			'--request',
+			'POST',
+			url,
+			'--header',
+			`X-OCR-SECRET: ${SECRET}`,
+			'--header',
+			'Content-Type: multipart/form-data',
+			'--form',
+			'message="{\\"version\\": \\"V2\\", \\"requestId\\": \\"1234\\", \\"timestamp\\": 1724832750462, \\"images\\": [{\\"format\\": \\"jpg\\", \\"name\\": \\"creditcard_test\\"}]}"',
+			'--form',
+			`file=@${file}`,
 		]);
-		expect(JSON.parse(multipart.stdout)).toMatchObject({ requestId: '1234', images: [{ name: 'creditcard_test', inferResult: 'SUCCESS' }] });
+		expect(JSON.parse(multipart.stdout)).toMatchObject({
+			requestId: '1234',
+			images: [{ name: 'creditcard_test', inferResult: 'SUCCESS' }],
+		});
 		expect(seen.map((r) => r.mode)).toEqual(['json', 'multipart']);
 	});
 });

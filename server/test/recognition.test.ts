@@ -19,7 +19,18 @@ interface Answer {
 			inferResult: string;
 			message: string;
 			convertedImageInfo?: { width: number; height: number };
-			creditCard?: { result: Record<string, { text: string; confidence: number; confidenceScore: number; boundingPoly: { vertices: Array<{ x: number; y: number }> }; subBoundingPolys: unknown[] }> };
+			creditCard?: {
+				result: Record<
+					string,
+					{
+						text: string;
+						confidence: number;
+						confidenceScore: number;
+						boundingPoly: { vertices: Array<{ x: number; y: number }> };
+						subBoundingPolys: unknown[];
+					}
+				>;
+			};
 		}>;
 	};
 }
@@ -32,7 +43,12 @@ describe('local server: real recognition through the CLI', () => {
 	}, 90_000);
 	afterAll(async () => await server.stop());
 
-	async function send(file: string, data: Buffer, mode: 'json' | 'multipart', format = FORMAT[file.split('.').pop() ?? ''] ?? 'png'): Promise<Answer> {
+	async function send(
+		file: string,
+		data: Buffer,
+		mode: 'json' | 'multipart',
+		format = FORMAT[file.split('.').pop() ?? ''] ?? 'png',
+	): Promise<Answer> {
 		const message = { version: 'V2', requestId: `t-${file}`, timestamp: Date.now(), images: [{ format, name: file }] };
 		let response: Response;
 		if (mode === 'json') {
@@ -94,18 +110,27 @@ describe('local server: real recognition through the CLI', () => {
 	test('a truncated JPEG is an inferResult ERROR, as the docs failure sample', async () => {
 		const answer = await send('truncated.jpg', readFileSync(join(FIXTURES, 'truncated.jpg')), 'json');
 		expect(answer.status).toBe(200);
-		expect(answer.body.images?.[0]).toMatchObject({ inferResult: 'ERROR', message: 'Read page:0 error: the image data is truncated or corrupt.' });
+		expect(answer.body.images?.[0]).toMatchObject({
+			inferResult: 'ERROR',
+			message: 'Read page:0 error: the image data is truncated or corrupt.',
+		});
 	});
 
 	test('an image without a card is inferResult FAILURE', async () => {
 		const sharp = (await import('sharp')).default;
-		const blank = await sharp({ create: { width: 640, height: 400, channels: 3, background: '#7a8a9a' } }).png().toBuffer();
+		const blank = await sharp({ create: { width: 640, height: 400, channels: 3, background: '#7a8a9a' } })
+			.png()
+			.toBuffer();
 		const answer = await send('blank.png', blank, 'json');
 		expect(answer.body.images?.[0]).toMatchObject({ inferResult: 'FAILURE', message: 'No credit card found in the image.' });
 	});
 
 	test('a wrong secret is 401/0002', async () => {
-		const response = await fetch(`${server.url}/document/credit-card`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-OCR-SECRET': 'nope' }, body: '{}' });
+		const response = await fetch(`${server.url}/document/credit-card`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json', 'X-OCR-SECRET': 'nope' },
+			body: '{}',
+		});
 		expect(response.status).toBe(401);
 		expect(await response.json()).toEqual({ code: '0002', message: 'Secret key validate failed.' });
 	});
@@ -133,6 +158,8 @@ describe('local server CLI', () => {
 	});
 
 	test('refuses a non-loopback host without a secret', async () => {
-		await expect(startLocalServer(['--host', '0.0.0.0'], { CLOVA_OCR_SECRET: '' })).rejects.toThrow(/Refusing to listen on 0.0.0.0 without a secret/);
+		await expect(startLocalServer(['--host', '0.0.0.0'], { CLOVA_OCR_SECRET: '' })).rejects.toThrow(
+			/Refusing to listen on 0.0.0.0 without a secret/,
+		);
 	});
 });

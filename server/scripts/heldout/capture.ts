@@ -138,7 +138,7 @@ function warp(src: Raster, quad: Pt[], frameW: number, frameH: number, pad: numb
 				const sx = ix + (k & 1);
 				const sy = iy + (k >> 1);
 				if (sx < 0 || sy < 0 || sx >= sw || sy >= sh) continue;
-				const wgt = ((k & 1) === 1 ? ax : 1 - ax) * ((k >> 1) === 1 ? ay : 1 - ay);
+				const wgt = ((k & 1) === 1 ? ax : 1 - ax) * (k >> 1 === 1 ? ay : 1 - ay);
 				const o = (sy * sw + sx) * 4;
 				const alpha = (s[o + 3] ?? 0) * wgt;
 				r += (s[o] ?? 0) * alpha;
@@ -182,7 +182,8 @@ async function photoBackground(rng: Rng, w: number, h: number, notes: string[]):
 	const seed = rng.int(1, 9999);
 	const defs: string[] = [];
 	const body: string[] = [];
-	const tint = (r: number, g: number, b: number) => `<feColorMatrix type="matrix" values="${r * 0.6} 0 0 0 ${r * 0.4}  ${g * 0.6} 0 0 0 ${g * 0.4}  ${b * 0.6} 0 0 0 ${b * 0.4}  0 0 0 0 1"/>`;
+	const tint = (r: number, g: number, b: number) =>
+		`<feColorMatrix type="matrix" values="${r * 0.6} 0 0 0 ${r * 0.4}  ${g * 0.6} 0 0 0 ${g * 0.4}  ${b * 0.6} 0 0 0 ${b * 0.4}  0 0 0 0 1"/>`;
 	switch (kind) {
 		case 'wood': {
 			const [r, g, b] = rng.pick([
@@ -191,10 +192,14 @@ async function photoBackground(rng: Rng, w: number, h: number, notes: string[]):
 				[0.36, 0.22, 0.13],
 				[0.82, 0.7, 0.52],
 			] as const);
-			defs.push(`<filter id="bgf" x="0" y="0" width="100%" height="100%"><feTurbulence type="fractalNoise" baseFrequency="${(0.4 / bw).toFixed(5)} ${(12 / bh).toFixed(4)}" numOctaves="4" seed="${seed}"/>${tint(r, g, b)}</filter>`);
+			defs.push(
+				`<filter id="bgf" x="0" y="0" width="100%" height="100%"><feTurbulence type="fractalNoise" baseFrequency="${(0.4 / bw).toFixed(5)} ${(12 / bh).toFixed(4)}" numOctaves="4" seed="${seed}"/>${tint(r, g, b)}</filter>`,
+			);
 			// Grain runs across or along the frame; the rect is a square over the whole frame so either way covers it.
 			const side = Math.max(bw, bh);
-			body.push(`<rect x="${(bw - side) / 2}" y="${(bh - side) / 2}" width="${side}" height="${side}" filter="url(#bgf)" transform="rotate(${rng.pick([0, 90])} ${bw / 2} ${bh / 2})"/>`);
+			body.push(
+				`<rect x="${(bw - side) / 2}" y="${(bh - side) / 2}" width="${side}" height="${side}" filter="url(#bgf)" transform="rotate(${rng.pick([0, 90])} ${bw / 2} ${bh / 2})"/>`,
+			);
 			break;
 		}
 		case 'fabric': {
@@ -204,27 +209,38 @@ async function photoBackground(rng: Rng, w: number, h: number, notes: string[]):
 				[0.25, 0.4, 0.3],
 				[0.6, 0.3, 0.3],
 			] as const);
-			defs.push(`<filter id="bgf" x="0" y="0" width="100%" height="100%"><feTurbulence type="fractalNoise" baseFrequency="0.35" numOctaves="2" seed="${seed}"/>${tint(r, g, b)}</filter>`);
+			defs.push(
+				`<filter id="bgf" x="0" y="0" width="100%" height="100%"><feTurbulence type="fractalNoise" baseFrequency="0.35" numOctaves="2" seed="${seed}"/>${tint(r, g, b)}</filter>`,
+			);
 			body.push(`<rect width="${bw}" height="${bh}" filter="url(#bgf)"/>`);
 			break;
 		}
 		case 'desk':
-			body.push(`<rect width="${bw}" height="${bh}" fill="${rng.pick(['#e8e6e1', '#c9ccd1', '#40464f', '#2b2b2e', '#d8cfc0', '#f5f5f2', '#7b8794'])}"/>`);
+			body.push(
+				`<rect width="${bw}" height="${bh}" fill="${rng.pick(['#e8e6e1', '#c9ccd1', '#40464f', '#2b2b2e', '#d8cfc0', '#f5f5f2', '#7b8794'])}"/>`,
+			);
 			break;
 		case 'marble':
-			defs.push(`<filter id="bgf" x="0" y="0" width="100%" height="100%"><feTurbulence type="turbulence" baseFrequency="${(3 / bw).toFixed(4)}" numOctaves="5" seed="${seed}"/><feColorMatrix type="matrix" values="-0.25 0 0 0 0.95  -0.25 0 0 0 0.95  -0.25 0 0 0 0.96  0 0 0 0 1"/></filter>`);
+			defs.push(
+				`<filter id="bgf" x="0" y="0" width="100%" height="100%"><feTurbulence type="turbulence" baseFrequency="${(3 / bw).toFixed(4)}" numOctaves="5" seed="${seed}"/><feColorMatrix type="matrix" values="-0.25 0 0 0 0.95  -0.25 0 0 0 0.95  -0.25 0 0 0 0.96  0 0 0 0 1"/></filter>`,
+			);
 			body.push(`<rect width="${bw}" height="${bh}" filter="url(#bgf)"/>`);
 			break;
 		case 'paper':
 			body.push(`<rect width="${bw}" height="${bh}" fill="${rng.pick(['#f7f5ef', '#ffffff', '#eef1f4'])}"/>`);
-			for (let y = rng.range(4, 10); y < bh; y += bh / rng.range(18, 30)) body.push(`<line x1="0" x2="${bw}" y1="${y.toFixed(1)}" y2="${y.toFixed(1)}" stroke="#9db8d9" stroke-width="0.6" opacity="0.5"/>`);
+			for (let y = rng.range(4, 10); y < bh; y += bh / rng.range(18, 30))
+				body.push(`<line x1="0" x2="${bw}" y1="${y.toFixed(1)}" y2="${y.toFixed(1)}" stroke="#9db8d9" stroke-width="0.6" opacity="0.5"/>`);
 			break;
 		case 'leather':
-			defs.push(`<filter id="bgf" x="0" y="0" width="100%" height="100%"><feTurbulence type="fractalNoise" baseFrequency="0.12" numOctaves="3" seed="${seed}"/>${tint(0.22, 0.14, 0.1)}</filter>`);
+			defs.push(
+				`<filter id="bgf" x="0" y="0" width="100%" height="100%"><feTurbulence type="fractalNoise" baseFrequency="0.12" numOctaves="3" seed="${seed}"/>${tint(0.22, 0.14, 0.1)}</filter>`,
+			);
 			body.push(`<rect width="${bw}" height="${bh}" filter="url(#bgf)"/>`);
 			break;
 		case 'granite':
-			defs.push(`<filter id="bgf" x="0" y="0" width="100%" height="100%"><feTurbulence type="fractalNoise" baseFrequency="0.6" numOctaves="2" seed="${seed}"/>${tint(0.45, 0.45, 0.47)}</filter>`);
+			defs.push(
+				`<filter id="bgf" x="0" y="0" width="100%" height="100%"><feTurbulence type="fractalNoise" baseFrequency="0.6" numOctaves="2" seed="${seed}"/>${tint(0.45, 0.45, 0.47)}</filter>`,
+			);
 			body.push(`<rect width="${bw}" height="${bh}" filter="url(#bgf)"/>`);
 			break;
 	}
@@ -235,22 +251,33 @@ async function photoBackground(rng: Rng, w: number, h: number, notes: string[]):
 		const prop = rng.pick(['pen', 'coin', 'keyring', 'mug'] as const);
 		if (prop === 'pen') {
 			const len = rng.range(0.3, 0.6) * Math.max(bw, bh);
-			body.push(`<g transform="rotate(${rng.range(0, 180).toFixed(1)} ${x.toFixed(1)} ${y.toFixed(1)})"><rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${len.toFixed(1)}" height="${(len * 0.035).toFixed(1)}" rx="${(len * 0.017).toFixed(1)}" fill="${rng.pick(['#1d3557', '#222', '#b5121b', '#e0e0e0'])}"/><rect x="${(x + len * 0.8).toFixed(1)}" y="${y.toFixed(1)}" width="${(len * 0.2).toFixed(1)}" height="${(len * 0.035).toFixed(1)}" fill="#c0c0c0"/></g>`);
+			body.push(
+				`<g transform="rotate(${rng.range(0, 180).toFixed(1)} ${x.toFixed(1)} ${y.toFixed(1)})"><rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${len.toFixed(1)}" height="${(len * 0.035).toFixed(1)}" rx="${(len * 0.017).toFixed(1)}" fill="${rng.pick(['#1d3557', '#222', '#b5121b', '#e0e0e0'])}"/><rect x="${(x + len * 0.8).toFixed(1)}" y="${y.toFixed(1)}" width="${(len * 0.2).toFixed(1)}" height="${(len * 0.035).toFixed(1)}" fill="#c0c0c0"/></g>`,
+			);
 		} else if (prop === 'coin') {
 			const r = rng.range(0.025, 0.045) * Math.max(bw, bh);
-			body.push(`<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${r.toFixed(1)}" fill="${rng.pick(['#b08d57', '#c8c8c8', '#d4a84b'])}" stroke="#6b5a3a" stroke-width="${(r * 0.08).toFixed(2)}"/>`);
+			body.push(
+				`<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${r.toFixed(1)}" fill="${rng.pick(['#b08d57', '#c8c8c8', '#d4a84b'])}" stroke="#6b5a3a" stroke-width="${(r * 0.08).toFixed(2)}"/>`,
+			);
 		} else if (prop === 'keyring') {
 			const r = rng.range(0.03, 0.05) * Math.max(bw, bh);
-			body.push(`<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${r.toFixed(1)}" fill="none" stroke="#9a9a9a" stroke-width="${(r * 0.15).toFixed(2)}"/><rect x="${x.toFixed(1)}" y="${(y + r * 0.8).toFixed(1)}" width="${(r * 0.7).toFixed(1)}" height="${(r * 3).toFixed(1)}" rx="${(r * 0.2).toFixed(1)}" fill="#a8a8a8"/>`);
+			body.push(
+				`<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${r.toFixed(1)}" fill="none" stroke="#9a9a9a" stroke-width="${(r * 0.15).toFixed(2)}"/><rect x="${x.toFixed(1)}" y="${(y + r * 0.8).toFixed(1)}" width="${(r * 0.7).toFixed(1)}" height="${(r * 3).toFixed(1)}" rx="${(r * 0.2).toFixed(1)}" fill="#a8a8a8"/>`,
+			);
 		} else {
 			const r = rng.range(0.08, 0.14) * Math.max(bw, bh);
-			body.push(`<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${r.toFixed(1)}" fill="${rng.pick(['#f4f4f4', '#2d6a4f', '#e9c46a', '#264653'])}"/><circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${(r * 0.8).toFixed(1)}" fill="#3b2314" opacity="0.85"/>`);
+			body.push(
+				`<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${r.toFixed(1)}" fill="${rng.pick(['#f4f4f4', '#2d6a4f', '#e9c46a', '#264653'])}"/><circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${(r * 0.8).toFixed(1)}" fill="#3b2314" opacity="0.85"/>`,
+			);
 		}
 	}
 	const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${bw}" height="${bh}" viewBox="0 0 ${bw} ${bh}"><defs>${defs.join('')}</defs>${body.join('')}</svg>`;
 	// Rasterise first: resizing the SVG input directly would make librsvg render it at full size.
 	const small = await sharp(Buffer.from(svg)).removeAlpha().raw().toBuffer();
-	return sharp(small, { raw: { width: bw, height: bh, channels: 3 } }).resize(w, h, { kernel: 'cubic' }).raw().toBuffer();
+	return sharp(small, { raw: { width: bw, height: bh, channels: 3 } })
+		.resize(w, h, { kernel: 'cubic' })
+		.raw()
+		.toBuffer();
 }
 
 // ---------------------------------------------------------------- photometric
@@ -260,7 +287,14 @@ interface Finish {
 	motion: number;
 	noise: number;
 	quality: number;
-	light: { gx: number; gy: number; base: number; vignette: number; glare: { x: number; y: number; r: number; amp: number } | undefined; cast: [number, number, number] };
+	light: {
+		gx: number;
+		gy: number;
+		base: number;
+		vignette: number;
+		glare: { x: number; y: number; r: number; amp: number } | undefined;
+		cast: [number, number, number];
+	};
 }
 
 function photoFinish(rng: Rng, w: number, h: number, scale: 'phone' | 'large' | 'close'): Finish {
@@ -274,7 +308,9 @@ function photoFinish(rng: Rng, w: number, h: number, scale: 'phone' | 'large' | 
 			gy: rng.range(-0.25, 0.25),
 			base: rng.range(0.85, 1.08),
 			vignette: rng.range(0, 0.35),
-			glare: rng.chance(0.35) ? { x: rng.range(0.2, 0.8) * w, y: rng.range(0.2, 0.8) * h, r: rng.range(0.08, 0.25) * Math.max(w, h), amp: rng.range(12, 38) } : undefined,
+			glare: rng.chance(0.35)
+				? { x: rng.range(0.2, 0.8) * w, y: rng.range(0.2, 0.8) * h, r: rng.range(0.08, 0.25) * Math.max(w, h), amp: rng.range(12, 38) }
+				: undefined,
 			cast: [rng.range(0.94, 1.06), rng.range(0.97, 1.03), rng.range(0.92, 1.06)],
 		},
 	};
@@ -338,7 +374,15 @@ function planPhoto(rng: Rng, capture: Capture, portraitCard: boolean): PhotoPlan
 			const short = Math.round(long * rng.pick([0.75, 0.75, 0.5625]));
 			// Frame held the way the card lies (landscape card, landscape frame), mostly.
 			const landscape = portraitCard ? rng.chance(0.15) : rng.chance(0.85);
-			return { frameW: landscape ? long : short, frameH: landscape ? short : long, coverage: rng.range(0.5, 0.9), roll, tilt: 12, finish: 'phone', allowOverflow: false };
+			return {
+				frameW: landscape ? long : short,
+				frameH: landscape ? short : long,
+				coverage: rng.range(0.5, 0.9),
+				roll,
+				tilt: 12,
+				finish: 'phone',
+				allowOverflow: false,
+			};
 		}
 		case 'portraitPhoto': {
 			const roll = rng.pick([90, 270]) + rng.range(-20, 20);
@@ -346,16 +390,48 @@ function planPhoto(rng: Rng, capture: Capture, portraitCard: boolean): PhotoPlan
 			const short = Math.round(long * rng.pick([0.75, 0.5625]));
 			// The card's long side now runs along the frame's long side.
 			const landscape = portraitCard;
-			return { frameW: landscape ? long : short, frameH: landscape ? short : long, coverage: rng.range(0.5, 0.9), roll, tilt: 12, finish: 'phone', allowOverflow: false };
+			return {
+				frameW: landscape ? long : short,
+				frameH: landscape ? short : long,
+				coverage: rng.range(0.5, 0.9),
+				roll,
+				tilt: 12,
+				finish: 'phone',
+				allowOverflow: false,
+			};
 		}
 		case 'photo12mp':
-			return { frameW: 4032, frameH: 3024, coverage: rng.range(0.15, 0.5), roll: rng.range(-15, 15), tilt: 15, finish: 'large', allowOverflow: false };
+			return {
+				frameW: 4032,
+				frameH: 3024,
+				coverage: rng.range(0.15, 0.5),
+				roll: rng.range(-15, 15),
+				tilt: 15,
+				finish: 'large',
+				allowOverflow: false,
+			};
 		case 'closeUp': {
 			const long = rng.int(1000, 1600);
 			const aspect = rng.range(1.45, 1.7);
 			return portraitCard
-				? { frameW: Math.round(long / aspect), frameH: long, coverage: rng.range(0.9, 1.0), roll: rng.range(-4, 4), tilt: 5, finish: 'close', allowOverflow: true }
-				: { frameW: long, frameH: Math.round(long / aspect), coverage: rng.range(0.9, 1.0), roll: rng.range(-4, 4), tilt: 5, finish: 'close', allowOverflow: true };
+				? {
+						frameW: Math.round(long / aspect),
+						frameH: long,
+						coverage: rng.range(0.9, 1.0),
+						roll: rng.range(-4, 4),
+						tilt: 5,
+						finish: 'close',
+						allowOverflow: true,
+					}
+				: {
+						frameW: long,
+						frameH: Math.round(long / aspect),
+						coverage: rng.range(0.9, 1.0),
+						roll: rng.range(-4, 4),
+						tilt: 5,
+						finish: 'close',
+						allowOverflow: true,
+					};
 		}
 		default:
 			throw new Error(`${capture} is not a photo`);
@@ -394,8 +470,13 @@ async function photo(rng: Rng, design: CardDesign, capture: Capture, id: string)
 	}
 	if (quad.length === 0) throw new Error('card does not fit the frame');
 	const coverage = capture === 'photo12mp' ? (pxPerMm * design.W) / frameW : (pxPerMm * longMm) / (longAlongX ? frameW : frameH);
-	notes.push(`${frameW}x${frameH}, card ${capture === 'photo12mp' ? 'width' : 'long side'} ${(coverage * 100).toFixed(0)}% of frame, roll ${plan.roll.toFixed(1)} deg, tilt ${pitch.toFixed(1)}/${yaw.toFixed(1)} deg`);
-	const edge = Math.max(Math.hypot(quad[1]!.x - quad[0]!.x, quad[1]!.y - quad[0]!.y), Math.hypot(quad[2]!.x - quad[3]!.x, quad[2]!.y - quad[3]!.y));
+	notes.push(
+		`${frameW}x${frameH}, card ${capture === 'photo12mp' ? 'width' : 'long side'} ${(coverage * 100).toFixed(0)}% of frame, roll ${plan.roll.toFixed(1)} deg, tilt ${pitch.toFixed(1)}/${yaw.toFixed(1)} deg`,
+	);
+	const edge = Math.max(
+		Math.hypot(quad[1]!.x - quad[0]!.x, quad[1]!.y - quad[0]!.y),
+		Math.hypot(quad[2]!.x - quad[3]!.x, quad[2]!.y - quad[3]!.y),
+	);
 	const card = await renderCard(design, edge * 1.05, id);
 	const shadowSigma = Math.max(1, pxPerMm * rng.range(0.5, 1.5));
 	const pad = Math.ceil(shadowSigma * 3);
@@ -429,7 +510,9 @@ async function photo(rng: Rng, design: CardDesign, capture: Capture, id: string)
 	if (fin.blur >= 0.3) pipeline = pipeline.blur(fin.blur);
 	composed = await pipeline.raw().toBuffer();
 	develop(composed, frameW, frameH, fin, rng);
-	notes.push(`blur ${fin.blur.toFixed(2)}, noise ${fin.noise.toFixed(1)}${fin.light.glare ? ', glare' : ''}, vignette ${fin.light.vignette.toFixed(2)}`);
+	notes.push(
+		`blur ${fin.blur.toFixed(2)}, noise ${fin.noise.toFixed(1)}${fin.light.glare ? ', glare' : ''}, vignette ${fin.light.vignette.toFixed(2)}`,
+	);
 	const out = sharp(composed, { raw: { width: frameW, height: frameH, channels: 3 } });
 	if (capture === 'closeUp' && rng.chance(0.25)) {
 		notes.push('PNG');
@@ -469,7 +552,10 @@ async function scan(rng: Rng, design: CardDesign, capture: Capture, id: string):
 	const lineText = rng.pick(['Customer copy', 'Customer copy - please retain', 'Front of card scanned for verification', 'Customer copy']);
 	const lineFont = rng.pick(['Tinos', 'Arimo', 'Liberation Serif', 'DejaVu Sans']);
 	const edge = rng.pick(['left', 'right', 'top', 'bottom'] as const);
-	const lid = edge === 'left' || edge === 'right' ? `<rect x="${edge === 'left' ? 0 : 204}" y="0" width="6" height="297" fill="url(#lid)"/>` : `<rect x="0" y="${edge === 'top' ? 0 : 291}" width="210" height="6" fill="url(#lid)"/>`;
+	const lid =
+		edge === 'left' || edge === 'right'
+			? `<rect x="${edge === 'left' ? 0 : 204}" y="0" width="6" height="297" fill="url(#lid)"/>`
+			: `<rect x="0" y="${edge === 'top' ? 0 : 291}" width="210" height="6" fill="url(#lid)"/>`;
 	const lidGrad =
 		edge === 'left'
 			? 'x1="0" y1="0" x2="1" y2="0"'
@@ -484,7 +570,12 @@ async function scan(rng: Rng, design: CardDesign, capture: Capture, id: string):
 	const page = await sharp(Buffer.from(pageSvg)).removeAlpha().raw().toBuffer();
 	let composed = await sharp(page, { raw: { width: pageW, height: pageH, channels: 3 } })
 		.composite([
-			{ input: shadow, raw: { width: placed.width, height: placed.height, channels: 4 }, left: Math.min(pageW - placed.width, placed.left + 1), top: Math.min(pageH - placed.height, placed.top + 1) },
+			{
+				input: shadow,
+				raw: { width: placed.width, height: placed.height, channels: 4 },
+				left: Math.min(pageW - placed.width, placed.left + 1),
+				top: Math.min(pageH - placed.height, placed.top + 1),
+			},
 			{ input: placed.data, raw: { width: placed.width, height: placed.height, channels: 4 }, left: placed.left, top: placed.top },
 		])
 		.removeAlpha()
@@ -500,7 +591,14 @@ async function scan(rng: Rng, design: CardDesign, capture: Capture, id: string):
 		motion: 0,
 		noise: rng.range(1, 2.5),
 		quality: rng.int(82, 92),
-		light: { gx: rng.range(-0.03, 0.03), gy: rng.range(-0.03, 0.03), base: rng.range(0.98, 1.02), vignette: 0, glare: undefined, cast: [1, 1, rng.range(0.98, 1.01)] },
+		light: {
+			gx: rng.range(-0.03, 0.03),
+			gy: rng.range(-0.03, 0.03),
+			base: rng.range(0.98, 1.02),
+			vignette: 0,
+			glare: undefined,
+			cast: [1, 1, rng.range(0.98, 1.01)],
+		},
 	};
 	develop(composed, pageW, pageH, fin, rng);
 	const image = sharp(composed, { raw: { width: pageW, height: pageH, channels: 3 } });

@@ -4,12 +4,34 @@
  * finished layout is checked: nothing outside the safe area, no two items overlapping.
  */
 import type { Brand, Expiry, HolderName } from './content';
-import { BUSINESS_NAMES, PRODUCTS, SMALL_PRINT, decoyDate, groupNumber, makeExpiry, makeIssuer, makeName, makeNumber, mixedCase, mmyy } from './content';
+import {
+	BUSINESS_NAMES,
+	PRODUCTS,
+	SMALL_PRINT,
+	decoyDate,
+	groupNumber,
+	makeExpiry,
+	makeIssuer,
+	makeName,
+	makeNumber,
+	mixedCase,
+	mmyy,
+} from './content';
 import type { Box, FontFace } from './measure';
 import { boxesOverlap, escapeXml, fontAttrs, measureText, shiftBox } from './measure';
 import type { Rng } from './rng';
 
-export const LAYOUTS = ['centered', 'numberAboveName', 'nameAboveNumber', 'minimal', 'vertical-1line', 'vertical-2line', 'amex-4-6-5', 'diners-4-6-4', 'long-19'] as const;
+export const LAYOUTS = [
+	'centered',
+	'numberAboveName',
+	'nameAboveNumber',
+	'minimal',
+	'vertical-1line',
+	'vertical-2line',
+	'amex-4-6-5',
+	'diners-4-6-4',
+	'long-19',
+] as const;
 export type Layout = (typeof LAYOUTS)[number];
 
 export const CARD_LONG = 85.6;
@@ -72,7 +94,13 @@ const ISSUER_FONTS: FontFace[] = [
 	f('Nimbus Sans', 700, 'Nimbus Sans Bold'),
 	f('Noto Serif', 700, 'Noto Serif Bold'),
 ];
-const LABEL_FONTS: FontFace[] = [f('Arimo', 700, 'Arimo Bold'), f('Roboto Condensed', 700, 'Roboto Condensed Bold'), f('Lato', 700, 'Lato Bold'), f('Nimbus Sans', 400, 'Nimbus Sans'), f('Open Sans', 600, 'Open Sans Semibold')];
+const LABEL_FONTS: FontFace[] = [
+	f('Arimo', 700, 'Arimo Bold'),
+	f('Roboto Condensed', 700, 'Roboto Condensed Bold'),
+	f('Lato', 700, 'Lato Bold'),
+	f('Nimbus Sans', 400, 'Nimbus Sans'),
+	f('Open Sans', 600, 'Open Sans Semibold'),
+];
 const LOGO_SANS = f('Nimbus Sans', 700, 'Nimbus Sans Bold');
 const LOGO_SANS_ITALIC = f('Nimbus Sans', 700, 'Nimbus Sans Bold Italic', true);
 const LOGO_ROUND = f('Arimo', 700, 'Arimo Bold');
@@ -176,14 +204,22 @@ const METAL_STOPS = [
 ];
 
 function hexLum(hex: string): number {
-	const v = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+	const v = [1, 3, 5]
+		.map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+		.map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
 	return 0.2126 * (v[0] ?? 0) + 0.7152 * (v[1] ?? 0) + 0.0722 * (v[2] ?? 0);
 }
 
 function mix(a: string, b: string, t: number): string {
 	const ca = [1, 3, 5].map((i) => parseInt(a.slice(i, i + 2), 16));
 	const cb = [1, 3, 5].map((i) => parseInt(b.slice(i, i + 2), 16));
-	return `#${ca.map((v, i) => Math.round(v + ((cb[i] ?? 0) - v) * t).toString(16).padStart(2, '0')).join('')}`;
+	return `#${ca
+		.map((v, i) =>
+			Math.round(v + ((cb[i] ?? 0) - v) * t)
+				.toString(16)
+				.padStart(2, '0'),
+		)
+		.join('')}`;
 }
 
 function contrast(a: string, b: string): number {
@@ -209,17 +245,34 @@ function makeStyle(rng: Rng, layout: Layout): Style {
 				['metal', 1],
 				['pattern', 1.5],
 			]);
-	const tone: Tone = finish === 'flat-light' || finish === 'metal' ? 'light' : finish === 'flat-dark' || finish === 'embossed-plain' ? 'dark' : rng.chance(0.6) ? 'dark' : 'light';
+	const tone: Tone =
+		finish === 'flat-light' || finish === 'metal'
+			? 'light'
+			: finish === 'flat-dark' || finish === 'embossed-plain'
+				? 'dark'
+				: rng.chance(0.6)
+					? 'dark'
+					: 'light';
 	const stops = finish === 'metal' ? rng.pick(METAL_STOPS) : rng.pick(tone === 'dark' ? DARK_STOPS : LIGHT_STOPS);
 	const embossed = finish === 'embossed-foil' || finish === 'embossed-plain';
 	const fieldInk: Ink = finish === 'embossed-foil' ? 'foil' : finish === 'embossed-plain' ? 'plain-emboss' : 'print';
 	const foil: Foil = tone === 'light' ? 'black' : rng.chance(0.7) ? 'silver' : 'gold';
-	const fieldColor = tone === 'dark' ? rng.pick(['#ffffff', '#f1f1ee', '#ece6d2', '#e2e9f1']) : rng.pick(['#111111', '#1c2536', '#262626', '#14284a']);
+	const fieldColor =
+		tone === 'dark' ? rng.pick(['#ffffff', '#f1f1ee', '#ece6d2', '#e2e9f1']) : rng.pick(['#111111', '#1c2536', '#262626', '#14284a']);
 	const labelColor = tone === 'dark' ? rng.pick(['#d7dbe0', '#e8e2cc', '#c9ced6']) : rng.pick(['#3a3a3a', '#4a4f57', '#2f3a4d']);
-	let issuerColor = tone === 'dark' ? rng.pick(['#ffffff', '#d9b65b', '#a8d4ff', '#f2f2f2', '#ffd9a0']) : rng.pick(['#0b2a5b', '#8b1020', '#0f5132', '#111111', '#5b2a86']);
+	let issuerColor =
+		tone === 'dark'
+			? rng.pick(['#ffffff', '#d9b65b', '#a8d4ff', '#f2f2f2', '#ffd9a0'])
+			: rng.pick(['#0b2a5b', '#8b1020', '#0f5132', '#111111', '#5b2a86']);
 	for (const stop of stops) if (contrast(issuerColor, stop) < 4) issuerColor = tone === 'dark' ? '#ffffff' : '#111111';
 	const numberFont = embossed ? rng.pick(EMBOSS_FONTS) : rng.pick(PRINT_NUMBER_FONTS);
-	const nameFont = embossed ? (rng.chance(0.8) ? numberFont : rng.pick(EMBOSS_FONTS)) : rng.chance(0.3) ? numberFont : rng.pick(PRINT_NAME_FONTS);
+	const nameFont = embossed
+		? rng.chance(0.8)
+			? numberFont
+			: rng.pick(EMBOSS_FONTS)
+		: rng.chance(0.3)
+			? numberFont
+			: rng.pick(PRINT_NAME_FONTS);
 	const expiryFont = rng.chance(0.7) ? numberFont : nameFont;
 	return {
 		finish,
@@ -258,13 +311,20 @@ function makeBackground(rng: Rng, st: Style, W: number, H: number, id: string): 
 	const gy = 0.5 + 0.5 * Math.sin(rad);
 	const stops = st.stops.map((c, i) => `<stop offset="${(i / Math.max(1, st.stops.length - 1)).toFixed(3)}" stop-color="${c}"/>`).join('');
 	if (rng.chance(0.75)) {
-		defs.push(`<linearGradient id="${id}bg" x1="${(1 - gx).toFixed(3)}" y1="${(1 - gy).toFixed(3)}" x2="${gx.toFixed(3)}" y2="${gy.toFixed(3)}">${stops}</linearGradient>`);
+		defs.push(
+			`<linearGradient id="${id}bg" x1="${(1 - gx).toFixed(3)}" y1="${(1 - gy).toFixed(3)}" x2="${gx.toFixed(3)}" y2="${gy.toFixed(3)}">${stops}</linearGradient>`,
+		);
 	} else {
-		defs.push(`<radialGradient id="${id}bg" cx="${rng.range(0.1, 0.9).toFixed(3)}" cy="${rng.range(0.1, 0.9).toFixed(3)}" r="${rng.range(0.7, 1.2).toFixed(3)}">${stops}</radialGradient>`);
+		defs.push(
+			`<radialGradient id="${id}bg" cx="${rng.range(0.1, 0.9).toFixed(3)}" cy="${rng.range(0.1, 0.9).toFixed(3)}" r="${rng.range(0.7, 1.2).toFixed(3)}">${stops}</radialGradient>`,
+		);
 	}
 	parts.push(`<rect x="0" y="0" width="${W}" height="${H}" fill="url(#${id}bg)"/>`);
 	const ink = st.tone === 'dark' ? '#ffffff' : '#000000';
-	const accent = st.tone === 'dark' ? rng.pick(['#ffffff', '#7dd3fc', '#fcd34d', '#f0abfc', '#86efac']) : rng.pick(['#1e3a8a', '#991b1b', '#065f46', '#6b21a8', '#000000']);
+	const accent =
+		st.tone === 'dark'
+			? rng.pick(['#ffffff', '#7dd3fc', '#fcd34d', '#f0abfc', '#86efac'])
+			: rng.pick(['#1e3a8a', '#991b1b', '#065f46', '#6b21a8', '#000000']);
 	if (st.finish === 'metal') {
 		defs.push(
 			`<filter id="${id}brush" x="0" y="0" width="${W}" height="${H}" filterUnits="userSpaceOnUse"><feTurbulence type="fractalNoise" baseFrequency="${rng.range(0.008, 0.03).toFixed(3)} ${rng.range(1.2, 3).toFixed(2)}" numOctaves="3" seed="${rng.int(1, 999)}"/><feColorMatrix type="saturate" values="0"/><feComponentTransfer><feFuncA type="table" tableValues="0 ${rng.range(0.35, 0.6).toFixed(2)}"/></feComponentTransfer></filter>`,
@@ -272,18 +332,27 @@ function makeBackground(rng: Rng, st: Style, W: number, H: number, id: string): 
 		parts.push(`<rect x="0" y="0" width="${W}" height="${H}" filter="url(#${id}brush)" opacity="0.55"/>`);
 		notes.push('brushed metal');
 	}
-	const patternCount = st.finish === 'pattern' ? rng.int(1, 2) : st.finish === 'metal' ? 0 : rng.weighted([
-		[0, 2],
-		[1, 3],
-	]);
-	const kinds = rng.shuffle(['stripes', 'waves', 'guilloche', 'dots', 'polygons', 'marble', 'circles', 'grain'] as const).slice(0, patternCount);
+	const patternCount =
+		st.finish === 'pattern'
+			? rng.int(1, 2)
+			: st.finish === 'metal'
+				? 0
+				: rng.weighted([
+						[0, 2],
+						[1, 3],
+					]);
+	const kinds = rng
+		.shuffle(['stripes', 'waves', 'guilloche', 'dots', 'polygons', 'marble', 'circles', 'grain'] as const)
+		.slice(0, patternCount);
 	for (const kind of kinds) {
 		const op = (st.finish === 'pattern' ? rng.range(0.1, 0.2) : rng.range(0.05, 0.12)).toFixed(3);
 		notes.push(kind);
 		switch (kind) {
 			case 'stripes': {
 				const s = rng.range(1.2, 4);
-				defs.push(`<pattern id="${id}st" patternUnits="userSpaceOnUse" width="${s.toFixed(2)}" height="${s.toFixed(2)}" patternTransform="rotate(${rng.range(-60, 60).toFixed(1)})"><rect width="${(s * rng.range(0.25, 0.5)).toFixed(2)}" height="${s.toFixed(2)}" fill="${ink}"/></pattern>`);
+				defs.push(
+					`<pattern id="${id}st" patternUnits="userSpaceOnUse" width="${s.toFixed(2)}" height="${s.toFixed(2)}" patternTransform="rotate(${rng.range(-60, 60).toFixed(1)})"><rect width="${(s * rng.range(0.25, 0.5)).toFixed(2)}" height="${s.toFixed(2)}" fill="${ink}"/></pattern>`,
+				);
 				parts.push(`<rect x="0" y="0" width="${W}" height="${H}" fill="url(#${id}st)" opacity="${op}"/>`);
 				break;
 			}
@@ -294,7 +363,9 @@ function makeBackground(rng: Rng, st: Style, W: number, H: number, id: string): 
 				const paths: string[] = [];
 				for (let i = 0; i < n; i++) {
 					const y = y0 + i * rng.range(0.8, 1.8);
-					paths.push(`<path d="M -5 ${y.toFixed(2)} C ${(W * 0.3).toFixed(1)} ${(y - amp).toFixed(2)}, ${(W * 0.6).toFixed(1)} ${(y + amp).toFixed(2)}, ${W + 5} ${(y - amp * 0.3).toFixed(2)}" fill="none" stroke="${accent}" stroke-width="${rng.range(0.1, 0.35).toFixed(2)}"/>`);
+					paths.push(
+						`<path d="M -5 ${y.toFixed(2)} C ${(W * 0.3).toFixed(1)} ${(y - amp).toFixed(2)}, ${(W * 0.6).toFixed(1)} ${(y + amp).toFixed(2)}, ${W + 5} ${(y - amp * 0.3).toFixed(2)}" fill="none" stroke="${accent}" stroke-width="${rng.range(0.1, 0.35).toFixed(2)}"/>`,
+					);
 				}
 				parts.push(`<g opacity="${(Number(op) * 2).toFixed(3)}">${paths.join('')}</g>`);
 				break;
@@ -306,13 +377,20 @@ function makeBackground(rng: Rng, st: Style, W: number, H: number, id: string): 
 				const rx = rng.range(15, 40);
 				const ry = rng.range(5, 15);
 				const ellipses: string[] = [];
-				for (let i = 0; i < n; i++) ellipses.push(`<ellipse cx="${cx.toFixed(1)}" cy="${cy.toFixed(1)}" rx="${rx.toFixed(1)}" ry="${ry.toFixed(1)}" transform="rotate(${((180 * i) / n).toFixed(1)} ${cx.toFixed(1)} ${cy.toFixed(1)})"/>`);
-				parts.push(`<g fill="none" stroke="${accent}" stroke-width="0.12" opacity="${(Number(op) * 2).toFixed(3)}">${ellipses.join('')}</g>`);
+				for (let i = 0; i < n; i++)
+					ellipses.push(
+						`<ellipse cx="${cx.toFixed(1)}" cy="${cy.toFixed(1)}" rx="${rx.toFixed(1)}" ry="${ry.toFixed(1)}" transform="rotate(${((180 * i) / n).toFixed(1)} ${cx.toFixed(1)} ${cy.toFixed(1)})"/>`,
+					);
+				parts.push(
+					`<g fill="none" stroke="${accent}" stroke-width="0.12" opacity="${(Number(op) * 2).toFixed(3)}">${ellipses.join('')}</g>`,
+				);
 				break;
 			}
 			case 'dots': {
 				const s = rng.range(1.2, 2.5);
-				defs.push(`<pattern id="${id}dt" patternUnits="userSpaceOnUse" width="${s.toFixed(2)}" height="${s.toFixed(2)}"><circle cx="${(s / 2).toFixed(2)}" cy="${(s / 2).toFixed(2)}" r="${(s * rng.range(0.12, 0.25)).toFixed(2)}" fill="${ink}"/></pattern>`);
+				defs.push(
+					`<pattern id="${id}dt" patternUnits="userSpaceOnUse" width="${s.toFixed(2)}" height="${s.toFixed(2)}"><circle cx="${(s / 2).toFixed(2)}" cy="${(s / 2).toFixed(2)}" r="${(s * rng.range(0.12, 0.25)).toFixed(2)}" fill="${ink}"/></pattern>`,
+				);
 				parts.push(`<rect x="0" y="0" width="${W}" height="${H}" fill="url(#${id}dt)" opacity="${op}"/>`);
 				break;
 			}
@@ -326,17 +404,24 @@ function makeBackground(rng: Rng, st: Style, W: number, H: number, id: string): 
 				break;
 			}
 			case 'marble':
-				defs.push(`<filter id="${id}mb" x="0" y="0" width="${W}" height="${H}" filterUnits="userSpaceOnUse"><feTurbulence type="turbulence" baseFrequency="${rng.range(0.03, 0.08).toFixed(3)}" numOctaves="4" seed="${rng.int(1, 999)}"/><feColorMatrix type="saturate" values="0"/><feComponentTransfer><feFuncA type="linear" slope="1.6"/></feComponentTransfer></filter>`);
+				defs.push(
+					`<filter id="${id}mb" x="0" y="0" width="${W}" height="${H}" filterUnits="userSpaceOnUse"><feTurbulence type="turbulence" baseFrequency="${rng.range(0.03, 0.08).toFixed(3)}" numOctaves="4" seed="${rng.int(1, 999)}"/><feColorMatrix type="saturate" values="0"/><feComponentTransfer><feFuncA type="linear" slope="1.6"/></feComponentTransfer></filter>`,
+				);
 				parts.push(`<rect x="0" y="0" width="${W}" height="${H}" filter="url(#${id}mb)" opacity="${(Number(op) * 1.2).toFixed(3)}"/>`);
 				break;
 			case 'circles': {
 				const circles: string[] = [];
-				for (let i = 0; i < rng.int(2, 4); i++) circles.push(`<circle cx="${rng.range(0, W).toFixed(1)}" cy="${rng.range(0, H).toFixed(1)}" r="${rng.range(12, 45).toFixed(1)}" fill="${accent}"/>`);
+				for (let i = 0; i < rng.int(2, 4); i++)
+					circles.push(
+						`<circle cx="${rng.range(0, W).toFixed(1)}" cy="${rng.range(0, H).toFixed(1)}" r="${rng.range(12, 45).toFixed(1)}" fill="${accent}"/>`,
+					);
 				parts.push(`<g opacity="${op}">${circles.join('')}</g>`);
 				break;
 			}
 			case 'grain':
-				defs.push(`<filter id="${id}gr" x="0" y="0" width="${W}" height="${H}" filterUnits="userSpaceOnUse"><feTurbulence type="fractalNoise" baseFrequency="2.2" numOctaves="1" seed="${rng.int(1, 999)}"/><feColorMatrix type="saturate" values="0"/></filter>`);
+				defs.push(
+					`<filter id="${id}gr" x="0" y="0" width="${W}" height="${H}" filterUnits="userSpaceOnUse"><feTurbulence type="fractalNoise" baseFrequency="2.2" numOctaves="1" seed="${rng.int(1, 999)}"/><feColorMatrix type="saturate" values="0"/></filter>`,
+				);
 				parts.push(`<rect x="0" y="0" width="${W}" height="${H}" filter="url(#${id}gr)" opacity="${(Number(op) * 0.8).toFixed(3)}"/>`);
 				break;
 		}
@@ -369,8 +454,16 @@ function chip(rng: Rng, x: number, y: number, portrait: boolean, id: string): Sh
 }
 
 function contactless(x: number, y: number, color: string): ShapeEl {
-	const arcs = [1.1, 2, 2.9, 3.8].map((r) => `<path d="M ${(x + r * 0.55).toFixed(2)} ${(y + 2.5 - r * 0.75).toFixed(2)} A ${r} ${r} 0 0 1 ${(x + r * 0.55).toFixed(2)} ${(y + 2.5 + r * 0.75).toFixed(2)}"/>`);
-	return { kind: 'shape', role: 'contactless', svg: `<g fill="none" stroke="${color}" stroke-width="0.4" stroke-linecap="round">${arcs.join('')}</g>`, box: { x0: x, y0: y - 0.6, x1: x + 3.3, y1: y + 5.6 } };
+	const arcs = [1.1, 2, 2.9, 3.8].map(
+		(r) =>
+			`<path d="M ${(x + r * 0.55).toFixed(2)} ${(y + 2.5 - r * 0.75).toFixed(2)} A ${r} ${r} 0 0 1 ${(x + r * 0.55).toFixed(2)} ${(y + 2.5 + r * 0.75).toFixed(2)}"/>`,
+	);
+	return {
+		kind: 'shape',
+		role: 'contactless',
+		svg: `<g fill="none" stroke="${color}" stroke-width="0.4" stroke-linecap="round">${arcs.join('')}</g>`,
+		box: { x0: x, y0: y - 0.6, x1: x + 3.3, y1: y + 5.6 },
+	};
 }
 
 function hologram(x: number, y: number, id: string): ShapeEl {
@@ -379,7 +472,14 @@ function hologram(x: number, y: number, id: string): ShapeEl {
 }
 
 /** Draws `text` so its ink fills (at most) the given box, centred; returns the SVG. */
-async function fittedText(text: string, font: FontFace, box: Box, fill: string, spacing = 0, align: 'middle' | 'start' = 'middle'): Promise<string> {
+async function fittedText(
+	text: string,
+	font: FontFace,
+	box: Box,
+	fill: string,
+	spacing = 0,
+	align: 'middle' | 'start' = 'middle',
+): Promise<string> {
 	const probe = await measureText(text, font, 10, spacing * 10);
 	const scale = Math.min(width(box) / width(probe), (box.y1 - box.y0) / (probe.y1 - probe.y0));
 	const size = 10 * scale;
@@ -405,13 +505,28 @@ async function networkLogo(rng: Rng, brand: Brand, box: Box, tone: Tone): Promis
 			const cy = box.y0 + r + h * 0.02;
 			const cx = box.x0 + w / 2;
 			svg = `<circle cx="${cx - r * 0.62}" cy="${cy}" r="${r}" fill="#eb001b"/><circle cx="${cx + r * 0.62}" cy="${cy}" r="${r}" fill="#f79e1b"/><path d="M ${cx} ${cy - r * 0.79} A ${r} ${r} 0 0 1 ${cx} ${cy + r * 0.79} A ${r} ${r} 0 0 1 ${cx} ${cy - r * 0.79} Z" fill="#ff5f00"/>`;
-			svg += await fittedText('mastercard', LOGO_ROUND, { x0: box.x0 + w * 0.05, y0: cy + r + h * 0.06, x1: box.x1 - w * 0.05, y1: box.y1 }, tone === 'dark' ? '#ffffff' : '#231f20');
+			svg += await fittedText(
+				'mastercard',
+				LOGO_ROUND,
+				{ x0: box.x0 + w * 0.05, y0: cy + r + h * 0.06, x1: box.x1 - w * 0.05, y1: box.y1 },
+				tone === 'dark' ? '#ffffff' : '#231f20',
+			);
 			break;
 		}
 		case 'amex': {
 			svg = `<rect x="${box.x0}" y="${box.y0}" width="${w}" height="${h}" rx="0.6" fill="#2671b9"/>`;
-			svg += await fittedText('AMERICAN', LOGO_SANS, { x0: box.x0 + w * 0.08, y0: box.y0 + h * 0.22, x1: box.x1 - w * 0.08, y1: box.y0 + h * 0.45 }, '#ffffff');
-			svg += await fittedText('EXPRESS', LOGO_SANS, { x0: box.x0 + w * 0.08, y0: box.y0 + h * 0.55, x1: box.x1 - w * 0.08, y1: box.y0 + h * 0.78 }, '#ffffff');
+			svg += await fittedText(
+				'AMERICAN',
+				LOGO_SANS,
+				{ x0: box.x0 + w * 0.08, y0: box.y0 + h * 0.22, x1: box.x1 - w * 0.08, y1: box.y0 + h * 0.45 },
+				'#ffffff',
+			);
+			svg += await fittedText(
+				'EXPRESS',
+				LOGO_SANS,
+				{ x0: box.x0 + w * 0.08, y0: box.y0 + h * 0.55, x1: box.x1 - w * 0.08, y1: box.y0 + h * 0.78 },
+				'#ffffff',
+			);
 			break;
 		}
 		case 'discover': {
@@ -427,7 +542,12 @@ async function networkLogo(rng: Rng, brand: Brand, box: Box, tone: Tone): Promis
 			for (let i = 0; i < 3; i++) {
 				const x = box.x0 + i * cw * 1.15;
 				svg += `<rect x="${x}" y="${box.y0}" width="${cw}" height="${h}" rx="${cw * 0.25}" fill="${colors[i]}"/>`;
-				svg += await fittedText(letters[i] ?? 'J', LOGO_SANS_ITALIC, { x0: x + cw * 0.2, y0: box.y0 + h * 0.45, x1: x + cw * 0.8, y1: box.y0 + h * 0.85 }, '#ffffff');
+				svg += await fittedText(
+					letters[i] ?? 'J',
+					LOGO_SANS_ITALIC,
+					{ x0: x + cw * 0.2, y0: box.y0 + h * 0.45, x1: x + cw * 0.8, y1: box.y0 + h * 0.85 },
+					'#ffffff',
+				);
 			}
 			break;
 		}
@@ -438,7 +558,12 @@ async function networkLogo(rng: Rng, brand: Brand, box: Box, tone: Tone): Promis
 				const x = box.x0 + i * pw * 0.95;
 				svg += `<path d="M ${x + pw * 0.25} ${box.y0} H ${x + pw} L ${x + pw * 0.75} ${box.y1} H ${x} Z" fill="${colors[i]}"/>`;
 			}
-			svg += await fittedText('UnionPay', LOGO_SANS_ITALIC, { x0: box.x0 + w * 0.12, y0: box.y0 + h * 0.5, x1: box.x1 - w * 0.12, y1: box.y0 + h * 0.85 }, '#ffffff');
+			svg += await fittedText(
+				'UnionPay',
+				LOGO_SANS_ITALIC,
+				{ x0: box.x0 + w * 0.12, y0: box.y0 + h * 0.5, x1: box.x1 - w * 0.12, y1: box.y0 + h * 0.85 },
+				'#ffffff',
+			);
 			break;
 		}
 		case 'diners': {
@@ -446,8 +571,22 @@ async function networkLogo(rng: Rng, brand: Brand, box: Box, tone: Tone): Promis
 			const cx = box.x0 + r + 0.2;
 			const cy = box.y0 + h * 0.42;
 			svg = `<circle cx="${cx}" cy="${cy}" r="${r}" fill="none" stroke="${fg}" stroke-width="${r * 0.18}"/><rect x="${cx - r * 0.55}" y="${cy - r * 0.6}" width="${r * 0.3}" height="${r * 1.2}" fill="${fg}"/><rect x="${cx + r * 0.25}" y="${cy - r * 0.6}" width="${r * 0.3}" height="${r * 1.2}" fill="${fg}"/>`;
-			svg += await fittedText('Diners Club', f('Tinos', 700, 'Tinos Bold', true), { x0: cx + r * 1.3, y0: box.y0 + h * 0.2, x1: box.x1, y1: box.y0 + h * 0.55 }, fg, 0, 'start');
-			svg += await fittedText('INTERNATIONAL', LOGO_SANS, { x0: cx + r * 1.3, y0: box.y0 + h * 0.64, x1: box.x1, y1: box.y0 + h * 0.8 }, fg, 0.05, 'start');
+			svg += await fittedText(
+				'Diners Club',
+				f('Tinos', 700, 'Tinos Bold', true),
+				{ x0: cx + r * 1.3, y0: box.y0 + h * 0.2, x1: box.x1, y1: box.y0 + h * 0.55 },
+				fg,
+				0,
+				'start',
+			);
+			svg += await fittedText(
+				'INTERNATIONAL',
+				LOGO_SANS,
+				{ x0: cx + r * 1.3, y0: box.y0 + h * 0.64, x1: box.x1, y1: box.y0 + h * 0.8 },
+				fg,
+				0.05,
+				'start',
+			);
 			break;
 		}
 	}
@@ -539,7 +678,8 @@ function makeContent(rng: Rng, layout: Layout): Content {
 	const since = decoys.filter((d) => d.kind !== 'valid-from' && d.kind !== 'issue-code');
 	for (const extra of since.slice(1)) decoys.splice(decoys.indexOf(extra), 1);
 	// A VALID FROM date next to an unlabelled expiry would leave a reader guessing which is which.
-	if (decoys.some((d) => d.kind === 'valid-from') && (label === 'none' || label === 'MONTH/YEAR')) label = rng.pick<LabelKind>(['VALID THRU', 'EXPIRES END', 'GOOD THRU']);
+	if (decoys.some((d) => d.kind === 'valid-from') && (label === 'none' || label === 'MONTH/YEAR'))
+		label = rng.pick<LabelKind>(['VALID THRU', 'EXPIRES END', 'GOOD THRU']);
 	const expiryText = rng.chance(0.07) ? `${String(expiry.month).padStart(2, '0')}/${expiry.year}` : expiry.truth;
 	const product = rng.chance(0.55) ? rng.pick(PRODUCTS) : undefined;
 	return {
@@ -611,9 +751,27 @@ class Composer {
 				const dy = (py ?? 0) - baseline;
 				return [x + dx * Math.cos(a) - dy * Math.sin(a), baseline + dx * Math.sin(a) + dy * Math.cos(a)] as const;
 			});
-			box = { x0: Math.min(...corners.map((p) => p[0])), y0: Math.min(...corners.map((p) => p[1])), x1: Math.max(...corners.map((p) => p[0])), y1: Math.max(...corners.map((p) => p[1])) };
+			box = {
+				x0: Math.min(...corners.map((p) => p[0])),
+				y0: Math.min(...corners.map((p) => p[1])),
+				x1: Math.max(...corners.map((p) => p[0])),
+				y1: Math.max(...corners.map((p) => p[1])),
+			};
 		}
-		const el: TextEl = { kind: 'text', role, text: m.text, font: m.font, size: m.size, spacing: m.spacing, x, y: baseline, fill: opts.fill ?? this.st.fieldColor, ink, rotate, box };
+		const el: TextEl = {
+			kind: 'text',
+			role,
+			text: m.text,
+			font: m.font,
+			size: m.size,
+			spacing: m.spacing,
+			x,
+			y: baseline,
+			fill: opts.fill ?? this.st.fieldColor,
+			ink,
+			rotate,
+			box,
+		};
 		this.elements.push(el);
 		return el;
 	}
@@ -668,7 +826,15 @@ class Composer {
 	 * Lays out [decoy group] [label] date on one row. align says where anchorX is: the row's left,
 	 * centre or right. Returns the row's ink box.
 	 */
-	async expiryRow(anchorX: number, baseline: number, align: 'left' | 'center' | 'right', maxWidth: number, withDecoy: boolean, rightLimit = Infinity, minLeft = 6): Promise<Box> {
+	async expiryRow(
+		anchorX: number,
+		baseline: number,
+		align: 'left' | 'center' | 'right',
+		maxWidth: number,
+		withDecoy: boolean,
+		rightLimit = Infinity,
+		minLeft = 6,
+	): Promise<Box> {
 		const { c, st, rng } = this;
 		const dateCap = rng.range(2.3, 2.9);
 		const date = await this.sized(c.expiryText, st.expiryFont, dateCap);
@@ -713,7 +879,11 @@ class Composer {
 			pieces.push({ m: dateM, dx: cursor, baseline: 0, role, field });
 			cursor += width(dateM.box);
 		};
-		const decoy = withDecoy ? c.decoys.find((d) => d.kind === 'valid-from' || d.kind === 'member-since-2' || d.kind === 'member-since-4' || d.kind === 'customer-since') : undefined;
+		const decoy = withDecoy
+			? c.decoys.find(
+					(d) => d.kind === 'valid-from' || d.kind === 'member-since-2' || d.kind === 'member-since-4' || d.kind === 'customer-since',
+				)
+			: undefined;
 		if (decoy) {
 			if (decoy.kind === 'valid-from') {
 				const dm = await this.sized(decoy.text, st.expiryFont, dateCap);
@@ -730,25 +900,48 @@ class Composer {
 		}
 		await labelGroup(c.label, date, 'expiry', true);
 		if (cursor > maxWidth) throw new Retry('expiry row too wide');
-		const left = align === 'left' ? Math.max(minLeft, Math.min(anchorX, rightLimit - cursor)) : align === 'center' ? anchorX - cursor / 2 : anchorX - cursor;
+		const left =
+			align === 'left'
+				? Math.max(minLeft, Math.min(anchorX, rightLimit - cursor))
+				: align === 'center'
+					? anchorX - cursor / 2
+					: anchorX - cursor;
 		let box: Box | undefined;
 		for (const p of pieces) {
-			const el = p.field && st.fieldInk !== 'print' ? this.field(p.m, p.role, left + p.dx, baseline + p.baseline) : this.place(p.m, p.role, left + p.dx, baseline + p.baseline, { fill: p.field ? st.fieldColor : this.labelColor() });
-			box = box ? { x0: Math.min(box.x0, el.box.x0), y0: Math.min(box.y0, el.box.y0), x1: Math.max(box.x1, el.box.x1), y1: Math.max(box.y1, el.box.y1) } : el.box;
+			const el =
+				p.field && st.fieldInk !== 'print'
+					? this.field(p.m, p.role, left + p.dx, baseline + p.baseline)
+					: this.place(p.m, p.role, left + p.dx, baseline + p.baseline, { fill: p.field ? st.fieldColor : this.labelColor() });
+			box = box
+				? {
+						x0: Math.min(box.x0, el.box.x0),
+						y0: Math.min(box.y0, el.box.y0),
+						x1: Math.max(box.x1, el.box.x1),
+						y1: Math.max(box.y1, el.box.y1),
+					}
+				: el.box;
 		}
 		if (!box) throw new Retry('empty expiry row');
 		return box;
 	}
 
 	async issuer(x: number, baseline: number, maxWidth: number, align: 'left' | 'right' | 'center'): Promise<Box> {
-		const m = await this.fit(await this.sized(this.c.issuer, this.st.issuerFont, this.rng.range(2.1, 3.2), this.rng.chance(0.3) ? 0.05 : 0), maxWidth, 1.6);
+		const m = await this.fit(
+			await this.sized(this.c.issuer, this.st.issuerFont, this.rng.range(2.1, 3.2), this.rng.chance(0.3) ? 0.05 : 0),
+			maxWidth,
+			1.6,
+		);
 		const left = align === 'left' ? x : align === 'right' ? x - width(m.box) : x - width(m.box) / 2;
 		return this.place(m, 'issuer', left, baseline, { fill: this.st.issuerColor }).box;
 	}
 
 	async product(x: number, baseline: number, maxWidth: number, align: 'left' | 'right'): Promise<Box | undefined> {
 		if (!this.c.product) return undefined;
-		const m = await this.fit(await this.sized(this.c.product, this.st.labelFont, this.rng.range(1.4, 2.0), this.rng.range(0, 0.12)), maxWidth, 1);
+		const m = await this.fit(
+			await this.sized(this.c.product, this.st.labelFont, this.rng.range(1.4, 2.0), this.rng.range(0, 0.12)),
+			maxWidth,
+			1,
+		);
 		const left = align === 'left' ? x : x - width(m.box);
 		return this.place(m, 'product', left, baseline, { fill: this.st.issuerColor }).box;
 	}
@@ -757,7 +950,14 @@ class Composer {
 	async spareDecoy(x: number, baseline: number, align: 'left' | 'right'): Promise<void> {
 		const d = this.c.decoys.shift();
 		if (!d) return;
-		const text = d.kind === 'issue-code' ? d.text : d.kind === 'valid-from' ? `VALID FROM ${d.text}` : d.kind === 'customer-since' ? `CUSTOMER SINCE ${d.text}` : `MEMBER SINCE ${d.text}`;
+		const text =
+			d.kind === 'issue-code'
+				? d.text
+				: d.kind === 'valid-from'
+					? `VALID FROM ${d.text}`
+					: d.kind === 'customer-since'
+						? `CUSTOMER SINCE ${d.text}`
+						: `MEMBER SINCE ${d.text}`;
 		const m = await this.sized(text, this.st.labelFont, d.kind === 'issue-code' ? 1.5 : 1.3);
 		this.place(m, 'decoy', align === 'left' ? x : x - width(m.box), baseline, { fill: this.labelColor() });
 		this.notes.push(`decoy: ${text}`);
@@ -788,7 +988,12 @@ class Composer {
 async function classic(k: Composer, centred: boolean): Promise<void> {
 	const { rng, c, W } = k;
 	const logoTop = c.brand === 'amex' || rng.chance(0.25);
-	const logoBox: Box = c.brand === 'amex' ? { x0: 68, y0: 4.5, x1: 80.5, y1: 17 } : logoTop ? { x0: 64, y0: 4.5, x1: 80.5, y1: 13.5 } : { x0: 65, y0: 41, x1: 80.5, y1: 50.5 };
+	const logoBox: Box =
+		c.brand === 'amex'
+			? { x0: 68, y0: 4.5, x1: 80.5, y1: 17 }
+			: logoTop
+				? { x0: 64, y0: 4.5, x1: 80.5, y1: 13.5 }
+				: { x0: 65, y0: 41, x1: 80.5, y1: 50.5 };
 	await k.logo(logoBox);
 	await k.issuer(6.5, rng.range(8.5, 10), logoTop ? logoBox.x0 - 9 : 72, 'left');
 	if (!logoTop) await k.product(80.5, rng.range(13.5, 15), 24, 'right');
@@ -939,7 +1144,8 @@ export interface CardDesign {
 function checkLayout(elements: Element[], W: number, H: number): string | undefined {
 	for (const e of elements) {
 		const b = e.box;
-		if (b.x0 < SAFE || b.y0 < SAFE || b.x1 > W - SAFE || b.y1 > H - SAFE) return `${e.kind === 'text' ? `"${e.text}"` : e.role} leaves the safe area`;
+		if (b.x0 < SAFE || b.y0 < SAFE || b.x1 > W - SAFE || b.y1 > H - SAFE)
+			return `${e.kind === 'text' ? `"${e.text}"` : e.role} leaves the safe area`;
 	}
 	for (let i = 0; i < elements.length; i++) {
 		for (let j = i + 1; j < elements.length; j++) {
@@ -990,7 +1196,9 @@ export async function designCard(rng: Rng, layout: Layout, id: string): Promise<
 				case 'amex-4-6-5':
 				case 'diners-4-6-4':
 				case 'long-19':
-					arrangement = rng.pick(layout === 'long-19' ? ['centered', 'numberAboveName', 'nameAboveNumber'] : ['centered', 'numberAboveName', 'nameAboveNumber']);
+					arrangement = rng.pick(
+						layout === 'long-19' ? ['centered', 'numberAboveName', 'nameAboveNumber'] : ['centered', 'numberAboveName', 'nameAboveNumber'],
+					);
 					if (arrangement === 'nameAboveNumber') await nameAbove(k);
 					else await classic(k, arrangement === 'centered');
 					break;

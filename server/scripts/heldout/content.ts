@@ -4,8 +4,11 @@
  */
 import type { Rng } from './rng';
 
+// The word lists below are kept one line per list (prettier-ignore): one word per line would bury them.
+
 // ---------------------------------------------------------------- names
 
+// prettier-ignore
 const GIVEN_WESTERN = [
 	'ROBERT', 'MARGARET', 'THOMAS', 'ELEANOR', 'WALTER', 'PRIYA', 'OLIVER', 'HANNAH', 'GEORGE', 'LUCIA', 'MARCUS', 'ROSALIND',
 	'DANIEL', 'FIONA', 'ISAAC', 'BEATRIZ', 'VICTOR', 'NADIA', 'EDWIN', 'CLAIRE', 'HUGO', 'TERESA', 'FELIX', 'IMOGEN', 'RAFAEL',
@@ -13,23 +16,42 @@ const GIVEN_WESTERN = [
 	'SAMUEL', 'NORA', 'ARJUN', 'LEILA', 'JONAS', 'GRETA', 'TOBIAS', 'IRENE', 'PATRICK', 'DELPHINE', 'MILES', 'JUNE', 'AUGUST',
 	'WINONA', 'BRUNO', 'CELESTE', 'EZRA', 'OPAL', 'CALLUM', 'SIENNA', 'RHYS', 'TAMSIN',
 ];
+// prettier-ignore
 const GIVEN_HYPHEN = ['JEAN-PAUL', 'MARIE-CLAIRE', 'ANNE-SOPHIE', 'JEAN-MARC', 'MARY-BETH', 'LOUIS-PHILIPPE', 'ANA-LUISA', 'KARL-HEINZ', 'ELLA-ROSE', 'JOSE-MARIA'];
+// prettier-ignore
 const SURNAME_WESTERN = [
 	'KING', 'HALLORAN', 'WHITFIELD', 'ABERNATHY', 'GOMEZ', 'LINDQVIST', 'OKAFOR', 'MORETTI', 'FAIRCHILD', 'NAKASHIMA', 'PETROV',
 	'CASTELLANOS', 'BRENNAN', 'HOLLOWAY', 'DUBOIS', 'SCHNEIDER', 'VARGAS', 'OSEI', 'KOWALSKI', 'ASHWORTH', 'TANAKA', 'RIVERA',
 	'MCALLISTER', 'PEMBERTON', 'SANTOS', 'HARGROVE', 'NOVAK', 'EKSTROM', 'DELACROIX', 'BANERJEE', 'FONTAINE', 'QUINTERO',
 	'GALLAGHER', 'WESTBROOK', 'AMUNDSEN', 'CARVALHO', 'LOCKWOOD', 'ROSSI', 'TREMBLAY', 'MENDEZ', 'YATES', 'BLACKWOOD', 'IBARRA',
 ];
+// prettier-ignore
 const SURNAME_APOSTROPHE = ["O'BRIEN", "O'NEILL", "D'ANGELO", "O'CONNOR", "D'AMICO", "O'SULLIVAN", "D'SOUZA", "O'HARA", "DELL'ACQUA", "O'DONNELL"];
+// prettier-ignore
 const SURNAME_HYPHEN = ['SMITH-JONES', 'GARCIA-LOPEZ', 'HARRIS-COLE', 'BAKER-NUNEZ', 'WYNN-PARRY', 'MARTIN-VEGA'];
+// prettier-ignore
 const PARTICLES = [['VAN', 'DER'], ['DE', 'LA'], ['VAN'], ['DE'], ['DA'], ['DEL'], ['VON']];
+// prettier-ignore
 const PARTICLE_SURNAMES = ['BERG', 'CRUZ', 'HOEVEN', 'SILVA', 'ROSA', 'BRUGGE', 'MAR', 'ESCH', 'VALLE', 'HOLT'];
 
+// prettier-ignore
 const KOREAN_SURNAMES = ['KIM', 'LEE', 'PARK', 'CHOI', 'JUNG', 'KANG', 'CHO', 'YOON', 'JANG', 'LIM', 'HAN', 'OH', 'SEO', 'SHIN', 'KWON', 'HWANG', 'AHN', 'SONG', 'YOO', 'HONG', 'BAEK', 'NAM'];
+// prettier-ignore
 const KOREAN_GIVEN_HYPHEN = ['SOO-JIN', 'JI-HOON', 'MIN-SEO', 'SEO-YEON', 'HYUN-WOO', 'DO-YEON', 'EUN-JI', 'YOUNG-HO', 'SANG-WOO', 'JAE-WON', 'HYE-RIN', 'DONG-HYUN', 'SO-YOUNG', 'MIN-JAE'];
+// prettier-ignore
 const KOREAN_GIVEN_JOINED = ['JIMIN', 'MINJUN', 'SEOJUN', 'HAYOON', 'JIWOO', 'YERIN', 'JUNHO', 'SUBIN', 'TAEYANG', 'HAEUN', 'DOHYUN', 'YUNA', 'SEUNGMIN', 'JIHO'];
 
-export type NameStyle = 'given-surname' | 'initial' | 'hyphen-given' | 'apostrophe' | 'hyphen-surname' | 'particle' | 'four-words' | 'korean-hyphen' | 'korean-surname-first' | 'korean-spaced';
+export type NameStyle =
+	| 'given-surname'
+	| 'initial'
+	| 'hyphen-given'
+	| 'apostrophe'
+	| 'hyphen-surname'
+	| 'particle'
+	| 'four-words'
+	| 'korean-hyphen'
+	| 'korean-surname-first'
+	| 'korean-spaced';
 
 export interface HolderName {
 	text: string;
@@ -65,7 +87,9 @@ export function makeName(rng: Rng): HolderName {
 			words = [rng.pick(GIVEN_HYPHEN), surname()];
 			break;
 		case 'apostrophe':
-			words = rng.chance(0.3) ? [given(), initial(rng, rng.chance(0.5)), rng.pick(SURNAME_APOSTROPHE)] : [given(), rng.pick(SURNAME_APOSTROPHE)];
+			words = rng.chance(0.3)
+				? [given(), initial(rng, rng.chance(0.5)), rng.pick(SURNAME_APOSTROPHE)]
+				: [given(), rng.pick(SURNAME_APOSTROPHE)];
 			break;
 		case 'hyphen-surname':
 			words = [given(), rng.pick(SURNAME_HYPHEN)];
@@ -107,13 +131,16 @@ export function mixedCase(name: string): string {
 
 // ---------------------------------------------------------------- issuers, products
 
+// prettier-ignore
 const ISSUER_HEADS = [
 	'PINE RIDGE', 'HARBOR LIGHT', 'SILVER BIRCH', 'NORTHSTAR', 'CEDAR HOLLOW', 'GRANITE PEAK', 'RIVERBEND', 'BLUEWATER',
 	'OAK MEADOW', 'COPPER CREEK', 'LAKESHORE', 'REDWOOD', 'FIRST PRAIRIE', 'TRI-COUNTY', 'KEYSTONE', 'MERIDIAN', 'EVERGREEN',
 	'HANGANG', 'NAMSAN', 'SEORAE', 'GYEONGGI', 'BUSAN HARBOR', 'HANSEONG', 'STONEBRIDGE', 'WILLOW CREEK', 'IRONWOOD',
 	'GOLDEN PLAINS', 'BAYVIEW', 'FALCON', 'ASPEN VALLEY', 'CORAL COAST', 'MAPLE LEAF', 'TIDEWATER', 'HIGHLAND',
 ];
+// prettier-ignore
 const ISSUER_TAILS = ['BANK', 'SAVINGS BANK', 'FEDERAL CREDIT UNION', 'CREDIT UNION', 'NATIONAL BANK', 'BANK & TRUST', 'CARD', 'FINANCIAL', 'EXCHANGE', 'COMMUNITY BANK', 'TRUST', ''];
+// prettier-ignore
 const ISSUER_SOLO = ['ACORNPAY', 'NOVABANK', 'KORVEX', 'LUMEN', 'HELIX CARD', 'ZENITH', 'TALLY', 'ORBIT', 'MOSAIC BANK', 'QUARRY', 'SOLACE'];
 
 export function makeIssuer(rng: Rng): string {
@@ -123,13 +150,16 @@ export function makeIssuer(rng: Rng): string {
 	return tail ? `${head} ${tail}` : head;
 }
 
+// prettier-ignore
 export const PRODUCTS = [
 	'PLATINUM', 'WORLD ELITE', 'PREFERRED REWARDS', 'BUSINESS', 'SIGNATURE', 'INFINITE', 'GOLD', 'CASH REWARDS', 'TRAVEL PLUS',
 	'CORPORATE', 'SECURED', 'WORLD', 'PREMIER', 'CLASSIC', 'DEBIT', 'STUDENT', 'RESERVE',
 ];
 
+// prettier-ignore
 export const SMALL_PRINT = ['AUTHORIZED SIGNATURE', 'NOT VALID UNLESS SIGNED', 'PROPERTY OF THE ISSUER', 'NOT TRANSFERABLE', 'CUSTOMER SERVICE ON REVERSE'];
 
+// prettier-ignore
 export const BUSINESS_NAMES = ['KING LOGISTICS LLC', 'BLUE FERN STUDIO', 'NORTHPOINT SUPPLY CO', 'ORCHARD DENTAL', 'HANIL TRADING', 'MESA ROOFING INC'];
 
 // ---------------------------------------------------------------- numbers
@@ -216,4 +246,5 @@ export function decoyDate(rng: Rng, expiry: Expiry): { month: number; year: numb
 	return { month: rng.int(1, 12), year };
 }
 
-export const mmyy = (d: { month: number; year: number }): string => `${String(d.month).padStart(2, '0')}/${String(d.year % 100).padStart(2, '0')}`;
+export const mmyy = (d: { month: number; year: number }): string =>
+	`${String(d.month).padStart(2, '0')}/${String(d.year % 100).padStart(2, '0')}`;

@@ -30,7 +30,8 @@ async function main(): Promise<void> {
 	});
 	const seed = Number(values.seed);
 	const perCapture = Number(values['per-capture']);
-	if (!Number.isFinite(seed) || !Number.isInteger(perCapture) || perCapture < 1) throw new Error('--seed must be a number and --per-capture a positive integer');
+	if (!Number.isFinite(seed) || !Number.isInteger(perCapture) || perCapture < 1)
+		throw new Error('--seed must be a number and --per-capture a positive integer');
 	const captures = values.captures ? (values.captures.split(',') as Capture[]) : [...CAPTURES];
 	for (const c of captures) if (!CAPTURES.includes(c)) throw new Error(`unknown capture ${c}; known: ${CAPTURES.join(', ')}`);
 	const out = values.out ?? '/tmp/heldout';

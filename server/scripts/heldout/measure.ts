@@ -19,7 +19,8 @@ export interface Box {
 	y1: number;
 }
 
-export const escapeXml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+export const escapeXml = (text: string): string =>
+	text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export function fontAttrs(font: FontFace, size: number, letterSpacing: number): string {
 	const spacing = letterSpacing !== 0 ? ` letter-spacing="${letterSpacing.toFixed(3)}"` : '';
@@ -64,13 +65,19 @@ export async function measureText(text: string, font: FontFace, size: number, le
 			width *= 1.8;
 			continue;
 		}
-		const box = { x0: minX / PX_PER_MM - left, y0: minY / PX_PER_MM - top, x1: (maxX + 1) / PX_PER_MM - left, y1: (maxY + 1) / PX_PER_MM - top };
+		const box = {
+			x0: minX / PX_PER_MM - left,
+			y0: minY / PX_PER_MM - top,
+			x1: (maxX + 1) / PX_PER_MM - left,
+			y1: (maxY + 1) / PX_PER_MM - top,
+		};
 		cache.set(key, box);
 		return box;
 	}
 	throw new Error(`could not measure "${text}"`);
 }
 
-export const boxesOverlap = (a: Box, b: Box, pad: number): boolean => a.x0 < b.x1 + pad && b.x0 < a.x1 + pad && a.y0 < b.y1 + pad && b.y0 < a.y1 + pad;
+export const boxesOverlap = (a: Box, b: Box, pad: number): boolean =>
+	a.x0 < b.x1 + pad && b.x0 < a.x1 + pad && a.y0 < b.y1 + pad && b.y0 < a.y1 + pad;
 
 export const shiftBox = (b: Box, dx: number, dy: number): Box => ({ x0: b.x0 + dx, y0: b.y0 + dy, x1: b.x1 + dx, y1: b.y1 + dy });

@@ -58,7 +58,19 @@ function table(title: string, key: (s: Scored) => string, results: Scored[], ord
 		if (rows.length === 0) continue;
 		const count = (f: (r: Scored) => boolean) => rows.filter(f).length;
 		console.log(
-			`| ${group} | ${rows.length} | ${pct(count((r) => r.exact.number && r.exact.validThru && r.exact.name), rows.length)} | ${pct(count((r) => r.exact.number), rows.length)} | ${pct(count((r) => r.exact.validThru), rows.length)} | ${pct(count((r) => r.exact.name), rows.length)} | ${percentile(
+			`| ${group} | ${rows.length} | ${pct(
+				count((r) => r.exact.number && r.exact.validThru && r.exact.name),
+				rows.length,
+			)} | ${pct(
+				count((r) => r.exact.number),
+				rows.length,
+			)} | ${pct(
+				count((r) => r.exact.validThru),
+				rows.length,
+			)} | ${pct(
+				count((r) => r.exact.name),
+				rows.length,
+			)} | ${percentile(
 				rows.map((r) => r.ms),
 				50,
 			).toFixed(0)} |`,
@@ -93,8 +105,20 @@ async function main(): Promise<void> {
 				if (r) read[f] = { text: r.text, confidence: r.confidence };
 			}
 		}
-		const exact = { number: read.number?.text === t.number, validThru: read.validThru?.text === t.validThru, name: read.name?.text === t.name };
-		results.push({ file, truth: t, ms, outcome: outcome.kind === 'card' ? 'success' : `${outcome.kind}${'message' in outcome && outcome.message ? `: ${outcome.message}` : ''}`, read, exact });
+		const exact = {
+			number: read.number?.text === t.number,
+			validThru: read.validThru?.text === t.validThru,
+			name: read.name?.text === t.name,
+		};
+		results.push({
+			file,
+			truth: t,
+			ms,
+			outcome:
+				outcome.kind === 'card' ? 'success' : `${outcome.kind}${'message' in outcome && outcome.message ? `: ${outcome.message}` : ''}`,
+			read,
+			exact,
+		});
 		process.stderr.write(`${file} ${exact.number && exact.validThru && exact.name ? 'ok' : 'MISS'} ${ms.toFixed(0)} ms\n`);
 	}
 
@@ -103,25 +127,41 @@ async function main(): Promise<void> {
 	table('per capture', (r) => r.truth.capture, results, captures);
 	table('per layout', (r) => r.truth.layout, results, layouts);
 
-	const confidentWrong = results.flatMap((r) => FIELDS.filter((f) => r.read[f] && !r.exact[f] && (r.read[f]?.confidence ?? 0) >= REVIEW_THRESHOLD).map((f) => ({ r, f })));
+	const confidentWrong = results.flatMap((r) =>
+		FIELDS.filter((f) => r.read[f] && !r.exact[f] && (r.read[f]?.confidence ?? 0) >= REVIEW_THRESHOLD).map((f) => ({ r, f })),
+	);
 	console.log(`\nfields wrong at confidence >= ${REVIEW_THRESHOLD}: ${confidentWrong.length}`);
-	for (const { r, f } of confidentWrong) console.log(`  ${r.file} ${f}: expected ${show(f, r.truth[f])}, read ${show(f, r.read[f]?.text)} @${(r.read[f]?.confidence ?? 0).toFixed(3)}`);
+	for (const { r, f } of confidentWrong)
+		console.log(
+			`  ${r.file} ${f}: expected ${show(f, r.truth[f])}, read ${show(f, r.read[f]?.text)} @${(r.read[f]?.confidence ?? 0).toFixed(3)}`,
+		);
 
-	const exactLow = results.filter((r) => r.exact.number && r.exact.validThru && r.exact.name && FIELDS.some((f) => (r.read[f]?.confidence ?? 0) < REVIEW_THRESHOLD));
-	console.log(`\nexactly read cards with a field < ${REVIEW_THRESHOLD}: ${exactLow.length} of ${results.filter((r) => r.exact.number && r.exact.validThru && r.exact.name).length}`);
+	const exactLow = results.filter(
+		(r) => r.exact.number && r.exact.validThru && r.exact.name && FIELDS.some((f) => (r.read[f]?.confidence ?? 0) < REVIEW_THRESHOLD),
+	);
+	console.log(
+		`\nexactly read cards with a field < ${REVIEW_THRESHOLD}: ${exactLow.length} of ${results.filter((r) => r.exact.number && r.exact.validThru && r.exact.name).length}`,
+	);
 	for (const r of exactLow) {
-		const low = FIELDS.filter((f) => (r.read[f]?.confidence ?? 0) < REVIEW_THRESHOLD).map((f) => `${f} @${(r.read[f]?.confidence ?? 0).toFixed(3)}`);
+		const low = FIELDS.filter((f) => (r.read[f]?.confidence ?? 0) < REVIEW_THRESHOLD).map(
+			(f) => `${f} @${(r.read[f]?.confidence ?? 0).toFixed(3)}`,
+		);
 		console.log(`  ${r.file} [${r.truth.layout}]: ${low.join(', ')}`);
 	}
 
 	const misses = results.filter((r) => !(r.exact.number && r.exact.validThru && r.exact.name));
 	console.log(`\nmisses: ${misses.length} of ${results.length}`);
 	for (const r of misses) {
-		const parts = FIELDS.filter((f) => !r.exact[f]).map((f) => `${f}: expected ${show(f, r.truth[f])}, read ${show(f, r.read[f]?.text)}${r.read[f] ? ` @${(r.read[f]?.confidence ?? 0).toFixed(2)}` : ''}`);
+		const parts = FIELDS.filter((f) => !r.exact[f]).map(
+			(f) =>
+				`${f}: expected ${show(f, r.truth[f])}, read ${show(f, r.read[f]?.text)}${r.read[f] ? ` @${(r.read[f]?.confidence ?? 0).toFixed(2)}` : ''}`,
+		);
 		console.log(`  ${r.file} [${r.truth.layout}]${r.outcome !== 'success' ? ` (${r.outcome})` : ''}: ${parts.join('; ')}`);
 	}
 	const all = results.map((r) => r.ms);
-	console.log(`\nlatency over all images: p50 ${percentile(all, 50).toFixed(0)} ms, p95 ${percentile(all, 95).toFixed(0)} ms, max ${Math.max(...all).toFixed(0)} ms`);
+	console.log(
+		`\nlatency over all images: p50 ${percentile(all, 50).toFixed(0)} ms, p95 ${percentile(all, 95).toFixed(0)} ms, max ${Math.max(...all).toFixed(0)} ms`,
+	);
 }
 
 main().catch((error: unknown) => {

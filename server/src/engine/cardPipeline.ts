@@ -77,7 +77,14 @@ function clustersOf(quads: Quad[], toView: Affine, lineHeight: number): Quad[][]
 		const points = mapQuad(toView, quad);
 		const xs = points.map((p) => p.x);
 		const ys = points.map((p) => p.y);
-		return { quad, x0: Math.min(...xs), x1: Math.max(...xs), y0: Math.min(...ys), y1: Math.max(...ys), area: distance(quad[0], quad[1]) * boxHeight(quad) };
+		return {
+			quad,
+			x0: Math.min(...xs),
+			x1: Math.max(...xs),
+			y0: Math.min(...ys),
+			y1: Math.max(...ys),
+			area: distance(quad[0], quad[1]) * boxHeight(quad),
+		};
 	});
 	const parent = boxes.map((_, i) => i);
 	const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
@@ -106,22 +113,40 @@ const MAX_REGIONS = 3;
  * coarse pass saw the text too small or too large. Lines are then recognised from the full-resolution
  * source, so a 12 MP photo or a 300 dpi scan keeps its detail.
  */
-export async function readCardFromImage(models: OcrModels, source: RgbImage, now: Date, settings: PipelineSettings = DEFAULT_PIPELINE): Promise<CardReading> {
+export async function readCardFromImage(
+	models: OcrModels,
+	source: RgbImage,
+	now: Date,
+	settings: PipelineSettings = DEFAULT_PIPELINE,
+): Promise<CardReading> {
 	const coarseScale = Math.min(1, settings.coarseSide / Math.max(source.width, source.height));
-	const coarse = await resizeRgb(source, Math.max(1, Math.round(source.width * coarseScale)), Math.max(1, Math.round(source.height * coarseScale)));
+	const coarse = await resizeRgb(
+		source,
+		Math.max(1, Math.round(source.width * coarseScale)),
+		Math.max(1, Math.round(source.height * coarseScale)),
+	);
 	const coarseBoxes = await detectText(models, coarse, settings.coarseSide);
 	const toSourceScale: Affine = { a: source.width / coarse.width, b: 0, c: 0, d: 0, e: source.height / coarse.height, f: 0 };
 	const sourceQuads = coarseBoxes.map((box) => mapQuad(toSourceScale, box.quad));
 
 	const angle = dominantTextAngle(sourceQuads);
-	const regions = sourceQuads.length === 0 ? [] : clustersOf(sourceQuads, invert(viewTransform(angle, { x: 0, y: 0 }, 1)), lineHeightOf(sourceQuads)).slice(0, MAX_REGIONS);
+	const regions =
+		sourceQuads.length === 0
+			? []
+			: clustersOf(sourceQuads, invert(viewTransform(angle, { x: 0, y: 0 }, 1)), lineHeightOf(sourceQuads)).slice(0, MAX_REGIONS);
 	let best: CardReading | null = null;
 	const consider = (reading: CardReading) => {
 		if (!best || Object.keys(reading.fields).length > Object.keys(best.fields).length) best = reading;
 		return reading.fields.number !== undefined;
 	};
 	for (const region of regions) {
-		const reading = await readRegion(models, source, now, settings, { quads: region, coarseBoxes, sourceQuads, coarseScale, lineHeight: lineHeightOf(region) });
+		const reading = await readRegion(models, source, now, settings, {
+			quads: region,
+			coarseBoxes,
+			sourceQuads,
+			coarseScale,
+			lineHeight: lineHeightOf(region),
+		});
 		if (consider(reading)) return reading;
 	}
 	// Text too small or too faint to find at the coarse size: look for the card's shape instead,
@@ -137,7 +162,13 @@ export async function readCardFromImage(models: OcrModels, source: RgbImage, now
 		const boxes = await detectText(models, warpRgb(source, cardView, width, height), Math.max(width, height));
 		if (boxes.length > 0) {
 			const quads = boxes.map((box) => mapQuad(cardView, box.quad));
-			const reading = await readRegion(models, source, now, settings, { quads, coarseBoxes: boxes, sourceQuads: quads, coarseScale: k, lineHeight: lineHeightOf(quads) });
+			const reading = await readRegion(models, source, now, settings, {
+				quads,
+				coarseBoxes: boxes,
+				sourceQuads: quads,
+				coarseScale: k,
+				lineHeight: lineHeightOf(quads),
+			});
 			consider(reading);
 		}
 	}
@@ -160,7 +191,14 @@ interface Region {
 }
 
 /** Rectifies one text region, settles its orientation, reads its lines and extracts the fields. */
-async function readRegion(models: OcrModels, source: RgbImage, now: Date, settings: PipelineSettings, region: Region, depth = 0): Promise<CardReading> {
+async function readRegion(
+	models: OcrModels,
+	source: RgbImage,
+	now: Date,
+	settings: PipelineSettings,
+	region: Region,
+	depth = 0,
+): Promise<CardReading> {
 	const { coarseBoxes, sourceQuads, coarseScale, lineHeight } = region;
 	const angle = region.angle ?? dominantTextAngle(region.quads);
 	const rotate = viewTransform(angle, { x: 0, y: 0 }, 1);
@@ -176,13 +214,19 @@ async function readRegion(models: OcrModels, source: RgbImage, now: Date, settin
 	const viewAt = (scale: number, maxSide = settings.maxViewSide, limit = 2) => {
 		const k = Math.min(limit, scale, maxSide / Math.max(spanX, spanY));
 		const origin = { x: minX * Math.cos(angle) - minY * Math.sin(angle), y: minX * Math.sin(angle) + minY * Math.cos(angle) };
-		return { k, toSource: viewTransform(angle, origin, k), width: Math.max(32, Math.round(spanX * k)), height: Math.max(32, Math.round(spanY * k)) };
+		return {
+			k,
+			toSource: viewTransform(angle, origin, k),
+			width: Math.max(32, Math.round(spanX * k)),
+			height: Math.max(32, Math.round(spanY * k)),
+		};
 	};
 	const view = viewAt(settings.targetBoxHeight / Math.max(1, lineHeight));
 
 	// The coarse boxes are good enough when they saw the text at a size the detector reads well.
 	const coarseBoxHeight = lineHeight * coarseScale;
-	const reuse = !region.detectAgain && coarseBoxHeight >= settings.targetBoxHeight * 0.55 && coarseBoxHeight <= settings.targetBoxHeight * 2;
+	const reuse =
+		!region.detectAgain && coarseBoxHeight >= settings.targetBoxHeight * 0.55 && coarseBoxHeight <= settings.targetBoxHeight * 2;
 	let boxes: TextBox[];
 	if (reuse) {
 		const toView = invert(view.toSource);
@@ -219,7 +263,13 @@ async function readRegion(models: OcrModels, source: RgbImage, now: Date, settin
 
 	let rotationDeg = (angle * 180) / Math.PI;
 	let flipped = false;
-	if ((await upsideDownProbability(models, source, viewQuads.map((q) => mapQuad(toSource, q)))) > 0.5) {
+	if (
+		(await upsideDownProbability(
+			models,
+			source,
+			viewQuads.map((q) => mapQuad(toSource, q)),
+		)) > 0.5
+	) {
 		const flip = halfTurn(width, height);
 		toSource = compose(toSource, flip);
 		flipped = true;
@@ -263,7 +313,11 @@ async function readRegion(models: OcrModels, source: RgbImage, now: Date, settin
 	const nameFrom = first.sources.name;
 	if (fields.name && fields.name.confidence >= REVIEW_CONFIDENCE && nameFrom && first.fields.name?.text === fields.name.text) {
 		const ends = nameEnds(nameFrom.map((i) => viewQuads[i]));
-		const check = await readCrops(nameFrom, (i) => extendQuadEnds(viewQuads[i], i === nameFrom[ends.first] ? NAME_REACH : 0, i === nameFrom[ends.last] ? NAME_REACH : 0), first.lines);
+		const check = await readCrops(
+			nameFrom,
+			(i) => extendQuadEnds(viewQuads[i], i === nameFrom[ends.first] ? NAME_REACH : 0, i === nameFrom[ends.last] ? NAME_REACH : 0),
+			first.lines,
+		);
 		const seen = check.fields.name;
 		// The same words read otherwise cast doubt (GIULIA for GULIA); a word more only when read surely,
 		// since a longer crop may also take in a mark beside the name.
@@ -272,7 +326,8 @@ async function readRegion(models: OcrModels, source: RgbImage, now: Date, settin
 			const sameLetters = seen.text.replace(/ /g, '') === fields.name.text.replace(/ /g, '');
 			const sameWords = sameLetters || seen.text.split(' ').length === fields.name.text.split(' ').length;
 			if (completes(fields.name.text, seen.text)) fields.name = { ...seen, confidence: Math.min(seen.confidence, 0.85) };
-			else if (sameWords || seen.confidence >= REVIEW_CONFIDENCE) fields.name = { ...fields.name, confidence: Math.min(fields.name.confidence, 0.8) };
+			else if (sameWords || seen.confidence >= REVIEW_CONFIDENCE)
+				fields.name = { ...fields.name, confidence: Math.min(fields.name.confidence, 0.8) };
 		}
 	}
 	// A field still not found may be small print the detector did not separate at this size (a date
@@ -281,9 +336,17 @@ async function readRegion(models: OcrModels, source: RgbImage, now: Date, settin
 	if (missing.length > 0 && missing.length < FIELD_NAMES.length) {
 		const closer = viewAt(view.k * CLOSER_LOOK, settings.maxViewSide * CLOSER_LOOK, 2 * CLOSER_LOOK);
 		const closerToSource = flipped ? compose(closer.toSource, halfTurn(closer.width, closer.height)) : closer.toSource;
-		const closerBoxes = await detectText(models, warpRgb(source, closerToSource, closer.width, closer.height), Math.max(closer.width, closer.height));
+		const closerBoxes = await detectText(
+			models,
+			warpRgb(source, closerToSource, closer.width, closer.height),
+			Math.max(closer.width, closer.height),
+		);
 		const quads = closerBoxes.map((box) => uprightCorners(box.quad));
-		const recognised = await recognizeLines(models, source, quads.map((quad, i) => ({ quad: mapQuad(closerToSource, quad), score: closerBoxes[i].score })));
+		const recognised = await recognizeLines(
+			models,
+			source,
+			quads.map((quad, i) => ({ quad: mapQuad(closerToSource, quad), score: closerBoxes[i].score })),
+		);
 		const second = extractFields(groupIntoRows(recognised.map((line, i) => ({ ...line, quad: quads[i] }))), now).fields;
 		// Seen closer, the same card must give the same number; otherwise what it adds is unsure.
 		const same = second.number !== undefined && second.number.text === fields.number?.text;
@@ -345,7 +408,11 @@ function extendQuadEnds(quad: Quad, before: number, after: number): Quad {
 function completes(short: string, long: string): boolean {
 	const a = short.split(' ');
 	const b = long.split(' ');
-	return a.length === b.length && long.length > short.length && a.every((word, i) => b[i].length >= word.length && (b[i].startsWith(word) || b[i].endsWith(word)));
+	return (
+		a.length === b.length &&
+		long.length > short.length &&
+		a.every((word, i) => b[i].length >= word.length && (b[i].startsWith(word) || b[i].endsWith(word)))
+	);
 }
 
 /** The quad grown or shrunk across the text line about its centre line. */

@@ -62,7 +62,8 @@ async function renderPdfFirstPage(data: Buffer, limits: DecodeLimits): Promise<R
 		const viewport = page.getViewport({ scale });
 		const width = Math.ceil(viewport.width);
 		const height = Math.ceil(viewport.height);
-		if (width * height > limits.maxPixels) throw new DecodeError('badInput', `The PDF page renders to ${width}x${height} pixels, over the limit.`);
+		if (width * height > limits.maxPixels)
+			throw new DecodeError('badInput', `The PDF page renders to ${width}x${height} pixels, over the limit.`);
 		// pdfjs renders through its own @napi-rs/canvas factory; its pixels are read back directly
 		// rather than through an image encoder.
 		type RgbaContext = { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } };
@@ -70,7 +71,9 @@ async function renderPdfFirstPage(data: Buffer, limits: DecodeLimits): Promise<R
 		const { canvas, context } = factory.create(width, height);
 		await page.render({ canvasContext: context, viewport, canvas } as unknown as Parameters<typeof page.render>[0]).promise;
 		const rgba = context.getImageData(0, 0, width, height).data;
-		const { data: pixels, info } = await sharp(Buffer.from(rgba.buffer, rgba.byteOffset, rgba.byteLength), { raw: { width, height, channels: 4 } })
+		const { data: pixels, info } = await sharp(Buffer.from(rgba.buffer, rgba.byteOffset, rgba.byteLength), {
+			raw: { width, height, channels: 4 },
+		})
 			.flatten({ background: '#ffffff' })
 			.removeAlpha()
 			.raw()
@@ -107,7 +110,10 @@ export async function decodeImage({ data, family }: EncodedImage, limits: Decode
 	const width = metadata.width ?? 0;
 	const height = metadata.height ?? 0;
 	if (width * height > limits.maxPixels) {
-		throw new DecodeError('badInput', `The image is ${width}x${height} pixels, over the ${Number((limits.maxPixels / 1e6).toFixed(1))} megapixel limit.`);
+		throw new DecodeError(
+			'badInput',
+			`The image is ${width}x${height} pixels, over the ${Number((limits.maxPixels / 1e6).toFixed(1))} megapixel limit.`,
+		);
 	}
 	try {
 		const { data: pixels, info } = await sharp(source, options)

@@ -79,7 +79,12 @@ function regions(prob: Float32Array, width: number, height: number): Array<{ poi
 			const y = (index - x) / width;
 			points.push({ x, y });
 			sum += prob[index];
-			const neighbours = [x > 0 ? index - 1 : -1, x < width - 1 ? index + 1 : -1, y > 0 ? index - width : -1, y < height - 1 ? index + width : -1];
+			const neighbours = [
+				x > 0 ? index - 1 : -1,
+				x < width - 1 ? index + 1 : -1,
+				y > 0 ? index - width : -1,
+				y < height - 1 ? index + width : -1,
+			];
 			for (const n of neighbours) {
 				if (n >= 0 && labels[n] === 0 && prob[n] > DET_SETTINGS.threshold) {
 					labels[n] = next;

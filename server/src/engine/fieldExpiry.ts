@@ -12,7 +12,8 @@ export interface ExpiryChoice {
 }
 
 /** Words that label an expiry date, and words that label some other date printed beside it. */
-const EXPIRY_WORDS = /THRU|^(EXP|EXPIRES?|EXPIRY|EXPIRATION|EXPIRESEND|END|ENDS|UNTIL|VALIDUNTIL|VALIDTO|GOOD|MONTH|YEAR|MONTHYEAR|MMYY|BIS)$/;
+const EXPIRY_WORDS =
+	/THRU|^(EXP|EXPIRES?|EXPIRY|EXPIRATION|EXPIRESEND|END|ENDS|UNTIL|VALIDUNTIL|VALIDTO|GOOD|MONTH|YEAR|MONTHYEAR|MMYY|BIS)$/;
 const DECOY_WORDS = /FROM|SINCE|^(MEMBER|ISSUE|ISSUED|START|STARTS|DESDE|SEIT|CUSTOMER)$/;
 const NEUTRAL_WORDS = /^(VALID|DATE|DATES|ON)$/;
 
@@ -60,7 +61,10 @@ function labels(rows: TextRow[]): Label[] {
 			let j = i + 1;
 			while (j < runs.length && kindOf(runs[j]) !== null) j += 1;
 			const value = runs[j];
-			const ownValue = value !== undefined && /^\d{1,4}$/.test(value.map((c) => c.char).join('')) && value[0].along - runs[j - 1][runs[j - 1].length - 1].along < row.height * 2;
+			const ownValue =
+				value !== undefined &&
+				/^\d{1,4}$/.test(value.map((c) => c.char).join('')) &&
+				value[0].along - runs[j - 1][runs[j - 1].length - 1].along < row.height * 2;
 			// Where the label's letters are: a date read into the same run ("THRU08/31") is not the label.
 			const letters = run.filter((c) => /[A-Za-z]/.test(c.char));
 			if (!ownValue) found.push({ at: quadCenter(spanQuad(letters.length > 0 ? letters : run)), kind });
@@ -110,18 +114,35 @@ function dateCandidates(row: TextRow, exclude: Set<PlacedChar>): DateCandidate[]
 			// Only digits the model read as digits crowd a date; a letter beside it is a logo's edge.
 			// A one-digit month with a digit just across a gap may be a two-digit month split by a
 			// space the model put in ("1 1/27"): both readings stand, neither surely.
-			const split = before[1].length === 1 && chars[start - 1]?.ch === ' ' && /\d/.test(chars[start - 2]?.c?.char ?? '') ? chars[start - 2] : null;
+			const split =
+				before[1].length === 1 && chars[start - 1]?.ch === ' ' && /\d/.test(chars[start - 2]?.c?.char ?? '') ? chars[start - 2] : null;
 			const crowded = split !== null || /\d/.test(chars[start - 1]?.c?.char ?? '') || /\d/.test(chars[end]?.c?.char ?? '');
 			found.push({ text: `${before[1].padStart(2, '0')}/${year.slice(-2)}`, month, year: fullYear, chars: used, row, mapped, crowded });
 			if (split?.c) {
 				const twoDigits = `${split.c.char}${before[1]}`;
-				found.push({ text: `${twoDigits}/${year.slice(-2)}`, month: Number(twoDigits), year: fullYear, chars: [split.c, ...used], row, mapped, crowded: true });
+				found.push({
+					text: `${twoDigits}/${year.slice(-2)}`,
+					month: Number(twoDigits),
+					year: fullYear,
+					chars: [split.c, ...used],
+					row,
+					mapped,
+					crowded: true,
+				});
 			}
 			// Two dates run together can lose the second slash ("05/200324"): four more digits are a date too.
 			const lost = /^ ?(\d{2})(\d{2})(?!\d)/.exec(text.slice(end));
 			if (year.length === 2 && lost) {
 				const lostChars = chars.slice(end, end + lost[0].length).flatMap((c) => (c.c ? [c.c] : []));
-				found.push({ text: `${lost[1]}/${lost[2]}`, month: Number(lost[1]), year: 2000 + Number(lost[2]), chars: lostChars, row, mapped: 1, crowded: true });
+				found.push({
+					text: `${lost[1]}/${lost[2]}`,
+					month: Number(lost[1]),
+					year: 2000 + Number(lost[2]),
+					chars: lostChars,
+					row,
+					mapped: 1,
+					crowded: true,
+				});
 			}
 		}
 	}
@@ -134,7 +155,15 @@ function dateCandidates(row: TextRow, exclude: Set<PlacedChar>): DateCandidate[]
 		const after = /^(\d{2})(?!\d)/.exec(text.slice(i + 1));
 		if (!before || !after) return;
 		const used = chars.slice(i - 2, i + 3).flatMap((e) => (e.c ? [e.c] : []));
-		found.push({ text: `${before[1]}/${after[1]}`, month: Number(before[1]), year: 2000 + Number(after[1]), chars: used, row, mapped: 1, crowded: true });
+		found.push({
+			text: `${before[1]}/${after[1]}`,
+			month: Number(before[1]),
+			year: 2000 + Number(after[1]),
+			chars: used,
+			row,
+			mapped: 1,
+			crowded: true,
+		});
 	});
 	return found;
 }
@@ -202,7 +231,12 @@ export function readExpiry(rows: TextRow[], now: Date, exclude: Set<PlacedChar>)
 	const all = labels(rows);
 	const candidates = rows.flatMap((row) => dateCandidates(row, exclude));
 	const kinds = assignLabels(candidates, all);
-	const dates = candidates.map((date) => ({ date, label: kinds.get(date) ?? null, plausible: plausible(date, now), when: date.year * 12 + date.month }));
+	const dates = candidates.map((date) => ({
+		date,
+		label: kinds.get(date) ?? null,
+		plausible: plausible(date, now),
+		when: date.year * 12 + date.month,
+	}));
 	if (dates.length === 0) return null;
 	const rank = (d: (typeof dates)[number]) => (d.plausible ? 4 : 0) + (d.label === 'expiry' ? 2 : d.label === null ? 1 : 0);
 	dates.sort((a, b) => rank(b) - rank(a) || b.when - a.when);

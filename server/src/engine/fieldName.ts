@@ -59,7 +59,13 @@ function isTitleCase(word: string): boolean {
 
 function isCardWord(word: string): boolean {
 	const l = letters(word);
-	return CARD_WORDS.has(l) || LABEL_FRAGMENTS.test(l) || /\d/.test(word) || nearCardWord(l) || (l.length >= 5 && LONG_LABELS.some((label) => label.includes(l)));
+	return (
+		CARD_WORDS.has(l) ||
+		LABEL_FRAGMENTS.test(l) ||
+		/\d/.test(word) ||
+		nearCardWord(l) ||
+		(l.length >= 5 && LONG_LABELS.some((label) => label.includes(l)))
+	);
 }
 
 /**
@@ -68,7 +74,8 @@ function isCardWord(word: string): boolean {
  */
 function nearCardWord(word: string): boolean {
 	if (word.length < 6) return false;
-	for (const known of CARD_WORDS) if (known.length >= 6 && Math.abs(known.length - word.length) <= 1 && editDistanceAtMostOne(word, known)) return true;
+	for (const known of CARD_WORDS)
+		if (known.length >= 6 && Math.abs(known.length - word.length) <= 1 && editDistanceAtMostOne(word, known)) return true;
 	return false;
 }
 
@@ -177,10 +184,18 @@ function lostGaps(row: TextRow): Set<PlacedChar> {
 			// The model's frames must agree: letters run together inside a word sit at their usual
 			// step, a lost gap leaves the step wider (GIUL|IA 1.0x, ROBERT|LOPEZ 1.22x).
 			const at = run.indexOf(peak);
-			const steps = run.slice(1).map((c, i) => c.along - run[i].along).sort((a, b) => a - b);
+			const steps = run
+				.slice(1)
+				.map((c, i) => c.along - run[i].along)
+				.sort((a, b) => a - b);
 			const wide = peak.along - run[at - 1].along >= steps[steps.length >> 1] * LOST_GAP_STEP;
 			// A logo's word with a letter lost (DISOVER) is no name with a gap lost.
-			const logo = nearCardWord(run.map((c) => c.char).join('').toUpperCase());
+			const logo = nearCardWord(
+				run
+					.map((c) => c.char)
+					.join('')
+					.toUpperCase(),
+			);
 			if (peak.spaceBefore >= LOST_GAP && peak.spaceBefore >= next * LOST_GAP_DOMINANCE && wide && !logo) found.add(peak);
 		}
 		run = [];
@@ -242,7 +257,8 @@ function apartFromCardWords(segment: Segment): Segment[] {
 		const widest = Math.max(pitch * 0.5, ...inner);
 		const before = start > 0 ? step(segment.words[start - 1], words[0]) : Infinity;
 		const after = end + 1 < segment.words.length ? step(words[words.length - 1], segment.words[end + 1]) : Infinity;
-		if (Math.min(before, after) > widest * 1.8) kept.push({ words, gapCertainty: segment.gapCertainty.slice(start, end), row: segment.row, pitch: segment.pitch });
+		if (Math.min(before, after) > widest * 1.8)
+			kept.push({ words, gapCertainty: segment.gapCertainty.slice(start, end), row: segment.row, pitch: segment.pitch });
 		start = end + 1;
 	}
 	return kept;
@@ -321,12 +337,28 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	const min = Math.min(...letterChars.map((c) => c.prob));
 	const mean = chars.reduce((sum, c) => sum + c.prob, 0) / chars.length;
 	// A gap the model half saw inside a word may be a lost space ("JAMESLIM").
-	const doubtfulSpace = chars.some((c, i) => i > 0 && chars[i - 1].box === c.box && c.spaceBefore > 0.06 && c.spaceBefore < SPACE_THRESHOLD && chosen.words.every((w) => w[0] !== c));
+	const doubtfulSpace = chars.some(
+		(c, i) =>
+			i > 0 &&
+			chars[i - 1].box === c.box &&
+			c.spaceBefore > 0.06 &&
+			c.spaceBefore < SPACE_THRESHOLD &&
+			chosen.words.every((w) => w[0] !== c),
+	);
 	const gaps = chosen.segment.gapCertainty.slice(0, chosen.words.length - 1);
 	// An initial printed with a full stop can lose its small dot: a faint one makes the reading doubtful.
 	const faintDot = chosen.words.some((word, i) => {
 		const next = chosen.words[i + 1];
-		return word.length === 1 && next !== undefined && Math.max(next[0].dotBefore, ...row(chosen).filter((c) => c.char === ' ' && c.along > word[0].along && c.along < next[0].along).map((c) => c.dotBefore)) > 0.04;
+		return (
+			word.length === 1 &&
+			next !== undefined &&
+			Math.max(
+				next[0].dotBefore,
+				...row(chosen)
+					.filter((c) => c.char === ' ' && c.along > word[0].along && c.along < next[0].along)
+					.map((c) => c.dotBefore),
+			) > 0.04
+		);
 	});
 	// A name has no checksum: its weakest letter, and how far it beats the runner-up, bound it.
 	const margin = Math.min(...letterChars.map((c) => c.prob - (c.alt?.prob ?? 0)));

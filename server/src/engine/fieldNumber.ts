@@ -5,10 +5,44 @@ import type { PlacedChar, TextRow } from './textRows';
 import { splitRuns } from './textRows';
 
 /** Glyphs OCR confuses with digits, mapped only inside tokens that are mostly digits already. */
-export const DIGIT_LOOKALIKES: Record<string, string> = { O: '0', o: '0', D: '0', Q: '0', U: '0', I: '1', l: '1', i: '1', '|': '1', L: '1', Z: '2', z: '2', S: '5', s: '5', B: '8', G: '6', b: '6', T: '7', g: '9', q: '9' };
+export const DIGIT_LOOKALIKES: Record<string, string> = {
+	O: '0',
+	o: '0',
+	D: '0',
+	Q: '0',
+	U: '0',
+	I: '1',
+	l: '1',
+	i: '1',
+	'|': '1',
+	L: '1',
+	Z: '2',
+	z: '2',
+	S: '5',
+	s: '5',
+	B: '8',
+	G: '6',
+	b: '6',
+	T: '7',
+	g: '9',
+	q: '9',
+};
 
 /** Printed groupings: 4-4-4-4, Amex 4-6-5, Diners 4-6-4, 19 digits 4-4-4-4-3, 13 digits 4-3-3-3 and others seen on cards. */
-const GROUPINGS = new Set(['4-4-4-4', '4-6-5', '4-6-4', '4-4-4-4-3', '4-3-3-3', '4-4-5', '4-4-4-2', '4-4-4-3', '5-5-5-4', '6-13', '8-8', '4-4-4-7']);
+const GROUPINGS = new Set([
+	'4-4-4-4',
+	'4-6-5',
+	'4-6-4',
+	'4-4-4-4-3',
+	'4-3-3-3',
+	'4-4-5',
+	'4-4-4-2',
+	'4-4-4-3',
+	'5-5-5-4',
+	'6-13',
+	'8-8',
+	'4-4-4-7',
+]);
 
 export interface NumberChoice {
 	digits: string;
@@ -164,7 +198,11 @@ export function readNumber(rows: TextRow[]): NumberChoice | null {
 				rank = luhn10(digits) ? 2 : 0;
 			}
 		}
-		const better = !best || rank > best.rank || (rank === best.rank && (digits.length > best.digits.length || (digits.length === best.digits.length && confidence > best.confidence)));
+		const better =
+			!best ||
+			rank > best.rank ||
+			(rank === best.rank &&
+				(digits.length > best.digits.length || (digits.length === best.digits.length && confidence > best.confidence)));
 		if (better) best = { digits, runs: groupsOf(chars, digits, candidate.runs), rows: candidate.rows, confidence, rank };
 	}
 	if (!best) return null;

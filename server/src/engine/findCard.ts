@@ -55,10 +55,10 @@ export function findCardShape(image: RgbImage): Quad | null {
 			const y = (index - x) / width;
 			area += 1;
 			addToRowSpans(spans, x, y);
-			if (x > 0 && mask[index - 1] && !labels[index - 1]) (labels[index - 1] = next), stack.push(index - 1);
-			if (x < width - 1 && mask[index + 1] && !labels[index + 1]) (labels[index + 1] = next), stack.push(index + 1);
-			if (y > 0 && mask[index - width] && !labels[index - width]) (labels[index - width] = next), stack.push(index - width);
-			if (y < height - 1 && mask[index + width] && !labels[index + width]) (labels[index + width] = next), stack.push(index + width);
+			if (x > 0 && mask[index - 1] && !labels[index - 1]) ((labels[index - 1] = next), stack.push(index - 1));
+			if (x < width - 1 && mask[index + 1] && !labels[index + 1]) ((labels[index + 1] = next), stack.push(index + 1));
+			if (y > 0 && mask[index - width] && !labels[index - width]) ((labels[index - width] = next), stack.push(index - width));
+			if (y < height - 1 && mask[index + width] && !labels[index + width]) ((labels[index + width] = next), stack.push(index + width));
 		}
 		if (area < width * height * 0.005 || (best && area <= best.area)) continue;
 		const rect = rowSpansRect(spans);

@@ -40,12 +40,17 @@ export async function upsideDownProbability(models: OcrModels, source: RgbImage,
 		const { pixels, width } = cropLine(source, quad, CLS_WIDTH);
 		for (let c = 0; c < 3; c++) {
 			for (let y = 0; y < REC_HEIGHT; y++) {
-				input.set(pixels.subarray(c * REC_HEIGHT * width + y * width, c * REC_HEIGHT * width + (y + 1) * width), b * 3 * plane + c * plane + y * CLS_WIDTH);
+				input.set(
+					pixels.subarray(c * REC_HEIGHT * width + y * width, c * REC_HEIGHT * width + (y + 1) * width),
+					b * 3 * plane + c * plane + y * CLS_WIDTH,
+				);
 			}
 		}
 	});
 	const session = models.classifier;
-	const output = await session.run({ [session.inputNames[0]]: new models.ort.Tensor('float32', input, [chosen.length, 3, REC_HEIGHT, CLS_WIDTH]) });
+	const output = await session.run({
+		[session.inputNames[0]]: new models.ort.Tensor('float32', input, [chosen.length, 3, REC_HEIGHT, CLS_WIDTH]),
+	});
 	const probs = output[session.outputNames[0]].data as Float32Array;
 	let weighted = 0;
 	let total = 0;

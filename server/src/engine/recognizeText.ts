@@ -80,7 +80,7 @@ export function cropLine(image: RgbImage, quad: Quad, maxWidth = MAX_REC_WIDTH):
  */
 const CARD_CHARACTERS = /^[A-Za-z0-9 /.\-',&]$/;
 /** Glyphs of other scripts the model uses for Latin shapes; their probability counts for the ASCII class. */
-const LOOKALIKE_CLASSES: Record<string, string> = { '〇': '0', '口': '0', '丨': '1', '｜': '1', '|': '1', 'Ⅰ': 'I', '—': '-', '－': '-', '一': '-' };
+const LOOKALIKE_CLASSES: Record<string, string> = { 〇: '0', 口: '0', 丨: '1', '｜': '1', '|': '1', Ⅰ: 'I', '—': '-', '－': '-', 一: '-' };
 
 interface CardClasses {
 	/** Dictionary indices that count as a card character... */
@@ -127,7 +127,14 @@ function cardClasses(dictionary: string[]): CardClasses {
  * for decoders that know what a field may contain. A word gap the model did not emit as a space
  * still raises the space class in its blank frames: that peak is kept too.
  */
-function decodeCtc(probs: Float32Array, offset: number, frames: number, classes: number, usedFrames: number, dictionary: string[]): RecognizedChar[] {
+function decodeCtc(
+	probs: Float32Array,
+	offset: number,
+	frames: number,
+	classes: number,
+	usedFrames: number,
+	dictionary: string[],
+): RecognizedChar[] {
 	const card = cardClasses(dictionary);
 	const folded = new Float32Array(128);
 	const chars: RecognizedChar[] = [];
@@ -216,11 +223,16 @@ export async function recognizeLines(
 				const { pixels, width } = crops[cropIndex].crop;
 				for (let c = 0; c < 3; c++) {
 					for (let y = 0; y < REC_HEIGHT; y++) {
-						input.set(pixels.subarray(c * REC_HEIGHT * width + y * width, c * REC_HEIGHT * width + (y + 1) * width), b * 3 * plane + c * plane + y * batchWidth);
+						input.set(
+							pixels.subarray(c * REC_HEIGHT * width + y * width, c * REC_HEIGHT * width + (y + 1) * width),
+							b * 3 * plane + c * plane + y * batchWidth,
+						);
 					}
 				}
 			});
-			const output = await session.run({ [session.inputNames[0]]: new models.ort.Tensor('float32', input, [batch.length, 3, REC_HEIGHT, batchWidth]) });
+			const output = await session.run({
+				[session.inputNames[0]]: new models.ort.Tensor('float32', input, [batch.length, 3, REC_HEIGHT, batchWidth]),
+			});
 			const tensor = output[session.outputNames[0]];
 			const [, frames, classes] = tensor.dims as number[];
 			const probs = tensor.data as Float32Array;

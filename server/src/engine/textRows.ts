@@ -95,7 +95,8 @@ function boxPitches(placed: PlacedChar[]): Map<number, number> {
 	const steps = new Map<number, number[]>();
 	placed.forEach((c, i) => {
 		const previous = placed[i - 1];
-		if (previous && previous.box === c.box && previous.char !== ' ' && c.char !== ' ') steps.set(c.box, [...(steps.get(c.box) ?? []), c.along - previous.along]);
+		if (previous && previous.box === c.box && previous.char !== ' ' && c.char !== ' ')
+			steps.set(c.box, [...(steps.get(c.box) ?? []), c.along - previous.along]);
 	});
 	const pitches = new Map<number, number>();
 	for (const [box, list] of steps) {
@@ -116,7 +117,17 @@ function buildRow(members: LineGeometry[]): TextRow {
 		const boxSpan: [number, number] = [Math.min(...ends), Math.max(...ends)];
 		for (const c of member.line.chars) {
 			const quad = subQuad(member.line.quad, c.u0, c.u1);
-			placed.push({ char: c.char, prob: c.prob, quad, along: along(quadCenter(quad)), box: member.index, spaceBefore: c.spaceBefore, dotBefore: c.dotBefore, alt: c.alt, boxSpan });
+			placed.push({
+				char: c.char,
+				prob: c.prob,
+				quad,
+				along: along(quadCenter(quad)),
+				box: member.index,
+				spaceBefore: c.spaceBefore,
+				dotBefore: c.dotBefore,
+				alt: c.alt,
+				boxSpan,
+			});
 		}
 	}
 	placed.sort((a, b) => a.along - b.along);
@@ -151,7 +162,10 @@ function buildRow(members: LineGeometry[]): TextRow {
 		text += c.char;
 		charIndex.push(i);
 	});
-	const center = members.reduce((sum, m) => ({ x: sum.x + m.center.x / members.length, y: sum.y + m.center.y / members.length }), { x: 0, y: 0 });
+	const center = members.reduce((sum, m) => ({ x: sum.x + m.center.x / members.length, y: sum.y + m.center.y / members.length }), {
+		x: 0,
+		y: 0,
+	});
 	return { chars, text, charIndex, center, height, direction };
 }
 
@@ -181,4 +195,3 @@ export function splitRuns(chars: PlacedChar[]): PlacedChar[][] {
 	if (current.length) runs.push(current);
 	return runs;
 }
-

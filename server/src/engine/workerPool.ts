@@ -69,7 +69,8 @@ function startWorker(setup: WorkerSetup, entry: string | undefined): Worker {
  * slice of Node's shared allocation pool is copied, or the pool would be detached with it.
  */
 function transferable(data: Buffer): Uint8Array<ArrayBuffer> {
-	if (data.buffer instanceof ArrayBuffer && data.byteOffset === 0 && data.byteLength === data.buffer.byteLength) return new Uint8Array(data.buffer);
+	if (data.buffer instanceof ArrayBuffer && data.byteOffset === 0 && data.byteLength === data.buffer.byteLength)
+		return new Uint8Array(data.buffer);
 	return new Uint8Array(data);
 }
 

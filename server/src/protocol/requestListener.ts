@@ -51,7 +51,11 @@ export function writeOutcome(
 		return { status: error.status, code: error.code, inferResult: null };
 	}
 	writeJson(res, 200, buildCreditCardResponse(request, outcome));
-	return { status: 200, code: null, inferResult: outcome.kind === 'success' ? 'SUCCESS' : outcome.kind === 'failure' ? 'FAILURE' : 'ERROR' };
+	return {
+		status: 200,
+		code: null,
+		inferResult: outcome.kind === 'success' ? 'SUCCESS' : outcome.kind === 'failure' ? 'FAILURE' : 'ERROR',
+	};
 }
 
 /** The whole CLOVA credit-card HTTP API around a recognizer: routing, secret, parsing, answers. */
@@ -97,8 +101,7 @@ export function createRequestListener(options: ListenerOptions): (req: IncomingM
 			finish(writeOutcome(res, request, await admission.recognize(request)));
 		};
 		handle().catch((error: unknown) => {
-			const protocolError =
-				error instanceof ProtocolError ? error : new ProtocolError('0500', 'Unknown service error.');
+			const protocolError = error instanceof ProtocolError ? error : new ProtocolError('0500', 'Unknown service error.');
 			if (!res.headersSent) writeProtocolError(res, protocolError, retryHeaders(protocolError));
 			else res.destroy();
 			finish({ status: protocolError.status, code: protocolError.code, inferResult: null });

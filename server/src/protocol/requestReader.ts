@@ -198,7 +198,9 @@ async function readMultipartParts(req: IncomingMessage, limits: ReadLimits): Pro
 				}
 			});
 		});
-		parser.on('filesLimit', () => fail(new ProtocolError('0011', 'More than one file part; document OCR takes exactly one image per request.')));
+		parser.on('filesLimit', () =>
+			fail(new ProtocolError('0011', 'More than one file part; document OCR takes exactly one image per request.')),
+		);
 		parser.on('partsLimit', () => fail(new ProtocolError('0011', 'Too many form parts; send "message" and "file".')));
 		parser.on('error', () => {
 			fail(new ProtocolError('0011', 'multipart/form-data body is malformed.'));

@@ -49,9 +49,7 @@ export function buildCreditCardResponse(request: CreditCardRequest, outcome: Ima
 			inferResult: 'FAILURE',
 			message: outcome.message,
 			validationResult: { result: 'NO_REQUESTED' },
-			...(outcome.width && outcome.height
-				? { convertedImageInfo: { width: outcome.width, height: outcome.height, pageIndex: 0 } }
-				: {}),
+			...(outcome.width && outcome.height ? { convertedImageInfo: { width: outcome.width, height: outcome.height, pageIndex: 0 } } : {}),
 		};
 	} else {
 		image = { ...base, inferResult: 'ERROR', message: outcome.message, validationResult: { result: 'NO_REQUESTED' } };

@@ -8,7 +8,14 @@ import type { Finish } from './renderCard';
 
 export type Layout = 'classic' | 'minimalist' | 'numberAboveName' | 'nameAboveNumber' | 'portraitOneLine' | 'portraitTwoLines';
 
-export const LAYOUTS: readonly Layout[] = ['classic', 'minimalist', 'numberAboveName', 'nameAboveNumber', 'portraitOneLine', 'portraitTwoLines'];
+export const LAYOUTS: readonly Layout[] = [
+	'classic',
+	'minimalist',
+	'numberAboveName',
+	'nameAboveNumber',
+	'portraitOneLine',
+	'portraitTwoLines',
+];
 
 export const isPortraitLayout = (layout: Layout): boolean => layout === 'portraitOneLine' || layout === 'portraitTwoLines';
 
@@ -84,10 +91,33 @@ export interface CardDesign {
 }
 
 const BANKS = [
-	'NORTHWIND FEDERAL CREDIT UNION', 'CONTOSO BANK', 'FABRIKAM FINANCIAL', 'WOODGROVE BANK', 'TAILSPIN SAVINGS', 'LITWARE BANK',
-	'ADVENTURE WORKS CREDIT', 'CITY TRUST BANK', 'FIRST PACIFIC BANK', 'MERIDIAN CREDIT UNION', 'ALPINE SAVINGS BANK', 'HARBOR NATIONAL BANK',
-	'HANA CARD', 'SHINHAN CARD', 'KB KOOKMIN CARD', 'WOORI CARD', 'LOTTE CARD', 'HYUNDAI CARD', 'SAMSUNG CARD', 'NH NONGHYUP', 'BC CARD',
-	'GLOBAL BANK', 'UNITED MUTUAL', 'SUMMIT FINANCIAL', 'BLUE RIVER BANK', 'PIONEER CREDIT UNION', 'OCEANIC BANK PLC',
+	'NORTHWIND FEDERAL CREDIT UNION',
+	'CONTOSO BANK',
+	'FABRIKAM FINANCIAL',
+	'WOODGROVE BANK',
+	'TAILSPIN SAVINGS',
+	'LITWARE BANK',
+	'ADVENTURE WORKS CREDIT',
+	'CITY TRUST BANK',
+	'FIRST PACIFIC BANK',
+	'MERIDIAN CREDIT UNION',
+	'ALPINE SAVINGS BANK',
+	'HARBOR NATIONAL BANK',
+	'HANA CARD',
+	'SHINHAN CARD',
+	'KB KOOKMIN CARD',
+	'WOORI CARD',
+	'LOTTE CARD',
+	'HYUNDAI CARD',
+	'SAMSUNG CARD',
+	'NH NONGHYUP',
+	'BC CARD',
+	'GLOBAL BANK',
+	'UNITED MUTUAL',
+	'SUMMIT FINANCIAL',
+	'BLUE RIVER BANK',
+	'PIONEER CREDIT UNION',
+	'OCEANIC BANK PLC',
 ];
 
 const PRODUCTS_BY_BRAND: Record<CardTruth['brand'], string[]> = {
@@ -165,7 +195,9 @@ function palette(random: () => number, kind: PaletteKind): Palette {
 		stops: [css(hue, s, l1), css(h2, s, l2)],
 		ink,
 		secondary: lightInk ? 'rgba(255,255,255,0.82)' : 'rgba(20,20,20,0.78)',
-		pattern: lightInk ? `rgba(255,255,255,${between(random, 0.05, 0.14).toFixed(2)})` : `rgba(0,0,0,${between(random, 0.04, 0.1).toFixed(2)})`,
+		pattern: lightInk
+			? `rgba(255,255,255,${between(random, 0.05, 0.14).toFixed(2)})`
+			: `rgba(0,0,0,${between(random, 0.04, 0.1).toFixed(2)})`,
 		luminance,
 	};
 }
@@ -209,7 +241,13 @@ export function randomDesign(random: () => number, layout: Layout): CardDesign {
 	const embossCandidate = layout === 'classic' || layout === 'numberAboveName' || layout === 'nameAboveNumber';
 	const font = fieldFont(random, embossCandidate);
 	const finish = finishFor(random, layout, font, face);
-	const nameFont = finish === 'flat' && random() < 0.25 ? pick(random, FIELD_FONTS.filter((f) => f.kind !== 'ocr')) : font;
+	const nameFont =
+		finish === 'flat' && random() < 0.25
+			? pick(
+					random,
+					FIELD_FONTS.filter((f) => f.kind !== 'ocr'),
+				)
+			: font;
 	let expiryLabel = weighted(random, EXPIRY_LABELS);
 	// A second, earlier date with a label next to an unlabelled expiry is not a design anyone prints.
 	if (decoys.some((d) => d.kind === 'validFrom') && (expiryLabel.placement === 'none' || expiryLabel.placement === 'inline')) {
@@ -220,7 +258,8 @@ export function randomDesign(random: () => number, layout: Layout): CardDesign {
 		] as const);
 	}
 	const productPlacement = pick(random, ['belowBank', 'opposite', 'aboveLogo', 'nameLine', 'aboveLogo'] as const);
-	const logoPlacement = layout === 'nameAboveNumber' || productPlacement === 'nameLine' ? 'topRight' : random() < 0.8 ? 'bottomRight' : 'topRight';
+	const logoPlacement =
+		layout === 'nameAboveNumber' || productPlacement === 'nameLine' ? 'topRight' : random() < 0.8 ? 'bottomRight' : 'topRight';
 	const printed = layout === 'minimalist' || layout === 'portraitOneLine' || layout === 'portraitTwoLines';
 	return {
 		layout,

@@ -68,7 +68,12 @@ export const LABEL_FONTS: readonly BenchFont[] = [
 ];
 
 /** The italic bold face network wordmarks (VISA, DISCOVER) are drawn in. */
-export const WORDMARK_FONT: BenchFont = face('Liberation Sans Bold Italic', `${TRUETYPE}/liberation/LiberationSans-BoldItalic.ttf`, 'fonts-liberation', 'sans');
+export const WORDMARK_FONT: BenchFont = face(
+	'Liberation Sans Bold Italic',
+	`${TRUETYPE}/liberation/LiberationSans-BoldItalic.ttf`,
+	'fonts-liberation',
+	'sans',
+);
 
 let registered = false;
 
@@ -87,7 +92,8 @@ export function registerBenchFonts(): void {
 		);
 	}
 	for (const font of all) {
-		if (!GlobalFonts.registerFromPath(font.file, font.family)) throw new Error(`Could not load the font ${font.file} (${font.debianPackage}).`);
+		if (!GlobalFonts.registerFromPath(font.file, font.family))
+			throw new Error(`Could not load the font ${font.file} (${font.debianPackage}).`);
 	}
 	registered = true;
 }

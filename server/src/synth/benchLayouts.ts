@@ -49,7 +49,16 @@ interface Ctx {
 const MARGIN = 60;
 
 /** Widths of the network marks as drawn by drawNetworkMark, in mark heights. */
-const MARK_WIDTH: Record<CardDesign['truth']['brand'], number> = { visa: 1.9, mastercard: 1.65, maestro: 1.65, amex: 1.45, discover: 3.2, jcb: 1.85, unionpay: 1.75, diners: 3.3 };
+const MARK_WIDTH: Record<CardDesign['truth']['brand'], number> = {
+	visa: 1.9,
+	mastercard: 1.65,
+	maestro: 1.65,
+	amex: 1.45,
+	discover: 3.2,
+	jcb: 1.85,
+	unionpay: 1.75,
+	diners: 3.3,
+};
 
 /** Widest network mark plus its gap: what a bottom-right mark can take from a line. */
 const LOGO_RESERVE = 290;
@@ -91,7 +100,16 @@ function placeNumber(c: Ctx, line: NumberLine, x: number, y: number): number {
 	const { design } = c;
 	let at = x;
 	for (const group of line.groups) {
-		const item = add(c, { text: group, x: at, y, size: line.size, font: design.fieldFont, align: 'left', role: 'field', tracking: line.size * design.tracking });
+		const item = add(c, {
+			text: group,
+			x: at,
+			y,
+			size: line.size,
+			font: design.fieldFont,
+			align: 'left',
+			role: 'field',
+			tracking: line.size * design.tracking,
+		});
 		at += widthOf(c, item) + line.size * design.groupGap;
 	}
 	return at - line.size * design.groupGap;
@@ -113,7 +131,15 @@ function caption(c: Ctx, text: string, x: number, slotTop: number): void {
  * One labelled date starting at `x` on baseline `y`: the label left, above, inline or absent,
  * as the design says. Returns the right edge.
  */
-function placeDate(c: Ctx, label: string, date: string, x: number, y: number, size: number, placement: CardDesign['expiryLabel']['placement']): number {
+function placeDate(
+	c: Ctx,
+	label: string,
+	date: string,
+	x: number,
+	y: number,
+	size: number,
+	placement: CardDesign['expiryLabel']['placement'],
+): number {
 	const { design } = c;
 	const labelSize = Math.max(14, size * 0.4);
 	let at = x;
@@ -137,7 +163,16 @@ function placeDate(c: Ctx, label: string, date: string, x: number, y: number, si
 		add(c, { text: label, x: at, y: y - size * 0.95, size: labelSize, font: design.labelFont, align: 'left', role: 'label' });
 	}
 	const text = placement === 'inline' && label ? `${label} ${date}` : date;
-	const item = add(c, { text, x: at, y, size, font: design.fieldFont, align: 'left', role: 'field', tracking: size * design.tracking * 0.5 });
+	const item = add(c, {
+		text,
+		x: at,
+		y,
+		size,
+		font: design.fieldFont,
+		align: 'left',
+		role: 'field',
+		tracking: size * design.tracking * 0.5,
+	});
 	return at + widthOf(c, item);
 }
 
@@ -146,7 +181,8 @@ function dateWidth(c: Ctx, label: string, date: string, size: number, placement:
 	const { design } = c;
 	const labelSize = Math.max(14, size * 0.4);
 	let width = 0;
-	if (placement === 'left' && label) width += Math.max(...label.split('\n').map((l) => c.measure(l, design.labelFont, labelSize, 0))) + size * 0.3;
+	if (placement === 'left' && label)
+		width += Math.max(...label.split('\n').map((l) => c.measure(l, design.labelFont, labelSize, 0))) + size * 0.3;
 	const text = placement === 'inline' && label ? `${label} ${date}` : date;
 	width += c.measure(text, design.fieldFont, size, size * design.tracking * 0.5);
 	if (placement === 'above' && label) width = Math.max(width, c.measure(label, design.labelFont, labelSize, 0));
@@ -180,7 +216,8 @@ function datesWidth(c: Ctx, size: number): number {
 	const validFrom = design.decoys.find((d) => d.kind === 'validFrom');
 	if (validFrom) {
 		const placement = design.expiryLabel.placement === 'left' ? 'left' : 'above';
-		width += dateWidth(c, placement === 'left' ? 'VALID\nFROM' : (validFrom.label ?? 'VALID FROM'), validFrom.text, size, placement) + size * 1.1;
+		width +=
+			dateWidth(c, placement === 'left' ? 'VALID\nFROM' : (validFrom.label ?? 'VALID FROM'), validFrom.text, size, placement) + size * 1.1;
 	}
 	const issue = design.decoys.find((d) => d.kind === 'issueDate');
 	if (issue && design.issueNearExpiry) width += c.measure(issue.text, design.fieldFont, size * 0.7, 0) + size;
@@ -192,7 +229,15 @@ function placeLooseDecoys(c: Ctx, memberSince: { x: number; y: number; align: Te
 	const { design } = c;
 	for (const decoy of design.decoys) {
 		if (decoy.kind === 'memberSinceYY' || decoy.kind === 'memberSinceYYYY') {
-			add(c, { text: `${decoy.label ?? 'MEMBER SINCE'} ${decoy.text}`, x: memberSince.x, y: memberSince.y, size: 22, font: design.fieldFont, align: memberSince.align, role: 'field' });
+			add(c, {
+				text: `${decoy.label ?? 'MEMBER SINCE'} ${decoy.text}`,
+				x: memberSince.x,
+				y: memberSince.y,
+				size: 22,
+				font: design.fieldFont,
+				align: memberSince.align,
+				role: 'field',
+			});
 		} else if (decoy.kind === 'issueDate' && !design.issueNearExpiry) {
 			add(c, { text: decoy.text, x: issue.x, y: issue.y, size: 24, font: design.fieldFont, align: 'left', role: 'field' });
 		}
@@ -208,9 +253,23 @@ function placeBranding(c: Ctx, nameLineY: number | null): number {
 	const logoOnTop = design.logoPlacement === 'topRight';
 	// A bank name sharing the top row with the mark must stop short of it.
 	const besideLogo = logoOnTop && !topRight ? logoHeight * MARK_WIDTH[design.truth.brand] + 30 : 0;
-	const bankSize = fit(c, design.bank, design.labelFont, (design.portrait ? 30 : 38) * design.bankSize, Math.min(width * (design.portrait ? 0.8 : 0.62), width - 2 * MARGIN - besideLogo));
+	const bankSize = fit(
+		c,
+		design.bank,
+		design.labelFont,
+		(design.portrait ? 30 : 38) * design.bankSize,
+		Math.min(width * (design.portrait ? 0.8 : 0.62), width - 2 * MARGIN - besideLogo),
+	);
 	const bankX = topRight ? width - MARGIN : MARGIN;
-	add(c, { text: design.bank, x: bankX, y: 70 + bankSize * 0.8, size: bankSize, font: design.labelFont, align: topRight ? 'right' : 'left', role: 'bank' });
+	add(c, {
+		text: design.bank,
+		x: bankX,
+		y: 70 + bankSize * 0.8,
+		size: bankSize,
+		font: design.labelFont,
+		align: topRight ? 'right' : 'left',
+		role: 'bank',
+	});
 	let topBand = 70 + bankSize;
 	plan.logo = logoOnTop
 		? { right: width - MARGIN, bottom: 70 + (topRight ? bankSize + 20 + logoHeight : logoHeight), height: logoHeight }
@@ -220,16 +279,48 @@ function placeBranding(c: Ctx, nameLineY: number | null): number {
 		const size = design.portrait ? 22 : 26;
 		const placement = design.productPlacement;
 		if (placement === 'belowBank') {
-			add(c, { text: design.product, x: bankX, y: 70 + bankSize + size * 1.2, size, font: design.labelFont, align: topRight ? 'right' : 'left', role: 'product' });
+			add(c, {
+				text: design.product,
+				x: bankX,
+				y: 70 + bankSize + size * 1.2,
+				size,
+				font: design.labelFont,
+				align: topRight ? 'right' : 'left',
+				role: 'product',
+			});
 			topBand += size * 1.3;
 		} else if (placement === 'opposite' && !logoOnTop && !topRight) {
-			add(c, { text: design.product, x: width - MARGIN, y: 70 + bankSize * 0.8, size, font: design.labelFont, align: 'right', role: 'product' });
+			add(c, {
+				text: design.product,
+				x: width - MARGIN,
+				y: 70 + bankSize * 0.8,
+				size,
+				font: design.labelFont,
+				align: 'right',
+				role: 'product',
+			});
 		} else if (placement === 'nameLine' && nameLineY !== null) {
 			add(c, { text: design.product, x: width - MARGIN, y: nameLineY, size, font: design.labelFont, align: 'right', role: 'product' });
 		} else if (!logoOnTop) {
-			add(c, { text: design.product, x: width - MARGIN, y: plan.logo.bottom - logoHeight * 1.1 - 14, size: size * 0.85, font: design.labelFont, align: 'right', role: 'product' });
+			add(c, {
+				text: design.product,
+				x: width - MARGIN,
+				y: plan.logo.bottom - logoHeight * 1.1 - 14,
+				size: size * 0.85,
+				font: design.labelFont,
+				align: 'right',
+				role: 'product',
+			});
 		} else {
-			add(c, { text: design.product, x: width - MARGIN, y: plan.logo.bottom + size * 1.3, size: size * 0.85, font: design.labelFont, align: 'right', role: 'product' });
+			add(c, {
+				text: design.product,
+				x: width - MARGIN,
+				y: plan.logo.bottom + size * 1.3,
+				size: size * 0.85,
+				font: design.labelFont,
+				align: 'right',
+				role: 'product',
+			});
 		}
 	}
 	return topBand;
@@ -239,7 +330,8 @@ function placeBranding(c: Ctx, nameLineY: number | null): number {
 function rightReserve(c: Ctx, baseline: number): number {
 	const { plan, design } = c;
 	let reserve = 0;
-	if (design.logoPlacement === 'bottomRight' && baseline > plan.logo.bottom - plan.logo.height - 40) reserve = plan.logo.height * MARK_WIDTH[design.truth.brand] + 30;
+	if (design.logoPlacement === 'bottomRight' && baseline > plan.logo.bottom - plan.logo.height - 40)
+		reserve = plan.logo.height * MARK_WIDTH[design.truth.brand] + 30;
 	const product = plan.texts.find((t) => t.role === 'product' && Math.abs(t.y - baseline) < 40);
 	if (product) reserve = Math.max(reserve, widthOf(c, product) + 40);
 	return reserve;
@@ -262,8 +354,26 @@ function classic(c: Ctx): void {
 	const numberY = Math.max(chipY + 86 + line.size * 0.95, between(random, 370, 395));
 	const numberX = (LANDSCAPE.width - line.width) / 2;
 	placeNumber(c, line, numberX, numberY);
-	if (design.amexCode) add(c, { text: design.amexCode, x: numberX + line.width, y: numberY - line.size - 14, size: 24, font: design.fieldFont, align: 'right', role: 'field' });
-	if (design.binUnderNumber) add(c, { text: design.truth.number.slice(0, 4), x: numberX, y: numberY + 30, size: 20, font: design.fieldFont, align: 'left', role: 'field' });
+	if (design.amexCode)
+		add(c, {
+			text: design.amexCode,
+			x: numberX + line.width,
+			y: numberY - line.size - 14,
+			size: 24,
+			font: design.fieldFont,
+			align: 'right',
+			role: 'field',
+		});
+	if (design.binUnderNumber)
+		add(c, {
+			text: design.truth.number.slice(0, 4),
+			x: numberX,
+			y: numberY + 30,
+			size: 20,
+			font: design.fieldFont,
+			align: 'left',
+			role: 'field',
+		});
 	const dateSize = between(random, 32, 42);
 	const datesY = Math.min(nameY - 55, numberY + between(random, 70, 90));
 	const room = datesWidth(c, dateSize);
@@ -272,7 +382,6 @@ function classic(c: Ctx): void {
 	placeName(c, between(random, 70, 95), nameY, between(random, 38, 48), LANDSCAPE.width - 2 * MARGIN - rightReserve(c, nameY) - 20);
 	placeLooseDecoys(c, { x: LANDSCAPE.width - MARGIN, y: datesY - 50, align: 'right' }, { x: 340, y: chipY + 60 });
 }
-
 
 /**
  * Small print in the lower left, rows at a fixed pitch up from the bottom: name over number, or
@@ -284,7 +393,9 @@ function minimalist(c: Ctx): void {
 	const line = numberLine(c, printedGroups(design.truth.number), between(random, 28, 36), 560);
 	const nameSize = between(random, 24, 30);
 	const dateSize = between(random, 24, 30);
-	const joined = design.variant !== 0 && x + line.width + 50 + datesWidth(c, dateSize) < LANDSCAPE.width - MARGIN - (design.logoPlacement === 'bottomRight' ? LOGO_RESERVE : 0);
+	const joined =
+		design.variant !== 0 &&
+		x + line.width + 50 + datesWidth(c, dateSize) < LANDSCAPE.width - MARGIN - (design.logoPlacement === 'bottomRight' ? LOGO_RESERVE : 0);
 	const order: Array<'name' | 'number' | 'dates'> = design.variant === 1 ? ['number', 'name'] : ['name', 'number'];
 	if (!joined) order.push('dates');
 	const pitch = between(random, 46, 52);
@@ -312,7 +423,16 @@ function numberAboveName(c: Ctx): void {
 	const x = between(random, 65, 95);
 	const line = numberLine(c, printedGroups(design.truth.number), between(random, 50, 62), LANDSCAPE.width - x - MARGIN);
 	placeNumber(c, line, x, numberY);
-	if (design.amexCode) add(c, { text: design.amexCode, x: x + line.width, y: numberY - line.size - 12, size: 24, font: design.fieldFont, align: 'right', role: 'field' });
+	if (design.amexCode)
+		add(c, {
+			text: design.amexCode,
+			x: x + line.width,
+			y: numberY - line.size - 12,
+			size: 24,
+			font: design.fieldFont,
+			align: 'right',
+			role: 'field',
+		});
 	const dateSize = between(random, 30, 38);
 	const room = datesWidth(c, dateSize);
 	const nameMax = LANDSCAPE.width - x - MARGIN - rightReserve(c, nameY);
@@ -374,8 +494,15 @@ function portrait(c: Ctx, twoLines: boolean): void {
 	const dateSize = between(random, 28, 34);
 	const labelGap = design.fieldLabels ? 24 : 0;
 	const step = (s: number) => s * 1.25 + 26 + labelGap;
-	const order = [['number', 'name', 'dates'], ['name', 'number', 'dates'], ['number', 'dates', 'name']][design.variant];
-	const blockHeight = order.reduce((sum, part) => sum + (part === 'number' ? step(numberSize) + numberHeight : step(part === 'name' ? nameSize : dateSize)), 0);
+	const order = [
+		['number', 'name', 'dates'],
+		['name', 'number', 'dates'],
+		['number', 'dates', 'name'],
+	][design.variant];
+	const blockHeight = order.reduce(
+		(sum, part) => sum + (part === 'number' ? step(numberSize) + numberHeight : step(part === 'name' ? nameSize : dateSize)),
+		0,
+	);
 	const logoTop = design.logoPlacement === 'bottomRight' ? c.plan.logo.bottom - c.plan.logo.height - 30 : PORTRAIT.height - 60;
 	let y = Math.max(560, Math.min(between(random, 600, 700), logoTop - blockHeight)) + labelGap;
 	for (const part of order) {
@@ -413,13 +540,27 @@ function boxesOf(plan: CardPlan, design: CardDesign, measure: Measure): Box[] {
 		return { left, right: left + width, top: t.y - t.size * 0.74, bottom: t.y + t.size * 0.04, what: t.text };
 	});
 	const { logo, chip, contactless, hologram } = plan;
-	boxes.push({ left: logo.right - logo.height * MARK_WIDTH[design.truth.brand], right: logo.right, top: logo.bottom - logo.height * 1.1, bottom: logo.bottom, what: 'logo' });
-	if (chip) boxes.push({ left: chip.x, top: chip.y, right: chip.x + (chip.vertical ? 86 : 112), bottom: chip.y + (chip.vertical ? 112 : 86), what: 'chip' });
+	boxes.push({
+		left: logo.right - logo.height * MARK_WIDTH[design.truth.brand],
+		right: logo.right,
+		top: logo.bottom - logo.height * 1.1,
+		bottom: logo.bottom,
+		what: 'logo',
+	});
+	if (chip)
+		boxes.push({
+			left: chip.x,
+			top: chip.y,
+			right: chip.x + (chip.vertical ? 86 : 112),
+			bottom: chip.y + (chip.vertical ? 112 : 86),
+			what: 'chip',
+		});
 	if (contactless) {
 		const { x, y, size } = contactless;
 		boxes.push({ left: x - size * 0.45, right: x + size * 0.55, top: y - size * 0.5, bottom: y + size * 0.5, what: 'contactless' });
 	}
-	if (hologram) boxes.push({ left: hologram.x, top: hologram.y, right: hologram.x + hologram.w, bottom: hologram.y + hologram.h, what: 'hologram' });
+	if (hologram)
+		boxes.push({ left: hologram.x, top: hologram.y, right: hologram.x + hologram.w, bottom: hologram.y + hologram.h, what: 'hologram' });
 	return boxes;
 }
 
@@ -434,7 +575,8 @@ export function planProblem(plan: CardPlan, design: CardDesign, measure: Measure
 		for (let j = i + 1; j < boxes.length; j++) {
 			const a = boxes[i];
 			const b = boxes[j];
-			if (a.left < b.right + pad && b.left < a.right + pad && a.top < b.bottom + pad && b.top < a.bottom + pad) return `${a.what} overlaps ${b.what}`;
+			if (a.left < b.right + pad && b.left < a.right + pad && a.top < b.bottom + pad && b.top < a.bottom + pad)
+				return `${a.what} overlaps ${b.what}`;
 		}
 	}
 	return null;

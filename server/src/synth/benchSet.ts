@@ -50,7 +50,11 @@ export function benchCardSeed(seed: number, capture: CaptureKind, index: number)
 
 function designNotes(design: CardDesign): string {
 	const parts = [design.fieldFont.label, design.finish, design.palette.kind, design.pattern];
-	parts.push(design.expiryLabel.placement === 'none' ? 'no expiry label' : `${design.expiryLabel.text.replace('\n', ' ')} ${design.expiryLabel.placement}`);
+	parts.push(
+		design.expiryLabel.placement === 'none'
+			? 'no expiry label'
+			: `${design.expiryLabel.text.replace('\n', ' ')} ${design.expiryLabel.placement}`,
+	);
 	for (const decoy of design.decoys) parts.push(`decoy ${decoy.label ?? 'unlabelled'} ${decoy.text}`);
 	if (design.product) parts.push(`${design.product} ${design.productPlacement}`);
 	if (design.nameFont !== design.fieldFont) parts.push(`name in ${design.nameFont.label}`);

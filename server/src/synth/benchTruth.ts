@@ -4,6 +4,8 @@ import { between, pick } from './random';
 
 type Brand = CardTruth['brand'];
 
+// The word lists below are kept one line per list (prettier-ignore): one word per line would bury them.
+
 interface NumberScheme {
 	brand: Brand;
 	length: 14 | 15 | 16 | 19;
@@ -13,6 +15,7 @@ interface NumberScheme {
 }
 
 /** Real IIN ranges and lengths, weighted roughly as cards circulate; 19 digits and Diners on purpose more often than in life. */
+// prettier-ignore
 const SCHEMES: readonly NumberScheme[] = [
 	{ brand: 'visa', length: 16, prefixes: ['4'], weight: 26 },
 	{ brand: 'mastercard', length: 16, prefixes: [[51, 55], [2221, 2720]], weight: 24 },
@@ -37,7 +40,10 @@ export function weighted<T>(random: () => number, items: ReadonlyArray<readonly 
 }
 
 export function cardNumber(random: () => number): { brand: Brand; number: string } {
-	const scheme = weighted(random, SCHEMES.map((s) => [s, s.weight] as const));
+	const scheme = weighted(
+		random,
+		SCHEMES.map((s) => [s, s.weight] as const),
+	);
 	const prefix = pick(random, scheme.prefixes);
 	let body = typeof prefix === 'string' ? prefix : String(prefix[0] + Math.floor(random() * (prefix[1] - prefix[0] + 1)));
 	while (body.length < scheme.length - 1) body += String(Math.floor(random() * 10));
@@ -52,13 +58,21 @@ export function printedGroups(number: string): string[] {
 	return groups;
 }
 
+// prettier-ignore
 const GIVEN = ['JAMES', 'MARY', 'JOHN', 'PATRICIA', 'ROBERT', 'JENNIFER', 'MICHAEL', 'LINDA', 'DAVID', 'ELIZABETH', 'WILLIAM', 'SUSAN', 'OLIVIA', 'NOAH', 'EMMA', 'LIAM', 'SOPHIA', 'LUCAS', 'CHLOE', 'ETHAN', 'HANNAH', 'DANIEL', 'GRACE', 'SAMUEL', 'ZOE', 'MARIA', 'JOSE', 'ANA', 'LUIS', 'CARMEN', 'PIERRE', 'CLAIRE', 'HANS', 'INGRID', 'ANDREA', 'MATTEO', 'GIULIA', 'AHMED', 'FATIMA', 'PRIYA', 'ARJUN', 'HIROSHI', 'YUKI', 'WEI', 'MEI', 'THANH', 'OLUWASEUN', 'KWAME', 'SIOBHAN', 'NIAMH', 'BJORN', 'ASTRID'];
+// prettier-ignore
 const SURNAMES = ['SMITH', 'JOHNSON', 'WILLIAMS', 'BROWN', 'JONES', 'GARCIA', 'MILLER', 'DAVIS', 'RODRIGUEZ', 'MARTINEZ', 'WILSON', 'ANDERSON', 'TAYLOR', 'THOMAS', 'MOORE', 'MARTIN', 'LEE', 'THOMPSON', 'WHITE', 'HARRIS', 'CLARK', 'LEWIS', 'WALKER', 'YOUNG', 'KING', 'WRIGHT', 'LOPEZ', 'HILL', 'GREEN', 'ADAMS', 'NELSON', 'CARTER', 'MITCHELL', 'ROBERTS', 'MULLER', 'SCHMIDT', 'ROSSI', 'BIANCHI', 'DUBOIS', 'LAURENT', 'NOVAK', 'KOWALSKI', 'TANAKA', 'SATO', 'NGUYEN', 'TRAN', 'CHEN', 'WANG', 'SINGH', 'PATEL', 'OKAFOR', 'MENSAH', 'LINDQVIST', 'HANSEN'];
+// prettier-ignore
 const APOSTROPHE_SURNAMES = ["O'NEIL", "O'BRIEN", "O'CONNOR", "D'ANGELO", "O'SULLIVAN", "D'SOUZA", "DELL'AGNOLA"];
+// prettier-ignore
 const HYPHENATED_GIVEN = ['MARY-ANNE', 'JEAN-PAUL', 'ANNE-MARIE', 'JEAN-LUC', 'MARIE-CLAIRE', 'KARL-HEINZ'];
+// prettier-ignore
 const LONG_SURNAMES = ['VANDERBERGHE', 'ALEXANDROPOULOS', 'KOWALCZYK-NOWAK', 'FITZGERALD-SMYTHE', 'WOJCIECHOWSKI', 'SCHWARZENBERGER', 'RAMAKRISHNAN', 'MONTGOMERY-WATTS'];
+// prettier-ignore
 const PARTICLE_NAMES = ['MARIA DEL CARMEN LOPEZ', 'JOHN PAUL VAN DYKE', 'ANA DE LA CRUZ', 'JUAN CARLOS DE SOUZA', 'LUDWIG VAN DER BERG', 'MARIA JOSE SANTOS LIMA', 'MOHAMMED BIN SALIM', 'PAUL ST JOHN', 'ELENA DI STEFANO'];
+// prettier-ignore
 const KOREAN_SURNAMES = ['KIM', 'LEE', 'PARK', 'CHOI', 'JUNG', 'KANG', 'CHO', 'YOON', 'JANG', 'LIM', 'HAN', 'OH', 'SEO', 'SHIN', 'KWON', 'HWANG', 'AHN', 'SONG', 'YOO', 'HONG'];
+// prettier-ignore
 const KOREAN_SYLLABLES = ['MIN', 'JUN', 'SOO', 'JIN', 'JI', 'HOON', 'SEO', 'YEON', 'HYUN', 'WOO', 'YOUNG', 'EUN', 'HYE', 'SUNG', 'HO', 'JAE', 'DA', 'IN', 'HA', 'NA', 'YU', 'BIN', 'KYUNG', 'SEUNG', 'MI', 'JOO', 'DONG', 'TAE'];
 
 const CARD_NAME_MAX = 26;
@@ -102,7 +116,8 @@ export interface MonthYear {
 	year: number;
 }
 
-export const formatMonthYear = (date: MonthYear): string => `${String(date.month).padStart(2, '0')}/${String(date.year % 100).padStart(2, '0')}`;
+export const formatMonthYear = (date: MonthYear): string =>
+	`${String(date.month).padStart(2, '0')}/${String(date.year % 100).padStart(2, '0')}`;
 
 const monthsOf = (date: MonthYear): number => date.year * 12 + date.month - 1;
 const fromMonths = (months: number): MonthYear => ({ year: Math.floor(months / 12), month: (months % 12) + 1 });
@@ -127,7 +142,8 @@ export interface Decoy {
 
 export function decoyDates(random: () => number, expiry: MonthYear): Decoy[] {
 	const decoys: Decoy[] = [];
-	const earlier = (minMonths: number, maxMonths: number): MonthYear => fromMonths(monthsOf(expiry) - Math.round(between(random, minMonths, maxMonths)));
+	const earlier = (minMonths: number, maxMonths: number): MonthYear =>
+		fromMonths(monthsOf(expiry) - Math.round(between(random, minMonths, maxMonths)));
 	if (random() < 0.3) decoys.push({ kind: 'validFrom', label: 'VALID FROM', text: formatMonthYear(earlier(24, 60)) });
 	if (random() < 0.12) {
 		const since = earlier(36, 240);

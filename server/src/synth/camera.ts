@@ -54,7 +54,10 @@ function drawSurface(ctx: SKRSContext2D, surface: Surface, width: number, height
 	}[surface];
 	const gradient = ctx.createLinearGradient(0, 0, width * random(), height);
 	gradient.addColorStop(0, `hsl(${hue.toFixed(0)}, ${(sat * 100).toFixed(0)}%, ${(light * 100).toFixed(0)}%)`);
-	gradient.addColorStop(1, `hsl(${hue.toFixed(0)}, ${(sat * 100).toFixed(0)}%, ${(Math.max(0.03, light - between(random, 0, 0.12)) * 100).toFixed(0)}%)`);
+	gradient.addColorStop(
+		1,
+		`hsl(${hue.toFixed(0)}, ${(sat * 100).toFixed(0)}%, ${(Math.max(0.03, light - between(random, 0, 0.12)) * 100).toFixed(0)}%)`,
+	);
 	ctx.fillStyle = gradient;
 	ctx.fillRect(0, 0, width, height);
 	const scale = long / 1600;
@@ -64,7 +67,10 @@ function drawSurface(ctx: SKRSContext2D, surface: Surface, width: number, height
 		ctx.rotate(between(random, -0.4, 0.4) + (random() < 0.5 ? Math.PI / 2 : 0));
 		for (let i = 0; i < 160; i++) {
 			const y = between(random, -long, long);
-			ctx.strokeStyle = random() < 0.5 ? `rgba(60,30,10,${between(random, 0.05, 0.2).toFixed(2)})` : `rgba(255,220,170,${between(random, 0.03, 0.1).toFixed(2)})`;
+			ctx.strokeStyle =
+				random() < 0.5
+					? `rgba(60,30,10,${between(random, 0.05, 0.2).toFixed(2)})`
+					: `rgba(255,220,170,${between(random, 0.03, 0.1).toFixed(2)})`;
 			ctx.lineWidth = between(random, 1, 6) * scale;
 			ctx.beginPath();
 			const wobble = between(random, 2, 14) * scale;
@@ -95,7 +101,10 @@ function drawSurface(ctx: SKRSContext2D, surface: Surface, width: number, height
 		}
 	} else if (surface === 'stone') {
 		for (let i = 0; i < 220; i++) {
-			ctx.fillStyle = random() < 0.5 ? `rgba(0,0,0,${between(random, 0.02, 0.08).toFixed(2)})` : `rgba(255,255,255,${between(random, 0.02, 0.08).toFixed(2)})`;
+			ctx.fillStyle =
+				random() < 0.5
+					? `rgba(0,0,0,${between(random, 0.02, 0.08).toFixed(2)})`
+					: `rgba(255,255,255,${between(random, 0.02, 0.08).toFixed(2)})`;
 			ctx.beginPath();
 			ctx.arc(random() * width, random() * height, between(random, 4, 60) * scale, 0, Math.PI * 2);
 			ctx.fill();
@@ -291,7 +300,9 @@ export async function composeScene(card: CardPixels, options: SceneOptions, rand
 	drawLight(ctx, options, random);
 	const lit = ctx.getImageData(0, 0, width, height);
 	addNoise(lit.data, options.noiseSigma, Math.floor(random() * 2 ** 31));
-	let pipeline = sharp(Buffer.from(lit.data.buffer, lit.data.byteOffset, lit.data.byteLength), { raw: { width, height, channels: 4 } }).removeAlpha();
+	let pipeline = sharp(Buffer.from(lit.data.buffer, lit.data.byteOffset, lit.data.byteLength), {
+		raw: { width, height, channels: 4 },
+	}).removeAlpha();
 	if (options.motionBlur) pipeline = pipeline.convolve(motionKernel(options.motionBlur.length, options.motionBlur.angleDeg));
 	if (options.blurSigma >= 0.3) pipeline = pipeline.blur(options.blurSigma);
 	const { data, info } = await pipeline.raw().toBuffer({ resolveWithObject: true });

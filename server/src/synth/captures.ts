@@ -76,7 +76,13 @@ function bounds(points: Point[]): { width: number; height: number } {
  * Scales the posed corners by `scale` and puts their box at a random spot in the frame, keeping
  * `margin` pixels clear (negative margins let the card run off the edge by that much).
  */
-function placeCorners(posed: Point[], scale: number, frame: { width: number; height: number }, margin: { x: number; y: number }, random: () => number): Point[] {
+function placeCorners(
+	posed: Point[],
+	scale: number,
+	frame: { width: number; height: number },
+	margin: { x: number; y: number },
+	random: () => number,
+): Point[] {
 	const xs = posed.map((p) => p.x * scale);
 	const ys = posed.map((p) => p.y * scale);
 	const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
@@ -97,7 +103,9 @@ function pointOnCard(corners: Point[], u: number, v: number): Point {
 /** Font size of the smallest of the three fields, in nominal pixels. */
 function smallestFieldSize({ design, plan }: PlannedCard): number {
 	const { name, number, validThru } = design.truth;
-	const sizes = plan.texts.filter((t) => t.role === 'field' && (t.text === name || t.text.endsWith(validThru) || number.includes(t.text.replace(/ /g, '')))).map((t) => t.size);
+	const sizes = plan.texts
+		.filter((t) => t.role === 'field' && (t.text === name || t.text.endsWith(validThru) || number.includes(t.text.replace(/ /g, ''))))
+		.map((t) => t.size);
 	return Math.min(...sizes);
 }
 
@@ -136,7 +144,8 @@ function photoOptions(random: () => number, frame: { width: number; height: numb
 				}
 			: null;
 	// Most phone shots are reasonably sharp; a few are soft.
-	const blur = random() < 0.7 ? between(random, look.blur[0], (look.blur[0] + look.blur[1]) / 2) : between(random, look.blur[0], look.blur[1]);
+	const blur =
+		random() < 0.7 ? between(random, look.blur[0], (look.blur[0] + look.blur[1]) / 2) : between(random, look.blur[0], look.blur[1]);
 	return {
 		...frame,
 		surface: look.surface,
@@ -167,7 +176,9 @@ function describe(pose: Pose, options: SceneOptions, extra: string): string {
 }
 
 async function jpeg(scene: SceneImage, quality: number): Promise<Buffer> {
-	return await sharp(scene.data, { raw: { width: scene.width, height: scene.height, channels: 3 } }).jpeg({ quality: Math.round(quality) }).toBuffer();
+	return await sharp(scene.data, { raw: { width: scene.width, height: scene.height, channels: 3 } })
+		.jpeg({ quality: Math.round(quality) })
+		.toBuffer();
 }
 
 const SURFACES: readonly Surface[] = ['wood', 'desk', 'fabric', 'stone', 'desk'];
@@ -183,7 +194,12 @@ async function phonePhoto(card: PlannedCard, kind: 'upright' | 'upsideDown' | 'p
 	const fits = Math.min(frame.width / box.width, frame.height / box.height);
 	const scale = legibleScale(card, between(random, 0.5, 0.92) * fits, 0.96 * fits);
 	const corners = placeCorners(posed, scale, frame, { x: frame.width * 0.02, y: frame.height * 0.02 }, random);
-	const options = photoOptions(random, frame, corners, { surface: pick(random, SURFACES), noise: [1.5, 7], blur: [0, 1.3], glareChance: 0.35 });
+	const options = photoOptions(random, frame, corners, {
+		surface: pick(random, SURFACES),
+		noise: [1.5, 7],
+		blur: [0, 1.3],
+		glareChance: 0.35,
+	});
 	const quality = between(random, 60, 92);
 	const scene = await composeScene(cardPixelsFor(card, corners), options, random);
 	return { format: 'jpg', data: await jpeg(scene, quality), notes: describe(pose, options, `, q${Math.round(quality)}`) };
@@ -198,7 +214,12 @@ async function photo12mp(card: PlannedCard, random: () => number): Promise<Captu
 	const wanted = (between(random, 0.15, 0.6) * frame.width) / Math.max(card.plan.width, card.plan.height);
 	const scale = legibleScale(card, wanted, 0.96 * Math.min(frame.width / box.width, frame.height / box.height));
 	const corners = placeCorners(posed, scale, frame, { x: 60, y: 60 }, random);
-	const options = photoOptions(random, frame, corners, { surface: pick(random, SURFACES), noise: [2, 8], blur: [0.4, 2.4], glareChance: 0.3 });
+	const options = photoOptions(random, frame, corners, {
+		surface: pick(random, SURFACES),
+		noise: [2, 8],
+		blur: [0.4, 2.4],
+		glareChance: 0.3,
+	});
 	const quality = between(random, 75, 95);
 	const scene = await composeScene(cardPixelsFor(card, corners), options, random);
 	return { format: 'jpg', data: await jpeg(scene, quality), notes: describe(pose, options, `, q${Math.round(quality)}`) };
@@ -206,7 +227,13 @@ async function photo12mp(card: PlannedCard, random: () => number): Promise<Captu
 
 /** The card filling 85-100% of the frame; its rounded corners may be cut, never its text. */
 async function closeUp(card: PlannedCard, random: () => number): Promise<Captured> {
-	const [w, h] = pick(random, [[1600, 1200], [1600, 1000], [1280, 960], [1440, 1080], [1200, 800]] as const);
+	const [w, h] = pick(random, [
+		[1600, 1200],
+		[1600, 1000],
+		[1280, 960],
+		[1440, 1080],
+		[1200, 800],
+	] as const);
 	const frame = card.plan.width >= card.plan.height ? { width: w, height: h } : { width: h, height: w };
 	const pose = { rollDeg: between(random, -3, 3), pitchDeg: between(random, -6, 6), yawDeg: between(random, -6, 6) };
 	const posed = poseCorners(card.plan.width, card.plan.height, pose);
@@ -216,11 +243,18 @@ async function closeUp(card: PlannedCard, random: () => number): Promise<Capture
 	// Text stays 24 nominal px (2.4%) inside the card edge: never crop more than 1.5% a side.
 	const margin = { x: -0.015 * box.width * scale, y: -0.015 * box.height * scale };
 	const corners = placeCorners(posed, scale, frame, margin, random);
-	const options = photoOptions(random, frame, corners, { surface: pick(random, SURFACES), noise: [1, 5], blur: [0, 1.0], glareChance: 0.25 });
+	const options = photoOptions(random, frame, corners, {
+		surface: pick(random, SURFACES),
+		noise: [1, 5],
+		blur: [0, 1.0],
+		glareChance: 0.25,
+	});
 	options.shadow = between(random, 0, 0.3);
 	const scene = await composeScene(cardPixelsFor(card, corners), options, random);
 	if (random() < 0.2) {
-		const png = await sharp(scene.data, { raw: { width: scene.width, height: scene.height, channels: 3 } }).png().toBuffer();
+		const png = await sharp(scene.data, { raw: { width: scene.width, height: scene.height, channels: 3 } })
+			.png()
+			.toBuffer();
 		return { format: 'png', data: png, notes: describe(pose, options, ', png') };
 	}
 	const quality = between(random, 70, 94);
@@ -249,7 +283,11 @@ async function scanPage(card: PlannedCard, random: () => number): Promise<{ scen
 		motionBlur: null,
 	};
 	const scene = await composeScene(cardPixelsFor(card, corners), options, random);
-	return { scene, dpi, notes: `A4 at ${dpi} dpi, ${frame.width}x${frame.height}, skew ${pose.rollDeg.toFixed(1)}, card ${edgeLength(corners).toFixed(0)} px, noise ${options.noiseSigma.toFixed(1)}` };
+	return {
+		scene,
+		dpi,
+		notes: `A4 at ${dpi} dpi, ${frame.width}x${frame.height}, skew ${pose.rollDeg.toFixed(1)}, card ${edgeLength(corners).toFixed(0)} px, noise ${options.noiseSigma.toFixed(1)}`,
+	};
 }
 
 /** A4 in PDF points. */
@@ -274,7 +312,14 @@ async function scanTiff(card: PlannedCard, random: () => number): Promise<Captur
 	const compression = pick(random, ['lzw', 'deflate', 'jpeg'] as const);
 	const encode = async (method: 'lzw' | 'deflate' | 'jpeg') =>
 		await sharp(scene.data, { raw: { width: scene.width, height: scene.height, channels: 3 } })
-			.tiff({ compression: method, quality: 90, predictor: method === 'jpeg' ? 'none' : 'horizontal', xres: dpi / 25.4, yres: dpi / 25.4, resolutionUnit: 'inch' })
+			.tiff({
+				compression: method,
+				quality: 90,
+				predictor: method === 'jpeg' ? 'none' : 'horizontal',
+				xres: dpi / 25.4,
+				yres: dpi / 25.4,
+				resolutionUnit: 'inch',
+			})
 			.toBuffer();
 	let data = await encode(compression);
 	let used: string = compression;

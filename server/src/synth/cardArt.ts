@@ -20,7 +20,14 @@ export function drawFace(ctx: SKRSContext2D, design: CardDesign, width: number, 
 	} else {
 		const gradient =
 			design.gradient === 'radial'
-				? ctx.createRadialGradient(width * between(random, 0, 1), height * between(random, 0, 1), 10, width / 2, height / 2, Math.max(width, height))
+				? ctx.createRadialGradient(
+						width * between(random, 0, 1),
+						height * between(random, 0, 1),
+						10,
+						width / 2,
+						height / 2,
+						Math.max(width, height),
+					)
 				: ctx.createLinearGradient(0, 0, width * between(random, 0.3, 1), height);
 		stops.forEach((stop, i) => gradient.addColorStop(i / (stops.length - 1), stop));
 		ctx.fillStyle = gradient;
@@ -223,7 +230,14 @@ function circles(ctx: SKRSContext2D, right: number, bottom: number, h: number, l
  * The network's mark, right-aligned at `right` with its bottom at `bottom`, `h` tall. Shapes and
  * wordmarks only, in the networks' colours, enough for a reader to see a logo and not a name.
  */
-export function drawNetworkMark(ctx: SKRSContext2D, brand: CardTruth['brand'], right: number, bottom: number, h: number, faceLuminance: number): void {
+export function drawNetworkMark(
+	ctx: SKRSContext2D,
+	brand: CardTruth['brand'],
+	right: number,
+	bottom: number,
+	h: number,
+	faceLuminance: number,
+): void {
 	const onDark = faceLuminance < 0.3;
 	ctx.textAlign = 'right';
 	ctx.textBaseline = 'alphabetic';

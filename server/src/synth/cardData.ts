@@ -7,8 +7,50 @@ export interface CardTruth {
 	brand: 'visa' | 'mastercard' | 'amex' | 'jcb' | 'discover' | 'unionpay' | 'diners' | 'maestro';
 }
 
-const FIRST = ['JAMES', 'MARY', 'MINJUN', 'SEOYEON', 'KAIYA', 'JIHOON', 'OLIVIA', 'HIROSHI', 'ANNA', 'DAVID', 'SOPHIA', 'LUCAS', 'YUNA', 'ETHAN', 'HANNAH', 'NOAH', 'CHLOE', 'DANIEL', 'EMMA', 'LIAM'];
-const LAST = ['KIM', 'LEE', 'PARK', 'CHOI', 'JUNG', 'SMITH', 'JOHNSON', 'VENY', 'TANAKA', 'GARCIA', 'MULLER', 'ROSSI', 'NGUYEN', 'BROWN', 'WILSON', 'MARTIN', 'KANG', 'YOON', 'LIM', 'HAN'];
+const FIRST = [
+	'JAMES',
+	'MARY',
+	'MINJUN',
+	'SEOYEON',
+	'KAIYA',
+	'JIHOON',
+	'OLIVIA',
+	'HIROSHI',
+	'ANNA',
+	'DAVID',
+	'SOPHIA',
+	'LUCAS',
+	'YUNA',
+	'ETHAN',
+	'HANNAH',
+	'NOAH',
+	'CHLOE',
+	'DANIEL',
+	'EMMA',
+	'LIAM',
+];
+const LAST = [
+	'KIM',
+	'LEE',
+	'PARK',
+	'CHOI',
+	'JUNG',
+	'SMITH',
+	'JOHNSON',
+	'VENY',
+	'TANAKA',
+	'GARCIA',
+	'MULLER',
+	'ROSSI',
+	'NGUYEN',
+	'BROWN',
+	'WILSON',
+	'MARTIN',
+	'KANG',
+	'YOON',
+	'LIM',
+	'HAN',
+];
 const LONG_LAST = ['VANDERBERGHE-MONTGOMERY', 'ALEXANDROPOULOS', 'WOLFESCHLEGELSTEIN', 'KOWALCZYK-NOWAKOWSKA'];
 
 export function luhnCheckDigit(body: string): string {

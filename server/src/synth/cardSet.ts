@@ -32,7 +32,10 @@ export async function generateCardSet(seed: number, perTier: number, tiers: Tier
 		const random = seededRandom(seed * 1000 + TIERS.indexOf(tier) + 1);
 		for (let i = 0; i < perTier; i++) {
 			const truth = randomTruth(random, { longName: random() < 0.12, brand: random() < 0.2 ? 'amex' : undefined });
-			const style = randomStyle(random, { font: fonts[i % fonts.length], ...(tier === 'flat' ? { finish: random() < 0.7 ? 'flat' : 'embossedSilver' } : {}) });
+			const style = randomStyle(random, {
+				font: fonts[i % fonts.length],
+				...(tier === 'flat' ? { finish: random() < 0.7 ? 'flat' : 'embossedSilver' } : {}),
+			});
 			const png = renderCardFront(truth, style, random);
 			let data: Buffer;
 			let format: 'png' | 'jpg';

@@ -104,7 +104,8 @@ export async function photograph(cardPng: Buffer, options: PhotoOptions, random:
 			const i01 = i00 + 4;
 			const i10 = i00 + cw * 4;
 			const i11 = i10 + 4;
-			const alpha = ((card[i00 + 3] * (1 - wx) + card[i01 + 3] * wx) * (1 - wy) + (card[i10 + 3] * (1 - wx) + card[i11 + 3] * wx) * wy) / 255;
+			const alpha =
+				((card[i00 + 3] * (1 - wx) + card[i01 + 3] * wx) * (1 - wy) + (card[i10 + 3] * (1 - wx) + card[i11 + 3] * wx) * wy) / 255;
 			const o = (y * width + x) * 3;
 			for (let c = 0; c < 3; c++) {
 				const v = (card[i00 + c] * (1 - wx) + card[i01 + c] * wx) * (1 - wy) + (card[i10 + c] * (1 - wx) + card[i11 + c] * wx) * wy;

@@ -177,7 +177,16 @@ export function renderCardFront(truth: CardTruth, style: CardStyle, random: () =
 
 	ctx.fillStyle = style.dark ? 'rgba(255,255,255,0.85)' : 'rgba(0,0,0,0.7)';
 	ctx.font = `bold italic 46px "DejaVu Sans", sans-serif`;
-	const brandLabel = { visa: 'VISA', mastercard: 'mastercard', amex: 'AMEX', jcb: 'JCB', discover: 'DISCOVER', unionpay: 'UnionPay', diners: 'Diners Club', maestro: 'maestro' }[truth.brand];
+	const brandLabel = {
+		visa: 'VISA',
+		mastercard: 'mastercard',
+		amex: 'AMEX',
+		jcb: 'JCB',
+		discover: 'DISCOVER',
+		unionpay: 'UnionPay',
+		diners: 'Diners Club',
+		maestro: 'maestro',
+	}[truth.brand];
 	const brandWidth = ctx.measureText(brandLabel).width;
 	ctx.fillText(brandLabel, CARD_WIDTH - brandWidth - 60, 590);
 
