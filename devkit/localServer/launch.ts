@@ -20,16 +20,35 @@ export interface ReadyLine {
 	pid: number;
 }
 
-export function parseReadyLine(line: string): ReadyLine | undefined {
+/** The line it prints once every worker has its models (it listens before that). */
+export interface ModelsLoadedLine {
+	event: 'modelsLoaded';
+	/** Process start to the last worker ready. */
+	ms: number;
+	slowestWorkerMs: number;
+}
+
+export type ServerEvent = ReadyLine | ModelsLoadedLine;
+
+/** One of the server's JSON event lines, or undefined for any other line (its sentences for people, request logs). */
+export function parseServerEvent(line: string): ServerEvent | undefined {
 	if (!line.startsWith('{')) return undefined;
 	try {
-		const value = JSON.parse(line) as Partial<ReadyLine>;
-		return value.event === 'ready' && typeof value.url === 'string' && typeof value.pid === 'number'
-			? { event: 'ready', url: value.url, pid: value.pid }
-			: undefined;
+		const value = JSON.parse(line) as Record<string, unknown>;
+		if (value.event === 'ready' && typeof value.url === 'string' && typeof value.pid === 'number')
+			return { event: 'ready', url: value.url, pid: value.pid };
+		if (value.event === 'modelsLoaded' && typeof value.ms === 'number' && typeof value.slowestWorkerMs === 'number') {
+			return { event: 'modelsLoaded', ms: value.ms, slowestWorkerMs: value.slowestWorkerMs };
+		}
+		return undefined;
 	} catch {
 		return undefined;
 	}
+}
+
+export function parseReadyLine(line: string): ReadyLine | undefined {
+	const parsed = parseServerEvent(line);
+	return parsed?.event === 'ready' ? parsed : undefined;
 }
 
 const START_TIMEOUT_MS = 60_000;

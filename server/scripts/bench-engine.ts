@@ -16,6 +16,7 @@ import { join } from 'path';
 import type { Readable } from 'stream';
 import { parseArgs } from 'util';
 
+import { parseServerEvent } from '../../devkit/localServer/launch';
 import type { BenchCard, CaptureKind } from '../src/synth/benchSet';
 import { CAPTURE_KINDS, LAYOUTS, benchCards, generateBenchCard } from '../src/synth/benchSet';
 import type { CardMeta, CardResult, ColdStart, Field, FieldRead, LoadResult, Scored, ServerExit } from './benchReport';
@@ -81,15 +82,18 @@ async function startServer(queue: number): Promise<ServerProcess> {
 			if (!listening) reject(new Error(`server exited before listening: ${stderr.trim() || 'no output'}`));
 		});
 		child.stdout.on('data', (chunk: Buffer) => {
-			// Only the start-up lines matter; --quiet keeps the rest of stdout empty.
-			if (output.length < 10_000) output += chunk.toString();
-			if (modelsMs === null && /models loaded/.test(output)) modelsMs = performance.now() - started;
-			const match = /listening on (http:\/\/[^\s)]+)/.exec(output);
-			if (match && !listening) {
+			// Only the start-up event lines matter; --quiet keeps the rest of stdout empty.
+			output += chunk.toString();
+			const lines = output.split('\n');
+			output = lines.pop() ?? '';
+			for (const line of lines) {
+				const event = parseServerEvent(line.trim());
+				if (event?.event === 'modelsLoaded' && modelsMs === null) modelsMs = performance.now() - started;
+				if (event?.event !== 'ready' || listening) continue;
 				listening = true;
 				clearTimeout(timer);
 				resolve({
-					url: match[1].replace(/\/$/, ''),
+					url: event.url.replace(/\/$/, ''),
 					pid: child.pid as number,
 					spawnToListeningMs: performance.now() - started,
 					spawnToModelsMs: () => modelsMs,

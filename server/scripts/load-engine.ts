@@ -17,6 +17,8 @@ import { cpus } from 'os';
 import { join } from 'path';
 import { parseArgs } from 'util';
 
+import { parseReadyLine } from '../../devkit/localServer/launch';
+
 const SERVER = join(__dirname, '..');
 const ROOT = join(SERVER, '..');
 /** Linux reports utime and stime in clock ticks; 100 per second on every common kernel config. */
@@ -44,11 +46,14 @@ async function startServer(extraArgs: string[], fromSource: boolean): Promise<Se
 	const url = await new Promise<string>((resolve, reject) => {
 		const timer = setTimeout(() => reject(new Error('server did not start within 60 s')), 60_000);
 		child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+		let pending = '';
 		child.stdout.on('data', (chunk: Buffer) => {
-			const match = /listening on (http:\/\/\S+?) /.exec(chunk.toString());
-			if (match) {
+			const lines = (pending + chunk.toString()).split('\n');
+			pending = lines.pop() ?? '';
+			const ready = lines.map((line) => parseReadyLine(line.trim())).find((event) => event !== undefined);
+			if (ready) {
 				clearTimeout(timer);
-				resolve(match[1]);
+				resolve(ready.url);
 			}
 		});
 	});

@@ -153,6 +153,7 @@ async function main(): Promise<void> {
 		({ loadMs }) => {
 			warm = true;
 			console.log(`clova-ocr-local: models loaded in ${Date.now() - started} ms (${loadMs} ms in the slowest worker).`);
+			console.log(JSON.stringify({ event: 'modelsLoaded', ms: Date.now() - started, slowestWorkerMs: loadMs }));
 		},
 		(error: unknown) => {
 			// Without models no request can be answered: fail as loudly as a failed start did before.
