@@ -1,4 +1,5 @@
 import type { ErrorCode } from './errors';
+import type { FieldName, FieldReading } from '../engine/types';
 import type { ClovaFormat, ImageFamily } from './imageFormat';
 
 export type RequestMode = 'json' | 'multipart';
@@ -22,23 +23,8 @@ export interface CreditCardRequest {
 	};
 }
 
-export interface Point {
-	x: number;
-	y: number;
-}
-
-export type Quad = [Point, Point, Point, Point];
-
-export type FieldName = 'name' | 'number' | 'validThru';
-
-export interface FieldReading {
-	text: string;
-	confidence: number;
-	/** In the original image's pixel coordinates. */
-	box: Quad | null;
-	/** One per digit group or word. */
-	parts: Quad[];
-}
+// A success answer carries what the engine read, in the engine's own shapes: one definition of a field.
+export type { FieldName, FieldReading, Point, Quad } from '../engine/types';
 
 export type RecognitionOutcome =
 	| { kind: 'success'; width: number; height: number; fields: Partial<Record<FieldName, FieldReading>> }
