@@ -31,6 +31,21 @@ const CARD_WORDS = new Set(
 	).split(' '),
 );
 
+/** Payment networks, printed as logos. */
+const NETWORKS = new Set([
+	'VISA',
+	'MASTERCARD',
+	'AMEX',
+	'DISCOVER',
+	'JCB',
+	'UNIONPAY',
+	'MAESTRO',
+	'DINERS',
+	'DINERSCLUB',
+	'CIRRUS',
+	'INTERAC',
+]);
+
 const LABEL_FRAGMENTS = /EXPIR|THRU|VALID|MEMBER|SINCE/;
 /** Labels printed small over the name; a piece of one ("ARD HOLDE") is no name either. */
 const LONG_LABELS = ['CARDHOLDER', 'CARDMEMBER', 'CARDNUMBER', 'SIGNATURE', 'AUTHORIZED', 'AUTHORISED', 'EXPIRATION'];
@@ -135,6 +150,9 @@ function segments(row: TextRow): Segment[] {
 	row.chars.forEach((c, i) => {
 		const previous = row.chars[i - 1];
 		if (c.char === ' ') {
+			// Names have no word ending in an apostrophe or hyphen: a gap read after one (D' SOUZA)
+			// is the wide mark's own white space.
+			if (word.length > 1 && /['-]/.test(word[word.length - 1].char)) return;
 			closeWord();
 			// The model's own space (its best class there) is a gap; one read off a faint rise is less sure.
 			pendingGap = c.prob >= 0.5 ? 0.95 : 0.6;
@@ -255,8 +273,14 @@ function apartFromCardWords(segment: Segment): Segment[] {
 		const words = segment.words.slice(start, end + 1);
 		const inner = words.slice(1).map((word, i) => step(words[i], word));
 		const widest = Math.max(pitch * 0.5, ...inner);
-		const before = start > 0 ? step(segment.words[start - 1], words[0]) : Infinity;
-		const after = end + 1 < segment.words.length ? step(words[words.length - 1], segment.words[end + 1]) : Infinity;
+		// A network's logo in a box of its own (VISA beside the name) is never part of the name's phrase.
+		const logoApart = (logo: PlacedChar[], word: PlacedChar[]) =>
+			NETWORKS.has(letters(wordText(logo))) && logo[0].box !== word[word.length - 1].box && logo[0].box !== word[0].box;
+		const before = start > 0 && !logoApart(segment.words[start - 1], words[0]) ? step(segment.words[start - 1], words[0]) : Infinity;
+		const after =
+			end + 1 < segment.words.length && !logoApart(segment.words[end + 1], words[words.length - 1])
+				? step(words[words.length - 1], segment.words[end + 1])
+				: Infinity;
 		if (Math.min(before, after) > widest * 1.8)
 			kept.push({ words, gapCertainty: segment.gapCertainty.slice(start, end), row: segment.row, pitch: segment.pitch });
 		start = end + 1;
