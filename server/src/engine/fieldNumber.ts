@@ -168,8 +168,9 @@ function meanProb(chars: PlacedChar[]): number {
  * read; a repaired or invalid reading is reported below the review threshold.
  */
 export function readNumber(rows: TextRow[]): NumberChoice | null {
-	let best: (NumberChoice & { rank: number }) | null = null;
-	for (const candidate of candidates(rows)) {
+	let best: (NumberChoice & { rank: number; chars: PlacedChar[] }) | null = null;
+	const all = candidates(rows);
+	for (const candidate of all) {
 		const chars = candidate.runs.flatMap((run) => run.chars);
 		let digits = candidate.runs.map((run) => run.digits).join('');
 		const grouping = candidate.runs.map((run) => run.digits.length).join('-');
@@ -203,10 +204,24 @@ export function readNumber(rows: TextRow[]): NumberChoice | null {
 			rank > best.rank ||
 			(rank === best.rank &&
 				(digits.length > best.digits.length || (digits.length === best.digits.length && confidence > best.confidence)));
-		if (better) best = { digits, runs: groupsOf(chars, digits, candidate.runs), rows: candidate.rows, confidence, rank };
+		if (better) best = { digits, runs: groupsOf(chars, digits, candidate.runs), rows: candidate.rows, confidence, rank, chars };
 	}
 	if (!best) return null;
-	return { digits: best.digits, runs: best.runs, rows: best.rows, confidence: best.confidence };
+	// A longer reading of the same digit groups plus others beside them, as long as a card number
+	// can be, may be the whole number with a digit misread: the valid part (15 of a two-line 19) is
+	// then a number by chance of Luhn, one in ten.
+	const chosen = new Set(best.chars);
+	const longer = all.some((candidate) => {
+		const chars = candidate.runs.flatMap((run) => run.chars);
+		return (
+			chars.length > chosen.size &&
+			CARD_LENGTHS.includes(chars.length) &&
+			best?.chars.every((c) => chars.includes(c)) &&
+			!cardValidator.number(candidate.runs.map((run) => run.digits).join('')).isValid
+		);
+	});
+	const confidence = longer ? Math.min(best.confidence, 0.85) : best.confidence;
+	return { digits: best.digits, runs: best.runs, rows: best.rows, confidence };
 }
 
 /** Digit groups for subBoundingPolys, cut at the brand's gaps when the runs were read otherwise. */
