@@ -171,12 +171,22 @@ function segments(row: TextRow): Segment[] {
 				pendingGap = 0.5;
 			}
 		}
+		// An apostrophe the model saw but did not emit (ONEILL for O'NEILL) is put back between letters.
+		const before = word[word.length - 1];
+		if (before && /[A-Za-z]/.test(before.char) && /[A-Za-z]/.test(c.char) && c.apostropheBefore >= APOSTROPHE_SEEN) {
+			word.push({ ...c, char: "'", prob: 0.6, alt: null, apostropheBefore: 0 });
+		}
 		word.push(c);
 	});
 	closeWord();
 	if (current.words.length > 0) found.push(current);
 	return found;
 }
+
+/** An apostrophe class this likely in the blank frames between two letters is a mark the model left out. */
+const APOSTROPHE_SEEN = 0.15;
+/** Above this it is a doubt: the name may have lost one. */
+const APOSTROPHE_DOUBT = 0.04;
 
 /** Below the space threshold, the space class still rises this far over a word gap the model ran together. */
 const LOST_GAP = 0.02;
@@ -292,10 +302,13 @@ function row(candidate: Candidate): PlacedChar[] {
 	return candidate.segment.row.chars;
 }
 
-/** The gap between two words: between detector boxes the boxes' own edges, inside one box the letters' step. */
+/**
+ * The gap between two words: the step between their facing letters less the row's letter pitch,
+ * measured the same way inside a box and across boxes (grown detector boxes overlap, so their
+ * edges would make a gap between boxes look narrower than the same gap inside one).
+ */
 function wordGap(segment: Segment, a: PlacedChar[], b: PlacedChar[]): number {
-	const last = a[a.length - 1];
-	return last.box !== b[0].box ? b[0].boxSpan[0] - last.boxSpan[1] : b[0].along - last.along - segment.pitch;
+	return b[0].along - a[a.length - 1].along - segment.pitch;
 }
 
 /**
@@ -393,6 +406,10 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	// Names do not end on an initial: the surname after it was not read as part of this line.
 	if (letters(wordText(chosen.words[chosen.words.length - 1])).length === 1) confidence = Math.min(confidence, 0.7);
 	if (doubtfulSpace || faintDot || gaps.some((g) => g < 0.7)) confidence = Math.min(confidence, 0.8);
+	// An apostrophe put back, or half seen and left out, is the recogniser's doubt, not its reading.
+	const apostrophe = Math.max(0, ...chars.map((c) => c.apostropheBefore));
+	if (apostrophe >= APOSTROPHE_SEEN) confidence = Math.min(confidence, 0.85);
+	else if (apostrophe >= APOSTROPHE_DOUBT) confidence = Math.min(confidence, 0.8);
 	// A name whose first letter sits on its box's very edge may have lost letters the detector cut
 	// off (ROBERT read as RT); measured on names read whole, that margin is 0.38 letters or more.
 	const first = chosen.words[0][0];

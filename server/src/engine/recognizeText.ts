@@ -22,6 +22,8 @@ export interface RecognizedChar {
 	spaceBefore: number;
 	/** Highest probability of a full stop in those blank frames: a faint initial's dot. */
 	dotBefore: number;
+	/** Highest probability of an apostrophe in those blank frames: a thin mark the model left out (ONEILL). */
+	apostropheBefore: number;
 	/** The runner-up card character at the frame this one peaked, for field-aware decoding. */
 	alt: { char: string; prob: number } | null;
 }
@@ -90,16 +92,25 @@ interface CardClasses {
 }
 
 const cardClassCache = new WeakMap<string[], CardClasses>();
-const dotClassCache = new WeakMap<string[], number[]>();
+const markClassCache = new WeakMap<string[], Map<string, number[]>>();
 
-function dotClassesOf(dictionary: string[]): number[] {
-	let classes = dotClassCache.get(dictionary);
+/** Dictionary indices of these marks (full-width and curly forms included), cached per dictionary. */
+function markClassesOf(dictionary: string[], marks: string): number[] {
+	let byMarks = markClassCache.get(dictionary);
+	if (!byMarks) {
+		byMarks = new Map();
+		markClassCache.set(dictionary, byMarks);
+	}
+	let classes = byMarks.get(marks);
 	if (!classes) {
-		classes = dictionary.flatMap((char, index) => (index > 0 && (char === '.' || char === '．' || char === '。') ? [index] : []));
-		dotClassCache.set(dictionary, classes);
+		classes = dictionary.flatMap((char, index) => (index > 0 && marks.includes(char) ? [index] : []));
+		byMarks.set(marks, classes);
 	}
 	return classes;
 }
+
+const DOTS = '.．。';
+const APOSTROPHES = "'’‘`´＇";
 
 function cardClasses(dictionary: string[]): CardClasses {
 	let classes = cardClassCache.get(dictionary);
@@ -139,10 +150,12 @@ function decodeCtc(
 	const folded = new Float32Array(128);
 	const chars: RecognizedChar[] = [];
 	const spaceClass = dictionary.length - 1;
-	const dotClasses = dotClassesOf(dictionary);
+	const dotClasses = markClassesOf(dictionary, DOTS);
+	const apostropheClasses = markClassesOf(dictionary, APOSTROPHES);
 	let previous = 0;
 	let gapSpace = 0;
 	let gapDot = 0;
+	let gapApostrophe = 0;
 	for (let t = 0; t < frames; t++) {
 		const base = offset + t * classes;
 		let best = 0;
@@ -159,6 +172,9 @@ function decodeCtc(
 			let dot = 0;
 			for (const c of dotClasses) dot += probs[base + c];
 			gapDot = Math.max(gapDot, dot);
+			let apostrophe = 0;
+			for (const c of apostropheClasses) apostrophe += probs[base + c];
+			gapApostrophe = Math.max(gapApostrophe, apostrophe);
 		}
 		if (best === 0) {
 			previous = best;
@@ -179,9 +195,19 @@ function decodeCtc(
 		const prob = Math.min(1, folded[top]);
 		const alt = second >= 0 && second !== top ? { char: String.fromCharCode(second), prob: folded[second] } : null;
 		if (best !== previous) {
-			chars.push({ char, prob, alt, u0: t / usedFrames, u1: (t + 1) / usedFrames, spaceBefore: gapSpace, dotBefore: gapDot });
+			chars.push({
+				char,
+				prob,
+				alt,
+				u0: t / usedFrames,
+				u1: (t + 1) / usedFrames,
+				spaceBefore: gapSpace,
+				dotBefore: gapDot,
+				apostropheBefore: gapApostrophe,
+			});
 			gapSpace = 0;
 			gapDot = 0;
+			gapApostrophe = 0;
 		} else if (chars.length > 0) {
 			const last = chars[chars.length - 1];
 			last.u1 = (t + 1) / usedFrames;

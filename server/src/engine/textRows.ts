@@ -16,6 +16,8 @@ export interface PlacedChar {
 	spaceBefore: number;
 	/** How likely a full stop the recogniser did not emit sits just before this character. */
 	dotBefore: number;
+	/** How likely an apostrophe the recogniser did not emit sits just before this character. */
+	apostropheBefore: number;
 	alt: { char: string; prob: number } | null;
 	/** Where the character's detector box starts and ends along the row. */
 	boxSpan: [number, number];
@@ -125,6 +127,7 @@ function buildRow(members: LineGeometry[]): TextRow {
 				box: member.index,
 				spaceBefore: c.spaceBefore,
 				dotBefore: c.dotBefore,
+				apostropheBefore: c.apostropheBefore,
 				alt: c.alt,
 				boxSpan,
 			});
