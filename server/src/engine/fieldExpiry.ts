@@ -101,7 +101,11 @@ function dateCandidates(row: TextRow, exclude: Set<PlacedChar>): DateCandidate[]
 		const before = /(\d{1,2})$/.exec(text.slice(Math.max(0, slash - 2), slash));
 		if (!before) continue;
 		const after = text.slice(slash + 1);
-		const years = [/^\d{2}/.exec(after)?.[0], /^\d{4}(?!\d)/.exec(after)?.[0]].filter((y): y is string => y !== undefined);
+		const fourDigits = /^\d{4}(?!\d)/.exec(after)?.[0];
+		// A four-digit year of this century (08/2033) is the year; its first two digits are no date of their own.
+		const years = fourDigits?.startsWith('20')
+			? [fourDigits]
+			: [/^\d{2}/.exec(after)?.[0], fourDigits].filter((y): y is string => y !== undefined);
 		for (const year of years) {
 			const start = slash - before[1].length;
 			const used = chars.slice(start, slash + 1 + year.length).flatMap((c) => (c.c ? [c.c] : []));
@@ -116,7 +120,10 @@ function dateCandidates(row: TextRow, exclude: Set<PlacedChar>): DateCandidate[]
 			// space the model put in ("1 1/27"): both readings stand, neither surely.
 			const split =
 				before[1].length === 1 && chars[start - 1]?.ch === ' ' && /\d/.test(chars[start - 2]?.c?.char ?? '') ? chars[start - 2] : null;
-			const crowded = split !== null || /\d/.test(chars[start - 1]?.c?.char ?? '') || /\d/.test(chars[end]?.c?.char ?? '');
+			// Cards print two-digit months: one digit glued to a character before it (Y1/30 for 11/30)
+			// had its first digit misread as that character.
+			const glued = before[1].length === 1 && chars[start - 1]?.c !== null && chars[start - 1] !== undefined;
+			const crowded = glued || split !== null || /\d/.test(chars[start - 1]?.c?.char ?? '') || /\d/.test(chars[end]?.c?.char ?? '');
 			found.push({ text: `${before[1].padStart(2, '0')}/${year.slice(-2)}`, month, year: fullYear, chars: used, row, mapped, crowded });
 			if (split?.c) {
 				const twoDigits = `${split.c.char}${before[1]}`;

@@ -198,13 +198,16 @@ const LOST_GAP_STEP = 1.2;
 /**
  * Word gaps the recogniser saw but did not emit ("ROBERTLOPEZ"): inside a run of letters from one
  * box, one position where the space class rose clearly, and clearly more than anywhere else in the
- * run, with at least two letters on each side. At most one per run; the gap stays doubtful.
+ * run, with at least two letters on each side (one before an apostrophe). At most one per run; the
+ * gap stays doubtful.
  */
 function lostGaps(row: TextRow): Set<PlacedChar> {
 	const found = new Set<PlacedChar>();
 	let run: PlacedChar[] = [];
-	const closeRun = () => {
-		const inner = run.slice(2, run.length - 1);
+	const closeRun = (after?: PlacedChar) => {
+		// A surname's O' or D' keeps its one letter: GRACEO'CONNOR splits before the O.
+		const prefix = after !== undefined && after.char === "'" && after.box === run[run.length - 1]?.box;
+		const inner = run.slice(2, prefix ? run.length : run.length - 1);
 		if (inner.length > 0) {
 			const peak = inner.reduce((a, b) => (b.spaceBefore > a.spaceBefore ? b : a));
 			const others = run.slice(1).filter((c) => c !== peak);
@@ -229,7 +232,7 @@ function lostGaps(row: TextRow): Set<PlacedChar> {
 		run = [];
 	};
 	for (const c of row.chars) {
-		if (!/[A-Za-z]/.test(c.char) || (run.length > 0 && run[run.length - 1].box !== c.box)) closeRun();
+		if (!/[A-Za-z]/.test(c.char) || (run.length > 0 && run[run.length - 1].box !== c.box)) closeRun(c);
 		if (/[A-Za-z]/.test(c.char)) run.push(c);
 	}
 	closeRun();

@@ -1,0 +1,122 @@
+/**
+ * Field decoding from recognised lines, without images: each case builds the lines the recogniser
+ * would return (characters, their frame positions, the space and apostrophe classes it saw in the
+ * gaps) and checks what extractFields makes of them.
+ */
+import { extractFields } from '../src/engine/extractFields';
+import type { RecognizedChar, RecognizedLine } from '../src/engine/recognizeText';
+import { groupIntoRows } from '../src/engine/textRows';
+
+const NOW = new Date('2026-11-30T00:00:00Z');
+const HEIGHT = 30;
+/** Width of one character cell in px: the letter pitch of every line built here. */
+const PITCH = 18;
+
+interface CharOptions {
+	/** Space class peak in the blank frames before this character. */
+	spaceBefore?: number;
+	apostropheBefore?: number;
+	/** Extra pitches of blank space before this character (a wider step between letters). */
+	shift?: number;
+	prob?: number;
+}
+
+/** A detector box at (x, y) holding `text`, one character per pitch unless options say otherwise. */
+function line(text: string, x: number, y: number, options: Record<number, CharOptions> = {}): RecognizedLine {
+	const cells: Array<{ char: string; at: number; options: CharOptions }> = [];
+	let at = 0;
+	[...text].forEach((char, i) => {
+		const o = options[i] ?? {};
+		at += o.shift ?? 0;
+		cells.push({ char, at, options: o });
+		at += 1;
+	});
+	const width = at * PITCH;
+	const chars: RecognizedChar[] = cells
+		.filter((cell) => cell.char !== ' ')
+		.map((cell) => ({
+			char: cell.char,
+			prob: cell.options.prob ?? 0.99,
+			u0: (cell.at + 0.3) / at,
+			u1: (cell.at + 0.7) / at,
+			spaceBefore: cell.options.spaceBefore ?? (cells[cells.indexOf(cell) - 1]?.char === ' ' ? 0.9 : 0),
+			dotBefore: 0,
+			apostropheBefore: cell.options.apostropheBefore ?? 0,
+			alt: null,
+		}));
+	// A space cell becomes the recogniser's own space character, as CTC emits it.
+	const withSpaces: RecognizedChar[] = [];
+	for (const c of chars) {
+		if (withSpaces.length > 0 && c.spaceBefore >= 0.5)
+			withSpaces.push({ ...c, char: ' ', prob: 0.95, u0: c.u0 - 0.5 / at, u1: c.u0 - 0.1 / at });
+		withSpaces.push(c);
+	}
+	return {
+		quad: [
+			{ x, y },
+			{ x: x + width, y },
+			{ x: x + width, y: y + HEIGHT },
+			{ x, y: y + HEIGHT },
+		],
+		chars: withSpaces,
+		text: withSpaces.map((c) => c.char).join(''),
+	};
+}
+
+/** A card: the number on top, the date and the name in the lines given. */
+function read(...lines: RecognizedLine[]) {
+	return extractFields(groupIntoRows([line('4539 1488 0343 6467', 40, 100), ...lines]), NOW).fields;
+}
+
+describe('valid thru', () => {
+	test('a four-digit year is the year, not a date ending in its first two digits', () => {
+		const fields = read(line('VALID THRU 08/2033', 40, 160), line('JOHN SMITH', 40, 220));
+		expect(fields.validThru?.text).toBe('08/33');
+		expect(fields.validThru?.confidence).toBeGreaterThanOrEqual(0.9);
+	});
+
+	test('the latest of two dates is the expiry', () => {
+		const fields = read(line('01/27  11/29', 40, 160), line('JOHN SMITH', 40, 220));
+		expect(fields.validThru?.text).toBe('11/29');
+	});
+
+	test('a one-digit month glued to a letter (its first digit misread) is not reported as sure', () => {
+		const fields = read(line('Y1/30', 40, 160), line('JOHN SMITH', 40, 220));
+		expect(fields.validThru?.confidence ?? 0).toBeLessThan(0.9);
+	});
+});
+
+describe('holder name', () => {
+	test('a word gap the model ran together is split where the space class rose and the letters stand apart', () => {
+		const fields = read(line('ROBERTLOPEZ', 40, 220, { 6: { spaceBefore: 0.13, shift: 0.3 } }));
+		expect(fields.name?.text).toBe('ROBERT LOPEZ');
+		expect(fields.name?.confidence).toBeLessThan(0.9);
+	});
+
+	test("a gap lost before a surname's O' is split before the O", () => {
+		const fields = read(line("GRACEO'CONNOR", 40, 220, { 5: { spaceBefore: 0.06, shift: 0.4 } }));
+		expect(fields.name?.text).toBe("GRACE O'CONNOR");
+	});
+
+	test('a rise of the space class between letters at their usual step is no gap', () => {
+		const fields = read(line('GIULIA TRAN', 40, 220, { 4: { spaceBefore: 0.03 } }));
+		expect(fields.name?.text).toBe('GIULIA TRAN');
+	});
+
+	test('an apostrophe the model saw but did not emit is put back, and the name is flagged', () => {
+		const fields = read(line('GEORGE ONEILL', 40, 220, { 8: { apostropheBefore: 0.3 } }));
+		expect(fields.name?.text).toBe("GEORGE O'NEILL");
+		expect(fields.name?.confidence).toBeLessThan(0.9);
+	});
+
+	test('a clean two-word name is sure', () => {
+		const fields = read(line('GEORGE ONEILL', 40, 220));
+		expect(fields.name?.text).toBe('GEORGE ONEILL');
+		expect(fields.name?.confidence).toBeGreaterThanOrEqual(0.9);
+	});
+
+	test('a logo word with one letter lost is not taken for the name', () => {
+		const fields = read(line('DISOVER', 300, 220));
+		expect(fields.name).toBeUndefined();
+	});
+});
