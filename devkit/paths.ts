@@ -21,3 +21,6 @@ export const LOCAL_SERVER_BIN = join(ROOT, 'server', 'bin', 'clova-ocr-local.js'
 
 /** A stand-in for the recognition worker that answers at once (or crashes on request), for pool tests. */
 export const FAKE_RECOGNITION_WORKER = join(__dirname, 'localServer', 'fakeRecognitionWorker.js');
+
+/** The HAProxy config docs/deploy.md explains and test-lb runs. */
+export const HAPROXY_CONFIG = join(ROOT, 'deploy', 'haproxy.cfg');

@@ -1,4 +1,5 @@
 /** Workflows as `n8n import:workflow` reads them: the ones tests and the benchmark build, and the examples. */
+import { randomUUID } from 'crypto';
 import { readFileSync, readdirSync } from 'fs';
 import { join } from 'path';
 
@@ -20,6 +21,11 @@ export interface WorkflowNode {
 	credentials?: Record<string, CredentialRef>;
 	onError?: 'continueRegularOutput';
 	disabled?: boolean;
+	webhookId?: string;
+	/** n8n's Retry On Fail: the whole node runs again, every item of it, up to maxTries times. */
+	retryOnFail?: boolean;
+	maxTries?: number;
+	waitBetweenTries?: number;
 }
 
 type NodeSpec = Omit<WorkflowNode, 'id' | 'position'>;
@@ -47,16 +53,32 @@ function chain(id: string, specs: NodeSpec[]): Workflow {
 	return { id, name: id, active: false, settings: { executionOrder: 'v1' }, nodes, connections };
 }
 
-/** Manual trigger, then every file matching `glob` as one item each with its bytes in `data`. */
-function readFiles(glob: string): NodeSpec[] {
+/**
+ * A manual trigger, or a webhook at `webhookPath` that answers with every item of the last node
+ * once the run ends (so several calls start several executions at once); then every file
+ * matching `glob` as one item each with its bytes in `data`.
+ */
+function readFiles(glob: string, webhookPath?: string): NodeSpec[] {
+	const start: NodeSpec =
+		webhookPath === undefined
+			? { name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} }
+			: {
+					name: 'Start',
+					type: 'n8n-nodes-base.webhook',
+					typeVersion: 2,
+					parameters: { httpMethod: 'POST', path: webhookPath, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+					webhookId: randomUUID(),
+				};
 	return [
-		{ name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} },
+		start,
 		{ name: READ_NODE, type: 'n8n-nodes-base.readWriteFile', typeVersion: 1, parameters: { fileSelector: glob, options: {} } },
 	];
 }
 
 export interface OcrWorkflowOptions {
 	glob: string;
+	/** Started by a POST to this webhook path instead of by hand (the workflow must be activated). */
+	webhookPath?: string;
 	credential: CredentialRef;
 	/** multipart is the node's default. */
 	mode?: 'multipart' | 'json';
@@ -70,7 +92,7 @@ export interface OcrWorkflowOptions {
 /** Read Files -> CLOVA OCR, every parameter at its default unless `options` says otherwise. */
 export function ocrWorkflow(id: string, options: OcrWorkflowOptions): Workflow {
 	return chain(id, [
-		...readFiles(options.glob),
+		...readFiles(options.glob, options.webhookPath),
 		{
 			name: OCR_NODE,
 			type: 'n8n-nodes-clova-ocr.clovaOcr',
@@ -89,6 +111,10 @@ export interface HttpRequestWorkflowOptions {
 	invokeUrl: string;
 	secret: string;
 	batching?: { size: number; intervalMs: number };
+	/** n8n's Retry On Fail on the HTTP Request node (at most 5 tries, at most 5000 ms apart in the editor). */
+	retry?: { maxTries: number; waitMs: number };
+	/** See OcrWorkflowOptions.webhookPath. */
+	webhookPath?: string;
 }
 
 /**
@@ -108,7 +134,7 @@ export function httpRequestWorkflow(id: string, options: HttpRequestWorkflowOpti
     nameConfidence: name.confidence, numberConfidence: number.confidence, validThruConfidence: validThru.confidence } };
 });`;
 	return chain(id, [
-		...readFiles(options.glob),
+		...readFiles(options.glob, options.webhookPath),
 		{
 			name: HTTP_NODE,
 			type: 'n8n-nodes-base.httpRequest',
@@ -130,6 +156,7 @@ export function httpRequestWorkflow(id: string, options: HttpRequestWorkflowOpti
 					? { batching: { batch: { batchSize: options.batching.size, batchInterval: options.batching.intervalMs } } }
 					: {},
 			},
+			...(options.retry ? { retryOnFail: true, maxTries: options.retry.maxTries, waitBetweenTries: options.retry.waitMs } : {}),
 		},
 		{ name: FLATTEN_NODE, type: 'n8n-nodes-base.code', typeVersion: 2, parameters: { jsCode: flatten } },
 	]);
@@ -158,4 +185,61 @@ export function exampleWorkflow(file: string): Record<string, unknown> & { id: s
 
 export function exampleWorkflows(): Array<Record<string, unknown> & { id: string; active: false }> {
 	return exampleFiles().map(exampleWorkflow);
+}
+
+export const WEBHOOK_EXAMPLE = 'webhook-upload-answers-fields.json';
+
+/** The parts of a committed example's node that the variants below change. */
+interface ExampleNode {
+	id: string;
+	name: string;
+	type: string;
+	typeVersion: number;
+	position: [number, number];
+	parameters: Record<string, unknown>;
+	webhookId?: string;
+}
+
+type ExampleWorkflow = ReturnType<typeof exampleWorkflow> & { nodes: ExampleNode[]; connections: Workflow['connections'] };
+
+/**
+ * The webhook example taking many cards per upload, under `id` at webhook path `path`: its nodes
+ * as committed, plus a step after the Webhook that makes one item of each uploaded file (the
+ * Webhook node puts all of a request's files on one item, data0..dataN, of which the example
+ * reads the first), and the answer carrying every item's fields instead of the first item's.
+ */
+export function webhookBatchWorkflow(id: string, path: string): ExampleWorkflow {
+	const example = exampleWorkflow(WEBHOOK_EXAMPLE) as ExampleWorkflow;
+	const [upload, ocr, respond] = ['n8n-nodes-base.webhook', 'n8n-nodes-clova-ocr.clovaOcr', 'n8n-nodes-base.respondToWebhook'].map(
+		(type) => {
+			const node = example.nodes.find((candidate) => candidate.type === type);
+			if (!node) throw new Error(`${WEBHOOK_EXAMPLE} has no ${type} node`);
+			return node;
+		},
+	);
+	const split: ExampleNode = {
+		id: `${id}-split`,
+		name: 'One Item Per File',
+		type: 'n8n-nodes-base.code',
+		typeVersion: 2,
+		position: [110, 160],
+		parameters: {
+			jsCode:
+				'return $input.all().flatMap((item) => Object.entries(item.binary ?? {}).map(([field, file]) => ({ json: { field }, binary: { data: file } })));',
+		},
+	};
+	const link = (node: string): { main: Connection[][] } => ({ main: [[{ node, type: 'main', index: 0 }]] });
+	return {
+		...example,
+		id,
+		name: `${String(example.name)} (several files per upload)`,
+		// Fresh node and webhook ids: the example itself may be imported beside this variant.
+		nodes: [
+			{ ...upload, id: `${id}-upload`, webhookId: randomUUID(), parameters: { ...upload.parameters, path } },
+			split,
+			{ ...ocr, id: `${id}-ocr` },
+			{ ...respond, id: `${id}-respond`, parameters: { respondWith: 'allIncomingItems', options: {} } },
+		],
+		connections: { [upload.name]: link(split.name), [split.name]: link(ocr.name), [ocr.name]: link(respond.name) },
+	};
 }

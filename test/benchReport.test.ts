@@ -1,4 +1,6 @@
-import { truthOfCopy } from '../devkit/bench/cardCopies';
+import { number as validateNumber } from 'card-validator';
+
+import { distinctTruthOfCopy, truthOfCopy } from '../devkit/bench/cardCopies';
 import type { VersionResult } from '../devkit/bench/report';
 import { median, report } from '../devkit/bench/report';
 
@@ -47,6 +49,21 @@ describe('benchmark report', () => {
 		expect(truthOfCopy('card-0007--photo-001.jpg')?.name).toBeTruthy();
 		expect(truthOfCopy('card-large--photo-000.png')).toEqual(truthOfCopy('card-0000--photo-000.jpg'));
 		expect(truthOfCopy('photo-000.jpg')).toBeUndefined();
+	});
+
+	test('distinct copies get Luhn-valid numbers of their own brand that differ once PCI-masked', () => {
+		const names = Array.from({ length: 200 }, (_, i) => `card-${String(i).padStart(4, '0')}--${['flat-001.jpg', 'photo-000.jpg'][i % 2]}`);
+		const masked = new Set<string>();
+		for (const name of names) {
+			const sample = truthOfCopy(name)?.number as string;
+			const { number } = distinctTruthOfCopy(name) ?? { number: '' };
+			expect(validateNumber(number).isValid).toBe(true);
+			expect(validateNumber(number).card?.type).toBe(validateNumber(sample).card?.type);
+			expect(number.slice(0, 6)).toBe(sample.slice(0, 6));
+			masked.add(`${number.slice(0, 6)}${number.slice(-4)}`);
+		}
+		expect(masked.size).toBe(names.length);
+		expect(distinctTruthOfCopy('card-large--photo-000.png')).toEqual(truthOfCopy('card-large--photo-000.png'));
 	});
 
 	test("ratios use each latency's own bound, failures are counted, floors are subtracted from the node's median", () => {

@@ -1,7 +1,7 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import type { ErrorCode } from '../server/src/protocol';
-import { CLOVA_ERRORS } from '../server/src/protocol';
+import { CLOVA_ERRORS, SHUTTING_DOWN } from '../server/src/protocol';
 import type { ScriptedAnswer } from '../devkit/clova/testServer';
 import { ClovaTestServer } from '../devkit/clova/testServer';
 import { successFor } from '../devkit/clova/outcomes';
@@ -20,6 +20,13 @@ const HTML_502: ScriptedAnswer = {
 	status: 502,
 	contentType: 'text/html',
 	body: '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>',
+};
+/** What a local server answers new work with while it drains on SIGTERM (server/src/drain.ts). */
+const DRAINING: ScriptedAnswer = {
+	kind: 'raw',
+	status: SHUTTING_DOWN.httpStatus,
+	body: JSON.stringify({ code: SHUTTING_DOWN.code, message: SHUTTING_DOWN.message }),
+	headers: { 'Retry-After': '1' },
 };
 const TRUNCATED: ScriptedAnswer = { kind: 'raw', status: 200, body: '{"version":"V2","requestId":"1","images":[{"uid":"x","inferRes' };
 
@@ -102,6 +109,7 @@ describe('CLOVA OCR node: failures, retries and ordering', () => {
 		['0500', clovaError('0500')],
 		['0501', clovaError('0501')],
 		['an HTML 502 from a gateway', HTML_502],
+		["a draining local server's 503", DRAINING],
 		['truncated JSON', TRUNCATED],
 		['a reset connection', { kind: 'reset' }],
 	];

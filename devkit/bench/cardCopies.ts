@@ -18,6 +18,33 @@ export function truthOfCopy(fileName: string): CardTruth | undefined {
 	return sample === undefined ? undefined : truthByStem.get(stem(sample));
 }
 
+/** The digit that makes `body` + digit pass the Luhn check. */
+function luhnCheckDigit(body: string): string {
+	let sum = 0;
+	for (let i = 0; i < body.length; i++) {
+		// Counted from the right of the full number, the body's last digit is the second: doubled.
+		let digit = Number(body[body.length - 1 - i]);
+		if (i % 2 === 0) digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
+		sum += digit;
+	}
+	return String((10 - (sum % 10)) % 10);
+}
+
+/**
+ * Like truthOfCopy, but every copy gets its own card number: the copy's index (mod 1000) in the
+ * three digits before the check digit, which is recomputed, so the number stays Luhn-valid, keeps
+ * its brand prefix, and still tells copies apart once masked to its first 6 and last 4 digits. A
+ * scripted server answering with these lets a test see which upload an answer belongs to.
+ */
+export function distinctTruthOfCopy(fileName: string): CardTruth | undefined {
+	const truth = truthOfCopy(fileName);
+	const index = /^card-(\d+)--/.exec(fileName)?.[1];
+	if (!truth || index === undefined) return truth;
+	const { number } = truth;
+	const body = number.slice(0, -4) + String(Number(index) % 1000).padStart(3, '0');
+	return { ...truth, number: body + luhnCheckDigit(body) };
+}
+
 /** `count` files cycling through the samples (or only `onlySample`), in a fresh folder. */
 export function cardCopies(folder: string, count: number, onlySample?: string): string {
 	rmSync(folder, { recursive: true, force: true });

@@ -10,6 +10,13 @@ export interface RunningServer {
 	pid: number;
 	/** Everything the server printed, stdout and stderr, in arrival order. */
 	output: string[];
+	/** The JSON event lines it printed so far, in order. */
+	events: ServerEvent[];
+	/** Sends a signal (SIGTERM drains, SIGKILL stands in for a crash) and returns at once. */
+	signal(signal: NodeJS.Signals): void;
+	/** Settles when the process is gone: its exit code, or the signal that ended it. */
+	exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+	/** SIGTERM, then waits for the exit: at most --drain-seconds when requests are still unanswered. */
 	stop(): Promise<void>;
 }
 
@@ -28,7 +35,25 @@ export interface ModelsLoadedLine {
 	slowestWorkerMs: number;
 }
 
-export type ServerEvent = ReadyLine | ModelsLoadedLine;
+/** The line it prints on SIGTERM or SIGINT, when it starts draining. */
+export interface DrainingLine {
+	event: 'draining';
+	signal: string;
+	/** Requests taken and not yet answered when the signal came. */
+	inFlight: number;
+	drainSeconds: number;
+}
+
+/** The line it prints last, when the drain is over. */
+export interface StoppedLine {
+	event: 'stopped';
+	/** Every request taken was answered. */
+	idle: boolean;
+	unanswered: number;
+	ms: number;
+}
+
+export type ServerEvent = ReadyLine | ModelsLoadedLine | DrainingLine | StoppedLine;
 
 /** One of the server's JSON event lines, or undefined for any other line (its sentences for people, request logs). */
 export function parseServerEvent(line: string): ServerEvent | undefined {
@@ -39,6 +64,22 @@ export function parseServerEvent(line: string): ServerEvent | undefined {
 			return { event: 'ready', url: value.url, pid: value.pid };
 		if (value.event === 'modelsLoaded' && typeof value.ms === 'number' && typeof value.slowestWorkerMs === 'number') {
 			return { event: 'modelsLoaded', ms: value.ms, slowestWorkerMs: value.slowestWorkerMs };
+		}
+		if (
+			value.event === 'draining' &&
+			typeof value.signal === 'string' &&
+			typeof value.inFlight === 'number' &&
+			typeof value.drainSeconds === 'number'
+		) {
+			return { event: 'draining', signal: value.signal, inFlight: value.inFlight, drainSeconds: value.drainSeconds };
+		}
+		if (
+			value.event === 'stopped' &&
+			typeof value.idle === 'boolean' &&
+			typeof value.unanswered === 'number' &&
+			typeof value.ms === 'number'
+		) {
+			return { event: 'stopped', idle: value.idle, unanswered: value.unanswered, ms: value.ms };
 		}
 		return undefined;
 	} catch {
@@ -63,8 +104,11 @@ export async function startLocalServer(args: string[] = [], env: NodeJS.ProcessE
 		env: { ...process.env, CLOVA_OCR_FROM_SOURCE: '1', ...env },
 	});
 	// 'close', not 'exit': by then stderr is read to the end, so a failed start reports its reason.
-	const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
+	const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+		child.once('close', (code, signal) => resolve({ code, signal })),
+	);
 	const output: string[] = [];
+	const events: ServerEvent[] = [];
 	child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
 	const ready = await new Promise<ReadyLine>((resolve, reject) => {
 		const timer = setTimeout(() => {
@@ -79,10 +123,11 @@ export async function startLocalServer(args: string[] = [], env: NodeJS.ProcessE
 			const lines = (partial + text).split('\n');
 			partial = lines.pop() ?? '';
 			for (const line of lines) {
-				const parsed = parseReadyLine(line.trim());
-				if (parsed) {
+				const event = parseServerEvent(line.trim());
+				if (event) events.push(event);
+				if (event?.event === 'ready') {
 					clearTimeout(timer);
-					resolve(parsed);
+					resolve(event);
 				}
 			}
 		});
@@ -91,12 +136,18 @@ export async function startLocalServer(args: string[] = [], env: NodeJS.ProcessE
 			reject(new Error(`server exited with ${child.exitCode ?? child.signalCode}: ${output.join('')}`));
 		});
 	});
+	const running = () => child.exitCode === null && child.signalCode === null;
 	return {
 		url: ready.url,
 		pid: ready.pid,
 		output,
+		events,
+		signal: (signal) => {
+			if (running()) child.kill(signal);
+		},
+		exited,
 		stop: async () => {
-			if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+			if (running()) child.kill('SIGTERM');
 			await exited;
 		},
 	};

@@ -1,5 +1,5 @@
 import { execFile } from 'child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
@@ -94,6 +94,20 @@ export class N8nInstance {
 		writeFileSync(file, JSON.stringify(content));
 		const result = await this.cli([`import:${kind}`, `--input=${file}`]);
 		if (result.code !== 0) throw new Error(`import:${kind} failed (${result.code}): ${result.stdout}\n${result.stderr}`);
+	}
+
+	/** Makes a stored workflow's triggers live on the next `n8n start`: 2.x publishes, 1.x sets it active. */
+	async activate(workflowId: string): Promise<void> {
+		const args = this.runtime.version.startsWith('1.')
+			? ['update:workflow', `--id=${workflowId}`, '--active=true']
+			: ['publish:workflow', `--id=${workflowId}`];
+		const result = await this.cli(args);
+		if (result.code !== 0) throw new Error(`${args[0]} failed (${result.code}): ${result.stdout}\n${result.stderr}`);
+	}
+
+	/** Deletes the user folder, installed package, logs and all; the instance is unusable after. */
+	dispose(): void {
+		rmSync(this.userFolder, { recursive: true, force: true });
 	}
 
 	/** Runs a stored workflow headless and returns n8n's run data, or the failure output. */

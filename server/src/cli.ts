@@ -17,6 +17,11 @@ Server:
   --secret <value>          Require this X-OCR-SECRET (default: env CLOVA_OCR_SECRET, else none on loopback).
                             An empty value is an error: leave the option out for no secret.
   --max-body-mb <n>         Largest request body in MB, above 0 (default 20).
+  --drain-seconds <n>       On SIGTERM or SIGINT, answer the requests already taken for at most this
+                            many seconds, 0-3600, then exit (default 30; 0 exits at once). Meanwhile new
+                            requests answer 503 (code 0500, Retry-After) and /healthz answers 503
+                            "draining", so a load balancer sends the work elsewhere. A second signal
+                            exits at once. Exit code 0 when every request taken was answered, else 1.
   --quiet                   No per-request log lines.
   -h, --help                This text.
 
@@ -42,7 +47,7 @@ Environment:
   CLOVA_OCR_FROM_SOURCE=1   Run the TypeScript sources (through tsx) even when a build in dist/ exists.
 
 API: POST /document/credit-card (also /credit-card and any /custom/v1/<domain>/<key>/document/credit-card),
-JSON or multipart exactly as NAVER's CLOVA OCR credit-card API; GET /healthz.
+JSON or multipart exactly as NAVER's CLOVA OCR credit-card API; GET /healthz (200 "ok", 503 "draining").
 Logs carry request id, timing and status only: never images or card data.`;
 
 /** A command-line mistake: reported as one line, exit code 1. */
@@ -90,6 +95,7 @@ async function main(): Promise<void> {
 				concurrency: { type: 'string' },
 				queue: { type: 'string' },
 				'max-body-mb': { type: 'string', default: '20' },
+				'drain-seconds': { type: 'string', default: '30' },
 				'threads-per-worker': { type: 'string' },
 				'memory-arena': { type: 'string' },
 				'max-megapixels': { type: 'string' },
@@ -113,6 +119,7 @@ async function main(): Promise<void> {
 	const secret = values.secret ?? (process.env.CLOVA_OCR_SECRET || undefined);
 	const port = integerOption(values, 'port', 0, 65535) as number;
 	const maxBodyMb = positiveOption(values, 'max-body-mb') as number;
+	const drainSeconds = integerOption(values, 'drain-seconds', 0, 3600) as number;
 	const concurrency = integerOption(values, 'concurrency', 1);
 	const queueLimit = integerOption(values, 'queue', 0);
 	const intraOpThreads = integerOption(values, 'threads-per-worker', 1, 256);
@@ -161,8 +168,26 @@ async function main(): Promise<void> {
 			process.exit(1);
 		},
 	);
-	const stop = () => {
-		void server.close().then(() => process.exit(0));
+	let stopping = false;
+	const stop = (signal: NodeJS.Signals) => {
+		if (stopping) {
+			console.error(`clova-ocr-local: ${signal} again: stopping now, ${server.inFlight()} request(s) unanswered.`);
+			process.exit(1);
+		}
+		stopping = true;
+		const inFlight = server.inFlight();
+		console.log(
+			`clova-ocr-local: ${signal}: draining: answering the ${inFlight} request(s) taken, refusing new ones with 503, ` +
+				`for at most ${drainSeconds} s. ${signal} again stops at once.`,
+		);
+		console.log(JSON.stringify({ event: 'draining', signal, inFlight, drainSeconds }));
+		void server.drain(drainSeconds * 1000).then(async (result) => {
+			if (result.idle) console.log(`clova-ocr-local: drained in ${result.ms} ms; stopped.`);
+			else console.error(`clova-ocr-local: ${result.unanswered} request(s) still unanswered after ${drainSeconds} s; stopped anyway.`);
+			console.log(JSON.stringify({ event: 'stopped', ...result }));
+			await server.close();
+			process.exit(result.idle ? 0 : 1);
+		});
 	};
 	process.on('SIGINT', stop);
 	process.on('SIGTERM', stop);

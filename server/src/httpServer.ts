@@ -2,16 +2,27 @@ import { createServer } from 'http';
 import type { Server } from 'http';
 import type { AddressInfo } from 'net';
 
+import type { DrainResult } from './drain';
+import { RequestDrain } from './drain';
 import type { ListenerOptions } from './protocol';
 import { createRequestListener, isLoopbackHost } from './protocol';
 
 export interface StartedServer {
 	url: string;
 	server: Server;
+	/** Stops at once: connections still answering are cut. */
 	close(): Promise<void>;
+	/**
+	 * Stops taking work and waits for what was taken: new requests and /healthz answer 503 from
+	 * now on, every answer closes its connection. Resolves once the requests taken before were
+	 * answered, or after `timeoutMs`; the server still listens until close().
+	 */
+	drain(timeoutMs: number): Promise<DrainResult>;
+	/** Requests taken and not yet answered. */
+	inFlight(): number;
 }
 
-export interface ServeOptions extends ListenerOptions {
+export interface ServeOptions extends Omit<ListenerOptions, 'draining'> {
 	host: string;
 	port: number;
 }
@@ -23,7 +34,8 @@ export async function serveClova(options: ServeOptions): Promise<StartedServer> 
 			`Refusing to listen on ${options.host} without a secret: card images would be open to the network. Set --secret or CLOVA_OCR_SECRET.`,
 		);
 	}
-	const server = createServer(createRequestListener(options));
+	const drain = new RequestDrain();
+	const server = createServer(drain.track(createRequestListener({ ...options, draining: () => drain.draining })));
 	// Large uploads on slow links must not be cut off by Node's default request timeout.
 	server.requestTimeout = 120_000;
 	server.headersTimeout = 30_000;
@@ -40,5 +52,7 @@ export async function serveClova(options: ServeOptions): Promise<StartedServer> 
 			server.closeAllConnections();
 			await new Promise<void>((resolve) => server.close(() => resolve()));
 		},
+		drain: async (timeoutMs) => await drain.drain(server, timeoutMs),
+		inFlight: () => drain.inFlight,
 	};
 }

@@ -23,6 +23,7 @@ describe('local server CLI options', () => {
 			'--port',
 			'--secret',
 			'--max-body-mb',
+			'--drain-seconds',
 			'--quiet',
 			'--help',
 			'--concurrency',
@@ -44,6 +45,7 @@ describe('local server CLI options', () => {
 	test.each([
 		[['--max-body-mb', 'abc'], '--max-body-mb must be a number above 0, got "abc"'],
 		[['--queue', 'xyz'], '--queue must be an integer >= 0, got "xyz"'],
+		[['--drain-seconds', '1.5'], '--drain-seconds must be an integer from 0 to 3600, got "1.5"'],
 		[['--concurrency', 'abc'], '--concurrency must be an integer >= 1, got "abc"'],
 		[['--concurrency', '0'], '--concurrency must be an integer >= 1, got "0"'],
 		[['--port', 'x'], '--port must be an integer from 0 to 65535, got "x"'],

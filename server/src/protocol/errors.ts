@@ -51,3 +51,26 @@ export function writeJson(res: ServerResponse, status: number, body: unknown, he
 export function writeProtocolError(res: ServerResponse, error: ProtocolError, headers: Record<string, string> = {}): void {
 	writeJson(res, error.status, { code: error.code, message: error.message }, headers);
 }
+
+/**
+ * The answer to new work while the server shuts down (drains). 503, not CLOVA's 0025 (a 400): a
+ * load balancer replays a 503 on another server (HAProxy's retry-on, nginx's proxy_next_upstream;
+ * neither can replay a 400) and takes a 503 as "this server, not the request"; the node retries
+ * any 5xx without lowering its concurrency, which 0025 would make it do for an overload that is not
+ * there. The body keeps CLOVA's shape with 0500, its one code that blames neither the request nor
+ * the account.
+ */
+export const SHUTTING_DOWN = {
+	httpStatus: 503,
+	code: '0500',
+	message: 'Service unavailable: this server is shutting down. Send the request again; another server will take it.',
+} as const satisfies { httpStatus: number; code: ErrorCode; message: string };
+
+export function writeShuttingDown(res: ServerResponse): void {
+	writeJson(
+		res,
+		SHUTTING_DOWN.httpStatus,
+		{ code: SHUTTING_DOWN.code, message: SHUTTING_DOWN.message },
+		{ 'Retry-After': '1', Connection: 'close' },
+	);
+}

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'http';
 
-import { ProtocolError, RATE_LIMIT_CODE, writeJson, writeProtocolError } from './errors';
+import { ProtocolError, RATE_LIMIT_CODE, SHUTTING_DOWN, writeJson, writeProtocolError, writeShuttingDown } from './errors';
 import type { ReadLimits } from './requestReader';
 import { DEFAULT_READ_LIMITS, checkSecret, isCreditCardPath, readCreditCardRequest } from './requestReader';
 import { buildCreditCardResponse } from './responseBuilder';
@@ -27,6 +27,12 @@ export interface ListenerOptions {
 	/** Called once per answered request; carries no image data and no recognised text. */
 	log?: (entry: RequestLogEntry) => void;
 	health?: () => object;
+	/**
+	 * True once the server is shutting down: /healthz answers 503 "draining" so load balancers take
+	 * it out, and new credit-card requests answer 503 (SHUTTING_DOWN) unread. Requests that arrived
+	 * before are answered as usual.
+	 */
+	draining?: () => boolean;
 }
 
 /** A rate-limited client is told when to come back. */
@@ -73,13 +79,22 @@ export function createRequestListener(options: ListenerOptions): (req: IncomingM
 			});
 		const handle = async () => {
 			const path = (req.url ?? '').split('?')[0];
+			const draining = options.draining?.() ?? false;
 			if (req.method === 'GET' && path === '/healthz') {
-				writeJson(res, 200, { status: 'ok', ...(options.health?.() ?? {}) });
+				writeJson(res, draining ? 503 : 200, { status: draining ? 'draining' : 'ok', ...(options.health?.() ?? {}) });
 				return;
 			}
 			if (req.method !== 'POST' || !isCreditCardPath(req.url)) {
 				req.resume();
 				throw new ProtocolError('0001', `URL is invalid: ${req.method} ${path}. POST to /document/credit-card.`);
+			}
+			// Before the secret check: a refusal tells nothing about the request, and the server that
+			// takes the retry checks the secret.
+			if (draining) {
+				req.resume();
+				writeShuttingDown(res);
+				finish({ status: SHUTTING_DOWN.httpStatus, code: SHUTTING_DOWN.code, inferResult: null });
+				return;
 			}
 			try {
 				checkSecret(req, options.secret);
