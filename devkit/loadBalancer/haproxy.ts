@@ -3,10 +3,9 @@
  * the system service, which the Debian package installs but must not be left running.
  */
 import { spawn, spawnSync } from 'child_process';
-import { createServer } from 'net';
-import type { AddressInfo } from 'net';
 
 import { HAPROXY_CONFIG } from '../paths';
+import { freePort } from '../services/ports';
 
 export interface HaproxyOptions {
 	/** host:port of each clova-ocr-local server, in the config's order (ocr1, ocr2). */
@@ -46,18 +45,6 @@ export function haproxyVersion(): string | undefined {
 	return result.status === 0 ? result.stdout.split('\n')[0] : undefined;
 }
 
-/** A port nothing listens on at 127.0.0.1 now; the caller binds it moments later. */
-export async function freeLoopbackPort(): Promise<number> {
-	const server = createServer();
-	await new Promise<void>((resolve, reject) => {
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', resolve);
-	});
-	const { port } = server.address() as AddressInfo;
-	await new Promise<void>((resolve) => server.close(() => resolve()));
-	return port;
-}
-
 function parseStatsCsv(csv: string): Record<string, BackendServerStats> {
 	const [header, ...rows] = csv.trim().split('\n');
 	const columns = header.replace(/^# /, '').split(',');
@@ -94,7 +81,7 @@ const START_TIMEOUT_MS = 10_000;
 export async function startHaproxy(options: HaproxyOptions): Promise<RunningHaproxy> {
 	const version = haproxyVersion();
 	if (!version) throw new Error('haproxy is not installed: apt-get install -y haproxy (Debian), or see docs/deploy.md');
-	const [port, statsPort] = [await freeLoopbackPort(), await freeLoopbackPort()];
+	const [port, statsPort] = [await freePort(), await freePort()];
 	// -db: stay in the foreground, so this process owns it and its log comes to stdout.
 	const child = spawn('haproxy', ['-db', '-f', HAPROXY_CONFIG], {
 		stdio: ['ignore', 'pipe', 'pipe'],

@@ -312,10 +312,12 @@ async function readRegion(
 	// DUBOIS) or have lost a letter: its line is read once more from crops reaching past its ends.
 	const nameFrom = first.sources.name;
 	if (fields.name && fields.name.confidence >= REVIEW_CONFIDENCE && nameFrom && first.fields.name?.text === fields.name.text) {
-		const ends = nameEnds(nameFrom.map((i) => viewQuads[i]));
+		// The boxes that start and end the name's line (in the view, text runs along +x).
+		const firstBox = nameFrom.reduce((a, b) => (viewQuads[b][0].x < viewQuads[a][0].x ? b : a));
+		const lastBox = nameFrom.reduce((a, b) => (viewQuads[b][1].x > viewQuads[a][1].x ? b : a));
 		const check = await readCrops(
 			nameFrom,
-			(i) => extendQuadEnds(viewQuads[i], i === nameFrom[ends.first] ? NAME_REACH : 0, i === nameFrom[ends.last] ? NAME_REACH : 0),
+			(i) => extendQuadEnds(viewQuads[i], i === firstBox ? NAME_REACH : 0, i === lastBox ? NAME_REACH : 0),
 			first.lines,
 		);
 		const seen = check.fields.name;
@@ -380,17 +382,6 @@ const REREAD_HEIGHTS = [1.15, 0.88];
 
 /** How far past each end of a name's line the check crop reaches, in line heights. */
 const NAME_REACH = 0.6;
-
-/** Which of these boxes starts the line and which ends it, in a view where text runs along +x. */
-function nameEnds(quads: Quad[]): { first: number; last: number } {
-	let first = 0;
-	let last = 0;
-	quads.forEach((q, i) => {
-		if (q[0].x < quads[first][0].x) first = i;
-		if (q[1].x > quads[last][1].x) last = i;
-	});
-	return { first, last };
-}
 
 /** The quad lengthened along its text line, by these multiples of its height before and after. */
 function extendQuadEnds(quad: Quad, before: number, after: number): Quad {

@@ -122,7 +122,7 @@ function dateCandidates(row: TextRow, exclude: Set<PlacedChar>): DateCandidate[]
 				before[1].length === 1 && chars[start - 1]?.ch === ' ' && /\d/.test(chars[start - 2]?.c?.char ?? '') ? chars[start - 2] : null;
 			// Cards print two-digit months: one digit glued to a character before it (Y1/30 for 11/30)
 			// had its first digit misread as that character.
-			const glued = before[1].length === 1 && chars[start - 1]?.c !== null && chars[start - 1] !== undefined;
+			const glued = before[1].length === 1 && Boolean(chars[start - 1]?.c);
 			const crowded = glued || split !== null || /\d/.test(chars[start - 1]?.c?.char ?? '') || /\d/.test(chars[end]?.c?.char ?? '');
 			found.push({ text: `${before[1].padStart(2, '0')}/${year.slice(-2)}`, month, year: fullYear, chars: used, row, mapped, crowded });
 			if (split?.c) {
