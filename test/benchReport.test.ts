@@ -1,8 +1,8 @@
 import { number as validateNumber } from 'card-validator';
 
 import { distinctTruthOfCopy, truthOfCopy } from '../devkit/bench/cardCopies';
-import type { VersionResult } from '../devkit/bench/report';
-import { median, report } from '../devkit/bench/report';
+import type { SeveralVersionResult, VersionResult } from '../devkit/bench/report';
+import { median, report, severalReport } from '../devkit/bench/report';
 
 const run = (stepS: number, ok = true, correct = 200) => ({
 	ok,
@@ -78,5 +78,51 @@ describe('benchmark report', () => {
 		expect(text).toMatch(/plain Node loop, keep-alive .* \| 850 \(800-900\) \| 0\.85 \| 1\.05 \|/);
 		expect(text).toMatch(/new connection per call .* \| 1050 \(1000-1100\) \| 1\.05 \| 0\.85 \|/);
 		expect(text).toMatch(/multipart \| 350 \| 5 \| 0\.17x \|/);
+	});
+
+	test('several executions: the slowest of each run against the bound of all their cards, the 0025 share, lost items', () => {
+		const several: SeveralVersionResult = {
+			version: '2.41.1',
+			node: 'v24',
+			setups: [
+				{
+					label: 'CLOVA OCR node',
+					runs: [16.1, 16.5, 16.3].map((slowest) => ({
+						executionS: [slowest - 0.2, slowest],
+						firstCallS: 1,
+						callsS: 15.2,
+						slotsBusy: 0.97,
+						correct: 800,
+						failedExecutions: 0,
+						calls: 808,
+						rateLimited: 8,
+					})),
+				},
+				{
+					label: 'HTTP Request',
+					runs: [
+						{
+							executionS: [38, 38.5],
+							firstCallS: 0.8,
+							callsS: 37,
+							slotsBusy: 0.5,
+							correct: 600,
+							failedExecutions: 1,
+							calls: 4000,
+							rateLimited: 2600,
+							error: 'HTTP 500: Error in workflow',
+						},
+					],
+				},
+			],
+		};
+		const text = severalReport([several], { executions: 4, cardsPerExecution: 200, latencyMs: 150, rateLimit: 8, runs: 3 });
+		expect(text).toContain('bound 800 / 8 x 0.15 s = 15.00 s');
+		expect(text).toContain(
+			'| CLOVA OCR node | 16.10 / 16.50 / 16.30 | 1.09 | 1.00 | 15.20 | 97% | 1.0% (8 / 808) | 0 | 3/3 runs complete |',
+		);
+		expect(text).toContain(
+			'| HTTP Request | 38.50 | (failed) | 0.80 | 37.00 | 50% | 65.0% (2600 / 4000) | 200 | 1 of 4 executions failed in 1/1 runs: "HTTP 500: Error in workflow" |',
+		);
 	});
 });

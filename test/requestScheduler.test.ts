@@ -1,4 +1,4 @@
-import { AdaptiveLimiter } from '../nodes/ClovaOcr/requestScheduler';
+import { AdaptiveLimiter, shareLimiter, sharedLimiterCount } from '../nodes/ClovaOcr/requestScheduler';
 
 /** Steady state against a service that rejects any call beyond `hardLimit` in flight. */
 function runAgainst(limiter: AdaptiveLimiter, hardLimit: number, successes: number): number {
@@ -78,5 +78,48 @@ describe('AdaptiveLimiter', () => {
 		limiter.release();
 		await waiting;
 		expect(third).toBe(true);
+	});
+});
+
+describe('shareLimiter', () => {
+	test('executions calling one endpoint share one limiter; its maximum is the sum of their Concurrency, its limit what was learned', () => {
+		const first = shareLimiter('https://a.example/credit-card', 10);
+		first.limiter.onRateLimited(8);
+		const second = shareLimiter('https://a.example/credit-card', 10);
+		const other = shareLimiter('https://b.example/credit-card', 10);
+		expect(second.limiter).toBe(first.limiter);
+		expect(other.limiter).not.toBe(first.limiter);
+		// A second caller does not make the service allow more: the learned 8 holds.
+		expect(first.limiter.currentLimit).toBe(8);
+		expect(first.limiter.maximum).toBe(20);
+		first.release();
+		first.release();
+		expect(second.limiter.maximum).toBe(10);
+		second.release();
+		other.release();
+		expect(sharedLimiterCount()).toBe(0);
+	});
+
+	test('until the first 0025, a joined limiter climbs one per success to the sum of the Concurrency values', () => {
+		const first = shareLimiter('https://c.example/credit-card', 4);
+		const second = shareLimiter('https://c.example/credit-card', 4);
+		expect(first.limiter.currentLimit).toBe(4);
+		for (let i = 0; i < 4; i++) first.limiter.onSuccess();
+		expect(first.limiter.currentLimit).toBe(8);
+		first.limiter.onSuccess();
+		expect(first.limiter.currentLimit).toBe(8);
+		second.release();
+		expect(first.limiter.currentLimit).toBe(4);
+		first.release();
+	});
+
+	test('a new execution after the last one left starts fresh, as a single execution always did', () => {
+		const first = shareLimiter('https://d.example/credit-card', 10);
+		first.limiter.onRateLimited(2);
+		first.release();
+		const later = shareLimiter('https://d.example/credit-card', 10);
+		expect(later.limiter).not.toBe(first.limiter);
+		expect(later.limiter.currentLimit).toBe(10);
+		later.release();
 	});
 });

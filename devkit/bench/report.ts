@@ -122,3 +122,91 @@ export function report(results: VersionResult[], settings: BenchSettings): strin
 	}
 	return lines.join('\n');
 }
+
+/** Several executions of one workflow started at once against one rate-limited service. */
+export interface SeveralSettings {
+	executions: number;
+	cardsPerExecution: number;
+	latencyMs: number;
+	rateLimit: number;
+	runs: number;
+}
+
+export interface SeveralRun {
+	/** Each execution's time from the moment all were started to its answer, in seconds. */
+	executionS: number[];
+	/** From that moment to the first call the service accepted: Read Files and n8n's own start. */
+	firstCallS: number;
+	/** From the first accepted call's arrival to the last one's answer: the part the bound is about. */
+	callsS: number;
+	/** How full the service's slots were over callsS: accepted calls' time in flight / (rate limit x callsS). */
+	slotsBusy: number;
+	/** Items, over all executions, whose fields equal the truth. */
+	correct: number;
+	/** Executions that did not answer all their items with their true fields. */
+	failedExecutions: number;
+	calls: number;
+	rateLimited: number;
+	/** The first failed execution's answer, shortened. */
+	error?: string;
+}
+
+export interface SeveralResult {
+	label: string;
+	runs: SeveralRun[];
+}
+
+export interface SeveralVersionResult {
+	version: string;
+	node: string;
+	setups: SeveralResult[];
+}
+
+/** "all 4", "1-2 of 4": how many executions failed in the runs where any did. */
+function failedExecutionsText(counts: number[], executions: number): string {
+	const low = Math.min(...counts);
+	const high = Math.max(...counts);
+	if (low === executions) return `all ${executions} executions`;
+	return `${low === high ? low : `${low}-${high}`} of ${executions} executions`;
+}
+
+export function severalReport(results: SeveralVersionResult[], settings: SeveralSettings): string {
+	const { executions, cardsPerExecution, latencyMs, rateLimit } = settings;
+	const cards = executions * cardsPerExecution;
+	const boundS = (cards / rateLimit) * (latencyMs / 1000);
+	const lines: string[] = [
+		`${executions} executions at once x ${cardsPerExecution} cards, one service allowing ${rateLimit} calls in flight at ${latencyMs} ms: bound ${cards} / ${rateLimit} x ${latencyMs / 1000} s = ${boundS.toFixed(2)} s.`,
+	];
+	for (const result of results) {
+		lines.push(
+			'',
+			`#### n8n ${result.version} (Node ${result.node})`,
+			'',
+			'| setup | slowest execution s, each run | slowest x bound (median) | first call after s | calls s | slots busy | 0025 answers / calls | failed items (worst run) | outcome |',
+			'|---|---|---|---|---|---|---|---|---|',
+		);
+		for (const setup of result.setups) {
+			const slowest = setup.runs.map((run) => Math.max(...run.executionS));
+			const share = median(setup.runs.map((run) => run.rateLimited / Math.max(1, run.calls)));
+			const failed = Math.max(...setup.runs.map((run) => cards - run.correct));
+			const failedRuns = setup.runs.filter((run) => run.failedExecutions > 0);
+			// A failed execution stops early: its time says nothing about speed.
+			const timesBound = failedRuns.length ? '(failed)' : (median(slowest) / boundS).toFixed(2);
+			const outcome = failedRuns.length
+				? `${failedExecutionsText(
+						failedRuns.map((run) => run.failedExecutions),
+						executions,
+					)} failed in ${failedRuns.length}/${setup.runs.length} runs${failedRuns[0].error ? `: "${failedRuns[0].error}"` : ''}`
+				: `${setup.runs.length}/${setup.runs.length} runs complete`;
+			const medianOf = (pick: (run: SeveralRun) => number): number => median(setup.runs.map(pick));
+			lines.push(
+				`| ${setup.label} | ${slowest.map((s) => s.toFixed(2)).join(' / ')} | ${timesBound} | ${medianOf((run) => run.firstCallS).toFixed(2)} | ${medianOf((run) => run.callsS).toFixed(2)} | ${(medianOf((run) => run.slotsBusy) * 100).toFixed(0)}% | ${(share * 100).toFixed(1)}% (${medianOf((run) => run.rateLimited)} / ${medianOf((run) => run.calls)}) | ${failed} | ${outcome} |`,
+			);
+		}
+	}
+	lines.push(
+		'',
+		`Medians of the runs, except where each run is listed. Slowest execution: from the moment the ${executions} webhook calls were sent to the last answer, Read Files included. First call after: from that moment to the first call the service accepted (Read Files and starting the executions). Calls: from that call's arrival to the last accepted call's answer. Slots busy: the accepted calls' time in the service (arrival to answer, upload included) over ${rateLimit} x calls. Failed items: items not answered with their true fields, over all executions (all of a failed execution's items).`,
+	);
+	return lines.join('\n');
+}

@@ -22,6 +22,9 @@ export class RateLimitedService {
 
 	private profile: ServiceProfile = { latencyMs: 0, rateLimit: Infinity };
 
+	/** Epoch ms of the first and the last call accepted (not answered 0025) since `prepare`. */
+	private accepted?: { first: number; last: number };
+
 	/** `truthOf` gives the fields to answer for an image name; undefined answers a recognition failure. */
 	constructor(secret: string, truthOf: (imageName: string) => CardTruth | undefined = truthOfCopy) {
 		this.server = new ClovaTestServer(secret);
@@ -30,6 +33,8 @@ export class RateLimitedService {
 		this.server.readLimits = { maxBodyBytes: 64 * 1024 * 1024 };
 		this.server.script = (request) => {
 			const name = request.image.name;
+			const now = Date.now();
+			this.accepted = { first: this.accepted?.first ?? now, last: now };
 			this.reads.set(name, (this.reads.get(name) ?? 0) + 1);
 			const truth = truthOf(name);
 			if (!truth)
@@ -50,8 +55,17 @@ export class RateLimitedService {
 	prepare(profile: ServiceProfile): void {
 		this.server.reset();
 		this.reads.clear();
+		this.accepted = undefined;
 		this.profile = profile;
 		this.server.rateLimit = profile.rateLimit;
+	}
+
+	/**
+	 * From the first accepted call's arrival to the last one's answer (its arrival plus the
+	 * latency), in epoch ms: when the service was busy, as opposed to the client's own work.
+	 */
+	busyWindow(): { startMs: number; endMs: number } | undefined {
+		return this.accepted && { startMs: this.accepted.first, endMs: this.accepted.last + this.profile.latencyMs };
 	}
 
 	/** How the service answered since `prepare`: calls in total and rate-limit rejections. */

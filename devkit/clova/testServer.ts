@@ -52,6 +52,12 @@ export class ClovaTestServer {
 	/** Answers by code since the last reset, e.g. { '200': 192, '0025': 8 }; counted even when requests are not kept. */
 	readonly answered = new Map<string, number>();
 
+	/**
+	 * Milliseconds the calls not answered 0025 spent in flight (arrival to answer), summed since
+	 * the last reset: over rateLimit x a time span, how busy the service's slots were.
+	 */
+	acceptedBusyMs = 0;
+
 	private inFlight = 0;
 
 	private readonly attempts = new Map<string, number>();
@@ -83,11 +89,14 @@ export class ClovaTestServer {
 		this.rejected.length = 0;
 		this.attempts.clear();
 		this.answered.clear();
+		this.acceptedBusyMs = 0;
 		this.rateLimit = Infinity;
 	}
 
 	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
 		this.inFlight += 1;
+		const arrivedAt = Date.now();
+		let accepted = false;
 		try {
 			if (req.method !== 'POST' || !isCreditCardPath(req.url)) throw new ProtocolError('0001');
 			checkSecret(req, this.secret);
@@ -95,6 +104,7 @@ export class ClovaTestServer {
 			const request = await readCreditCardRequest(req, this.readLimits);
 			if (this.keepRequests) this.received.push({ request, headers: req.headers, inFlightAtArrival, arrivedAt: Date.now() });
 			if (inFlightAtArrival > this.rateLimit) throw new ProtocolError('0025');
+			accepted = true;
 			const attempt = this.attempts.get(request.image.name) ?? 0;
 			this.attempts.set(request.image.name, attempt + 1);
 			await this.answer(res, request, this.script(request, attempt));
@@ -106,6 +116,7 @@ export class ClovaTestServer {
 			if (!res.headersSent) writeProtocolError(res, protocolError);
 		} finally {
 			this.inFlight -= 1;
+			if (accepted) this.acceptedBusyMs += Date.now() - arrivedAt;
 		}
 	}
 

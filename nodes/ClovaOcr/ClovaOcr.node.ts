@@ -34,7 +34,7 @@ export class ClovaOcr implements INodeType {
 		const items = this.getInputData();
 		if (items.length === 0) return [[]];
 		const batch = await startBatch(this);
-		const outcomes = await recognizeItems(batch, items);
+		const outcomes = await recognizeItems(batch, items).finally(batch.release);
 		return [outputItems(batch, items, outcomes)];
 	}
 }

@@ -5,8 +5,8 @@ import { InvokeUrlError, creditCardEndpoint } from './invokeUrl';
 import { ItemFailure } from './itemFailure';
 import type { ItemParameters, NodeOptions } from './itemParameters';
 import { itemParameterReader } from './itemParameters';
-import type { RetryPolicy } from './requestScheduler';
-import { AdaptiveLimiter, DEFAULT_RETRY_POLICY } from './requestScheduler';
+import type { LimiterLease, RetryPolicy } from './requestScheduler';
+import { AdaptiveLimiter, DEFAULT_RETRY_POLICY, shareLimiter } from './requestScheduler';
 import { CREDENTIAL_NAME } from './transport';
 
 /** What every item of one execution shares. */
@@ -18,7 +18,10 @@ export interface Batch {
 	secretKey: string;
 	concurrency: number;
 	policy: RetryPolicy;
+	/** Shared with the other executions calling the same endpoint in this process. */
 	limiter: AdaptiveLimiter;
+	/** The execution's calls are over: it leaves the shared limiter. */
+	release: () => void;
 	continueOnFail: boolean;
 	isCancelled: () => boolean;
 	/** One clock reading, so every card's expiry is judged against the same moment. */
@@ -43,13 +46,17 @@ export async function startBatch(ctx: IExecuteFunctions): Promise<Batch> {
 	const concurrency = Math.max(1, Math.floor(options.concurrency ?? 10));
 	const continueOnFail = ctx.continueOnFail();
 	const cancelSignal = ctx.getExecutionCancelSignal?.();
+	// An unusable Invoke URL makes no calls: nothing to share.
+	const lease: LimiterLease =
+		typeof endpoint === 'string' ? shareLimiter(endpoint, concurrency) : { limiter: new AdaptiveLimiter(concurrency), release: () => {} };
 	return {
 		ctx,
 		endpoint,
 		secretKey: typeof credentials.secretKey === 'string' ? credentials.secretKey : '',
 		concurrency,
 		policy: { ...DEFAULT_RETRY_POLICY, maxRetries: Math.max(0, Math.floor(options.maxRetries ?? 4)) },
-		limiter: new AdaptiveLimiter(concurrency),
+		limiter: lease.limiter,
+		release: lease.release,
 		continueOnFail,
 		isCancelled: () => cancelSignal?.aborted === true,
 		now: new Date(),

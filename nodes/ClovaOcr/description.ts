@@ -65,7 +65,7 @@ export const nodeProperties: INodeProperties[] = [
 				typeOptions: { minValue: 1, maxValue: 64 },
 				default: 10,
 				description:
-					'Maximum number of requests in flight at once. The node lowers it by itself when CLOVA answers with its rate-limit code 0025.',
+					'Maximum number of requests in flight at once. The node lowers it by itself when CLOVA answers with its rate-limit code 0025; executions running at the same time in one n8n process share that limit per Invoke URL.',
 			},
 			{
 				displayName: 'Confidence Threshold',

@@ -9,7 +9,8 @@ import { RATE_LIMIT_CODE } from './clovaErrors';
  * again doubles the run needed before the next one, so a fixed limit costs a handful of
  * rejected calls per batch instead of one every few successes. A probe that holds (a full
  * window of successes at the new level) halves the run again, so a limit lowered by a passing
- * burst climbs back quickly.
+ * burst climbs back quickly. Until the first 0025 it climbs one per success up to its maximum,
+ * which matters once other executions join it (see shareLimiter).
  */
 export class AdaptiveLimiter {
 	private limit: number;
@@ -26,7 +27,7 @@ export class AdaptiveLimiter {
 	private raisedUnconfirmed = false;
 
 	constructor(
-		private readonly max: number,
+		private max: number,
 		private readonly maxProbeAfter = 512,
 	) {
 		this.limit = max;
@@ -34,6 +35,25 @@ export class AdaptiveLimiter {
 
 	get currentLimit(): number {
 		return this.limit;
+	}
+
+	get maximum(): number {
+		return this.max;
+	}
+
+	/**
+	 * Another execution shares this limiter and may add up to `concurrency` calls. The limit
+	 * itself does not jump: what the service allows does not grow with the callers, so the
+	 * room above is found by probing (one per success until the first 0025), as for anyone.
+	 */
+	widen(concurrency: number): void {
+		this.max += concurrency;
+	}
+
+	/** An execution that shared this limiter has finished. */
+	narrow(concurrency: number): void {
+		this.max = Math.max(1, this.max - concurrency);
+		this.limit = Math.min(this.limit, this.max);
 	}
 
 	async acquire(): Promise<number> {
@@ -78,6 +98,58 @@ export class AdaptiveLimiter {
 			this.wakeOne();
 		}
 	}
+}
+
+interface SharedEntry {
+	limiter: AdaptiveLimiter;
+	executions: number;
+}
+
+/** Live limiters by endpoint: module state, so every execution in this n8n process sees the same map. */
+const sharedLimiters = new Map<string, SharedEntry>();
+
+export interface LimiterLease {
+	limiter: AdaptiveLimiter;
+	/** Call once the execution has no call in flight or waiting; later calls do nothing. */
+	release(): void;
+}
+
+/**
+ * The limiter for `key` (an endpoint) shared by every execution of this process that calls it
+ * at the same time. CLOVA's rate limit belongs to the domain behind the Invoke URL, not to one
+ * execution: with a limiter each, a 0025 only tells an execution how many of its own calls were
+ * out, so four of them keep climbing over one another (28% of calls rejected in `npm run bench`,
+ * and items ran out of retries). Shared, a 0025 lowers the one limit to what all of them had in
+ * flight, and waiting calls take turns in arrival order, so executions progress together. Each
+ * execution still keeps at most its own Concurrency in flight. The entry is dropped when the last
+ * execution leaves, so a later run starts fresh as a single execution always did. Only one
+ * process shares it: queue-mode workers each have their own.
+ */
+export function shareLimiter(key: string, concurrency: number): LimiterLease {
+	let entry = sharedLimiters.get(key);
+	if (entry) entry.limiter.widen(concurrency);
+	else {
+		entry = { limiter: new AdaptiveLimiter(concurrency), executions: 0 };
+		sharedLimiters.set(key, entry);
+	}
+	entry.executions += 1;
+	const joined = entry;
+	let released = false;
+	return {
+		limiter: joined.limiter,
+		release: () => {
+			if (released) return;
+			released = true;
+			joined.limiter.narrow(concurrency);
+			joined.executions -= 1;
+			if (joined.executions === 0 && sharedLimiters.get(key) === joined) sharedLimiters.delete(key);
+		},
+	};
+}
+
+/** How many endpoints have a live shared limiter: tests check that finished executions leave none behind. */
+export function sharedLimiterCount(): number {
+	return sharedLimiters.size;
 }
 
 export interface RetryPolicy {
