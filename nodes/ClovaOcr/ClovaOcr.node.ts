@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { startBatch } from './batch';
-import { nodeProperties } from './description';
+import { NODE_DESCRIPTION, nodeProperties } from './description';
 import { outputItems } from './outputItems';
 import { recognizeItems } from './recognizeItems';
 import { CREDENTIAL_NAME } from './transport';
@@ -10,17 +11,17 @@ export class ClovaOcr implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'CLOVA OCR',
 		name: 'clovaOcr',
-		icon: 'file:clovaOcr.svg',
+		icon: { light: 'file:clovaOcr.svg', dark: 'file:clovaOcr.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] === "recognizeCreditCard" ? "Recognize Credit Card" : $parameter["operation"] }}',
-		description: 'Read credit cards (name, number, valid thru) with NAVER CLOVA OCR or a local CLOVA-compatible server',
+		description: NODE_DESCRIPTION,
 		defaults: {
 			name: 'CLOVA OCR',
 		},
 		usableAsTool: true,
-		inputs: ['main'],
-		outputs: ['main'],
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
 		credentials: [
 			{
 				name: CREDENTIAL_NAME,

@@ -3,7 +3,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import type { RetryableError } from './requestScheduler';
 
-export type FailureKind = 'service' | 'network' | 'timeout' | 'badResponse';
+export type FailureKind = 'service' | 'network' | 'timeout' | 'cancelled' | 'badResponse';
 
 export interface ClovaCallFailure {
 	kind: FailureKind;
@@ -14,7 +14,7 @@ export interface ClovaCallFailure {
 	/** CLOVA's own code where the answer had one, else a stable name such as TIMEOUT or HTTP_502. */
 	code: string;
 	httpStatus?: number;
-	/** The service's own words, card numbers already redacted. */
+	/** The service's own words: capped, card numbers masked and the secret key removed (serviceText). */
 	serviceMessage?: string;
 	/** How long the service asked to wait before a retry. */
 	retryAfterMs?: number;

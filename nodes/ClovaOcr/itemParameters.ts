@@ -5,6 +5,7 @@ import type { ImageFormatOption } from './imageFormat';
 import type { RequestMode } from './transport';
 
 export interface NodeOptions {
+	allowLocalAddresses?: boolean;
 	concurrency?: number;
 	confidenceThreshold?: number;
 	imageFormat?: ImageFormatOption;
@@ -17,8 +18,13 @@ export interface NodeOptions {
 	timeout?: number;
 }
 
+export type ImageSourceKind = 'binary' | 'url';
+
 export interface ItemParameters {
-	binaryPropertyName: string;
+	imageSource: ImageSourceKind;
+	/** A field name, several, a `prefix*`, or binary objects: whatever the expression gave (see binaryInput). */
+	binaryPropertyName: unknown;
+	imageUrl: string;
 	requestMode: RequestMode;
 	simplify: boolean;
 	options: NodeOptions;
@@ -37,12 +43,18 @@ function holdsExpression(value: unknown): boolean {
  * (the values cannot differ between items) they are read once and shared.
  */
 export function itemParameterReader(ctx: IExecuteFunctions): (itemIndex: number) => ItemParameters {
-	const read = (itemIndex: number): ItemParameters => ({
-		binaryPropertyName: (ctx.getNodeParameter('binaryPropertyName', itemIndex) as string).trim(),
-		requestMode: ctx.getNodeParameter('requestMode', itemIndex) as RequestMode,
-		simplify: ctx.getNodeParameter('simplify', itemIndex) as boolean,
-		options: ctx.getNodeParameter('options', itemIndex, {}) as NodeOptions,
-	});
+	const read = (itemIndex: number): ItemParameters => {
+		// Parameters of the other source are not read: they may hold expressions that only work for it.
+		const imageSource = ctx.getNodeParameter('imageSource', itemIndex, 'binary') as ImageSourceKind;
+		return {
+			imageSource,
+			binaryPropertyName: imageSource === 'binary' ? ctx.getNodeParameter('binaryPropertyName', itemIndex, 'data') : undefined,
+			imageUrl: imageSource === 'url' ? String(ctx.getNodeParameter('imageUrl', itemIndex, '') ?? '').trim() : '',
+			requestMode: ctx.getNodeParameter('requestMode', itemIndex) as RequestMode,
+			simplify: ctx.getNodeParameter('simplify', itemIndex) as boolean,
+			options: ctx.getNodeParameter('options', itemIndex, {}) as NodeOptions,
+		};
+	};
 	if (holdsExpression(ctx.getNode().parameters)) return read;
 	let shared: ItemParameters | undefined;
 	return () => (shared ??= read(0));

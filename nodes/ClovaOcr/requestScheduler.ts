@@ -1,4 +1,4 @@
-import { sleep } from 'n8n-workflow';
+import { setTimeout as wait } from 'timers/promises';
 
 import { RATE_LIMIT_CODE } from './clovaErrors';
 
@@ -178,6 +178,16 @@ function isRetryable(error: unknown): error is RetryableError {
 }
 
 /**
+ * Waits `ms`, or less when the execution is cancelled: a cancelled run must not sit out a 10 s
+ * backoff. timers/promises, not the global setTimeout, which n8n's community checks refuse; n8n's
+ * own sleepWithAbort is missing from n8n-workflow 2.x.
+ */
+async function backoff(ms: number, cancelSignal: AbortSignal | undefined): Promise<void> {
+	if (cancelSignal?.aborted) return;
+	await wait(ms, undefined, { signal: cancelSignal }).catch(() => {});
+}
+
+/**
  * Runs one call under the limiter, retrying what the error marks retryable. The slot is
  * given back while waiting, so a backing-off item never blocks a fresh one.
  */
@@ -185,7 +195,7 @@ export async function callWithRetries<T>(
 	limiter: AdaptiveLimiter,
 	policy: RetryPolicy,
 	call: () => Promise<T>,
-	isCancelled: () => boolean = () => false,
+	cancelSignal?: AbortSignal,
 ): Promise<T> {
 	for (let attempt = 0; ; attempt++) {
 		const othersInFlight = await limiter.acquire();
@@ -203,8 +213,9 @@ export async function callWithRetries<T>(
 		}
 		const { error } = outcome;
 		if (isRetryable(error) && error.code === RATE_LIMIT_CODE) limiter.onRateLimited(othersInFlight);
-		if (!isRetryable(error) || attempt >= policy.maxRetries || isCancelled()) throw error;
-		await sleep(backoffDelay(attempt, policy, error.retryAfterMs));
+		if (!isRetryable(error) || attempt >= policy.maxRetries || cancelSignal?.aborted) throw error;
+		await backoff(backoffDelay(attempt, policy, error.retryAfterMs), cancelSignal);
+		if (cancelSignal?.aborted) throw error;
 	}
 }
 

@@ -2,9 +2,10 @@ import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { MaskMode, ReviewReason } from './cardInsights';
-import { cardBrand, isMasked, luhnValid, maskNumber, numberCharacters, parseExpiry, redactCardNumbers } from './cardInsights';
+import { cardBrand, isMasked, luhnValid, maskNumber, numberCharacters, parseExpiry } from './cardInsights';
 import type { ClovaField, ClovaImageResult, ClovaPoly, ClovaResponse } from './clovaTypes';
 import { ItemFailure } from './itemFailure';
+import { serviceCode, serviceText } from './serviceText';
 
 export interface SimplifyOptions {
 	maskNumber: MaskMode;
@@ -33,10 +34,12 @@ function fieldConfidence(field: ClovaField | undefined): number | null {
 
 function polys(field: ClovaField | undefined): IDataObject | null {
 	if (!field) return null;
-	const vertices = (poly: ClovaPoly | undefined) => (poly?.vertices ?? []).map((v) => ({ x: v.x ?? null, y: v.y ?? null }));
+	// transport.ts checked the shape already; these guards keep the mapping total on its own.
+	const vertices = (poly: ClovaPoly | undefined) =>
+		(Array.isArray(poly?.vertices) ? poly.vertices : []).map((v) => ({ x: v?.x ?? null, y: v?.y ?? null }));
 	return {
 		vertices: vertices(field.boundingPoly),
-		subBoundingPolys: (field.subBoundingPolys ?? []).map((poly) => ({ vertices: vertices(poly) })),
+		subBoundingPolys: (Array.isArray(field.subBoundingPolys) ? field.subBoundingPolys : []).map((poly) => ({ vertices: vertices(poly) })),
 	};
 }
 
@@ -93,7 +96,8 @@ export function simplifyImageResult(image: ClovaImageResult, options: SimplifyOp
 		requestId: options.requestId,
 		uid: image.uid ?? null,
 		inferResult: image.inferResult ?? null,
-		message: image.message ?? null,
+		// The secret key was removed from every `message` on arrival (transport.ts); this caps and masks.
+		message: serviceText(image.message, '') ?? null,
 	};
 	if (options.includeBoundingPolys) {
 		output.boundingPolys = {
@@ -112,10 +116,11 @@ export function simplifyImageResult(image: ClovaImageResult, options: SimplifyOp
 export function recognizedImage(node: INode, response: ClovaResponse, itemIndex: number): ClovaImageResult {
 	const result = response.images?.[0] ?? {};
 	if (result.inferResult !== 'SUCCESS') {
-		const message = `CLOVA OCR could not read the card in item ${itemIndex}: ${redactCardNumbers(result.message ?? 'no message')} (inferResult ${result.inferResult ?? 'missing'})`;
+		const inferResult = serviceCode(result.inferResult);
+		const message = `CLOVA OCR could not read the card in item ${itemIndex}: ${serviceText(result.message, '') ?? 'no message'} (inferResult ${inferResult || 'missing'})`;
 		const description =
 			'Check that the image shows the front of one credit card, flat, in focus and not cropped. A multi-page PDF or TIFF must be cut to the card page first.';
-		throw new ItemFailure(new NodeOperationError(node, message, { itemIndex, description }), String(result.inferResult ?? 'NO_RESULT'));
+		throw new ItemFailure(new NodeOperationError(node, message, { itemIndex, description }), inferResult || 'NO_RESULT');
 	}
 	if (!result.creditCard?.result) {
 		const message = `CLOVA OCR reported SUCCESS for item ${itemIndex} but returned no card fields`;

@@ -1,14 +1,21 @@
 import { randomUUID } from 'crypto';
 import FormData from 'form-data';
 import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { Readable } from 'stream';
 
 import type { ImageSource } from './binaryInput';
-import { redactCardNumbers } from './cardInsights';
+import type { CallDeadline, StopReason } from './callDeadline';
+import { startDeadline } from './callDeadline';
+import { MAX_RESPONSE_BYTES, readCappedBody } from './cappedBody';
 import { ClovaCallError } from './clovaCallError';
 import { describeClovaCode } from './clovaErrors';
+import type { PeerResponse } from './httpPeer';
+import { CONNECTION_FAILURE_WORDS, declaredLength, discardBody, redirectHost, systemErrorOf } from './httpPeer';
 import type { ClovaRequestMessage, ClovaResponse } from './clovaTypes';
 import type { ClovaFormat } from './imageFormat';
 import { jsonBody } from './jsonBody';
+import { asClovaResponse, responseShapeProblem } from './responseShape';
+import { MAX_RESPONSE_DEPTH, scrubbedAnswer, serviceCode, serviceText } from './serviceText';
 
 export type RequestMode = 'multipart' | 'json';
 
@@ -42,14 +49,14 @@ function newMessage(plan: CallPlan): ClovaRequestMessage {
 	};
 }
 
-async function buildBody(plan: CallPlan, message: ClovaRequestMessage): Promise<Pick<IHttpRequestOptions, 'body' | 'headers'>> {
+function buildBody(plan: CallPlan, message: ClovaRequestMessage, image: Readable | Buffer): Pick<IHttpRequestOptions, 'body' | 'headers'> {
 	if (plan.mode === 'json') {
-		const { body, contentLength } = jsonBody(message, await plan.image.openStream(), plan.image.size);
+		const { body, contentLength } = jsonBody(message, image, plan.image.size);
 		return { body, headers: { 'Content-Type': 'application/json', 'Content-Length': String(contentLength) } };
 	}
 	const form = new FormData();
 	form.append('message', JSON.stringify(message), { contentType: 'application/json' });
-	form.append('file', await plan.image.openStream(), {
+	form.append('file', image, {
 		filename: plan.image.fileName ?? `${plan.imageName}.${plan.format}`,
 		contentType: plan.image.mimeType ?? 'application/octet-stream',
 		knownLength: plan.image.size,
@@ -57,12 +64,18 @@ async function buildBody(plan: CallPlan, message: ClovaRequestMessage): Promise<
 	return { body: form };
 }
 
-function parseJson(text: string): unknown {
+/** The parsed answer, secret key removed from the text it may quote; `tooDeep` when it nests past MAX_RESPONSE_DEPTH. */
+type ParsedAnswer = { kind: 'json'; value: unknown } | { kind: 'notJson' } | { kind: 'tooDeep' };
+
+function parseAnswer(text: string, secret: string): ParsedAnswer {
+	let value: unknown;
 	try {
-		return JSON.parse(text) as unknown;
+		value = JSON.parse(text) as unknown;
 	} catch {
-		return undefined;
+		return { kind: 'notJson' };
 	}
+	const clean = scrubbedAnswer(value, secret);
+	return clean ? { kind: 'json', value: clean.value } : { kind: 'tooDeep' };
 }
 
 function retryAfterMs(headers: Record<string, unknown> | undefined): number | undefined {
@@ -71,20 +84,10 @@ function retryAfterMs(headers: Record<string, unknown> | undefined): number | un
 	return Number.isFinite(seconds) && seconds >= 0 ? Math.min(seconds * 1000, 60_000) : undefined;
 }
 
-interface FullResponse {
-	body: unknown;
-	headers?: Record<string, unknown>;
-	statusCode: number;
-}
-
-function redirectFailure(response: FullResponse): ClovaCallError {
-	const location = typeof response.headers?.location === 'string' ? response.headers.location : '';
-	let target = 'another address';
-	try {
-		target = location ? `"${new URL(location).host}"` : target;
-	} catch {
-		// a relative or broken Location: keep the generic wording
-	}
+function redirectFailure(response: PeerResponse, secret: string): ClovaCallError {
+	// A relative or broken Location: the generic wording.
+	const host = redirectHost(response);
+	const target = host === undefined ? 'another address' : `"${serviceText(host, secret, 100) ?? ''}"`;
 	return new ClovaCallError({
 		kind: 'service',
 		message: `The Invoke URL answered with a redirect (HTTP ${response.statusCode}) to ${target}`,
@@ -96,19 +99,20 @@ function redirectFailure(response: FullResponse): ClovaCallError {
 	});
 }
 
-function classifyHttpFailure(response: FullResponse, parsed: unknown): ClovaCallError {
+function classifyHttpFailure(response: PeerResponse, answer: ParsedAnswer, secret: string): ClovaCallError {
 	const status = response.statusCode;
-	if (status >= 300 && status < 400) return redirectFailure(response);
-	const errorBody = (parsed ?? {}) as { code?: unknown; message?: unknown };
-	const code =
-		typeof errorBody.code === 'string' ? errorBody.code : typeof errorBody.code === 'number' ? String(errorBody.code).padStart(4, '0') : '';
-	const serviceMessage = typeof errorBody.message === 'string' ? redactCardNumbers(errorBody.message).slice(0, 300) : undefined;
+	const value = answer.kind === 'json' ? answer.value : undefined;
+	const errorBody = (typeof value === 'object' && value !== null ? value : {}) as { code?: unknown; message?: unknown };
+	const code = serviceCode(errorBody.code);
+	const serviceMessage = serviceText(errorBody.message, secret);
 	const info = describeClovaCode(code, status);
 	const detail = serviceMessage
 		? ` Service message: "${serviceMessage}".`
-		: parsed === undefined
+		: answer.kind === 'notJson'
 			? ' The answer was not JSON (a gateway or proxy page?).'
-			: '';
+			: answer.kind === 'tooDeep'
+				? ` The answer nested deeper than ${MAX_RESPONSE_DEPTH} levels, so the node did not read it.`
+				: '';
 	return new ClovaCallError({
 		kind: 'service',
 		message: info.message,
@@ -121,55 +125,54 @@ function classifyHttpFailure(response: FullResponse, parsed: unknown): ClovaCall
 	});
 }
 
-interface TransportErrorShape {
-	code?: unknown;
-	/** Where n8n's NodeApiError keeps the socket error code. */
-	httpCode?: unknown;
-	message?: unknown;
-	cause?: unknown;
+function tooLargeFailure(response: PeerResponse, bytes: number, declared: boolean): ClovaCallError {
+	const megabytes = MAX_RESPONSE_BYTES / (1024 * 1024);
+	return new ClovaCallError({
+		kind: 'badResponse',
+		message: `CLOVA OCR answered with more than ${megabytes} MB`,
+		description: `${declared ? `The answer declared ${bytes} bytes` : `The node stopped reading after ${bytes} bytes`} and closed the connection: a CLOVA OCR answer is a few kilobytes. Check that the Invoke URL points at CLOVA OCR or the local server, not at a file or another service.`,
+		retryable: false,
+		code: 'RESPONSE_TOO_LARGE',
+		httpStatus: response.statusCode,
+	});
 }
 
-/**
- * n8n wraps the socket error in a NodeApiError whose httpCode holds the system code (ECONNRESET,
- * ECONNABORTED); other versions keep it on the error or down the `cause` chain, so look at all.
- */
-function systemErrorOf(error: unknown): { code: string; message: string } {
-	let current: unknown = error;
-	let message = '';
-	for (let depth = 0; depth < 6 && typeof current === 'object' && current !== null; depth++) {
-		const shape = current as TransportErrorShape;
-		if (!message && typeof shape.message === 'string') message = shape.message;
-		for (const candidate of [shape.code, shape.httpCode]) {
-			if (typeof candidate === 'string' && /^(E[A-Z_]+|ERR_[A-Z_]+|CERT_[A-Z_]+|UND_[A-Z_]+)$/.test(candidate)) {
-				return { code: candidate, message };
-			}
-		}
-		current = shape.cause;
-	}
-	return { code: '', message };
+function unreadableFailure(response: PeerResponse, what: string, retryable: boolean): ClovaCallError {
+	return new ClovaCallError({
+		kind: 'badResponse',
+		message: 'CLOVA OCR answered with a body the node cannot read',
+		description: `HTTP ${response.statusCode} with ${what}. ${retryable ? 'Retries did not help; run the item again later.' : 'Check that the Invoke URL points at CLOVA OCR or the local server.'}`,
+		retryable,
+		code: 'BAD_RESPONSE',
+		httpStatus: response.statusCode,
+	});
 }
 
-const CONNECTION_FAILURE_WORDS: Record<string, string> = {
-	ECONNRESET: 'connection reset',
-	EPIPE: 'connection closed while sending',
-	EHOSTUNREACH: 'host unreachable',
-	ENETUNREACH: 'network unreachable',
-	ERR_STREAM_PREMATURE_CLOSE: 'connection closed early',
-};
-
-function classifyTransportFailure(error: unknown, plan: CallPlan): ClovaCallError {
-	const { code, message: rawMessage } = systemErrorOf(error);
-	const host = new URL(plan.endpoint).host;
-	if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(rawMessage)) {
+function stoppedFailure(plan: CallPlan, reason: StopReason): ClovaCallError {
+	if (reason === 'cancelled') {
 		return new ClovaCallError({
-			kind: 'timeout',
-			message: `CLOVA OCR did not answer within ${plan.timeoutMs / 1000} s`,
-			description:
-				'Still timing out after retries: raise Options > Timeout, or lower Options > Concurrency if many large images are sent at once.',
-			retryable: true,
-			code: 'TIMEOUT',
+			kind: 'cancelled',
+			message: 'The execution was cancelled while waiting for CLOVA OCR',
+			description: 'The call was stopped and its connection closed; run the workflow again to read the card.',
+			retryable: false,
+			code: 'CANCELLED',
 		});
 	}
+	return new ClovaCallError({
+		kind: 'timeout',
+		message: `CLOVA OCR did not answer within ${plan.timeoutMs / 1000} s`,
+		description:
+			'Options > Timeout covers the whole call, from sending the image to the last byte of the answer. Still timing out after retries: raise Options > Timeout, or lower Options > Concurrency if many large images are sent at once.',
+		retryable: true,
+		code: 'TIMEOUT',
+	});
+}
+
+function classifyTransportFailure(error: unknown, plan: CallPlan, stopped: StopReason | undefined): ClovaCallError {
+	if (stopped) return stoppedFailure(plan, stopped);
+	const { code, message: rawMessage } = systemErrorOf(error);
+	const host = new URL(plan.endpoint).host;
+	if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(rawMessage)) return stoppedFailure(plan, 'timeout');
 	if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
 		return new ClovaCallError({
 			kind: 'network',
@@ -213,8 +216,32 @@ function classifyTransportFailure(error: unknown, plan: CallPlan): ClovaCallErro
 /** One HTTP call to the credit-card endpoint. Resolves only with a parsed success body. */
 export async function postCreditCard(ctx: IExecuteFunctions, plan: CallPlan): Promise<CallResult> {
 	const message = newMessage(plan);
-	const { body, headers } = await buildBody(plan, message);
-	let response: FullResponse;
+	const image = await plan.image.openStream();
+	const deadline = startDeadline(plan.timeoutMs, ctx.getExecutionCancelSignal?.());
+	try {
+		return { requestId: message.requestId, response: await exchange(ctx, plan, buildBody(plan, message, image), deadline) };
+	} finally {
+		deadline.dispose();
+		closeUnfinished(image);
+	}
+}
+
+/**
+ * A file stream the upload did not read to its end (the call was aborted, timed out or failed
+ * while sending) stays open with its file descriptor until destroyed: neither form-data nor the
+ * JSON encoder closes its source, and every retry opens a new one.
+ */
+function closeUnfinished(image: Readable | Buffer): void {
+	if (!Buffer.isBuffer(image) && !image.destroyed && !image.readableEnded) image.destroy();
+}
+
+async function exchange(
+	ctx: IExecuteFunctions,
+	plan: CallPlan,
+	request: Pick<IHttpRequestOptions, 'body' | 'headers'>,
+	deadline: CallDeadline,
+): Promise<ClovaResponse> {
+	let response: PeerResponse;
 	try {
 		// Not httpRequestWithAuthentication: it decrypts the credential and evaluates the
 		// authenticate block's expression on every call, 2.5 ms per item in n8n 1.123 (measured
@@ -222,39 +249,39 @@ export async function postCreditCard(ctx: IExecuteFunctions, plan: CallPlan): Pr
 		response = (await ctx.helpers.httpRequest({
 			method: 'POST',
 			url: plan.endpoint,
-			body,
-			headers: { ...headers, [SECRET_HEADER]: plan.secretKey },
+			body: request.body,
+			headers: { ...request.headers, [SECRET_HEADER]: plan.secretKey },
+			// The socket's idle limit; deadline.signal is the call's total one.
 			timeout: plan.timeoutMs,
-			encoding: 'text',
+			abortSignal: deadline.signal,
+			// Read by readCappedBody, which stops at MAX_RESPONSE_BYTES: n8n's helper itself has no limit.
+			encoding: 'stream',
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
 			// A redirect would carry the secret header to wherever it points.
 			disableFollowRedirect: true,
-		})) as FullResponse;
+		})) as PeerResponse;
 	} catch (error) {
-		throw classifyTransportFailure(error, plan);
+		throw classifyTransportFailure(error, plan, deadline.stopReason());
+	}
+	const status = response.statusCode;
+	if (status >= 300 && status < 400) {
+		discardBody(response);
+		throw redirectFailure(response, plan.secretKey);
 	}
 
-	const text =
-		typeof response.body === 'string'
-			? response.body
-			: Buffer.isBuffer(response.body)
-				? response.body.toString('utf8')
-				: JSON.stringify(response.body ?? '');
-	const parsed = parseJson(text);
-	if (response.statusCode < 200 || response.statusCode > 299) {
-		throw classifyHttpFailure(response, parsed);
+	const reading = await readCappedBody(response.body, MAX_RESPONSE_BYTES, deadline.signal, declaredLength(response.headers));
+	if (reading.kind === 'failed') throw classifyTransportFailure(reading.error, plan, deadline.stopReason());
+	if (reading.kind === 'stopped') throw stoppedFailure(plan, deadline.stopReason() ?? 'timeout');
+	if (reading.kind === 'tooLarge') throw tooLargeFailure(response, reading.declared ?? reading.bytesRead, reading.declared !== undefined);
+
+	const answer = parseAnswer(reading.body.toString('utf8'), plan.secretKey);
+	if (status < 200 || status > 299) throw classifyHttpFailure(response, answer, plan.secretKey);
+	if (answer.kind === 'notJson') {
+		throw unreadableFailure(response, reading.body.length === 0 ? 'an empty body' : 'a body that is not complete JSON', true);
 	}
-	const images = (parsed as ClovaResponse | undefined)?.images;
-	if (parsed === undefined || typeof parsed !== 'object' || parsed === null || !Array.isArray(images) || images.length === 0) {
-		throw new ClovaCallError({
-			kind: 'badResponse',
-			message: 'CLOVA OCR answered with a body the node cannot read',
-			description: `HTTP ${response.statusCode} with ${text.length === 0 ? 'an empty body' : parsed === undefined ? 'a body that is not complete JSON' : 'JSON without an images array'}. Retries did not help; run the item again later.`,
-			retryable: true,
-			code: 'BAD_RESPONSE',
-			httpStatus: response.statusCode,
-		});
-	}
-	return { requestId: message.requestId, response: parsed as ClovaResponse };
+	if (answer.kind === 'tooDeep') throw unreadableFailure(response, `JSON nested deeper than ${MAX_RESPONSE_DEPTH} levels`, false);
+	const problem = responseShapeProblem(answer.value);
+	if (problem) throw unreadableFailure(response, `JSON the CLOVA response does not match: ${problem}`, false);
+	return asClovaResponse(answer.value);
 }

@@ -1,6 +1,7 @@
 /**
  * Writes the committed sample cards (test/fixtures and server/samples) with their ground truth.
- * Re-run after changing the generator: npx tsx server/scripts/make-fixtures.ts
+ * Re-run after changing the generator: npx tsx server/scripts/make-fixtures.ts [--samples-only]
+ * (--samples-only leaves test/fixtures alone: its PDFs carry their creation time, so every run changes them).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { PDFDocument } from 'pdf-lib';
@@ -88,14 +89,33 @@ function hugePngHeader(): Buffer {
 	]);
 }
 
+/**
+ * The demo's table shows these cards, so their dates are chosen rather than drawn: one expired on
+ * purpose (the month before this set was made; the demo's legend names it) and the rest valid into
+ * the late 2030s, so they do not turn "expired" while the repository is in use. The engine finds an
+ * expiry more than 25 years away implausible, so dates stay within that.
+ */
+const SAMPLE_VALID_THRU: Record<string, string> = {
+	'flat-000': '10/26',
+	'flat-001': '11/38',
+	'photo-000': '05/37',
+	'photo-001': '11/39',
+	'photo-002': '11/36',
+	'hard-000': '08/40',
+	'hard-001': '09/35',
+	'hard-002': '02/41',
+};
+const EXPIRED_ON_PURPOSE = 'flat-000';
+
 async function writeSamples(): Promise<void> {
 	const dir = resolve(root, 'server', 'samples');
 	mkdirSync(dir, { recursive: true });
+	const validThru = (id: string) => SAMPLE_VALID_THRU[id];
 	// Seed 3: neither the tuning set (1) nor the benchmark set (7).
 	const cards = [
-		...(await generateCardSet(3, 2, ['flat'])),
-		...(await generateCardSet(3, 3, ['photo'])),
-		...(await generateCardSet(3, 3, ['hard'])),
+		...(await generateCardSet(3, 2, ['flat'], validThru)),
+		...(await generateCardSet(3, 3, ['photo'], validThru)),
+		...(await generateCardSet(3, 3, ['hard'], validThru)),
 	];
 	const truth: Record<string, object> = {};
 	for (const card of cards) {
@@ -107,12 +127,18 @@ async function writeSamples(): Promise<void> {
 			validThru: card.truth.validThru,
 			brand: card.truth.brand,
 			notes: card.notes,
+			...(card.id === EXPIRED_ON_PURPOSE ? { expiredOnPurpose: true } : {}),
 		};
 	}
 	writeFileSync(resolve(dir, 'truth.json'), `${JSON.stringify(truth, null, 2)}\n`);
 }
 
 async function main(): Promise<void> {
+	if (process.argv.includes('--samples-only')) {
+		await writeSamples();
+		console.log('wrote the sample cards to server/samples');
+		return;
+	}
 	const random = seededRandom(20261126);
 	const cards = [
 		{ file: 'card-visa.png', brand: 'visa' as const, dark: false, font: 'OCR-A' },

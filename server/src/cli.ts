@@ -6,17 +6,25 @@ import { DEFAULT_DECODE_LIMITS } from './engine/decode';
 import { DEFAULT_MODEL_OPTIONS } from './engine/models';
 import { clovaRecognition } from './engineAnswers';
 import { serveClova } from './httpServer';
+import { runRead } from './readCommand';
 
 const HELP = `clova-ocr-local: a CLOVA OCR compatible credit-card OCR server that runs on this machine.
 
 Usage: clova-ocr-local [options]
+       clova-ocr-local read [--json] [--full] <file>...   read card images here, no server (read --help)
 
 Server:
   --host <address>          Address to listen on (default 127.0.0.1). Anything but loopback needs a secret.
   --port <number>           Port, 0-65535 (default 8866; 0 picks a free one).
   --secret <value>          Require this X-OCR-SECRET (default: env CLOVA_OCR_SECRET, else none on loopback).
                             An empty value is an error: leave the option out for no secret.
-  --max-body-mb <n>         Largest request body in MB, above 0 (default 20).
+                            Without a secret, requests from web pages (an Origin header other than the
+                            server's own, or a Host that is not loopback) answer 401/0002.
+  --max-body-mb <n>         Largest request body in MB, above 0 and at most 1024 (default 20). A body that
+                            declares more is refused unread; one sent chunked is cut off once it passes.
+  --max-held-mb <n>         Request bodies held in memory at once (being read or waiting for a worker), in
+                            MB, above 0 (default 2 x --max-body-mb). A request that does not fit answers
+                            400/0025 before its body is read.
   --drain-seconds <n>       On SIGTERM or SIGINT, answer the requests already taken for at most this
                             many seconds, 0-3600, then exit (default 30; 0 exits at once). Meanwhile new
                             requests answer 503 (code 0500, Retry-After) and /healthz answers 503
@@ -26,16 +34,16 @@ Server:
   -h, --help                This text.
 
 Recognition:
-  --concurrency <n>         Images recognised at once, one worker thread each, at least 1
+  --concurrency <n>         Images recognised at once, one worker thread each, 1-64
                             (default: number of cores).
-  --queue <n>               Requests allowed to wait, 0 or more; beyond that the answer is 400/0025
+  --queue <n>               Requests allowed to wait, 0-10000; beyond that the answer is 400/0025
                             (default 4 x concurrency).
   --threads-per-worker <n>  Threads each worker's inference may use, at least 1 (default ${DEFAULT_MODEL_OPTIONS.intraOpThreads}).
                             concurrency x threads should not exceed the cores.
   --memory-arena on|off     onnxruntime's CPU memory arena: keeps buffers between inferences, a little
                             faster for more memory (default ${DEFAULT_MODEL_OPTIONS.memoryArena ? 'on' : 'off'}).
-  --max-megapixels <n>      Largest decoded image in megapixels, above 0; larger ones answer 400/0011
-                            (default ${DEFAULT_DECODE_LIMITS.maxPixels / 1e6}).
+  --max-megapixels <n>      Largest decoded image in megapixels, above 0 and at most 1000; larger ones
+                            answer 400/0011, images inside a PDF included (default ${DEFAULT_DECODE_LIMITS.maxPixels / 1e6}).
 
 Advanced (card pipeline tuning; the defaults are what the engine benchmark measured best):
   --det-side <px>           Longer side of the first, whole-image text detection pass, 160-4096 (default ${DEFAULT_PIPELINE.coarseSide}).
@@ -48,9 +56,10 @@ Environment:
 
 API: POST /document/credit-card (also /credit-card and any /custom/v1/<domain>/<key>/document/credit-card),
 JSON or multipart exactly as NAVER's CLOVA OCR credit-card API; GET /healthz (200 "ok", 503 "draining").
-Logs carry request id, timing and status only: never images or card data.`;
+Logs carry request id, timing and status only: never images or card data.
+Exit codes: 0 stopped cleanly, 1 failed (or stopped with requests unanswered), 2 a command-line mistake.`;
 
-/** A command-line mistake: reported as one line, exit code 1. */
+/** A command-line mistake: reported as one line, exit code 2 (as getopt tools do). */
 class UsageError extends Error {}
 
 /** An integer option within [min, max], or its default when absent. */
@@ -65,13 +74,13 @@ function integerOption(values: Record<string, unknown>, name: string, min: numbe
 	return value;
 }
 
-/** A number above 0, or undefined when absent. */
-function positiveOption(values: Record<string, unknown>, name: string): number | undefined {
+/** A number above 0 and at most max, or undefined when absent. */
+function positiveOption(values: Record<string, unknown>, name: string, max: number): number | undefined {
 	const text = values[name];
 	if (text === undefined) return undefined;
 	const value = Number(text);
-	if (typeof text !== 'string' || !/^\d+(\.\d+)?$/.test(text.trim()) || !(value > 0)) {
-		throw new UsageError(`--${name} must be a number above 0, got "${String(text)}".`);
+	if (typeof text !== 'string' || !/^\d+(\.\d+)?$/.test(text.trim()) || !(value > 0) || value > max) {
+		throw new UsageError(`--${name} must be a number above 0 and at most ${max}, got "${String(text)}".`);
 	}
 	return value;
 }
@@ -85,6 +94,10 @@ function switchOption(values: Record<string, unknown>, name: string): boolean | 
 }
 
 async function main(): Promise<void> {
+	if (process.argv[2] === 'read') {
+		process.exitCode = await runRead(process.argv.slice(3));
+		return;
+	}
 	let parsed;
 	try {
 		parsed = parseArgs({
@@ -95,6 +108,7 @@ async function main(): Promise<void> {
 				concurrency: { type: 'string' },
 				queue: { type: 'string' },
 				'max-body-mb': { type: 'string', default: '20' },
+				'max-held-mb': { type: 'string' },
 				'drain-seconds': { type: 'string', default: '30' },
 				'threads-per-worker': { type: 'string' },
 				'memory-arena': { type: 'string' },
@@ -116,15 +130,20 @@ async function main(): Promise<void> {
 		return;
 	}
 	if (values.secret === '') throw new UsageError('--secret must not be empty; leave it out to run without a secret (loopback only).');
+	// An HTTP header loses surrounding spaces and cannot carry control characters: such a secret could never match.
+	if (values.secret !== undefined && (values.secret.trim() !== values.secret || [...values.secret].some((c) => c < ' ' || c === '\x7f'))) {
+		throw new UsageError('--secret must not start or end with spaces or hold control characters: no X-OCR-SECRET header could carry it.');
+	}
 	const secret = values.secret ?? (process.env.CLOVA_OCR_SECRET || undefined);
 	const port = integerOption(values, 'port', 0, 65535) as number;
-	const maxBodyMb = positiveOption(values, 'max-body-mb') as number;
+	const maxBodyMb = positiveOption(values, 'max-body-mb', 1024) as number;
+	const maxHeldMb = positiveOption(values, 'max-held-mb', 65536);
 	const drainSeconds = integerOption(values, 'drain-seconds', 0, 3600) as number;
-	const concurrency = integerOption(values, 'concurrency', 1);
-	const queueLimit = integerOption(values, 'queue', 0);
+	const concurrency = integerOption(values, 'concurrency', 1, 64);
+	const queueLimit = integerOption(values, 'queue', 0, 10000);
 	const intraOpThreads = integerOption(values, 'threads-per-worker', 1, 256);
 	const memoryArena = switchOption(values, 'memory-arena');
-	const maxMegapixels = positiveOption(values, 'max-megapixels');
+	const maxMegapixels = positiveOption(values, 'max-megapixels', 1000);
 	const pipeline = {
 		coarseSide: integerOption(values, 'det-side', 160, 4096),
 		targetBoxHeight: integerOption(values, 'text-height', 8, 128),
@@ -146,7 +165,7 @@ async function main(): Promise<void> {
 		port,
 		secret,
 		...clovaRecognition(engine),
-		limits: { maxBodyBytes: maxBodyMb * 1024 * 1024 },
+		limits: { maxBodyBytes: maxBodyMb * 1024 * 1024, maxHeldBytes: maxHeldMb === undefined ? undefined : maxHeldMb * 1024 * 1024 },
 		health: () => ({ engine: 'PP-OCRv4 (onnxruntime)', modelsLoaded: warm, ...engine.stats() }),
 		log: values.quiet ? undefined : (entry) => console.log(JSON.stringify({ t: new Date().toISOString(), ...entry })),
 	});
@@ -196,5 +215,5 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
 	const message = error instanceof Error ? error.message : String(error);
 	console.error(`clova-ocr-local: ${message}${error instanceof UsageError ? ' (see --help)' : ''}`);
-	process.exit(1);
+	process.exit(error instanceof UsageError ? 2 : 1);
 });

@@ -23,6 +23,7 @@ describe('local server CLI options', () => {
 			'--port',
 			'--secret',
 			'--max-body-mb',
+			'--max-held-mb',
 			'--drain-seconds',
 			'--quiet',
 			'--help',
@@ -43,21 +44,25 @@ describe('local server CLI options', () => {
 
 	// Each is refused before a worker starts or a port is taken.
 	test.each([
-		[['--max-body-mb', 'abc'], '--max-body-mb must be a number above 0, got "abc"'],
-		[['--queue', 'xyz'], '--queue must be an integer >= 0, got "xyz"'],
+		[['--max-body-mb', 'abc'], '--max-body-mb must be a number above 0 and at most 1024, got "abc"'],
+		[['--max-body-mb', '5000'], '--max-body-mb must be a number above 0 and at most 1024, got "5000"'],
+		[['--max-held-mb', '0'], '--max-held-mb must be a number above 0 and at most 65536, got "0"'],
+		[['--queue', 'xyz'], '--queue must be an integer from 0 to 10000, got "xyz"'],
 		[['--drain-seconds', '1.5'], '--drain-seconds must be an integer from 0 to 3600, got "1.5"'],
-		[['--concurrency', 'abc'], '--concurrency must be an integer >= 1, got "abc"'],
-		[['--concurrency', '0'], '--concurrency must be an integer >= 1, got "0"'],
+		[['--concurrency', 'abc'], '--concurrency must be an integer from 1 to 64, got "abc"'],
+		[['--concurrency', '0'], '--concurrency must be an integer from 1 to 64, got "0"'],
+		[['--concurrency', '100000'], '--concurrency must be an integer from 1 to 64, got "100000"'],
 		[['--port', 'x'], '--port must be an integer from 0 to 65535, got "x"'],
 		[['--port', '70000'], '--port must be an integer from 0 to 65535, got "70000"'],
 		[['--threads-per-worker', '1.5'], '--threads-per-worker must be an integer from 1 to 256, got "1.5"'],
 		[['--memory-arena', 'maybe'], '--memory-arena must be on or off, got "maybe"'],
 		[['--det-side', '10'], '--det-side must be an integer from 160 to 4096, got "10"'],
 		[['--secret', ''], '--secret must not be empty'],
+		[['--secret', ' padded '], '--secret must not start or end with spaces'],
 		[['--no-such-flag'], "Unknown option '--no-such-flag'"],
-	])('%j exits 1 naming the option', async (args, message) => {
+	])('%j exits 2 naming the option', async (args, message) => {
 		const { code, stdout, stderr } = await cli(args);
-		expect(code).toBe(1);
+		expect(code).toBe(2);
 		expect(stderr).toContain(message);
 		expect(stderr).toContain('(see --help)');
 		expect(stdout).not.toContain('listening');

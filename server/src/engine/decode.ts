@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 
-import { scannedPageJpeg } from './pdfImage';
+import { pdfRefusal, scannedPageJpeg } from './pdfImage';
 import type { EncodedImage } from './types';
 
 /** An RGB image in memory, 3 bytes per pixel, rows top to bottom. */
@@ -48,7 +48,13 @@ async function renderPdfFirstPage(data: Buffer, limits: DecodeLimits): Promise<R
 	const pdfjs = await loadPdfJs();
 	let doc;
 	try {
-		doc = await pdfjs.getDocument({ data: new Uint8Array(data), isEvalSupported: false, disableFontFace: true, verbosity: 0 }).promise;
+		doc = await pdfjs.getDocument({
+			data: new Uint8Array(data),
+			isEvalSupported: false,
+			disableFontFace: true,
+			verbosity: 0,
+			maxImageSize: limits.maxPixels,
+		}).promise;
 	} catch {
 		throw new DecodeError('unreadable', 'Read page:0 error: the PDF is damaged or encrypted.');
 	}
@@ -92,6 +98,9 @@ async function renderPdfFirstPage(data: Buffer, limits: DecodeLimits): Promise<R
 export async function decodeImage({ data, family }: EncodedImage, limits: DecodeLimits = DEFAULT_DECODE_LIMITS): Promise<RgbImage> {
 	let source = data;
 	if (family === 'pdf') {
+		// Before pdf-lib or pdf.js parse it: both decode what the file holds at full size.
+		const refusal = await pdfRefusal(data, limits.maxPixels);
+		if (refusal) throw new DecodeError('badInput', refusal);
 		const scan = await scannedPageJpeg(data);
 		if (!scan) return await renderPdfFirstPage(data, limits);
 		source = scan;

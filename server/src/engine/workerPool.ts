@@ -21,7 +21,15 @@ export interface PoolOptions {
 	onWorkerError?: (error: Error) => void;
 	/** A compiled worker script to run instead of recognitionWorker (tests use one that can crash on demand). */
 	entry?: string;
+	/**
+	 * Longest one image may take on a worker (default 60 s). Past it the worker is stopped, the
+	 * request ends unreadable and a new worker loads its models: nothing a hostile file makes the
+	 * decoder do holds a worker for longer.
+	 */
+	jobTimeoutMs?: number;
 }
+
+export const DEFAULT_JOB_TIMEOUT_MS = 60_000;
 
 export interface RecognitionPool {
 	/** Settles when every first worker has loaded its models (loadMs of the slowest) or one could not. */
@@ -47,6 +55,9 @@ interface Slot {
 	worker: Worker;
 	ready: boolean;
 	job?: Job;
+	deadline?: NodeJS.Timeout;
+	/** Stopped for taking too long: takes no job while it exits. */
+	stopping?: boolean;
 	error?: Error;
 }
 
@@ -77,6 +88,7 @@ function transferable(data: Buffer): Uint8Array<ArrayBuffer> {
 /** Worker threads that each load the models once and read one card at a time; crashed ones are replaced. */
 export function createRecognitionPool(options: PoolOptions): RecognitionPool {
 	const slots = new Set<Slot>();
+	const jobTimeoutMs = options.jobTimeoutMs ?? DEFAULT_JOB_TIMEOUT_MS;
 	const queue: Job[] = [];
 	let nextId = 0;
 	let closed = false;
@@ -84,9 +96,20 @@ export function createRecognitionPool(options: PoolOptions): RecognitionPool {
 	const dispatch = () => {
 		for (const slot of slots) {
 			if (queue.length === 0) return;
-			if (!slot.ready || slot.job) continue;
+			if (!slot.ready || slot.job || slot.stopping) continue;
 			const job = queue.shift() as Job;
 			slot.job = job;
+			slot.deadline = setTimeout(() => {
+				if (slot.job !== job) return;
+				slot.job = undefined;
+				slot.stopping = true;
+				job.resolve({
+					kind: 'unreadable',
+					message: `Read page:0 error: the image took longer than ${Number((jobTimeoutMs / 1000).toFixed(1))} s to read.`,
+				});
+				// The exit handler starts a replacement.
+				void slot.worker.terminate();
+			}, jobTimeoutMs);
 			const data = transferable(job.data);
 			const message: WorkerJob = { id: job.id, data, family: job.family };
 			slot.worker.postMessage(message, [data.buffer]);
@@ -115,6 +138,7 @@ export function createRecognitionPool(options: PoolOptions): RecognitionPool {
 				} else if (slot.job?.id === reply.id) {
 					const job = slot.job;
 					slot.job = undefined;
+					clearTimeout(slot.deadline);
 					job.resolve(reply.type === 'done' ? reply.outcome : fault(`Recognition failed: ${reply.message}`));
 				}
 				dispatch();
@@ -124,6 +148,7 @@ export function createRecognitionPool(options: PoolOptions): RecognitionPool {
 			});
 			slot.worker.on('exit', (code) => {
 				slots.delete(slot);
+				clearTimeout(slot.deadline);
 				const error = slot.error ?? new Error(`recognition worker exited with code ${code}`);
 				slot.job?.resolve(fault(`The recognition worker stopped: ${error.message}`));
 				if (closed) return;

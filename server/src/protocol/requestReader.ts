@@ -5,12 +5,18 @@ import type { IncomingMessage } from 'http';
 import { ProtocolError } from './errors';
 import type { ClovaFormat } from './imageFormat';
 import { CLOVA_FORMATS, sniffImageFamily } from './imageFormat';
-import { JsonImageBody } from './jsonImageBody';
+import { JsonBodyRefused, JsonImageBody, MAX_JSON_TEXT_BYTES } from './jsonImageBody';
 import type { CreditCardRequest, RequestMode } from './types';
 
 export interface ReadLimits {
 	/** Largest request body accepted, in bytes. */
 	maxBodyBytes: number;
+	/**
+	 * Bytes of request bodies held at once, being read or waiting for a worker (default 2 x
+	 * maxBodyBytes). Each request reserves its declared length (the limit when sent chunked) before
+	 * a byte is read; one that does not fit answers 0025 unread.
+	 */
+	maxHeldBytes?: number;
 }
 
 export const DEFAULT_READ_LIMITS: ReadLimits = { maxBodyBytes: 20 * 1024 * 1024 };
@@ -35,24 +41,63 @@ function tooLarge(limits: ReadLimits): ProtocolError {
 	return new ProtocolError('0011', `Request body is larger than ${Math.round(limits.maxBodyBytes / 1024 / 1024)} MB.`);
 }
 
-/**
- * Reads the whole body, handing each chunk to take until the total passes the limit; the rest is
- * drained so the client can still read the answer instead of seeing its upload cut off.
- */
-async function readBody(req: IncomingMessage, limits: ReadLimits, take?: (chunk: Buffer) => void): Promise<void> {
+/** The body's declared length, or undefined when it is sent chunked (or declares nonsense). */
+export function declaredLength(req: IncomingMessage): number | undefined {
 	const declared = Number(req.headers['content-length']);
-	let length = 0;
-	let over = Number.isFinite(declared) && declared > limits.maxBodyBytes;
-	for await (const chunk of req) {
-		length += (chunk as Buffer).length;
-		if (length > limits.maxBodyBytes) over = true;
-		if (!over) take?.(chunk as Buffer);
-		if (length > limits.maxBodyBytes * 4) {
-			req.destroy();
-			break;
-		}
-	}
-	if (over) throw tooLarge(limits);
+	return Number.isInteger(declared) && declared >= 0 ? declared : undefined;
+}
+
+/** Refuses at once, unread, a body that says it is over the limit. */
+export function checkDeclaredLength(req: IncomingMessage, limits: ReadLimits): void {
+	const declared = declaredLength(req);
+	if (declared !== undefined && declared > limits.maxBodyBytes) throw tooLarge(limits);
+}
+
+/**
+ * Hands each chunk of the body to take, counting it against the limit as it arrives; rejects the
+ * moment the count passes the limit or take throws, leaving the rest unread (the listener answers
+ * and closes the connection). Events, not for-await: leaving a for-await loop destroys the socket
+ * before the answer can be written.
+ */
+async function readBody(req: IncomingMessage, limits: ReadLimits, take: (chunk: Buffer) => void): Promise<void> {
+	checkDeclaredLength(req, limits);
+	await new Promise<void>((resolve, reject) => {
+		let length = 0;
+		const settle = (error?: unknown) => {
+			req.off('data', onData);
+			req.off('end', onEnd);
+			req.off('error', onCut);
+			req.off('close', onCut);
+			if (error === undefined) resolve();
+			else {
+				req.pause();
+				reject(error);
+			}
+		};
+		const onData = (chunk: Buffer) => {
+			length += chunk.length;
+			if (length > limits.maxBodyBytes) return settle(tooLarge(limits));
+			try {
+				take(chunk);
+			} catch (error) {
+				settle(error);
+			}
+		};
+		const onEnd = () => settle();
+		const onCut = () => settle(new ProtocolError('0011', 'Request body was cut off.'));
+		req.on('data', onData);
+		req.on('end', onEnd);
+		req.on('error', onCut);
+		req.on('close', onCut);
+	});
+}
+
+/** Longest requestId and image name taken: both are echoed in the answer (and the id logged). */
+export const MAX_ID_LENGTH = 256;
+
+/** A client's string, shortened for an error message. */
+function clip(text: string, length = 32): string {
+	return text.length > length ? `${text.slice(0, length)}…` : text;
 }
 
 interface RawMessage {
@@ -71,6 +116,12 @@ interface RawImage {
 
 function parseMessageJson(text: string, where: string): RawMessage {
 	let parsed: unknown;
+	try {
+		// The same depth and size bounds as a JSON body, before JSON.parse sees it.
+		new JsonImageBody(undefined).write(Buffer.from(text, 'utf8'));
+	} catch (error) {
+		if (error instanceof JsonBodyRefused) throw new ProtocolError('0011', `${where} ${error.message}; a CLOVA message does not.`);
+	}
 	try {
 		parsed = JSON.parse(text);
 	} catch {
@@ -103,10 +154,14 @@ const invalidBase64 = () => new ProtocolError('0011', 'images[0].data is not val
 /** Checks the fields shared by both modes and returns the image entry. */
 function validateMessage(message: RawMessage): { version: 'V2'; requestId: string; timestamp: number; image: RawImage } {
 	if (message.version !== undefined && message.version !== 'V2') {
-		throw new ProtocolError('0021', `Protocol version not supported: ${JSON.stringify(message.version)}. Use "V2".`);
+		const given = typeof message.version === 'string' ? JSON.stringify(clip(message.version)) : typeof message.version;
+		throw new ProtocolError('0021', `Protocol version not supported: ${given}. Use "V2".`);
 	}
 	if (typeof message.requestId !== 'string' || message.requestId.trim() === '') {
 		throw new ProtocolError('0011', 'requestId is required and must be a non-empty string.');
+	}
+	if (message.requestId.length > MAX_ID_LENGTH) {
+		throw new ProtocolError('0011', `requestId is ${message.requestId.length} characters long; at most ${MAX_ID_LENGTH} are taken.`);
 	}
 	const timestamp = validTimestamp(message.timestamp);
 	if (!Array.isArray(message.images) || message.images.length === 0) {
@@ -124,6 +179,9 @@ function validateMessage(message: RawMessage): { version: 'V2'; requestId: strin
 	if (typeof image.name !== 'string' || image.name.trim() === '') {
 		throw new ProtocolError('0011', 'images[0].name is required and must be a non-empty string.');
 	}
+	if (image.name.length > MAX_ID_LENGTH) {
+		throw new ProtocolError('0011', `images[0].name is ${image.name.length} characters long; at most ${MAX_ID_LENGTH} are taken.`);
+	}
 	return { version: 'V2', requestId: message.requestId, timestamp, image };
 }
 
@@ -131,9 +189,13 @@ function validateMessage(message: RawMessage): { version: 'V2'; requestId: strin
 type UnsniffedRequest = Omit<CreditCardRequest, 'image'> & { image: Omit<CreditCardRequest['image'], 'family'> };
 
 async function readJsonRequest(req: IncomingMessage, limits: ReadLimits): Promise<UnsniffedRequest> {
-	const declared = Number(req.headers['content-length']);
-	const body = new JsonImageBody(Number.isInteger(declared) && declared >= 0 ? declared : undefined);
-	await readBody(req, limits, (chunk) => body.write(chunk));
+	const body = new JsonImageBody(declaredLength(req));
+	try {
+		await readBody(req, limits, (chunk) => body.write(chunk));
+	} catch (error) {
+		if (error instanceof JsonBodyRefused) throw new ProtocolError('0011', `Request body ${error.message}; a CLOVA message does not.`);
+		throw error;
+	}
 	const { text, image, malformed } = body.end();
 	if (text.length === 0) throw new ProtocolError('0011', 'Request body is empty.');
 	if (malformed) throw new ProtocolError('0011', 'Request body is not valid JSON.');
@@ -162,12 +224,13 @@ interface MultipartParts {
 }
 
 async function readMultipartParts(req: IncomingMessage, limits: ReadLimits): Promise<MultipartParts> {
+	checkDeclaredLength(req, limits);
 	return await new Promise<MultipartParts>((resolve, reject) => {
 		let parser: busboy.Busboy;
 		try {
 			parser = busboy({
 				headers: req.headers,
-				limits: { fileSize: limits.maxBodyBytes, files: 2, fields: 10, fieldSize: 1024 * 1024, parts: 12 },
+				limits: { fileSize: limits.maxBodyBytes, files: 2, fields: 10, fieldSize: MAX_JSON_TEXT_BYTES, parts: 12 },
 			});
 		} catch {
 			reject(new ProtocolError('0011', 'multipart/form-data body has no boundary.'));
@@ -178,23 +241,40 @@ async function readMultipartParts(req: IncomingMessage, limits: ReadLimits): Pro
 		const fail = (error: ProtocolError) => {
 			failure ??= error;
 		};
+		let settled = false;
+		/** Stops reading at once: the rest of the body stays unread for the listener to refuse. */
+		const stop = (error: ProtocolError) => {
+			if (settled) return;
+			settled = true;
+			req.off('data', count);
+			req.unpipe(parser);
+			req.pause();
+			reject(error);
+		};
+		// Every byte counts, boundaries and all, as it streams: busboy's own limit counts a file's bytes only and reads on to the end.
+		let length = 0;
+		const count = (chunk: Buffer) => {
+			length += chunk.length;
+			if (length > limits.maxBodyBytes) stop(tooLarge(limits));
+		};
 		parser.on('field', (name, value) => {
 			if (name === 'message') parts.message = value;
-			else fail(new ProtocolError('0011', `Unexpected form field "${name}"; send "message" and "file".`));
+			else fail(new ProtocolError('0011', `Unexpected form field "${clip(name)}"; send "message" and "file".`));
 		});
 		parser.on('file', (name, stream, info) => {
 			const chunks: Buffer[] = [];
 			stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-			stream.on('limit', () => fail(tooLarge(limits)));
+			stream.on('limit', () => stop(tooLarge(limits)));
 			stream.on('end', () => {
 				const data = Buffer.concat(chunks);
 				if (name === 'message') {
-					parts.message = data.toString('utf8');
+					parts.message = data.length > MAX_JSON_TEXT_BYTES ? undefined : data.toString('utf8');
+					if (data.length > MAX_JSON_TEXT_BYTES) fail(new ProtocolError('0011', 'The "message" part is larger than a CLOVA message.'));
 				} else if (name === 'file') {
 					if (parts.file) fail(new ProtocolError('0011', 'More than one file part; document OCR takes exactly one image per request.'));
 					parts.file = { data, fileName: info.filename, mimeType: info.mimeType };
 				} else {
-					fail(new ProtocolError('0011', `Unexpected file part "${name}"; the image goes in the part named "file".`));
+					fail(new ProtocolError('0011', `Unexpected file part "${clip(name)}"; the image goes in the part named "file".`));
 				}
 			});
 		});
@@ -202,23 +282,21 @@ async function readMultipartParts(req: IncomingMessage, limits: ReadLimits): Pro
 			fail(new ProtocolError('0011', 'More than one file part; document OCR takes exactly one image per request.')),
 		);
 		parser.on('partsLimit', () => fail(new ProtocolError('0011', 'Too many form parts; send "message" and "file".')));
-		parser.on('error', () => {
-			fail(new ProtocolError('0011', 'multipart/form-data body is malformed.'));
-			req.resume();
-			reject(failure);
+		parser.on('error', () => stop(failure ?? new ProtocolError('0011', 'multipart/form-data body is malformed.')));
+		parser.on('close', () => {
+			if (settled) return;
+			settled = true;
+			req.off('data', count);
+			if (failure) reject(failure);
+			else resolve(parts);
 		});
-		parser.on('close', () => (failure ? reject(failure) : resolve(parts)));
-		req.on('error', () => reject(new ProtocolError('0011', 'Request body was cut off.')));
+		req.on('error', () => stop(new ProtocolError('0011', 'Request body was cut off.')));
+		req.on('data', count);
 		req.pipe(parser);
 	});
 }
 
 async function readMultipartRequest(req: IncomingMessage, limits: ReadLimits): Promise<UnsniffedRequest> {
-	const declared = Number(req.headers['content-length']);
-	if (Number.isFinite(declared) && declared > limits.maxBodyBytes) {
-		await readBody(req, limits).catch(() => undefined);
-		throw tooLarge(limits);
-	}
 	const parts = await readMultipartParts(req, limits);
 	if (parts.message === undefined) throw new ProtocolError('0011', 'multipart/form-data body has no "message" part.');
 	const message = validateMessage(parseMessageJson(parts.message, 'The "message" part'));
@@ -248,13 +326,8 @@ function requestMode(req: IncomingMessage): RequestMode {
 
 /** Reads and validates one credit-card request, exactly as the CLOVA docs define both modes. */
 export async function readCreditCardRequest(req: IncomingMessage, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<CreditCardRequest> {
-	let mode: RequestMode;
-	try {
-		mode = requestMode(req);
-	} catch (error) {
-		await readBody(req, limits).catch(() => undefined);
-		throw error;
-	}
+	// Unread: the listener refuses it and closes the connection.
+	const mode = requestMode(req);
 	const request = mode === 'json' ? await readJsonRequest(req, limits) : await readMultipartRequest(req, limits);
 	// Bytes of another supported format are decoded as what they are; bytes of none are refused.
 	const family = sniffImageFamily(request.image.data);

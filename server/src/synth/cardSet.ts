@@ -21,17 +21,30 @@ export interface SyntheticCard {
 }
 
 /**
+ * A printed valid-thru date in place of the random one, by card id (`photo-001`); undefined keeps
+ * the random date. Everything else about the card, and every later card, stays as the seed makes it.
+ */
+export type ValidThruOverride = (id: string) => string | undefined;
+
+/**
  * A reproducible set of card images with ground truth. flat: straight scans; photo: phone
  * photos with mild tilt, blur and noise; hard: up to 15 degrees, strong perspective, glare,
  * heavy blur and noise, JPEG quality down to 45, embossed and dark finishes.
  */
-export async function generateCardSet(seed: number, perTier: number, tiers: Tier[] = TIERS): Promise<SyntheticCard[]> {
+export async function generateCardSet(
+	seed: number,
+	perTier: number,
+	tiers: Tier[] = TIERS,
+	validThruOf: ValidThruOverride = () => undefined,
+): Promise<SyntheticCard[]> {
 	const fonts = availableCardFonts();
 	const cards: SyntheticCard[] = [];
 	for (const tier of tiers) {
 		const random = seededRandom(seed * 1000 + TIERS.indexOf(tier) + 1);
 		for (let i = 0; i < perTier; i++) {
-			const truth = randomTruth(random, { longName: random() < 0.12, brand: random() < 0.2 ? 'amex' : undefined });
+			const id = `${tier}-${String(i).padStart(3, '0')}`;
+			const drawn = randomTruth(random, { longName: random() < 0.12, brand: random() < 0.2 ? 'amex' : undefined });
+			const truth = { ...drawn, validThru: validThruOf(id) ?? drawn.validThru };
 			const style = randomStyle(random, {
 				font: fonts[i % fonts.length],
 				...(tier === 'flat' ? { finish: random() < 0.7 ? 'flat' : 'embossedSilver' } : {}),
@@ -58,7 +71,7 @@ export async function generateCardSet(seed: number, perTier: number, tiers: Tier
 				format = 'jpg';
 				notes += `, rot ${options.rotationDeg.toFixed(1)}, blur ${options.blurSigma.toFixed(1)}, q${Math.round(options.jpegQuality)}, glare ${options.glare.toFixed(2)}`;
 			}
-			cards.push({ id: `${tier}-${String(i).padStart(3, '0')}`, tier, truth, format, data, notes });
+			cards.push({ id, tier, truth, format, data, notes });
 		}
 	}
 	return cards;
