@@ -4,10 +4,11 @@
  * body, a declared size over the limit, a body that trickles, a 404).
  */
 import { createServer } from 'http';
-import type { Server, ServerResponse } from 'http';
-import type { AddressInfo, Socket } from 'net';
+import type { ServerResponse } from 'http';
 import { existsSync, readFileSync } from 'fs';
 import { basename, join } from 'path';
+
+import { LoopbackHttp } from './services/loopbackHttp';
 
 const MIME: Record<string, string> = {
 	png: 'image/png',
@@ -33,27 +34,18 @@ export class ImageHost {
 	/** Bytes written to clients by the endless and trickling answers. */
 	bytesSent = 0;
 
-	private server?: Server;
-
-	private readonly sockets = new Set<Socket>();
+	private listener?: LoopbackHttp;
 
 	constructor(private readonly folder: string) {}
 
 	/** Starts on a free port of 127.0.0.1 and returns its base URL (http://127.0.0.1:port). */
 	async start(): Promise<string> {
-		const server = createServer((request, response) => this.answer(request.url ?? '/', response));
-		server.on('connection', (socket) => {
-			this.sockets.add(socket);
-			socket.on('close', () => this.sockets.delete(socket));
-		});
-		this.server = server;
-		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-		return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+		this.listener = new LoopbackHttp(createServer((request, response) => this.answer(request.url ?? '/', response)));
+		return await this.listener.start();
 	}
 
 	async stop(): Promise<void> {
-		for (const socket of this.sockets) socket.destroy();
-		await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+		await this.listener?.stop();
 	}
 
 	reset(): void {

@@ -1,6 +1,7 @@
 import { createServer } from 'http';
 import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'http';
-import type { AddressInfo, Socket } from 'net';
+
+import { LoopbackHttp } from '../services/loopbackHttp';
 
 /** One request the peer received, body read to the end. */
 export interface PeerRequest {
@@ -42,7 +43,7 @@ export class HostilePeer {
 
 	private readonly server: Server;
 
-	private readonly sockets = new Set<Socket>();
+	private readonly listener: LoopbackHttp;
 
 	constructor() {
 		this.server = createServer((req, res) => {
@@ -53,20 +54,15 @@ export class HostilePeer {
 				void Promise.resolve(this.handler(req, res, this)).catch(() => res.destroy());
 			});
 		});
-		this.server.on('connection', (socket) => {
-			this.sockets.add(socket);
-			socket.on('close', () => this.sockets.delete(socket));
-		});
+		this.listener = new LoopbackHttp(this.server);
 	}
 
 	async start(): Promise<string> {
-		await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-		return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+		return await this.listener.start();
 	}
 
 	async stop(): Promise<void> {
-		for (const socket of this.sockets) socket.destroy();
-		await new Promise<void>((resolve) => this.server.close(() => resolve()));
+		await this.listener.stop();
 	}
 
 	reset(): void {

@@ -1,6 +1,5 @@
 import { createServer } from 'http';
 import type { IncomingMessage, Server, ServerResponse } from 'http';
-import type { AddressInfo, Socket } from 'net';
 
 import {
 	DEFAULT_READ_LIMITS,
@@ -12,6 +11,7 @@ import {
 	writeProtocolError,
 } from '../../server/src/protocol';
 import type { CreditCardRequest, ReadLimits, RecognitionOutcome } from '../../server/src/protocol';
+import { LoopbackHttp } from '../services/loopbackHttp';
 
 /** What the test server does with one parsed request. */
 export type ScriptedAnswer =
@@ -64,24 +64,19 @@ export class ClovaTestServer {
 
 	private readonly server: Server;
 
-	private readonly sockets = new Set<Socket>();
+	private readonly listener: LoopbackHttp;
 
 	constructor(readonly secret = 'test-secret-Zq81') {
 		this.server = createServer((req, res) => void this.handle(req, res));
-		this.server.on('connection', (socket) => {
-			this.sockets.add(socket);
-			socket.on('close', () => this.sockets.delete(socket));
-		});
+		this.listener = new LoopbackHttp(this.server);
 	}
 
 	async start(): Promise<string> {
-		await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-		return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+		return await this.listener.start();
 	}
 
 	async stop(): Promise<void> {
-		for (const socket of this.sockets) socket.destroy();
-		await new Promise<void>((resolve) => this.server.close(() => resolve()));
+		await this.listener.stop();
 	}
 
 	reset(): void {
