@@ -94,7 +94,8 @@ async function startServer(queue: number): Promise<ServerProcess> {
 				clearTimeout(timer);
 				resolve({
 					url: event.url.replace(/\/$/, ''),
-					pid: child.pid as number,
+					// The server's own pid: bin/clova-ocr-local.js re-execs it as a child.
+					pid: event.pid,
 					spawnToListeningMs: performance.now() - started,
 					spawnToModelsMs: () => modelsMs,
 					exit: () => exit,

@@ -43,7 +43,8 @@ async function startServer(extraArgs: string[], fromSource: boolean): Promise<Se
 		env: { ...process.env, ...(fromSource ? { CLOVA_OCR_FROM_SOURCE: '1' } : {}) },
 	});
 	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-	const url = await new Promise<string>((resolve, reject) => {
+	// The ready line's pid is the server's own: bin/clova-ocr-local.js re-execs it as a child.
+	const ready = await new Promise<{ url: string; pid: number }>((resolve, reject) => {
 		const timer = setTimeout(() => reject(new Error('server did not start within 60 s')), 60_000);
 		child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
 		let pending = '';
@@ -53,13 +54,13 @@ async function startServer(extraArgs: string[], fromSource: boolean): Promise<Se
 			const ready = lines.map((line) => parseReadyLine(line.trim())).find((event) => event !== undefined);
 			if (ready) {
 				clearTimeout(timer);
-				resolve(ready.url);
+				resolve(ready);
 			}
 		});
 	});
 	return {
-		url,
-		pid: child.pid as number,
+		url: ready.url,
+		pid: ready.pid,
 		listeningMs: performance.now() - started,
 		stop: async () => {
 			child.kill('SIGTERM');

@@ -115,6 +115,30 @@ describe('holder name', () => {
 		expect(fields.name?.confidence).toBeGreaterThanOrEqual(0.9);
 	});
 
+	test('a middle initial run into the given name splits off where the space class rose, and stays flagged', () => {
+		const fields = read(line('GRACEJ GARCIA', 40, 220, { 5: { spaceBefore: 0.087 } }));
+		expect(fields.name?.text).toBe('GRACE J GARCIA');
+		expect(fields.name?.confidence).toBeLessThan(0.9);
+	});
+
+	test('a faint apostrophe rise inside a surname leaves the name flagged', () => {
+		const fields = read(line('SIENNA DELLACQUA', 40, 220, { 11: { apostropheBefore: 0.013 } }));
+		expect(fields.name?.text).toBe('SIENNA DELLACQUA');
+		expect(fields.name?.confidence).toBeLessThan(0.9);
+	});
+
+	test('a card word that is also a name (MILES) can be the name, never surely; an issuer line is not preferred over it', () => {
+		const fields = read(line('GRANITE PEAK EXCHANGE', 40, 30), line('MILES VON MAR', 40, 220));
+		expect(fields.name?.text).toBe('MILES VON MAR');
+		expect(fields.name?.confidence).toBeLessThan(0.9);
+	});
+
+	test('a product line beside the name (TRAVEL MILES) is still no name', () => {
+		const fields = read(line('TRAVEL MILES', 40, 30), line('ANNA LEE', 40, 220));
+		expect(fields.name?.text).toBe('ANNA LEE');
+		expect(fields.name?.confidence).toBeGreaterThanOrEqual(0.9);
+	});
+
 	test('a logo word with one letter lost is not taken for the name', () => {
 		const fields = read(line('DISOVER', 300, 220));
 		expect(fields.name).toBeUndefined();

@@ -332,10 +332,11 @@ async function readRegion(
 				fields.name = { ...fields.name, confidence: Math.min(fields.name.confidence, 0.8) };
 		}
 	}
-	// A field still not found may be small print the detector did not separate at this size (a date
-	// beside its label): look once more at half again the size, for the missing fields only.
-	const missing = FIELD_NAMES.filter((name) => !fields[name]);
-	if (missing.length > 0 && missing.length < FIELD_NAMES.length) {
+	// A field still not found, or a date still in doubt, may be small print the detector did not
+	// separate at this size (a date beside its label, an expiry read as its VALID FROM neighbour):
+	// look once more at half again the size, for those fields only.
+	const lookAgain = FIELD_NAMES.filter((name) => !fields[name] || (name === 'validThru' && fields[name].confidence < REVIEW_CONFIDENCE));
+	if (lookAgain.length > 0 && FIELD_NAMES.some((name) => fields[name])) {
 		const closer = viewAt(view.k * CLOSER_LOOK, settings.maxViewSide * CLOSER_LOOK, 2 * CLOSER_LOOK);
 		const closerToSource = flipped ? compose(closer.toSource, halfTurn(closer.width, closer.height)) : closer.toSource;
 		const closerBoxes = await detectText(
@@ -353,12 +354,17 @@ async function readRegion(
 		// Seen closer, the same card must give the same number; otherwise what it adds is unsure.
 		const same = second.number !== undefined && second.number.text === fields.number?.text;
 		const toView = compose(invert(toSource), closerToSource);
-		for (const name of missing) {
+		for (const name of lookAgain) {
 			const found = second[name];
 			if (!found) continue;
+			const confidence = same ? found.confidence : Math.min(found.confidence, 0.8);
+			const current = fields[name];
+			// A doubtful reading gives way only to a clearly surer one; the same text read surer backs it up.
+			if (current && current.text !== found.text && confidence < current.confidence + CLOSER_MARGIN) continue;
+			if (current && current.text === found.text && confidence <= current.confidence) continue;
 			fields[name] = {
 				...found,
-				confidence: same ? found.confidence : Math.min(found.confidence, 0.8),
+				confidence,
 				box: found.box ? mapQuad(toView, found.box) : null,
 				parts: found.parts.map((part) => mapQuad(toView, part)),
 			};
@@ -375,6 +381,8 @@ async function readRegion(
 const FIELD_NAMES: FieldName[] = ['number', 'validThru', 'name'];
 /** How much larger the second look at a card is, when a field was not found at all. */
 const CLOSER_LOOK = 1.5;
+/** How much surer a closer look's different reading of a doubtful field must be to replace it. */
+const CLOSER_MARGIN = 0.1;
 /** The node asks a person to review fields below this; the engine tries harder below it too. */
 const REVIEW_CONFIDENCE = 0.9;
 /** Crop heights tried on a second reading: the detector's box is a guess at the line's extent. */

@@ -46,6 +46,18 @@ const NETWORKS = new Set([
 	'INTERAC',
 ]);
 
+/**
+ * Card words that are also people's names (MILES VON MAR, ANNA GOLD): on a line of name words with
+ * no other card word they may be the holder's name, read as such but never surely.
+ */
+const NAME_LIKE_CARD_WORDS = new Set(['MILES', 'GOLD', 'SILVER', 'BLACK', 'CASH']);
+
+/** A card word that is also a name, standing among name words only. */
+function nameLikeOnly(texts: string[]): boolean {
+	const card = texts.filter(isCardWord);
+	return card.length > 0 && card.length < texts.length && card.every((t) => NAME_LIKE_CARD_WORDS.has(t.toUpperCase()));
+}
+
 const LABEL_FRAGMENTS = /EXPIR|THRU|VALID|MEMBER|SINCE/;
 /** Labels printed small over the name; a piece of one ("ARD HOLDE") is no name either. */
 const LONG_LABELS = ['CARDHOLDER', 'CARDMEMBER', 'CARDNUMBER', 'SIGNATURE', 'AUTHORIZED', 'AUTHORISED', 'EXPIRATION'];
@@ -186,10 +198,12 @@ function segments(row: TextRow): Segment[] {
 /** An apostrophe class this likely in the blank frames between two letters is a mark the model left out. */
 const APOSTROPHE_SEEN = 0.15;
 /** Above this it is a doubt: the name may have lost one. */
-const APOSTROPHE_DOUBT = 0.04;
+const APOSTROPHE_DOUBT = 0.01;
 
 /** Below the space threshold, the space class still rises this far over a word gap the model ran together. */
 const LOST_GAP = 0.02;
+/** A lost gap before a lone last letter (a middle initial) needs this much. */
+const LOST_INITIAL = 0.06;
 /** ...and stands this many times over any other rise in the same word. */
 const LOST_GAP_DOMINANCE = 4;
 /** ...where the letters stand at least this many times their usual step apart. */
@@ -207,7 +221,9 @@ function lostGaps(row: TextRow): Set<PlacedChar> {
 	const closeRun = (after?: PlacedChar) => {
 		// A surname's O' or D' keeps its one letter: GRACEO'CONNOR splits before the O.
 		const prefix = after !== undefined && after.char === "'" && after.box === run[run.length - 1]?.box;
-		const inner = run.slice(2, prefix ? run.length : run.length - 1);
+		// So does a middle initial run into the given name before a gap the model read (GRACEJ GARCIA).
+		const initial = after !== undefined && after.char === ' ' && after.box === run[run.length - 1]?.box && run.length >= 4;
+		const inner = run.slice(2, prefix || initial ? run.length : run.length - 1);
 		if (inner.length > 0) {
 			const peak = inner.reduce((a, b) => (b.spaceBefore > a.spaceBefore ? b : a));
 			const others = run.slice(1).filter((c) => c !== peak);
@@ -227,7 +243,10 @@ function lostGaps(row: TextRow): Set<PlacedChar> {
 					.join('')
 					.toUpperCase(),
 			);
-			if (peak.spaceBefore >= LOST_GAP && peak.spaceBefore >= next * LOST_GAP_DOMINANCE && wide && !logo) found.add(peak);
+			// A lone last letter is an initial when the gap before it clearly rose: the model keeps a
+			// narrow initial at its letter step (GRACE|J 1.0x), so the step cannot tell.
+			const lastInitial = initial && peak === run[run.length - 1] && peak.spaceBefore >= LOST_INITIAL;
+			if (peak.spaceBefore >= LOST_GAP && peak.spaceBefore >= next * LOST_GAP_DOMINANCE && (wide || lastInitial) && !logo) found.add(peak);
 		}
 		run = [];
 	};
@@ -243,6 +262,8 @@ interface Candidate {
 	segment: Segment;
 	words: PlacedChar[][];
 	text: string;
+	/** Holds a card word that is also a name (MILES): maybe a product line. */
+	nameLike: boolean;
 }
 
 /** "T.ADAMS": an initial's full stop followed by a letter ends a word even where no gap was read. */
@@ -270,7 +291,8 @@ function splitInitials(segment: Segment): Segment {
  * FEDERAL CREDIT UNION") is not. Only words so set apart are kept beside card words.
  */
 function apartFromCardWords(segment: Segment): Segment[] {
-	const isCard = segment.words.map((word) => isCardWord(wordText(word)));
+	const texts = segment.words.map(wordText);
+	const isCard = nameLikeOnly(texts) ? texts.map(() => false) : texts.map(isCardWord);
 	if (!isCard.some(Boolean)) return splitAtOddGap(segment);
 	const pitch = segment.pitch;
 	const step = (a: PlacedChar[], b: PlacedChar[]) => wordGap(segment, a, b);
@@ -335,14 +357,15 @@ function splitAtOddGap(segment: Segment): Segment[] {
 
 function candidateOf(segment: Segment): Candidate | null {
 	const texts = segment.words.map(wordText);
-	if (texts.some(isCardWord)) return null;
+	const nameLike = nameLikeOnly(texts);
+	if (!nameLike && texts.some(isCardWord)) return null;
 	if (!texts.every(isNameWord)) return null;
 	// A name printed in title case is reported as printed; otherwise casing slips are put right.
 	const titleCase = texts.every(isTitleCase) && texts.some((t) => /[a-z]/.test(t));
 	const text = titleCase ? texts.join(' ') : texts.join(' ').toUpperCase();
 	const count = letters(text).length;
 	if (count < 3 || count > 45) return null;
-	return { segment, words: segment.words, text };
+	return { segment, words: segment.words, text, nameLike };
 }
 
 /**
@@ -419,5 +442,7 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	if ((first.along - first.boxSpan[0]) / chosen.segment.pitch < 0.3) confidence = Math.min(confidence, 0.8);
 	const rival = found.slice(1).find((c) => score(c) === score(chosen));
 	if (rival) confidence = Math.min(confidence, 0.75);
+	// Either it is that word's name or a product line; or another line that could be the name is.
+	if (chosen.nameLike || found.some((c) => c !== chosen && c.nameLike)) confidence = Math.min(confidence, 0.85);
 	return { text: chosen.text, words: chosen.words, row: chosen.segment.row, confidence: Math.max(0, Math.min(1, confidence)) };
 }
