@@ -86,6 +86,35 @@ describe('valid thru', () => {
 	});
 });
 
+/** The line's box at half the usual height: a fragment the detector boxed apart from its line. */
+function fragment(text: string, x: number, y: number): RecognizedLine {
+	const l = line(text, x, y);
+	const [tl, tr] = l.quad;
+	return { ...l, quad: [tl, tr, { x: tr.x, y: tr.y + HEIGHT / 2 }, { x: tl.x, y: tl.y + HEIGHT / 2 }] };
+}
+
+describe('card number', () => {
+	const twoLines = (...extra: RecognizedLine[]) =>
+		extractFields(groupIntoRows([line('6206 8993', 40, 100), line('4620024', 40, 140), line('JOHN SMITH', 40, 220), ...extra]), NOW).fields;
+
+	test('a number on two lines that is valid as read is sure', () => {
+		expect(twoLines().number?.text).toBe('620689934620024');
+		expect(twoLines().number?.confidence).toBeGreaterThanOrEqual(0.9);
+	});
+
+	test('digits read in boxes of their own beside the number (a group cut in pieces) leave it unsure', () => {
+		const fields = twoLines(fragment('3', 230, 103), fragment('2', 250, 103));
+		expect(fields.number?.text).toBe('620689934620024');
+		expect(fields.number?.confidence).toBeLessThan(0.9);
+	});
+
+	test('digits further along the line, or a date, do not', () => {
+		const fields = twoLines(fragment('3', 420, 103), fragment('12/29', 250, 103));
+		expect(fields.number?.text).toBe('620689934620024');
+		expect(fields.number?.confidence).toBeGreaterThanOrEqual(0.9);
+	});
+});
+
 describe('holder name', () => {
 	test('a word gap the model ran together is split where the space class rose and the letters stand apart', () => {
 		const fields = read(line('ROBERTLOPEZ', 40, 220, { 6: { spaceBefore: 0.13, shift: 0.3 } }));

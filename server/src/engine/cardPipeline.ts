@@ -263,22 +263,22 @@ async function readRegion(
 
 	let rotationDeg = (angle * 180) / Math.PI;
 	let flipped = false;
-	if (
-		(await upsideDownProbability(
-			models,
-			source,
-			viewQuads.map((q) => mapQuad(toSource, q)),
-		)) > 0.5
-	) {
+	const turn = () => {
 		const flip = halfTurn(width, height);
 		toSource = compose(toSource, flip);
-		flipped = true;
+		flipped = !flipped;
 		viewQuads = viewQuads.map((q) => {
 			const [tl, tr, br, bl] = mapQuad(flip, q);
 			return [br, bl, tl, tr] as Quad;
 		});
-		rotationDeg += 180;
-	}
+		rotationDeg += flipped ? 180 : -180;
+	};
+	const upsideDown = await upsideDownProbability(
+		models,
+		source,
+		viewQuads.map((q) => mapQuad(toSource, q)),
+	);
+	if (upsideDown > 0.5) turn();
 
 	const readCrops = async (indices: number[], cropOf: (i: number) => Quad, base: RecognizedLine[]) => {
 		const recognised = await recognizeLines(
@@ -293,7 +293,20 @@ async function readRegion(
 	const read = async (indices: number[], grow: number, base: RecognizedLine[]) =>
 		await readCrops(indices, (i) => (grow === 1 ? viewQuads[i] : resizeQuadHeight(viewQuads[i], grow)), base);
 	const all = viewQuads.map((_, i) => i);
-	const first = await read(all, 1, []);
+	let first = await read(all, 1, []);
+	// The direction classifier errs on short or stylised lines; read upside down, a card gives no
+	// sure number. Then the other way up is read too.
+	if ((first.fields.number?.confidence ?? 0) < REVIEW_CONFIDENCE) {
+		turn();
+		const other = await read(all, 1, []);
+		// Only a sure number the other way up, with no fewer fields beside it, turns the card: a
+		// reading of upside-down digits can pass Luhn by chance.
+		const found = (reading: typeof first) => Object.keys(reading.fields).length;
+		const otherNumber = other.fields.number?.confidence ?? 0;
+		if (otherNumber >= REVIEW_CONFIDENCE && otherNumber > (first.fields.number?.confidence ?? 0) && found(other) >= found(first))
+			first = other;
+		else turn();
+	}
 	let fields = first.fields;
 	const unsure = FIELD_NAMES.filter((name) => (fields[name]?.confidence ?? 0) < REVIEW_CONFIDENCE);
 	if (unsure.length > 0) {
@@ -335,7 +348,7 @@ async function readRegion(
 	// A field still not found, or a date still in doubt, may be small print the detector did not
 	// separate at this size (a date beside its label, an expiry read as its VALID FROM neighbour):
 	// look once more at half again the size, for those fields only.
-	const lookAgain = FIELD_NAMES.filter((name) => !fields[name] || (name === 'validThru' && fields[name].confidence < REVIEW_CONFIDENCE));
+	const lookAgain = FIELD_NAMES.filter((name) => !fields[name] || (name !== 'name' && fields[name].confidence < REVIEW_CONFIDENCE));
 	if (lookAgain.length > 0 && FIELD_NAMES.some((name) => fields[name])) {
 		const closer = viewAt(view.k * CLOSER_LOOK, settings.maxViewSide * CLOSER_LOOK, 2 * CLOSER_LOOK);
 		const closerToSource = flipped ? compose(closer.toSource, halfTurn(closer.width, closer.height)) : closer.toSource;
@@ -357,10 +370,12 @@ async function readRegion(
 		for (const name of lookAgain) {
 			const found = second[name];
 			if (!found) continue;
-			const confidence = same ? found.confidence : Math.min(found.confidence, 0.8);
 			const current = fields[name];
-			// A doubtful reading gives way only to a clearly surer one; the same text read surer backs it up.
-			if (current && current.text !== found.text && confidence < current.confidence + CLOSER_MARGIN) continue;
+			// A doubtful reading gives way only to a clearly surer one, and then stays in doubt: the two
+			// views disagree. The same text read surer backs it up.
+			const replaces = current !== undefined && current.text !== found.text;
+			const confidence = Math.min(found.confidence, same ? 1 : 0.8, replaces ? 0.85 : 1);
+			if (replaces && found.confidence < current.confidence + CLOSER_MARGIN) continue;
 			if (current && current.text === found.text && confidence <= current.confidence) continue;
 			fields[name] = {
 				...found,

@@ -435,14 +435,17 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	// An apostrophe put back, or half seen and left out, is the recogniser's doubt, not its reading.
 	const apostrophe = Math.max(0, ...chars.map((c) => c.apostropheBefore));
 	if (apostrophe >= APOSTROPHE_SEEN) confidence = Math.min(confidence, 0.85);
-	else if (apostrophe >= APOSTROPHE_DOUBT) confidence = Math.min(confidence, 0.8);
+	// Beside an apostrophe the model read, the class lingers in the frames around it: no doubt then.
+	else if (apostrophe >= APOSTROPHE_DOUBT && !chars.some((c) => c.char === "'")) confidence = Math.min(confidence, 0.8);
 	// A name whose first letter sits on its box's very edge may have lost letters the detector cut
 	// off (ROBERT read as RT); measured on names read whole, that margin is 0.38 letters or more.
 	const first = chosen.words[0][0];
 	if ((first.along - first.boxSpan[0]) / chosen.segment.pitch < 0.3) confidence = Math.min(confidence, 0.8);
 	const rival = found.slice(1).find((c) => score(c) === score(chosen));
 	if (rival) confidence = Math.min(confidence, 0.75);
-	// Either it is that word's name or a product line; or another line that could be the name is.
-	if (chosen.nameLike || found.some((c) => c !== chosen && c.nameLike)) confidence = Math.min(confidence, 0.85);
+	// A line with a card word that is also a name (MILES) and another line that could be the name:
+	// either may be a product or issuer line.
+	if (found.some((c) => c !== chosen && (chosen.nameLike || (c.nameLike && score(c) >= score(chosen)))))
+		confidence = Math.min(confidence, 0.85);
 	return { text: chosen.text, words: chosen.words, row: chosen.segment.row, confidence: Math.max(0, Math.min(1, confidence)) };
 }

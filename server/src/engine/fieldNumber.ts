@@ -3,6 +3,7 @@ import luhn10 from 'card-validator/dist/luhn-10';
 
 import type { PlacedChar, TextRow } from './textRows';
 import { splitRuns } from './textRows';
+import { quadCenter } from './geometry';
 
 /** Glyphs OCR confuses with digits, mapped only inside tokens that are mostly digits already. */
 export const DIGIT_LOOKALIKES: Record<string, string> = {
@@ -220,8 +221,33 @@ export function readNumber(rows: TextRow[]): NumberChoice | null {
 			!cardValidator.number(candidate.runs.map((run) => run.digits).join('')).isValid
 		);
 	});
-	const confidence = longer ? Math.min(best.confidence, 0.85) : best.confidence;
+	const confidence = longer || strayDigits(rows, best.rows, chosen) ? Math.min(best.confidence, 0.85) : best.confidence;
 	return { digits: best.digits, runs: best.runs, rows: best.rows, confidence };
+}
+
+/**
+ * Digits read surely beside the number on its lines, in no date: a group of the number the
+ * detector cut into pieces (a 19-digit number's third group read as "3" and "2" apart, in boxes of
+ * their own). The number chosen without them may be valid by chance.
+ */
+function strayDigits(rows: TextRow[], numberRows: TextRow[], chosen: Set<PlacedChar>): boolean {
+	const used = [...chosen].map((c) => quadCenter(c.quad));
+	const height = Math.max(...numberRows.map((row) => row.height));
+	const x0 = Math.min(...used.map((p) => p.x)) - height * 3;
+	const x1 = Math.max(...used.map((p) => p.x)) + height * 3;
+	const y0 = Math.min(...used.map((p) => p.y)) - height * 0.6;
+	const y1 = Math.max(...used.map((p) => p.y)) + height * 0.6;
+	return rows.some((row) =>
+		splitRuns(row.chars).some((run) => {
+			if (run.some((c) => chosen.has(c) || /[/\\]/.test(c.char))) return false;
+			const digits = run.filter((c) => /\d/.test(c.char));
+			if (digits.length < run.length / 2 || digits.length > 4) return false;
+			return digits.some((c) => {
+				const p = quadCenter(c.quad);
+				return c.prob >= 0.5 && p.x >= x0 && p.x <= x1 && p.y >= y0 && p.y <= y1;
+			});
+		}),
+	);
 }
 
 /** Digit groups for subBoundingPolys, cut at the brand's gaps when the runs were read otherwise. */
