@@ -3,6 +3,9 @@
  * (a scripted recognizer, no models) or the real decoder. Each test fails without its fix; the
  * figures with real models are in test-hostile.
  */
+import { connect } from 'net';
+import type { Socket } from 'net';
+
 import type { RequestLogEntry } from '../src/protocol';
 import type { StartedServer } from '../src/httpServer';
 import { serveClova } from '../src/httpServer';
@@ -65,6 +68,42 @@ describe('hostile requests to the listener', () => {
 			expect({ read, refused }).toEqual({ read: 2, refused: 38 });
 		} finally {
 			await busy.close();
+		}
+	});
+
+	test('row 3: a refused upload that goes on sending is not read after its answer', async () => {
+		// Node reads a body nobody took to its end once the answer is sent: 38 refused uploads of the
+		// catalogue were read at full speed on the main thread, and /healthz waited 100-200 ms.
+		const { server: full } = await serve({ admit: () => undefined });
+		const accepted: Socket[] = [];
+		full.server.on('connection', (socket: Socket) => accepted.push(socket));
+		const { port } = new URL(full.url);
+		const client = connect(Number(port), '127.0.0.1');
+		try {
+			const declared = 19 * 1024 * 1024;
+			let answer = '';
+			client.on('data', (data: Buffer) => (answer += data.toString()));
+			client.on('error', () => undefined);
+			client.write(
+				`POST /document/credit-card HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${declared}\r\n\r\n`,
+			);
+			// A client that reads nothing until its upload is done: it sends for a second whatever the server says.
+			const chunk = Buffer.alloc(256 * 1024, 0x41);
+			const until = Date.now() + 1_000;
+			for (let sent = 0; sent + chunk.length <= declared && Date.now() < until; sent += chunk.length) {
+				if (client.write(chunk)) continue;
+				await new Promise((resolve) => {
+					const timer = setTimeout(resolve, Math.max(0, until - Date.now()));
+					client.once('drain', () => resolve(clearTimeout(timer)));
+				});
+			}
+			expect(answer).toContain('"code":"0025"');
+			expect(accepted).toHaveLength(1);
+			// The headers and the chunk or two buffered before the refusal; without the fix, all 19 MB.
+			expect(accepted[0].bytesRead).toBeLessThan(1024 * 1024);
+		} finally {
+			client.destroy();
+			await full.close();
 		}
 	});
 

@@ -10,7 +10,14 @@ import { declaredLength } from './requestReader';
 export class BodyBudget {
 	private held = 0;
 
-	constructor(private readonly maxBytes: number) {}
+	/** Bytes reserved since the budget was last empty. */
+	private reservedSinceEmpty = 0;
+
+	/** onEmpty is told, when the last held body is released, how many bytes were reserved since it was last empty. */
+	constructor(
+		private readonly maxBytes: number,
+		private readonly onEmpty?: (reservedBytes: number) => void,
+	) {}
 
 	get heldBytes(): number {
 		return this.held;
@@ -25,12 +32,17 @@ export class BodyBudget {
 		const bytes = Math.min(declaredLength(req) ?? maxBodyBytes, maxBodyBytes);
 		if (this.held > 0 && this.held + bytes > this.maxBytes) return undefined;
 		this.held += bytes;
+		this.reservedSinceEmpty += bytes;
 		let released = false;
 		return {
 			release: () => {
 				if (released) return;
 				released = true;
 				this.held -= bytes;
+				if (this.held > 0) return;
+				const reserved = this.reservedSinceEmpty;
+				this.reservedSinceEmpty = 0;
+				this.onEmpty?.(reserved);
 			},
 		};
 	}

@@ -242,11 +242,17 @@ async function readMultipartParts(req: IncomingMessage, limits: ReadLimits): Pro
 			failure ??= error;
 		};
 		let settled = false;
-		/** Stops reading at once: the rest of the body stays unread for the listener to refuse. */
+		const cutOff = () => stop(new ProtocolError('0011', 'Request body was cut off.'));
+		/**
+		 * Stops reading at once: the rest of the body stays unread for the listener to refuse. No
+		 * listener is left on req that reaches the parser: a refused connection lingers for seconds,
+		 * and the parser holds the file read so far (20 MB at the limit).
+		 */
 		const stop = (error: ProtocolError) => {
 			if (settled) return;
 			settled = true;
 			req.off('data', count);
+			req.off('error', cutOff);
 			req.unpipe(parser);
 			req.pause();
 			reject(error);
@@ -287,10 +293,11 @@ async function readMultipartParts(req: IncomingMessage, limits: ReadLimits): Pro
 			if (settled) return;
 			settled = true;
 			req.off('data', count);
+			req.off('error', cutOff);
 			if (failure) reject(failure);
 			else resolve(parts);
 		});
-		req.on('error', () => stop(new ProtocolError('0011', 'Request body was cut off.')));
+		req.on('error', cutOff);
 		req.on('data', count);
 		req.pipe(parser);
 	});
