@@ -79,6 +79,50 @@ describe('AdaptiveLimiter', () => {
 		await waiting;
 		expect(third).toBe(true);
 	});
+
+	test('slots freed at once go out spaced: calls of 160 ms at a limit of 8 leave 10 ms apart', async () => {
+		const limiter = new AdaptiveLimiter(8);
+		limiter.onSuccess(160);
+		const grants = await Promise.all(Array.from({ length: 4 }, async () => (await limiter.acquire(), performance.now())));
+		grants.sort((a, b) => a - b);
+		// Each is due 10 ms after the one before; a timer counts from the event loop's clock, which
+		// can lag performance.now() by a few milliseconds on a busy machine.
+		for (let i = 1; i < grants.length; i++) expect(grants[i] - grants[0]).toBeGreaterThanOrEqual(i * 10 - 5);
+	});
+
+	test('one slow call does not space out the faster ones after it', async () => {
+		const limiter = new AdaptiveLimiter(8);
+		// A 30 MB upload, then a card: spaced by 5 s calls, 4 grants would take about 940 ms.
+		limiter.onSuccess(5_000);
+		limiter.onSuccess(160);
+		const grants = await Promise.all(Array.from({ length: 4 }, async () => (await limiter.acquire(), performance.now())));
+		expect(Math.max(...grants) - Math.min(...grants)).toBeLessThan(500);
+	});
+
+	test('a fast service is not paced: calls of 4 ms at a limit of 10 all go out at once', async () => {
+		const limiter = new AdaptiveLimiter(10);
+		limiter.onSuccess(4);
+		let granted = 0;
+		const acquiring = Array.from({ length: 10 }, async () => {
+			await limiter.acquire();
+			granted += 1;
+		});
+		for (let i = 0; i < 5; i++) await Promise.resolve();
+		expect(granted).toBe(10);
+		await Promise.all(acquiring);
+	});
+
+	test('a call waiting for its turn to go out stops waiting when the execution is cancelled', async () => {
+		const limiter = new AdaptiveLimiter(2);
+		// 40 s calls at a limit of 2: the second goes out 10 s after the first.
+		limiter.onSuccess(40_000);
+		await limiter.acquire();
+		const controller = new AbortController();
+		const started = Date.now();
+		setTimeout(() => controller.abort(), 20);
+		await limiter.acquire(controller.signal);
+		expect(Date.now() - started).toBeLessThan(1_000);
+	});
 });
 
 describe('shareLimiter', () => {
