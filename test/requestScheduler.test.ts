@@ -90,6 +90,13 @@ describe('AdaptiveLimiter', () => {
 		for (let i = 1; i < grants.length; i++) expect(grants[i] - grants[0]).toBeGreaterThanOrEqual(i * 10 - 5);
 	});
 
+	test('a spaced call counts as in flight only the calls granted before it, not those still waiting their turn', async () => {
+		const limiter = new AdaptiveLimiter(8);
+		limiter.onSuccess(160);
+		const others = await Promise.all(Array.from({ length: 4 }, async () => await limiter.acquire()));
+		expect(others).toEqual([0, 1, 2, 3]);
+	});
+
 	test('one slow call does not space out the faster ones after it', async () => {
 		const limiter = new AdaptiveLimiter(8);
 		// A 30 MB upload, then a card: spaced by 5 s calls, 4 grants would take about 940 ms.

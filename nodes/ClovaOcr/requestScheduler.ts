@@ -77,9 +77,11 @@ export class AdaptiveLimiter {
 			await new Promise<void>((resolve) => this.waiters.push(resolve));
 		}
 		this.inFlight += 1;
+		// Counted now: calls granted during the wait below have not gone out yet.
+		const others = this.inFlight - 1;
 		const delay = this.paceDelay();
 		if (delay > 0 && !cancelSignal?.aborted) await wait(delay, undefined, { signal: cancelSignal }).catch(() => {});
-		return this.inFlight - 1;
+		return others;
 	}
 
 	/**

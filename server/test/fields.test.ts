@@ -75,9 +75,31 @@ describe('valid thru', () => {
 		expect(fields.validThru?.confidence).toBeGreaterThanOrEqual(0.9);
 	});
 
+	test('a date that both a VALID FROM and an expiry label claim is not reported as sure', () => {
+		const fields = read(line('VALID FROM', 90, 150), line('EXP 12/31', 40, 185), line('JOHN SMITH', 40, 240));
+		expect(fields.validThru?.text).toBe('12/31');
+		expect(fields.validThru?.confidence).toBeLessThan(0.9);
+	});
+
 	test('the latest of two dates is the expiry', () => {
 		const fields = read(line('01/27  11/29', 40, 160), line('JOHN SMITH', 40, 220));
 		expect(fields.validThru?.text).toBe('11/29');
+	});
+
+	test('a one-digit month after a gap (a digit lost) is not reported as sure', () => {
+		for (const printed of ['1/29', '1/2029']) {
+			const fields = read(line(`VALID THRU ${printed}`, 40, 160), line('JOHN SMITH', 40, 220));
+			expect({ printed, text: fields.validThru?.text }).toEqual({ printed, text: '01/29' });
+			expect(fields.validThru?.confidence).toBeLessThan(0.9);
+		}
+	});
+
+	test('more digits beside the date (a second date with its slash lost) leave it unsure', () => {
+		const sure = read(line('VAE 08/25', 40, 160), line('JOHN SMITH', 40, 220));
+		expect(sure.validThru?.confidence).toBeGreaterThanOrEqual(0.9);
+		const fields = read(line('VAE 08/25 AD 029', 40, 160), line('JOHN SMITH', 40, 220));
+		expect(fields.validThru?.text).toBe('08/25');
+		expect(fields.validThru?.confidence).toBeLessThan(0.9);
 	});
 
 	test('a one-digit month glued to a letter (its first digit misread) is not reported as sure', () => {
@@ -159,6 +181,17 @@ describe('holder name', () => {
 	test('a card word that is also a name (MILES) can be the name, never surely; an issuer line is not preferred over it', () => {
 		const fields = read(line('GRANITE PEAK EXCHANGE', 40, 30), line('MILES VON MAR', 40, 220));
 		expect(fields.name?.text).toBe('MILES VON MAR');
+		expect(fields.name?.confidence).toBeLessThan(0.9);
+	});
+
+	test('a product line with a card word that is also a name, alone, is never a sure name', () => {
+		const fields = read(line('DELTA MILES', 40, 220));
+		expect(fields.name?.confidence ?? 0).toBeLessThan(0.9);
+	});
+
+	test("a faint apostrophe rise away from an apostrophe that was read still flags the name", () => {
+		const fields = read(line("SEAN O'BRIEN DARCY", 40, 220, { 15: { apostropheBefore: 0.05 } }));
+		expect(fields.name?.text).toBe("SEAN O'BRIEN DARCY");
 		expect(fields.name?.confidence).toBeLessThan(0.9);
 	});
 

@@ -299,11 +299,16 @@ async function readRegion(
 	if ((first.fields.number?.confidence ?? 0) < REVIEW_CONFIDENCE) {
 		turn();
 		const other = await read(all, 1, []);
-		// Only a sure number the other way up, with no fewer fields beside it, turns the card: a
-		// reading of upside-down digits can pass Luhn by chance.
+		// Only a sure number the other way up, with a date and no fewer fields beside it, turns the
+		// card: a reading of upside-down digits can pass Luhn by chance, and a date too is unlikely.
 		const found = (reading: typeof first) => Object.keys(reading.fields).length;
 		const otherNumber = other.fields.number?.confidence ?? 0;
-		if (otherNumber >= REVIEW_CONFIDENCE && otherNumber > (first.fields.number?.confidence ?? 0) && found(other) >= found(first))
+		if (
+			otherNumber >= REVIEW_CONFIDENCE &&
+			otherNumber > (first.fields.number?.confidence ?? 0) &&
+			other.fields.validThru !== undefined &&
+			found(other) >= found(first)
+		)
 			first = other;
 		else turn();
 	}
@@ -372,11 +377,13 @@ async function readRegion(
 			if (!found) continue;
 			const current = fields[name];
 			// A doubtful reading gives way only to a clearly surer one, and then stays in doubt: the two
-			// views disagree. The same text read surer backs it up.
-			const replaces = current !== undefined && current.text !== found.text;
-			const confidence = Math.min(found.confidence, same ? 1 : 0.8, replaces ? 0.85 : 1);
-			if (replaces && found.confidence < current.confidence + CLOSER_MARGIN) continue;
-			if (current && current.text === found.text && confidence <= current.confidence) continue;
+			// views disagree. Read the same, it stays as doubtful as it was: the closer view sees less
+			// around the field (a VALID FROM label beside a date), not more.
+			if (current && (current.text === found.text || found.confidence < current.confidence + CLOSER_MARGIN)) continue;
+			// A date found only closer up, on a card that prints a decoy date (VALID FROM, MEMBER SINCE),
+			// may be that one: the closer view can miss the label the first view read.
+			const decoyNearby = name === 'validThru' && first.lines.some((line) => DECOY_LABEL.test(line.text.toUpperCase()));
+			const confidence = Math.min(found.confidence, same ? 1 : 0.8, current || decoyNearby ? 0.85 : 1);
 			fields[name] = {
 				...found,
 				confidence,
@@ -396,6 +403,8 @@ async function readRegion(
 const FIELD_NAMES: FieldName[] = ['number', 'validThru', 'name'];
 /** How much larger the second look at a card is, when a field was not found at all. */
 const CLOSER_LOOK = 1.5;
+/** Label words of dates that are not the expiry, as the first reading of a card may hold them. */
+const DECOY_LABEL = /FROM|SINCE|MEMBER|ISSUED/;
 /** How much surer a closer look's different reading of a doubtful field must be to replace it. */
 const CLOSER_MARGIN = 0.1;
 /** The node asks a person to review fields below this; the engine tries harder below it too. */

@@ -31,6 +31,8 @@ interface DateCandidate {
 	mapped: number;
 	/** Other digits touch it: two dates read as one run, or a date read into a code. */
 	crowded: boolean;
+	/** Its month was read as one digit: cards print two, so one was lost (1/29 for 11/29). */
+	shortMonth?: boolean;
 }
 
 function lettersOf(run: PlacedChar[]): string {
@@ -124,7 +126,16 @@ function dateCandidates(row: TextRow, exclude: Set<PlacedChar>): DateCandidate[]
 			// had its first digit misread as that character.
 			const glued = before[1].length === 1 && Boolean(chars[start - 1]?.c);
 			const crowded = glued || split !== null || /\d/.test(chars[start - 1]?.c?.char ?? '') || /\d/.test(chars[end]?.c?.char ?? '');
-			found.push({ text: `${before[1].padStart(2, '0')}/${year.slice(-2)}`, month, year: fullYear, chars: used, row, mapped, crowded });
+			found.push({
+				text: `${before[1].padStart(2, '0')}/${year.slice(-2)}`,
+				month,
+				year: fullYear,
+				chars: used,
+				row,
+				mapped,
+				crowded,
+				shortMonth: before[1].length === 1,
+			});
 			if (split?.c) {
 				const twoDigits = `${split.c.char}${before[1]}`;
 				found.push({
@@ -175,6 +186,26 @@ function dateCandidates(row: TextRow, exclude: Set<PlacedChar>): DateCandidate[]
 	return found;
 }
 
+/** How far along the date's line (in line heights) a stray digit run counts: beside it, not across the card. */
+const STRAY_REACH = 4;
+
+/**
+ * A run of three or more digits on the row in no date that was read and not the number, nor a
+ * year (MEMBER SINCE 2018): what is left of a date whose slash was lost ("029").
+ */
+function strayDigitRun(row: TextRow, date: PlacedChar[], taken: Set<PlacedChar>): boolean {
+	const from = Math.min(...date.map((c) => c.along)) - row.height * STRAY_REACH;
+	const to = Math.max(...date.map((c) => c.along)) + row.height * STRAY_REACH;
+	return splitRuns(row.chars).some((run) => {
+		if (run.some((c) => taken.has(c)) || run.every((c) => c.along < from || c.along > to)) return false;
+		const digits = run
+			.filter((c) => /\d/.test(c.char))
+			.map((c) => c.char)
+			.join('');
+		return digits.length >= 3 && !/^(19|20)\d\d$/.test(digits);
+	});
+}
+
 function next(text: string, from: number): number {
 	const rest = text.slice(from + 1).search(/[/\\\-.]/);
 	return rest < 0 ? -1 : from + 1 + rest;
@@ -202,10 +233,14 @@ function extentOf(chars: PlacedChar[], row: TextRow): Extent {
  * Each label belongs to one date: the nearest printed where labels go, right after it on its
  * line ("EXP 06/30") or under it ("VALID THRU" over "06/30"). A label with no date there labels
  * nothing that was read, and a misread label must not hand its meaning to a date further away.
- * A date claimed by both kinds counts as an expiry.
+ * A date claimed by both kinds counts as an expiry, in doubt.
  */
-function assignLabels(dates: DateCandidate[], all: Label[]): Map<DateCandidate, Label['kind']> {
+function assignLabels(
+	dates: DateCandidate[],
+	all: Label[],
+): { kinds: Map<DateCandidate, Label['kind']>; decoyClaimed: Set<DateCandidate> } {
 	const kinds = new Map<DateCandidate, Label['kind']>();
+	const decoyClaimed = new Set<DateCandidate>();
 	const extents = dates.map((date) => extentOf(date.chars, date.row));
 	for (const label of all) {
 		let nearest = -1;
@@ -224,9 +259,10 @@ function assignLabels(dates: DateCandidate[], all: Label[]): Map<DateCandidate, 
 		});
 		if (nearest < 0) continue;
 		const date = dates[nearest];
+		if (label.kind === 'decoy') decoyClaimed.add(date);
 		if (kinds.get(date) !== 'expiry') kinds.set(date, label.kind);
 	}
-	return kinds;
+	return { kinds, decoyClaimed };
 }
 
 /**
@@ -237,7 +273,7 @@ function assignLabels(dates: DateCandidate[], all: Label[]): Map<DateCandidate, 
 export function readExpiry(rows: TextRow[], now: Date, exclude: Set<PlacedChar>): ExpiryChoice | null {
 	const all = labels(rows);
 	const candidates = rows.flatMap((row) => dateCandidates(row, exclude));
-	const kinds = assignLabels(candidates, all);
+	const { kinds, decoyClaimed } = assignLabels(candidates, all);
 	const dates = candidates.map((date) => ({
 		date,
 		label: kinds.get(date) ?? null,
@@ -255,12 +291,20 @@ export function readExpiry(rows: TextRow[], now: Date, exclude: Set<PlacedChar>)
 	let confidence = min >= 0.5 ? 0.92 + 0.08 * Math.max(0, (mean - 0.7) / 0.3) : 0.85 * mean;
 	if (!chosen.plausible) confidence = Math.min(confidence, 0.4);
 	if (chosen.label === 'decoy') confidence = Math.min(confidence, 0.5);
+	// Claimed by a FROM or SINCE label too: which label is whose is a guess.
+	else if (decoyClaimed.has(chosen.date)) confidence = Math.min(confidence, 0.8);
 	// An expiry label on the card that this date does not sit by points at a date that was not read.
 	if (chosen.label !== 'expiry' && all.some((label) => label.kind === 'expiry')) confidence = Math.min(confidence, 0.8);
 	// A card expired four years ago is rare in a workflow; a date that old is more often an issue or
 	// member-since date whose expiry beside it was not read.
 	if (chosen.when < (now.getUTCFullYear() - 4) * 12 + now.getUTCMonth() + 1) confidence = Math.min(confidence, 0.8);
 	if (chosen.date.mapped > 0 || chosen.date.crowded) confidence = Math.min(confidence, 0.8);
+	// Cards print two-digit months: a one-digit month lost a digit (1/29 for 11/29).
+	if (chosen.date.shortMonth) confidence = Math.min(confidence, 0.8);
+	// More digits on the date's line, in no date that was read: a second date with its slash lost
+	// ("08/25 AD 029"), which may be the expiry.
+	const inDates = new Set(candidates.flatMap((date) => date.chars));
+	if (strayDigitRun(chosen.date.row, chosen.date.chars, new Set([...exclude, ...inDates]))) confidence = Math.min(confidence, 0.85);
 	// Another date that is neither labelled otherwise nor earlier leaves the choice open.
 	const open = rivals.some((d) => d.label === chosen.label && d.when >= chosen.when);
 	if (open) confidence = Math.min(confidence, 0.7);

@@ -246,7 +246,13 @@ function lostGaps(row: TextRow): Set<PlacedChar> {
 			// A lone last letter is an initial when the gap before it clearly rose: the model keeps a
 			// narrow initial at its letter step (GRACE|J 1.0x), so the step cannot tell.
 			const lastInitial = initial && peak === run[run.length - 1] && peak.spaceBefore >= LOST_INITIAL;
-			if (peak.spaceBefore >= LOST_GAP && peak.spaceBefore >= next * LOST_GAP_DOMINANCE && (wide || lastInitial) && !logo) found.add(peak);
+			if (
+				peak.spaceBefore >= LOST_GAP &&
+				peak.spaceBefore >= next * LOST_GAP_DOMINANCE &&
+				(initial && peak === run[run.length - 1] ? lastInitial : wide) &&
+				!logo
+			)
+				found.add(peak);
 		}
 		run = [];
 	};
@@ -434,18 +440,19 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	if (doubtfulSpace || faintDot || gaps.some((g) => g < 0.7)) confidence = Math.min(confidence, 0.8);
 	// An apostrophe put back, or half seen and left out, is the recogniser's doubt, not its reading.
 	const apostrophe = Math.max(0, ...chars.map((c) => c.apostropheBefore));
+	// Beside an apostrophe the model read, the class lingers in the frames around it: no doubt there.
+	const nearRead = (i: number) => [i - 1, i, i + 1].some((j) => chars[j]?.char === "'");
+	const apostropheDoubt = Math.max(0, ...chars.map((c, i) => (nearRead(i) ? 0 : c.apostropheBefore)));
 	if (apostrophe >= APOSTROPHE_SEEN) confidence = Math.min(confidence, 0.85);
-	// Beside an apostrophe the model read, the class lingers in the frames around it: no doubt then.
-	else if (apostrophe >= APOSTROPHE_DOUBT && !chars.some((c) => c.char === "'")) confidence = Math.min(confidence, 0.8);
+	else if (apostropheDoubt >= APOSTROPHE_DOUBT) confidence = Math.min(confidence, 0.8);
 	// A name whose first letter sits on its box's very edge may have lost letters the detector cut
 	// off (ROBERT read as RT); measured on names read whole, that margin is 0.38 letters or more.
 	const first = chosen.words[0][0];
 	if ((first.along - first.boxSpan[0]) / chosen.segment.pitch < 0.3) confidence = Math.min(confidence, 0.8);
 	const rival = found.slice(1).find((c) => score(c) === score(chosen));
 	if (rival) confidence = Math.min(confidence, 0.75);
-	// A line with a card word that is also a name (MILES) and another line that could be the name:
-	// either may be a product or issuer line.
-	if (found.some((c) => c !== chosen && (chosen.nameLike || (c.nameLike && score(c) >= score(chosen)))))
-		confidence = Math.min(confidence, 0.85);
+	// A line with a card word that is also a name (MILES VON MAR) may as well be a product line
+	// (DELTA MILES) whose holder's line was not read.
+	if (chosen.nameLike) confidence = Math.min(confidence, 0.85);
 	return { text: chosen.text, words: chosen.words, row: chosen.segment.row, confidence: Math.max(0, Math.min(1, confidence)) };
 }
