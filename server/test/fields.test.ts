@@ -189,7 +189,7 @@ describe('holder name', () => {
 		expect(fields.name?.confidence ?? 0).toBeLessThan(0.9);
 	});
 
-	test("a faint apostrophe rise away from an apostrophe that was read still flags the name", () => {
+	test('a faint apostrophe rise away from an apostrophe that was read still flags the name', () => {
 		const fields = read(line("SEAN O'BRIEN DARCY", 40, 220, { 15: { apostropheBefore: 0.05 } }));
 		expect(fields.name?.text).toBe("SEAN O'BRIEN DARCY");
 		expect(fields.name?.confidence).toBeLessThan(0.9);
