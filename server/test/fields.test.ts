@@ -115,6 +115,19 @@ function fragment(text: string, x: number, y: number): RecognizedLine {
 	return { ...l, quad: [tl, tr, { x: tr.x, y: tr.y + HEIGHT / 2 }, { x: tl.x, y: tl.y + HEIGHT / 2 }] };
 }
 
+/** The line's box grown downwards to `height`: a box the detector drew round the line and small print over it. */
+function tall(l: RecognizedLine, height: number): RecognizedLine {
+	const [tl, tr] = l.quad;
+	return { ...l, quad: [tl, tr, { x: tr.x, y: tr.y + height }, { x: tl.x, y: tl.y + height }] };
+}
+
+describe('valid thru, labels in small print', () => {
+	test('a VALID FROM printed over the first of two dates, inside the tall box round them, labels that date', () => {
+		const fields = read(tall(line('04/27 03/32', 40, 160), 50), fragment('FROM', 40, 162), line('JOHN SMITH', 40, 240));
+		expect(fields.validThru?.text).toBe('03/32');
+	});
+});
+
 describe('card number', () => {
 	const twoLines = (...extra: RecognizedLine[]) =>
 		extractFields(groupIntoRows([line('6206 8993', 40, 100), line('4620024', 40, 140), line('JOHN SMITH', 40, 220), ...extra]), NOW).fields;
@@ -199,6 +212,44 @@ describe('holder name', () => {
 		const fields = read(line('TRAVEL MILES', 40, 30), line('ANNA LEE', 40, 220));
 		expect(fields.name?.text).toBe('ANNA LEE');
 		expect(fields.name?.confidence).toBeGreaterThanOrEqual(0.9);
+	});
+
+	test('two and three word gaps the model ran together are split where the space class rose, and stay flagged', () => {
+		const three = read(
+			line('MOHAMMEDBINSALIM', 40, 220, { 8: { spaceBefore: 0.071, shift: 0.3 }, 11: { spaceBefore: 0.063, shift: 0.3 } }),
+		);
+		expect(three.name?.text).toBe('MOHAMMED BIN SALIM');
+		expect(three.name?.confidence).toBeLessThan(0.9);
+		const initial = read(line('MEIWLEWIS', 40, 220, { 3: { spaceBefore: 0.07 }, 4: { spaceBefore: 0.062 } }));
+		expect(initial.name?.text).toBe('MEI W LEWIS');
+		expect(initial.name?.confidence).toBeLessThan(0.9);
+	});
+
+	test('an initial run into the surname after a gap the model read splits off', () => {
+		const fields = read(line('EZRA ZHOLLOWAY', 40, 220, { 6: { spaceBefore: 0.067 } }));
+		expect(fields.name?.text).toBe('EZRA Z HOLLOWAY');
+	});
+
+	test('two rises inside one word at the letter step split nothing', () => {
+		const fields = read(line('ALEXANDRA KOWALSKI', 40, 220, { 3: { spaceBefore: 0.05 }, 6: { spaceBefore: 0.04 } }));
+		expect(fields.name?.text).toBe('ALEXANDRA KOWALSKI');
+	});
+
+	test('a middle initial read in lower case is still an initial', () => {
+		const fields = read(line('SUSAN s SCHMIDT', 40, 220));
+		expect(fields.name?.text).toBe('SUSAN S SCHMIDT');
+	});
+
+	test('label print below the name (MONTH/YEAR read as words) is not taken for it', () => {
+		const fields = read(line('LIM EUN NA', 40, 220), fragment('MON HIYEAR', 40, 260));
+		expect(fields.name?.text).toBe('LIM EUN NA');
+		const small = read(line('LIM EUN NA', 40, 220), fragment('PAUL HARDY', 40, 260));
+		expect(small.name?.text).toBe('LIM EUN NA');
+	});
+
+	test('a logo read as two words (DISO VER for DISCOVER) is a card word, never part of a name', () => {
+		const fields = read(line('ANNA LEE DISO VER', 40, 220));
+		expect(fields.name?.text ?? '').not.toContain('DISO');
 	});
 
 	test('a logo word with one letter lost is not taken for the name', () => {

@@ -119,21 +119,72 @@ export async function readCardFromImage(
 	now: Date,
 	settings: PipelineSettings = DEFAULT_PIPELINE,
 ): Promise<CardReading> {
-	const coarseScale = Math.min(1, settings.coarseSide / Math.max(source.width, source.height));
+	const { reading: first, textSpread } = await readAtCoarseSide(models, source, now, settings, settings.coarseSide);
+	// A card a quarter of a 12 MP frame or small on a scanned page has text a few pixels high at the
+	// first pass's size: the detector misses lines or the whole card. A large image whose first
+	// reading has no sure number is looked at again at a finer size, unless its text fills much of
+	// the frame or its name and date were read surely (the number's doubt is then not the size).
+	const sure = (name: FieldName) => (first.fields[name]?.confidence ?? 0) >= REVIEW_CONFIDENCE;
+	const finer = Math.min(FINE_COARSE_SIDE, Math.max(source.width, source.height));
+	if (
+		finer < settings.coarseSide * 1.5 ||
+		sure('number') ||
+		(sure('name') && sure('validThru')) ||
+		(textSpread > SMALL_CARD_SPREAD && first.fields.number !== undefined)
+	)
+		return first;
+	const { reading: second } = await readAtCoarseSide(models, source, now, settings, finer);
+	return readingScore(second) > readingScore(first) ? second : first;
+}
+
+/** Longer side of the finer first pass over a large image whose card was not read surely. */
+const FINE_COARSE_SIDE = 1600;
+/** Text spread over more than this share of the frame's width or height is not a small card. */
+const SMALL_CARD_SPREAD = 0.5;
+
+/** Sure fields first, then fields found, then how sure they are. */
+function readingScore(reading: CardReading): number {
+	const fields = Object.values(reading.fields).filter((f): f is FieldReading => f !== undefined);
+	const sure = fields.filter((f) => f.confidence >= REVIEW_CONFIDENCE).length;
+	return sure * 100 + fields.length * 10 + fields.reduce((sum, f) => sum + f.confidence, 0);
+}
+
+async function readAtCoarseSide(
+	models: OcrModels,
+	source: RgbImage,
+	now: Date,
+	settings: PipelineSettings,
+	coarseSide: number,
+): Promise<{ reading: CardReading; textSpread: number }> {
+	const coarseScale = Math.min(1, coarseSide / Math.max(source.width, source.height));
 	const coarse = await resizeRgb(
 		source,
 		Math.max(1, Math.round(source.width * coarseScale)),
 		Math.max(1, Math.round(source.height * coarseScale)),
 	);
-	const coarseBoxes = await detectText(models, coarse, settings.coarseSide);
+	const coarseBoxes = await detectText(models, coarse, coarseSide);
+	const corners = coarseBoxes.flatMap((box) => box.quad);
+	const extent = (values: number[], side: number) => (values.length > 0 ? (Math.max(...values) - Math.min(...values)) / side : 0);
+	const textSpread = Math.max(
+		extent(
+			corners.map((p) => p.x),
+			coarse.width,
+		),
+		extent(
+			corners.map((p) => p.y),
+			coarse.height,
+		),
+	);
 	const toSourceScale: Affine = { a: source.width / coarse.width, b: 0, c: 0, d: 0, e: source.height / coarse.height, f: 0 };
 	const sourceQuads = coarseBoxes.map((box) => mapQuad(toSourceScale, box.quad));
 
 	const angle = dominantTextAngle(sourceQuads);
-	const regions =
-		sourceQuads.length === 0
-			? []
-			: clustersOf(sourceQuads, invert(viewTransform(angle, { x: 0, y: 0 }, 1)), lineHeightOf(sourceQuads)).slice(0, MAX_REGIONS);
+	const clusters =
+		sourceQuads.length === 0 ? [] : clustersOf(sourceQuads, invert(viewTransform(angle, { x: 0, y: 0 }, 1)), lineHeightOf(sourceQuads));
+	// A card shows at least two lines of text; a lone blob (a shadow, out-of-focus lights behind a small
+	// card) can outweigh it, so groups with lines come first.
+	const lines = (cluster: Quad[]) => cluster.filter((q) => distance(q[0], q[1]) >= boxHeight(q) * 2).length;
+	const regions = [...clusters.filter((c) => lines(c) >= 2), ...clusters.filter((c) => lines(c) < 2)].slice(0, MAX_REGIONS);
 	let best: CardReading | null = null;
 	const consider = (reading: CardReading) => {
 		if (!best || Object.keys(reading.fields).length > Object.keys(best.fields).length) best = reading;
@@ -147,7 +198,7 @@ export async function readCardFromImage(
 			coarseScale,
 			lineHeight: lineHeightOf(region),
 		});
-		if (consider(reading)) return reading;
+		if (consider(reading)) return { reading, textSpread };
 	}
 	// Text too small or too faint to find at the coarse size: look for the card's shape instead,
 	// and detect its text in a view the size of a card.
@@ -172,7 +223,7 @@ export async function readCardFromImage(
 			consider(reading);
 		}
 	}
-	return best ?? { fields: {}, lines: [], rotationDeg: 0 };
+	return { reading: best ?? { fields: {}, lines: [], rotationDeg: 0 }, textSpread };
 }
 
 /** A view still tilted more than this (radians) is placed again from its own boxes. */

@@ -250,7 +250,10 @@ function assignLabels(
 			const besideRight = Math.abs(e.y - label.at.y) < h * 0.7 && e.x0 >= label.at.x && e.x0 - label.at.x < h * 8;
 			const below = e.y - label.at.y > h * 0.4 && e.y - label.at.y < h * 2.5 && label.at.x > e.x0 - h * 1.5 && label.at.x < e.x1 + h * 1.5;
 			const leftOf = Math.abs(e.y - label.at.y) < h * 0.7 && e.x1 <= label.at.x && label.at.x - e.x1 < h * 3;
-			if (!besideRight && !below && !leftOf) return;
+			// Small print stacked right over the date ("VALID FROM" over "04/27") can fall inside a tall
+			// box the detector drew round both: its centre is then above the date's but not a line above.
+			const over = label.at.y < e.y && e.y - label.at.y < h * 2.5 && label.at.x >= e.x0 && label.at.x <= e.x1;
+			if (!besideRight && !below && !leftOf && !over) return;
 			const d = Math.hypot(label.at.x - (e.x0 + e.x1) / 2, label.at.y - e.y) + (leftOf && !besideRight && !below ? h * 3 : 0);
 			if (d < distance) {
 				distance = d;

@@ -58,7 +58,7 @@ function nameLikeOnly(texts: string[]): boolean {
 	return card.length > 0 && card.length < texts.length && card.every((t) => NAME_LIKE_CARD_WORDS.has(t.toUpperCase()));
 }
 
-const LABEL_FRAGMENTS = /EXPIR|THRU|VALID|MEMBER|SINCE/;
+const LABEL_FRAGMENTS = /EXPIR|THRU|VALID|MEMBER|SINCE|MONTH|YEAR/;
 /** Labels printed small over the name; a piece of one ("ARD HOLDE") is no name either. */
 const LONG_LABELS = ['CARDHOLDER', 'CARDMEMBER', 'CARDNUMBER', 'SIGNATURE', 'AUTHORIZED', 'AUTHORISED', 'EXPIRATION'];
 
@@ -73,7 +73,8 @@ function letters(text: string): string {
 /** A word as names are printed: letters, with hyphens, apostrophes and an initial's full stop. */
 function isNameWord(word: string): boolean {
 	if (!/^[A-Za-z][A-Za-z'-]*\.?$/.test(word) || /[-']$/.test(word)) return false;
-	if (isTitleCase(word)) return true;
+	// A lone letter is an initial whatever case the model gave it (SUSAN s SCHMIDT).
+	if (isTitleCase(word) || /^[A-Za-z]\.?$/.test(word)) return true;
 	const l = word.replace(/[^A-Za-z]/g, '');
 	// Most cards print names in capitals; a stray lowercase letter is the recogniser's casing slip.
 	return l.replace(/[^A-Z]/g, '').length / l.length >= 0.6;
@@ -93,6 +94,19 @@ function isCardWord(word: string): boolean {
 		nearCardWord(l) ||
 		(l.length >= 5 && LONG_LABELS.some((label) => label.includes(l)))
 	);
+}
+
+/**
+ * Which words are card words, a logo read as two words (DISO VER for DISCOVER, MASTER CARD) included:
+ * the recogniser can put a space inside a word it read unsurely.
+ */
+function cardWordFlags(texts: string[]): boolean[] {
+	const flags = texts.map(isCardWord);
+	for (let i = 0; i + 1 < texts.length; i++) {
+		const joined = letters(texts[i] + texts[i + 1]);
+		if (CARD_WORDS.has(joined) || nearCardWord(joined)) flags[i] = flags[i + 1] = true;
+	}
+	return flags;
 }
 
 /**
@@ -195,6 +209,9 @@ function segments(row: TextRow): Segment[] {
 	return found;
 }
 
+/** Lines under this share of the number's height are label print, not a name. */
+const LABEL_HEIGHT = 0.55;
+
 /** An apostrophe class this likely in the blank frames between two letters is a mark the model left out. */
 const APOSTROPHE_SEEN = 0.15;
 /** Above this it is a doubt: the name may have lost one. */
@@ -210,58 +227,100 @@ const LOST_GAP_DOMINANCE = 4;
 const LOST_GAP_STEP = 1.2;
 
 /**
- * Word gaps the recogniser saw but did not emit ("ROBERTLOPEZ"): inside a run of letters from one
- * box, one position where the space class rose clearly, and clearly more than anywhere else in the
- * run, with at least two letters on each side (one before an apostrophe). At most one per run; the
- * gap stays doubtful.
+ * Word gaps the recogniser saw but did not emit ("ROBERTLOPEZ", "MOHAMMEDBINSALIM", "MEIWLEWIS"):
+ * inside a run of letters from one box, positions where the space class rose clearly over its level
+ * elsewhere in the run. Every word they leave has two letters or more, or is an initial: between two
+ * such gaps, after a gap the model read, or (O', D') before an apostrophe. A gap between two words
+ * also needs the letters to stand wider apart than their usual step; beside an initial the rise
+ * must be higher instead (the model keeps a narrow initial at its letter step). These gaps stay
+ * doubtful.
  */
 function lostGaps(row: TextRow): Set<PlacedChar> {
 	const found = new Set<PlacedChar>();
 	let run: PlacedChar[] = [];
+	let afterGap = false;
 	const closeRun = (after?: PlacedChar) => {
+		const box = run[0]?.box;
 		// A surname's O' or D' keeps its one letter: GRACEO'CONNOR splits before the O.
-		const prefix = after !== undefined && after.char === "'" && after.box === run[run.length - 1]?.box;
-		// So does a middle initial run into the given name before a gap the model read (GRACEJ GARCIA).
-		const initial = after !== undefined && after.char === ' ' && after.box === run[run.length - 1]?.box && run.length >= 4;
-		const inner = run.slice(2, prefix || initial ? run.length : run.length - 1);
-		if (inner.length > 0) {
-			const peak = inner.reduce((a, b) => (b.spaceBefore > a.spaceBefore ? b : a));
-			const others = run.slice(1).filter((c) => c !== peak);
-			const next = Math.max(0.002, ...others.map((c) => c.spaceBefore));
-			// The model's frames must agree: letters run together inside a word sit at their usual
-			// step, a lost gap leaves the step wider (GIUL|IA 1.0x, ROBERT|LOPEZ 1.22x).
-			const at = run.indexOf(peak);
-			const steps = run
-				.slice(1)
-				.map((c, i) => c.along - run[i].along)
-				.sort((a, b) => a - b);
-			const wide = peak.along - run[at - 1].along >= steps[steps.length >> 1] * LOST_GAP_STEP;
-			// A logo's word with a letter lost (DISOVER) is no name with a gap lost.
-			const logo = nearCardWord(
-				run
-					.map((c) => c.char)
-					.join('')
-					.toUpperCase(),
-			);
-			// A lone last letter is an initial when the gap before it clearly rose: the model keeps a
-			// narrow initial at its letter step (GRACE|J 1.0x), so the step cannot tell.
-			const lastInitial = initial && peak === run[run.length - 1] && peak.spaceBefore >= LOST_INITIAL;
-			if (
-				peak.spaceBefore >= LOST_GAP &&
-				peak.spaceBefore >= next * LOST_GAP_DOMINANCE &&
-				(initial && peak === run[run.length - 1] ? lastInitial : wide) &&
-				!logo
-			)
-				found.add(peak);
-		}
+		const prefix = after !== undefined && after.char === "'" && after.box === box;
+		// A gap the model read after the run: its last letter may be a middle initial (GRACEJ GARCIA).
+		const gapAfter = after !== undefined && after.char === ' ' && after.box === box && run.length >= 4;
+		// A logo's word with a letter lost (DISOVER) is no name with a gap lost.
+		const logo = nearCardWord(
+			run
+				.map((c) => c.char)
+				.join('')
+				.toUpperCase(),
+		);
+		if (run.length >= 3 && !logo) for (const i of bestCuts(run, { prefix, gapAfter, gapBefore: afterGap })) found.add(run[i]);
 		run = [];
 	};
-	for (const c of row.chars) {
+	row.chars.forEach((c, k) => {
 		if (!/[A-Za-z]/.test(c.char) || (run.length > 0 && run[run.length - 1].box !== c.box)) closeRun(c);
-		if (/[A-Za-z]/.test(c.char)) run.push(c);
-	}
+		if (/[A-Za-z]/.test(c.char)) {
+			if (run.length === 0) {
+				const previous = row.chars[k - 1];
+				afterGap = previous !== undefined && previous.char === ' ' && previous.box === c.box;
+			}
+			run.push(c);
+		}
+	});
 	closeRun();
 	return found;
+}
+
+/** At most this many rises are weighed per run: 2^n subsets are tried. */
+const MAX_LOST_GAPS = 5;
+
+/**
+ * The set of rises to cut at that leaves only valid words, the strongest such set: run indices of
+ * the letters that start a new word.
+ */
+function bestCuts(run: PlacedChar[], context: { prefix: boolean; gapAfter: boolean; gapBefore: boolean }): number[] {
+	const rises = run.map((c, i) => (i === 0 ? 0 : c.spaceBefore));
+	const peaks = rises
+		.flatMap((r, i) => (r >= LOST_GAP ? [i] : []))
+		.sort((a, b) => rises[b] - rises[a])
+		.slice(0, MAX_LOST_GAPS);
+	if (peaks.length === 0) return [];
+	const background = Math.max(0.002, ...rises.filter((r, i) => i > 0 && !peaks.includes(i)));
+	const strong = peaks.filter((i) => rises[i] >= background * LOST_GAP_DOMINANCE).sort((a, b) => a - b);
+	const steps = run
+		.slice(1)
+		.map((c, i) => c.along - run[i].along)
+		.sort((a, b) => a - b);
+	// The model's frames must agree: letters run together inside a word sit at their usual step, a
+	// lost gap leaves the step wider (GIUL|IA 1.0x, ROBERT|LOPEZ 1.22x).
+	const wide = (i: number) => run[i].along - run[i - 1].along >= steps[steps.length >> 1] * LOST_GAP_STEP;
+	let best: number[] = [];
+	let bestRise = 0;
+	for (let mask = 1; mask < 1 << strong.length; mask++) {
+		const cuts = strong.filter((_, b) => mask & (1 << b));
+		const bounds = [0, ...cuts, run.length];
+		const words = bounds.slice(1).map((end, w) => ({ start: bounds[w], end }));
+		const valid = words.every(({ start, end }, w) => {
+			if (end - start >= 2) return true;
+			const first = w === 0;
+			const last = w === words.length - 1;
+			// A lone letter: an initial where a gap stands on both sides of it, or an O' before its apostrophe.
+			if (last && context.prefix) return wide(start);
+			const before = first ? context.gapBefore : rises[start] >= LOST_INITIAL;
+			const after = last ? context.gapAfter : rises[end] >= LOST_INITIAL;
+			return before && after;
+		});
+		// A cut between two words of two letters or more needs the wider step.
+		const stepped = cuts.every((i) => {
+			const w = bounds.indexOf(i);
+			const lone = (from: number, to: number) => to - from === 1;
+			return lone(bounds[w - 1], i) || lone(i, bounds[w + 1]) || wide(i);
+		});
+		const total = cuts.reduce((sum, i) => sum + rises[i], 0);
+		if (valid && stepped && total > bestRise) {
+			best = cuts;
+			bestRise = total;
+		}
+	}
+	return best;
 }
 
 interface Candidate {
@@ -298,7 +357,7 @@ function splitInitials(segment: Segment): Segment {
  */
 function apartFromCardWords(segment: Segment): Segment[] {
 	const texts = segment.words.map(wordText);
-	const isCard = nameLikeOnly(texts) ? texts.map(() => false) : texts.map(isCardWord);
+	const isCard = nameLikeOnly(texts) ? texts.map(() => false) : cardWordFlags(texts);
 	if (!isCard.some(Boolean)) return splitAtOddGap(segment);
 	const pitch = segment.pitch;
 	const step = (a: PlacedChar[], b: PlacedChar[]) => wordGap(segment, a, b);
@@ -364,7 +423,7 @@ function splitAtOddGap(segment: Segment): Segment[] {
 function candidateOf(segment: Segment): Candidate | null {
 	const texts = segment.words.map(wordText);
 	const nameLike = nameLikeOnly(texts);
-	if (!nameLike && texts.some(isCardWord)) return null;
+	if (!nameLike && cardWordFlags(texts).some(Boolean)) return null;
 	if (!texts.every(isNameWord)) return null;
 	// A name printed in title case is reported as printed; otherwise casing slips are put right.
 	const titleCase = texts.every(isTitleCase) && texts.some((t) => /[a-z]/.test(t));
@@ -397,7 +456,11 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	const starts = rows.flatMap((row) => (row.chars.length > 0 ? [row.chars[0].quad[0].x] : []));
 	const margin0 = Math.min(...starts);
 	const leftAligned = (c: Candidate) => c.words[0][0].quad[0].x - margin0 < c.segment.row.height * 2;
-	const score = (c: Candidate) => (multi(c) ? 4 : 0) + (leftAligned(c) ? 2 : 0) + (belowNumber(c) ? 1 : 0);
+	// Labels (VALID THRU, MONTH/YEAR) are printed at a third or so of the number's height, names at
+	// two thirds or more: a line that small is a label's, read as words.
+	const numberHeight = Math.max(0, ...numberRows.map((r) => r.height));
+	const labelSized = (c: Candidate) => c.segment.row.height < numberHeight * LABEL_HEIGHT;
+	const score = (c: Candidate) => (labelSized(c) ? 0 : 8) + (multi(c) ? 4 : 0) + (leftAligned(c) ? 2 : 0) + (belowNumber(c) ? 1 : 0);
 	found.sort((a, b) => score(b) - score(a) || b.segment.row.center.y - a.segment.row.center.y);
 	const chosen = found[0];
 	const chars = chosen.words.flat();
