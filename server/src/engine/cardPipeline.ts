@@ -122,20 +122,27 @@ export async function readCardFromImage(
 	const { reading: first, textSpread } = await readAtCoarseSide(models, source, now, settings, settings.coarseSide);
 	// A card a quarter of a 12 MP frame or small on a scanned page has text a few pixels high at the
 	// first pass's size: the detector misses lines or the whole card. A large image whose first
-	// reading has no sure number is looked at again at a finer size, unless its text fills much of
-	// the frame or its name and date were read surely (the number's doubt is then not the size).
+	// reading has no sure number is looked at again at a finer size, unless the text found spreads
+	// over much of the frame (a close-up, a card front without a number) or its name and date were
+	// read surely (the number's doubt is then not the size).
 	const sure = (name: FieldName) => (first.fields[name]?.confidence ?? 0) >= REVIEW_CONFIDENCE;
 	const finer = Math.min(FINE_COARSE_SIDE, Math.max(source.width, source.height));
-	if (
-		finer < settings.coarseSide * 1.5 ||
-		sure('number') ||
-		(sure('name') && sure('validThru')) ||
-		(textSpread > SMALL_CARD_SPREAD && first.fields.number !== undefined)
-	)
+	if (finer < settings.coarseSide * 1.5 || sure('number') || (sure('name') && sure('validThru')) || textSpread > SMALL_CARD_SPREAD)
 		return first;
 	const { reading: second } = await readAtCoarseSide(models, source, now, settings, finer);
-	return readingScore(second) > readingScore(first) ? second : first;
+	const [kept, other] = readingScore(second) > readingScore(first) ? [second, first] : [first, second];
+	// The two passes read a field differently: which is right is a guess.
+	for (const name of FIELD_NAMES) {
+		const field = kept.fields[name];
+		const rival = other.fields[name];
+		if (field && rival && rival.text !== field.text && rival.confidence >= PASS_RIVAL)
+			kept.fields[name] = { ...field, confidence: Math.min(field.confidence, 0.85) };
+	}
+	return kept;
 }
+
+/** A field the other pass read otherwise at least this surely casts doubt on the kept one. */
+const PASS_RIVAL = 0.75;
 
 /** Longer side of the finer first pass over a large image whose card was not read surely. */
 const FINE_COARSE_SIDE = 1600;

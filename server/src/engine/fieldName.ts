@@ -46,6 +46,9 @@ const NETWORKS = new Set([
 	'INTERAC',
 ]);
 
+/** Logo words long enough that two name pieces do not join into one by chance. */
+const SPLIT_LOGOS = new Set(['DISCOVER', 'MASTERCARD', 'UNIONPAY', 'MAESTRO', 'INTERAC', 'DINERSCLUB', 'AMERICAN', 'EXPRESS']);
+
 /**
  * Card words that are also people's names (MILES VON MAR, ANNA GOLD): on a line of name words with
  * no other card word they may be the holder's name, read as such but never surely.
@@ -58,7 +61,7 @@ function nameLikeOnly(texts: string[]): boolean {
 	return card.length > 0 && card.length < texts.length && card.every((t) => NAME_LIKE_CARD_WORDS.has(t.toUpperCase()));
 }
 
-const LABEL_FRAGMENTS = /EXPIR|THRU|VALID|MEMBER|SINCE|MONTH|YEAR/;
+const LABEL_FRAGMENTS = /EXPIR|THRU|VALID|MEMBER|SINCE/;
 /** Labels printed small over the name; a piece of one ("ARD HOLDE") is no name either. */
 const LONG_LABELS = ['CARDHOLDER', 'CARDMEMBER', 'CARDNUMBER', 'SIGNATURE', 'AUTHORIZED', 'AUTHORISED', 'EXPIRATION'];
 
@@ -103,8 +106,13 @@ function isCardWord(word: string): boolean {
 function cardWordFlags(texts: string[]): boolean[] {
 	const flags = texts.map(isCardWord);
 	for (let i = 0; i + 1 < texts.length; i++) {
-		const joined = letters(texts[i] + texts[i + 1]);
-		if (CARD_WORDS.has(joined) || nearCardWord(joined)) flags[i] = flags[i + 1] = true;
+		// Only long logo words: short card words and issuers join from name pieces too (MARIE T for
+		// MARKET, SAM SUNG, KIM WOO RI).
+		const [a, b] = [letters(texts[i]), letters(texts[i + 1])];
+		if (a.length < 3 || b.length < 3) continue;
+		const joined = a + b;
+		if ([...SPLIT_LOGOS].some((logo) => Math.abs(logo.length - joined.length) <= 1 && editDistanceAtMostOne(joined, logo)))
+			flags[i] = flags[i + 1] = true;
 	}
 	return flags;
 }
@@ -136,7 +144,12 @@ interface Segment {
 	row: TextRow;
 	/** The row's letter pitch, measured once. */
 	pitch: number;
+	/** Set apart from card words on its line by less than a clear gap: never a sure name. */
+	doubtful?: boolean;
 }
+
+/** A gap after a name this many times its own widest word gap may part it from a product's words. */
+const PRODUCT_GAP = 1.25;
 
 /** Median step between neighbouring character centres inside boxes: the row's letter pitch. */
 function letterPitch(row: TextRow): number {
@@ -314,8 +327,12 @@ function bestCuts(run: PlacedChar[], context: { prefix: boolean; gapAfter: boole
 			const lone = (from: number, to: number) => to - from === 1;
 			return lone(bounds[w - 1], i) || lone(i, bounds[w + 1]) || wide(i);
 		});
+		// Every cut stands well over every rise left uncut; more than one cut needs clear rises each
+		// (two faint ones in JOHN WILLIAMS are noise).
+		const uncut = Math.max(background, ...peaks.filter((i) => !cuts.includes(i)).map((i) => rises[i]));
+		const clear = cuts.every((i) => rises[i] >= uncut * LOST_GAP_DOMINANCE && (cuts.length === 1 || rises[i] >= LOST_INITIAL));
 		const total = cuts.reduce((sum, i) => sum + rises[i], 0);
-		if (valid && stepped && total > bestRise) {
+		if (valid && stepped && clear && total > bestRise) {
 			best = cuts;
 			bestRise = total;
 		}
@@ -339,9 +356,15 @@ function splitInitials(segment: Segment): Segment {
 		if (w > 0) gapCertainty.push(segment.gapCertainty[w - 1]);
 		let start = 0;
 		for (let i = 1; i < word.length - 1; i++) {
-			if (word[i].char === '.' && i - start === 1 && /[A-Za-z]/.test(word[i + 1].char)) {
+			if (word[i].char !== '.' || !/[A-Za-z]/.test(word[i + 1].char) || !/[A-Za-z]/.test(word[i - 1].char)) continue;
+			if (i - start === 1) {
 				words.push(word.slice(start, i + 1));
 				gapCertainty.push(0.95);
+				start = i + 1;
+			} else if (i - start >= 3) {
+				// GEORGEX.WESTBROOK: the initial ran into the given name, a gap the model lost (doubtful).
+				words.push(word.slice(start, i - 1), word.slice(i - 1, i + 1));
+				gapCertainty.push(0.5, 0.95);
 				start = i + 1;
 			}
 		}
@@ -381,8 +404,12 @@ function apartFromCardWords(segment: Segment): Segment[] {
 			end + 1 < segment.words.length && !logoApart(segment.words[end + 1], words[words.length - 1])
 				? step(words[words.length - 1], segment.words[end + 1])
 				: Infinity;
-		if (Math.min(before, after) > widest * 1.8)
-			kept.push({ words, gapCertainty: segment.gapCertainty.slice(start, end), row: segment.row, pitch: segment.pitch });
+		const part = { words, gapCertainty: segment.gapCertainty.slice(start, end), row: segment.row, pitch: segment.pitch };
+		if (Math.min(before, after) > widest * 1.8) kept.push(part);
+		// Names start their line: two name words and then card words a little further off
+		// ("ANNE-SOPHIE HALLORAN  TRAVEL PLUS") may be a name and a product, in doubt. An issuer's
+		// name keeps its word gaps even (PINE RIDGE FEDERAL CREDIT UNION).
+		else if (start === 0 && words.length >= 2 && after > widest * PRODUCT_GAP) kept.push({ ...part, doubtful: true });
 		start = end + 1;
 	}
 	return kept;
@@ -420,17 +447,68 @@ function splitAtOddGap(segment: Segment): Segment[] {
 	];
 }
 
-function candidateOf(segment: Segment): Candidate | null {
+const LETTER_FOR_DIGIT: Record<string, string> = { '0': 'O', '1': 'I', '5': 'S', '8': 'B' };
+
+/** A word of three or more characters with one look-alike digit among letters, that digit as its letter. */
+function letterForDigit(word: PlacedChar[]): PlacedChar[] {
+	const digits = word.filter((c) => /\d/.test(c.char));
+	if (word.length < 3 || digits.length !== 1 || !(digits[0].char in LETTER_FOR_DIGIT)) return word;
+	if (word.filter((c) => /[A-Za-z]/.test(c.char)).length < word.length - 1 - (word[word.length - 1].char === '.' ? 1 : 0)) return word;
+	return word.map((c, i) => {
+		if (c !== digits[0]) return c;
+		const letter = LETTER_FOR_DIGIT[c.char];
+		// Lower case inside a lower-case word (Mar1a), capital at a word's start or among capitals.
+		const lower = i > 0 && /[a-z]/.test(word[i - 1].char);
+		return { ...c, char: lower ? letter.toLowerCase() : letter };
+	});
+}
+
+/** One digit among a word's letters (0SEI, MAR1A) is a letter the model read as its look-alike; the name is then in doubt. */
+function lettersForDigits(segment: Segment): Segment {
+	const words = segment.words.map(letterForDigit);
+	return words.some((word, i) => word !== segment.words[i]) ? { ...segment, words, doubtful: true } : segment;
+}
+
+function candidateOf(whole: Segment): Candidate | null {
+	// Names end on a letter: a full stop after a last word of two letters or more (HOLLOWAY.) is a
+	// speck or a border the model read, except after JR or SR.
+	const lastWord = whole.words[whole.words.length - 1];
+	const trailingDot = lastWord.length > 2 && lastWord[lastWord.length - 1].char === '.' && !/^(JR|SR)$/.test(letters(wordText(lastWord)));
+	const trimmed: Segment = trailingDot ? { ...whole, words: [...whole.words.slice(0, -1), lastWord.slice(0, -1)] } : whole;
+	const segment = trimmed;
 	const texts = segment.words.map(wordText);
 	const nameLike = nameLikeOnly(texts);
 	if (!nameLike && cardWordFlags(texts).some(Boolean)) return null;
 	if (!texts.every(isNameWord)) return null;
 	// A name printed in title case is reported as printed; otherwise casing slips are put right.
-	const titleCase = texts.every(isTitleCase) && texts.some((t) => /[a-z]/.test(t));
-	const text = titleCase ? texts.join(' ') : texts.join(' ').toUpperCase();
+	const titleCase = texts.every((t) => isTitleCase(t) || /^[a-z]\.?$/.test(t)) && texts.some((t) => /[a-z]{2}/.test(t));
+	const text = titleCase ? texts.map((t) => (t.length <= 2 ? t.toUpperCase() : t)).join(' ') : texts.join(' ').toUpperCase();
 	const count = letters(text).length;
 	if (count < 3 || count > 45) return null;
 	return { segment, words: segment.words, text, nameLike };
+}
+
+/** Where dates (digits round a slash) are in a row: x extent, centre line and height. */
+function dateSpans(row: TextRow): Array<{ x0: number; x1: number; y: number; h: number }> {
+	const spans: Array<{ x0: number; x1: number; y: number; h: number }> = [];
+	let run: PlacedChar[] = [];
+	const close = () => {
+		if (run.some((c) => c.char === '/') && run.filter((c) => /\d/.test(c.char)).length >= 3) {
+			spans.push({
+				x0: Math.min(...run.map((c) => c.quad[0].x)),
+				x1: Math.max(...run.map((c) => c.quad[1].x)),
+				y: row.center.y,
+				h: row.height,
+			});
+		}
+		run = [];
+	};
+	for (const c of row.chars) {
+		if (/[\d/]/.test(c.char)) run.push(c);
+		else close();
+	}
+	close();
+	return spans;
 }
 
 /**
@@ -446,6 +524,7 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 		.filter((row) => row.chars.length > 0)
 		.flatMap(segments)
 		.map(splitInitials)
+		.map(lettersForDigits)
 		.flatMap(apartFromCardWords)
 		.map(candidateOf)
 		.filter((c): c is Candidate => c !== null);
@@ -459,7 +538,16 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	// Labels (VALID THRU, MONTH/YEAR) are printed at a third or so of the number's height, names at
 	// two thirds or more: a line that small is a label's, read as words.
 	const numberHeight = Math.max(0, ...numberRows.map((r) => r.height));
-	const labelSized = (c: Candidate) => c.segment.row.height < numberHeight * LABEL_HEIGHT;
+	// Only print that small stacked on a date is taken for a label: a name can be printed small too.
+	const dates = rows.flatMap(dateSpans);
+	const labelSized = (c: Candidate) => {
+		if (c.segment.row.height >= numberHeight * LABEL_HEIGHT) return false;
+		const chars = c.words.flat();
+		const x0 = Math.min(...chars.map((ch) => ch.quad[0].x));
+		const x1 = Math.max(...chars.map((ch) => ch.quad[1].x));
+		const y = c.segment.row.center.y;
+		return dates.some((d) => Math.abs(d.y - y) < d.h * 1.5 && d.x0 < x1 && x0 < d.x1);
+	};
 	const score = (c: Candidate) => (labelSized(c) ? 0 : 8) + (multi(c) ? 4 : 0) + (leftAligned(c) ? 2 : 0) + (belowNumber(c) ? 1 : 0);
 	found.sort((a, b) => score(b) - score(a) || b.segment.row.center.y - a.segment.row.center.y);
 	const chosen = found[0];
@@ -516,6 +604,8 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	if (rival) confidence = Math.min(confidence, 0.75);
 	// A line with a card word that is also a name (MILES VON MAR) may as well be a product line
 	// (DELTA MILES) whose holder's line was not read.
-	if (chosen.nameLike) confidence = Math.min(confidence, 0.85);
+	if (chosen.nameLike || chosen.segment.doubtful) confidence = Math.min(confidence, 0.85);
+	// A lone lower-case letter in a name in capitals may be a mark read as a letter, not an initial.
+	if (chosen.words.some((w) => letters(wordText(w)).length === 1 && /[a-z]/.test(w[0].char))) confidence = Math.min(confidence, 0.85);
 	return { text: chosen.text, words: chosen.words, row: chosen.segment.row, confidence: Math.max(0, Math.min(1, confidence)) };
 }
