@@ -23,7 +23,7 @@ const FIELDS: FieldName[] = ['name', 'number', 'validThru'];
 
 /**
  * A right reading may still be flagged for review (below 0.9) when the engine had a reason to
- * doubt it; this many of the set's 51 fields may be, no more (5 of 42 were when the set was picked),
+ * doubt it; this many of the set's 57 fields may be, no more (5 of 42 were when the set was picked),
  * so a change that flags right readings wholesale fails here. Numbers are Luhn-checked: a right
  * number is never flagged.
  */

@@ -205,7 +205,26 @@ async function readAtCoarseSide(
 			coarseScale,
 			lineHeight: lineHeightOf(region),
 		});
-		if (consider(reading)) return { reading, textSpread };
+		if (consider(reading)) {
+			const number = reading.fields.number;
+			if (!number?.box || (reading.fields.name && reading.fields.validThru)) return { reading, textSpread };
+			// Text found only round the number and a line or two beside it: a date or name printed
+			// further off on the card was not in the view. Look at the card's whole extent around the
+			// number (a number runs over half to four fifths of a card's width), detecting afresh.
+			const wider = await readRegion(models, source, now, settings, {
+				quads: region,
+				coarseBoxes,
+				sourceQuads,
+				coarseScale,
+				lineHeight: lineHeightOf(region),
+				detectAgain: true,
+				reach: distance(number.box[0], number.box[1]),
+			});
+			const same = wider.fields.number?.text === number.text;
+			const agrees = FIELD_NAMES.every((name) => !reading.fields[name] || wider.fields[name]?.text === reading.fields[name]?.text);
+			const more = Object.keys(wider.fields).length > Object.keys(reading.fields).length;
+			return { reading: same && agrees && more ? wider : reading, textSpread };
+		}
 	}
 	// Text too small or too faint to find at the coarse size: look for the card's shape instead,
 	// and detect its text in a view the size of a card.
@@ -239,6 +258,8 @@ const TILT_TOLERANCE = (2.5 * Math.PI) / 180;
 interface Region {
 	/** Boxes measured at too coarse a size to trust: detect again even when their size looks right. */
 	detectAgain?: boolean;
+	/** How far (source px) the view reaches past the quads, when more than a line and a half. */
+	reach?: number;
 	/** The text direction, when better known than from `quads`. */
 	angle?: number;
 	quads: Quad[];
@@ -261,7 +282,7 @@ async function readRegion(
 	const angle = region.angle ?? dominantTextAngle(region.quads);
 	const rotate = viewTransform(angle, { x: 0, y: 0 }, 1);
 	const inRotated = region.quads.flatMap((quad) => mapQuad(invert(rotate), quad));
-	const margin = lineHeight * 1.5;
+	const margin = Math.max(lineHeight * 1.5, region.reach ?? 0);
 	const minX = Math.min(...inRotated.map((p) => p.x)) - margin;
 	const maxX = Math.max(...inRotated.map((p) => p.x)) + margin;
 	const minY = Math.min(...inRotated.map((p) => p.y)) - margin;
@@ -310,6 +331,7 @@ async function readRegion(
 				coarseScale: view.k,
 				lineHeight: lineHeightOf(quads),
 				detectAgain: tilt > TILT_TOLERANCE,
+				reach: region.reach,
 			};
 			return await readRegion(models, source, now, settings, next, 1);
 		}
