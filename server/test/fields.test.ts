@@ -301,6 +301,46 @@ describe('holder name', () => {
 		expect(fields.name?.confidence).toBeLessThan(0.9);
 	});
 
+	test('a name with a digit read for a letter is never sure, wherever card words beside it leave it', () => {
+		for (const text of ['A1EX SMITH VISA', 'A1EX SMITH ZORBLAX']) {
+			const fields = read(line(text, 40, 220, { 11: { shift: 1.5 } }));
+			expect({ text, sure: (fields.name?.confidence ?? 0) >= 0.9 && fields.name?.text !== 'SMITH' }).toEqual({ text, sure: false });
+		}
+	});
+
+	test('a line read with a digit for a letter, or only a little apart from card words, does not outrank a clean name', () => {
+		expect(read(line('JOHN SMITH', 40, 220), line('5ECURE CODE', 40, 260)).name?.text).toBe('JOHN SMITH');
+		expect(read(line('JOHN SMITH', 40, 220), line('BRIGHTWAVE MEDIA LLC', 40, 260, { 17: { shift: 0.5 } })).name?.text).toBe('JOHN SMITH');
+	});
+
+	test('short words of a title-case name keep their case; only a lone initial is put in capitals', () => {
+		expect(read(line('Amy Li', 40, 220)).name?.text).toBe('Amy Li');
+		expect(read(line('Amy j. Li', 40, 220)).name?.text).toBe('Amy J. Li');
+	});
+
+	test('a faint full stop after the surname (a thin last letter?) leaves the name in doubt', () => {
+		const fields = read(line('MOHAMED AL.', 40, 220, { 10: { prob: 0.3 } }));
+		expect(fields.name?.text).toBe('MOHAMED AL');
+		expect(fields.name?.confidence).toBeLessThan(0.9);
+	});
+
+	test('MONTH/YEAR read with stray letters is a label even with no date read beside it', () => {
+		expect(read(line('LIM EUN NA', 40, 220), fragment('MON HIYEAR', 40, 260)).name?.text).toBe('LIM EUN NA');
+	});
+
+	test('a lost gap with a faint second rise in the same word still splits', () => {
+		const fields = read(line('ROBERTLOPEZ', 40, 220, { 6: { spaceBefore: 0.1, shift: 0.3 }, 9: { spaceBefore: 0.03 } }));
+		expect(fields.name?.text).toBe('ROBERT LOPEZ');
+	});
+
+	test("the space class rising just after an apostrophe (O'|DONNELL) is the mark's white, not a doubt", () => {
+		const fields = read(line("IMOGEN O'DONNELL", 40, 220, { 9: { spaceBefore: 0.064 } }));
+		expect(fields.name?.text).toBe("IMOGEN O'DONNELL");
+		expect(fields.name?.confidence).toBeGreaterThanOrEqual(0.9);
+		// Inside a word it still is (JAMES|LIM may be two).
+		expect(read(line('JAMESLIM TAN', 40, 220, { 5: { spaceBefore: 0.08 } })).name?.confidence).toBeLessThan(0.9);
+	});
+
 	test('a logo word with one letter lost is not taken for the name', () => {
 		const fields = read(line('DISOVER', 300, 220));
 		expect(fields.name).toBeUndefined();

@@ -425,8 +425,15 @@ async function readRegion(
 			// Letters that agree with gaps that do not (KWON MISUNG, KWON MI SUNG) leave the gaps in doubt.
 			const sameLetters = seen.text.replace(/ /g, '') === fields.name.text.replace(/ /g, '');
 			const sameWords = sameLetters || seen.text.split(' ').length === fields.name.text.split(' ').length;
+			// A less sure reading that only drops a thin mark (OHARA for O'HARA), or a reading the model
+			// itself hardly believes that lost a whole chunk of the name (RAF AEL), is the longer crop's
+			// noise, not a rival; one letter more or less (GIULIA, GULIA) still is.
+			const letterCount = (text: string) => text.replace(/[^A-Za-z]/g, '').length;
+			const marksDropped = seen.text === fields.name.text.replace(/['-]/g, '') && seen.confidence < fields.name.confidence;
+			const truncated = seen.confidence < CHECK_NOISE && letterCount(seen.text) < letterCount(fields.name.text) - 2;
+			const noise = marksDropped || truncated;
 			if (completes(fields.name.text, seen.text)) fields.name = { ...seen, confidence: Math.min(seen.confidence, 0.85) };
-			else if (sameWords || seen.confidence >= REVIEW_CONFIDENCE)
+			else if (!noise && (sameWords || seen.confidence >= REVIEW_CONFIDENCE))
 				fields.name = { ...fields.name, confidence: Math.min(fields.name.confidence, 0.8) };
 		}
 	}
@@ -492,6 +499,8 @@ const REVIEW_CONFIDENCE = 0.9;
 /** Crop heights tried on a second reading: the detector's box is a guess at the line's extent. */
 const REREAD_HEIGHTS = [1.15, 0.88];
 
+/** A check reading of a name below this confidence is too unsure to cast doubt. */
+const CHECK_NOISE = 0.7;
 /** How far past each end of a name's line the check crop reaches, in line heights. */
 const NAME_REACH = 0.6;
 

@@ -93,6 +93,8 @@ function isCardWord(word: string): boolean {
 	return (
 		CARD_WORDS.has(l) ||
 		LABEL_FRAGMENTS.test(l) ||
+		// MONTH/YEAR read with a stray letter or two before it (HIYEAR); YEARWOOD is a surname.
+		/^[A-Z]{0,2}(MONTH|YEAR)S?$/.test(l) ||
 		/\d/.test(word) ||
 		nearCardWord(l) ||
 		(l.length >= 5 && LONG_LABELS.some((label) => label.includes(l)))
@@ -236,6 +238,8 @@ const LOST_GAP = 0.02;
 const LOST_INITIAL = 0.06;
 /** ...and stands this many times over any other rise in the same word. */
 const LOST_GAP_DOMINANCE = 4;
+/** A lone cut stands at least this many times over any other rise left uncut in its word. */
+const LOST_GAP_OVER_UNCUT = 2;
 /** ...where the letters stand at least this many times their usual step apart. */
 const LOST_GAP_STEP = 1.2;
 
@@ -327,10 +331,14 @@ function bestCuts(run: PlacedChar[], context: { prefix: boolean; gapAfter: boole
 			const lone = (from: number, to: number) => to - from === 1;
 			return lone(bounds[w - 1], i) || lone(i, bounds[w + 1]) || wide(i);
 		});
-		// Every cut stands well over every rise left uncut; more than one cut needs clear rises each
-		// (two faint ones in JOHN WILLIAMS are noise).
-		const uncut = Math.max(background, ...peaks.filter((i) => !cuts.includes(i)).map((i) => rises[i]));
-		const clear = cuts.every((i) => rises[i] >= uncut * LOST_GAP_DOMINANCE && (cuts.length === 1 || rises[i] >= LOST_INITIAL));
+		// A cut stands twice over any rise left uncut; with more than one cut, each needs a clear rise
+		// four times over (two faint ones in JOHN WILLIAMS are noise).
+		const uncut = Math.max(0, ...peaks.filter((i) => !cuts.includes(i)).map((i) => rises[i]));
+		const clear = cuts.every(
+			(i) =>
+				rises[i] >= uncut * LOST_GAP_OVER_UNCUT &&
+				(cuts.length === 1 || (rises[i] >= LOST_INITIAL && rises[i] >= uncut * LOST_GAP_DOMINANCE)),
+		);
 		const total = cuts.reduce((sum, i) => sum + rises[i], 0);
 		if (valid && stepped && clear && total > bestRise) {
 			best = cuts;
@@ -459,30 +467,39 @@ function letterForDigit(word: PlacedChar[]): PlacedChar[] {
 		const letter = LETTER_FOR_DIGIT[c.char];
 		// Lower case inside a lower-case word (Mar1a), capital at a word's start or among capitals.
 		const lower = i > 0 && /[a-z]/.test(word[i - 1].char);
-		return { ...c, char: lower ? letter.toLowerCase() : letter };
+		return { ...c, char: lower ? letter.toLowerCase() : letter, fromDigit: true };
 	});
 }
 
 /** One digit among a word's letters (0SEI, MAR1A) is a letter the model read as its look-alike; the name is then in doubt. */
 function lettersForDigits(segment: Segment): Segment {
 	const words = segment.words.map(letterForDigit);
-	return words.some((word, i) => word !== segment.words[i]) ? { ...segment, words, doubtful: true } : segment;
+	return words.some((word, i) => word !== segment.words[i]) ? { ...segment, words } : segment;
 }
 
 function candidateOf(whole: Segment): Candidate | null {
 	// Names end on a letter: a full stop after a last word of two letters or more (HOLLOWAY.) is a
 	// speck or a border the model read, except after JR or SR.
 	const lastWord = whole.words[whole.words.length - 1];
-	const trailingDot = lastWord.length > 2 && lastWord[lastWord.length - 1].char === '.' && !/^(JR|SR)$/.test(letters(wordText(lastWord)));
-	const trimmed: Segment = trailingDot ? { ...whole, words: [...whole.words.slice(0, -1), lastWord.slice(0, -1)] } : whole;
+	const dot = lastWord[lastWord.length - 1];
+	const trailingDot =
+		lastWord.length > 2 &&
+		dot.char === '.' &&
+		/[A-Za-z]/.test(lastWord[lastWord.length - 2].char) &&
+		!/^(JR|SR|ST|ESQ|II|III|IV)$/.test(letters(wordText(lastWord)));
+	// A faint dot may be a thin last letter (AL. for ALI): the name stays in doubt.
+	const trimmed: Segment = trailingDot
+		? { ...whole, words: [...whole.words.slice(0, -1), lastWord.slice(0, -1)], doubtful: whole.doubtful || dot.prob < 0.45 }
+		: whole;
 	const segment = trimmed;
 	const texts = segment.words.map(wordText);
 	const nameLike = nameLikeOnly(texts);
 	if (!nameLike && cardWordFlags(texts).some(Boolean)) return null;
 	if (!texts.every(isNameWord)) return null;
 	// A name printed in title case is reported as printed; otherwise casing slips are put right.
-	const titleCase = texts.every((t) => isTitleCase(t) || /^[a-z]\.?$/.test(t)) && texts.some((t) => /[a-z]{2}/.test(t));
-	const text = titleCase ? texts.map((t) => (t.length <= 2 ? t.toUpperCase() : t)).join(' ') : texts.join(' ').toUpperCase();
+	const loneLetter = (t: string) => /^[A-Za-z]\.?$/.test(t);
+	const titleCase = texts.every((t) => isTitleCase(t) || loneLetter(t)) && texts.some((t) => /[a-z]/.test(t) && !loneLetter(t));
+	const text = titleCase ? texts.map((t) => (loneLetter(t) ? t.toUpperCase() : t)).join(' ') : texts.join(' ').toUpperCase();
 	const count = letters(text).length;
 	if (count < 3 || count > 45) return null;
 	return { segment, words: segment.words, text, nameLike };
@@ -549,7 +566,10 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 		return dates.some((d) => Math.abs(d.y - y) < d.h * 1.5 && d.x0 < x1 && x0 < d.x1);
 	};
 	const score = (c: Candidate) => (labelSized(c) ? 0 : 8) + (multi(c) ? 4 : 0) + (leftAligned(c) ? 2 : 0) + (belowNumber(c) ? 1 : 0);
-	found.sort((a, b) => score(b) - score(a) || b.segment.row.center.y - a.segment.row.center.y);
+	// Between equals, a reading that is a guess in itself (a digit read as a letter, a name only a
+	// little apart from card words) comes after one that is not.
+	const guessed = (c: Candidate) => (c.segment.doubtful || c.words.some((w) => w.some((ch) => ch.fromDigit)) ? 1 : 0);
+	found.sort((a, b) => score(b) - score(a) || guessed(a) - guessed(b) || b.segment.row.center.y - a.segment.row.center.y);
 	const chosen = found[0];
 	const chars = chosen.words.flat();
 	const letterChars = chars.filter((c) => /[A-Za-z]/.test(c.char));
@@ -563,6 +583,8 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 			chars[i - 1].box === c.box &&
 			c.spaceBefore > 0.06 &&
 			c.spaceBefore < SPACE_THRESHOLD &&
+			// The white beside an apostrophe or hyphen raises the space class too (O'|DONNELL).
+			!/['-]/.test(chars[i - 1].char + c.char) &&
 			chosen.words.every((w) => w[0] !== c),
 	);
 	const gaps = chosen.segment.gapCertainty.slice(0, chosen.words.length - 1);
@@ -604,7 +626,7 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	if (rival) confidence = Math.min(confidence, 0.75);
 	// A line with a card word that is also a name (MILES VON MAR) may as well be a product line
 	// (DELTA MILES) whose holder's line was not read.
-	if (chosen.nameLike || chosen.segment.doubtful) confidence = Math.min(confidence, 0.85);
+	if (chosen.nameLike || guessed(chosen) === 1) confidence = Math.min(confidence, 0.85);
 	// A lone lower-case letter in a name in capitals may be a mark read as a letter, not an initial.
 	if (chosen.words.some((w) => letters(wordText(w)).length === 1 && /[a-z]/.test(w[0].char))) confidence = Math.min(confidence, 0.85);
 	return { text: chosen.text, words: chosen.words, row: chosen.segment.row, confidence: Math.max(0, Math.min(1, confidence)) };

@@ -21,6 +21,8 @@ export interface PlacedChar {
 	alt: { char: string; prob: number } | null;
 	/** Where the character's detector box starts and ends along the row. */
 	boxSpan: [number, number];
+	/** A letter put in for the look-alike digit the recogniser read (0 for O): a guess. */
+	fromDigit?: boolean;
 }
 
 export interface TextRow {
