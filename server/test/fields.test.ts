@@ -95,11 +95,20 @@ describe('valid thru', () => {
 	});
 
 	test('more digits beside the date (a second date with its slash lost) leave it unsure', () => {
-		const sure = read(line('VAE 08/25', 40, 160), line('JOHN SMITH', 40, 220));
+		const sure = read(line('EXP 08/25', 40, 160), line('JOHN SMITH', 40, 220));
 		expect(sure.validThru?.confidence).toBeGreaterThanOrEqual(0.9);
-		const fields = read(line('VAE 08/25 AD 029', 40, 160), line('JOHN SMITH', 40, 220));
+		const fields = read(line('EXP 08/25 AD 029', 40, 160), line('JOHN SMITH', 40, 220));
 		expect(fields.validThru?.text).toBe('08/25');
 		expect(fields.validThru?.confidence).toBeLessThan(0.9);
+	});
+
+	test('two whole dates run together (09/2610/29) do not leave the labelled expiry in doubt', () => {
+		const fields = read(fragment('FROM THRU', 60, 150), line('09/2610/29', 40, 166), line('JOHN SMITH', 40, 220));
+		expect(fields.validThru?.text).toBe('10/29');
+		expect(fields.validThru?.confidence).toBeGreaterThanOrEqual(0.9);
+		// A digit shared between them (03/203/25: a digit lost) still does.
+		const shared = read(fragment('FROM EXP', 60, 150), line('03/203/25', 40, 166), line('JOHN SMITH', 40, 220));
+		expect(shared.validThru?.confidence ?? 0).toBeLessThan(0.9);
 	});
 
 	test('a one-digit month glued to a letter (its first digit misread) is not reported as sure', () => {
@@ -339,6 +348,14 @@ describe('holder name', () => {
 		expect(fields.name?.confidence).toBeGreaterThanOrEqual(0.9);
 		// Inside a word it still is (JAMES|LIM may be two).
 		expect(read(line('JAMESLIM TAN', 40, 220, { 5: { spaceBefore: 0.08 } })).name?.confidence).toBeLessThan(0.9);
+	});
+
+	test('a line split at an odd gap into two parts that could both be names (WAL TER | LOCKWOOD) gives no sure name', () => {
+		const fields = read(line('WAL TER LOCKWOOD', 40, 220, { 4: { shift: -0.7 }, 8: { shift: 1 } }));
+		expect(fields.name?.confidence ?? 0).toBeLessThan(0.9);
+		// A product word no vocabulary knows beside a name still leaves the name sure.
+		const product = read(line('MATTEO ROSSI A&B', 40, 220, { 13: { shift: 2 } }));
+		expect(product.name?.text).toBe('MATTEO ROSSI');
 	});
 
 	test('a logo word with one letter lost is not taken for the name', () => {

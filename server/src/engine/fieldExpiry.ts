@@ -33,6 +33,8 @@ interface DateCandidate {
 	crowded: boolean;
 	/** Its month was read as one digit: cards print two, so one was lost (1/29 for 11/29). */
 	shortMonth?: boolean;
+	/** Digits right beside it that crowd it, when nothing else does (a one-digit month, a split month). */
+	touching?: PlacedChar[];
 }
 
 function lettersOf(run: PlacedChar[]): string {
@@ -125,7 +127,10 @@ function dateCandidates(row: TextRow, exclude: Set<PlacedChar>): DateCandidate[]
 			// Cards print two-digit months: one digit glued to a character before it (Y1/30 for 11/30)
 			// had its first digit misread as that character.
 			const glued = before[1].length === 1 && Boolean(chars[start - 1]?.c);
-			const crowded = glued || split !== null || /\d/.test(chars[start - 1]?.c?.char ?? '') || /\d/.test(chars[end]?.c?.char ?? '');
+			const touching = [chars[start - 1]?.c, chars[end]?.c].filter(
+				(c): c is PlacedChar => c !== undefined && c !== null && /\d/.test(c.char),
+			);
+			const crowded = glued || split !== null || touching.length > 0;
 			found.push({
 				text: `${before[1].padStart(2, '0')}/${year.slice(-2)}`,
 				month,
@@ -135,6 +140,7 @@ function dateCandidates(row: TextRow, exclude: Set<PlacedChar>): DateCandidate[]
 				mapped,
 				crowded,
 				shortMonth: before[1].length === 1,
+				touching: glued || split !== null ? undefined : touching,
 			});
 			if (split?.c) {
 				const twoDigits = `${split.c.char}${before[1]}`;
@@ -183,6 +189,19 @@ function dateCandidates(row: TextRow, exclude: Set<PlacedChar>): DateCandidate[]
 			crowded: true,
 		});
 	});
+	// Two dates run together with both slashes read ("09/2610/29") crowd each other, but each is
+	// whole: digits beside a date that all belong to another date it shares nothing with leave it clear.
+	for (const date of found) {
+		if (!date.crowded || !date.touching || date.touching.length === 0) continue;
+		const own = new Set(date.chars);
+		const clear = date.touching.every((c) =>
+			found.some(
+				(other) =>
+					other !== date && other.chars.includes(c) && other.chars.some((o) => o.char === '/') && !other.chars.some((o) => own.has(o)),
+			),
+		);
+		if (clear) date.crowded = false;
+	}
 	return found;
 }
 

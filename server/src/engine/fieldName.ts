@@ -449,10 +449,18 @@ function splitAtOddGap(segment: Segment): Segment[] {
 	const cut = widest + 1;
 	// An initial is followed by the surname, however wide its full stop makes the gap.
 	if (gaps[widest] < typical * 2.2 || letters(wordText(segment.words[widest])).length === 1) return [segment];
-	return [
-		{ words: segment.words.slice(0, cut), gapCertainty: segment.gapCertainty.slice(0, cut - 1), row: segment.row, pitch: segment.pitch },
-		{ words: segment.words.slice(cut), gapCertainty: segment.gapCertainty.slice(cut), row: segment.row, pitch: segment.pitch },
-	];
+	// Split from words that could be a name as well (WAL TER | LOCKWOOD, where the model read a space
+	// inside WALTER): which part is the name, or whether both are, is a guess.
+	const nameWords = (words: PlacedChar[][]) => words.map(wordText).every(isNameWord);
+	const doubtful = segment.doubtful || (nameWords(segment.words.slice(0, cut)) && nameWords(segment.words.slice(cut)));
+	const part = (from: number, to: number) => ({
+		words: segment.words.slice(from, to),
+		gapCertainty: segment.gapCertainty.slice(from, Math.max(from, to - 1)),
+		row: segment.row,
+		pitch: segment.pitch,
+		doubtful,
+	});
+	return [part(0, cut), part(cut, segment.words.length)];
 }
 
 const LETTER_FOR_DIGIT: Record<string, string> = { '0': 'O', '1': 'I', '5': 'S', '8': 'B' };
