@@ -152,7 +152,8 @@ function repair(chars: PlacedChar[], digits: string): { digits: string; odds: nu
 	chars.forEach((c, i) => {
 		if (!c.alt || !/\d/.test(c.alt.char)) return;
 		const fixed = digits.slice(0, i) + c.alt.char + digits.slice(i + 1);
-		if (!cardValidator.number(fixed).isValid) return;
+		// Luhn too: for brands valid without it (UnionPay), any digit would do.
+		if (!cardValidator.number(fixed).isValid || !luhn10(fixed)) return;
 		const odds = c.alt.prob / Math.max(1e-6, c.prob);
 		if (!best || odds > best.odds) best = { digits: fixed, odds };
 	});
@@ -181,7 +182,8 @@ export function readNumber(rows: TextRow[]): NumberChoice | null {
 		const mean = meanProb(chars);
 		let confidence: number;
 		let rank: number;
-		if (cardValidator.number(digits).isValid) {
+		const fixed = luhn10(digits) ? null : repair(chars, digits);
+		if (cardValidator.number(digits).isValid && luhn10(digits)) {
 			// A valid number read with at most one unsure digit is right: one wrong digit always breaks Luhn.
 			confidence = unsure <= 1 && mapped <= 1 ? 0.93 + 0.07 * Math.max(0, (mean - 0.6) / 0.4) : 0.8 * mean;
 			rank = 6 + (known ? 1 : 0);
@@ -189,8 +191,12 @@ export function readNumber(rows: TextRow[]): NumberChoice | null {
 				confidence = Math.min(confidence, 0.8);
 				rank = 5;
 			}
+		} else if (cardValidator.number(digits).isValid && !fixed) {
+			// Valid for its brand without Luhn (UnionPay issues some such numbers): nothing checks the
+			// digits, so a misread one passes too. Reported as read, never surely.
+			confidence = Math.min(0.85, 0.85 * mean);
+			rank = 5 + (known ? 1 : 0);
 		} else {
-			const fixed = repair(chars, digits);
 			if (fixed) {
 				digits = fixed.digits;
 				confidence = Math.min(0.85, 0.5 + 0.35 * Math.min(1, fixed.odds));
