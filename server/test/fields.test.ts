@@ -102,6 +102,12 @@ describe('valid thru', () => {
 		expect(fields.validThru?.confidence).toBeLessThan(0.9);
 	});
 
+	test('a second date whose slash was lost behind a label letter (09/25E0629) is found, and neither is sure', () => {
+		const fields = read(line('09/25E0629', 40, 160), line('JOHN SMITH', 40, 220));
+		expect(fields.validThru?.text).toBe('06/29');
+		expect(fields.validThru?.confidence).toBeLessThan(0.9);
+	});
+
 	test('two whole dates run together (09/2610/29) do not leave the labelled expiry in doubt', () => {
 		const fields = read(fragment('FROM THRU', 60, 150), line('09/2610/29', 40, 166), line('JOHN SMITH', 40, 220));
 		expect(fields.validThru?.text).toBe('10/29');

@@ -154,8 +154,9 @@ function dateCandidates(row: TextRow, exclude: Set<PlacedChar>): DateCandidate[]
 					crowded: true,
 				});
 			}
-			// Two dates run together can lose the second slash ("05/200324"): four more digits are a date too.
-			const lost = /^ ?(\d{2})(\d{2})(?!\d)/.exec(text.slice(end));
+			// Two dates run together can lose the second slash ("05/200324"), with a letter of the second
+			// one's label between them ("09/25E0629" for 09/25 EXP 06/29): four more digits are a date too.
+			const lost = /^ ?[A-Za-z]? ?(\d{2})(\d{2})(?!\d)/.exec(text.slice(end));
 			if (year.length === 2 && lost) {
 				const lostChars = chars.slice(end, end + lost[0].length).flatMap((c) => (c.c ? [c.c] : []));
 				found.push({
@@ -216,9 +217,10 @@ function strayDigitRun(row: TextRow, date: PlacedChar[], taken: Set<PlacedChar>)
 	const from = Math.min(...date.map((c) => c.along)) - row.height * STRAY_REACH;
 	const to = Math.max(...date.map((c) => c.along)) + row.height * STRAY_REACH;
 	return splitRuns(row.chars).some((run) => {
-		if (run.some((c) => taken.has(c)) || run.every((c) => c.along < from || c.along > to)) return false;
+		if (run.every((c) => c.along < from || c.along > to)) return false;
+		// Digits in the date's own run count too when no date took them ("09/25E0629").
 		const digits = run
-			.filter((c) => /\d/.test(c.char))
+			.filter((c) => /\d/.test(c.char) && !taken.has(c))
 			.map((c) => c.char)
 			.join('');
 		return digits.length >= 3 && !/^(19|20)\d\d$/.test(digits);
