@@ -108,6 +108,14 @@ describe('valid thru', () => {
 		expect(fields.validThru?.confidence).toBeLessThan(0.9);
 	});
 
+	test('a run-together neighbour that is no date (17/29: a month misread) does not clear the first date', () => {
+		expect(read(line('12/2717/29', 40, 160), line('JOHN SMITH', 40, 220)).validThru?.confidence ?? 0).toBeLessThan(0.9);
+	});
+
+	test('only a label letter stands between two run-together dates (11/27A1234 is a date and a code)', () => {
+		expect(read(line('11/27A1234', 40, 160), line('JOHN SMITH', 40, 220)).validThru?.text).toBe('11/27');
+	});
+
 	test('two whole dates run together (09/2610/29) do not leave the labelled expiry in doubt', () => {
 		const fields = read(fragment('FROM THRU', 60, 150), line('09/2610/29', 40, 166), line('JOHN SMITH', 40, 220));
 		expect(fields.validThru?.text).toBe('10/29');
@@ -155,6 +163,14 @@ describe('card number', () => {
 	test('a UnionPay number valid for its brand only without Luhn is never sure: nothing checks its digits', () => {
 		const fields = extractFields(groupIntoRows([line('6212 2196 8253 0248 763', 40, 100), line('JOHN SMITH', 40, 220)]), NOW).fields;
 		expect(fields.number?.confidence ?? 0).toBeLessThan(0.9);
+	});
+
+	test('a Luhn-valid 16 digits of an unchecked 19-digit UnionPay reading are not sure either', () => {
+		const fields = extractFields(
+			groupIntoRows([line('6212 2196 8253 0149', 40, 100), line('763', 40, 140), line('JOHN SMITH', 40, 220)]),
+			NOW,
+		).fields;
+		expect(fields.number?.text === '6212219682530149' && (fields.number?.confidence ?? 0) >= 0.9).toBe(false);
 	});
 
 	test('digits read in boxes of their own beside the number (a group cut in pieces) leave it unsure', () => {

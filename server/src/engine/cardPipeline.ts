@@ -228,7 +228,14 @@ async function readAtCoarseSide(
 			const same = wider.fields.number?.text === number.text;
 			const agrees = FIELD_NAMES.every((name) => !reading.fields[name] || wider.fields[name]?.text === reading.fields[name]?.text);
 			const more = Object.keys(wider.fields).length > Object.keys(reading.fields).length;
-			return { reading: same && agrees && more ? wider : reading, textSpread };
+			if (!(same && agrees && more)) return { reading, textSpread };
+			// What only the wider view found may lie outside the card (a page's own text beside a
+			// scanned card): it is kept, never surely.
+			for (const name of FIELD_NAMES) {
+				const added = wider.fields[name];
+				if (added && !reading.fields[name]) wider.fields[name] = { ...added, confidence: Math.min(added.confidence, 0.85) };
+			}
+			return { reading: wider, textSpread };
 		}
 	}
 	// Text too small or too faint to find at the coarse size: look for the card's shape instead,

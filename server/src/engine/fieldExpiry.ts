@@ -154,9 +154,10 @@ function dateCandidates(row: TextRow, exclude: Set<PlacedChar>): DateCandidate[]
 					crowded: true,
 				});
 			}
-			// Two dates run together can lose the second slash ("05/200324"), with a letter of the second
-			// one's label between them ("09/25E0629" for 09/25 EXP 06/29): four more digits are a date too.
-			const lost = /^ ?[A-Za-z]? ?(\d{2})(\d{2})(?!\d)/.exec(text.slice(end));
+			// Two dates run together can lose the second slash ("05/200324"), with the last or first letter
+			// of the second one's label between them ("09/25E0629" for 09/25 EXP 06/29; THRU, END, VALID):
+			// four more digits are a date too.
+			const lost = /^ ?[EPTUDeptud]? ?(\d{2})(\d{2})(?!\d)/.exec(text.slice(end));
 			if (year.length === 2 && lost) {
 				const lostChars = chars.slice(end, end + lost[0].length).flatMap((c) => (c.c ? [c.c] : []));
 				found.push({
@@ -198,7 +199,12 @@ function dateCandidates(row: TextRow, exclude: Set<PlacedChar>): DateCandidate[]
 		const clear = date.touching.every((c) =>
 			found.some(
 				(other) =>
-					other !== date && other.chars.includes(c) && other.chars.some((o) => o.char === '/') && !other.chars.some((o) => own.has(o)),
+					other !== date &&
+					other.month >= 1 &&
+					other.month <= 12 &&
+					other.chars.includes(c) &&
+					other.chars.some((o) => o.char === '/') &&
+					!other.chars.some((o) => own.has(o)),
 			),
 		);
 		if (clear) date.crowded = false;
@@ -327,7 +333,8 @@ export function readExpiry(rows: TextRow[], now: Date, exclude: Set<PlacedChar>)
 	if (chosen.date.shortMonth) confidence = Math.min(confidence, 0.8);
 	// More digits on the date's line, in no date that was read: a second date with its slash lost
 	// ("08/25 AD 029"), which may be the expiry.
-	const inDates = new Set(candidates.flatMap((date) => date.chars));
+	// Only digits a real month took count as read (13/29 is no date: its digits are left over).
+	const inDates = new Set(candidates.filter((date) => date.month >= 1 && date.month <= 12).flatMap((date) => date.chars));
 	if (strayDigitRun(chosen.date.row, chosen.date.chars, new Set([...exclude, ...inDates]))) confidence = Math.min(confidence, 0.85);
 	// Another date that is neither labelled otherwise nor earlier leaves the choice open.
 	const open = rivals.some((d) => d.label === chosen.label && d.when >= chosen.when);

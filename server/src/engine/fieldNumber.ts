@@ -224,7 +224,11 @@ export function readNumber(rows: TextRow[]): NumberChoice | null {
 			chars.length > chosen.size &&
 			CARD_LENGTHS.includes(chars.length) &&
 			best?.chars.every((c) => chars.includes(c)) &&
-			!cardValidator.number(candidate.runs.map((run) => run.digits).join('')).isValid
+			// Valid for the brand only without Luhn (UnionPay) counts as unchecked too.
+			!(
+				cardValidator.number(candidate.runs.map((run) => run.digits).join('')).isValid &&
+				luhn10(candidate.runs.map((run) => run.digits).join(''))
+			)
 		);
 	});
 	const confidence = longer || strayDigits(rows, best.rows, chosen) ? Math.min(best.confidence, 0.85) : best.confidence;
