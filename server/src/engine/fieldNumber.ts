@@ -153,11 +153,16 @@ function repair(chars: PlacedChar[], digits: string): { digits: string; odds: nu
 		if (!c.alt || !/\d/.test(c.alt.char)) return;
 		const fixed = digits.slice(0, i) + c.alt.char + digits.slice(i + 1);
 		// Luhn too: for brands valid without it (UnionPay), any digit would do.
-		if (!cardValidator.number(fixed).isValid || !luhn10(fixed)) return;
+		if (!checked(fixed)) return;
 		const odds = c.alt.prob / Math.max(1e-6, c.prob);
 		if (!best || odds > best.odds) best = { digits: fixed, odds };
 	});
 	return best;
+}
+
+/** Valid for its brand and by Luhn: digits something has checked (card-validator waives Luhn for UnionPay). */
+function checked(digits: string): boolean {
+	return cardValidator.number(digits).isValid && luhn10(digits);
 }
 
 function meanProb(chars: PlacedChar[]): number {
@@ -182,8 +187,9 @@ export function readNumber(rows: TextRow[]): NumberChoice | null {
 		const mean = meanProb(chars);
 		let confidence: number;
 		let rank: number;
+		const validForBrand = cardValidator.number(digits).isValid;
 		const fixed = luhn10(digits) ? null : repair(chars, digits);
-		if (cardValidator.number(digits).isValid && luhn10(digits)) {
+		if (validForBrand && luhn10(digits)) {
 			// A valid number read with at most one unsure digit is right: one wrong digit always breaks Luhn.
 			confidence = unsure <= 1 && mapped <= 1 ? 0.93 + 0.07 * Math.max(0, (mean - 0.6) / 0.4) : 0.8 * mean;
 			rank = 6 + (known ? 1 : 0);
@@ -191,7 +197,7 @@ export function readNumber(rows: TextRow[]): NumberChoice | null {
 				confidence = Math.min(confidence, 0.8);
 				rank = 5;
 			}
-		} else if (cardValidator.number(digits).isValid && !fixed) {
+		} else if (validForBrand && !fixed) {
 			// Valid for its brand without Luhn (UnionPay issues some such numbers): nothing checks the
 			// digits, so a misread one passes too. Reported as read, never surely.
 			confidence = Math.min(0.85, 0.85 * mean);
@@ -225,10 +231,7 @@ export function readNumber(rows: TextRow[]): NumberChoice | null {
 			CARD_LENGTHS.includes(chars.length) &&
 			best?.chars.every((c) => chars.includes(c)) &&
 			// Valid for the brand only without Luhn (UnionPay) counts as unchecked too.
-			!(
-				cardValidator.number(candidate.runs.map((run) => run.digits).join('')).isValid &&
-				luhn10(candidate.runs.map((run) => run.digits).join(''))
-			)
+			!checked(candidate.runs.map((run) => run.digits).join(''))
 		);
 	});
 	const confidence = longer || strayDigits(rows, best.rows, chosen) ? Math.min(best.confidence, 0.85) : best.confidence;
