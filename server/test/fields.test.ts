@@ -221,6 +221,29 @@ describe('holder name', () => {
 		expect(fields.name?.confidence).toBeLessThan(0.9);
 	});
 
+	test('the space class rising beside a middle initial at the letter step is its gap: the name is sure', () => {
+		// An initial (and its full stop) is narrower than a letter, so its gap is short.
+		for (const [text, options, expected] of [
+			['GRACEJ GARCIA', { 5: { spaceBefore: 0.3 } }, 'GRACE J GARCIA'],
+			['NOAH P.NOVAK', { 7: { spaceBefore: 0.3 } }, 'NOAH P. NOVAK'],
+		] as const) {
+			const fields = read(line(text, 40, 220, options));
+			expect(fields.name?.text).toBe(expected);
+			expect(fields.name?.confidence).toBeGreaterThanOrEqual(0.9);
+		}
+	});
+
+	test('the same rise elsewhere in a word, or beside an O or D (an apostrophe lost?), stays a doubt', () => {
+		for (const [text, options, expected] of [
+			['JANE THOMPSON', { 10: { spaceBefore: 0.3 } }, 'JANE THOMP SON'],
+			['DAVID OBRIEN', { 7: { spaceBefore: 0.3 } }, 'DAVID O BRIEN'],
+		] as const) {
+			const fields = read(line(text, 40, 220, options));
+			expect(fields.name?.text).toBe(expected);
+			expect(fields.name?.confidence).toBeLessThan(0.9);
+		}
+	});
+
 	test('a faint apostrophe rise inside a surname leaves the name flagged', () => {
 		const fields = read(line('SIENNA DELLACQUA', 40, 220, { 11: { apostropheBefore: 0.013 } }));
 		expect(fields.name?.text).toBe('SIENNA DELLACQUA');
