@@ -102,6 +102,17 @@ describe('valid thru', () => {
 		expect(fields.validThru?.confidence).toBeLessThan(0.9);
 	});
 
+	test('more digits on the line just above or below the date leave it unsure; print across the card does not', () => {
+		// A small date beside a larger one whose slash was lost and which was grouped with other print.
+		const beside = read(line('10/31', 300, 160), line('17340', 330, 200), line('JOHN SMITH', 40, 260));
+		expect(beside.validThru?.text).toBe('10/31');
+		expect(beside.validThru?.confidence).toBeLessThan(0.9);
+		const far = read(line('10/31', 300, 160), line('17340', 330, 330), line('JOHN SMITH', 40, 260));
+		expect(far.validThru?.confidence).toBeGreaterThanOrEqual(0.9);
+		const year = read(line('10/31', 300, 160), line('SINCE 2019', 300, 200), line('JOHN SMITH', 40, 260));
+		expect(year.validThru?.confidence).toBeGreaterThanOrEqual(0.9);
+	});
+
 	test('a second date whose slash was lost behind a label letter (09/25E0629) is found, and neither is sure', () => {
 		const fields = read(line('09/25E0629', 40, 160), line('JOHN SMITH', 40, 220));
 		expect(fields.validThru?.text).toBe('06/29');

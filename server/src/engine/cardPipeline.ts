@@ -559,7 +559,7 @@ function resizeQuadHeight(quad: Quad, factor: number): Quad {
  * Reads the card again with other crop heights and keeps, per field, the surest reading. Readings
  * that disagree cannot both be sure: when two sure readings differ, neither is reported as sure.
  */
-async function rereadUnsure(
+export async function rereadUnsure(
 	first: Partial<Record<FieldName, FieldReading>>,
 	readWith: (grow: number) => Promise<Partial<Record<FieldName, FieldReading>>>,
 ): Promise<Partial<Record<FieldName, FieldReading>>> {
@@ -585,6 +585,10 @@ async function rereadUnsure(
 		// is a guess: on small print it is most often a neighbouring date or word. A number has its
 		// checksum and brand lengths to vouch for it instead.
 		else if ((agreeing === 1 && name !== 'number') || rivals.some((r) => r.confidence >= 0.7)) confidence = Math.min(confidence, 0.85);
+		// The detector's own crop read this date in doubt and another crop read another date: the surer
+		// crop may only have missed what made the first one doubt (digits beside it, read as one digit).
+		else if (name === 'validThru' && rivals.length > 0 && first[name]?.text === winner && first[name].confidence < REVIEW_CONFIDENCE)
+			confidence = Math.min(confidence, 0.85);
 		// Crops that all read the same unsure text back it up, but never past the review line on their own.
 		else if (confidence < REVIEW_CONFIDENCE && agreeing === attempts.length) confidence = Math.min(0.89, confidence + 0.05);
 		merged[name] = { ...best, confidence };

@@ -233,6 +233,34 @@ function strayDigitRun(row: TextRow, date: PlacedChar[], taken: Set<PlacedChar>)
 	});
 }
 
+/** How far above or below the date (in its heights) a stray digit run on another row counts. */
+const STRAY_ROWS_REACH = 1.5;
+
+/**
+ * The same, on the rows above and below the date and beside it: a date printed large beside a small
+ * one can be grouped with other print ("ETHAN RODRIGUEZ 17340" for 11/34 beside a small 10/31).
+ */
+function strayDigitsBeside(rows: TextRow[], dateRow: TextRow, date: PlacedChar[], taken: Set<PlacedChar>): boolean {
+	const corners = date.flatMap((c) => c.quad);
+	const h = dateRow.height;
+	const x0 = Math.min(...corners.map((p) => p.x)) - h * STRAY_REACH;
+	const x1 = Math.max(...corners.map((p) => p.x)) + h * STRAY_REACH;
+	const y0 = Math.min(...corners.map((p) => p.y)) - h * STRAY_ROWS_REACH;
+	const y1 = Math.max(...corners.map((p) => p.y)) + h * STRAY_ROWS_REACH;
+	const beside = (c: PlacedChar) => {
+		const { x, y } = quadCenter(c.quad);
+		return x >= x0 && x <= x1 && y >= y0 && y <= y1;
+	};
+	return rows.some(
+		(row) =>
+			row !== dateRow &&
+			splitRuns(row.chars).some((run) => {
+				const digits = run.filter((c) => /\d/.test(c.char) && !taken.has(c));
+				return digits.length >= 3 && !/^(19|20)\d\d$/.test(digits.map((c) => c.char).join('')) && digits.some(beside);
+			}),
+	);
+}
+
 function next(text: string, from: number): number {
 	const rest = text.slice(from + 1).search(/[/\\\-.]/);
 	return rest < 0 ? -1 : from + 1 + rest;
@@ -335,7 +363,9 @@ export function readExpiry(rows: TextRow[], now: Date, exclude: Set<PlacedChar>)
 	// ("08/25 AD 029"), which may be the expiry.
 	// Only digits a real month took count as read (13/29 is no date: its digits are left over).
 	const inDates = new Set(candidates.filter((date) => date.month >= 1 && date.month <= 12).flatMap((date) => date.chars));
-	if (strayDigitRun(chosen.date.row, chosen.date.chars, new Set([...exclude, ...inDates]))) confidence = Math.min(confidence, 0.85);
+	const taken = new Set([...exclude, ...inDates]);
+	if (strayDigitRun(chosen.date.row, chosen.date.chars, taken) || strayDigitsBeside(rows, chosen.date.row, chosen.date.chars, taken))
+		confidence = Math.min(confidence, 0.85);
 	// Another date that is neither labelled otherwise nor earlier leaves the choice open.
 	const open = rivals.some((d) => d.label === chosen.label && d.when >= chosen.when);
 	if (open) confidence = Math.min(confidence, 0.7);

@@ -1,0 +1,38 @@
+/**
+ * How the card pipeline merges a field read again from crops of other heights: no models, only the
+ * readings each crop gave.
+ */
+import { rereadUnsure } from '../src/engine/cardPipeline';
+import type { CardFields } from '../src/engine/types';
+
+const date = (text: string, confidence: number): CardFields => ({ validThru: { text, confidence, box: null, parts: [] } });
+
+/** The first crop's reading, then one per crop height tried again. */
+async function merge(first: CardFields, ...again: CardFields[]) {
+	let call = 0;
+	return await rereadUnsure(first, async () => again[call++] ?? {});
+}
+
+describe('rereadUnsure', () => {
+	test('crops that agree with an unsure first reading and read it surely make it sure', async () => {
+		const fields = await merge(date('10/31', 0.8), date('10/31', 0.99), date('10/31', 0.97));
+		expect(fields.validThru).toMatchObject({ text: '10/31', confidence: 0.99 });
+	});
+
+	test('a surer crop does not clear the doubt of the first reading when another crop read otherwise', async () => {
+		// The first crop saw digits beside the date; one crop read them as a single digit, the other as another date.
+		const fields = await merge(date('10/31', 0.85), date('10/31', 0.99), date('11/34', 0.4));
+		expect(fields.validThru?.text).toBe('10/31');
+		expect(fields.validThru?.confidence).toBeLessThan(0.9);
+	});
+
+	test('a first reading that another crop corrected is no doubt of its own (69/29 read again as 09/29)', async () => {
+		const fields = await merge(date('69/29', 0.4), date('09/29', 0.99), date('09/29', 0.4));
+		expect(fields.validThru).toMatchObject({ text: '09/29', confidence: 0.99 });
+	});
+
+	test('a first reading that was sure keeps the surest agreeing reading beside a faint dissent', async () => {
+		const fields = await merge(date('10/31', 0.95), date('10/31', 0.99), date('11/34', 0.4));
+		expect(fields.validThru?.confidence).toBe(0.99);
+	});
+});
