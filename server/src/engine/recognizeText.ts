@@ -8,7 +8,6 @@ import { addBilinear } from './resample';
 export const REC_HEIGHT = 48;
 /** Long card-number lines reach ~15:1; wider crops only add padding cost. */
 const MAX_REC_WIDTH = 1200;
-const BATCH = 8;
 /** PaddleOCR's recognition input is at least this wide. */
 const MIN_REC_WIDTH = 320;
 
@@ -225,8 +224,10 @@ function decodeCtc(
 /**
  * Recognises every box with PP-OCRv4's CTC recogniser. Each crop is padded to max(320, its own
  * width) as PaddleOCR does, never to the widest crop of a batch: padding a short word out to a long
- * number line changes what the model reads and costs memory. Crops that pad to the same width share
- * a batch, which on a card is nearly every crop (digit groups and words are under 320 px).
+ * number line changes what the model reads and costs memory. Each crop is an inference of its own:
+ * batching same-width crops saved no time on one intra-op thread, and onnxruntime's memory arena
+ * keeps the buffers of the largest batch it ran (8 crops of 1200 px: 186 MB more per worker, one
+ * crop: 59 MB; 120 requests in flight peaked at 513 MB with batches of 8, 419 MB without).
  */
 export async function recognizeLines(
 	models: OcrModels,
@@ -234,40 +235,29 @@ export async function recognizeLines(
 	boxes: Array<{ quad: Quad; score: number }>,
 ): Promise<RecognizedLine[]> {
 	const session = models.recognizer;
-	const crops = boxes.map((box) => ({ box, crop: cropLine(image, box.quad) }));
-	const paddedWidth = (i: number) => Math.max(MIN_REC_WIDTH, crops[i].crop.width);
-	const byWidth = new Map<number, number[]>();
-	crops.forEach((_, i) => byWidth.set(paddedWidth(i), [...(byWidth.get(paddedWidth(i)) ?? []), i]));
-	const lines = new Array<RecognizedLine>(crops.length);
-	for (const [batchWidth, members] of byWidth) {
-		for (let start = 0; start < members.length; start += BATCH) {
-			const batch = members.slice(start, start + BATCH);
-			const plane = REC_HEIGHT * batchWidth;
-			// Padding is 0 after normalisation (mid grey), as in PaddleOCR's resize_norm_img.
-			const input = new Float32Array(batch.length * 3 * plane);
-			batch.forEach((cropIndex, b) => {
-				const { pixels, width } = crops[cropIndex].crop;
-				for (let c = 0; c < 3; c++) {
-					for (let y = 0; y < REC_HEIGHT; y++) {
-						input.set(
-							pixels.subarray(c * REC_HEIGHT * width + y * width, c * REC_HEIGHT * width + (y + 1) * width),
-							b * 3 * plane + c * plane + y * batchWidth,
-						);
-					}
-				}
-			});
-			const output = await session.run({
-				[session.inputNames[0]]: new models.ort.Tensor('float32', input, [batch.length, 3, REC_HEIGHT, batchWidth]),
-			});
-			const tensor = output[session.outputNames[0]];
-			const [, frames, classes] = tensor.dims as number[];
-			const probs = tensor.data as Float32Array;
-			batch.forEach((cropIndex, b) => {
-				const usedFrames = Math.max(1, (crops[cropIndex].crop.width / batchWidth) * frames);
-				const chars = decodeCtc(probs, b * frames * classes, frames, classes, usedFrames, models.dictionary);
-				lines[cropIndex] = { quad: crops[cropIndex].box.quad, chars, text: chars.map((c) => c.char).join('') };
-			});
+	const lines: RecognizedLine[] = [];
+	for (const box of boxes) {
+		const { pixels, width } = cropLine(image, box.quad);
+		const paddedWidth = Math.max(MIN_REC_WIDTH, width);
+		const plane = REC_HEIGHT * paddedWidth;
+		// Padding is 0 after normalisation (mid grey), as in PaddleOCR's resize_norm_img.
+		const input = new Float32Array(3 * plane);
+		for (let c = 0; c < 3; c++) {
+			for (let y = 0; y < REC_HEIGHT; y++) {
+				input.set(
+					pixels.subarray(c * REC_HEIGHT * width + y * width, c * REC_HEIGHT * width + (y + 1) * width),
+					c * plane + y * paddedWidth,
+				);
+			}
 		}
+		const output = await session.run({
+			[session.inputNames[0]]: new models.ort.Tensor('float32', input, [1, 3, REC_HEIGHT, paddedWidth]),
+		});
+		const tensor = output[session.outputNames[0]];
+		const [, frames, classes] = tensor.dims as number[];
+		const usedFrames = Math.max(1, (width / paddedWidth) * frames);
+		const chars = decodeCtc(tensor.data as Float32Array, 0, frames, classes, usedFrames, models.dictionary);
+		lines.push({ quad: box.quad, chars, text: chars.map((c) => c.char).join('') });
 	}
 	return lines;
 }
