@@ -585,7 +585,7 @@ export async function rereadUnsure(
 		// is a guess: on small print it is most often a neighbouring date or word. A number has its
 		// checksum and brand lengths to vouch for it instead.
 		else if ((agreeing === 1 && name !== 'number') || rivals.some((r) => r.confidence >= 0.7)) confidence = Math.min(confidence, 0.85);
-		// The detector's own crop read this date in doubt and another crop read another date: the surer
+		// The detector's own crop read this date in doubt and another crop read it otherwise: the surer
 		// crop may only have missed what made the first one doubt (digits beside it, read as one digit).
 		else if (name === 'validThru' && rivals.length > 0 && first[name]?.text === winner && first[name].confidence < REVIEW_CONFIDENCE)
 			confidence = Math.min(confidence, 0.85);

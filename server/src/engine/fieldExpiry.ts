@@ -235,10 +235,14 @@ function strayDigitRun(row: TextRow, date: PlacedChar[], taken: Set<PlacedChar>)
 
 /** How far above or below the date (in its heights) a stray digit run on another row counts. */
 const STRAY_ROWS_REACH = 1.5;
+/** ...and how large, against the date's height, that row's print must be. */
+const STRAY_ROW_HEIGHT = 0.8;
 
 /**
  * The same, on the rows above and below the date and beside it: a date printed large beside a small
  * one can be grouped with other print ("ETHAN RODRIGUEZ 17340" for 11/34 beside a small 10/31).
+ * Only rows printed about as large as the date or larger count: small print under a number (a Visa's
+ * first four digits) is no lost date.
  */
 function strayDigitsBeside(rows: TextRow[], dateRow: TextRow, date: PlacedChar[], taken: Set<PlacedChar>): boolean {
 	const corners = date.flatMap((c) => c.quad);
@@ -254,6 +258,7 @@ function strayDigitsBeside(rows: TextRow[], dateRow: TextRow, date: PlacedChar[]
 	return rows.some(
 		(row) =>
 			row !== dateRow &&
+			row.height >= h * STRAY_ROW_HEIGHT &&
 			splitRuns(row.chars).some((run) => {
 				const digits = run.filter((c) => /\d/.test(c.char) && !taken.has(c));
 				return digits.length >= 3 && !/^(19|20)\d\d$/.test(digits.map((c) => c.char).join('')) && digits.some(beside);
@@ -359,8 +364,8 @@ export function readExpiry(rows: TextRow[], now: Date, exclude: Set<PlacedChar>)
 	if (chosen.date.mapped > 0 || chosen.date.crowded) confidence = Math.min(confidence, 0.8);
 	// Cards print two-digit months: a one-digit month lost a digit (1/29 for 11/29).
 	if (chosen.date.shortMonth) confidence = Math.min(confidence, 0.8);
-	// More digits on the date's line, in no date that was read: a second date with its slash lost
-	// ("08/25 AD 029"), which may be the expiry.
+	// More digits on the date's line or just above or below it, in no date that was read: a second
+	// date with its slash lost ("08/25 AD 029"), which may be the expiry.
 	// Only digits a real month took count as read (13/29 is no date: its digits are left over).
 	const inDates = new Set(candidates.filter((date) => date.month >= 1 && date.month <= 12).flatMap((date) => date.chars));
 	const taken = new Set([...exclude, ...inDates]);

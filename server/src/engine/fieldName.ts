@@ -1,5 +1,5 @@
 import type { PlacedChar, TextRow } from './textRows';
-import { SPACE_THRESHOLD, TIGHT_SPACE_PROB } from './textRows';
+import { SPACE_THRESHOLD } from './textRows';
 
 export interface NameChoice {
 	text: string;
@@ -196,7 +196,7 @@ function segments(row: TextRow): Segment[] {
 			if (word.length > 1 && /['-]/.test(word[word.length - 1].char)) return;
 			closeWord();
 			// The model's own space (its best class there) is a gap; one read off a faint rise is less sure.
-			pendingGap = c.prob >= 0.5 ? 0.95 : c.prob <= TIGHT_SPACE_PROB ? TIGHT_RISE_GAP : 0.6;
+			pendingGap = c.prob >= 0.5 ? 0.95 : c.tightGap ? TIGHT_RISE_GAP : 0.6;
 			return;
 		}
 		if (lost.has(c)) {
@@ -225,12 +225,12 @@ function segments(row: TextRow): Segment[] {
 }
 
 /**
- * A gap where the space class rose between letters no further apart than a letter step (textRows'
- * tight space): a doubt, except beside a middle initial (readName).
+ * The certainty of a gap at a space textRows put in where the space class rose between letters no
+ * further apart than a letter step: a doubt like any gap under 0.7, except beside a middle initial
+ * with its full stop (readName). A value of its own, told apart by identity from the 0.6 of other
+ * doubtful gaps.
  */
 const TIGHT_RISE_GAP = 0.61;
-/** Initials that may be the O' or D' of a surname whose apostrophe was lost (DAVID O BRIEN). */
-const APOSTROPHE_INITIAL = /^[OD]\.?$/;
 
 /** Lines under this share of the number's height are label print, not a name. */
 const LABEL_HEIGHT = 0.55;
@@ -603,14 +603,11 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 			!/['-]/.test(chars[i - 1].char + c.char) &&
 			chosen.words.every((w) => w[0] !== c),
 	);
-	// An initial and its full stop are narrower than a letter, so the step across the gap beside a
-	// middle initial is short even where there is a gap (GRACE J GARCIA, NOAH P. NOVAK): there the
-	// space class's rise is the gap, not a doubt.
-	const middleInitial = (w: number) =>
-		w > 0 &&
-		w < chosen.words.length - 1 &&
-		/^[A-Za-z]\.?$/.test(wordText(chosen.words[w])) &&
-		!APOSTROPHE_INITIAL.test(wordText(chosen.words[w]));
+	// An initial and its full stop are narrower than a letter, so the steps across the gaps beside a
+	// middle initial are short even where there are gaps (NOAH P. NOVAK): there the space class's rise
+	// is the gap, not a doubt. Only with the stop the model read: a letter split off a word by the same
+	// rise (JANE T HOMPSON) looks like an initial without one.
+	const middleInitial = (w: number) => w > 0 && w < chosen.words.length - 1 && /^[A-Za-z]\.$/.test(wordText(chosen.words[w]));
 	const gaps = chosen.segment.gapCertainty
 		.slice(0, chosen.words.length - 1)
 		.map((g, k) => (g === TIGHT_RISE_GAP && (middleInitial(k) || middleInitial(k + 1)) ? 0.95 : g));

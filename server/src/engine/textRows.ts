@@ -23,6 +23,8 @@ export interface PlacedChar {
 	boxSpan: [number, number];
 	/** A letter put in for the look-alike digit the recogniser read (0 for O): a guess. */
 	fromDigit?: boolean;
+	/** A space put in where the space class rose between letters no further apart than a letter step. */
+	tightGap?: boolean;
 }
 
 export interface TextRow {
@@ -44,8 +46,6 @@ export interface TextRow {
 export const SPACE_THRESHOLD = 0.15;
 /** Above this the gap is a word space beyond doubt. */
 const SURE_SPACE = 0.22;
-/** The probability given to a space put where the space class rose between letters a letter step apart. */
-export const TIGHT_SPACE_PROB = 0.4;
 
 function unit(a: Point, b: Point): Point {
 	const length = Math.max(distance(a, b), 1e-6);
@@ -155,7 +155,7 @@ function buildRow(members: LineGeometry[]): TextRow {
 			// Where the model's own frames put the letters no further apart than letters inside a word,
 			// the rise is a doubt, not a gap (THOMP SON): the name's confidence must say so.
 			const tight = c.along - last.along < (pitches.get(c.box) ?? Infinity) * TIGHT_GAP;
-			chars.push({ ...c, char: ' ', prob: tight ? TIGHT_SPACE_PROB : c.spaceBefore >= SURE_SPACE ? 0.95 : 0.6, alt: null });
+			chars.push({ ...c, char: ' ', prob: tight ? 0.4 : c.spaceBefore >= SURE_SPACE ? 0.95 : 0.6, alt: null, tightGap: tight });
 		}
 		chars.push(c);
 	}
