@@ -106,15 +106,71 @@ function unclip(rect: RotatedRect): RotatedRect {
 }
 
 /**
+ * Largest detector run, in model pixels (its long and short side, turned with the image); larger
+ * inputs run in overlapping tiles. onnxruntime's memory arena keeps the buffers of the largest input
+ * a worker ran for the rest of its life: a 1920 x 1216 view held 556 MB more, a 1280 x 800 one 201
+ * MB, and the finer first pass and the closer look make views that large on 12 MP photos and A4
+ * scans; in tiles, a 1920 px view holds 250 MB. Card views up to this size run whole, as before: a
+ * tile seam across a 19-digit number line (tiles of 896 px) split it in two.
+ */
+const TILE_LONG = 1280;
+const TILE_SHORT = 800;
+/**
+ * Model pixels each tile reaches past the part it keeps: DB's probability near a cut edge lacks the
+ * context beyond it; text on cards is at most about 50 px high in the views the pipeline detects.
+ */
+const TILE_OVERLAP = 128;
+
+/**
+ * Tiles along one side: where each starts and the part of the side it keeps. Every tile has the same
+ * size (the last starts at side - tile), so the arena reuses one set of buffers; kept parts abut and
+ * lie at least TILE_OVERLAP from a cut edge.
+ */
+export function tilesAlong(side: number, tile: number): Array<{ start: number; keep: [number, number] }> {
+	if (side <= tile) return [{ start: 0, keep: [0, side] }];
+	const starts = [0];
+	while (starts[starts.length - 1] + tile < side) starts.push(Math.min(side - tile, starts[starts.length - 1] + tile - 2 * TILE_OVERLAP));
+	return starts.map((start, i) => ({
+		start,
+		keep: [i === 0 ? 0 : starts[i - 1] + tile - TILE_OVERLAP, i === starts.length - 1 ? side : start + tile - TILE_OVERLAP],
+	}));
+}
+
+/** DB's text probability map for a CHW input, run whole or in tiles whose kept parts abut. */
+async function textProbability(models: OcrModels, input: Float32Array, width: number, height: number): Promise<Float32Array> {
+	const session = models.detector;
+	const run = async (data: Float32Array, w: number, h: number) => {
+		const output = await session.run({ [session.inputNames[0]]: new models.ort.Tensor('float32', data, [1, 3, h, w]) });
+		return output[session.outputNames[0]].data as Float32Array;
+	};
+	const [tileWidth, tileHeight] = width >= height ? [TILE_LONG, TILE_SHORT] : [TILE_SHORT, TILE_LONG];
+	if (width <= tileWidth && height <= tileHeight) return await run(input, width, height);
+	const prob = new Float32Array(width * height);
+	const plane = width * height;
+	const w = Math.min(tileWidth, width);
+	const h = Math.min(tileHeight, height);
+	for (const { start: y0, keep: rows } of tilesAlong(height, tileHeight)) {
+		for (const { start: x0, keep: columns } of tilesAlong(width, tileWidth)) {
+			// Sides are multiples of 32 (the model's stride), and so are tiles.
+			const tile = new Float32Array(3 * w * h);
+			for (let c = 0; c < 3; c++)
+				for (let y = 0; y < h; y++)
+					tile.set(input.subarray(c * plane + (y0 + y) * width + x0, c * plane + (y0 + y) * width + x0 + w), c * w * h + y * w);
+			const tileProb = await run(tile, w, h);
+			for (let y = rows[0]; y < rows[1]; y++)
+				prob.set(tileProb.subarray((y - y0) * w + columns[0] - x0, (y - y0) * w + columns[1] - x0), y * width + columns[0]);
+		}
+	}
+	return prob;
+}
+
+/**
  * Finds text lines with PP-OCRv4's DB detector; quads are in the image's own pixel coordinates.
  * The image is scaled so its longer side is at most maxSide (rounded to the model's stride of 32).
  */
 export async function detectText(models: OcrModels, image: RgbImage, maxSide = 736): Promise<TextBox[]> {
-	const session = models.detector;
 	const { width, height } = modelSize(image, maxSide);
-	const input = new models.ort.Tensor('float32', detInput(image, width, height), [1, 3, height, width]);
-	const output = await session.run({ [session.inputNames[0]]: input });
-	const prob = output[session.outputNames[0]].data as Float32Array;
+	const prob = await textProbability(models, detInput(image, width, height), width, height);
 	const scaleX = image.width / width;
 	const scaleY = image.height / height;
 	const boxes: TextBox[] = [];
