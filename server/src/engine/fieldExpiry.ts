@@ -216,20 +216,23 @@ function dateCandidates(row: TextRow, exclude: Set<PlacedChar>): DateCandidate[]
 const STRAY_REACH = 4;
 
 /**
- * A run of three or more digits on the row in no date that was read and not the number, nor a
- * year (MEMBER SINCE 2018): what is left of a date whose slash was lost ("029").
+ * The digits of a run in no date that was read and not the number, when there are three or more
+ * and they are no year (MEMBER SINCE 2018): what is left of a date whose slash was lost ("029").
+ * Otherwise none.
  */
+function leftoverDigits(run: PlacedChar[], taken: Set<PlacedChar>): PlacedChar[] {
+	const digits = run.filter((c) => /\d/.test(c.char) && !taken.has(c));
+	return digits.length >= 3 && !/^(19|20)\d\d$/.test(digits.map((c) => c.char).join('')) ? digits : [];
+}
+
+/** Leftover digits on the date's own row, along it within STRAY_REACH of the date. */
 function strayDigitRun(row: TextRow, date: PlacedChar[], taken: Set<PlacedChar>): boolean {
 	const from = Math.min(...date.map((c) => c.along)) - row.height * STRAY_REACH;
 	const to = Math.max(...date.map((c) => c.along)) + row.height * STRAY_REACH;
 	return splitRuns(row.chars).some((run) => {
 		if (run.every((c) => c.along < from || c.along > to)) return false;
 		// Digits in the date's own run count too when no date took them ("09/25E0629").
-		const digits = run
-			.filter((c) => /\d/.test(c.char) && !taken.has(c))
-			.map((c) => c.char)
-			.join('');
-		return digits.length >= 3 && !/^(19|20)\d\d$/.test(digits);
+		return leftoverDigits(run, taken).length > 0;
 	});
 }
 
@@ -239,7 +242,7 @@ const STRAY_ROWS_REACH = 1.5;
 const STRAY_ROW_HEIGHT = 0.8;
 
 /**
- * The same, on the rows above and below the date and beside it: a date printed large beside a small
+ * Leftover digits on the rows just above and below the date, beside it: a date printed large beside a small
  * one can be grouped with other print ("ETHAN RODRIGUEZ 17340" for 11/34 beside a small 10/31).
  * Only rows printed about as large as the date or larger count: small print under a number (a Visa's
  * first four digits) is no lost date.
@@ -257,12 +260,7 @@ function strayDigitsBeside(rows: TextRow[], dateRow: TextRow, date: PlacedChar[]
 	};
 	return rows.some(
 		(row) =>
-			row !== dateRow &&
-			row.height >= h * STRAY_ROW_HEIGHT &&
-			splitRuns(row.chars).some((run) => {
-				const digits = run.filter((c) => /\d/.test(c.char) && !taken.has(c));
-				return digits.length >= 3 && !/^(19|20)\d\d$/.test(digits.map((c) => c.char).join('')) && digits.some(beside);
-			}),
+			row !== dateRow && row.height >= h * STRAY_ROW_HEIGHT && splitRuns(row.chars).some((run) => leftoverDigits(run, taken).some(beside)),
 	);
 }
 
