@@ -1,21 +1,58 @@
-// Stands in for recognitionWorker in pool tests: answers at once, dies on request, and tells its setup.
+// Stands in for recognitionWorker in pool tests: answers at once, dies on request, tells its setup,
+// and borrows or lends crops as a real worker does (a crop's characters are its width, as text).
 const { parentPort, workerData } = require('worker_threads');
 
-parentPort.on('message', (job) => {
+const done = (id, message) => parentPort.postMessage({ type: 'done', id, outcome: { kind: 'noCard', message } });
+const borrowed = new Map();
+let nextLendId = 0;
+
+function borrow(widths) {
+	return new Promise((resolve) => {
+		const lendId = nextLendId++;
+		borrowed.set(lendId, resolve);
+		const crops = widths.map((width) => ({ width, pixels: new Float32Array(width) }));
+		parentPort.postMessage({ type: 'borrow', lendId, crops });
+	});
+}
+
+function lend(message) {
+	const widths = message.crops.map((crop) => crop.width);
+	// A crop 666 wide kills the lender mid-read; one 404 wide makes its read fail.
+	if (widths.includes(666))
+		setImmediate(() => {
+			throw new Error('lender crashed on purpose');
+		});
+	else if (widths.includes(404)) parentPort.postMessage({ type: 'read', lendId: message.lendId, chars: null });
+	else
+		setTimeout(() => {
+			const chars = message.crops.map((crop) => [{ char: String(crop.pixels.length) }]);
+			parentPort.postMessage({ type: 'read', lendId: message.lendId, chars });
+		}, 150);
+}
+
+parentPort.on('message', (message) => {
+	if (message.type === 'lent') {
+		borrowed.get(message.lendId)(message.chars);
+		borrowed.delete(message.lendId);
+		return;
+	}
+	if (message.type === 'lend') return lend(message);
+	const job = message;
 	const text = Buffer.from(job.data.buffer, job.data.byteOffset, job.data.byteLength).toString();
 	if (text === 'crash')
 		setImmediate(() => {
 			throw new Error('worker crashed on purpose');
 		});
 	else if (text === 'throw') parentPort.postMessage({ type: 'failed', id: job.id, message: 'recognizeCard threw' });
-	else if (text === 'setup')
-		parentPort.postMessage({
-			type: 'done',
-			id: job.id,
-			outcome: { kind: 'noCard', message: JSON.stringify({ ...workerData, family: job.family }) },
-		});
-	else if (text.startsWith('slow'))
-		setTimeout(() => parentPort.postMessage({ type: 'done', id: job.id, outcome: { kind: 'noCard', message: text } }), 200);
-	else parentPort.postMessage({ type: 'done', id: job.id, outcome: { kind: 'noCard', message: text } });
+	else if (text === 'setup') {
+		const { idleWorkers, ...setup } = workerData;
+		const idle = idleWorkers instanceof SharedArrayBuffer ? Atomics.load(new Int32Array(idleWorkers), 0) : 'not shared';
+		done(job.id, JSON.stringify({ ...setup, family: job.family, idleWorkers: idle }));
+	} else if (text.startsWith('borrow ')) {
+		// "borrow 120 300": lends crops of those widths and answers with what came back.
+		const widths = text.slice('borrow '.length).split(' ').map(Number);
+		borrow(widths).then((chars) => done(job.id, JSON.stringify(chars)));
+	} else if (text.startsWith('slow')) setTimeout(() => done(job.id, text), 200);
+	else done(job.id, text);
 });
 parentPort.postMessage({ type: 'ready', loadMs: 1 });

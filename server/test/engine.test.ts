@@ -82,16 +82,67 @@ describe('recognition worker pool', () => {
 				models: { intraOpThreads: 2, memoryArena: false },
 				pipeline: { coarseSide: 480, targetBoxHeight: 30, maxViewSide: 1024 },
 				family: 'tiff',
+				// Its one worker is busy with this job: none is free to lend.
+				idleWorkers: 0,
 			});
 			// Without settings a worker gets the defaults, not undefined.
 			expect(told(await pool.run(owned('setup')))).toEqual({
 				models: DEFAULT_MODEL_OPTIONS,
 				pipeline: DEFAULT_PIPELINE,
 				family: 'jpeg',
+				idleWorkers: 1,
 			});
 		} finally {
 			await tuned.close();
 		}
+	});
+
+	test('a lone request lends crops to the idle worker and gets its reading back', async () => {
+		await pool.ready;
+		expect(await pool.run(owned('borrow 120 300'))).toEqual({ kind: 'noCard', message: '[[{"char":"120"}],[{"char":"300"}]]' });
+		expect(pool.lent()).toBe(1);
+	});
+
+	test('with no idle worker the crops come back unread, for the worker to read itself', async () => {
+		const single = createRecognitionPool({ size: 1, entry: FAKE_RECOGNITION_WORKER });
+		try {
+			expect(await single.run(owned('borrow 120'))).toEqual({ kind: 'noCard', message: 'null' });
+			expect(single.lent()).toBe(0);
+		} finally {
+			await single.close();
+		}
+		// The other worker busy with a request of its own: it lends nothing.
+		await pool.ready;
+		const both = await Promise.all([pool.run(owned('slow 1')), pool.run(owned('borrow 2'))]);
+		expect(both).toEqual([
+			{ kind: 'noCard', message: 'slow 1' },
+			{ kind: 'noCard', message: 'null' },
+		]);
+		expect(pool.lent()).toBe(0);
+	});
+
+	test('a request that arrives while a worker lends waits for it and is answered', async () => {
+		await pool.ready;
+		const lending = pool.run(owned('borrow 7'));
+		// The lender holds the crops 150 ms; a request sent meanwhile finds no free worker and queues.
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		const later = pool.run(owned('after'));
+		expect(pool.busy()).toBe(1);
+		expect(await Promise.all([lending, later])).toEqual([
+			{ kind: 'noCard', message: '[[{"char":"7"}]]' },
+			{ kind: 'noCard', message: 'after' },
+		]);
+	});
+
+	test('a lender that dies or fails mid-read gives the crops back unread and is replaced', async () => {
+		await pool.ready;
+		expect(await pool.run(owned('borrow 666'))).toEqual({ kind: 'noCard', message: 'null' });
+		expect(errors.map((e) => e.message)).toEqual(['lender crashed on purpose']);
+		await pool.ready;
+		expect(await pool.run(owned('borrow 404'))).toEqual({ kind: 'noCard', message: 'null' });
+		// The replacement lends like the first.
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		expect(await pool.run(owned('borrow 5'))).toEqual({ kind: 'noCard', message: '[[{"char":"5"}]]' });
 	});
 
 	test('close answers queued requests instead of leaving them hanging', async () => {
@@ -126,10 +177,36 @@ describe('card engine', () => {
 			const outcome = await first?.recognize(image(fixture('card-amex.jpg')));
 			// What it reads is recognition.test.ts's business; here only that a worker answered.
 			expect(['card', 'noCard']).toContain(outcome?.kind);
-			expect(engine.stats()).toEqual({ active: 0, queued: 0, concurrency: 1, served: 1, rejected: 2 });
+			expect(engine.stats()).toEqual({ active: 0, queued: 0, concurrency: 1, served: 1, rejected: 2, lent: 0 });
 			await expect(engine.ready).resolves.toEqual({ loadMs: expect.any(Number) });
 		} finally {
 			await engine.close();
+		}
+	});
+});
+
+describe('card engine: a lone request on two workers', () => {
+	test('lends recognition crops to the idle worker and reads exactly what one worker reads', async () => {
+		// Read afresh for each engine: an image moves to its worker and is gone here.
+		const cards = () => [image(fixture('card-amex.jpg')), { data: fixture('card-visa.png'), family: 'png' as const }];
+		const one = await createCardEngine({ concurrency: 1 });
+		const alone = [];
+		try {
+			for (const card of cards()) alone.push(await one.recognize(card));
+			expect(one.stats().lent).toBe(0);
+		} finally {
+			await one.close();
+		}
+		const two = await createCardEngine({ concurrency: 2 });
+		try {
+			await two.ready;
+			const lending = [];
+			for (const card of cards()) lending.push(await two.recognize(card));
+			expect(lending).toEqual(alone);
+			expect(alone.map((outcome) => outcome.kind)).toEqual(['card', 'card']);
+			expect(two.stats().lent).toBeGreaterThanOrEqual(2);
+		} finally {
+			await two.close();
 		}
 	});
 });

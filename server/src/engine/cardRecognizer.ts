@@ -41,7 +41,8 @@ export interface CardEngine {
 	/** Settles once every worker has its models; requests sent before then wait in the queue. */
 	ready: Promise<{ loadMs: number }>;
 	/** queued counts admitted requests not yet on a worker, including those whose image is still arriving. */
-	stats(): { active: number; queued: number; concurrency: number; served: number; rejected: number };
+	/** lent counts crop batches one worker read for another's lone request. */
+	stats(): { active: number; queued: number; concurrency: number; served: number; rejected: number; lent: number };
 	close(): Promise<void>;
 }
 
@@ -103,7 +104,7 @@ export async function createCardEngine(options: EngineOptions = {}): Promise<Car
 		ready: pool.ready,
 		stats: () => {
 			const active = pool.busy();
-			return { active, queued: admitted - active, concurrency, served, rejected };
+			return { active, queued: admitted - active, concurrency, served, rejected, lent: pool.lent() };
 		},
 		close: pool.close,
 	};

@@ -1,6 +1,8 @@
 import { readFileSync } from 'fs';
 import { dirname, join } from 'path';
 
+import type { Crop, RecognizedChar } from './recognizeText';
+
 type Ort = typeof import('onnxruntime-node');
 
 export interface OcrModels {
@@ -12,6 +14,16 @@ export interface OcrModels {
 	/** Index 0 is CTC's blank and the last entry a space, as PaddleOCR's decoder expects. */
 	dictionary: string[];
 	loadMs: number;
+	/** Another worker's recogniser, lent while it is idle; absent outside a worker pool. */
+	lender?: CropLender;
+}
+
+/** Reads crops on another thread's recogniser, when one is idle. */
+export interface CropLender {
+	/** Whether some worker is idle now: only a hint, the pool decides when asked. */
+	available(): boolean;
+	/** The crops' characters, in order, or null when no worker took them (read them here then). */
+	read(crops: Crop[]): Promise<RecognizedChar[][] | null>;
 }
 
 export interface ModelOptions {

@@ -1,14 +1,17 @@
 /**
  * A recognition worker thread: loads its own models once, then reads one card at a time.
  * onnxruntime's session.run blocks the thread it runs on, so inference only runs in parallel
- * when each request has a thread, and a session, of its own.
+ * when each request has a thread, and a session, of its own. A lone request would leave the other
+ * workers idle: its recognition crops are shared with one of them (models.lender), through the pool.
  */
 import sharp from 'sharp';
 import { parentPort, workerData } from 'worker_threads';
 
 import { loadModels } from './models';
 import { recognizeCard } from './readCard';
-import type { WorkerJob, WorkerReply, WorkerSetup } from './workerMessages';
+import type { Crop, RecognizedChar } from './recognizeText';
+import { readCrop } from './recognizeText';
+import type { WorkerReply, WorkerRequest, WorkerSetup } from './workerMessages';
 
 /** How long a worker waits with no next job before it returns the memory of the last one. */
 const IDLE_COLLECT_MS = 1_000;
@@ -38,12 +41,49 @@ async function main(): Promise<void> {
 		collectGarbage();
 		idle = setTimeout(collectGarbage, FINALIZED_COLLECT_MS);
 	};
+	const collectWhenIdle = () => {
+		if (gc) idle = setTimeout(collect, IDLE_COLLECT_MS, gc);
+	};
 	const reply = (message: WorkerReply) => {
 		port.postMessage(message);
-		if (gc && message.type !== 'ready') idle = setTimeout(collect, IDLE_COLLECT_MS, gc);
+		if (message.type !== 'ready') collectWhenIdle();
 	};
-	port.on('message', (job: WorkerJob) => {
+	// Crops this worker's request lent out, by lendId, waiting for their characters.
+	const borrowed = new Map<number, (chars: RecognizedChar[][] | null) => void>();
+	let nextLendId = 0;
+	const idleWorkers = setup.idleWorkers ? new Int32Array(setup.idleWorkers) : undefined;
+	if (idleWorkers)
+		models.lender = {
+			available: () => Atomics.load(idleWorkers, 0) > 0,
+			read: async (crops: Crop[]) =>
+				await new Promise<RecognizedChar[][] | null>((resolve) => {
+					const lendId = nextLendId++;
+					borrowed.set(lendId, resolve);
+					// Copied, not transferred: when no worker takes them, this one reads them itself.
+					port.postMessage({ type: 'borrow', lendId, crops } satisfies WorkerReply);
+				}),
+		};
+	const readLent = async (lendId: number, crops: Crop[]) => {
+		const chars: RecognizedChar[][] = [];
+		for (const crop of crops) chars.push(await readCrop(models, crop));
+		return { type: 'read', lendId, chars } satisfies WorkerReply;
+	};
+	port.on('message', (message: WorkerRequest) => {
 		clearTimeout(idle);
+		if (message.type === 'lent') {
+			borrowed.get(message.lendId)?.(message.chars);
+			borrowed.delete(message.lendId);
+			return;
+		}
+		if (message.type === 'lend') {
+			// A failed read still answers, so the borrower reads the crops itself instead of waiting.
+			readLent(message.lendId, message.crops).then(
+				(answer) => reply(answer),
+				() => reply({ type: 'read', lendId: message.lendId, chars: null }),
+			);
+			return;
+		}
+		const job = message;
 		const data = Buffer.from(job.data.buffer, job.data.byteOffset, job.data.byteLength);
 		recognizeCard(models, { data, family: job.family }, { decodeLimits: setup.decodeLimits, pipeline: setup.pipeline }).then(
 			(outcome) => reply({ type: 'done', id: job.id, outcome }),

@@ -1,6 +1,7 @@
 import type { PipelineSettings } from './cardPipeline';
 import type { DecodeLimits } from './decode';
 import type { ModelOptions } from './models';
+import type { Crop, RecognizedChar } from './recognizeText';
 import type { ImageFamily, ReadOutcome } from './types';
 
 /** What every recognition worker is started with, as its workerData. */
@@ -8,17 +9,34 @@ export interface WorkerSetup {
 	decodeLimits?: DecodeLimits;
 	models: ModelOptions;
 	pipeline: PipelineSettings;
+	/**
+	 * One Int32 the pool keeps at the number of workers free to lend their recogniser (none while
+	 * requests wait): a worker asks for help only when it is above 0, so a busy pool pays nothing.
+	 */
+	idleWorkers?: SharedArrayBuffer;
 }
 
 /** One image to read; its bytes arrive as a transferred buffer, not a copy. */
 export interface WorkerJob {
+	type: 'job';
 	id: number;
 	data: Uint8Array;
 	family: ImageFamily;
 }
 
+/** Crops to read for another worker (pool -> idle worker), or its answer (pool -> the worker that asked). */
+export type WorkerRequest =
+	| WorkerJob
+	| { type: 'lend'; lendId: number; crops: Crop[] }
+	/** chars is null when no worker took the crops, or the one that did stopped. */
+	| { type: 'lent'; lendId: number; chars: RecognizedChar[][] | null };
+
 export type WorkerReply =
 	| { type: 'ready'; loadMs: number }
 	| { type: 'done'; id: number; outcome: ReadOutcome }
 	/** recognizeCard threw: the worker is still sound, the request ends in a fault. */
-	| { type: 'failed'; id: number; message: string };
+	| { type: 'failed'; id: number; message: string }
+	/** A worker asks for crops to be read elsewhere... */
+	| { type: 'borrow'; lendId: number; crops: Crop[] }
+	/** ...and the worker that read them answers (null if it could not: the borrower reads them itself). */
+	| { type: 'read'; lendId: number; chars: RecognizedChar[][] | null };

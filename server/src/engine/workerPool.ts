@@ -6,8 +6,9 @@ import { DEFAULT_PIPELINE } from './cardPipeline';
 import type { DecodeLimits } from './decode';
 import type { ModelOptions } from './models';
 import { DEFAULT_MODEL_OPTIONS } from './models';
+import type { Crop, RecognizedChar } from './recognizeText';
 import type { EncodedImage, EngineOutcome, ImageFamily } from './types';
-import type { WorkerJob, WorkerReply, WorkerSetup } from './workerMessages';
+import type { WorkerReply, WorkerRequest, WorkerSetup } from './workerMessages';
 
 export interface PoolOptions {
 	/** Worker threads, each with its own models; one request runs on each at a time. */
@@ -38,6 +39,8 @@ export interface RecognitionPool {
 	run(image: EncodedImage): Promise<PoolOutcome>;
 	/** Requests on a worker now. */
 	busy(): number;
+	/** Crop batches one worker read for another since the pool started. */
+	lent(): number;
 	close(): Promise<void>;
 }
 
@@ -58,6 +61,8 @@ interface Slot {
 	deadline?: NodeJS.Timeout;
 	/** Stopped for taking too long: takes no job while it exits. */
 	stopping?: boolean;
+	/** Reading crops lent by another worker's request: takes no job until it answers. */
+	lending?: { lendId: number; borrower: Slot };
 	error?: Error;
 }
 
@@ -92,11 +97,17 @@ export function createRecognitionPool(options: PoolOptions): RecognitionPool {
 	const queue: Job[] = [];
 	let nextId = 0;
 	let closed = false;
+	let lentBatches = 0;
+	const idleWorkers = new Int32Array(new SharedArrayBuffer(4));
+	const free = (slot: Slot) => slot.ready && !slot.job && !slot.stopping && !slot.lending;
+	// Workers lend their recogniser only while nothing waits: a queued request comes first.
+	const publishIdle = () => Atomics.store(idleWorkers, 0, queue.length > 0 ? 0 : [...slots].filter(free).length);
+	const post = (slot: Slot, message: WorkerRequest, transfer: ArrayBuffer[] = []) => slot.worker.postMessage(message, transfer);
 
 	const dispatch = () => {
 		for (const slot of slots) {
-			if (queue.length === 0) return;
-			if (!slot.ready || slot.job || slot.stopping) continue;
+			if (queue.length === 0) break;
+			if (!free(slot)) continue;
 			const job = queue.shift() as Job;
 			slot.job = job;
 			slot.deadline = setTimeout(() => {
@@ -111,9 +122,34 @@ export function createRecognitionPool(options: PoolOptions): RecognitionPool {
 				void slot.worker.terminate();
 			}, jobTimeoutMs);
 			const data = transferable(job.data);
-			const message: WorkerJob = { id: job.id, data, family: job.family };
-			slot.worker.postMessage(message, [data.buffer]);
+			post(slot, { type: 'job', id: job.id, data, family: job.family }, [data.buffer]);
 		}
+		publishIdle();
+	};
+
+	/** Hands a worker's crops to a free one, or tells it to read them itself. */
+	const lend = (borrower: Slot, lendId: number, crops: Crop[]) => {
+		const lender = queue.length === 0 ? [...slots].find((slot) => slot !== borrower && free(slot)) : undefined;
+		if (!lender) {
+			post(borrower, { type: 'lent', lendId, chars: null });
+			return;
+		}
+		lender.lending = { lendId, borrower };
+		lentBatches += 1;
+		post(
+			lender,
+			{ type: 'lend', lendId, crops },
+			crops.map((crop) => crop.pixels.buffer as ArrayBuffer),
+		);
+		publishIdle();
+	};
+
+	/** The lender answered, or stopped (chars null): the borrower gets what there is, and the lender is free again. */
+	const returnLent = (lender: Slot, chars: RecognizedChar[][] | null) => {
+		const lending = lender.lending;
+		if (!lending) return;
+		lender.lending = undefined;
+		if (slots.has(lending.borrower)) post(lending.borrower, { type: 'lent', lendId: lending.lendId, chars });
 	};
 
 	const failQueueIfNoWorkers = () => {
@@ -125,6 +161,7 @@ export function createRecognitionPool(options: PoolOptions): RecognitionPool {
 		decodeLimits: options.decodeLimits,
 		models: options.models ?? DEFAULT_MODEL_OPTIONS,
 		pipeline: options.pipeline ?? DEFAULT_PIPELINE,
+		idleWorkers: idleWorkers.buffer as SharedArrayBuffer,
 	};
 
 	const start = (): Promise<number> => {
@@ -135,6 +172,10 @@ export function createRecognitionPool(options: PoolOptions): RecognitionPool {
 				if (reply.type === 'ready') {
 					slot.ready = true;
 					resolve(reply.loadMs);
+				} else if (reply.type === 'borrow') {
+					lend(slot, reply.lendId, reply.crops);
+				} else if (reply.type === 'read') {
+					returnLent(slot, reply.chars);
 				} else if (slot.job?.id === reply.id) {
 					const job = slot.job;
 					slot.job = undefined;
@@ -149,6 +190,8 @@ export function createRecognitionPool(options: PoolOptions): RecognitionPool {
 			slot.worker.on('exit', (code) => {
 				slots.delete(slot);
 				clearTimeout(slot.deadline);
+				returnLent(slot, null);
+				publishIdle();
 				const error = slot.error ?? new Error(`recognition worker exited with code ${code}`);
 				slot.job?.resolve(fault(`The recognition worker stopped: ${error.message}`));
 				if (closed) return;
@@ -180,6 +223,7 @@ export function createRecognitionPool(options: PoolOptions): RecognitionPool {
 			});
 		},
 		busy: () => [...slots].filter((slot) => slot.job).length,
+		lent: () => lentBatches,
 		close: async () => {
 			closed = true;
 			for (const job of queue.splice(0)) job.resolve(fault('The recognition pool is closed.'));
