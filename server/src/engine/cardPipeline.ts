@@ -122,13 +122,15 @@ export async function readCardFromImage(
 	const { reading: first, textSpread } = await readAtCoarseSide(models, source, now, settings, settings.coarseSide);
 	// A card a quarter of a 12 MP frame or small on a scanned page has text a few pixels high at the
 	// first pass's size: the detector misses lines or the whole card. A large image (2000 px and up) whose first
-	// reading has no sure number is looked at again at a finer size, unless the text found spreads
-	// over much of the frame (a close-up, a card front without a number) or its name and date were
-	// read surely (the number's doubt is then not the size).
+	// reading has no sure number is looked at again at a finer size, unless its name and date were
+	// read surely (the number's doubt is then not the size) or it found a number in text spread over
+	// much of the frame (a close-up). Spread alone is no sign of a close-up: a key ring or a pen
+	// beside a small card is taken for text too.
 	const sure = (name: FieldName) => (first.fields[name]?.confidence ?? 0) >= REVIEW_CONFIDENCE;
 	const longSide = Math.max(source.width, source.height);
 	const finer = Math.min(FINE_COARSE_SIDE, longSide);
-	if (longSide < FINE_MIN_SIDE || sure('number') || (sure('name') && sure('validThru')) || textSpread > SMALL_CARD_SPREAD) return first;
+	const closeUp = textSpread > SMALL_CARD_SPREAD && first.fields.number !== undefined;
+	if (longSide < FINE_MIN_SIDE || sure('number') || (sure('name') && sure('validThru')) || closeUp) return first;
 	const { reading: second } = await readAtCoarseSide(models, source, now, settings, finer);
 	const [kept, other] = readingScore(second) > readingScore(first) ? [second, first] : [first, second];
 	// The two passes read a field differently: which is right is a guess.
