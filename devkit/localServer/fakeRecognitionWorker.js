@@ -6,28 +6,39 @@ const done = (id, message) => parentPort.postMessage({ type: 'done', id, outcome
 const borrowed = new Map();
 let nextLendId = 0;
 
+/** Lends crops of these widths; what the lender did not read comes back as read here ("self <width>"). */
 function borrow(widths) {
 	return new Promise((resolve) => {
 		const lendId = nextLendId++;
-		borrowed.set(lendId, resolve);
+		borrowed.set(lendId, (chars) => {
+			if (chars === null) return resolve(null);
+			resolve([...chars, ...widths.slice(chars.length).map((width) => [{ char: `self ${width}` }])]);
+		});
 		const crops = widths.map((width) => ({ width, pixels: new Float32Array(width) }));
 		parentPort.postMessage({ type: 'borrow', lendId, crops });
 	});
 }
 
+// The lend being read: one crop every 50 ms, stopping after the current one when recalled.
+let lending;
+
 function lend(message) {
 	const widths = message.crops.map((crop) => crop.width);
 	// A crop 666 wide kills the lender mid-read; one 404 wide makes its read fail.
 	if (widths.includes(666))
-		setImmediate(() => {
+		return setImmediate(() => {
 			throw new Error('lender crashed on purpose');
 		});
-	else if (widths.includes(404)) parentPort.postMessage({ type: 'read', lendId: message.lendId, chars: null });
-	else
-		setTimeout(() => {
-			const chars = message.crops.map((crop) => [{ char: String(crop.pixels.length) }]);
-			parentPort.postMessage({ type: 'read', lendId: message.lendId, chars });
-		}, 150);
+	if (widths.includes(404)) return parentPort.postMessage({ type: 'read', lendId: message.lendId, chars: null });
+	lending = { lendId: message.lendId, recalled: false, chars: [] };
+	const next = () => {
+		lending.chars.push([{ char: String(message.crops[lending.chars.length].pixels.length) }]);
+		if (lending.chars.length === message.crops.length || lending.recalled) {
+			parentPort.postMessage({ type: 'read', lendId: message.lendId, chars: lending.chars });
+			lending = undefined;
+		} else setTimeout(next, 50);
+	};
+	setTimeout(next, 50);
 }
 
 parentPort.on('message', (message) => {
@@ -37,6 +48,10 @@ parentPort.on('message', (message) => {
 		return;
 	}
 	if (message.type === 'lend') return lend(message);
+	if (message.type === 'recall') {
+		if (lending?.lendId === message.lendId) lending.recalled = true;
+		return;
+	}
 	const job = message;
 	const text = Buffer.from(job.data.buffer, job.data.byteOffset, job.data.byteLength).toString();
 	if (text === 'crash')

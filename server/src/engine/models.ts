@@ -22,7 +22,11 @@ export interface OcrModels {
 export interface CropLender {
 	/** Whether some worker is idle now: only a hint, the pool decides when asked. */
 	available(): boolean;
-	/** The crops' characters, in order, or null when no worker took them (read them here then). */
+	/**
+	 * The characters of the crops, in order: of all of them, of the first few when the worker that
+	 * took them was wanted for a request of its own, or null when none took them. What is missing
+	 * is read here.
+	 */
 	read(crops: Crop[]): Promise<RecognizedChar[][] | null>;
 }
 

@@ -63,23 +63,39 @@ async function main(): Promise<void> {
 					port.postMessage({ type: 'borrow', lendId, crops } satisfies WorkerReply);
 				}),
 		};
+	// The lend this worker is reading now, and whether the pool wants the worker back for a request.
+	let lending: { lendId: number; recalled: boolean } | undefined;
 	const readLent = async (lendId: number, crops: Crop[]) => {
+		lending = { lendId, recalled: false };
 		const chars: RecognizedChar[][] = [];
-		for (const crop of crops) chars.push(await readCrop(models, crop));
+		for (const crop of crops) {
+			chars.push(await readCrop(models, crop));
+			// session.run holds the thread: a recall can only arrive between crops.
+			await new Promise((resolve) => setImmediate(resolve));
+			if (lending.recalled) break;
+		}
+		lending = undefined;
 		return { type: 'read', lendId, chars } satisfies WorkerReply;
 	};
 	port.on('message', (message: WorkerRequest) => {
-		clearTimeout(idle);
 		if (message.type === 'lent') {
 			borrowed.get(message.lendId)?.(message.chars);
 			borrowed.delete(message.lendId);
 			return;
 		}
+		if (message.type === 'recall') {
+			if (lending?.lendId === message.lendId) lending.recalled = true;
+			return;
+		}
+		clearTimeout(idle);
 		if (message.type === 'lend') {
 			// A failed read still answers, so the borrower reads the crops itself instead of waiting.
 			readLent(message.lendId, message.crops).then(
 				(answer) => reply(answer),
-				() => reply({ type: 'read', lendId: message.lendId, chars: null }),
+				() => {
+					lending = undefined;
+					reply({ type: 'read', lendId: message.lendId, chars: null });
+				},
 			);
 			return;
 		}

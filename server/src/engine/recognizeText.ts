@@ -42,11 +42,18 @@ export interface Crop {
  * Samples the quad straight into a 48 px high BGR crop normalised to [-1, 1], supersampling
  * when shrinking so thin strokes survive.
  */
-export function cropLine(image: RgbImage, quad: Quad, maxWidth = MAX_REC_WIDTH): Crop {
+/** The width of a line's crop at the recogniser's height, known before any pixel is sampled. */
+export function cropWidth(quad: Quad, maxWidth = MAX_REC_WIDTH): number {
 	const [tl, tr, , bl] = quad;
 	const boxWidth = Math.max(distance(tl, tr), 1);
 	const boxHeight = Math.max(distance(tl, bl), 1);
-	const width = Math.max(8, Math.min(maxWidth, Math.ceil((REC_HEIGHT * boxWidth) / boxHeight)));
+	return Math.max(8, Math.min(maxWidth, Math.ceil((REC_HEIGHT * boxWidth) / boxHeight)));
+}
+
+export function cropLine(image: RgbImage, quad: Quad, maxWidth = MAX_REC_WIDTH): Crop {
+	const [tl, tr, , bl] = quad;
+	const boxHeight = Math.max(distance(tl, bl), 1);
+	const width = cropWidth(quad, maxWidth);
 	const pixels = new Float32Array(3 * REC_HEIGHT * width);
 	const plane = REC_HEIGHT * width;
 	const ux = { x: (tr.x - tl.x) / width, y: (tr.y - tl.y) / width };
@@ -244,26 +251,26 @@ export async function readCrop(models: Pick<OcrModels, 'ort' | 'recognizer' | 'd
 }
 
 /** What a crop costs to read, in padded pixels: the recogniser's time grows with its input's width. */
-function cropCost(crop: Crop): number {
-	return Math.max(MIN_REC_WIDTH, crop.width);
+function cropCost(width: number): number {
+	return Math.max(MIN_REC_WIDTH, width);
 }
 
 /**
- * Where the crops are split between this thread and a lent one: the lent share is the tail, a
- * little smaller than half, since its crops travel twice between threads.
+ * Where crops of these widths are split between this thread and a lent one: the lent share is
+ * the tail, a little under half, since its crops travel twice between threads.
  */
-export function lendingSplit(crops: Crop[]): number {
-	const total = crops.reduce((sum, crop) => sum + cropCost(crop), 0);
+export function lendingSplit(widths: number[]): number {
+	const total = widths.reduce((sum, width) => sum + cropCost(width), 0);
 	let kept = 0;
-	for (let i = 0; i < crops.length; i++) {
-		if (kept + cropCost(crops[i]) / 2 >= total * LENT_SHARE_OF_KEPT) return Math.max(1, i);
-		kept += cropCost(crops[i]);
+	for (let i = 0; i < widths.length; i++) {
+		if (kept + cropCost(widths[i]) / 2 >= total * KEPT_SHARE) return i;
+		kept += cropCost(widths[i]);
 	}
-	return crops.length;
+	return widths.length;
 }
 
 /** The share of the work this thread keeps when it lends the rest. */
-const LENT_SHARE_OF_KEPT = 0.55;
+const KEPT_SHARE = 0.55;
 
 /**
  * Recognises every box with PP-OCRv4's CTC recogniser. Each crop is padded to max(320, its own
@@ -274,20 +281,22 @@ const LENT_SHARE_OF_KEPT = 0.55;
  * crop: 59 MB; 120 requests in flight peaked at 513 MB with batches of 8, 419 MB without).
  *
  * When another worker is idle (a lone request), the tail of the crops is lent to it: the model
- * and its input are the same there, so the reading is too, in about half the time.
+ * and its input are the same there, so the reading is too, in about half the time. Crops are
+ * sampled one at a time as they are read, except the lent ones.
  */
 export async function recognizeLines(
 	models: OcrModels,
 	image: RgbImage,
 	boxes: Array<{ quad: Quad; score: number }>,
 ): Promise<RecognizedLine[]> {
-	const crops = boxes.map((box) => cropLine(image, box.quad));
-	const split = crops.length >= 2 && models.lender?.available() ? lendingSplit(crops) : crops.length;
-	const lent = split < crops.length && models.lender ? models.lender.read(crops.slice(split)) : null;
+	const split = boxes.length >= 2 && models.lender?.available() ? lendingSplit(boxes.map((box) => cropWidth(box.quad))) : boxes.length;
+	const tail = boxes.slice(split).map((box) => cropLine(image, box.quad));
+	const lent = tail.length > 0 && models.lender ? models.lender.read(tail) : null;
 	const chars: RecognizedChar[][] = [];
-	for (const crop of crops.slice(0, split)) chars.push(await readCrop(models, crop));
-	const fromLender = lent ? await lent : null;
-	if (fromLender) chars.push(...fromLender);
-	else for (const crop of crops.slice(split)) chars.push(await readCrop(models, crop));
+	for (const box of boxes.slice(0, split)) chars.push(await readCrop(models, cropLine(image, box.quad)));
+	// The lender answers for a leading part of the tail, or none of it when it was wanted elsewhere.
+	const answered = lent ? ((await lent) ?? []) : [];
+	chars.push(...answered);
+	for (const crop of tail.slice(answered.length)) chars.push(await readCrop(models, crop));
 	return boxes.map((box, i) => ({ quad: box.quad, chars: chars[i], text: chars[i].map((c) => c.char).join('') }));
 }

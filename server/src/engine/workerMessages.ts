@@ -28,7 +28,9 @@ export interface WorkerJob {
 export type WorkerRequest =
 	| WorkerJob
 	| { type: 'lend'; lendId: number; crops: Crop[] }
-	/** chars is null when no worker took the crops, or the one that did stopped. */
+	/** A request waits for the lender: it answers now with the crops it has read. */
+	| { type: 'recall'; lendId: number }
+	/** chars covers the first crops, all or some, and is null when no worker took them or the one that did stopped. */
 	| { type: 'lent'; lendId: number; chars: RecognizedChar[][] | null };
 
 export type WorkerReply =
@@ -38,5 +40,8 @@ export type WorkerReply =
 	| { type: 'failed'; id: number; message: string }
 	/** A worker asks for crops to be read elsewhere... */
 	| { type: 'borrow'; lendId: number; crops: Crop[] }
-	/** ...and the worker that read them answers (null if it could not: the borrower reads them itself). */
+	/**
+	 * ...and the worker that read them answers: for all of them, for the first few when recalled, or
+	 * null when it could not. The borrower reads what is missing itself.
+	 */
 	| { type: 'read'; lendId: number; chars: RecognizedChar[][] | null };

@@ -62,7 +62,7 @@ interface Slot {
 	/** Stopped for taking too long: takes no job while it exits. */
 	stopping?: boolean;
 	/** Reading crops lent by another worker's request: takes no job until it answers. */
-	lending?: { lendId: number; borrower: Slot };
+	lending?: { lendId: number; borrower: Slot; recalled?: boolean };
 	error?: Error;
 }
 
@@ -100,9 +100,18 @@ export function createRecognitionPool(options: PoolOptions): RecognitionPool {
 	let lentBatches = 0;
 	const idleWorkers = new Int32Array(new SharedArrayBuffer(4));
 	const free = (slot: Slot) => slot.ready && !slot.job && !slot.stopping && !slot.lending;
-	// Workers lend their recogniser only while nothing waits: a queued request comes first.
-	const publishIdle = () => Atomics.store(idleWorkers, 0, queue.length > 0 ? 0 : [...slots].filter(free).length);
+	const publishIdle = () => Atomics.store(idleWorkers, 0, [...slots].filter(free).length);
 	const post = (slot: Slot, message: WorkerRequest, transfer: ArrayBuffer[] = []) => slot.worker.postMessage(message, transfer);
+
+	/** A request waits while workers read lent crops: they answer with what they have read so far. */
+	const recallLenders = () => {
+		if (queue.length === 0) return;
+		for (const slot of slots) {
+			if (!slot.lending || slot.lending.recalled) continue;
+			slot.lending.recalled = true;
+			post(slot, { type: 'recall', lendId: slot.lending.lendId });
+		}
+	};
 
 	const dispatch = () => {
 		for (const slot of slots) {
@@ -118,18 +127,24 @@ export function createRecognitionPool(options: PoolOptions): RecognitionPool {
 					kind: 'unreadable',
 					message: `Read page:0 error: the image took longer than ${Number((jobTimeoutMs / 1000).toFixed(1))} s to read.`,
 				});
-				// The exit handler starts a replacement.
+				// The exit handler starts a replacement; a worker still reading crops lent for this
+				// request is as stuck, and is replaced too.
 				void slot.worker.terminate();
+				for (const lender of slots) if (lender.lending?.borrower === slot) void lender.worker.terminate();
 			}, jobTimeoutMs);
+			// Published before the job is posted: the worker may look at once.
+			publishIdle();
 			const data = transferable(job.data);
 			post(slot, { type: 'job', id: job.id, data, family: job.family }, [data.buffer]);
 		}
+		recallLenders();
 		publishIdle();
 	};
 
 	/** Hands a worker's crops to a free one, or tells it to read them itself. */
 	const lend = (borrower: Slot, lendId: number, crops: Crop[]) => {
-		const lender = queue.length === 0 ? [...slots].find((slot) => slot !== borrower && free(slot)) : undefined;
+		// dispatch leaves no worker free while a request waits, so a free one may lend.
+		const lender = borrower.job ? [...slots].find((slot) => slot !== borrower && free(slot)) : undefined;
 		if (!lender) {
 			post(borrower, { type: 'lent', lendId, chars: null });
 			return;
@@ -144,7 +159,7 @@ export function createRecognitionPool(options: PoolOptions): RecognitionPool {
 		publishIdle();
 	};
 
-	/** The lender answered, or stopped (chars null): the borrower gets what there is, and the lender is free again. */
+	/** The lender answered (all, the first few when recalled, or null when it failed or stopped): the borrower gets what there is. */
 	const returnLent = (lender: Slot, chars: RecognizedChar[][] | null) => {
 		const lending = lender.lending;
 		if (!lending) return;
