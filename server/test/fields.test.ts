@@ -123,6 +123,13 @@ describe('valid thru', () => {
 		expect(small.validThru?.confidence).toBeGreaterThanOrEqual(0.9);
 	});
 
+	test('MEMBER SINCE with its value read into the same run labels that value, not the date under it', () => {
+		// Bench seed 2047: the expiry 10/33 under "MEMBER SINCE23" was taken for the decoy, and the
+		// VALID FROM 10/29 beside it, its label misread, was reported at 0.993.
+		const fields = read(line('MEMBER SINCE23', 330, 135), line('10/33', 330, 165), line('10/29', 200, 165), line('JOHN SMITH', 40, 220));
+		expect(fields.validThru?.text).toBe('10/33');
+	});
+
 	test('a second date whose slash was lost behind a label letter (09/25E0629) is found, and neither is sure', () => {
 		const fields = read(line('09/25E0629', 40, 160), line('JOHN SMITH', 40, 220));
 		expect(fields.validThru?.text).toBe('06/29');

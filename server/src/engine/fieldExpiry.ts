@@ -69,9 +69,12 @@ function labels(rows: TextRow[]): Label[] {
 				value !== undefined &&
 				/^\d{1,4}$/.test(value.map((c) => c.char).join('')) &&
 				value[0].along - runs[j - 1][runs[j - 1].length - 1].along < row.height * 2;
+			// ...or read into the label's own run ("MEMBER SINCE23"). Only for decoys: digits read into
+			// an expiry label's run are more likely its date with the slash lost.
+			const gluedValue = kind === 'decoy' && /[A-Za-z]\d{1,4}$/.test(runs[j - 1].map((c) => c.char).join(''));
 			// Where the label's letters are: a date read into the same run ("THRU08/31") is not the label.
 			const letters = run.filter((c) => /[A-Za-z]/.test(c.char));
-			if (!ownValue) found.push({ at: quadCenter(spanQuad(letters.length > 0 ? letters : run)), kind });
+			if (!ownValue && !gluedValue) found.push({ at: quadCenter(spanQuad(letters.length > 0 ? letters : run)), kind });
 		});
 	}
 	return found;
