@@ -123,6 +123,20 @@ describe('valid thru', () => {
 		expect(small.validThru?.confidence).toBeGreaterThanOrEqual(0.9);
 	});
 
+	test('labels printed tight over two dates side by side stay over them, not in their row', () => {
+		// Bench seed 2049: FROM and THRU in small print over 12/31 and 08/35, close enough in height
+		// to line up with the dates' row; THRU's box was read into it and 12/31 reported at 0.998.
+		const fields = read(
+			shrunk(line('FROM', 40, 142), 21),
+			line('12/31', 40, 150),
+			shrunk(line('THRU', 160, 142), 21),
+			line('08/35', 160, 150),
+			line('JOHN SMITH', 40, 220),
+		);
+		expect(fields.validThru?.text).toBe('08/35');
+		expect(fields.validThru?.confidence).toBeGreaterThanOrEqual(0.9);
+	});
+
 	test('MEMBER SINCE with its value read into the same run labels that value, not the date under it', () => {
 		// Bench seed 2047: the expiry 10/33 under "MEMBER SINCE23" was taken for the decoy, and the
 		// VALID FROM 10/29 beside it, its label misread, was reported at 0.993.

@@ -72,21 +72,27 @@ function geometryOf(line: RecognizedLine, index: number): LineGeometry {
 export function groupIntoRows(lines: RecognizedLine[]): TextRow[] {
 	const items = lines.map(geometryOf).filter((g) => g.line.chars.length > 0);
 	const rows: LineGeometry[][] = [];
-	const sameRow = (a: LineGeometry, b: LineGeometry) => {
-		const normal = { x: -a.direction.y, y: a.direction.x };
-		const offset = (b.center.x - a.center.x) * normal.x + (b.center.y - a.center.y) * normal.y;
-		const ratio = b.height / a.height;
-		// Boxes on one line sit side by side; boxes that overlap along the line are stacked lines.
+	// Boxes on one line sit side by side; boxes that overlap along the line are stacked lines.
+	const stacked = (a: LineGeometry, b: LineGeometry) => {
 		const along = (p: Point) => p.x * a.direction.x + p.y * a.direction.y;
 		const spanA = [along(a.line.quad[0]), along(a.line.quad[1])];
 		const spanB = [along(b.line.quad[0]), along(b.line.quad[1])];
 		const overlap = Math.min(spanA[1], spanB[1]) - Math.max(spanA[0], spanB[0]);
-		const stacked = overlap > Math.min(spanA[1] - spanA[0], spanB[1] - spanB[0]) * 0.3;
-		return !stacked && Math.abs(offset) < Math.max(a.height, b.height) * 0.45 && ratio > 0.6 && ratio < 1.6;
+		return overlap > Math.min(spanA[1] - spanA[0], spanB[1] - spanB[0]) * 0.3;
 	};
-	// Left to right, each box joins the row of a box it lines up with, so rows chain along tilted text.
+	const sameRow = (a: LineGeometry, b: LineGeometry) => {
+		const normal = { x: -a.direction.y, y: a.direction.x };
+		const offset = (b.center.x - a.center.x) * normal.x + (b.center.y - a.center.y) * normal.y;
+		const ratio = b.height / a.height;
+		return !stacked(a, b) && Math.abs(offset) < Math.max(a.height, b.height) * 0.45 && ratio > 0.6 && ratio < 1.6;
+	};
+	// Left to right, each box joins the row of a box it lines up with, so rows chain along tilted text,
+	// but never a row holding a box it is stacked over: small labels printed tight over two dates side
+	// by side line up with the first date's neighbour and would be read into the dates' row.
 	for (const item of [...items].sort((a, b) => a.center.x - b.center.x)) {
-		const row = rows.find((candidate) => candidate.some((member) => sameRow(member, item)));
+		const row = rows.find(
+			(candidate) => candidate.some((member) => sameRow(member, item)) && !candidate.some((member) => stacked(member, item)),
+		);
 		if (row) row.push(item);
 		else rows.push([item]);
 	}
