@@ -41,12 +41,9 @@ async function main(): Promise<void> {
 		collectGarbage();
 		idle = setTimeout(collectGarbage, FINALIZED_COLLECT_MS);
 	};
-	const collectWhenIdle = () => {
-		if (gc) idle = setTimeout(collect, IDLE_COLLECT_MS, gc);
-	};
 	const reply = (message: WorkerReply) => {
 		port.postMessage(message);
-		if (message.type !== 'ready') collectWhenIdle();
+		if (gc && message.type !== 'ready') idle = setTimeout(collect, IDLE_COLLECT_MS, gc);
 	};
 	// Crops this worker's request lent out, by lendId, waiting for their characters.
 	const borrowed = new Map<number, (chars: RecognizedChar[][] | null) => void>();
@@ -66,16 +63,20 @@ async function main(): Promise<void> {
 	// The lend this worker is reading now, and whether the pool wants the worker back for a request.
 	let lending: { lendId: number; recalled: boolean } | undefined;
 	const readLent = async (lendId: number, crops: Crop[]) => {
-		lending = { lendId, recalled: false };
-		const chars: RecognizedChar[][] = [];
-		for (const crop of crops) {
-			chars.push(await readCrop(models, crop));
-			// session.run holds the thread: a recall can only arrive between crops.
-			await new Promise((resolve) => setImmediate(resolve));
-			if (lending.recalled) break;
+		const current = { lendId, recalled: false };
+		lending = current;
+		try {
+			const chars: RecognizedChar[][] = [];
+			for (const crop of crops) {
+				chars.push(await readCrop(models, crop));
+				// session.run holds the thread: a recall can only arrive between crops.
+				await new Promise((resolve) => setImmediate(resolve));
+				if (current.recalled) break;
+			}
+			return { type: 'read', lendId, chars } satisfies WorkerReply;
+		} finally {
+			lending = undefined;
 		}
-		lending = undefined;
-		return { type: 'read', lendId, chars } satisfies WorkerReply;
 	};
 	port.on('message', (message: WorkerRequest) => {
 		if (message.type === 'lent') {
@@ -92,10 +93,7 @@ async function main(): Promise<void> {
 			// A failed read still answers, so the borrower reads the crops itself instead of waiting.
 			readLent(message.lendId, message.crops).then(
 				(answer) => reply(answer),
-				() => {
-					lending = undefined;
-					reply({ type: 'read', lendId: message.lendId, chars: null });
-				},
+				() => reply({ type: 'read', lendId: message.lendId, chars: null }),
 			);
 			return;
 		}

@@ -38,10 +38,6 @@ export interface Crop {
 	width: number;
 }
 
-/**
- * Samples the quad straight into a 48 px high BGR crop normalised to [-1, 1], supersampling
- * when shrinking so thin strokes survive.
- */
 /** The width of a line's crop at the recogniser's height, known before any pixel is sampled. */
 export function cropWidth(quad: Quad, maxWidth = MAX_REC_WIDTH): number {
 	const [tl, tr, , bl] = quad;
@@ -50,6 +46,10 @@ export function cropWidth(quad: Quad, maxWidth = MAX_REC_WIDTH): number {
 	return Math.max(8, Math.min(maxWidth, Math.ceil((REC_HEIGHT * boxWidth) / boxHeight)));
 }
 
+/**
+ * Samples the quad straight into a 48 px high BGR crop normalised to [-1, 1], supersampling
+ * when shrinking so thin strokes survive.
+ */
 export function cropLine(image: RgbImage, quad: Quad, maxWidth = MAX_REC_WIDTH): Crop {
 	const [tl, tr, , bl] = quad;
 	const boxHeight = Math.max(distance(tl, bl), 1);
@@ -228,11 +228,19 @@ function decodeCtc(
 	return chars.map((c) => ({ ...c, u0: Math.min(1, c.u0), u1: Math.min(1, c.u1) }));
 }
 
+/**
+ * The width a crop is padded to, as PaddleOCR does; also what it costs to read, since the
+ * recogniser's time grows with its input's width.
+ */
+function paddedWidthOf(width: number): number {
+	return Math.max(MIN_REC_WIDTH, width);
+}
+
 /** Reads one crop: padded, run through the recogniser and decoded. */
 export async function readCrop(models: Pick<OcrModels, 'ort' | 'recognizer' | 'dictionary'>, crop: Crop): Promise<RecognizedChar[]> {
 	const session = models.recognizer;
 	const { pixels, width } = crop;
-	const paddedWidth = Math.max(MIN_REC_WIDTH, width);
+	const paddedWidth = paddedWidthOf(width);
 	const plane = REC_HEIGHT * paddedWidth;
 	// Padding is 0 after normalisation (mid grey), as in PaddleOCR's resize_norm_img.
 	const input = new Float32Array(3 * plane);
@@ -250,21 +258,16 @@ export async function readCrop(models: Pick<OcrModels, 'ort' | 'recognizer' | 'd
 	return decodeCtc(tensor.data as Float32Array, 0, frames, classes, usedFrames, models.dictionary);
 }
 
-/** What a crop costs to read, in padded pixels: the recogniser's time grows with its input's width. */
-function cropCost(width: number): number {
-	return Math.max(MIN_REC_WIDTH, width);
-}
-
 /**
  * Where crops of these widths are split between this thread and a lent one: the lent share is
  * the tail, a little under half, since its crops travel twice between threads.
  */
 export function lendingSplit(widths: number[]): number {
-	const total = widths.reduce((sum, width) => sum + cropCost(width), 0);
+	const total = widths.reduce((sum, width) => sum + paddedWidthOf(width), 0);
 	let kept = 0;
 	for (let i = 0; i < widths.length; i++) {
-		if (kept + cropCost(widths[i]) / 2 >= total * KEPT_SHARE) return i;
-		kept += cropCost(widths[i]);
+		if (kept + paddedWidthOf(widths[i]) / 2 >= total * KEPT_SHARE) return i;
+		kept += paddedWidthOf(widths[i]);
 	}
 	return widths.length;
 }

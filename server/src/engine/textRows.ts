@@ -80,18 +80,19 @@ export function groupIntoRows(lines: RecognizedLine[]): TextRow[] {
 		const overlap = Math.min(spanA[1], spanB[1]) - Math.max(spanA[0], spanB[0]);
 		return overlap > Math.min(spanA[1] - spanA[0], spanB[1] - spanB[0]) * 0.3;
 	};
-	const sameRow = (a: LineGeometry, b: LineGeometry) => {
+	// At the same height across the line, and of about the same size.
+	const linesUp = (a: LineGeometry, b: LineGeometry) => {
 		const normal = { x: -a.direction.y, y: a.direction.x };
 		const offset = (b.center.x - a.center.x) * normal.x + (b.center.y - a.center.y) * normal.y;
 		const ratio = b.height / a.height;
-		return !stacked(a, b) && Math.abs(offset) < Math.max(a.height, b.height) * 0.45 && ratio > 0.6 && ratio < 1.6;
+		return Math.abs(offset) < Math.max(a.height, b.height) * 0.45 && ratio > 0.6 && ratio < 1.6;
 	};
 	// Left to right, each box joins the row of a box it lines up with, so rows chain along tilted text,
 	// but never a row holding a box it is stacked over: small labels printed tight over two dates side
 	// by side line up with the first date's neighbour and would be read into the dates' row.
 	for (const item of [...items].sort((a, b) => a.center.x - b.center.x)) {
 		const row = rows.find(
-			(candidate) => candidate.some((member) => sameRow(member, item)) && !candidate.some((member) => stacked(member, item)),
+			(candidate) => candidate.some((member) => linesUp(member, item)) && !candidate.some((member) => stacked(member, item)),
 		);
 		if (row) row.push(item);
 		else rows.push([item]);
