@@ -23,7 +23,7 @@ const FIELDS: FieldName[] = ['name', 'number', 'validThru'];
 
 /**
  * A right reading may still be flagged for review (below 0.9) when the engine had a reason to
- * doubt it; this many of the set's 60 fields may be, no more (5 of 42 were when the set was picked;
+ * doubt it; this many of the set's 63 fields may be, no more (5 of 42 were when the set was picked;
  * 7 of 57 since a date found only by the look over the whole card, as on two of the cards added,
  * is never reported sure; the 20th card's three are sure), so a change that flags right readings
  * wholesale fails here. Numbers are

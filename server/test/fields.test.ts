@@ -88,6 +88,16 @@ describe('valid thru', () => {
 		expect(fields.validThru?.confidence).toBeLessThan(0.9);
 	});
 
+	test('a label cut short after VALID (VAU06/27) leaves its date open: it may be VALID FROM', () => {
+		const fields = read(line('MEMBER SINCE 22', 300, 150), line('VAU06/27', 40, 160), line('JOHN SMITH', 40, 220));
+		expect(fields.validThru?.text).toBe('06/27');
+		expect(fields.validThru?.confidence).toBeLessThan(0.9);
+		const apart = read(line('VAL 06/27', 40, 160), line('JOHN SMITH', 40, 220));
+		expect(apart.validThru?.confidence).toBeLessThan(0.9);
+		const thru = read(line('VALID THRU 06/27', 40, 160), line('JOHN SMITH', 40, 220));
+		expect(thru.validThru?.confidence).toBeGreaterThanOrEqual(0.9);
+	});
+
 	test('the latest of two dates is the expiry', () => {
 		const fields = read(line('01/27  11/29', 40, 160), line('JOHN SMITH', 40, 220));
 		expect(fields.validThru?.text).toBe('11/29');
@@ -305,6 +315,18 @@ describe('holder name', () => {
 	test('a card word that is also a name (MILES) can be the name, never surely; an issuer line is not preferred over it', () => {
 		const fields = read(line('GRANITE PEAK EXCHANGE', 40, 30), line('MILES VON MAR', 40, 220));
 		expect(fields.name?.text).toBe('MILES VON MAR');
+		expect(fields.name?.confidence).toBeLessThan(0.9);
+	});
+
+	test("an issuer's name heading the card is no rival to a holder's name of the same standing", () => {
+		// Both above the number (name-above-number layouts): the lower line is the name.
+		const fields = read(line('BLUE RIVER', 40, -150), line('JENNIFER MULLER', 40, 40));
+		expect(fields.name?.text).toBe('JENNIFER MULLER');
+		expect(fields.name?.confidence).toBeGreaterThanOrEqual(0.9);
+	});
+
+	test("a company's name on the line under the holder's leaves the name open", () => {
+		const fields = read(line('JONAS DANGELO', 40, 160), line('HANIL TRADING', 40, 196));
 		expect(fields.name?.confidence).toBeLessThan(0.9);
 	});
 

@@ -5,6 +5,7 @@ import type { RgbImage } from './decode';
 import type { TextBox } from './detectText';
 import { detectText } from './detectText';
 import { extractFields } from './extractFields';
+import { checked } from './fieldNumber';
 import { findCardShape } from './findCard';
 import { distance } from './geometry';
 import type { OcrModels } from './models';
@@ -32,6 +33,8 @@ export interface CardReading {
 	lines: RecognizedLine[];
 	/** Degrees the card was turned in the source (0 = upright), for diagnostics. */
 	rotationDeg: number;
+	/** The number was read surely only by the closer look: the text was small for the first view. */
+	numberSeenCloser?: boolean;
 }
 
 function boxHeight(quad: Quad): number {
@@ -121,12 +124,13 @@ export async function readCardFromImage(
 ): Promise<CardReading> {
 	const { reading: first, textSpread } = await readAtCoarseSide(models, source, now, settings, settings.coarseSide);
 	// A card a quarter of a 12 MP frame or small on a scanned page has text a few pixels high at the
-	// first pass's size: the detector misses lines or the whole card. A large image (2000 px and up) whose first
-	// reading has no sure number is looked at again at a finer size, unless its name and date were
-	// read surely (the number's doubt is then not the size) or it found a number in text spread over
-	// much of the frame (a close-up). Spread alone is no sign of a close-up: a key ring or a pen
-	// beside a small card is taken for text too.
-	const sure = (name: FieldName) => (first.fields[name]?.confidence ?? 0) >= REVIEW_CONFIDENCE;
+	// first pass's size: the detector misses lines or the whole card. A large image (2000 px and up)
+	// whose first reading has no sure number, or one only its closer look read surely, is looked at
+	// again at a finer size, unless its name and date were read surely (the number's doubt is then
+	// not the size) or it found a number in text spread over much of the frame (a close-up). Spread
+	// alone is no sign of a close-up: a key ring or a pen beside a small card is taken for text too.
+	const sure = (name: FieldName) =>
+		(first.fields[name]?.confidence ?? 0) >= REVIEW_CONFIDENCE && !(name === 'number' && first.numberSeenCloser);
 	const longSide = Math.max(source.width, source.height);
 	const finer = Math.min(FINE_COARSE_SIDE, longSide);
 	const closeUp = textSpread > SMALL_CARD_SPREAD && first.fields.number !== undefined;
@@ -407,6 +411,7 @@ async function readRegion(
 		else turn();
 	}
 	let fields = first.fields;
+	let numberSeenCloser = false;
 	const unsure = FIELD_NAMES.filter((name) => (fields[name]?.confidence ?? 0) < REVIEW_CONFIDENCE);
 	if (unsure.length > 0) {
 		// Only the lines an unsure field came from are read again; a field not found at all, or a
@@ -470,8 +475,13 @@ async function readRegion(
 			quads.map((quad, i) => ({ quad: mapQuad(closerToSource, quad), score: closerBoxes[i].score })),
 		);
 		const second = extractFields(groupIntoRows(recognised.map((line, i) => ({ ...line, quad: quads[i] }))), now).fields;
-		// Seen closer, the same card must give the same number; otherwise what it adds is unsure.
-		const same = second.number !== undefined && second.number.text === fields.number?.text;
+		// The closer view vouches for what it adds when it read the first view's number, or a checked
+		// number surely where the first view read none.
+		const same =
+			second.number !== undefined &&
+			(second.number.text === fields.number?.text ||
+				(checkedAnew(second.number, fields.number) && second.number.confidence >= REVIEW_CONFIDENCE));
+		const decoyNearby = first.lines.some((line) => DECOY_LABEL.test(line.text.toUpperCase()));
 		const toView = compose(invert(toSource), closerToSource);
 		for (const name of lookAgain) {
 			const found = second[name];
@@ -481,10 +491,8 @@ async function readRegion(
 			// views disagree. Read the same, it stays as doubtful as it was: the closer view sees less
 			// around the field (a VALID FROM label beside a date), not more.
 			if (current && (current.text === found.text || found.confidence < current.confidence + CLOSER_MARGIN)) continue;
-			// A date found only closer up, on a card that prints a decoy date (VALID FROM, MEMBER SINCE),
-			// may be that one: the closer view can miss the label the first view read.
-			const decoyNearby = name === 'validThru' && first.lines.some((line) => DECOY_LABEL.test(line.text.toUpperCase()));
-			const confidence = Math.min(found.confidence, same ? 1 : 0.8, current || decoyNearby ? 0.85 : 1);
+			const confidence = closerLookConfidence(name, found, current, same, decoyNearby);
+			if (name === 'number') numberSeenCloser = confidence >= REVIEW_CONFIDENCE;
 			fields[name] = {
 				...found,
 				confidence,
@@ -498,7 +506,7 @@ async function readRegion(
 		if (reading.box) reading.box = mapQuad(toSource, reading.box);
 		reading.parts = reading.parts.map((part) => mapQuad(toSource, part));
 	}
-	return { fields, lines: first.lines, rotationDeg: ((rotationDeg % 360) + 360) % 360 };
+	return { fields, lines: first.lines, rotationDeg: ((rotationDeg % 360) + 360) % 360, numberSeenCloser };
 }
 
 const FIELD_NAMES: FieldName[] = ['number', 'validThru', 'name'];
@@ -512,6 +520,32 @@ const CLOSER_MARGIN = 0.1;
 const REVIEW_CONFIDENCE = 0.9;
 /** Crop heights tried on a second reading: the detector's box is a guess at the line's extent. */
 const REREAD_HEIGHTS = [1.15, 0.88];
+
+/** A number checked (brand and Luhn) where the first view read none, or only digits that fail the checksum. */
+function checkedAnew(found: FieldReading, current: FieldReading | undefined): boolean {
+	return checked(found.text) && !(current && checked(current.text));
+}
+
+/**
+ * How surely a field found only by the closer look, or read there clearly surer than before, is
+ * reported. `same`: the closer view read the number the first did; `decoyNearby`: the card prints a
+ * decoy date label (VALID FROM, MEMBER SINCE).
+ */
+export function closerLookConfidence(
+	name: FieldName,
+	found: FieldReading,
+	current: FieldReading | undefined,
+	same: boolean,
+	decoyNearby: boolean,
+): number {
+	// A number read checked where the first view read none is vouched for by its checksum, as any
+	// first view's is; the views' agreement adds nothing.
+	if (name === 'number' && checkedAnew(found, current)) return found.confidence;
+	// Otherwise the same card must give the same number seen closer, or what the closer view adds is
+	// unsure. A field that replaces another leaves the two views in disagreement; a date found only
+	// closer up, on a card with a decoy date, may be that one (the closer view can miss its label).
+	return Math.min(found.confidence, same ? 1 : 0.8, current || (name === 'validThru' && decoyNearby) ? 0.85 : 1);
+}
 
 /** A check reading of a name below this confidence is too unsure to cast doubt. */
 const CHECK_NOISE = 0.7;

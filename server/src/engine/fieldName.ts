@@ -235,6 +235,13 @@ const TIGHT_RISE_GAP = 0.61;
 /** Lines under this share of the number's height are label print, not a name. */
 const LABEL_HEIGHT = 0.55;
 
+/**
+ * Row heights by which an equal line must stand above the name to be the card's heading, not a
+ * rival. Measured on the tuning sets: issuers' and products' names 3.2-9.6 rows above the holder's;
+ * a holder's and a company's name on adjacent lines about 1.
+ */
+const RIVAL_APART = 2.5;
+
 /** An apostrophe class this likely in the blank frames between two letters is a mark the model left out. */
 const APOSTROPHE_SEEN = 0.15;
 /** Above this it is a doubt: the name may have lost one. */
@@ -645,7 +652,11 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	// off (ROBERT read as RT); measured on names read whole, that margin is 0.38 letters or more.
 	const first = chosen.words[0][0];
 	if ((first.along - first.boxSpan[0]) / chosen.segment.pitch < 0.3) confidence = Math.min(confidence, 0.8);
-	const rival = found.slice(1).find((c) => score(c) === score(chosen));
+	// A line that scores the same leaves the choice open (a company's name printed under the holder's),
+	// unless it stands well above: the issuer's or product's name heads the card (BLUE RIVER over
+	// JENNIFER MULLER, both above the number).
+	const wellAbove = (c: Candidate) => chosen.segment.row.center.y - c.segment.row.center.y >= RIVAL_APART * chosen.segment.row.height;
+	const rival = found.slice(1).find((c) => score(c) === score(chosen) && !wellAbove(c));
 	if (rival) confidence = Math.min(confidence, 0.75);
 	// A line with a card word that is also a name (MILES VON MAR) may as well be a product line
 	// (DELTA MILES) whose holder's line was not read.

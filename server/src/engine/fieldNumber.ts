@@ -161,7 +161,7 @@ function repair(chars: PlacedChar[], digits: string): { digits: string; odds: nu
 }
 
 /** Valid for its brand and by Luhn: digits something has checked (card-validator waives Luhn for UnionPay). */
-function checked(digits: string): boolean {
+export function checked(digits: string): boolean {
 	return cardValidator.number(digits).isValid && luhn10(digits);
 }
 
