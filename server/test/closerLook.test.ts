@@ -25,6 +25,12 @@ describe('closerLookConfidence', () => {
 		expect(closerLookConfidence('number', reading(VALID, 0.97), reading(OTHER_VALID, 0.8), false, false)).toBeLessThan(0.9);
 	});
 
+	test('a checked number where the first view read a UnionPay number valid without Luhn stays in doubt', () => {
+		// One misread digit of a real UnionPay number passes Luhn one time in ten.
+		const unionPay = reading('6212345678901234', 0.85);
+		expect(closerLookConfidence('number', reading('6212345678901232', 0.97), unionPay, false, false)).toBeLessThan(0.9);
+	});
+
 	test('a number that fails the checksum gains nothing from being seen closer', () => {
 		expect(closerLookConfidence('number', reading(VALID.slice(0, 15), 0.6), undefined, false, false)).toBeLessThanOrEqual(0.6);
 	});

@@ -326,7 +326,17 @@ describe('holder name', () => {
 	});
 
 	test("a company's name on the line under the holder's leaves the name open", () => {
+		const fields = read(line('JONAS DANGELO', 40, 160), line('HANIL FOODS', 40, 196));
+		expect(fields.name?.confidence).toBeLessThan(0.9);
+	});
+
+	test("a company's line named as one (TRADING, LTD) is no name", () => {
 		const fields = read(line('JONAS DANGELO', 40, 160), line('HANIL TRADING', 40, 196));
+		expect(fields.name?.text).toBe('JONAS DANGELO');
+	});
+
+	test('an equal line well above the name that is not the top of the card stays a rival', () => {
+		const fields = read(line('PREMIER', 40, -260), line('BLUE RIVER', 40, -150), line('HANIL FOODS', 40, 40));
 		expect(fields.name?.confidence).toBeLessThan(0.9);
 	});
 

@@ -5,7 +5,7 @@ import type { RgbImage } from './decode';
 import type { TextBox } from './detectText';
 import { detectText } from './detectText';
 import { extractFields } from './extractFields';
-import { checked } from './fieldNumber';
+import { checked, validForBrand } from './fieldNumber';
 import { findCardShape } from './findCard';
 import { distance } from './geometry';
 import type { OcrModels } from './models';
@@ -34,7 +34,7 @@ export interface CardReading {
 	/** Degrees the card was turned in the source (0 = upright), for diagnostics. */
 	rotationDeg: number;
 	/** The number was read surely only by the closer look: the text was small for the first view. */
-	numberSeenCloser?: boolean;
+	numberSureOnlyCloser?: boolean;
 }
 
 function boxHeight(quad: Quad): number {
@@ -130,7 +130,7 @@ export async function readCardFromImage(
 	// not the size) or it found a number in text spread over much of the frame (a close-up). Spread
 	// alone is no sign of a close-up: a key ring or a pen beside a small card is taken for text too.
 	const sure = (name: FieldName) =>
-		(first.fields[name]?.confidence ?? 0) >= REVIEW_CONFIDENCE && !(name === 'number' && first.numberSeenCloser);
+		(first.fields[name]?.confidence ?? 0) >= REVIEW_CONFIDENCE && !(name === 'number' && first.numberSureOnlyCloser);
 	const longSide = Math.max(source.width, source.height);
 	const finer = Math.min(FINE_COARSE_SIDE, longSide);
 	const closeUp = textSpread > SMALL_CARD_SPREAD && first.fields.number !== undefined;
@@ -241,7 +241,7 @@ async function readAtCoarseSide(
 				const added = wider.fields[name];
 				if (added && !reading.fields[name]) wider.fields[name] = { ...added, confidence: Math.min(added.confidence, 0.85) };
 			}
-			return { reading: wider, textSpread };
+			return { reading: { ...wider, numberSureOnlyCloser: wider.numberSureOnlyCloser || reading.numberSureOnlyCloser }, textSpread };
 		}
 	}
 	// Text too small or too faint to find at the coarse size: look for the card's shape instead,
@@ -411,7 +411,7 @@ async function readRegion(
 		else turn();
 	}
 	let fields = first.fields;
-	let numberSeenCloser = false;
+	let numberSureOnlyCloser = false;
 	const unsure = FIELD_NAMES.filter((name) => (fields[name]?.confidence ?? 0) < REVIEW_CONFIDENCE);
 	if (unsure.length > 0) {
 		// Only the lines an unsure field came from are read again; a field not found at all, or a
@@ -475,13 +475,8 @@ async function readRegion(
 			quads.map((quad, i) => ({ quad: mapQuad(closerToSource, quad), score: closerBoxes[i].score })),
 		);
 		const second = extractFields(groupIntoRows(recognised.map((line, i) => ({ ...line, quad: quads[i] }))), now).fields;
-		// The closer view vouches for what it adds when it read the first view's number, or a checked
-		// number surely where the first view read none.
-		const same =
-			second.number !== undefined &&
-			(second.number.text === fields.number?.text ||
-				(checkedAnew(second.number, fields.number) && second.number.confidence >= REVIEW_CONFIDENCE));
-		const decoyNearby = first.lines.some((line) => DECOY_LABEL.test(line.text.toUpperCase()));
+		const decoyNearby = [...first.lines, ...recognised].some((line) => DECOY_LABEL.test(line.text.toUpperCase()));
+		const firstNumber = fields.number?.text;
 		const toView = compose(invert(toSource), closerToSource);
 		for (const name of lookAgain) {
 			const found = second[name];
@@ -491,8 +486,14 @@ async function readRegion(
 			// views disagree. Read the same, it stays as doubtful as it was: the closer view sees less
 			// around the field (a VALID FROM label beside a date), not more.
 			if (current && (current.text === found.text || found.confidence < current.confidence + CLOSER_MARGIN)) continue;
+			// The closer view vouches for what it adds when it read the first view's number, or a checked
+			// number it read surely and the card is reported with (taken just before: FIELD_NAMES puts the
+			// number first).
+			const same =
+				second.number !== undefined &&
+				(second.number.text === firstNumber || (numberSureOnlyCloser && second.number.text === fields.number?.text));
 			const confidence = closerLookConfidence(name, found, current, same, decoyNearby);
-			if (name === 'number') numberSeenCloser = confidence >= REVIEW_CONFIDENCE;
+			if (name === 'number') numberSureOnlyCloser = confidence >= REVIEW_CONFIDENCE;
 			fields[name] = {
 				...found,
 				confidence,
@@ -506,7 +507,7 @@ async function readRegion(
 		if (reading.box) reading.box = mapQuad(toSource, reading.box);
 		reading.parts = reading.parts.map((part) => mapQuad(toSource, part));
 	}
-	return { fields, lines: first.lines, rotationDeg: ((rotationDeg % 360) + 360) % 360, numberSeenCloser };
+	return { fields, lines: first.lines, rotationDeg: ((rotationDeg % 360) + 360) % 360, numberSureOnlyCloser };
 }
 
 const FIELD_NAMES: FieldName[] = ['number', 'validThru', 'name'];
@@ -521,9 +522,13 @@ const REVIEW_CONFIDENCE = 0.9;
 /** Crop heights tried on a second reading: the detector's box is a guess at the line's extent. */
 const REREAD_HEIGHTS = [1.15, 0.88];
 
-/** A number checked (brand and Luhn) where the first view read none, or only digits that fail the checksum. */
+/**
+ * A number checked (brand and Luhn) where the first view read none, or only digits no number can be.
+ * A first reading valid for its brand without Luhn (UnionPay issues such numbers) counts as read: a
+ * misread digit of it passes Luhn one time in ten.
+ */
 function checkedAnew(found: FieldReading, current: FieldReading | undefined): boolean {
-	return checked(found.text) && !(current && checked(current.text));
+	return checked(found.text) && !(current && validForBrand(current.text));
 }
 
 /**
@@ -539,7 +544,7 @@ export function closerLookConfidence(
 	decoyNearby: boolean,
 ): number {
 	// A number read checked where the first view read none is vouched for by its checksum, as any
-	// first view's is; the views' agreement adds nothing.
+	// first view's number is; the two views' agreement would add nothing to it.
 	if (name === 'number' && checkedAnew(found, current)) return found.confidence;
 	// Otherwise the same card must give the same number seen closer, or what the closer view adds is
 	// unsure. A field that replaces another leaves the two views in disagreement; a date found only

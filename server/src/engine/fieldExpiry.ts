@@ -271,7 +271,7 @@ function strayDigitsBeside(rows: TextRow[], dateRow: TextRow, date: PlacedChar[]
  * Letters read right before a date, in its run or across one space, that begin VALID and stop there
  * (VAL, VAU, VALID): whatever followed VALID, FROM or THRU, was not read.
  */
-function cutValidLabel(row: TextRow, date: PlacedChar[]): boolean {
+function followsCutValidLabel(row: TextRow, date: PlacedChar[]): boolean {
 	let k = row.chars.indexOf(date[0]) - 1;
 	if (k >= 0 && row.chars[k].char === ' ') k -= 1;
 	let letters = '';
@@ -378,7 +378,7 @@ export function readExpiry(rows: TextRow[], now: Date, exclude: Set<PlacedChar>)
 	if (chosen.when < (now.getUTCFullYear() - 4) * 12 + now.getUTCMonth() + 1) confidence = Math.min(confidence, 0.8);
 	if (chosen.date.mapped > 0 || chosen.date.crowded) confidence = Math.min(confidence, 0.8);
 	// A label cut short after its VALID (VAU06/27) may have been VALID FROM as well as VALID THRU.
-	if (chosen.label !== 'expiry' && cutValidLabel(chosen.date.row, chosen.date.chars)) confidence = Math.min(confidence, 0.85);
+	if (chosen.label !== 'expiry' && followsCutValidLabel(chosen.date.row, chosen.date.chars)) confidence = Math.min(confidence, 0.85);
 	// Cards print two-digit months: a one-digit month lost a digit (1/29 for 11/29).
 	if (chosen.date.shortMonth) confidence = Math.min(confidence, 0.8);
 	// More digits on the date's line or just above or below it, in no date that was read: a second

@@ -24,7 +24,7 @@ const CARD_WORDS = new Set(
 		'STUDENT SECURED VIRTUAL GIFT CONTACTLESS AUTHORIZED AUTHORISED SIGNATURE NOT TRANSFERABLE CARDHOLDER CUSTOMER SERVICE ' +
 		'PLUS SELECT ADVANTAGE EDGE INFINITY ONE FIRST STATE CITY FREEDOM UNLIMITED EVERYDAY PERSONAL PRIVATE WEALTH PAY MONEY ' +
 		'SERVICES SERVICE SOLUTIONS CONSULTING DENTAL MEDICAL CLINIC STUDIO SHOP STORE MARKET HOTEL RESTAURANT CAFE LOGISTICS ' +
-		'TECHNOLOGIES TECHNOLOGY SYSTEMS PARTNERS ASSOCIATES ENTERPRISES INDUSTRIES LABS HEALTH INSURANCE UNIVERSITY SCHOOL ' +
+		'TECHNOLOGIES TECHNOLOGY SYSTEMS PARTNERS ASSOCIATES ENTERPRISES INDUSTRIES TRADING LABS HEALTH INSURANCE UNIVERSITY SCHOOL ' +
 		'STANDARD DIAMOND PRESTIGE PRIME ULTRA SMART CHOICE LUXURY ICON ORIGIN SKY PREMIERE AIRLINES AIR NAME ' +
 		// Korean issuers, whose names are printed without a CARD beside them as often as with one.
 		'NONGHYUP SHINHAN KOOKMIN WOORI SAMSUNG HYUNDAI LOTTE CITIBANK KAKAOBANK KBANK SUHYUP'
@@ -653,10 +653,12 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	const first = chosen.words[0][0];
 	if ((first.along - first.boxSpan[0]) / chosen.segment.pitch < 0.3) confidence = Math.min(confidence, 0.8);
 	// A line that scores the same leaves the choice open (a company's name printed under the holder's),
-	// unless it stands well above: the issuer's or product's name heads the card (BLUE RIVER over
+	// unless it heads the card well above the name: the issuer's or product's name (BLUE RIVER over
 	// JENNIFER MULLER, both above the number).
-	const wellAbove = (c: Candidate) => chosen.segment.row.center.y - c.segment.row.center.y >= RIVAL_APART * chosen.segment.row.height;
-	const rival = found.slice(1).find((c) => score(c) === score(chosen) && !wellAbove(c));
+	const top = Math.min(...rows.filter((row) => row.chars.length > 0).map((row) => row.center.y));
+	const heading = (c: Candidate) =>
+		c.segment.row.center.y === top && chosen.segment.row.center.y - top >= RIVAL_APART * chosen.segment.row.height;
+	const rival = found.slice(1).find((c) => score(c) === score(chosen) && !heading(c));
 	if (rival) confidence = Math.min(confidence, 0.75);
 	// A line with a card word that is also a name (MILES VON MAR) may as well be a product line
 	// (DELTA MILES) whose holder's line was not read.

@@ -160,6 +160,11 @@ function repair(chars: PlacedChar[], digits: string): { digits: string; odds: nu
 	return best;
 }
 
+/** Valid for its brand's lengths and prefixes, and by Luhn where the brand uses it (UnionPay need not). */
+export function validForBrand(digits: string): boolean {
+	return cardValidator.number(digits).isValid;
+}
+
 /** Valid for its brand and by Luhn: digits something has checked (card-validator waives Luhn for UnionPay). */
 export function checked(digits: string): boolean {
 	return cardValidator.number(digits).isValid && luhn10(digits);
