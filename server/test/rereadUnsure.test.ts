@@ -14,6 +14,18 @@ async function merge(first: CardFields, ...again: CardFields[]) {
 }
 
 describe('rereadUnsure', () => {
+	test('one sure crop does not clear a date another crop, agreeing, hardly believed', async () => {
+		// OCR-A embossed 05/31: the detector's crop read the last digit as 3 at 0.3, a taller crop read 05/33 surely.
+		const fields = await merge(date('05/33', 0.488), date('05/33', 0.93), {});
+		expect(fields.validThru?.text).toBe('05/33');
+		expect(fields.validThru?.confidence).toBeLessThan(0.9);
+	});
+
+	test('one sure crop clears a date the others read only a little unsure', async () => {
+		const fields = await merge(date('10/31', 0.85), date('10/31', 0.97), {});
+		expect(fields.validThru).toMatchObject({ text: '10/31', confidence: 0.97 });
+	});
+
 	test('crops that agree with an unsure first reading and read it surely make it sure', async () => {
 		const fields = await merge(date('10/31', 0.8), date('10/31', 0.99), date('10/31', 0.97));
 		expect(fields.validThru).toMatchObject({ text: '10/31', confidence: 0.99 });

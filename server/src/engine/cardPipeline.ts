@@ -522,6 +522,9 @@ const REVIEW_CONFIDENCE = 0.9;
 /** Crop heights tried on a second reading: the detector's box is a guess at the line's extent. */
 const REREAD_HEIGHTS = [1.15, 0.88];
 
+/** A reading below this is a deep doubt: its digits' probabilities average under 0.6. */
+const DEEP_DOUBT = 0.5;
+
 /**
  * A number checked (brand and Luhn) where the first view read none, or only digits no number can be.
  * A first reading valid for its brand without Luhn (UnionPay issues such numbers) counts as read: a
@@ -626,6 +629,16 @@ export async function rereadUnsure(
 		// is a guess: on small print it is most often a neighbouring date or word. A number has its
 		// checksum and brand lengths to vouch for it instead.
 		else if ((agreeing === 1 && name !== 'number') || rivals.some((r) => r.confidence >= 0.7)) confidence = Math.min(confidence, 0.85);
+		// A date the detector's own crop hardly believed (a digit at 0.3) and one other crop read the
+		// same surely: that crop may share the misread (OCR-A's 1 read as 3), and nothing checks a
+		// date's digits.
+		else if (
+			name === 'validThru' &&
+			first[name]?.text === winner &&
+			first[name].confidence < DEEP_DOUBT &&
+			readings.filter((r) => r.text === winner && r.confidence >= REVIEW_CONFIDENCE).length === 1
+		)
+			confidence = Math.min(confidence, 0.85);
 		// The detector's own crop read this date in doubt and another crop read it otherwise: the surer
 		// crop may only have missed what made the first one doubt (digits beside it, read as one digit).
 		else if (name === 'validThru' && rivals.length > 0 && first[name]?.text === winner && first[name].confidence < REVIEW_CONFIDENCE)
