@@ -377,12 +377,8 @@ export function readExpiry(rows: TextRow[], now: Date, exclude: Set<PlacedChar>)
 	// member-since date whose expiry beside it was not read.
 	if (chosen.when < (now.getUTCFullYear() - 4) * 12 + now.getUTCMonth() + 1) confidence = Math.min(confidence, 0.8);
 	if (chosen.date.mapped > 0 || chosen.date.crowded) confidence = Math.min(confidence, 0.8);
-	// A label cut short after its VALID (VAU06/27) may have been VALID FROM as well as VALID THRU, on a
-	// card that shows another date or a decoy label (MEMBER SINCE 22) anywhere; alone it is THRU.
-	const decoyPrinted = rows.some((row) => splitRuns(row.chars).some((run) => DECOY_WORDS.test(lettersOf(run))));
-	const otherDate = candidates.some((date) => date.text !== chosen.date.text && date.month >= 1 && date.month <= 12);
-	if (chosen.label !== 'expiry' && (decoyPrinted || otherDate) && followsCutValidLabel(chosen.date.row, chosen.date.chars))
-		confidence = Math.min(confidence, 0.85);
+	// A label cut short after its VALID (VAU06/27) may have been VALID FROM as well as VALID THRU.
+	if (chosen.label !== 'expiry' && followsCutValidLabel(chosen.date.row, chosen.date.chars)) confidence = Math.min(confidence, 0.85);
 	// Cards print two-digit months: a one-digit month lost a digit (1/29 for 11/29).
 	if (chosen.date.shortMonth) confidence = Math.min(confidence, 0.8);
 	// More digits on the date's line or just above or below it, in no date that was read: a second
