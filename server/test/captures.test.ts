@@ -25,11 +25,12 @@ const FIELDS: FieldName[] = ['name', 'number', 'validThru'];
  * A right reading may still be flagged for review (below 0.9) when the engine had a reason to
  * doubt it; this many of the set's 63 fields may be, no more (5 of 42 were when the set was picked;
  * 7 of 57 since a date found only by the look over the whole card, as on two of the cards added,
- * is never reported sure; the 20th card's three are sure), so a change that flags right readings
- * wholesale fails here. Numbers are
- * Luhn-checked: a right number is never flagged.
+ * is never reported sure; the 20th card's three are sure; 9 of 63 since a date after a VALID label
+ * read cut is left open, as on upright-portraitOneLine-004, which also prints VALID FROM), so a
+ * change that flags right readings wholesale fails here. Numbers are Luhn-checked: a right number
+ * is never flagged.
  */
-const MAX_FLAGGED_FIELDS = 8;
+const MAX_FLAGGED_FIELDS = 9;
 
 interface CaptureTruth extends CardTruth {
 	capture: string;
@@ -96,7 +97,8 @@ describe('local server: every capture kind and layout of the bench generator (se
 	);
 
 	test('right readings are seldom flagged for review', () => {
-		expect(flagged.length).toBeLessThanOrEqual(MAX_FLAGGED_FIELDS);
+		// The list, not only its length, so a failure names the fields to look at.
+		expect(flagged.length <= MAX_FLAGGED_FIELDS ? [] : flagged).toEqual([]);
 	});
 
 	test('the set covers every capture kind and every layout', () => {
