@@ -496,4 +496,23 @@ describe('holder name', () => {
 		const fields = read(line('DISOVER', 300, 220));
 		expect(fields.name).toBeUndefined();
 	});
+
+	test('a label in a box of its own right after the name, read whole or cut short, is split off however close it stands', () => {
+		// A monospaced name spaced as widely as the gap before the label (independent seed 113): the
+		// name's box ends at 364 px, the label's starts one letter pitch on, as the name's word gap.
+		const name = line('Margaret Whitfield', 40, 220);
+		for (const label of ['VALD THRU 07/32', 'VALID THRU 07/32']) {
+			const fields = read(name, line(label, 382, 220));
+			expect(fields.name?.text).toBe('Margaret Whitfield');
+			expect(fields.name?.confidence).toBeGreaterThanOrEqual(0.9);
+			expect(fields.validThru?.text).toBe('07/32');
+		}
+	});
+
+	test('a surname in a box of its own stays in the name, and a label after three name words leaves all three', () => {
+		// Only a box that holds a label word is split off: a surname in a box of its own stays.
+		expect(read(line('KWAME', 40, 220), line('OSEI', 148, 220)).name?.text).toBe('KWAME OSEI');
+		const fields = read(line('JOHN PAUL SMITH', 40, 220), line('VALID THRU 07/32', 328, 220));
+		expect(fields.name?.text).toBe('JOHN PAUL SMITH');
+	});
 });

@@ -231,17 +231,7 @@ async function readAtCoarseSide(
 				detectAgain: true,
 				reach: distance(number.box[0], number.box[1]),
 			});
-			const same = wider.fields.number?.text === number.text;
-			const agrees = FIELD_NAMES.every((name) => !reading.fields[name] || wider.fields[name]?.text === reading.fields[name]?.text);
-			const more = Object.keys(wider.fields).length > Object.keys(reading.fields).length;
-			if (!(same && agrees && more)) return { reading, textSpread };
-			// What only the wider view found may lie outside the card (a page's own text beside a
-			// scanned card): it is kept, never surely.
-			for (const name of FIELD_NAMES) {
-				const added = wider.fields[name];
-				if (added && !reading.fields[name]) wider.fields[name] = { ...added, confidence: Math.min(added.confidence, 0.85) };
-			}
-			return { reading: { ...wider, numberSureOnlyCloser: wider.numberSureOnlyCloser || reading.numberSureOnlyCloser }, textSpread };
+			return { reading: withWiderView(reading, wider) ?? reading, textSpread };
 		}
 	}
 	// Text too small or too faint to find at the coarse size: look for the card's shape instead,
@@ -268,6 +258,36 @@ async function readAtCoarseSide(
 		}
 	}
 	return { reading: best ?? { fields: {}, lines: [], rotationDeg: 0 }, textSpread };
+}
+
+/** The most a field only the view over the card's whole extent found, or read otherwise, is reported at. */
+const WIDER_VIEW_DOUBT = 0.85;
+
+/**
+ * What the view over a card's whole extent adds to a first reading that lacks a field, or null when
+ * it adds nothing or read another number (another card, or not the card). What only that view found
+ * may lie outside the card (a page's own text beside a scanned card): it is kept, never surely. A
+ * field the two views read otherwise (HIROSHI ANDERSON, HIROSHIANDERSON) keeps the first view's
+ * reading, in doubt; it no longer throws away the date only the wider view saw.
+ */
+export function withWiderView(first: CardReading, wider: CardReading): CardReading | null {
+	const number = first.fields.number;
+	if (!number || wider.fields.number?.text !== number.text) return null;
+	const added = FIELD_NAMES.filter((name) => !first.fields[name] && wider.fields[name]);
+	if (added.length === 0) return null;
+	const agrees = FIELD_NAMES.every((name) => !first.fields[name] || wider.fields[name]?.text === first.fields[name]?.text);
+	const base = agrees ? wider : first;
+	const fields = { ...base.fields };
+	for (const name of FIELD_NAMES) {
+		const own = first.fields[name];
+		const seen = wider.fields[name];
+		if (!seen) continue;
+		if (!own || seen.text !== own.text) {
+			const kept = own ?? seen;
+			fields[name] = { ...kept, confidence: Math.min(kept.confidence, WIDER_VIEW_DOUBT) };
+		}
+	}
+	return { ...base, fields, numberSureOnlyCloser: wider.numberSureOnlyCloser || first.numberSureOnlyCloser };
 }
 
 /** A view still tilted more than this (radians) is placed again from its own boxes. */

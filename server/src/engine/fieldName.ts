@@ -438,6 +438,28 @@ function apartFromCardWords(segment: Segment): Segment[] {
 	return kept;
 }
 
+/**
+ * A label printed on the name's line in a box of its own (Margaret Whitfield | VALD THRU 07/32) is
+ * split off with the rest of its box, a label read cut short (VALD) included, however narrow the gap
+ * before it: a monospaced name is spaced as widely as that gap, so gaps cannot tell them apart.
+ */
+function apartFromLabelBox(segment: Segment): Segment[] {
+	const { words } = segment;
+	for (let k = 2; k < words.length; k++) {
+		const box = words[k][0].box;
+		const previous = words[k - 1];
+		if (box === previous[previous.length - 1].box) continue;
+		if (!words.slice(k).some((word) => word[0].box === box && LABEL_FRAGMENTS.test(letters(wordText(word))))) continue;
+		const part = (from: number, to: number): Segment => ({
+			...segment,
+			words: words.slice(from, to),
+			gapCertainty: segment.gapCertainty.slice(from, Math.max(from, to - 1)),
+		});
+		return [part(0, k), part(k, words.length)];
+	}
+	return [segment];
+}
+
 function row(candidate: Candidate): PlacedChar[] {
 	return candidate.segment.row.chars;
 }
@@ -565,6 +587,7 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 		.flatMap(segments)
 		.map(splitInitials)
 		.map(lettersForDigits)
+		.flatMap(apartFromLabelBox)
 		.flatMap(apartFromCardWords)
 		.map(candidateOf)
 		.filter((c): c is Candidate => c !== null);

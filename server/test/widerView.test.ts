@@ -1,0 +1,47 @@
+/**
+ * What the card pipeline takes from its view over a card's whole extent, when the first view read the
+ * number but not the date or the name: no models, only the two views' readings.
+ */
+import type { CardReading } from '../src/engine/cardPipeline';
+import { withWiderView } from '../src/engine/cardPipeline';
+import type { FieldName, FieldReading } from '../src/engine/types';
+
+const reading = (text: string, confidence: number): FieldReading => ({ text, confidence, box: null, parts: [] });
+const card = (fields: Partial<Record<FieldName, FieldReading>>): CardReading => ({ fields, lines: [], rotationDeg: 0 });
+/** Visa, 16 digits, passes Luhn. */
+const NUMBER = '4932358643690149';
+
+describe('withWiderView', () => {
+	test('a date only the wider view found is kept, never surely', () => {
+		const first = card({ number: reading(NUMBER, 0.999), name: reading('HIROSHI ANDERSON', 0.99) });
+		const wider = card({ number: reading(NUMBER, 0.998), name: reading('HIROSHI ANDERSON', 0.98), validThru: reading('02/34', 0.99) });
+		const merged = withWiderView(first, wider);
+		expect(merged?.fields.validThru?.text).toBe('02/34');
+		expect(merged?.fields.validThru?.confidence).toBeLessThan(0.9);
+		expect(merged?.fields.name?.confidence).toBeGreaterThanOrEqual(0.9);
+	});
+
+	test("a name the wider view read otherwise keeps the first view's reading, in doubt, and the date is still taken", () => {
+		// Seed 2055's A4 scan: the wider view ran the name together and read the only date on the card.
+		const first = card({ number: reading(NUMBER, 0.999), name: reading('HIROSHI ANDERSON', 0.994) });
+		const wider = card({ number: reading(NUMBER, 0.998), name: reading('HIROSHIANDERSON', 0.6), validThru: reading('02/34', 0.8) });
+		const merged = withWiderView(first, wider);
+		expect(merged?.fields.name?.text).toBe('HIROSHI ANDERSON');
+		expect(merged?.fields.name?.confidence).toBeLessThan(0.9);
+		expect(merged?.fields.validThru?.text).toBe('02/34');
+		expect(merged?.fields.validThru?.confidence).toBeLessThan(0.9);
+	});
+
+	test('a field the wider view did not read at all stays as the first view read it', () => {
+		const first = card({ number: reading(NUMBER, 0.999), name: reading('HIROSHI ANDERSON', 0.994) });
+		const merged = withWiderView(first, card({ number: reading(NUMBER, 0.998), validThru: reading('02/34', 0.97) }));
+		expect(merged?.fields.name).toEqual(first.fields.name);
+		expect(merged?.fields.validThru?.text).toBe('02/34');
+	});
+
+	test('another number, or nothing added, leaves the first reading alone', () => {
+		const first = card({ number: reading(NUMBER, 0.999), name: reading('HIROSHI ANDERSON', 0.994) });
+		expect(withWiderView(first, card({ number: reading('4111111111111111', 0.99), validThru: reading('02/34', 0.97) }))).toBeNull();
+		expect(withWiderView(first, card({ number: reading(NUMBER, 0.99), name: reading('HIROSHI ANDERSON', 0.99) }))).toBeNull();
+	});
+});
