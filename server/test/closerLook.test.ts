@@ -2,10 +2,16 @@
  * How surely the card pipeline reports a field its closer look found, or read clearly surer than the
  * first view did: no models, only the two views' readings.
  */
-import { closerLookConfidence } from '../src/engine/cardPipeline';
-import type { FieldReading } from '../src/engine/types';
+import { closerLookConfidence, closerLookTakes } from '../src/engine/cardPipeline';
+import type { DateLabel, FieldReading } from '../src/engine/types';
 
-const reading = (text: string, confidence: number): FieldReading => ({ text, confidence, box: null, parts: [] });
+const reading = (text: string, confidence: number, label?: DateLabel): FieldReading => ({
+	text,
+	confidence,
+	box: null,
+	parts: [],
+	...(label ? { label } : {}),
+});
 /** Visa, 16 digits, passes Luhn. */
 const VALID = '4539148803436467';
 /** Another checked Visa number. */
@@ -47,5 +53,36 @@ describe('closerLookConfidence', () => {
 
 	test('a name found only closer up is not doubted for a decoy date', () => {
 		expect(closerLookConfidence('name', reading('ANNA LEE', 0.97), undefined, true, true)).toBe(0.97);
+	});
+
+	test('a date found closer up beside its expiry label is sure on the same card, decoy date or not', () => {
+		// Seed 2055: VALID FROM 04/33 and VALID THRU 08/35 run together in the first view (047930735).
+		expect(closerLookConfidence('validThru', reading('08/35', 0.99, 'expiry'), undefined, true, true)).toBe(0.99);
+		expect(closerLookConfidence('validThru', reading('08/35', 0.99, 'expiry'), undefined, false, true)).toBeLessThan(0.9);
+	});
+
+	test('a labelled date replaces a first reading that was hardly a date; a fair first reading stays a rival', () => {
+		expect(closerLookConfidence('validThru', reading('07/33', 0.99, 'expiry'), reading('07/31', 0.4), true, false)).toBe(0.99);
+		expect(closerLookConfidence('validThru', reading('07/33', 0.99, 'expiry'), reading('07/31', 0.7), true, false)).toBeLessThan(0.9);
+		// The first view read its own expiry label: the two views read two labelled dates.
+		expect(closerLookConfidence('validThru', reading('07/33', 0.99, 'expiry'), reading('07/31', 0.4, 'expiry'), true, false)).toBeLessThan(
+			0.9,
+		);
+	});
+});
+
+describe('closerLookTakes', () => {
+	test('the same date read closer beside its expiry label, more surely, takes the place of a first reading without one', () => {
+		// Seed 2055: 0628 in the first view, VALID 06/28 THRU closer up.
+		expect(closerLookTakes('validThru', reading('06/28', 0.99, 'expiry'), reading('06/28', 0.85))).toBe(true);
+		expect(closerLookTakes('validThru', reading('06/28', 0.99), reading('06/28', 0.85))).toBe(false);
+		expect(closerLookTakes('validThru', reading('06/28', 0.99, 'expiry'), reading('06/28', 0.85, 'expiry'))).toBe(false);
+		expect(closerLookTakes('validThru', reading('06/28', 0.8, 'expiry'), reading('06/28', 0.85))).toBe(false);
+	});
+
+	test('another reading takes the place only when clearly surer', () => {
+		expect(closerLookTakes('validThru', reading('06/29', 0.9), reading('06/28', 0.85))).toBe(false);
+		expect(closerLookTakes('validThru', reading('06/29', 0.97), reading('06/28', 0.85))).toBe(true);
+		expect(closerLookTakes('name', reading('ANNA LEE', 0.5), undefined)).toBe(true);
 	});
 });

@@ -3,9 +3,11 @@
  * readings each crop gave.
  */
 import { rereadUnsure } from '../src/engine/cardPipeline';
-import type { CardFields } from '../src/engine/types';
+import type { CardFields, DateLabel } from '../src/engine/types';
 
-const date = (text: string, confidence: number): CardFields => ({ validThru: { text, confidence, box: null, parts: [] } });
+const date = (text: string, confidence: number, label?: DateLabel): CardFields => ({
+	validThru: { text, confidence, box: null, parts: [], ...(label ? { label } : {}) },
+});
 
 /** The first crop's reading, then one per crop height tried again. */
 async function merge(first: CardFields, ...again: CardFields[]) {
@@ -46,5 +48,17 @@ describe('rereadUnsure', () => {
 	test('a first reading that was sure keeps the surest agreeing reading beside a faint dissent', async () => {
 		const fields = await merge(date('10/31', 0.95), date('10/31', 0.99), date('11/34', 0.4));
 		expect(fields.validThru?.confidence).toBe(0.99);
+	});
+
+	test('a VALID read cut short before the date is not cleared by a crop that read no label there', async () => {
+		// Seed 2053: VALID FROM read VAUID in two crops, FRUIP in the third, which read 08/24 at 0.995.
+		const fields = await merge(date('08/24', 0.85, 'cutValid'), date('08/24', 0.85, 'cutValid'), date('08/24', 0.995));
+		expect(fields.validThru?.text).toBe('08/24');
+		expect(fields.validThru?.confidence).toBeLessThan(0.9);
+	});
+
+	test('a VALID read cut short is cleared by a crop that read the expiry label whole', async () => {
+		const fields = await merge(date('03/31', 0.85, 'cutValid'), date('03/31', 0.99, 'expiry'), {});
+		expect(fields.validThru).toMatchObject({ text: '03/31', confidence: 0.99 });
 	});
 });

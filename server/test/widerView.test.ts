@@ -24,12 +24,38 @@ describe('withWiderView', () => {
 	test("a name the wider view read otherwise keeps the first view's reading, in doubt, and the date is still taken", () => {
 		// Seed 2055's A4 scan: the wider view ran the name together and read the only date on the card.
 		const first = card({ number: reading(NUMBER, 0.999), name: reading('HIROSHI ANDERSON', 0.994) });
-		const wider = card({ number: reading(NUMBER, 0.998), name: reading('HIROSHIANDERSON', 0.6), validThru: reading('02/34', 0.8) });
+		const wider = card({ number: reading(NUMBER, 0.998), name: reading('HIROSHIANDERSON', 0.8), validThru: reading('02/34', 0.8) });
 		const merged = withWiderView(first, wider);
 		expect(merged?.fields.name?.text).toBe('HIROSHI ANDERSON');
 		expect(merged?.fields.name?.confidence).toBeLessThan(0.9);
-		expect(merged?.fields.validThru?.text).toBe('02/34');
-		expect(merged?.fields.validThru?.confidence).toBeLessThan(0.9);
+		expect(merged?.fields.validThru).toMatchObject({ text: '02/34', confidence: 0.8 });
+	});
+
+	test('a rival the wider view hardly believed casts no doubt, as a rival pass must be at 0.75 or more', () => {
+		const first = card({ number: reading(NUMBER, 0.999), name: reading('HIROSHI ANDERSON', 0.994) });
+		const wider = card({ number: reading(NUMBER, 0.998), name: reading('HIROSHIANDERSON', 0.6), validThru: reading('02/34', 0.97) });
+		const merged = withWiderView(first, wider);
+		expect(merged?.fields.name).toEqual(first.fields.name);
+		expect(merged?.fields.validThru).toMatchObject({ text: '02/34', confidence: 0.85 });
+	});
+
+	test('a name added beside a date read otherwise: the date as first read, in doubt, the name never sure', () => {
+		const first = card({ number: reading(NUMBER, 0.999), validThru: reading('02/34', 0.97) });
+		const wider = card({ number: reading(NUMBER, 0.998), validThru: reading('02/24', 0.95), name: reading('HIROSHI ANDERSON', 0.99) });
+		const merged = withWiderView(first, wider);
+		expect(merged?.fields.validThru).toMatchObject({ text: '02/34', confidence: 0.85 });
+		expect(merged?.fields.name).toMatchObject({ text: 'HIROSHI ANDERSON', confidence: 0.85 });
+	});
+
+	test("views that agree give the wider view's readings, and a number sure only up close stays so marked", () => {
+		const first = card({ number: reading(NUMBER, 0.95), name: reading('HIROSHI ANDERSON', 0.93) });
+		const wider = {
+			...card({ number: reading(NUMBER, 0.99), name: reading('HIROSHI ANDERSON', 0.98), validThru: reading('02/34', 0.97) }),
+		};
+		const merged = withWiderView({ ...first, numberSureOnlyCloser: true }, wider);
+		expect(merged?.fields.number?.confidence).toBe(0.99);
+		expect(merged?.fields.name?.confidence).toBe(0.98);
+		expect(merged?.numberSureOnlyCloser).toBe(true);
 	});
 
 	test('a field the wider view did not read at all stays as the first view read it', () => {

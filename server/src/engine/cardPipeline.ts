@@ -260,15 +260,17 @@ async function readAtCoarseSide(
 	return { reading: best ?? { fields: {}, lines: [], rotationDeg: 0 }, textSpread };
 }
 
-/** The most a field only the view over the card's whole extent found, or read otherwise, is reported at. */
+/** The most a field only the view over the card's whole extent found is reported at, and a field that view read otherwise. */
 const WIDER_VIEW_DOUBT = 0.85;
 
 /**
  * What the view over a card's whole extent adds to a first reading that lacks a field, or null when
  * it adds nothing or read another number (another card, or not the card). What only that view found
- * may lie outside the card (a page's own text beside a scanned card): it is kept, never surely. A
- * field the two views read otherwise (HIROSHI ANDERSON, HIROSHIANDERSON) keeps the first view's
- * reading, in doubt; it no longer throws away the date only the wider view saw.
+ * may lie outside the card (a page's own text beside a scanned card): it is kept, never surely. When
+ * the two views read a field differently, the first view's reading is kept, in doubt if the wider
+ * view's is as sure as a rival pass's must be (PASS_RIVAL), and the fields the wider view adds are
+ * still taken (HIROSHI ANDERSON read HIROSHIANDERSON there, beside the only date read). Then the
+ * reading's lines and turn are the first view's.
  */
 export function withWiderView(first: CardReading, wider: CardReading): CardReading | null {
 	const number = first.fields.number;
@@ -281,11 +283,9 @@ export function withWiderView(first: CardReading, wider: CardReading): CardReadi
 	for (const name of FIELD_NAMES) {
 		const own = first.fields[name];
 		const seen = wider.fields[name];
-		if (!seen) continue;
-		if (!own || seen.text !== own.text) {
-			const kept = own ?? seen;
-			fields[name] = { ...kept, confidence: Math.min(kept.confidence, WIDER_VIEW_DOUBT) };
-		}
+		if (seen && !own) fields[name] = { ...seen, confidence: Math.min(seen.confidence, WIDER_VIEW_DOUBT) };
+		else if (seen && own && seen.text !== own.text && seen.confidence >= PASS_RIVAL)
+			fields[name] = { ...own, confidence: Math.min(own.confidence, WIDER_VIEW_DOUBT) };
 	}
 	return { ...base, fields, numberSureOnlyCloser: wider.numberSureOnlyCloser || first.numberSureOnlyCloser };
 }
@@ -502,10 +502,7 @@ async function readRegion(
 			const found = second[name];
 			if (!found) continue;
 			const current = fields[name];
-			// A doubtful reading gives way only to a clearly surer one, and then stays in doubt: the two
-			// views disagree. Read the same, it stays as doubtful as it was: the closer view sees less
-			// around the field (a VALID FROM label beside a date), not more.
-			if (current && (current.text === found.text || found.confidence < current.confidence + CLOSER_MARGIN)) continue;
+			if (!closerLookTakes(name, found, current)) continue;
 			// The closer view vouches for what it adds when it read the first view's number, or a checked
 			// number it read surely and the card is reported with (taken just before: FIELD_NAMES puts the
 			// number first).
@@ -555,6 +552,20 @@ function checkedAnew(found: FieldReading, current: FieldReading | undefined): bo
 }
 
 /**
+ * Whether the closer look's reading of a field takes the place of the first view's. A doubtful
+ * reading gives way only to a clearly surer one, and then stays in doubt: the two views disagree.
+ * Read the same, it stays as doubtful as it was: the closer view sees less around the field (a VALID
+ * FROM label beside a date), not more; unless it read the date's expiry label, which the first view
+ * did not (0628 read closer as VALID 06/28 THRU).
+ */
+export function closerLookTakes(name: FieldName, found: FieldReading, current: FieldReading | undefined): boolean {
+	if (!current) return true;
+	if (current.text === found.text)
+		return name === 'validThru' && found.label === 'expiry' && current.label !== 'expiry' && found.confidence > current.confidence;
+	return found.confidence >= current.confidence + CLOSER_MARGIN;
+}
+
+/**
  * How surely a field found only by the closer look, or read there clearly surer than before, is
  * reported. `same`: the closer view read the number the first did; `decoyNearby`: the card prints a
  * decoy date label (VALID FROM, MEMBER SINCE).
@@ -569,6 +580,15 @@ export function closerLookConfidence(
 	// A number read checked where the first view read none is vouched for by its checksum, as any
 	// first view's number is; the two views' agreement would add nothing to it.
 	if (name === 'number' && checkedAnew(found, current)) return found.confidence;
+	// A date read beside its expiry label where the first view read the same date without one, or
+	// hardly a date at all (07/3, 047930735 for VALID FROM 04/33 and VALID THRU 08/35 run together),
+	// is no guess at which date is which: a decoy nearby or a first reading to replace casts no doubt.
+	const labelled =
+		name === 'validThru' &&
+		found.label === 'expiry' &&
+		(!current || current.text === found.text || current.confidence < DEEP_DOUBT) &&
+		current?.label !== 'expiry';
+	if (labelled) return Math.min(found.confidence, same ? 1 : 0.8);
 	// Otherwise the same card must give the same number seen closer, or what the closer view adds is
 	// unsure. A field that replaces another leaves the two views in disagreement; a date found only
 	// closer up, on a card with a decoy date, may be that one (the closer view can miss its label).
@@ -639,7 +659,8 @@ export async function rereadUnsure(
 		const winner = [...votes.entries()].sort((a, b) => b[1] - a[1])[0][0];
 		const best = readings.filter((r) => r.text === winner).reduce((a, b) => (b.confidence > a.confidence ? b : a));
 		const rivals = readings.filter((r) => r.text !== winner && r.confidence >= 0.25);
-		const agreeing = readings.filter((r) => r.text === winner).length;
+		const withWinner = readings.filter((r) => r.text === winner);
+		const agreeing = withWinner.length;
 		let confidence = best.confidence;
 		// Two sure readings that differ leave the field open; an unsure dissent counts only when it is
 		// not outvoted by crops that agree with the winning reading.
@@ -658,6 +679,11 @@ export async function rereadUnsure(
 			first[name].confidence < DEEP_DOUBT &&
 			readings.filter((r) => r.text === winner && r.confidence >= REVIEW_CONFIDENCE).length === 1
 		)
+			confidence = Math.min(confidence, 0.85);
+		// A VALID read cut short before this date (it may have been VALID FROM) is cleared by a crop that
+		// read an expiry label there, not by one that read no label at all (seed 2053: VAUID in two
+		// crops and FRUIP in the third, whose 08/24 at 0.995 was the VALID FROM date).
+		else if (name === 'validThru' && withWinner.some((r) => r.label === 'cutValid') && !withWinner.some((r) => r.label === 'expiry'))
 			confidence = Math.min(confidence, 0.85);
 		// The detector's own crop read this date in doubt and another crop read it otherwise: the surer
 		// crop may only have missed what made the first one doubt (digits beside it, read as one digit).

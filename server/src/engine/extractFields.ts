@@ -32,7 +32,8 @@ export function extractFields(rows: TextRow[], now: Date = new Date()): Extracte
 	const numberChars = new Set(number?.runs.flat() ?? []);
 	const expiry = readExpiry(rows, now, numberChars);
 	if (expiry) {
-		fields.validThru = reading(expiry.text, expiry.confidence, [expiry.chars]);
+		const date = reading(expiry.text, expiry.confidence, [expiry.chars]);
+		fields.validThru = expiry.label ? { ...date, label: expiry.label } : date;
 		sources.validThru = boxesOf([expiry.chars]);
 	}
 	const name = readName(rows, number?.rows ?? [], new Set([...numberChars, ...(expiry?.chars ?? [])]));

@@ -1,4 +1,4 @@
-import type { Point } from './types';
+import type { DateLabel, Point } from './types';
 import { DIGIT_LOOKALIKES } from './fieldNumber';
 import { quadCenter } from './geometry';
 import type { PlacedChar, TextRow } from './textRows';
@@ -9,6 +9,7 @@ export interface ExpiryChoice {
 	chars: PlacedChar[];
 	row: TextRow;
 	confidence: number;
+	label?: DateLabel;
 }
 
 /** Words that label an expiry date, and words that label some other date printed beside it. */
@@ -378,7 +379,8 @@ export function readExpiry(rows: TextRow[], now: Date, exclude: Set<PlacedChar>)
 	if (chosen.when < (now.getUTCFullYear() - 4) * 12 + now.getUTCMonth() + 1) confidence = Math.min(confidence, 0.8);
 	if (chosen.date.mapped > 0 || chosen.date.crowded) confidence = Math.min(confidence, 0.8);
 	// A label cut short after its VALID (VAU06/27) may have been VALID FROM as well as VALID THRU.
-	if (chosen.label !== 'expiry' && followsCutValidLabel(chosen.date.row, chosen.date.chars)) confidence = Math.min(confidence, 0.85);
+	const cutValid = chosen.label !== 'expiry' && followsCutValidLabel(chosen.date.row, chosen.date.chars);
+	if (cutValid) confidence = Math.min(confidence, 0.85);
 	// Cards print two-digit months: a one-digit month lost a digit (1/29 for 11/29).
 	if (chosen.date.shortMonth) confidence = Math.min(confidence, 0.8);
 	// More digits on the date's line or just above or below it, in no date that was read: a second
@@ -391,5 +393,12 @@ export function readExpiry(rows: TextRow[], now: Date, exclude: Set<PlacedChar>)
 	// Another date that is neither labelled otherwise nor earlier leaves the choice open.
 	const open = rivals.some((d) => d.label === chosen.label && d.when >= chosen.when);
 	if (open) confidence = Math.min(confidence, 0.7);
-	return { text: chosen.date.text, chars: chosen.date.chars, row: chosen.date.row, confidence: Math.max(0, Math.min(1, confidence)) };
+	const label = chosen.label === 'expiry' ? 'expiry' : cutValid ? 'cutValid' : undefined;
+	return {
+		text: chosen.date.text,
+		chars: chosen.date.chars,
+		row: chosen.date.row,
+		confidence: Math.max(0, Math.min(1, confidence)),
+		label,
+	};
 }

@@ -196,7 +196,7 @@ function segments(row: TextRow): Segment[] {
 			if (word.length > 1 && /['-]/.test(word[word.length - 1].char)) return;
 			closeWord();
 			// The model's own space (its best class there) is a gap; one read off a faint rise is less sure.
-			pendingGap = c.prob >= 0.5 ? 0.95 : c.tightGap ? TIGHT_RISE_GAP : 0.6;
+			pendingGap = c.crampedSpace ? 0.6 : c.prob >= 0.5 ? 0.95 : c.tightGap ? TIGHT_RISE_GAP : 0.6;
 			return;
 		}
 		if (lost.has(c)) {
@@ -438,24 +438,35 @@ function apartFromCardWords(segment: Segment): Segment[] {
 	return kept;
 }
 
+/** Label words an expiry or member date's label starts with; the longer ones also with a letter misread or lost (VALD). */
+const LABEL_STARTS = ['VALID', 'VALIDTHRU', 'THRU', 'GOOD', 'GOODTHRU', 'EXP', 'EXPIRES', 'EXPIRY', 'EXPIRATION', 'MEMBER', 'SINCE'];
+
+function isLabelStart(word: string): boolean {
+	const l = letters(word);
+	return LABEL_STARTS.some((label) => l === label || (label.length >= 5 && l.length >= 4 && editDistanceAtMostOne(l, label)));
+}
+
 /**
  * A label printed on the name's line in a box of its own (Margaret Whitfield | VALD THRU 07/32) is
- * split off with the rest of its box, a label read cut short (VALD) included, however narrow the gap
- * before it: a monospaced name is spaced as widely as that gap, so gaps cannot tell them apart.
+ * split off, however narrow the gap before it: a monospaced name is spaced as widely as that gap, so
+ * gaps cannot tell them apart. Only a box that starts with a label word is split off (a surname in
+ * the label's box, JOHN PAUL | SMITH VALID THRU, leaves the line as it was: no name), after two
+ * words at least (one word alone is never a sure name). The words before it are in doubt unless the
+ * label's box holds the date too: without it, a heading in words no vocabulary knows (BLUE HORIZON)
+ * beside a label is as likely.
  */
-function apartFromLabelBox(segment: Segment): Segment[] {
+function apartFromLabelBox(segment: Segment, dateBoxes: Set<number>): Segment[] {
 	const { words } = segment;
 	for (let k = 2; k < words.length; k++) {
 		const box = words[k][0].box;
 		const previous = words[k - 1];
-		if (box === previous[previous.length - 1].box) continue;
-		if (!words.slice(k).some((word) => word[0].box === box && LABEL_FRAGMENTS.test(letters(wordText(word))))) continue;
+		if (box === previous[previous.length - 1].box || !isLabelStart(wordText(words[k]))) continue;
 		const part = (from: number, to: number): Segment => ({
 			...segment,
 			words: words.slice(from, to),
 			gapCertainty: segment.gapCertainty.slice(from, Math.max(from, to - 1)),
 		});
-		return [part(0, k), part(k, words.length)];
+		return [{ ...part(0, k), doubtful: segment.doubtful || !dateBoxes.has(box) }, part(k, words.length)];
 	}
 	return [segment];
 }
@@ -581,13 +592,15 @@ function dateSpans(row: TextRow): Array<{ x0: number; x1: number; y: number; h: 
  */
 export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<PlacedChar>): NameChoice | null {
 	const numberY = numberRows.length > 0 ? Math.max(...numberRows.map((r) => r.center.y)) : null;
+	// Boxes holding digits read as a date (or the number): a label's box with its date.
+	const dateBoxes = new Set([...exclude].filter((c) => /\d/.test(c.char)).map((c) => c.box));
 	const found = rows
 		.map((row) => ({ ...row, chars: row.chars.filter((c) => !exclude.has(c)) }))
 		.filter((row) => row.chars.length > 0)
 		.flatMap(segments)
 		.map(splitInitials)
 		.map(lettersForDigits)
-		.flatMap(apartFromLabelBox)
+		.flatMap((segment) => apartFromLabelBox(segment, dateBoxes))
 		.flatMap(apartFromCardWords)
 		.map(candidateOf)
 		.filter((c): c is Candidate => c !== null);

@@ -19,7 +19,11 @@ export interface FieldReading {
 	box: Quad | null;
 	/** One per digit group or word. */
 	parts: Quad[];
+	/** A date's label as read beside it: an expiry label, or a VALID cut short that may be VALID FROM. */
+	label?: DateLabel;
 }
+
+export type DateLabel = 'expiry' | 'cutValid';
 
 export type CardFields = Partial<Record<FieldName, FieldReading>>;
 
