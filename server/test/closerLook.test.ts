@@ -64,6 +64,8 @@ describe('closerLookConfidence', () => {
 	test('a labelled date replaces a first reading that was hardly a date; a fair first reading stays a rival', () => {
 		expect(closerLookConfidence('validThru', reading('07/33', 0.99, 'expiry'), reading('07/31', 0.4), true, false)).toBe(0.99);
 		expect(closerLookConfidence('validThru', reading('07/33', 0.99, 'expiry'), reading('07/31', 0.7), true, false)).toBeLessThan(0.9);
+		// A date any card could print, read with weak digits, is still a reading the closer view disagrees with.
+		expect(closerLookConfidence('validThru', reading('07/33', 0.99, 'expiry'), reading('07/31', 0.45), true, false)).toBeLessThan(0.9);
 		// The first view read its own expiry label: the two views read two labelled dates.
 		expect(closerLookConfidence('validThru', reading('07/33', 0.99, 'expiry'), reading('07/31', 0.4, 'expiry'), true, false)).toBeLessThan(
 			0.9,
@@ -78,6 +80,13 @@ describe('closerLookTakes', () => {
 		expect(closerLookTakes('validThru', reading('06/28', 0.99), reading('06/28', 0.85))).toBe(false);
 		expect(closerLookTakes('validThru', reading('06/28', 0.99, 'expiry'), reading('06/28', 0.85, 'expiry'))).toBe(false);
 		expect(closerLookTakes('validThru', reading('06/28', 0.8, 'expiry'), reading('06/28', 0.85))).toBe(false);
+	});
+
+	test('a date the first view read under a FROM or SINCE label is not overruled by a THRU the closer view gave it', () => {
+		// VALID FROM 04/27 read whole first; closer up, FROM misread and the THRU of the date beside it taken for this one's.
+		const decoy = reading('04/27', 0.5, 'decoy');
+		expect(closerLookTakes('validThru', reading('04/27', 0.997, 'expiry'), decoy)).toBe(false);
+		expect(closerLookConfidence('validThru', reading('04/30', 0.99, 'expiry'), decoy, true, true)).toBeLessThan(0.9);
 	});
 
 	test('another reading takes the place only when clearly surer', () => {

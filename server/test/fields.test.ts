@@ -196,6 +196,16 @@ function tall(l: RecognizedLine, height: number): RecognizedLine {
 	return { ...l, quad: [tl, tr, { x: tr.x, y: tr.y + height }, { x: tl.x, y: tl.y + height }] };
 }
 
+describe('valid thru, the label read beside it', () => {
+	test('a date under VALID FROM is reported with its decoy label, one under VALID THRU with its expiry label', () => {
+		expect(read(line('VALID FROM 04/27', 40, 160), line('JOHN SMITH', 40, 220)).validThru).toMatchObject({ text: '04/27', label: 'decoy' });
+		expect(read(line('VALID THRU 04/29', 40, 160), line('JOHN SMITH', 40, 220)).validThru).toMatchObject({
+			text: '04/29',
+			label: 'expiry',
+		});
+	});
+});
+
 describe('valid thru, labels in small print', () => {
 	test('a VALID FROM printed over the first of two dates, inside the tall box round them, labels that date', () => {
 		const fields = read(tall(line('04/27 03/32', 40, 160), 50), fragment('FROM', 40, 162), line('JOHN SMITH', 40, 240));
@@ -539,6 +549,13 @@ describe('holder name', () => {
 			const name = read(line('JOHN PAUL', 40, 220), line(rest, 220, 220)).name;
 			expect(name === undefined || name.confidence < 0.9).toBe(true);
 		}
+	});
+
+	test('a surname a letter away from a label word (VINCE, KALID) in a box of its own is still the surname', () => {
+		expect(read(line('ANNA MARIA', 40, 220), line('VINCE', 238, 220)).name).toMatchObject({ text: 'ANNA MARIA VINCE' });
+		const kalid = read(line('OMAR ABDUL', 40, 220), line('KALID', 238, 220)).name;
+		expect(kalid?.text).toBe('OMAR ABDUL KALID');
+		expect(kalid?.confidence).toBeGreaterThanOrEqual(0.9);
 	});
 
 	test('words beside a label box without its date are in doubt: they may be a heading no vocabulary knows', () => {

@@ -61,4 +61,13 @@ describe('rereadUnsure', () => {
 		const fields = await merge(date('03/31', 0.85, 'cutValid'), date('03/31', 0.99, 'expiry'), {});
 		expect(fields.validThru).toMatchObject({ text: '03/31', confidence: 0.99 });
 	});
+
+	test('an earlier date two crops read surely stays in doubt beside a later date the first crop read', async () => {
+		// Seed 2059: the detector's crop read VALID FROM 04/27 and the expiry 10/30 (chosen, 0.62); two
+		// crops read 10/30 as 10730, so only 04/27, surely. The latest date is the expiry.
+		const fields = await merge(date('10/30', 0.621), date('04/27', 0.929), date('04/27', 0.961));
+		expect(fields.validThru?.confidence).toBeLessThan(0.9);
+		// An earlier rival casts no such doubt.
+		expect((await merge(date('04/27', 0.621), date('10/30', 0.929), date('10/30', 0.961))).validThru?.confidence).toBe(0.961);
+	});
 });

@@ -551,6 +551,18 @@ function checkedAnew(found: FieldReading, current: FieldReading | undefined): bo
 	return checked(found.text) && !(current && validForBrand(current.text));
 }
 
+/** The confidence readExpiry gives a date no card prints (month 13, a year out of range), at most. */
+const IMPLAUSIBLE_DATE = 0.4;
+
+/**
+ * The closer view read the date's expiry label where the first view read no label there, or only a
+ * VALID cut short. A first view that saw a FROM or SINCE label on the date is not overruled: the
+ * closer view may have missed that label and taken the THRU beside it for this date's.
+ */
+function labelSeenCloser(found: FieldReading, current: FieldReading | undefined): boolean {
+	return found.label === 'expiry' && (current?.label === undefined || current.label === 'cutValid');
+}
+
 /**
  * Whether the closer look's reading of a field takes the place of the first view's. A doubtful
  * reading gives way only to a clearly surer one, and then stays in doubt: the two views disagree.
@@ -560,8 +572,7 @@ function checkedAnew(found: FieldReading, current: FieldReading | undefined): bo
  */
 export function closerLookTakes(name: FieldName, found: FieldReading, current: FieldReading | undefined): boolean {
 	if (!current) return true;
-	if (current.text === found.text)
-		return name === 'validThru' && found.label === 'expiry' && current.label !== 'expiry' && found.confidence > current.confidence;
+	if (current.text === found.text) return name === 'validThru' && labelSeenCloser(found, current) && found.confidence > current.confidence;
 	return found.confidence >= current.confidence + CLOSER_MARGIN;
 }
 
@@ -580,14 +591,14 @@ export function closerLookConfidence(
 	// A number read checked where the first view read none is vouched for by its checksum, as any
 	// first view's number is; the two views' agreement would add nothing to it.
 	if (name === 'number' && checkedAnew(found, current)) return found.confidence;
-	// A date read beside its expiry label where the first view read the same date without one, or
-	// hardly a date at all (07/3, 047930735 for VALID FROM 04/33 and VALID THRU 08/35 run together),
-	// is no guess at which date is which: a decoy nearby or a first reading to replace casts no doubt.
+	// A date read beside its expiry label where the first view read none (047930735 for VALID FROM
+	// 04/33 and VALID THRU 08/35 run together), the same date without a label, or a date no card
+	// prints (07/3?) is no guess at which date is which: a decoy nearby or a first reading to replace
+	// casts no doubt.
 	const labelled =
 		name === 'validThru' &&
-		found.label === 'expiry' &&
-		(!current || current.text === found.text || current.confidence < DEEP_DOUBT) &&
-		current?.label !== 'expiry';
+		labelSeenCloser(found, current) &&
+		(!current || current.text === found.text || current.confidence <= IMPLAUSIBLE_DATE);
 	if (labelled) return Math.min(found.confidence, same ? 1 : 0.8);
 	// Otherwise the same card must give the same number seen closer, or what the closer view adds is
 	// unsure. A field that replaces another leaves the two views in disagreement; a date found only
@@ -639,6 +650,16 @@ function resizeQuadHeight(quad: Quad, factor: number): Quad {
 	return [ntl, ntr, nbr, nbl];
 }
 
+/** Whether date a (MM/YY) is a card's date, month 01-12, later than date b. */
+function later(a: string, b: string): boolean {
+	const when = (text: string) => {
+		const [month, year] = text.split('/').map(Number);
+		return year * 12 + month;
+	};
+	const month = Number(a.split('/')[0]);
+	return month >= 1 && month <= 12 && when(a) > when(b);
+}
+
 /**
  * Reads the card again with other crop heights and keeps, per field, the surest reading. Readings
  * that disagree cannot both be sure: when two sure readings differ, neither is reported as sure.
@@ -679,6 +700,11 @@ export async function rereadUnsure(
 			first[name].confidence < DEEP_DOUBT &&
 			readings.filter((r) => r.text === winner && r.confidence >= REVIEW_CONFIDENCE).length === 1
 		)
+			confidence = Math.min(confidence, 0.85);
+		// A later date another crop read at 0.5 or more, beside crops that read only this one: the latest
+		// date is the expiry, and this one may be its VALID FROM (seed 2059: 10/30 read by the detector's
+		// crop at 0.62 beside 04/27, which two crops that read 10/30 as 10730 made sure).
+		else if (name === 'validThru' && rivals.some((r) => r.confidence >= DEEP_DOUBT && later(r.text, winner)))
 			confidence = Math.min(confidence, 0.85);
 		// A VALID read cut short before this date (it may have been VALID FROM) is cleared by a crop that
 		// read an expiry label there, not by one that read no label at all (seed 2053: VAUID in two

@@ -393,7 +393,8 @@ export function readExpiry(rows: TextRow[], now: Date, exclude: Set<PlacedChar>)
 	// Another date that is neither labelled otherwise nor earlier leaves the choice open.
 	const open = rivals.some((d) => d.label === chosen.label && d.when >= chosen.when);
 	if (open) confidence = Math.min(confidence, 0.7);
-	const label = chosen.label === 'expiry' ? 'expiry' : cutValid ? 'cutValid' : undefined;
+	const decoy = chosen.label === 'decoy' || decoyClaimed.has(chosen.date);
+	const label = chosen.label === 'expiry' && !decoy ? 'expiry' : decoy ? 'decoy' : cutValid ? 'cutValid' : undefined;
 	return {
 		text: chosen.date.text,
 		chars: chosen.date.chars,

@@ -438,12 +438,21 @@ function apartFromCardWords(segment: Segment): Segment[] {
 	return kept;
 }
 
-/** Label words an expiry or member date's label starts with; the longer ones also with a letter misread or lost (VALD). */
+/** Label words an expiry or member date's label starts with. */
 const LABEL_STARTS = ['VALID', 'VALIDTHRU', 'THRU', 'GOOD', 'GOODTHRU', 'EXP', 'EXPIRES', 'EXPIRY', 'EXPIRATION', 'MEMBER', 'SINCE'];
+/** Of those, the ones no name is a letter away from (VINCE is from SINCE; KALID is from VALID, so only beside a date). */
+const MISREAD_LABELS = ['VALID', 'VALIDTHRU', 'EXPIRES', 'EXPIRATION'];
 
-function isLabelStart(word: string): boolean {
-	const l = letters(word);
-	return LABEL_STARTS.some((label) => l === label || (label.length >= 5 && l.length >= 4 && editDistanceAtMostOne(l, label)));
+/**
+ * A word that starts a label: a label word, or one read with a letter misread or lost (VALD) that
+ * stands before a label word or a date in its box.
+ */
+function startsLabel(words: PlacedChar[][], k: number, dateBoxes: Set<number>): boolean {
+	const l = letters(wordText(words[k]));
+	if (LABEL_STARTS.includes(l)) return true;
+	if (l.length < 4 || !MISREAD_LABELS.some((label) => editDistanceAtMostOne(l, label))) return false;
+	const box = words[k][0].box;
+	return dateBoxes.has(box) || words.slice(k + 1).some((word) => word[0].box === box && LABEL_STARTS.includes(letters(wordText(word))));
 }
 
 /**
@@ -460,7 +469,7 @@ function apartFromLabelBox(segment: Segment, dateBoxes: Set<number>): Segment[] 
 	for (let k = 2; k < words.length; k++) {
 		const box = words[k][0].box;
 		const previous = words[k - 1];
-		if (box === previous[previous.length - 1].box || !isLabelStart(wordText(words[k]))) continue;
+		if (box === previous[previous.length - 1].box || !startsLabel(words, k, dateBoxes)) continue;
 		const part = (from: number, to: number): Segment => ({
 			...segment,
 			words: words.slice(from, to),

@@ -19,11 +19,14 @@ export interface FieldReading {
 	box: Quad | null;
 	/** One per digit group or word. */
 	parts: Quad[];
-	/** A date's label as read beside it: an expiry label, or a VALID cut short that may be VALID FROM. */
+	/**
+	 * A date's label as read beside it: an expiry label; a FROM or SINCE label (decoy), alone or
+	 * besides an expiry label; or a VALID cut short that may be VALID FROM.
+	 */
 	label?: DateLabel;
 }
 
-export type DateLabel = 'expiry' | 'cutValid';
+export type DateLabel = 'expiry' | 'decoy' | 'cutValid';
 
 export type CardFields = Partial<Record<FieldName, FieldReading>>;
 
