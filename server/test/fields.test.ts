@@ -214,6 +214,27 @@ describe('valid thru, labels in small print', () => {
 });
 
 describe('card number', () => {
+	test('a box round one glyph at the start of the number row does not set its direction (the digits keep their order)', () => {
+		// Seed 2061: a speck read as D, its box pointing down the card, ordered a number line's
+		// digits backwards: 597673107004 for 400701376795, Luhn-valid, reported at 0.999.
+		// The number line climbs 4 px over its length, as a line on a photo does.
+		const flat = line('4539 1488 0343 6467', 40, 100);
+		const [tl, tr, br, bl] = flat.quad;
+		const number = { ...flat, quad: [tl, { ...tr, y: tr.y - 4 }, { ...br, y: br.y - 4 }, bl] as RecognizedLine['quad'] };
+		const speck: RecognizedLine = {
+			...line('D', 0, 0),
+			// Above the middle of the number line, as the speck was: along its own normal it lines up.
+			quad: [
+				{ x: 221, y: 40 },
+				{ x: 221, y: 70 },
+				{ x: 201, y: 70 },
+				{ x: 201, y: 40 },
+			],
+		};
+		const fields = extractFields(groupIntoRows([speck, number, line('JOHN SMITH', 40, 220)]), NOW).fields;
+		expect(fields.number?.text).toBe('4539148803436467');
+	});
+
 	const twoLines = (...extra: RecognizedLine[]) =>
 		extractFields(groupIntoRows([line('6206 8993', 40, 100), line('4620022', 40, 140), line('JOHN SMITH', 40, 220), ...extra]), NOW).fields;
 

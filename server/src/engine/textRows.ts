@@ -93,8 +93,11 @@ export function groupIntoRows(lines: RecognizedLine[]): TextRow[] {
 	// but never a row holding a box it is stacked over: small labels printed tight over two dates side
 	// by side line up with the first date's neighbour and would be read into the dates' row.
 	for (const item of [...items].sort((a, b) => a.center.x - b.center.x)) {
+		// Lining up is asked both ways: a box round one glyph can point anywhere, and along its own
+		// normal a box far above it can seem in line (seed 2061: a speck read as D joined a number's row).
 		const row = rows.find(
-			(candidate) => candidate.some((member) => linesUp(member, item)) && !candidate.some((member) => stacked(member, item)),
+			(candidate) =>
+				candidate.some((member) => linesUp(member, item) && linesUp(item, member)) && !candidate.some((member) => stacked(member, item)),
 		);
 		if (row) row.push(item);
 		else rows.push([item]);
@@ -127,7 +130,11 @@ function boxPitches(placed: PlacedChar[]): Map<number, number> {
 }
 
 function buildRow(members: LineGeometry[]): TextRow {
-	const direction = members[0].direction;
+	// The widest box gives the row's direction: a box round one glyph (a speck read as D) can point
+	// anywhere, and the row's characters, ordered along it, would come out in any order (seed 2061:
+	// a 12-digit line of a 19-digit number read backwards, 597673107004 for 400701376795, Luhn-valid).
+	const width = (member: LineGeometry) => distance(member.line.quad[0], member.line.quad[1]);
+	const { direction } = members.reduce((widest, member) => (width(member) > width(widest) ? member : widest));
 	const along = (p: Point) => p.x * direction.x + p.y * direction.y;
 	const placed: PlacedChar[] = [];
 	for (const member of members) {
