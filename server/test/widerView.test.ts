@@ -10,12 +10,13 @@ const reading = (text: string, confidence: number): FieldReading => ({ text, con
 const card = (fields: Partial<Record<FieldName, FieldReading>>): CardReading => ({ fields, lines: [], rotationDeg: 0 });
 /** Visa, 16 digits, passes Luhn. */
 const NUMBER = '4932358643690149';
+/** The first view: the number and the name, no date. */
+const FIRST = card({ number: reading(NUMBER, 0.999), name: reading('HIROSHI ANDERSON', 0.994) });
 
 describe('withWiderView', () => {
 	test('a date only the wider view found is kept, never surely', () => {
-		const first = card({ number: reading(NUMBER, 0.999), name: reading('HIROSHI ANDERSON', 0.99) });
 		const wider = card({ number: reading(NUMBER, 0.998), name: reading('HIROSHI ANDERSON', 0.98), validThru: reading('02/34', 0.99) });
-		const merged = withWiderView(first, wider);
+		const merged = withWiderView(FIRST, wider);
 		expect(merged?.fields.validThru?.text).toBe('02/34');
 		expect(merged?.fields.validThru?.confidence).toBeLessThan(0.9);
 		expect(merged?.fields.name?.confidence).toBeGreaterThanOrEqual(0.9);
@@ -23,19 +24,17 @@ describe('withWiderView', () => {
 
 	test("a name the wider view read otherwise keeps the first view's reading, in doubt, and the date is still taken", () => {
 		// Seed 2055's A4 scan: the wider view ran the name together and read the only date on the card.
-		const first = card({ number: reading(NUMBER, 0.999), name: reading('HIROSHI ANDERSON', 0.994) });
 		const wider = card({ number: reading(NUMBER, 0.998), name: reading('HIROSHIANDERSON', 0.8), validThru: reading('02/34', 0.8) });
-		const merged = withWiderView(first, wider);
+		const merged = withWiderView(FIRST, wider);
 		expect(merged?.fields.name?.text).toBe('HIROSHI ANDERSON');
 		expect(merged?.fields.name?.confidence).toBeLessThan(0.9);
 		expect(merged?.fields.validThru).toMatchObject({ text: '02/34', confidence: 0.8 });
 	});
 
 	test('a rival the wider view hardly believed casts no doubt, as a rival pass must be at 0.75 or more', () => {
-		const first = card({ number: reading(NUMBER, 0.999), name: reading('HIROSHI ANDERSON', 0.994) });
 		const wider = card({ number: reading(NUMBER, 0.998), name: reading('HIROSHIANDERSON', 0.6), validThru: reading('02/34', 0.97) });
-		const merged = withWiderView(first, wider);
-		expect(merged?.fields.name).toEqual(first.fields.name);
+		const merged = withWiderView(FIRST, wider);
+		expect(merged?.fields.name).toEqual(FIRST.fields.name);
 		expect(merged?.fields.validThru).toMatchObject({ text: '02/34', confidence: 0.85 });
 	});
 
@@ -49,9 +48,7 @@ describe('withWiderView', () => {
 
 	test("views that agree give the wider view's readings, and a number sure only up close stays so marked", () => {
 		const first = card({ number: reading(NUMBER, 0.95), name: reading('HIROSHI ANDERSON', 0.93) });
-		const wider = {
-			...card({ number: reading(NUMBER, 0.99), name: reading('HIROSHI ANDERSON', 0.98), validThru: reading('02/34', 0.97) }),
-		};
+		const wider = card({ number: reading(NUMBER, 0.99), name: reading('HIROSHI ANDERSON', 0.98), validThru: reading('02/34', 0.97) });
 		const merged = withWiderView({ ...first, numberSureOnlyCloser: true }, wider);
 		expect(merged?.fields.number?.confidence).toBe(0.99);
 		expect(merged?.fields.name?.confidence).toBe(0.98);
@@ -59,15 +56,13 @@ describe('withWiderView', () => {
 	});
 
 	test('a field the wider view did not read at all stays as the first view read it', () => {
-		const first = card({ number: reading(NUMBER, 0.999), name: reading('HIROSHI ANDERSON', 0.994) });
-		const merged = withWiderView(first, card({ number: reading(NUMBER, 0.998), validThru: reading('02/34', 0.97) }));
-		expect(merged?.fields.name).toEqual(first.fields.name);
+		const merged = withWiderView(FIRST, card({ number: reading(NUMBER, 0.998), validThru: reading('02/34', 0.97) }));
+		expect(merged?.fields.name).toEqual(FIRST.fields.name);
 		expect(merged?.fields.validThru?.text).toBe('02/34');
 	});
 
 	test('another number, or nothing added, leaves the first reading alone', () => {
-		const first = card({ number: reading(NUMBER, 0.999), name: reading('HIROSHI ANDERSON', 0.994) });
-		expect(withWiderView(first, card({ number: reading('4111111111111111', 0.99), validThru: reading('02/34', 0.97) }))).toBeNull();
-		expect(withWiderView(first, card({ number: reading(NUMBER, 0.99), name: reading('HIROSHI ANDERSON', 0.99) }))).toBeNull();
+		expect(withWiderView(FIRST, card({ number: reading('4111111111111111', 0.99), validThru: reading('02/34', 0.97) }))).toBeNull();
+		expect(withWiderView(FIRST, card({ number: reading(NUMBER, 0.99), name: reading('HIROSHI ANDERSON', 0.99) }))).toBeNull();
 	});
 });

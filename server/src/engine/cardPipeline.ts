@@ -650,14 +650,16 @@ function resizeQuadHeight(quad: Quad, factor: number): Quad {
 	return [ntl, ntr, nbr, nbl];
 }
 
-/** Whether date a (MM/YY) is a card's date, month 01-12, later than date b. */
+/**
+ * Whether date a (MM/YY) is later than date b. No month check: a date no card prints (69/29) is read
+ * at 0.4 at most, under the 0.5 a rival needs to be compared at all.
+ */
 function later(a: string, b: string): boolean {
-	const when = (text: string) => {
-		const [month, year] = text.split('/').map(Number);
+	const when = (date: string) => {
+		const [month, year] = date.split('/').map(Number);
 		return year * 12 + month;
 	};
-	const month = Number(a.split('/')[0]);
-	return month >= 1 && month <= 12 && when(a) > when(b);
+	return when(a) > when(b);
 }
 
 /**
@@ -678,9 +680,9 @@ export async function rereadUnsure(
 		const votes = new Map<string, number>();
 		for (const r of readings) votes.set(r.text, (votes.get(r.text) ?? 0) + r.confidence);
 		const winner = [...votes.entries()].sort((a, b) => b[1] - a[1])[0][0];
-		const best = readings.filter((r) => r.text === winner).reduce((a, b) => (b.confidence > a.confidence ? b : a));
-		const rivals = readings.filter((r) => r.text !== winner && r.confidence >= 0.25);
 		const withWinner = readings.filter((r) => r.text === winner);
+		const best = withWinner.reduce((a, b) => (b.confidence > a.confidence ? b : a));
+		const rivals = readings.filter((r) => r.text !== winner && r.confidence >= 0.25);
 		const agreeing = withWinner.length;
 		let confidence = best.confidence;
 		// Two sure readings that differ leave the field open; an unsure dissent counts only when it is
@@ -698,7 +700,7 @@ export async function rereadUnsure(
 			name === 'validThru' &&
 			first[name]?.text === winner &&
 			first[name].confidence < DEEP_DOUBT &&
-			readings.filter((r) => r.text === winner && r.confidence >= REVIEW_CONFIDENCE).length === 1
+			withWinner.filter((r) => r.confidence >= REVIEW_CONFIDENCE).length === 1
 		)
 			confidence = Math.min(confidence, 0.85);
 		// A later date another crop read at 0.5 or more, beside crops that read only this one: the latest

@@ -394,7 +394,7 @@ export function readExpiry(rows: TextRow[], now: Date, exclude: Set<PlacedChar>)
 	const open = rivals.some((d) => d.label === chosen.label && d.when >= chosen.when);
 	if (open) confidence = Math.min(confidence, 0.7);
 	const decoy = chosen.label === 'decoy' || decoyClaimed.has(chosen.date);
-	const label = chosen.label === 'expiry' && !decoy ? 'expiry' : decoy ? 'decoy' : cutValid ? 'cutValid' : undefined;
+	const label = decoy ? 'decoy' : chosen.label === 'expiry' ? 'expiry' : cutValid ? 'cutValid' : undefined;
 	return {
 		text: chosen.date.text,
 		chars: chosen.date.chars,
