@@ -98,6 +98,20 @@ describe('valid thru', () => {
 		expect(thru.validThru?.confidence).toBeGreaterThanOrEqual(0.9);
 	});
 
+	test('four digits standing alone are only a guess at a date whose slash was lost, when no row holds a date', () => {
+		// Bench seed 2065, a shaken 12 MP photo: "12/22 VALID THRU 07/25" came back as "o725".
+		const card = (...lines: RecognizedLine[]) => extractFields(groupIntoRows([line('4539 1488 0343 6467', 40, 100), ...lines]), NOW);
+		const lost = card(line('o725', 40, 160), line('JOHN SMITH', 40, 220));
+		expect(lost.fields.validThru).toBeUndefined();
+		expect(lost.dateGuess?.text).toBe('07/25');
+		expect(lost.dateGuess?.confidence).toBeLessThanOrEqual(0.4);
+		// A four-digit code beside a date read with its slash is no guess, nor is a year or a month 13.
+		const beside = card(line('0931', 300, 160), line('EXP 08/27', 40, 160), line('JOHN SMITH', 40, 220));
+		expect([beside.fields.validThru?.text, beside.dateGuess]).toEqual(['08/27', undefined]);
+		expect(card(line('SINCE 2019', 40, 160), line('JOHN SMITH', 40, 220)).dateGuess).toBeUndefined();
+		expect(card(line('1399', 40, 160), line('JOHN SMITH', 40, 220)).dateGuess).toBeUndefined();
+	});
+
 	test('the latest of two dates is the expiry', () => {
 		const fields = read(line('01/27  11/29', 40, 160), line('JOHN SMITH', 40, 220));
 		expect(fields.validThru?.text).toBe('11/29');

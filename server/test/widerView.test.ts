@@ -3,7 +3,7 @@
  * number but not the date or the name: no models, only the two views' readings.
  */
 import type { CardReading } from '../src/engine/cardPipeline';
-import { withWiderView } from '../src/engine/cardPipeline';
+import { withDateGuess, withWiderView } from '../src/engine/cardPipeline';
 import type { FieldName, FieldReading } from '../src/engine/types';
 
 const reading = (text: string, confidence: number): FieldReading => ({ text, confidence, box: null, parts: [] });
@@ -64,5 +64,25 @@ describe('withWiderView', () => {
 	test('another number, or nothing added, leaves the first reading alone', () => {
 		expect(withWiderView(FIRST, card({ number: reading('4111111111111111', 0.99), validThru: reading('02/34', 0.97) }))).toBeNull();
 		expect(withWiderView(FIRST, card({ number: reading(NUMBER, 0.99), name: reading('HIROSHI ANDERSON', 0.99) }))).toBeNull();
+	});
+
+	test("the wider view's guess at a date whose slash was lost is kept when no view read a date, and only then", () => {
+		// Bench seed 2065: a shaken 12 MP photo's 07/25 read as "0725" by the wider view alone.
+		const guess = reading('07/25', 0.4);
+		const wider = { ...card({ number: reading(NUMBER, 0.99), name: reading('HIROSHI ANDERSON', 0.99) }), dateGuess: guess };
+		expect(withWiderView(FIRST, wider)?.dateGuess).toEqual(guess);
+		const dated = card({ ...FIRST.fields, validThru: reading('02/34', 0.7) });
+		expect(withWiderView(dated, wider)).toBeNull();
+		expect(withWiderView(FIRST, { ...wider, fields: { ...wider.fields, number: reading('4111111111111111', 0.99) } })).toBeNull();
+	});
+});
+
+describe('withDateGuess', () => {
+	test('a guess stands in for a date no view read, never for one that was read', () => {
+		const guess = reading('07/25', 0.4);
+		expect(withDateGuess({ ...FIRST, dateGuess: guess }).fields.validThru).toEqual(guess);
+		const dated = card({ ...FIRST.fields, validThru: reading('02/34', 0.7) });
+		expect(withDateGuess({ ...dated, dateGuess: guess }).fields.validThru?.text).toBe('02/34');
+		expect(withDateGuess({ ...dated, dateGuess: guess }).dateGuess).toBeUndefined();
 	});
 });

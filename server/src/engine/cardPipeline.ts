@@ -35,6 +35,21 @@ export interface CardReading {
 	rotationDeg: number;
 	/** The number was read surely only by the closer look: the text was small for the first view. */
 	numberSureOnlyCloser?: boolean;
+	/** Four digits that may be the expiry with its slash lost, reported only when no date is read. */
+	dateGuess?: FieldReading;
+}
+
+/** The reading as reported: its date guess stands in for a date no view read. */
+export function withDateGuess(reading: CardReading): CardReading {
+	const { dateGuess, ...rest } = reading;
+	if (!dateGuess || rest.fields.validThru) return rest;
+	return { ...rest, fields: { ...rest.fields, validThru: dateGuess } };
+}
+
+/** The guess most views made, the surest first among equals. */
+function likeliestGuess(guesses: FieldReading[]): FieldReading | undefined {
+	const count = (text: string) => guesses.filter((g) => g.text === text).length;
+	return [...guesses].sort((a, b) => count(b.text) - count(a.text) || b.confidence - a.confidence)[0];
 }
 
 function boxHeight(quad: Quad): number {
@@ -134,7 +149,7 @@ export async function readCardFromImage(
 	const longSide = Math.max(source.width, source.height);
 	const finer = Math.min(FINE_COARSE_SIDE, longSide);
 	const closeUp = textSpread > SMALL_CARD_SPREAD && first.fields.number !== undefined;
-	if (longSide < FINE_MIN_SIDE || sure('number') || (sure('name') && sure('validThru')) || closeUp) return first;
+	if (longSide < FINE_MIN_SIDE || sure('number') || (sure('name') && sure('validThru')) || closeUp) return withDateGuess(first);
 	const { reading: second } = await readAtCoarseSide(models, source, now, settings, finer);
 	const [kept, other] = readingScore(second) > readingScore(first) ? [second, first] : [first, second];
 	// The two passes read a field differently: which is right is a guess.
@@ -144,7 +159,7 @@ export async function readCardFromImage(
 		if (field && rival && rival.text !== field.text && rival.confidence >= PASS_RIVAL)
 			kept.fields[name] = { ...field, confidence: Math.min(field.confidence, 0.85) };
 	}
-	return kept;
+	return withDateGuess({ ...kept, dateGuess: kept.dateGuess ?? other.dateGuess });
 }
 
 /** A field the other pass read otherwise at least this surely casts doubt on the kept one. */
@@ -264,8 +279,8 @@ async function readAtCoarseSide(
 const WIDER_VIEW_DOUBT = 0.85;
 
 /**
- * What the view over a card's whole extent adds to a first reading that lacks a field, or null when
- * it adds nothing or read another number (another card, or not the card). What only that view found
+ * What the view over a card's whole extent adds to a first reading that lacks a field (or a guess at
+ * its date), or null when it adds nothing or read another number (another card, or not the card). What only that view found
  * may lie outside the card (a page's own text beside a scanned card): it is kept, never surely. When
  * the two views read a field differently, the first view's reading is kept, in doubt if the wider
  * view's is as sure as a rival pass's must be (PASS_RIVAL), and the fields the wider view adds are
@@ -276,7 +291,9 @@ export function withWiderView(first: CardReading, wider: CardReading): CardReadi
 	const number = first.fields.number;
 	if (!number || wider.fields.number?.text !== number.text) return null;
 	const added = FIELD_NAMES.filter((name) => !first.fields[name] && wider.fields[name]);
-	if (added.length === 0) return null;
+	// A guess at a date whose slash was lost is worth keeping where the first view read no date at all.
+	if (added.length === 0)
+		return wider.dateGuess && !first.dateGuess && !first.fields.validThru ? { ...first, dateGuess: wider.dateGuess } : null;
 	const agrees = FIELD_NAMES.every((name) => !first.fields[name] || wider.fields[name]?.text === first.fields[name]?.text);
 	const base = agrees ? wider : first;
 	const fields = { ...base.fields };
@@ -287,7 +304,12 @@ export function withWiderView(first: CardReading, wider: CardReading): CardReadi
 		else if (seen && own && seen.text !== own.text && seen.confidence >= PASS_RIVAL)
 			fields[name] = { ...own, confidence: Math.min(own.confidence, WIDER_VIEW_DOUBT) };
 	}
-	return { ...base, fields, numberSureOnlyCloser: wider.numberSureOnlyCloser || first.numberSureOnlyCloser };
+	return {
+		...base,
+		fields,
+		numberSureOnlyCloser: wider.numberSureOnlyCloser || first.numberSureOnlyCloser,
+		dateGuess: base.dateGuess ?? first.dateGuess,
+	};
 }
 
 /** A view still tilted more than this (radians) is placed again from its own boxes. */
@@ -432,6 +454,8 @@ async function readRegion(
 	}
 	let fields = first.fields;
 	let numberSureOnlyCloser = false;
+	// Each view's guess at a date whose slash was lost, in this view's coordinates.
+	const guesses = first.dateGuess ? [first.dateGuess] : [];
 	const unsure = FIELD_NAMES.filter((name) => (fields[name]?.confidence ?? 0) < REVIEW_CONFIDENCE);
 	if (unsure.length > 0) {
 		// Only the lines an unsure field came from are read again; a field not found at all, or a
@@ -443,7 +467,11 @@ async function readRegion(
 			else if (name === 'validThru') all.filter((i) => /[\d/]/.test(first.lines[i].text)).forEach((i) => again.add(i));
 			else from.forEach((i) => again.add(i));
 		}
-		fields = await rereadUnsure(first.fields, async (grow) => (await read([...again], grow, first.lines)).fields);
+		fields = await rereadUnsure(first.fields, async (grow) => {
+			const reread = await read([...again], grow, first.lines);
+			if (reread.dateGuess) guesses.push(reread.dateGuess);
+			return reread.fields;
+		});
 	}
 	// A name read surely may still be cut short where the detector's box ended early (DUB for
 	// DUBOIS) or have lost a letter: its line is read once more from crops reaching past its ends.
@@ -494,10 +522,18 @@ async function readRegion(
 			source,
 			quads.map((quad, i) => ({ quad: mapQuad(closerToSource, quad), score: closerBoxes[i].score })),
 		);
-		const second = extractFields(groupIntoRows(recognised.map((line, i) => ({ ...line, quad: quads[i] }))), now).fields;
+		const closerRead = extractFields(groupIntoRows(recognised.map((line, i) => ({ ...line, quad: quads[i] }))), now);
+		const second = closerRead.fields;
 		const decoyNearby = [...first.lines, ...recognised].some((line) => DECOY_LABEL.test(line.text.toUpperCase()));
 		const firstNumber = fields.number?.text;
 		const toView = compose(invert(toSource), closerToSource);
+		const guess = closerRead.dateGuess;
+		if (guess)
+			guesses.push({
+				...guess,
+				box: guess.box ? mapQuad(toView, guess.box) : null,
+				parts: guess.parts.map((part) => mapQuad(toView, part)),
+			});
 		for (const name of lookAgain) {
 			const found = second[name];
 			if (!found) continue;
@@ -519,12 +555,19 @@ async function readRegion(
 			};
 		}
 	}
-	for (const reading of Object.values(fields)) {
+	const dateGuess = fields.validThru ? undefined : likeliestGuess(guesses);
+	for (const reading of [...Object.values(fields), dateGuess]) {
 		if (!reading) continue;
 		if (reading.box) reading.box = mapQuad(toSource, reading.box);
 		reading.parts = reading.parts.map((part) => mapQuad(toSource, part));
 	}
-	return { fields, lines: first.lines, rotationDeg: ((rotationDeg % 360) + 360) % 360, numberSureOnlyCloser };
+	return {
+		fields,
+		lines: first.lines,
+		rotationDeg: ((rotationDeg % 360) + 360) % 360,
+		numberSureOnlyCloser,
+		...(dateGuess ? { dateGuess } : {}),
+	};
 }
 
 const FIELD_NAMES: FieldName[] = ['number', 'validThru', 'name'];

@@ -9,6 +9,11 @@ export interface ExtractedFields {
 	fields: Partial<Record<FieldName, FieldReading>>;
 	/** Which detected boxes (line indices) each field was read from. */
 	sources: Partial<Record<FieldName, number[]>>;
+	/**
+	 * When no date was read with its slash: four digits that may be one whose slash was lost, a
+	 * last guess the pipeline reports only if no view of the card reads a date.
+	 */
+	dateGuess?: FieldReading;
 }
 
 function boxesOf(runs: PlacedChar[][]): number[] {
@@ -41,5 +46,6 @@ export function extractFields(rows: TextRow[], now: Date = new Date()): Extracte
 		fields.name = reading(name.text, name.confidence, name.words);
 		sources.name = boxesOf(name.words);
 	}
-	return { fields, sources };
+	const guess = expiry ? null : readExpiry(rows, now, numberChars, true);
+	return guess ? { fields, sources, dateGuess: reading(guess.text, guess.confidence, [guess.chars]) } : { fields, sources };
 }

@@ -36,6 +36,8 @@ interface DateCandidate {
 	shortMonth?: boolean;
 	/** Digits right beside it that crowd it, when nothing else does (a one-digit month, a split month). */
 	touching?: PlacedChar[];
+	/** Four digits standing alone, read as MMYY: the slash was lost, or they are no date at all. */
+	slashless?: boolean;
 }
 
 function lettersOf(run: PlacedChar[]): string {
@@ -216,6 +218,39 @@ function dateCandidates(row: TextRow, exclude: Set<PlacedChar>): DateCandidate[]
 	return found;
 }
 
+/**
+ * Four digits standing alone, read as MMYY ("0725" for a shaken 07/25 whose slash the model
+ * dropped). A card's other four-digit print (a branch code, a number group) is as likely: they are
+ * only a last guess, asked for when no date was read with its slash.
+ */
+function slashlessDates(row: TextRow, exclude: Set<PlacedChar>): DateCandidate[] {
+	const chars = dateText(row, exclude);
+	const text = chars.map((c) => c.ch).join('');
+	const found: DateCandidate[] = [];
+	for (const match of text.matchAll(/(?<![\d/\\\-.])(\d{2})(\d{2})(?![\d/\\\-.])/g)) {
+		const start = match.index ?? 0;
+		if (/^(19|20)\d\d$/.test(match[0])) continue;
+		const used = chars.slice(start, start + 4).flatMap((c) => (c.c ? [c.c] : []));
+		found.push({
+			text: `${match[1]}/${match[2]}`,
+			month: Number(match[1]),
+			year: 2000 + Number(match[2]),
+			chars: used,
+			row,
+			mapped: used.filter((c) => !/\d/.test(c.char)).length,
+			crowded: false,
+			slashless: true,
+		});
+	}
+	return found;
+}
+
+/**
+ * The most a date read from four digits without their slash is reported at: a guess worth a look,
+ * no surer than a date no card prints, so any reading of a date with its slash outweighs it.
+ */
+const SLASHLESS_DATE = 0.4;
+
 /** How far along the date's line (in line heights) a stray digit run counts: beside it, not across the card. */
 const STRAY_REACH = 4;
 
@@ -348,10 +383,13 @@ function assignLabels(
  * The expiry date: a plausible MM/YY near an expiry label, or, without one, the latest date on the
  * card (a card is valid from, or a member since, before it expires). A date beside a FROM or SINCE
  * label is never chosen over another. Confidence is high only when the choice is clear.
+ * `slashless`: read four digits standing alone as the dates instead (a last guess, never sure).
  */
-export function readExpiry(rows: TextRow[], now: Date, exclude: Set<PlacedChar>): ExpiryChoice | null {
+export function readExpiry(rows: TextRow[], now: Date, exclude: Set<PlacedChar>, slashless = false): ExpiryChoice | null {
 	const all = labels(rows);
-	const candidates = rows.flatMap((row) => dateCandidates(row, exclude));
+	const candidates = slashless
+		? rows.flatMap((row) => slashlessDates(row, exclude)).filter((date) => plausible(date, now))
+		: rows.flatMap((row) => dateCandidates(row, exclude));
 	const { kinds, decoyClaimed } = assignLabels(candidates, all);
 	const dates = candidates.map((date) => ({
 		date,
@@ -378,6 +416,7 @@ export function readExpiry(rows: TextRow[], now: Date, exclude: Set<PlacedChar>)
 	// member-since date whose expiry beside it was not read.
 	if (chosen.when < (now.getUTCFullYear() - 4) * 12 + now.getUTCMonth() + 1) confidence = Math.min(confidence, 0.8);
 	if (chosen.date.mapped > 0 || chosen.date.crowded) confidence = Math.min(confidence, 0.8);
+	if (chosen.date.slashless) confidence = Math.min(confidence, SLASHLESS_DATE);
 	// A label cut short after its VALID (VAU06/27) may have been VALID FROM as well as VALID THRU.
 	const cutValid = chosen.label !== 'expiry' && followsCutValidLabel(chosen.date.row, chosen.date.chars);
 	if (cutValid) confidence = Math.min(confidence, 0.85);
