@@ -22,6 +22,25 @@ describe('withWiderView', () => {
 		expect(merged?.fields.name?.confidence).toBeGreaterThanOrEqual(0.9);
 	});
 
+	test('a date the wider view read beside its expiry label keeps its confidence; a name it alone found does not', () => {
+		// Bench seed 2065's close-ups: the first view held the number and the name, the wider view read
+		// VALID THRU 02/27 at 0.999.
+		const first = card({ number: reading(NUMBER, 0.999) });
+		const wider = card({
+			number: reading(NUMBER, 0.998),
+			name: reading('HIROSHI ANDERSON', 0.99),
+			validThru: { ...reading('02/27', 0.999), label: 'expiry' },
+		});
+		const merged = withWiderView(first, wider);
+		expect(merged?.fields.validThru?.confidence).toBe(0.999);
+		expect(merged?.fields.name?.confidence).toBeLessThan(0.9);
+		const decoy = withWiderView(first, {
+			...wider,
+			fields: { ...wider.fields, validThru: { ...reading('02/27', 0.999), label: 'decoy' } },
+		});
+		expect(decoy?.fields.validThru?.confidence).toBeLessThan(0.9);
+	});
+
 	test("a name the wider view read otherwise keeps the first view's reading, in doubt, and the date is still taken", () => {
 		// Seed 2055's A4 scan: the wider view ran the name together and read the only date on the card.
 		const wider = card({ number: reading(NUMBER, 0.998), name: reading('HIROSHIANDERSON', 0.8), validThru: reading('02/34', 0.8) });

@@ -275,16 +275,17 @@ async function readAtCoarseSide(
 	return { reading: best ?? { fields: {}, lines: [], rotationDeg: 0 }, textSpread };
 }
 
-/** The most a field only the view over the card's whole extent found is reported at, and a field that view read otherwise. */
+/** The most a field only the view over the card's whole extent found is reported at (a date beside its expiry label excepted), and a field that view read otherwise. */
 const WIDER_VIEW_DOUBT = 0.85;
 
 /**
- * What the view over a card's whole extent adds to a first reading that lacks a field (or a guess at
- * its date), or null when it adds nothing or read another number (another card, or not the card). What only that view found
- * may lie outside the card (a page's own text beside a scanned card): it is kept, never surely. When
- * the two views read a field differently, the first view's reading is kept, in doubt if the wider
- * view's is as sure as a rival pass's must be (PASS_RIVAL), and the fields the wider view adds are
- * still taken (HIROSHI ANDERSON read HIROSHIANDERSON there, beside the only date read). Then the
+ * What the view over a card's whole extent adds to a first reading that lacks a field (or a guess
+ * at its date), or null when it adds nothing or read another number (another card, or not the
+ * card). What only that view found may lie outside the card (a page's own text beside a scanned
+ * card): it is kept, never surely, unless it is a date beside its expiry label. When the two views
+ * read a field differently, the first view's reading is kept, in doubt if the wider view's is as
+ * sure as a rival pass's must be (PASS_RIVAL), and the fields the wider view adds are still taken
+ * (HIROSHI ANDERSON read HIROSHIANDERSON there, beside the only date read). Then the
  * reading's lines and turn are the first view's.
  */
 export function withWiderView(first: CardReading, wider: CardReading): CardReading | null {
@@ -300,7 +301,8 @@ export function withWiderView(first: CardReading, wider: CardReading): CardReadi
 	for (const name of FIELD_NAMES) {
 		const own = first.fields[name];
 		const seen = wider.fields[name];
-		if (seen && !own) fields[name] = { ...seen, confidence: Math.min(seen.confidence, WIDER_VIEW_DOUBT) };
+		if (seen && !own)
+			fields[name] = { ...seen, confidence: vouched(name, seen) ? seen.confidence : Math.min(seen.confidence, WIDER_VIEW_DOUBT) };
 		else if (seen && own && seen.text !== own.text && seen.confidence >= PASS_RIVAL)
 			fields[name] = { ...own, confidence: Math.min(own.confidence, WIDER_VIEW_DOUBT) };
 	}
@@ -310,6 +312,15 @@ export function withWiderView(first: CardReading, wider: CardReading): CardReadi
 		numberSureOnlyCloser: wider.numberSureOnlyCloser || first.numberSureOnlyCloser,
 		dateGuess: base.dateGuess ?? first.dateGuess,
 	};
+}
+
+/**
+ * A date the wider view read beside its expiry label is the card's expiry as surely as the first
+ * view's would be: the same card's number vouches for the view, and the label for the date (a
+ * close-up's first view held only the number and the name, and VALID THRU 02/27 was read at 0.999).
+ */
+function vouched(name: FieldName, seen: FieldReading): boolean {
+	return name === 'validThru' && seen.label === 'expiry';
 }
 
 /** A view still tilted more than this (radians) is placed again from its own boxes. */
