@@ -89,6 +89,18 @@ describe('closerLookTakes', () => {
 		expect(closerLookConfidence('validThru', reading('04/30', 0.99, 'expiry'), decoy, true, true)).toBeLessThan(0.9);
 	});
 
+	test('the same checked number read closer, surely, is reported as the closer view read it', () => {
+		// Bench seed 2059: 3963 read apart and put after 443181725038 (0.85), read whole closer up at 0.998.
+		const pieced = reading(VALID, 0.89);
+		expect(closerLookTakes('number', reading(VALID, 0.998), pieced)).toBe(true);
+		expect(closerLookConfidence('number', reading(VALID, 0.998), pieced, true, false)).toBe(0.998);
+		// Not when the closer view is unsure too, nor for a number only a brand's lengths check (UnionPay).
+		expect(closerLookTakes('number', reading(VALID, 0.88), reading(VALID, 0.85))).toBe(false);
+		expect(closerLookTakes('number', reading('6212345678901234', 0.99), reading('6212345678901234', 0.85))).toBe(false);
+		// A name or a date read the same gains nothing: the closer view sees less around it.
+		expect(closerLookTakes('name', reading('ANNA LEE', 0.99), reading('ANNA LEE', 0.85))).toBe(false);
+	});
+
 	test('another reading takes the place only when clearly surer', () => {
 		expect(closerLookTakes('validThru', reading('06/29', 0.9), reading('06/28', 0.85))).toBe(false);
 		expect(closerLookTakes('validThru', reading('06/29', 0.97), reading('06/28', 0.85))).toBe(true);

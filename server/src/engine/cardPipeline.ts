@@ -605,6 +605,15 @@ function checkedAnew(found: FieldReading, current: FieldReading | undefined): bo
 	return checked(found.text) && !(current && validForBrand(current.text));
 }
 
+/**
+ * The closer view read the first view's checked number surely: the first view's doubt was how its
+ * pieces fit together (3963 read apart from 443181725038 and put after it), and the closer view read
+ * the same digits in the same order, its own doubts weighed, and the checksum holds for both.
+ */
+function sameCheckedNumber(found: FieldReading, current: FieldReading): boolean {
+	return found.text === current.text && checked(found.text) && found.confidence >= REVIEW_CONFIDENCE;
+}
+
 /** The confidence readExpiry gives a date no card prints (month 13, a year out of range), at most. */
 const IMPLAUSIBLE_DATE = 0.4;
 
@@ -626,7 +635,11 @@ function labelSeenCloser(found: FieldReading, current: FieldReading | undefined)
  */
 export function closerLookTakes(name: FieldName, found: FieldReading, current: FieldReading | undefined): boolean {
 	if (!current) return true;
-	if (current.text === found.text) return name === 'validThru' && labelSeenCloser(found, current) && found.confidence > current.confidence;
+	if (current.text === found.text)
+		return (
+			found.confidence > current.confidence &&
+			((name === 'validThru' && labelSeenCloser(found, current)) || (name === 'number' && sameCheckedNumber(found, current)))
+		);
 	return found.confidence >= current.confidence + CLOSER_MARGIN;
 }
 
@@ -644,7 +657,7 @@ export function closerLookConfidence(
 ): number {
 	// A number read checked where the first view read none is vouched for by its checksum, as any
 	// first view's number is; the two views' agreement would add nothing to it.
-	if (name === 'number' && checkedAnew(found, current)) return found.confidence;
+	if (name === 'number' && (checkedAnew(found, current) || (current && sameCheckedNumber(found, current)))) return found.confidence;
 	// A date read beside its expiry label where the first view read none (047930735 for VALID FROM
 	// 04/33 and VALID THRU 08/35 run together), the same date without a label, or a date no card
 	// prints (07/3?) is no guess at which date is which: a decoy nearby or a first reading to replace
