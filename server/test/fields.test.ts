@@ -112,6 +112,19 @@ describe('valid thru', () => {
 		expect(card(line('1399', 40, 160), line('JOHN SMITH', 40, 220)).dateGuess).toBeUndefined();
 	});
 
+	test("a one-digit month glued after an O is the month's 0 read as a letter (VALIDTHRUO4/32)", () => {
+		const fields = read(line('VALIDTHRUO4/32', 40, 160), line('JOHN SMITH', 40, 220));
+		expect(fields.validThru?.text).toBe('04/32');
+		expect(fields.validThru?.confidence).toBeGreaterThanOrEqual(0.9);
+		// Any other letter before it may be a lost digit's misreading (Y1/30 for 11/30).
+		expect(read(line('VALIDTHRUY1/32', 40, 160), line('JOHN SMITH', 40, 220)).validThru?.confidence).toBeLessThan(0.9);
+	});
+
+	test('MONTH/YEAR with its slash read as a letter still labels the expiry', () => {
+		const fields = read(line('MONTHIYEAR 09/26', 40, 160), line('11/30', 330, 160), line('JOHN SMITH', 40, 220));
+		expect(fields.validThru?.text).toBe('09/26');
+	});
+
 	test('the latest of two dates is the expiry', () => {
 		const fields = read(line('01/27  11/29', 40, 160), line('JOHN SMITH', 40, 220));
 		expect(fields.validThru?.text).toBe('11/29');

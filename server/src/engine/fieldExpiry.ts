@@ -12,9 +12,12 @@ export interface ExpiryChoice {
 	label?: DateLabel;
 }
 
-/** Words that label an expiry date, and words that label some other date printed beside it. */
+/**
+ * Words that label an expiry date, and words that label some other date printed beside it.
+ * MONTH/YEAR's thin slash is often read as a letter (MONTHIYEAR).
+ */
 const EXPIRY_WORDS =
-	/THRU|^(EXP|EXPIRES?|EXPIRY|EXPIRATION|EXPIRESEND|END|ENDS|UNTIL|VALIDUNTIL|VALIDTO|GOOD|MONTH|YEAR|MONTHYEAR|MMYY|BIS)$/;
+	/THRU|^(EXP|EXPIRES?|EXPIRY|EXPIRATION|EXPIRESEND|END|ENDS|UNTIL|VALIDUNTIL|VALIDTO|GOOD|MONTH|YEAR|MONTH[IL]?YEAR|MMYY|BIS)$/;
 const DECOY_WORDS = /FROM|SINCE|^(MEMBER|ISSUE|ISSUED|START|STARTS|DESDE|SEIT|CUSTOMER)$/;
 const NEUTRAL_WORDS = /^(VALID|DATE|DATES|ON)$/;
 
@@ -116,7 +119,23 @@ function dateCandidates(row: TextRow, exclude: Set<PlacedChar>): DateCandidate[]
 		const years = fourDigits?.startsWith('20')
 			? [fourDigits]
 			: [/^\d{2}/.exec(after)?.[0], fourDigits].filter((y): y is string => y !== undefined);
+		// A one-digit month glued after an O (VALIDTHRUO4/32): the month's 0 read as the letter beside
+		// the label's. Not a lost digit: a 1 is not read as O, and 1X months with X read are 10-12.
+		const zero = before[1].length === 1 && /^[Oo]$/.test(chars[slash - 2]?.c?.char ?? '') ? chars[slash - 2] : null;
 		for (const year of years) {
+			if (zero?.c) {
+				const used = chars.slice(slash - 2, slash + 1 + year.length).flatMap((c) => (c.c ? [c.c] : []));
+				found.push({
+					text: `0${before[1]}/${year.slice(-2)}`,
+					month: Number(before[1]),
+					year: year.length === 2 ? 2000 + Number(year) : Number(year),
+					chars: used,
+					row,
+					mapped: used.filter((c) => !/[\d/\\\-.]/.test(c.char) && c !== zero.c).length,
+					crowded: /\d/.test(chars[slash + 1 + year.length]?.c?.char ?? ''),
+				});
+				continue;
+			}
 			const start = slash - before[1].length;
 			const used = chars.slice(start, slash + 1 + year.length).flatMap((c) => (c.c ? [c.c] : []));
 			const mapped = used.filter((c) => !/[\d/\\\-.]/.test(c.char)).length;
