@@ -3,7 +3,7 @@
  * number but not the date or the name: no models, only the two views' readings.
  */
 import type { CardReading } from '../src/engine/cardPipeline';
-import { withDateGuess, withWiderView } from '../src/engine/cardPipeline';
+import { withDateGuess, withPassRival, withWiderView } from '../src/engine/cardPipeline';
 import type { FieldName, FieldReading } from '../src/engine/types';
 
 const reading = (text: string, confidence: number): FieldReading => ({ text, confidence, box: null, parts: [] });
@@ -103,5 +103,26 @@ describe('withDateGuess', () => {
 		const dated = card({ ...FIRST.fields, validThru: reading('02/34', 0.7) });
 		expect(withDateGuess({ ...dated, dateGuess: guess }).fields.validThru?.text).toBe('02/34');
 		expect(withDateGuess({ ...dated, dateGuess: guess }).dateGuess).toBeUndefined();
+	});
+});
+
+describe('withPassRival', () => {
+	const kept = card({ number: reading(NUMBER, 0.997), name: reading('YOUNGNA LEE', 0.995), validThru: reading('11/29', 0.99) });
+
+	test('a field the other pass read otherwise, surely enough, is in doubt', () => {
+		const other = card({ number: reading(NUMBER, 0.95), name: reading('NA LEE', 0.85) });
+		expect(withPassRival(kept, other).fields.name).toMatchObject({ text: 'YOUNGNA LEE', confidence: 0.85 });
+		expect(withPassRival(kept, other).fields.validThru?.confidence).toBe(0.99);
+	});
+
+	test('a pass that read no number surely, beside one that did, casts no doubt on the name or the date', () => {
+		// Bench seed 2067's 12 MP photo: the coarse pass read 12 digits at 0.45 and NA LEE.
+		const other = card({ number: reading('816266797044', 0.45), name: reading('NA LEE', 0.85), validThru: reading('11/28', 0.8) });
+		const merged = withPassRival(kept, other);
+		expect(merged.fields.name?.confidence).toBe(0.995);
+		expect(merged.fields.validThru?.confidence).toBe(0.99);
+		// Neither pass read the number surely: the rival counts.
+		const unsure = card({ ...kept.fields, number: reading(NUMBER, 0.6) });
+		expect(withPassRival(unsure, other).fields.name?.confidence).toBe(0.85);
 	});
 });

@@ -152,14 +152,27 @@ export async function readCardFromImage(
 	if (longSide < FINE_MIN_SIDE || sure('number') || (sure('name') && sure('validThru')) || closeUp) return withDateGuess(first);
 	const { reading: second } = await readAtCoarseSide(models, source, now, settings, finer);
 	const [kept, other] = readingScore(second) > readingScore(first) ? [second, first] : [first, second];
-	// The two passes read a field differently: which is right is a guess.
+	return withDateGuess(withPassRival(kept, other));
+}
+
+/**
+ * The kept pass's reading, where the other pass read a field differently: which is right is a guess,
+ * so the field is in doubt. A pass that read no number surely, beside one that did, did not see the
+ * card well: its name or date is no rival (the issuer's name, read as the holder's from the top of a
+ * card the coarse pass saw too small). The other pass's date guess stands in for a missing one.
+ */
+export function withPassRival(kept: CardReading, other: CardReading): CardReading {
+	const sawCard = (reading: CardReading) => (reading.fields.number?.confidence ?? 0) >= REVIEW_CONFIDENCE;
+	const onlyKeptSawCard = sawCard(kept) && !sawCard(other);
+	const fields = { ...kept.fields };
 	for (const name of FIELD_NAMES) {
-		const field = kept.fields[name];
+		const field = fields[name];
 		const rival = other.fields[name];
+		if (name !== 'number' && onlyKeptSawCard) continue;
 		if (field && rival && rival.text !== field.text && rival.confidence >= PASS_RIVAL)
-			kept.fields[name] = { ...field, confidence: Math.min(field.confidence, 0.85) };
+			fields[name] = { ...field, confidence: Math.min(field.confidence, 0.85) };
 	}
-	return withDateGuess({ ...kept, dateGuess: kept.dateGuess ?? other.dateGuess });
+	return { ...kept, fields, dateGuess: kept.dateGuess ?? other.dateGuess };
 }
 
 /** A field the other pass read otherwise at least this surely casts doubt on the kept one. */
@@ -549,13 +562,13 @@ async function readRegion(
 			const found = second[name];
 			if (!found) continue;
 			const current = fields[name];
-			if (!closerLookTakes(name, found, current)) continue;
 			// The closer view vouches for what it adds when it read the first view's number, or a checked
 			// number it read surely and the card is reported with (taken just before: FIELD_NAMES puts the
 			// number first).
 			const same =
 				second.number !== undefined &&
 				(second.number.text === firstNumber || (numberSureOnlyCloser && second.number.text === fields.number?.text));
+			if (!closerLookTakes(name, found, current)) continue;
 			const confidence = closerLookConfidence(name, found, current, same, decoyNearby);
 			if (name === 'number') numberSureOnlyCloser = confidence >= REVIEW_CONFIDENCE;
 			fields[name] = {
@@ -631,7 +644,7 @@ function labelSeenCloser(found: FieldReading, current: FieldReading | undefined)
  * reading gives way only to a clearly surer one, and then stays in doubt: the two views disagree.
  * Read the same, it stays as doubtful as it was: the closer view sees less around the field (a VALID
  * FROM label beside a date), not more; unless it read the date's expiry label, which the first view
- * did not (0628 read closer as VALID 06/28 THRU).
+ * did not (0628 read closer as VALID 06/28 THRU), or the same checked number surely.
  */
 export function closerLookTakes(name: FieldName, found: FieldReading, current: FieldReading | undefined): boolean {
 	if (!current) return true;
