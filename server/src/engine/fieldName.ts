@@ -201,7 +201,7 @@ function segments(row: TextRow): Segment[] {
 		}
 		if (lost.has(c)) {
 			closeWord();
-			pendingGap = lost.get(c) ? 0.95 : 0.5;
+			pendingGap = 0.5;
 		} else if (previous && previous.char !== ' ' && previous.box !== c.box) {
 			const step = (c.along - previous.along) / pitch;
 			if (step >= 1.3) {
@@ -257,17 +257,6 @@ const LOST_GAP_DOMINANCE = 4;
 const LOST_GAP_OVER_UNCUT = 2;
 /** ...where the letters stand at least this many times their usual step apart. */
 const LOST_GAP_STEP = 1.2;
-/**
- * A lost gap is as sure as a space the model emitted where its rise is this high, this many times
- * every rise left uncut in its word (counted from CLEAR_GAP_FLOOR), and the letters stand
- * CLEAR_GAP_STEP times their usual step apart. On six sets (998 cards) the rises of splits that were
- * wrong stood at most 40 times over their words' others (THOMP|SON 0.14 over 0.0035), or under
- * 0.06 (WIL|LIAM, TAIL|SPIN); right ones at 0.08-0.15, 100-1000 times over.
- */
-const CLEAR_GAP_RISE = 0.08;
-const CLEAR_GAP_DOMINANCE = 100;
-const CLEAR_GAP_FLOOR = 0.0002;
-const CLEAR_GAP_STEP = 1.25;
 
 /**
  * Word gaps the recogniser saw but did not emit ("ROBERTLOPEZ", "MOHAMMEDBINSALIM", "MEIWLEWIS"):
@@ -276,10 +265,10 @@ const CLEAR_GAP_STEP = 1.25;
  * such gaps, after a gap the model read, or (O', D') before an apostrophe. A gap between two words
  * also needs the letters to stand wider apart than their usual step; beside an initial the rise
  * must be higher instead (the model keeps a narrow initial at its letter step). These gaps stay
- * doubtful unless clear (CLEAR_GAP_RISE): each letter that starts a word maps to whether its gap is.
+ * doubtful.
  */
-function lostGaps(row: TextRow): Map<PlacedChar, boolean> {
-	const found = new Map<PlacedChar, boolean>();
+function lostGaps(row: TextRow): Set<PlacedChar> {
+	const found = new Set<PlacedChar>();
 	let run: PlacedChar[] = [];
 	let afterGap = false;
 	const closeRun = (after?: PlacedChar) => {
@@ -295,20 +284,7 @@ function lostGaps(row: TextRow): Map<PlacedChar, boolean> {
 				.join('')
 				.toUpperCase(),
 		);
-		if (run.length >= 3 && !logo) {
-			const cuts = bestCuts(run, { prefix, gapAfter, gapBefore: afterGap });
-			const steps = run
-				.slice(1)
-				.map((c, i) => c.along - run[i].along)
-				.sort((a, b) => a - b);
-			const usualStep = steps[steps.length >> 1];
-			const uncut = Math.max(CLEAR_GAP_FLOOR, ...run.map((c, i) => (i === 0 || cuts.includes(i) ? 0 : c.spaceBefore)));
-			for (const i of cuts) {
-				const rise = run[i].spaceBefore;
-				const step = (run[i].along - run[i - 1].along) / usualStep;
-				found.set(run[i], rise >= CLEAR_GAP_RISE && rise >= uncut * CLEAR_GAP_DOMINANCE && step >= CLEAR_GAP_STEP);
-			}
-		}
+		if (run.length >= 3 && !logo) for (const i of bestCuts(run, { prefix, gapAfter, gapBefore: afterGap })) found.add(run[i]);
 		run = [];
 	};
 	row.chars.forEach((c, k) => {
