@@ -5,7 +5,7 @@ import type { RgbImage } from './decode';
 import type { TextBox } from './detectText';
 import { detectText } from './detectText';
 import { extractFields } from './extractFields';
-import { checked, validForBrand } from './fieldNumber';
+import { checked, longestForBrand, validForBrand } from './fieldNumber';
 import { findCardShape } from './findCard';
 import { distance } from './geometry';
 import type { OcrModels } from './models';
@@ -157,13 +157,18 @@ export async function readCardFromImage(
 
 /**
  * The kept pass's reading, where the other pass read a field differently: which is right is a guess,
- * so the field is in doubt. A pass that read no number surely, beside one that did, did not see the
- * card well: its name or date is no rival (the issuer's name, read as the holder's from the top of a
- * card the coarse pass saw too small). The other pass's date guess stands in for a missing one.
+ * so the field is in doubt. Beside a pass that read its number surely, a pass that read no number,
+ * another one, or the same one in deep doubt (digits under 0.5) did not read the card: its name or
+ * date is no rival (NA LEE beside 12 of YOUNGNA LEE's card's 16 digits at 0.45). The other pass's
+ * date guess stands in for a missing one.
  */
 export function withPassRival(kept: CardReading, other: CardReading): CardReading {
-	const sawCard = (reading: CardReading) => (reading.fields.number?.confidence ?? 0) >= REVIEW_CONFIDENCE;
-	const onlyKeptSawCard = sawCard(kept) && !sawCard(other);
+	const number = kept.fields.number;
+	const otherNumber = other.fields.number;
+	const onlyKeptSawCard =
+		number !== undefined &&
+		number.confidence >= REVIEW_CONFIDENCE &&
+		(!otherNumber || otherNumber.text !== number.text || otherNumber.confidence < DEEP_DOUBT);
 	const fields = { ...kept.fields };
 	for (const name of FIELD_NAMES) {
 		const field = fields[name];
@@ -288,14 +293,15 @@ async function readAtCoarseSide(
 	return { reading: best ?? { fields: {}, lines: [], rotationDeg: 0 }, textSpread };
 }
 
-/** The most a field only the view over the card's whole extent found is reported at (a date beside its expiry label excepted), and a field that view read otherwise. */
+/** The most a field only the view over the card's whole extent found is reported at, and a field that view read otherwise. */
 const WIDER_VIEW_DOUBT = 0.85;
 
 /**
  * What the view over a card's whole extent adds to a first reading that lacks a field (or a guess
  * at its date), or null when it adds nothing or read another number (another card, or not the
  * card). What only that view found may lie outside the card (a page's own text beside a scanned
- * card): it is kept, never surely, unless it is a date beside its expiry label. When the two views
+ * card): it is kept, never surely, even a date beside its expiry label (an authorisation form's typed
+ * "Expiry: 03/27" beside a copy of the card). When the two views
  * read a field differently, the first view's reading is kept, in doubt if the wider view's is as
  * sure as a rival pass's must be (PASS_RIVAL), and the fields the wider view adds are still taken
  * (HIROSHI ANDERSON read HIROSHIANDERSON there, beside the only date read). Then the
@@ -314,8 +320,7 @@ export function withWiderView(first: CardReading, wider: CardReading): CardReadi
 	for (const name of FIELD_NAMES) {
 		const own = first.fields[name];
 		const seen = wider.fields[name];
-		if (seen && !own)
-			fields[name] = { ...seen, confidence: vouched(name, seen) ? seen.confidence : Math.min(seen.confidence, WIDER_VIEW_DOUBT) };
+		if (seen && !own) fields[name] = { ...seen, confidence: Math.min(seen.confidence, WIDER_VIEW_DOUBT) };
 		else if (seen && own && seen.text !== own.text && seen.confidence >= PASS_RIVAL)
 			fields[name] = { ...own, confidence: Math.min(own.confidence, WIDER_VIEW_DOUBT) };
 	}
@@ -325,15 +330,6 @@ export function withWiderView(first: CardReading, wider: CardReading): CardReadi
 		numberSureOnlyCloser: wider.numberSureOnlyCloser || first.numberSureOnlyCloser,
 		dateGuess: base.dateGuess ?? first.dateGuess,
 	};
-}
-
-/**
- * A date the wider view read beside its expiry label is the card's expiry as surely as the first
- * view's would be: the same card's number vouches for the view, and the label for the date (a
- * close-up's first view held only the number and the name, and VALID THRU 02/27 was read at 0.999).
- */
-function vouched(name: FieldName, seen: FieldReading): boolean {
-	return name === 'validThru' && seen.label === 'expiry';
 }
 
 /** A view still tilted more than this (radians) is placed again from its own boxes. */
@@ -621,10 +617,13 @@ function checkedAnew(found: FieldReading, current: FieldReading | undefined): bo
 /**
  * The closer view read the first view's checked number surely: the first view's doubt was how its
  * pieces fit together (3963 read apart from 443181725038 and put after it), and the closer view read
- * the same digits in the same order, its own doubts weighed, and the checksum holds for both.
+ * the same digits in the same order, its own doubts weighed, and the checksum holds for both. Only
+ * at its brand's longest length (an Amex's 15, a 19-digit number): the first view's doubt may be digits
+ * beside it, a longer number of which this is a part valid by chance, and the closer view may have
+ * missed them too.
  */
 function sameCheckedNumber(found: FieldReading, current: FieldReading): boolean {
-	return found.text === current.text && checked(found.text) && found.confidence >= REVIEW_CONFIDENCE;
+	return found.text === current.text && checked(found.text) && longestForBrand(found.text) && found.confidence >= REVIEW_CONFIDENCE;
 }
 
 /** The confidence readExpiry gives a date no card prints (month 13, a year out of range), at most. */

@@ -102,6 +102,22 @@ function dateText(row: TextRow, exclude: Set<PlacedChar>): Array<{ ch: string; c
 	return out;
 }
 
+/** The character at `at` is an O glued after the letters of an expiry label, which it does not belong to. */
+function zeroAfterLabel(chars: Array<{ ch: string; c: PlacedChar | null }>, at: number): boolean {
+	if (!/^[Oo]$/.test(chars[at]?.c?.char ?? '')) return false;
+	let start = at;
+	while (start > 0 && /[A-Za-z]/.test(chars[start - 1].c?.char ?? '')) start -= 1;
+	const label = chars
+		.slice(start, at)
+		.map((c) => c.ch)
+		.join('')
+		.toUpperCase();
+	return LABEL_END.test(label);
+}
+
+/** How an expiry label's letters end, read run together (VALIDTHRU, EXPIRESEND, MONTHYEAR); TO is left out: its own O. */
+const LABEL_END = /(THRU|EXP|EXPIRES|EXPIRY|END|ENDS|UNTIL|YEAR|MMYY)$/;
+
 /**
  * Every MM/YY (or MM/YYYY) reading around each slash. Dates printed side by side can come back as
  * one run ("04/2207/26"), so a match may touch other digits: plausibility sorts out the rest.
@@ -119,9 +135,10 @@ function dateCandidates(row: TextRow, exclude: Set<PlacedChar>): DateCandidate[]
 		const years = fourDigits?.startsWith('20')
 			? [fourDigits]
 			: [/^\d{2}/.exec(after)?.[0], fourDigits].filter((y): y is string => y !== undefined);
-		// A one-digit month glued after an O (VALIDTHRUO4/32): the month's 0 read as the letter beside
-		// the label's. Not a lost digit: a 1 is not read as O, and 1X months with X read are 10-12.
-		const zero = before[1].length === 1 && /^[Oo]$/.test(chars[slash - 2]?.c?.char ?? '') ? chars[slash - 2] : null;
+		// A one-digit month glued after an O that follows a whole expiry label (VALIDTHRUO4/32): the
+		// month's 0 read as a letter beside the label's. Not after VALIDTO or TO, whose own O it may be,
+		// with the month's first digit lost (VALIDTO1/28 for VALID TO 11/28).
+		const zero = before[1].length === 1 && zeroAfterLabel(chars, slash - 2) ? chars[slash - 2] : null;
 		for (const year of years) {
 			if (zero?.c) {
 				const used = chars.slice(slash - 2, slash + 1 + year.length).flatMap((c) => (c.c ? [c.c] : []));
@@ -248,7 +265,6 @@ function slashlessDates(row: TextRow, exclude: Set<PlacedChar>): DateCandidate[]
 	const found: DateCandidate[] = [];
 	for (const match of text.matchAll(/(?<![\d/\\\-.])(\d{2})(\d{2})(?![\d/\\\-.])/g)) {
 		const start = match.index ?? 0;
-		if (/^(19|20)\d\d$/.test(match[0])) continue;
 		const used = chars.slice(start, start + 4).flatMap((c) => (c.c ? [c.c] : []));
 		found.push({
 			text: `${match[1]}/${match[2]}`,

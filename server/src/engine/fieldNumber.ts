@@ -170,6 +170,12 @@ export function checked(digits: string): boolean {
 	return cardValidator.number(digits).isValid && luhn10(digits);
 }
 
+/** As long as its brand's numbers can be: no longer number holds it as a part. */
+export function longestForBrand(digits: string): boolean {
+	const lengths = (cardValidator.number(digits).card?.lengths ?? []).filter((length) => CARD_LENGTHS.includes(length));
+	return lengths.length > 0 && digits.length >= Math.max(...lengths);
+}
+
 function meanProb(chars: PlacedChar[]): number {
 	return chars.reduce((sum, c) => sum + c.prob, 0) / Math.max(1, chars.length);
 }
