@@ -129,6 +129,17 @@ describe('valid thru', () => {
 		expect(fields.validThru?.text).toBe('09/26');
 	});
 
+	test("a date no card prints on the chosen date's row leaves it in doubt: it may be the expiry misread", () => {
+		// Bench seed 2069: VALID FROM 02/26 run into EXPIRES END 11/30, read as 11/53.
+		const fields = read(line('02/26E11/53END', 40, 160), line('JOHN SMITH', 40, 220));
+		expect(fields.validThru?.text).toBe('02/26');
+		expect(fields.validThru?.confidence).toBeLessThan(0.9);
+		// On another row it is other print (an account code), not this date's neighbour.
+		expect(
+			read(line('EXP 11/28', 40, 160), line('14/53', 300, 300), line('JOHN SMITH', 40, 220)).validThru?.confidence,
+		).toBeGreaterThanOrEqual(0.9);
+	});
+
 	test('the latest of two dates is the expiry', () => {
 		const fields = read(line('01/27  11/29', 40, 160), line('JOHN SMITH', 40, 220));
 		expect(fields.validThru?.text).toBe('11/29');

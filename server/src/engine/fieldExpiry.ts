@@ -464,6 +464,13 @@ export function readExpiry(rows: TextRow[], now: Date, exclude: Set<PlacedChar>,
 	const taken = new Set([...exclude, ...inDates]);
 	if (strayDigitRun(chosen.date.row, chosen.date.chars, taken) || strayDigitsBeside(rows, chosen.date.row, chosen.date.chars, taken))
 		confidence = Math.min(confidence, 0.85);
+	// A date no card prints on the chosen one's row, not labelled otherwise, may be the expiry misread
+	// (bench seed 2069: "02/26E11/53END", VALID FROM 02/26 run into EXPIRES END 11/30 read as 11/53).
+	const misread = dates.some(
+		(d) =>
+			!d.plausible && d.label !== 'decoy' && d.date.row === chosen.date.row && !d.date.chars.some((c) => chosen.date.chars.includes(c)),
+	);
+	if (misread) confidence = Math.min(confidence, 0.85);
 	// Another date that is neither labelled otherwise nor earlier leaves the choice open.
 	const open = rivals.some((d) => d.label === chosen.label && d.when >= chosen.when);
 	if (open) confidence = Math.min(confidence, 0.7);
