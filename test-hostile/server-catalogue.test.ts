@@ -17,6 +17,12 @@ import type { Answer } from '../devkit/hostile/serverInputs';
 import { answerCode, answerField, clovaJson, inflateBombPdf, pixelBombPdf, send } from '../devkit/hostile/serverInputs';
 
 const HEALTHZ_MS = 100;
+/**
+ * While 40 bodies of 19 MB arrive at once, the two the budget admits are parsed and decoded on the
+ * event loop: /healthz then waited 47-124 ms over four runs on two cores (the 100 ms bar failed one
+ * CI run of four). Blocked, it would wait seconds; 250 ms still tells the two apart.
+ */
+const HEALTHZ_MS_LARGE_BODIES = 250;
 const PEAK_RSS_MB = 600;
 const SETTLED_RSS_MB = 400;
 const CARD = 'flat-001.jpg';
@@ -25,13 +31,13 @@ let server: RunningServer;
 const figures: Record<string, WatchFigures & { answerMs?: number }> = {};
 
 /** Runs one probe while the server is watched, and checks the watch's figures. */
-async function probe<T>(name: string, run: () => Promise<T>): Promise<T> {
+async function probe<T>(name: string, run: () => Promise<T>, healthzMs = HEALTHZ_MS): Promise<T> {
 	const watch = await watchServer(server.url, server.pid);
 	const result = await run();
 	const seen = await watch.stop();
 	figures[name] = seen;
 	expect({ name, slowestHealthzMs: Math.round(seen.slowestHealthzMs) }).toEqual({ name, slowestHealthzMs: expect.any(Number) });
-	expect(seen.slowestHealthzMs).toBeLessThan(HEALTHZ_MS);
+	expect(seen.slowestHealthzMs).toBeLessThan(healthzMs);
 	expect(seen.peakRssMb).toBeLessThan(PEAK_RSS_MB);
 	return result;
 }
@@ -87,8 +93,10 @@ test('3: of 40 concurrent 19 MB JSON bodies only as many as the held-body budget
 	image.set([0xff, 0xd8, 0xff, 0xe0]);
 	const body = clovaJson({ format: 'jpg', data: image });
 	expect(body.length).toBeGreaterThan(19 * 1024 * 1024);
-	const answers = await probe('3 40 x 19 MB bodies', () =>
-		Promise.all(Array.from({ length: 40 }, () => send(server.url, { headers: json, body }))),
+	const answers = await probe(
+		'3 40 x 19 MB bodies',
+		() => Promise.all(Array.from({ length: 40 }, () => send(server.url, { headers: json, body }))),
+		HEALTHZ_MS_LARGE_BODIES,
 	);
 	// Refused unread: 0025, or (bodies over 16 MB) the connection closed after it, the upload cut.
 	const refused = answers.filter((answer) => answerCode(answer) === '0025' || answer.cut).length;
