@@ -238,6 +238,23 @@ function tall(l: RecognizedLine, height: number): RecognizedLine {
 	return { ...l, quad: [tl, tr, { x: tr.x, y: tr.y + height }, { x: tl.x, y: tl.y + height }] };
 }
 
+describe('valid thru, printed letter-spaced', () => {
+	// Independent seed 125: OCR-B printed wide came back "VALID THRU 0 8 / 3 1"; an unlabelled 08/25
+	// elsewhere on the card was reported at 0.998.
+	test('a date read in pieces is one date, and its label still labels it', () => {
+		for (const printed of ['0 8 / 3 1', '08 / 31', '0 8/3 1']) {
+			const fields = read(line('08/25', 400, 60), line(`VALID THRU ${printed}`, 40, 160), line('JOHN SMITH', 40, 220));
+			expect({ printed, ...fields.validThru }).toMatchObject({ printed, text: '08/31', label: 'expiry' });
+			expect(fields.validThru?.confidence).toBeGreaterThanOrEqual(0.9);
+		}
+	});
+
+	test('a lone digit before a date is not joined to it', () => {
+		const fields = read(line('VALID THRU 5 08/31', 40, 160), line('JOHN SMITH', 40, 220));
+		expect(fields.validThru?.text).toBe('08/31');
+	});
+});
+
 describe('valid thru, the label read beside it', () => {
 	test('a date under VALID FROM is reported with its decoy label, one under VALID THRU with its expiry label', () => {
 		expect(read(line('VALID FROM 04/27', 40, 160), line('JOHN SMITH', 40, 220)).validThru).toMatchObject({ text: '04/27', label: 'decoy' });
@@ -332,6 +349,20 @@ describe('holder name', () => {
 		const fields = read(line('GEORGE ONEILL', 40, 220, { 8: { apostropheBefore: 0.3 } }));
 		expect(fields.name?.text).toBe("GEORGE O'NEILL");
 		expect(fields.name?.confidence).toBeLessThan(0.9);
+	});
+
+	test('a name written in title case keeps its lower-case particles (independent seeds 117, 125)', () => {
+		for (const name of ['Kwame del Holt', 'Yvonne van Rosa', 'Mateo de la Cruz']) {
+			const fields = read(line(name, 40, 220));
+			expect(fields.name?.text).toBe(name);
+			expect(fields.name?.confidence).toBeGreaterThanOrEqual(0.9);
+		}
+	});
+
+	test('a particle is no name of its own, nor a word in a name in capitals', () => {
+		expect(read(line('van Rosa', 40, 220)).name).toBeUndefined();
+		expect(read(line('Yvonne van', 40, 220)).name).toBeUndefined();
+		expect(read(line('YVONNE van ROSA', 40, 220)).name?.text).not.toBe('YVONNE van ROSA');
 	});
 
 	test('a clean two-word name is sure', () => {

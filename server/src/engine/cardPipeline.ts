@@ -5,6 +5,7 @@ import type { RgbImage } from './decode';
 import type { TextBox } from './detectText';
 import { detectText } from './detectText';
 import { extractFields } from './extractFields';
+import { IMPLAUSIBLE_DATE } from './fieldExpiry';
 import { checked, longestForBrand, validForBrand } from './fieldNumber';
 import { findCardShape } from './findCard';
 import { distance } from './geometry';
@@ -625,9 +626,6 @@ function checkedAnew(found: FieldReading, current: FieldReading | undefined): bo
 function sameCheckedNumber(found: FieldReading, current: FieldReading): boolean {
 	return found.text === current.text && checked(found.text) && longestForBrand(found.text) && found.confidence >= REVIEW_CONFIDENCE;
 }
-
-/** The confidence readExpiry gives a date no card prints (month 13, a year out of range), at most. */
-const IMPLAUSIBLE_DATE = 0.4;
 
 /**
  * The closer view read the date's expiry label where the first view read no label there, or only a

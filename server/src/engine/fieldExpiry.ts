@@ -51,6 +51,35 @@ function lettersOf(run: PlacedChar[]): string {
 		.replace(/[^A-Z]/g, '');
 }
 
+const textOf = (run: PlacedChar[]) => run.map((c) => c.char).join('');
+/** A piece of a date as the model splits letter-spaced print: one or two digits, or a separator with a digit at most each side. */
+const DATE_PIECE = /^(\d{1,2}|\d?[/\\\-.]\d?)$/;
+const SPACED_DATE = /^\d{1,2}[/\\\-.]\d{2}(\d{2})?$/;
+
+/**
+ * A row's runs, with a date the model read in pieces as one run: letter-spaced print ("0 8 / 3 1",
+ * OCR-B printed wide) or spaces round its slash ("08 / 31"). Read apart, its digits made no date
+ * and the first piece passed for a value of the label before it ("THRU 0"), so another date on
+ * the card was reported surely (independent seed 125). Only pieces that join into a date join.
+ */
+export function dateRuns(chars: PlacedChar[]): PlacedChar[][] {
+	const runs = splitRuns(chars);
+	const out: PlacedChar[][] = [];
+	for (let i = 0; i < runs.length;) {
+		let j = i;
+		while (j < runs.length && DATE_PIECE.test(textOf(runs[j]))) j += 1;
+		const pieces = runs.slice(i, j);
+		if (pieces.length >= 2 && SPACED_DATE.test(pieces.map(textOf).join(''))) {
+			out.push(pieces.flat());
+			i = j;
+		} else {
+			out.push(runs[i]);
+			i += 1;
+		}
+	}
+	return out;
+}
+
 /**
  * Labels and where they are. A label followed by a value of its own that is not a date ("MEMBER
  * SINCE 17", "SINCE 2015") labels that value, not a date nearby.
@@ -58,7 +87,7 @@ function lettersOf(run: PlacedChar[]): string {
 function labels(rows: TextRow[]): Label[] {
 	const found: Label[] = [];
 	for (const row of rows) {
-		const runs = splitRuns(row.chars);
+		const runs = dateRuns(row.chars);
 		const kindOf = (run: PlacedChar[]) => {
 			const letters = lettersOf(run);
 			if (letters.length < 2) return null;
@@ -86,6 +115,24 @@ function labels(rows: TextRow[]): Label[] {
 	return found;
 }
 
+/** A date from its month's digits (one or two) and its year's (two or four), read from `chars`. */
+function mmyyCandidate(
+	month: string,
+	year: string,
+	chars: PlacedChar[],
+	row: TextRow,
+	how: Pick<DateCandidate, 'mapped' | 'crowded'> & Partial<Pick<DateCandidate, 'shortMonth' | 'touching' | 'slashless'>>,
+): DateCandidate {
+	return {
+		text: `${month.padStart(2, '0')}/${year.slice(-2)}`,
+		month: Number(month),
+		year: year.length === 2 ? 2000 + Number(year) : Number(year),
+		chars,
+		row,
+		...how,
+	};
+}
+
 /**
  * The row as text for date matching: look-alike letters become digits only inside runs that are
  * mostly digits, and runs stay apart unless a slash joins them ("11 /24"), so a label's letters
@@ -93,7 +140,7 @@ function labels(rows: TextRow[]): Label[] {
  */
 function dateText(row: TextRow, exclude: Set<PlacedChar>): Array<{ ch: string; c: PlacedChar | null }> {
 	const out: Array<{ ch: string; c: PlacedChar | null }> = [];
-	for (const run of splitRuns(row.chars.filter((c) => !exclude.has(c)))) {
+	for (const run of dateRuns(row.chars.filter((c) => !exclude.has(c)))) {
 		const digitish = run.filter((c) => /[\d/\\\-.]/.test(c.char)).length / run.length >= 0.6;
 		const last = out[out.length - 1];
 		if (last && !(last.ch === '/' || run[0].char === '/')) out.push({ ch: ' ', c: null });
@@ -142,15 +189,12 @@ function dateCandidates(row: TextRow, exclude: Set<PlacedChar>): DateCandidate[]
 		for (const year of years) {
 			if (zero?.c) {
 				const used = chars.slice(slash - 2, slash + 1 + year.length).flatMap((c) => (c.c ? [c.c] : []));
-				found.push({
-					text: `0${before[1]}/${year.slice(-2)}`,
-					month: Number(before[1]),
-					year: year.length === 2 ? 2000 + Number(year) : Number(year),
-					chars: used,
-					row,
-					mapped: used.filter((c) => !/[\d/\\\-.]/.test(c.char) && c !== zero.c).length,
-					crowded: /\d/.test(chars[slash + 1 + year.length]?.c?.char ?? ''),
-				});
+				found.push(
+					mmyyCandidate(before[1], year, used, row, {
+						mapped: used.filter((c) => !/[\d/\\\-.]/.test(c.char) && c !== zero.c).length,
+						crowded: /\d/.test(chars[slash + 1 + year.length]?.c?.char ?? ''),
+					}),
+				);
 				continue;
 			}
 			const start = slash - before[1].length;
@@ -158,8 +202,6 @@ function dateCandidates(row: TextRow, exclude: Set<PlacedChar>): DateCandidate[]
 			const mapped = used.filter((c) => !/[\d/\\\-.]/.test(c.char)).length;
 			// Look-alike mapping must not invent a date out of a word.
 			if (mapped > 2) continue;
-			const month = Number(before[1]);
-			const fullYear = year.length === 2 ? 2000 + Number(year) : Number(year);
 			const end = slash + 1 + year.length;
 			// Only digits the model read as digits crowd a date; a letter beside it is a logo's edge.
 			// A one-digit month with a digit just across a gap may be a two-digit month split by a
@@ -173,28 +215,16 @@ function dateCandidates(row: TextRow, exclude: Set<PlacedChar>): DateCandidate[]
 				(c): c is PlacedChar => c !== undefined && c !== null && /\d/.test(c.char),
 			);
 			const crowded = glued || split !== null || touching.length > 0;
-			found.push({
-				text: `${before[1].padStart(2, '0')}/${year.slice(-2)}`,
-				month,
-				year: fullYear,
-				chars: used,
-				row,
-				mapped,
-				crowded,
-				shortMonth: before[1].length === 1,
-				touching: glued || split !== null ? undefined : touching,
-			});
-			if (split?.c) {
-				const twoDigits = `${split.c.char}${before[1]}`;
-				found.push({
-					text: `${twoDigits}/${year.slice(-2)}`,
-					month: Number(twoDigits),
-					year: fullYear,
-					chars: [split.c, ...used],
-					row,
+			found.push(
+				mmyyCandidate(before[1], year, used, row, {
 					mapped,
-					crowded: true,
-				});
+					crowded,
+					shortMonth: before[1].length === 1,
+					touching: glued || split !== null ? undefined : touching,
+				}),
+			);
+			if (split?.c) {
+				found.push(mmyyCandidate(`${split.c.char}${before[1]}`, year, [split.c, ...used], row, { mapped, crowded: true }));
 			}
 			// Two dates run together can lose the second slash ("05/200324"), with the last or first letter
 			// of the second one's label between them ("09/25E0629" for 09/25 EXP 06/29; THRU, END, VALID):
@@ -202,15 +232,7 @@ function dateCandidates(row: TextRow, exclude: Set<PlacedChar>): DateCandidate[]
 			const lost = /^ ?[EPTUDeptud]? ?(\d{2})(\d{2})(?!\d)/.exec(text.slice(end));
 			if (year.length === 2 && lost) {
 				const lostChars = chars.slice(end, end + lost[0].length).flatMap((c) => (c.c ? [c.c] : []));
-				found.push({
-					text: `${lost[1]}/${lost[2]}`,
-					month: Number(lost[1]),
-					year: 2000 + Number(lost[2]),
-					chars: lostChars,
-					row,
-					mapped: 1,
-					crowded: true,
-				});
+				found.push(mmyyCandidate(lost[1], lost[2], lostChars, row, { mapped: 1, crowded: true }));
 			}
 		}
 	}
@@ -223,15 +245,7 @@ function dateCandidates(row: TextRow, exclude: Set<PlacedChar>): DateCandidate[]
 		const after = /^(\d{2})(?!\d)/.exec(text.slice(i + 1));
 		if (!before || !after) return;
 		const used = chars.slice(i - 2, i + 3).flatMap((e) => (e.c ? [e.c] : []));
-		found.push({
-			text: `${before[1]}/${after[1]}`,
-			month: Number(before[1]),
-			year: 2000 + Number(after[1]),
-			chars: used,
-			row,
-			mapped: 1,
-			crowded: true,
-		});
+		found.push(mmyyCandidate(before[1], after[1], used, row, { mapped: 1, crowded: true }));
 	});
 	// Two dates run together with both slashes read ("09/2610/29") crowd each other, but each is
 	// whole: digits beside a date that all belong to another date it shares nothing with leave it clear.
@@ -266,25 +280,23 @@ function slashlessDates(row: TextRow, exclude: Set<PlacedChar>): DateCandidate[]
 	for (const match of text.matchAll(/(?<![\d/\\\-.])(\d{2})(\d{2})(?![\d/\\\-.])/g)) {
 		const start = match.index ?? 0;
 		const used = chars.slice(start, start + 4).flatMap((c) => (c.c ? [c.c] : []));
-		found.push({
-			text: `${match[1]}/${match[2]}`,
-			month: Number(match[1]),
-			year: 2000 + Number(match[2]),
-			chars: used,
-			row,
-			mapped: used.filter((c) => !/\d/.test(c.char)).length,
-			crowded: false,
-			slashless: true,
-		});
+		found.push(
+			mmyyCandidate(match[1], match[2], used, row, {
+				mapped: used.filter((c) => !/\d/.test(c.char)).length,
+				crowded: false,
+				slashless: true,
+			}),
+		);
 	}
 	return found;
 }
 
 /**
- * The most a date read from four digits without their slash is reported at: a guess worth a look,
- * no surer than a date no card prints, so any reading of a date with its slash outweighs it.
+ * The most a date no card prints (month 13, a year out of range) is reported at; a date read from
+ * four digits without their slash too: a guess worth a look, which any plausible date read with
+ * its slash outweighs.
  */
-const SLASHLESS_DATE = 0.4;
+export const IMPLAUSIBLE_DATE = 0.4;
 
 /** How far along the date's line (in line heights) a stray digit run counts: beside it, not across the card. */
 const STRAY_REACH = 4;
@@ -441,7 +453,7 @@ export function readExpiry(rows: TextRow[], now: Date, exclude: Set<PlacedChar>,
 	const min = Math.min(...probs);
 	const mean = probs.reduce((a, b) => a + b, 0) / probs.length;
 	let confidence = min >= 0.5 ? 0.92 + 0.08 * Math.max(0, (mean - 0.7) / 0.3) : 0.85 * mean;
-	if (!chosen.plausible) confidence = Math.min(confidence, 0.4);
+	if (!chosen.plausible) confidence = Math.min(confidence, IMPLAUSIBLE_DATE);
 	if (chosen.label === 'decoy') confidence = Math.min(confidence, 0.5);
 	// Claimed by a FROM or SINCE label too: which label is whose is a guess.
 	else if (decoyClaimed.has(chosen.date)) confidence = Math.min(confidence, 0.8);
@@ -451,7 +463,7 @@ export function readExpiry(rows: TextRow[], now: Date, exclude: Set<PlacedChar>,
 	// member-since date whose expiry beside it was not read.
 	if (chosen.when < (now.getUTCFullYear() - 4) * 12 + now.getUTCMonth() + 1) confidence = Math.min(confidence, 0.8);
 	if (chosen.date.mapped > 0 || chosen.date.crowded) confidence = Math.min(confidence, 0.8);
-	if (chosen.date.slashless) confidence = Math.min(confidence, SLASHLESS_DATE);
+	if (chosen.date.slashless) confidence = Math.min(confidence, IMPLAUSIBLE_DATE);
 	// A label cut short after its VALID (VAU06/27) may have been VALID FROM as well as VALID THRU.
 	const cutValid = chosen.label !== 'expiry' && followsCutValidLabel(chosen.date.row, chosen.date.chars);
 	if (cutValid) confidence = Math.min(confidence, 0.85);

@@ -83,6 +83,24 @@ function isNameWord(word: string): boolean {
 	return l.replace(/[^A-Z]/g, '').length / l.length >= 0.6;
 }
 
+/**
+ * Surname particles as a name written in title case prints them, in lower case (Yvonne van Rosa,
+ * Kwame del Holt): a lower-case word a name in capitals would never have.
+ */
+// prettier-ignore
+const NAME_PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'del', 'della', 'da', 'das', 'dos', 'du', 'di', 'la', 'le', 'ten', 'ter', 'zu', 'bin', 'binti', 'al']);
+
+/** A particle inside a name otherwise written in title case: never its first or last word. */
+function isInnerParticle(texts: string[], i: number): boolean {
+	return (
+		i > 0 &&
+		i < texts.length - 1 &&
+		NAME_PARTICLES.has(texts[i]) &&
+		texts.every((t, k) => k === i || NAME_PARTICLES.has(t) || isTitleCase(t)) &&
+		texts.some((t) => /[a-z]/.test(t) && !NAME_PARTICLES.has(t))
+	);
+}
+
 /** "Young", "O'Neil", "Lee-Tran": some issuers print names as written rather than in capitals. */
 function isTitleCase(word: string): boolean {
 	return /^[A-Z][a-z]+(?:['-][A-Z]?[a-z]+)*\.?$/.test(word) || /^[A-Z]\.?$/.test(word);
@@ -560,10 +578,12 @@ function candidateOf(whole: Segment): Candidate | null {
 	const texts = segment.words.map(wordText);
 	const nameLike = nameLikeOnly(texts);
 	if (!nameLike && cardWordFlags(texts).some(Boolean)) return null;
-	if (!texts.every(isNameWord)) return null;
+	if (!texts.every((t, i) => isNameWord(t) || isInnerParticle(texts, i))) return null;
 	// A name printed in title case is reported as printed; otherwise casing slips are put right.
 	const loneLetter = (t: string) => /^[A-Za-z]\.?$/.test(t);
-	const titleCase = texts.every((t) => isTitleCase(t) || loneLetter(t)) && texts.some((t) => /[a-z]/.test(t) && !loneLetter(t));
+	const titleCase =
+		texts.every((t, i) => isTitleCase(t) || loneLetter(t) || isInnerParticle(texts, i)) &&
+		texts.some((t) => /[a-z]/.test(t) && !loneLetter(t));
 	const text = titleCase ? texts.map((t) => (loneLetter(t) ? t.toUpperCase() : t)).join(' ') : texts.join(' ').toUpperCase();
 	const count = letters(text).length;
 	if (count < 3 || count > 45) return null;
