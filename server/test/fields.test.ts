@@ -365,6 +365,27 @@ describe('holder name', () => {
 		expect(read(line('YVONNE van ROSA', 40, 220)).name?.text).not.toBe('YVONNE van ROSA');
 	});
 
+	test('small print right under the date is a name, not its label (independent seed 127)', () => {
+		// A tilted Amex's number line measured twice the name's height: the name under EXP 06/28 was
+		// taken for the date's label and the issuer's name above the number was reported at 0.99.
+		const fields = read(
+			shrunk(line('IRONWOOD EXCHANGE', 40, 40), 20),
+			shrunk(line('EXP 06/28', 40, 150), 16),
+			shrunk(line('BEATRIZ GARCIA-LOPEZ', 40, 172), 14),
+		);
+		expect(fields.validThru?.text).toBe('06/28');
+		expect(fields.name?.text).toBe('BEATRIZ GARCIA-LOPEZ');
+	});
+
+	test('small print over a date is still its label', () => {
+		const fields = read(
+			shrunk(line('JOHN SMITH', 40, 135), 20),
+			shrunk(line('VAHID IHAU', 40, 165), 12),
+			shrunk(line('06/28', 40, 181), 16),
+		);
+		expect(fields.name?.text).toBe('JOHN SMITH');
+	});
+
 	test('a clean two-word name is sure', () => {
 		const fields = read(line('GEORGE ONEILL', 40, 220));
 		expect(fields.name?.text).toBe('GEORGE ONEILL');

@@ -252,6 +252,8 @@ const TIGHT_RISE_GAP = 0.61;
 
 /** Lines under this share of the number's height are label print, not a name. */
 const LABEL_HEIGHT = 0.55;
+/** How far below a date's centre (in its heights) a label's line can be: its own line, not the one under it. */
+const LABEL_BELOW = 0.5;
 
 /**
  * Row heights by which an equal line must stand above the name to be the card's heading, not a
@@ -643,7 +645,9 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	// Labels (VALID THRU, MONTH/YEAR) are printed at a third or so of the number's height, names at
 	// two thirds or more: a line that small is a label's, read as words.
 	const numberHeight = Math.max(0, ...numberRows.map((r) => r.height));
-	// Only print that small stacked on a date is taken for a label: a name can be printed small too.
+	// Only print that small over or beside a date is taken for a label: a name can be printed small
+	// too, and right under the date (independent seed 127: BEATRIZ GARCIA-LOPEZ under EXP 06/28, half
+	// the height of a tilted Amex number, lost to the issuer's name above the number, at 0.99).
 	const dates = rows.flatMap(dateSpans);
 	const labelSized = (c: Candidate) => {
 		if (c.segment.row.height >= numberHeight * LABEL_HEIGHT) return false;
@@ -651,7 +655,7 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 		const x0 = Math.min(...chars.map((ch) => ch.quad[0].x));
 		const x1 = Math.max(...chars.map((ch) => ch.quad[1].x));
 		const y = c.segment.row.center.y;
-		return dates.some((d) => Math.abs(d.y - y) < d.h * 1.5 && d.x0 < x1 && x0 < d.x1);
+		return dates.some((d) => y - d.y < d.h * LABEL_BELOW && d.y - y < d.h * 1.5 && d.x0 < x1 && x0 < d.x1);
 	};
 	const score = (c: Candidate) => (labelSized(c) ? 0 : 8) + (multi(c) ? 4 : 0) + (leftAligned(c) ? 2 : 0) + (belowNumber(c) ? 1 : 0);
 	// Between equals, a reading that is a guess in itself (a digit read as a letter, a name only a
