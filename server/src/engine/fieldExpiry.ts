@@ -81,6 +81,25 @@ export function dateRuns(chars: PlacedChar[]): PlacedChar[][] {
 }
 
 /**
+ * A decoy's label and an expiry's read as one run ("UDFROMVALIDTHRU": VALID FROM and VALID THRU
+ * printed side by side, bench seed 2073), each where its own word is; otherwise null. Taken as one
+ * decoy label, it left the VALID FROM date unlabelled beside a decoy-labelled expiry, and the
+ * VALID FROM date was reported at 0.999.
+ */
+function bothLabels(run: PlacedChar[]): Label[] | null {
+	const letters = run.filter((c) => /[A-Za-z]/.test(c.char));
+	const text = letters.map((c) => c.char.toUpperCase()).join('');
+	const decoy = /FROM|SINCE/.exec(text);
+	const expiry = /THRU|EXP|UNTIL/.exec(text);
+	if (!decoy || !expiry) return null;
+	const at = (match: RegExpExecArray) => quadCenter(spanQuad(letters.slice(match.index, match.index + match[0].length)));
+	return [
+		{ at: at(decoy), kind: 'decoy' },
+		{ at: at(expiry), kind: 'expiry' },
+	];
+}
+
+/**
  * Labels and where they are. A label followed by a value of its own that is not a date ("MEMBER
  * SINCE 17", "SINCE 2015") labels that value, not a date nearby.
  */
@@ -96,6 +115,11 @@ function labels(rows: TextRow[]): Label[] {
 		runs.forEach((run, i) => {
 			const kind = kindOf(run);
 			if (kind === null || kind === 'neutral') return;
+			const both = bothLabels(run);
+			if (both) {
+				found.push(...both);
+				return;
+			}
 			// Past the rest of the label ("MEMBER SINCE"), is there a value of its own that is not a date?
 			let j = i + 1;
 			while (j < runs.length && kindOf(runs[j]) !== null) j += 1;
@@ -422,6 +446,16 @@ function assignLabels(
 		const date = dates[nearest];
 		if (label.kind === 'decoy') decoyClaimed.add(date);
 		if (kinds.get(date) !== 'expiry') kinds.set(date, label.kind);
+	}
+	// Readings of one printed date share its slash (02/34 and the implausible 02/3404 of "02/3404/29"):
+	// the label the nearer reading took is the other's too.
+	for (const date of dates) {
+		if (kinds.has(date)) continue;
+		const slash = date.chars.find((c) => /[/\\\-.]/.test(c.char));
+		const twin = slash && dates.find((other) => kinds.has(other) && other.chars.includes(slash));
+		if (!twin) continue;
+		kinds.set(date, kinds.get(twin) as Label['kind']);
+		if (decoyClaimed.has(twin)) decoyClaimed.add(date);
 	}
 	return { kinds, decoyClaimed };
 }

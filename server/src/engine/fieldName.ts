@@ -729,6 +729,10 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 		c.segment.row.center.y === top && chosen.segment.row.center.y - top >= RIVAL_APART * chosen.segment.row.height;
 	const rival = found.slice(1).find((c) => score(c) === score(chosen) && !heading(c));
 	if (rival) confidence = Math.min(confidence, 0.75);
+	// A name chosen above the number, over a line of words under it taken for a date's label by its
+	// size alone: that line may be the holder's name printed small, and the chosen one the issuer's.
+	const smallBelow = !belowNumber(chosen) && found.some((c) => c !== chosen && labelSized(c) && multi(c) && belowNumber(c));
+	if (smallBelow) confidence = Math.min(confidence, 0.85);
 	// A line with a card word that is also a name (MILES VON MAR) may as well be a product line
 	// (DELTA MILES) whose holder's line was not read.
 	if (chosen.nameLike || guessed(chosen) === 1) confidence = Math.min(confidence, 0.85);

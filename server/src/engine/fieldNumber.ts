@@ -252,23 +252,29 @@ export function readNumber(rows: TextRow[]): NumberChoice | null {
 /**
  * Digits read surely beside the number on its lines, in no date: a group of the number the
  * detector cut into pieces (a 19-digit number's third group read as "3" and "2" apart, in boxes of
- * their own). The number chosen without them may be valid by chance.
+ * their own), or its last group read into small print beside it ("3418415": 415 and MEMBER SINCE
+ * 17, bench seed 2073, where 16 of a Maestro's 19 digits passed Luhn by chance). The number chosen
+ * without them may be valid by chance.
  */
 function strayDigits(rows: TextRow[], numberRows: TextRow[], chosen: Set<PlacedChar>): boolean {
 	const used = [...chosen].map((c) => quadCenter(c.quad));
 	const height = Math.max(...numberRows.map((row) => row.height));
-	const x0 = Math.min(...used.map((p) => p.x)) - height * 3;
-	const x1 = Math.max(...used.map((p) => p.x)) + height * 3;
+	const left = Math.min(...used.map((p) => p.x));
+	const right = Math.max(...used.map((p) => p.x));
+	const [x0, x1] = [left - height * 3, right + height * 3];
 	const y0 = Math.min(...used.map((p) => p.y)) - height * 0.6;
 	const y1 = Math.max(...used.map((p) => p.y)) + height * 0.6;
 	return rows.some((row) =>
 		splitRuns(row.chars).some((run) => {
 			if (run.some((c) => chosen.has(c) || /[/\\]/.test(c.char))) return false;
 			const digits = run.filter((c) => /\d/.test(c.char));
-			if (digits.length < run.length / 2 || digits.length > 4) return false;
+			if (digits.length < run.length / 2) return false;
+			// More digits than a group holds count only past the number's ends: over it, they are
+			// the number read again in a box of its own.
+			const past = (x: number) => digits.length <= 4 || x < left || x > right;
 			return digits.some((c) => {
 				const p = quadCenter(c.quad);
-				return c.prob >= 0.5 && p.x >= x0 && p.x <= x1 && p.y >= y0 && p.y <= y1;
+				return c.prob >= 0.5 && p.x >= x0 && p.x <= x1 && p.y >= y0 && p.y <= y1 && past(p.x);
 			});
 		}),
 	);
