@@ -255,6 +255,25 @@ describe('valid thru, printed letter-spaced', () => {
 	});
 });
 
+describe('valid thru, dates read without their slashes elsewhere', () => {
+	// Bench seed 2061: VALID FROM 02/31 and VALID THRU 04/34 in small print read as "0210434", their
+	// labels not at all; an unlabelled 12/30 across the card was reported at 0.998.
+	test('an unlabelled date beside digits holding a month and year read without a slash is in doubt', () => {
+		const fields = read(line('12/30', 300, 40), line('0210434', 40, 160), line('JOHN SMITH', 40, 220));
+		expect(fields.validThru?.text).toBe('12/30');
+		expect(fields.validThru?.confidence).toBeLessThan(0.9);
+	});
+
+	test('digits that hold no such month and year, or a labelled date, leave it sure', () => {
+		expect(read(line('12/30', 300, 40), line('9981', 40, 160), line('JOHN SMITH', 40, 220)).validThru?.confidence).toBeGreaterThanOrEqual(
+			0.9,
+		);
+		expect(
+			read(line('VALID THRU 12/30', 40, 160), line('0434', 300, 40), line('JOHN SMITH', 40, 220)).validThru?.confidence,
+		).toBeGreaterThanOrEqual(0.9);
+	});
+});
+
 describe('valid thru, labels read as one', () => {
 	test('VALID FROM and VALID THRU read as one run each label their own date (bench seed 2073)', () => {
 		// "UDFROMVALIDTHRU" over "04/2902/34": read as one decoy label, it left 04/29 unlabelled, at 0.999.

@@ -335,6 +335,18 @@ function leftoverDigits(run: PlacedChar[], taken: Set<PlacedChar>): PlacedChar[]
 	return digits.length >= 3 && !/^(19|20)\d\d$/.test(digits.map((c) => c.char).join('')) ? digits : [];
 }
 
+/** Four digits in a row among these that make a month and a year a card could still be valid in (MMYY). */
+function holdsSlashlessDate(digits: PlacedChar[], now: Date): boolean {
+	const text = digits.map((c) => c.char).join('');
+	const current = now.getUTCFullYear();
+	for (let i = 0; i + 4 <= text.length; i++) {
+		const month = Number(text.slice(i, i + 2));
+		const year = 2000 + Number(text.slice(i + 2, i + 4));
+		if (month >= 1 && month <= 12 && year >= current - 4 && year <= current + 25) return true;
+	}
+	return false;
+}
+
 /** Leftover digits on the date's own row, along it within STRAY_REACH of the date. */
 function strayDigitRun(row: TextRow, date: PlacedChar[], taken: Set<PlacedChar>): boolean {
 	const from = Math.min(...date.map((c) => c.along)) - row.height * STRAY_REACH;
@@ -509,6 +521,12 @@ export function readExpiry(rows: TextRow[], now: Date, exclude: Set<PlacedChar>,
 	const inDates = new Set(candidates.filter((date) => date.month >= 1 && date.month <= 12).flatMap((date) => date.chars));
 	const taken = new Set([...exclude, ...inDates]);
 	if (strayDigitRun(chosen.date.row, chosen.date.chars, taken) || strayDigitsBeside(rows, chosen.date.row, chosen.date.chars, taken))
+		confidence = Math.min(confidence, 0.85);
+	// A date chosen for want of a label, where digits elsewhere on the card hold a month and a
+	// year read without their slash: the labelled dates may be there, their labels too small to read
+	// (bench seed 2061: VALID FROM 02/31 and VALID THRU 04/34 read as "0210434", an unlabelled 12/30
+	// across the card reported at 0.998).
+	if (chosen.label === null && rows.some((row) => splitRuns(row.chars).some((run) => holdsSlashlessDate(leftoverDigits(run, taken), now))))
 		confidence = Math.min(confidence, 0.85);
 	// A date no card prints on the chosen one's row, not labelled otherwise, may be the expiry misread
 	// (bench seed 2069: "02/26E11/53END", VALID FROM 02/26 run into EXPIRES END 11/30 read as 11/53).
