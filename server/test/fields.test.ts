@@ -249,6 +249,13 @@ describe('valid thru, printed letter-spaced', () => {
 		}
 	});
 
+	test('digits spaced round a hyphen or a full stop (a sort code) are not joined into a date', () => {
+		for (const code of ['01 - 12 - 29', '12 . 30']) {
+			const fields = read(line('08/27', 400, 260), line(code, 40, 160), line('JOHN SMITH', 40, 220));
+			expect(fields.validThru?.text).toBe('08/27');
+		}
+	});
+
 	test('a lone digit before a date is not joined to it', () => {
 		const fields = read(line('VALID THRU 5 08/31', 40, 160), line('JOHN SMITH', 40, 220));
 		expect(fields.validThru?.text).toBe('08/31');
@@ -281,9 +288,14 @@ describe('valid thru, labels read as one', () => {
 		expect(fields.validThru).toMatchObject({ text: '02/34', label: 'expiry' });
 	});
 
-	test('the other way round, the expiry is the first date', () => {
-		const fields = read(shrunk(line('VALIDTHRUVALIDFROM', 40, 150), 14), line('02/3404/29', 40, 170), line('JOHN SMITH', 40, 220));
-		expect(fields.validThru).toMatchObject({ text: '02/34', label: 'expiry' });
+	test('an EXP label where two dates run together meet does not make the first one sure', () => {
+		const fields = read(shrunk(line('EXP', 124, 150), 14), line('04/2902/34', 40, 170), line('JOHN SMITH', 40, 220));
+		expect(fields.validThru?.text === '04/29' && (fields.validThru?.confidence ?? 0) >= 0.9).toBe(false);
+	});
+
+	test("EXPRESS's EXP is no expiry label", () => {
+		const fields = read(shrunk(line('EXPRESSMEMBERSINCE', 40, 150), 14), line('04/24', 40, 170), line('JOHN SMITH', 40, 220));
+		expect(fields.validThru?.confidence).toBeLessThan(0.9);
 	});
 });
 
@@ -443,6 +455,21 @@ describe('holder name', () => {
 			shrunk(line('06/28', 40, 181), 16),
 		);
 		expect(fields.name?.text).toBe('JOHN SMITH');
+	});
+
+	test('what a read-only review found: no new way to a sure wrong name', () => {
+		const sure = (f?: { confidence: number }) => (f?.confidence ?? 0) >= 0.9;
+		// A title-case product line with a particle in a language the vocabulary knows.
+		const carte = read(line('VALID THRU 08/31', 40, 160), line('SUKARNO', 40, 200), line('Carte de Paiement', 40, 240));
+		expect(carte.name?.text === 'Carte de Paiement' && sure(carte.name)).toBe(false);
+		// One it does not know, over the number where a heading goes, with no holder read.
+		const plaza = read(shrunk(line('Plaza de Mayo', 40, 40), 24), line('VALID THRU 08/31', 40, 160));
+		expect(plaza.name?.text === 'Plaza de Mayo' && sure(plaza.name)).toBe(false);
+		// A month/year legend right under the date, known or not.
+		for (const legend of ['MOIS ANNEE', 'MONAT JAHR', 'QUWX ZYRV']) {
+			const fields = read(shrunk(line('JOHN SMITH', 40, 40), 24), shrunk(line('08/31', 40, 150), 16), shrunk(line(legend, 40, 168), 12));
+			expect(fields.name?.text === legend && sure(fields.name)).toBe(false);
+		}
 	});
 
 	test('a clean two-word name is sure', () => {

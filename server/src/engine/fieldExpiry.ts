@@ -52,9 +52,13 @@ function lettersOf(run: PlacedChar[]): string {
 }
 
 const textOf = (run: PlacedChar[]) => run.map((c) => c.char).join('');
-/** A piece of a date as the model splits letter-spaced print: one or two digits, or a separator with a digit at most each side. */
-const DATE_PIECE = /^(\d{1,2}|\d?[/\\\-.]\d?)$/;
-const SPACED_DATE = /^\d{1,2}[/\\\-.]\d{2}(\d{2})?$/;
+/**
+ * A piece of a date as the model splits letter-spaced print: one or two digits, or a slash with a
+ * digit at most each side. Only a slash: spaced-out digits round a hyphen or a full stop are as
+ * often a sort code or a reference (01 - 12 - 29).
+ */
+const DATE_PIECE = /^(\d{1,2}|\d?[/\\]\d?)$/;
+const SPACED_DATE = /^\d{1,2}[/\\]\d{2}(\d{2})?$/;
 
 /**
  * A row's runs, with a date the model read in pieces as one run: letter-spaced print ("0 8 / 3 1",
@@ -90,7 +94,7 @@ function bothLabels(run: PlacedChar[]): Label[] | null {
 	const letters = run.filter((c) => /[A-Za-z]/.test(c.char));
 	const text = letters.map((c) => c.char.toUpperCase()).join('');
 	const decoy = /FROM|SINCE/.exec(text);
-	const expiry = /THRU|EXP|UNTIL/.exec(text);
+	const expiry = /THRU|EXP(?!RESS)|UNTIL/.exec(text);
 	if (!decoy || !expiry) return null;
 	const at = (match: RegExpExecArray) => quadCenter(spanQuad(letters.slice(match.index, match.index + match[0].length)));
 	return [
@@ -458,16 +462,6 @@ function assignLabels(
 		const date = dates[nearest];
 		if (label.kind === 'decoy') decoyClaimed.add(date);
 		if (kinds.get(date) !== 'expiry') kinds.set(date, label.kind);
-	}
-	// Readings of one printed date share its slash (02/34 and the implausible 02/3404 of "02/3404/29"):
-	// the label the nearer reading took is the other's too.
-	for (const date of dates) {
-		if (kinds.has(date)) continue;
-		const slash = date.chars.find((c) => /[/\\\-.]/.test(c.char));
-		const twin = slash && dates.find((other) => kinds.has(other) && other.chars.includes(slash));
-		if (!twin) continue;
-		kinds.set(date, kinds.get(twin) as Label['kind']);
-		if (decoyClaimed.has(twin)) decoyClaimed.add(date);
 	}
 	return { kinds, decoyClaimed };
 }

@@ -26,6 +26,9 @@ const CARD_WORDS = new Set(
 		'SERVICES SERVICE SOLUTIONS CONSULTING DENTAL MEDICAL CLINIC STUDIO SHOP STORE MARKET HOTEL RESTAURANT CAFE LOGISTICS ' +
 		'TECHNOLOGIES TECHNOLOGY SYSTEMS PARTNERS ASSOCIATES ENTERPRISES INDUSTRIES TRADING LABS HEALTH INSURANCE UNIVERSITY SCHOOL ' +
 		'STANDARD DIAMOND PRESTIGE PRIME ULTRA SMART CHOICE LUXURY ICON ORIGIN SKY PREMIERE AIRLINES AIR NAME ' +
+		// Card, bank and date words of other languages, printed in title case as often as in capitals
+		// (Carte de Paiement, Tarjeta de Debito) and as small legends (MOIS ANNEE under a date).
+		'CARTE TARJETA CAJA CAIXA CASSA CREDITO DEBITO AHORROS RISPARMIO PAIEMENT MOIS ANNEE MES ANO MONAT JAHR MESE ANNO VENCE GULTIG ' +
 		// Korean issuers, whose names are printed without a CARD beside them as often as with one.
 		'NONGHYUP SHINHAN KOOKMIN WOORI SAMSUNG HYUNDAI LOTTE CITIBANK KAKAOBANK KBANK SUHYUP'
 	).split(' '),
@@ -649,14 +652,16 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	// too, and right under the date (independent seed 127: BEATRIZ GARCIA-LOPEZ under EXP 06/28, half
 	// the height of a tilted Amex number, lost to the issuer's name above the number, at 0.99).
 	const dates = rows.flatMap(dateSpans);
-	const labelSized = (c: Candidate) => {
-		if (c.segment.row.height >= numberHeight * LABEL_HEIGHT) return false;
+	const besideDate = (c: Candidate, below: number) => {
 		const chars = c.words.flat();
 		const x0 = Math.min(...chars.map((ch) => ch.quad[0].x));
 		const x1 = Math.max(...chars.map((ch) => ch.quad[1].x));
 		const y = c.segment.row.center.y;
-		return dates.some((d) => y - d.y < d.h * LABEL_BELOW && d.y - y < d.h * 1.5 && d.x0 < x1 && x0 < d.x1);
+		return dates.some((d) => y - d.y < d.h * below && d.y - y < d.h * 1.5 && d.x0 < x1 && x0 < d.x1);
 	};
+	const labelSized = (c: Candidate) => c.segment.row.height < numberHeight * LABEL_HEIGHT && besideDate(c, LABEL_BELOW);
+	/** Right under a date, within a line and a half. */
+	const nearDateAbove = (c: Candidate) => besideDate(c, 1.5);
 	const score = (c: Candidate) => (labelSized(c) ? 0 : 8) + (multi(c) ? 4 : 0) + (leftAligned(c) ? 2 : 0) + (belowNumber(c) ? 1 : 0);
 	// Between equals, a reading that is a guess in itself (a digit read as a letter, a name only a
 	// little apart from card words) comes after one that is not.
@@ -732,7 +737,11 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	// A name chosen above the number, over a line of words under it taken for a date's label by its
 	// size alone: that line may be the holder's name printed small, and the chosen one the issuer's.
 	const smallBelow = !belowNumber(chosen) && found.some((c) => c !== chosen && labelSized(c) && multi(c) && belowNumber(c));
-	if (smallBelow) confidence = Math.min(confidence, 0.85);
+	// Small print right under a date may be a legend the vocabulary does not know (MOIS ANNEE), and a
+	// lower-case particle joins a title-case phrase above the number (Caja de Ahorros) as readily as a name.
+	const underDate = chosen.segment.row.height < numberHeight * LABEL_HEIGHT && !labelSized(chosen) && nearDateAbove(chosen);
+	const particleAbove = !belowNumber(chosen) && chosen.words.some((w) => NAME_PARTICLES.has(wordText(w)));
+	if (smallBelow || underDate || particleAbove) confidence = Math.min(confidence, 0.85);
 	// A line with a card word that is also a name (MILES VON MAR) may as well be a product line
 	// (DELTA MILES) whose holder's line was not read.
 	if (chosen.nameLike || guessed(chosen) === 1) confidence = Math.min(confidence, 0.85);
