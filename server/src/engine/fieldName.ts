@@ -737,11 +737,9 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	// A name chosen above the number, over a line of words under it taken for a date's label by its
 	// size alone: that line may be the holder's name printed small, and the chosen one the issuer's.
 	const smallBelow = !belowNumber(chosen) && found.some((c) => c !== chosen && labelSized(c) && multi(c) && belowNumber(c));
-	// Small print right under a date may be a legend the vocabulary does not know (MOIS ANNEE), and a
-	// lower-case particle joins a title-case phrase above the number (Caja de Ahorros) as readily as a name.
+	// Small print right under a date may be a legend the vocabulary does not know (MOIS ANNEE).
 	const underDate = chosen.segment.row.height < numberHeight * LABEL_HEIGHT && !labelSized(chosen) && nearDateAbove(chosen);
-	const particleAbove = !belowNumber(chosen) && chosen.words.some((w) => NAME_PARTICLES.has(wordText(w)));
-	if (smallBelow || underDate || particleAbove) confidence = Math.min(confidence, 0.85);
+	if (smallBelow || underDate) confidence = Math.min(confidence, 0.85);
 	// A line with a card word that is also a name (MILES VON MAR) may as well be a product line
 	// (DELTA MILES) whose holder's line was not read.
 	if (chosen.nameLike || guessed(chosen) === 1) confidence = Math.min(confidence, 0.85);
