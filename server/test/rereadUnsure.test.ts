@@ -28,14 +28,6 @@ describe('rereadUnsure', () => {
 		expect(fields.validThru).toMatchObject({ text: '10/31', confidence: 0.97 });
 	});
 
-	test('one sure crop does not clear a date two crops doubted (bench seed 2075)', async () => {
-		// An unlabelled 12/30, doubted by two crops for a misread date elsewhere on the card; the third
-		// crop read that date's label alone and saw nothing to doubt.
-		const fields = await merge(date('12/30', 0.85), date('12/30', 0.85), date('12/30', 0.997));
-		expect(fields.validThru?.text).toBe('12/30');
-		expect(fields.validThru?.confidence).toBeLessThan(0.9);
-	});
-
 	test('crops that agree with an unsure first reading and read it surely make it sure', async () => {
 		const fields = await merge(date('10/31', 0.8), date('10/31', 0.99), date('10/31', 0.97));
 		expect(fields.validThru).toMatchObject({ text: '10/31', confidence: 0.99 });

@@ -780,15 +780,6 @@ export async function rereadUnsure(
 			withWinner.filter((r) => r.confidence >= REVIEW_CONFIDENCE).length === 1
 		)
 			confidence = Math.min(confidence, 0.85);
-		// Two crops or more doubted the date and one alone read it surely: that crop may have missed
-		// what the others saw beside it (bench seed 2075: an unlabelled 12/30 doubted for a misread
-		// 04/34 under EXPIRES END, which the third crop read as a label alone, "EXPRES E34").
-		else if (
-			name === 'validThru' &&
-			withWinner.filter((r) => r.confidence >= REVIEW_CONFIDENCE).length === 1 &&
-			withWinner.filter((r) => r.confidence < REVIEW_CONFIDENCE).length >= 2
-		)
-			confidence = Math.min(confidence, 0.85);
 		// A later date another crop read at 0.5 or more, beside crops that read only this one: the latest
 		// date is the expiry, and this one may be its VALID FROM (seed 2059: 10/30 read by the detector's
 		// crop at 0.62 beside 04/27, which two crops that read 10/30 as 10730 made sure).

@@ -520,14 +520,8 @@ export function readExpiry(rows: TextRow[], now: Date, exclude: Set<PlacedChar>,
 	// year read without their slash: the labelled dates may be there, their labels too small to read
 	// (bench seed 2061: VALID FROM 02/31 and VALID THRU 04/34 read as "0210434", an unlabelled 12/30
 	// across the card reported at 0.998).
-	// Digits round a slash elsewhere that made no date are a date misread, which may be the expiry
-	// (bench seed 2075: 04/34 under a tiny EXPIRES END read as "X4E/324", an unlabelled 12/30 at 0.997).
-	const misreadDate = (row: TextRow) => {
-		const free = row.chars.filter((c) => !taken.has(c));
-		return free.some((c) => c.char === '/') && free.filter((c) => /\d/.test(c.char)).length >= 3;
-	};
-	const slashlessDate = (row: TextRow) => splitRuns(row.chars).some((run) => holdsSlashlessDate(leftoverDigits(run, taken), now));
-	if (chosen.label === null && rows.some((row) => slashlessDate(row) || misreadDate(row))) confidence = Math.min(confidence, 0.85);
+	if (chosen.label === null && rows.some((row) => splitRuns(row.chars).some((run) => holdsSlashlessDate(leftoverDigits(run, taken), now))))
+		confidence = Math.min(confidence, 0.85);
 	// A date no card prints on the chosen one's row, not labelled otherwise, may be the expiry misread
 	// (bench seed 2069: "02/26E11/53END", VALID FROM 02/26 run into EXPIRES END 11/30 read as 11/53).
 	const misread = dates.some(
