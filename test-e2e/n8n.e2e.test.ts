@@ -144,24 +144,36 @@ describe.each(runtimes)('n8n %s', (version, major) => {
 		try {
 			// The editor answers before every active workflow's webhook is registered.
 			const deadline = Date.now() + 60_000;
-			let answer: Response | undefined;
+			let status: number | undefined;
+			let body: Record<string, unknown> | undefined;
 			const sample = 'flat-001.jpg';
 			while (Date.now() < deadline) {
 				try {
 					const form = new FormData();
 					form.append('data', new Blob([readFileSync(join(SAMPLES, sample))], { type: 'image/jpeg' }), sample);
-					answer = await fetch(`${editor.url}/webhook/read-card`, { method: 'POST', body: form });
-					if (answer.status !== 404 && answer.status !== 503) break;
+					const answer = await fetch(`${editor.url}/webhook/read-card`, { method: 'POST', body: form });
+					status = answer.status;
+					const text = await answer.text();
+					if (status !== 404 && status !== 503) {
+						try {
+							body = JSON.parse(text) as Record<string, unknown>;
+							break;
+						} catch {
+							// One clean-clone CI run got a 200 whose body was no JSON ("Unexpected number at
+							// position 1") while n8n 2.41.1 was starting; the rerun passed. Shown, then asked again.
+							console.log(`webhook answered ${status} with no JSON: ${JSON.stringify(text.slice(0, 120))}`);
+						}
+					}
 				} catch {
 					// n8n is still starting
 				}
 				await new Promise((resolve) => setTimeout(resolve, 1000));
 			}
-			expect(answer?.status).toBe(200);
-			const body = (await answer?.json()) as Record<string, unknown>;
+			expect(status).toBe(200);
+			expect(body).toBeDefined();
 			const expected = truth[sample];
 			expect(body).toMatchObject({ name: expected.name, validThru: expected.validThru });
-			expect(body.number).toBe(pciMasked(expected.number));
+			expect(body?.number).toBe(pciMasked(expected.number));
 		} finally {
 			await editor.stop();
 		}
