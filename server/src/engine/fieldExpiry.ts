@@ -2,7 +2,7 @@ import type { DateLabel, Point } from './types';
 import { DIGIT_LOOKALIKES } from './fieldNumber';
 import { quadCenter } from './geometry';
 import type { PlacedChar, TextRow } from './textRows';
-import { spanQuad, splitRuns } from './textRows';
+import { runText, spanQuad, splitRuns } from './textRows';
 
 export interface ExpiryChoice {
 	text: string;
@@ -51,7 +51,6 @@ function lettersOf(run: PlacedChar[]): string {
 		.replace(/[^A-Z]/g, '');
 }
 
-const textOf = (run: PlacedChar[]) => run.map((c) => c.char).join('');
 /**
  * A piece of a date as the model splits letter-spaced print: one or two digits, or a slash with a
  * digit at most each side. Only a slash: spaced-out digits round a hyphen or a full stop are as
@@ -71,10 +70,10 @@ export function dateRuns(chars: PlacedChar[]): PlacedChar[][] {
 	const out: PlacedChar[][] = [];
 	for (let i = 0; i < runs.length;) {
 		let j = i;
-		while (j < runs.length && DATE_PIECE.test(textOf(runs[j]))) j += 1;
-		const pieces = runs.slice(i, j);
-		if (pieces.length >= 2 && SPACED_DATE.test(pieces.map(textOf).join(''))) {
-			out.push(pieces.flat());
+		while (j < runs.length && DATE_PIECE.test(runText(runs[j]))) j += 1;
+		const joined = runs.slice(i, j).flat();
+		if (j - i >= 2 && SPACED_DATE.test(runText(joined))) {
+			out.push(joined);
 			i = j;
 		} else {
 			out.push(runs[i]);
@@ -92,7 +91,7 @@ export function dateRuns(chars: PlacedChar[]): PlacedChar[][] {
  */
 function bothLabels(run: PlacedChar[]): Label[] | null {
 	const letters = run.filter((c) => /[A-Za-z]/.test(c.char));
-	const text = letters.map((c) => c.char.toUpperCase()).join('');
+	const text = runText(letters).toUpperCase();
 	const decoy = /FROM|SINCE/.exec(text);
 	const expiry = /THRU|EXP(?!RESS)|UNTIL/.exec(text);
 	if (!decoy || !expiry) return null;
@@ -130,11 +129,11 @@ function labels(rows: TextRow[]): Label[] {
 			const value = runs[j];
 			const ownValue =
 				value !== undefined &&
-				/^\d{1,4}$/.test(value.map((c) => c.char).join('')) &&
+				/^\d{1,4}$/.test(runText(value)) &&
 				value[0].along - runs[j - 1][runs[j - 1].length - 1].along < row.height * 2;
 			// ...or read into the label's own run ("MEMBER SINCE23"). Only for decoys: digits read into
 			// an expiry label's run are more likely its date with the slash lost.
-			const gluedValue = kind === 'decoy' && /[A-Za-z]\d{1,4}$/.test(runs[j - 1].map((c) => c.char).join(''));
+			const gluedValue = kind === 'decoy' && /[A-Za-z]\d{1,4}$/.test(runText(runs[j - 1]));
 			// Where the label's letters are: a date read into the same run ("THRU08/31") is not the label.
 			const letters = run.filter((c) => /[A-Za-z]/.test(c.char));
 			if (!ownValue && !gluedValue) found.push({ at: quadCenter(spanQuad(letters.length > 0 ? letters : run)), kind });
@@ -336,12 +335,12 @@ const STRAY_REACH = 4;
  */
 function leftoverDigits(run: PlacedChar[], taken: Set<PlacedChar>): PlacedChar[] {
 	const digits = run.filter((c) => /\d/.test(c.char) && !taken.has(c));
-	return digits.length >= 3 && !/^(19|20)\d\d$/.test(digits.map((c) => c.char).join('')) ? digits : [];
+	return digits.length >= 3 && !/^(19|20)\d\d$/.test(runText(digits)) ? digits : [];
 }
 
 /** Four digits in a row among these that make a month and a year a card could still be valid in (MMYY). */
 function holdsSlashlessDate(digits: PlacedChar[], now: Date): boolean {
-	const text = digits.map((c) => c.char).join('');
+	const text = runText(digits);
 	const current = now.getUTCFullYear();
 	for (let i = 0; i + 4 <= text.length; i++) {
 		const month = Number(text.slice(i, i + 2));

@@ -1,5 +1,5 @@
 import type { PlacedChar, TextRow } from './textRows';
-import { SPACE_THRESHOLD } from './textRows';
+import { runText, SPACE_THRESHOLD } from './textRows';
 
 export interface NameChoice {
 	text: string;
@@ -67,10 +67,6 @@ function nameLikeOnly(texts: string[]): boolean {
 const LABEL_FRAGMENTS = /EXPIR|THRU|VALID|MEMBER|SINCE/;
 /** Labels printed small over the name; a piece of one ("ARD HOLDE") is no name either. */
 const LONG_LABELS = ['CARDHOLDER', 'CARDMEMBER', 'CARDNUMBER', 'SIGNATURE', 'AUTHORIZED', 'AUTHORISED', 'EXPIRATION'];
-
-function wordText(run: PlacedChar[]): string {
-	return run.map((c) => c.char).join('');
-}
 
 function letters(text: string): string {
 	return text.toUpperCase().replace(/[^A-Z]/g, '');
@@ -301,12 +297,7 @@ function lostGaps(row: TextRow): Set<PlacedChar> {
 		// A gap the model read after the run: its last letter may be a middle initial (GRACEJ GARCIA).
 		const gapAfter = after !== undefined && after.char === ' ' && after.box === box && run.length >= 4;
 		// A logo's word with a letter lost (DISOVER) is no name with a gap lost.
-		const logo = nearCardWord(
-			run
-				.map((c) => c.char)
-				.join('')
-				.toUpperCase(),
-		);
+		const logo = nearCardWord(runText(run).toUpperCase());
 		if (run.length >= 3 && !logo) for (const i of bestCuts(run, { prefix, gapAfter, gapBefore: afterGap })) found.add(run[i]);
 		run = [];
 	};
@@ -425,7 +416,7 @@ function splitInitials(segment: Segment): Segment {
  * FEDERAL CREDIT UNION") is not. Only words so set apart are kept beside card words.
  */
 function apartFromCardWords(segment: Segment): Segment[] {
-	const texts = segment.words.map(wordText);
+	const texts = segment.words.map(runText);
 	const isCard = nameLikeOnly(texts) ? texts.map(() => false) : cardWordFlags(texts);
 	if (!isCard.some(Boolean)) return splitAtOddGap(segment);
 	const pitch = segment.pitch;
@@ -444,7 +435,7 @@ function apartFromCardWords(segment: Segment): Segment[] {
 		const widest = Math.max(pitch * 0.5, ...inner);
 		// A network's logo in a box of its own (VISA beside the name) is never part of the name's phrase.
 		const logoApart = (logo: PlacedChar[], word: PlacedChar[]) =>
-			NETWORKS.has(letters(wordText(logo))) && logo[0].box !== word[word.length - 1].box && logo[0].box !== word[0].box;
+			NETWORKS.has(letters(runText(logo))) && logo[0].box !== word[word.length - 1].box && logo[0].box !== word[0].box;
 		const before = start > 0 && !logoApart(segment.words[start - 1], words[0]) ? step(segment.words[start - 1], words[0]) : Infinity;
 		const after =
 			end + 1 < segment.words.length && !logoApart(segment.words[end + 1], words[words.length - 1])
@@ -471,11 +462,11 @@ const MISREAD_LABELS = ['VALID', 'VALIDTHRU', 'EXPIRES', 'EXPIRATION'];
  * stands before a label word or a date in its box.
  */
 function startsLabel(words: PlacedChar[][], k: number, dateBoxes: Set<number>): boolean {
-	const l = letters(wordText(words[k]));
+	const l = letters(runText(words[k]));
 	if (LABEL_STARTS.includes(l)) return true;
 	if (l.length < 4 || !MISREAD_LABELS.some((label) => editDistanceAtMostOne(l, label))) return false;
 	const box = words[k][0].box;
-	return dateBoxes.has(box) || words.slice(k + 1).some((word) => word[0].box === box && LABEL_STARTS.includes(letters(wordText(word))));
+	return dateBoxes.has(box) || words.slice(k + 1).some((word) => word[0].box === box && LABEL_STARTS.includes(letters(runText(word))));
 }
 
 /**
@@ -528,10 +519,10 @@ function splitAtOddGap(segment: Segment): Segment[] {
 	const typical = Math.max(others[others.length >> 1], segment.pitch * 0.5);
 	const cut = widest + 1;
 	// An initial is followed by the surname, however wide its full stop makes the gap.
-	if (gaps[widest] < typical * 2.2 || letters(wordText(segment.words[widest])).length === 1) return [segment];
+	if (gaps[widest] < typical * 2.2 || letters(runText(segment.words[widest])).length === 1) return [segment];
 	// Split from words that could be a name as well (WAL TER | LOCKWOOD, where the model read a space
 	// inside WALTER): which part is the name, or whether both are, is a guess.
-	const nameWords = (words: PlacedChar[][]) => words.map(wordText).every(isNameWord);
+	const nameWords = (words: PlacedChar[][]) => words.map(runText).every(isNameWord);
 	const doubtful = segment.doubtful || (nameWords(segment.words.slice(0, cut)) && nameWords(segment.words.slice(cut)));
 	const part = (from: number, to: number) => ({
 		words: segment.words.slice(from, to),
@@ -574,13 +565,13 @@ function candidateOf(whole: Segment): Candidate | null {
 		lastWord.length > 2 &&
 		dot.char === '.' &&
 		/[A-Za-z]/.test(lastWord[lastWord.length - 2].char) &&
-		!/^(JR|SR|ST|ESQ|II|III|IV)$/.test(letters(wordText(lastWord)));
+		!/^(JR|SR|ST|ESQ|II|III|IV)$/.test(letters(runText(lastWord)));
 	// A faint dot may be a thin last letter (AL. for ALI): the name stays in doubt.
 	const trimmed: Segment = trailingDot
 		? { ...whole, words: [...whole.words.slice(0, -1), lastWord.slice(0, -1)], doubtful: whole.doubtful || dot.prob < 0.45 }
 		: whole;
 	const segment = trimmed;
-	const texts = segment.words.map(wordText);
+	const texts = segment.words.map(runText);
 	const nameLike = nameLikeOnly(texts);
 	if (!nameLike && cardWordFlags(texts).some(Boolean)) return null;
 	if (!texts.every((t, i) => isNameWord(t) || isInnerParticle(texts, i))) return null;
@@ -688,7 +679,7 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	// middle initial are short even where there are gaps (NOAH P. NOVAK): there the space class's rise
 	// is the gap, not a doubt. Only with the stop the model read: a letter split off a word by the same
 	// rise (JANE T HOMPSON) looks like an initial without one.
-	const middleInitial = (w: number) => w > 0 && w < chosen.words.length - 1 && /^[A-Za-z]\.$/.test(wordText(chosen.words[w]));
+	const middleInitial = (w: number) => w > 0 && w < chosen.words.length - 1 && /^[A-Za-z]\.$/.test(runText(chosen.words[w]));
 	const gaps = chosen.segment.gapCertainty
 		.slice(0, chosen.words.length - 1)
 		.map((g, k) => (g === TIGHT_RISE_GAP && (middleInitial(k) || middleInitial(k + 1)) ? 0.95 : g));
@@ -713,7 +704,7 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	let confidence = min >= 0.7 && margin >= 0.45 && marksSure ? 0.92 + 0.08 * Math.max(0, (mean - 0.8) / 0.2) : Math.min(0.85, 0.88 * mean);
 	if (!multi(chosen)) confidence = Math.min(confidence, 0.6);
 	// Names do not end on an initial: the surname after it was not read as part of this line.
-	if (letters(wordText(chosen.words[chosen.words.length - 1])).length === 1) confidence = Math.min(confidence, 0.7);
+	if (letters(runText(chosen.words[chosen.words.length - 1])).length === 1) confidence = Math.min(confidence, 0.7);
 	if (doubtfulSpace || faintDot || gaps.some((g) => g < 0.7)) confidence = Math.min(confidence, 0.8);
 	// An apostrophe put back, or half seen and left out, is the recogniser's doubt, not its reading.
 	const apostrophe = Math.max(0, ...chars.map((c) => c.apostropheBefore));
@@ -744,6 +735,6 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	// (DELTA MILES) whose holder's line was not read.
 	if (chosen.nameLike || guessed(chosen) === 1) confidence = Math.min(confidence, 0.85);
 	// A lone lower-case letter in a name in capitals may be a mark read as a letter, not an initial.
-	if (chosen.words.some((w) => letters(wordText(w)).length === 1 && /[a-z]/.test(w[0].char))) confidence = Math.min(confidence, 0.85);
+	if (chosen.words.some((w) => letters(runText(w)).length === 1 && /[a-z]/.test(w[0].char))) confidence = Math.min(confidence, 0.85);
 	return { text: chosen.text, words: chosen.words, row: chosen.segment.row, confidence: Math.max(0, Math.min(1, confidence)) };
 }

@@ -214,6 +214,11 @@ export function spanQuad(chars: PlacedChar[]): Quad {
 	return [first[0], last[1], last[2], first[3]];
 }
 
+/** The characters as text, as read. */
+export function runText(chars: PlacedChar[]): string {
+	return chars.map((c) => c.char).join('');
+}
+
 /** Splits characters into runs at spaces and box changes: digit groups or words. */
 export function splitRuns(chars: PlacedChar[]): PlacedChar[][] {
 	const runs: PlacedChar[][] = [];
