@@ -72,14 +72,14 @@ describe('recognition worker pool', () => {
 			size: 1,
 			entry: FAKE_RECOGNITION_WORKER,
 			decodeLimits: { maxPixels: 1_000_000 },
-			models: { intraOpThreads: 2, memoryArena: false },
+			models: { intraOpThreads: 2, memoryArena: false, rewriteGraphs: false },
 			pipeline: { coarseSide: 480, targetBoxHeight: 30, maxViewSide: 1024 },
 		});
 		try {
 			const told = (outcome: PoolOutcome) => (outcome.kind === 'noCard' ? (JSON.parse(outcome.message) as unknown) : outcome);
 			expect(told(await tuned.run({ data: Buffer.from('setup'), family: 'tiff' }))).toEqual({
 				decodeLimits: { maxPixels: 1_000_000 },
-				models: { intraOpThreads: 2, memoryArena: false },
+				models: { intraOpThreads: 2, memoryArena: false, rewriteGraphs: false },
 				pipeline: { coarseSide: 480, targetBoxHeight: 30, maxViewSide: 1024 },
 				family: 'tiff',
 				// Its one worker is busy with this job: none is free to lend.

@@ -1,6 +1,7 @@
 import { readFileSync } from 'fs';
 import { dirname, join } from 'path';
 
+import { rewriteModel } from './modelGraph';
 import type { Crop, RecognizedChar } from './recognizeText';
 
 type Ort = typeof import('onnxruntime-node');
@@ -38,9 +39,11 @@ export interface ModelOptions {
 	 * a little faster for more resident memory.
 	 */
 	memoryArena: boolean;
+	/** Whether the models' graphs are rewritten to fewer passes before loading (see modelGraph.ts). */
+	rewriteGraphs: boolean;
 }
 
-export const DEFAULT_MODEL_OPTIONS: ModelOptions = { intraOpThreads: 1, memoryArena: true };
+export const DEFAULT_MODEL_OPTIONS: ModelOptions = { intraOpThreads: 1, memoryArena: true, rewriteGraphs: true };
 
 function modelDir(): string {
 	// The package only exports ./node, which sits beside its assets folder.
@@ -52,6 +55,7 @@ export async function loadModels(settings: Partial<ModelOptions> = {}): Promise<
 	const options: ModelOptions = {
 		intraOpThreads: settings.intraOpThreads ?? DEFAULT_MODEL_OPTIONS.intraOpThreads,
 		memoryArena: settings.memoryArena ?? DEFAULT_MODEL_OPTIONS.memoryArena,
+		rewriteGraphs: settings.rewriteGraphs ?? DEFAULT_MODEL_OPTIONS.rewriteGraphs,
 	};
 	// onnxruntime queues telemetry unless told otherwise before it loads.
 	process.env.ORT_DISABLE_TELEMETRY = '1';
@@ -73,10 +77,14 @@ export async function loadModels(settings: Partial<ModelOptions> = {}): Promise<
 		// workers; they sleep instead. The option is left out, not undefined, for a single thread.
 		...(options.intraOpThreads > 1 ? { extra: { session: { intra_op: { allow_spinning: '0' } } } } : {}),
 	};
+	const load = (file: string) => {
+		const bytes = readFileSync(join(dir, file));
+		return ort.InferenceSession.create(options.rewriteGraphs ? rewriteModel(bytes).bytes : bytes, sessionOptions);
+	};
 	const [detector, recognizer, classifier] = await Promise.all([
-		ort.InferenceSession.create(join(dir, 'ch_PP-OCRv4_det_infer.onnx'), sessionOptions),
-		ort.InferenceSession.create(join(dir, 'ch_PP-OCRv4_rec_infer.onnx'), sessionOptions),
-		ort.InferenceSession.create(join(dir, 'ch_ppocr_mobile_v2.0_cls_infer.onnx'), sessionOptions),
+		load('ch_PP-OCRv4_det_infer.onnx'),
+		load('ch_PP-OCRv4_rec_infer.onnx'),
+		load('ch_ppocr_mobile_v2.0_cls_infer.onnx'),
 	]);
 	const keys = readFileSync(join(dir, 'ppocr_keys_v1.txt'), 'utf8').split(/\r?\n/);
 	if (keys[keys.length - 1] === '') keys.pop();
