@@ -162,6 +162,116 @@ describe('rewriteModel on small graphs', () => {
 		expect(largestDifference(await run(model, INPUT, [1, 2, 6, 6]), await run(bytes, INPUT, [1, 2, 6, 6]))).toBeLessThan(1e-5);
 	});
 
+	test('a Conv without a bias gets one, placed before it so the graph stays in order', async () => {
+		const model = blockGraph([
+			constant('w', weightsOf(3 * 2, 6), [3, 2, 1, 1]),
+			constant('a', [0.5], [1]),
+			constant('b', [2], []),
+			conv('x', 'w', null, 'c', 1, 0),
+			binary('Mul', 'c', 'a', 'scaled'),
+			binary('Add', 'scaled', 'b', 'y'),
+		]);
+		const { bytes, rewrites } = rewriteModel(model);
+		expect(rewrites.convAffines).toBe(1);
+		const nodes = onnx.ModelProto.decode(bytes).graph?.node ?? [];
+		const convAt = nodes.findIndex((node) => node.opType === 'Conv');
+		const biasAt = nodes.findIndex((node) => node.output?.[0] === nodes[convAt].input?.[2]);
+		expect(biasAt).toBeGreaterThanOrEqual(0);
+		expect(biasAt).toBeLessThan(convAt);
+		expect(largestDifference(await run(model, INPUT, [1, 2, 6, 6]), await run(bytes, INPUT, [1, 2, 6, 6]))).toBeLessThan(1e-5);
+	});
+
+	test.each([
+		['a [1, 1, 1, 1] factor (it broadcasts, so it is no scalar here)', [1, 1, 1, 1], 'w', 'w'],
+		['weights another Conv reads too', [], 'w', 'w2'],
+	])('a Conv with %s keeps its Mul and Add', async (_, dims, weights, otherWeights) => {
+		const model = blockGraph([
+			constant('w', weightsOf(3 * 2, 6), [3, 2, 1, 1]),
+			...(otherWeights === 'w2' ? [] : [constant('w2', weightsOf(3 * 2, 7), [3, 2, 1, 1])]),
+			constant('bias', weightsOf(3, 8), [3]),
+			constant('a', [0.5], dims),
+			constant('b', [2], []),
+			conv('x', weights, 'bias', 'c', 1, 0),
+			binary('Mul', 'c', 'a', 'scaled'),
+			binary('Add', 'scaled', 'b', 'affine'),
+			conv('x', otherWeights === 'w2' ? 'w' : 'w2', null, 'other', 1, 0),
+			binary('Add', 'affine', 'other', 'y'),
+		]);
+		const { bytes, rewrites } = rewriteModel(model);
+		expect(rewrites.convAffines).toBe(0);
+		expect(largestDifference(await run(model, INPUT, [1, 2, 6, 6]), await run(bytes, INPUT, [1, 2, 6, 6]))).toBeLessThan(1e-5);
+	});
+
+	test.each([
+		['Add 2 in place of 3', { shift: 2 }],
+		['Clip from -1', { low: -1 }],
+		['Mul by another tensor than the input', { otherFactor: true }],
+		['Div with its operands swapped', { swapDiv: true }],
+		['Div by 5', { divisor: 5 }],
+	])(
+		'%s is no hard-swish',
+		async (_, change: { shift?: number; low?: number; otherFactor?: boolean; swapDiv?: boolean; divisor?: number }) => {
+			const model = blockGraph([
+				constant('shift', [change.shift ?? 3], []),
+				constant('low', [change.low ?? 0], []),
+				constant('high', [6], []),
+				constant('six', [change.divisor ?? 6], []),
+				constant('w', weightsOf(3 * 2, 9), [3, 2, 1, 1]),
+				constant('w3', weightsOf(3 * 2, 12), [3, 2, 1, 1]),
+				conv('x', 'w', null, 'h', 1, 0),
+				binary('Add', 'h', 'shift', 'shifted'),
+				{ opType: 'Clip', input: ['shifted', 'low', 'high'], output: ['clipped'] },
+				conv('x', 'w3', null, 'g', 1, 0),
+				binary('Mul', change.otherFactor ? 'g' : 'h', 'clipped', 'scaled'),
+				change.swapDiv ? binary('Div', 'six', 'scaled', 'y') : binary('Div', 'scaled', 'six', 'y'),
+			]);
+			const opset11 = onnx.ModelProto.decode(model);
+			opset11.opsetImport = [{ domain: '', version: 11 }];
+			const bytes11 = onnx.ModelProto.encode(opset11).finish();
+			const { bytes, rewrites } = rewriteModel(bytes11);
+			expect(rewrites.hardSwishes).toBe(0);
+			expect(largestDifference(await run(bytes11, INPUT, [1, 2, 6, 6]), await run(bytes, INPUT, [1, 2, 6, 6]))).toBeLessThan(1e-5);
+		},
+	);
+
+	test('the same hard-swish with its bounds as inputs (opset 11) is fused', async () => {
+		const model = blockGraph([
+			constant('shift', [3], []),
+			constant('low', [0], []),
+			constant('high', [6], []),
+			constant('six', [6], []),
+			constant('w', weightsOf(3 * 2, 9), [3, 2, 1, 1]),
+			conv('x', 'w', null, 'h', 1, 0),
+			binary('Add', 'h', 'shift', 'shifted'),
+			{ opType: 'Clip', input: ['shifted', 'low', 'high'], output: ['clipped'] },
+			binary('Mul', 'h', 'clipped', 'scaled'),
+			binary('Div', 'scaled', 'six', 'y'),
+		]);
+		const opset11 = onnx.ModelProto.decode(model);
+		opset11.opsetImport = [{ domain: '', version: 11 }];
+		const bytes11 = onnx.ModelProto.encode(opset11).finish();
+		const { bytes, rewrites } = rewriteModel(bytes11);
+		expect(rewrites.hardSwishes).toBe(1);
+		expect(largestDifference(await run(bytes11, INPUT, [1, 2, 6, 6]), await run(bytes, INPUT, [1, 2, 6, 6]))).toBeLessThan(1e-5);
+	});
+
+	test('an affine before a grouped 1x1 Conv is kept', async () => {
+		const grouped = conv('affine', 'w', 'bias', 'y', 1, 0);
+		grouped.attribute?.push({ name: 'group', type: onnx.AttributeProto.AttributeType.INT, i: 2 });
+		const model = blockGraph([
+			constant('w', weightsOf(2, 10), [2, 1, 1, 1]),
+			constant('bias', weightsOf(2, 11), [2]),
+			constant('c', [0.6], []),
+			constant('d', [0.3], []),
+			binary('Mul', 'x', 'c', 'scaled'),
+			binary('Add', 'scaled', 'd', 'affine'),
+			grouped,
+		]);
+		const { bytes, rewrites } = rewriteModel(model);
+		expect(rewrites.affinesBeforePointwise).toBe(0);
+		expect(largestDifference(await run(model, INPUT, [1, 2, 6, 6]), await run(bytes, INPUT, [1, 2, 6, 6]))).toBeLessThan(1e-5);
+	});
+
 	test('a clip to other bounds is no hard-swish', () => {
 		const model = blockGraph([
 			constant('three', [3], []),

@@ -67,8 +67,9 @@ function setFloats(tensor: Tensor, values: Float32Array): void {
 
 function scalarOf(index: GraphIndex, name: string | undefined): number | null {
 	const tensor = name === undefined ? undefined : index.constants.get(name);
-	// Checked before the values are read: most constants are weights, megabytes each.
-	if (!tensor || (tensor.dims ?? []).some((d) => Number(d) !== 1)) return null;
+	// Rank 0 or 1 only: a [1, 1, 1, 1] constant broadcasts a lower-rank operand up to rank 4, which
+	// folding it away would undo. Checked before the values are read: most constants are weights.
+	if (!tensor || (tensor.dims ?? []).length > 1 || (tensor.dims ?? []).some((d) => Number(d) !== 1)) return null;
 	const values = floatsOf(tensor);
 	return values?.length === 1 ? values[0] : null;
 }
@@ -111,7 +112,7 @@ function constantNode(name: string, values: Float32Array, dims: number[]): Node 
 function foldConvAffines(graph: onnx.IGraphProto, dropped: Set<Node>): number {
 	const index = indexGraph(graph);
 	let folded = 0;
-	for (const conv of graph.node ?? []) {
+	for (const conv of [...(graph.node ?? [])]) {
 		if (conv.opType !== 'Conv' || !conv.output?.[0] || !conv.input) continue;
 		const mul = soleConsumer(index, conv.output[0]);
 		const a = mul?.opType === 'Mul' ? scalarBeside(index, mul, conv.output[0]) : null;
@@ -120,6 +121,8 @@ function foldConvAffines(graph: onnx.IGraphProto, dropped: Set<Node>): number {
 		const weightTensor = ownConstant(index, conv.input[1]);
 		const weights = weightTensor ? floatsOf(weightTensor) : null;
 		if (!mul || !add || a === null || b === null || !weightTensor || !weights || !add.output?.[0]) continue;
+		// Weights held outside the model (external data) have no values here to scale.
+		if (weights.length === 0 || weights.length !== (weightTensor.dims ?? []).reduce((n: number, d) => n * Number(d), 1)) continue;
 		const outputs = Number(weightTensor.dims?.[0] ?? 0);
 		const biasTensor = conv.input.length > 2 ? ownConstant(index, conv.input[2]) : null;
 		const bias = biasTensor ? floatsOf(biasTensor) : conv.input.length > 2 ? null : new Float32Array(outputs);
@@ -130,7 +133,8 @@ function foldConvAffines(graph: onnx.IGraphProto, dropped: Set<Node>): number {
 		if (biasTensor) setFloats(biasTensor, bias);
 		else {
 			const name = `${conv.output[0]}.folded_bias`;
-			graph.node?.push(constantNode(name, bias, [outputs]));
+			// Placed before the Conv: nodes stay in topological order, as ONNX requires.
+			graph.node?.splice(graph.node.indexOf(conv), 0, constantNode(name, bias, [outputs]));
 			conv.input.push(name);
 		}
 		conv.output = [add.output[0]];
@@ -230,7 +234,9 @@ export function rewriteModel(bytes: Uint8Array): { bytes: Uint8Array; rewrites: 
 	if (endianness() !== 'LE') return { bytes, rewrites: none };
 	const model = onnx.ModelProto.decode(bytes);
 	const graph = model.graph;
-	if (!graph) return { bytes, rewrites: none };
+	// The index sees the top-level graph only: an If or Loop body may read its tensors too.
+	const hasSubgraphs = (graph?.node ?? []).some((node) => (node.attribute ?? []).some((a) => a.g || (a.graphs ?? []).length > 0));
+	if (!graph || hasSubgraphs) return { bytes, rewrites: none };
 	const rewrite = (step: (graph: onnx.IGraphProto, dropped: Set<Node>) => number) => {
 		const dropped = new Set<Node>();
 		const count = step(graph, dropped);
