@@ -149,7 +149,7 @@ function fuseHardSwishes(graph: onnx.IGraphProto, dropped: Set<Node>): number {
 	const index = indexGraph(graph);
 	let fused = 0;
 	for (const add of graph.node ?? []) {
-		if (add.opType !== 'Add' || !add.output?.[0] || dropped.has(add)) continue;
+		if (add.opType !== 'Add' || !add.output?.[0]) continue;
 		const x = add.input?.find((input) => !index.constants.has(input));
 		if (x === undefined || scalarBeside(index, add, x) !== 3) continue;
 		const clip = soleConsumer(index, add.output[0]);
@@ -185,7 +185,7 @@ function foldAffinesBeforePointwise(graph: onnx.IGraphProto, dropped: Set<Node>)
 	const index = indexGraph(graph);
 	let folded = 0;
 	for (const mul of graph.node ?? []) {
-		if (mul.opType !== 'Mul' || !mul.output?.[0] || dropped.has(mul)) continue;
+		if (mul.opType !== 'Mul' || !mul.output?.[0]) continue;
 		const h = mul.input?.find((input) => !index.constants.has(input));
 		const c = h === undefined ? null : scalarBeside(index, mul, h);
 		const add = c === null ? null : soleConsumer(index, mul.output[0]);
