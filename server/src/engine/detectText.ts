@@ -1,6 +1,6 @@
 import type { OcrModels } from './models';
 
-import type { Point, Quad } from './types';
+import type { Quad } from './types';
 import type { RgbImage } from './decode';
 import type { RotatedRect } from './geometry';
 import type { RowSpans } from './geometry';
@@ -20,34 +20,49 @@ export interface TextBox {
 	score: number;
 }
 
-/** Bilinear resize of RGB into the model's BGR, normalised, CHW tensor. */
-function detInput(image: RgbImage, width: number, height: number): Float32Array {
+/**
+ * Bilinear resize of RGB into the model's BGR, normalised, CHW tensor. Each column's source pixels
+ * and weights are worked out once, not once per row: the same arithmetic, so the same floats.
+ */
+export function detectorInput(image: RgbImage, width: number, height: number): Float32Array {
 	const out = new Float32Array(3 * width * height);
+	const { data } = image;
 	const sx = image.width / width;
 	const sy = image.height / height;
 	const plane = width * height;
+	const left = new Int32Array(width);
+	const right = new Int32Array(width);
+	const towardsRight = new Float64Array(width);
+	for (let x = 0; x < width; x++) {
+		const fx = Math.min(image.width - 1, Math.max(0, (x + 0.5) * sx - 0.5));
+		const x0 = Math.floor(fx);
+		left[x] = x0 * 3;
+		right[x] = Math.min(image.width - 1, x0 + 1) * 3;
+		towardsRight[x] = fx - x0;
+	}
+	// Paddle models were trained on OpenCV's BGR order with these RGB statistics applied as-is:
+	// red goes to the last plane with the last mean and deviation.
+	const [meanB, meanG, meanR] = MEAN;
+	const [stdB, stdG, stdR] = STD;
 	for (let y = 0; y < height; y++) {
 		const fy = Math.min(image.height - 1, Math.max(0, (y + 0.5) * sy - 0.5));
 		const y0 = Math.floor(fy);
-		const y1 = Math.min(image.height - 1, y0 + 1);
+		const top = y0 * image.width * 3;
+		const bottom = Math.min(image.height - 1, y0 + 1) * image.width * 3;
 		const wy = fy - y0;
+		const row = y * width;
 		for (let x = 0; x < width; x++) {
-			const fx = Math.min(image.width - 1, Math.max(0, (x + 0.5) * sx - 0.5));
-			const x0 = Math.floor(fx);
-			const x1 = Math.min(image.width - 1, x0 + 1);
-			const wx = fx - x0;
-			const i00 = (y0 * image.width + x0) * 3;
-			const i01 = (y0 * image.width + x1) * 3;
-			const i10 = (y1 * image.width + x0) * 3;
-			const i11 = (y1 * image.width + x1) * 3;
-			for (let c = 0; c < 3; c++) {
-				const v =
-					(image.data[i00 + c] * (1 - wx) + image.data[i01 + c] * wx) * (1 - wy) +
-					(image.data[i10 + c] * (1 - wx) + image.data[i11 + c] * wx) * wy;
-				// Paddle models were trained on OpenCV's BGR order with these RGB statistics applied as-is.
-				const channel = 2 - c;
-				out[channel * plane + y * width + x] = (v / 255 - MEAN[channel]) / STD[channel];
-			}
+			const wx = towardsRight[x];
+			const i00 = top + left[x];
+			const i01 = top + right[x];
+			const i10 = bottom + left[x];
+			const i11 = bottom + right[x];
+			const r = (data[i00] * (1 - wx) + data[i01] * wx) * (1 - wy) + (data[i10] * (1 - wx) + data[i11] * wx) * wy;
+			const g = (data[i00 + 1] * (1 - wx) + data[i01 + 1] * wx) * (1 - wy) + (data[i10 + 1] * (1 - wx) + data[i11 + 1] * wx) * wy;
+			const b = (data[i00 + 2] * (1 - wx) + data[i01 + 2] * wx) * (1 - wy) + (data[i10 + 2] * (1 - wx) + data[i11 + 2] * wx) * wy;
+			out[2 * plane + row + x] = (r / 255 - meanR) / stdR;
+			out[plane + row + x] = (g / 255 - meanG) / stdG;
+			out[row + x] = (b / 255 - meanB) / stdB;
 		}
 	}
 	return out;
@@ -60,39 +75,56 @@ function modelSize(image: RgbImage, maxSide: number): { width: number; height: n
 	return { width: round32(image.width), height: round32(image.height) };
 }
 
-/** Labels 4-connected regions above the threshold; returns each region's pixels and mean probability. */
-function regions(prob: Float32Array, width: number, height: number): Array<{ points: Point[]; score: number }> {
-	const labels = new Int32Array(width * height);
-	const found: Array<{ points: Point[]; score: number }> = [];
-	const stack: number[] = [];
-	let next = 0;
+/**
+ * Labels 4-connected regions above the threshold and returns the row spans and mean probability of
+ * each that is large and sure enough to be a box. The fill keeps no per-pixel objects: a 1280 x 800
+ * map of a dense card holds tens of thousands of text pixels, a scanned page thousands of specks.
+ */
+function boxRegions(prob: Float32Array, width: number, height: number): Array<{ spans: RowSpans; score: number }> {
+	const { threshold, boxThreshold } = DET_SETTINGS;
+	const labels = new Uint8Array(width * height);
+	const found: Array<{ spans: RowSpans; score: number }> = [];
+	// Pixels waiting to be visited, and the region's pixels in the order they were visited.
+	const stack = new Int32Array(width * height);
+	const members = new Int32Array(width * height);
 	for (let start = 0; start < labels.length; start++) {
-		if (labels[start] !== 0 || prob[start] <= DET_SETTINGS.threshold) continue;
-		next += 1;
-		labels[start] = next;
-		stack.push(start);
-		const points: Point[] = [];
+		if (labels[start] !== 0 || prob[start] <= threshold) continue;
+		labels[start] = 1;
+		let top = 0;
+		let size = 0;
 		let sum = 0;
-		while (stack.length > 0) {
-			const index = stack.pop() as number;
-			const x = index % width;
-			const y = (index - x) / width;
-			points.push({ x, y });
+		stack[top++] = start;
+		while (top > 0) {
+			const index = stack[--top];
+			members[size++] = index;
 			sum += prob[index];
-			const neighbours = [
-				x > 0 ? index - 1 : -1,
-				x < width - 1 ? index + 1 : -1,
-				y > 0 ? index - width : -1,
-				y < height - 1 ? index + width : -1,
-			];
-			for (const n of neighbours) {
-				if (n >= 0 && labels[n] === 0 && prob[n] > DET_SETTINGS.threshold) {
-					labels[n] = next;
-					stack.push(n);
-				}
+			const x = index % width;
+			// Left, right, up, down: the order the probabilities have always been summed in.
+			if (x > 0 && labels[index - 1] === 0 && prob[index - 1] > threshold) {
+				labels[index - 1] = 1;
+				stack[top++] = index - 1;
+			}
+			if (x < width - 1 && labels[index + 1] === 0 && prob[index + 1] > threshold) {
+				labels[index + 1] = 1;
+				stack[top++] = index + 1;
+			}
+			if (index >= width && labels[index - width] === 0 && prob[index - width] > threshold) {
+				labels[index - width] = 1;
+				stack[top++] = index - width;
+			}
+			if (index < labels.length - width && labels[index + width] === 0 && prob[index + width] > threshold) {
+				labels[index + width] = 1;
+				stack[top++] = index + width;
 			}
 		}
-		found.push({ points, score: sum / points.length });
+		const score = sum / size;
+		if (size < 4 || score < boxThreshold) continue;
+		const spans: RowSpans = new Map();
+		for (let i = 0; i < size; i++) {
+			const x = members[i] % width;
+			addToRowSpans(spans, x, (members[i] - x) / width);
+		}
+		found.push({ spans, score });
 	}
 	return found;
 }
@@ -174,15 +206,12 @@ async function textProbability(models: OcrModels, input: Float32Array, width: nu
  */
 export async function detectText(models: OcrModels, image: RgbImage, maxSide = 736): Promise<TextBox[]> {
 	const { width, height } = modelSize(image, maxSide);
-	const prob = await textProbability(models, detInput(image, width, height), width, height);
+	const prob = await textProbability(models, detectorInput(image, width, height), width, height);
 	const scaleX = image.width / width;
 	const scaleY = image.height / height;
 	const boxes: TextBox[] = [];
-	for (const region of regions(prob, width, height)) {
-		if (region.points.length < 4 || region.score < DET_SETTINGS.boxThreshold) continue;
-		const spans: RowSpans = new Map();
-		for (const p of region.points) addToRowSpans(spans, p.x, p.y);
-		const kernel = rowSpansRect(spans);
+	for (const region of boxRegions(prob, width, height)) {
+		const kernel = rowSpansRect(region.spans);
 		if (Math.min(kernel.width, kernel.height) < DET_SETTINGS.minSize) continue;
 		const grown = unclip(kernel);
 		if (grown.height < DET_SETTINGS.minSize + 2) continue;

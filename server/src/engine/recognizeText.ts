@@ -3,7 +3,6 @@ import type { OcrModels } from './models';
 import type { Quad } from './types';
 import type { RgbImage } from './decode';
 import { distance } from './geometry';
-import { addBilinear } from './resample';
 
 export const REC_HEIGHT = 48;
 /** Long card-number lines reach ~15:1; wider crops only add padding cost. */
@@ -59,23 +58,52 @@ export function cropLine(image: RgbImage, quad: Quad, maxWidth = MAX_REC_WIDTH):
 	const ux = { x: (tr.x - tl.x) / width, y: (tr.y - tl.y) / width };
 	const vy = { x: (bl.x - tl.x) / REC_HEIGHT, y: (bl.y - tl.y) / REC_HEIGHT };
 	const samples = boxHeight / REC_HEIGHT > 2 ? 3 : boxHeight / REC_HEIGHT > 1.2 ? 2 : 1;
-	const rgb = [0, 0, 0];
+	const n = samples * samples;
+	const { data, width: sourceWidth, height: sourceHeight } = image;
+	// Where each sample column starts along the line, worked out once and not once per row (the
+	// same sums in the same order, so the same pixels).
+	const alongX = new Float64Array(width * samples);
+	const alongY = new Float64Array(width * samples);
+	for (let x = 0; x < width; x++) {
+		for (let sx = 0; sx < samples; sx++) {
+			const fu = x + (sx + 0.5) / samples;
+			alongX[x * samples + sx] = tl.x + ux.x * fu;
+			alongY[x * samples + sx] = tl.y + ux.y * fu;
+		}
+	}
 	for (let y = 0; y < REC_HEIGHT; y++) {
 		for (let x = 0; x < width; x++) {
-			rgb[0] = rgb[1] = rgb[2] = 0;
+			let r = 0;
+			let g = 0;
+			let b = 0;
 			for (let sy = 0; sy < samples; sy++) {
+				const fv = y + (sy + 0.5) / samples;
+				const downX = vy.x * fv;
+				const downY = vy.y * fv;
 				for (let sx = 0; sx < samples; sx++) {
-					const fu = x + (sx + 0.5) / samples;
-					const fv = y + (sy + 0.5) / samples;
-					const px = tl.x + ux.x * fu + vy.x * fv - 0.5;
-					const py = tl.y + ux.y * fu + vy.y * fv - 0.5;
-					addBilinear(image, px, py, rgb);
+					const px = alongX[x * samples + sx] + downX - 0.5;
+					const py = alongY[x * samples + sx] + downY - 0.5;
+					// addBilinear's sampling, written out: a call per sample made crops 1.6-2x slower to cut.
+					const x0 = Math.max(0, Math.min(sourceWidth - 1, Math.floor(px)));
+					const y0 = Math.max(0, Math.min(sourceHeight - 1, Math.floor(py)));
+					const x1 = Math.min(sourceWidth - 1, x0 + 1);
+					const y1 = Math.min(sourceHeight - 1, y0 + 1);
+					const wx = Math.max(0, Math.min(1, px - x0));
+					const wy = Math.max(0, Math.min(1, py - y0));
+					const i00 = (y0 * sourceWidth + x0) * 3;
+					const i01 = (y0 * sourceWidth + x1) * 3;
+					const i10 = (y1 * sourceWidth + x0) * 3;
+					const i11 = (y1 * sourceWidth + x1) * 3;
+					r += (data[i00] * (1 - wx) + data[i01] * wx) * (1 - wy) + (data[i10] * (1 - wx) + data[i11] * wx) * wy;
+					g += (data[i00 + 1] * (1 - wx) + data[i01 + 1] * wx) * (1 - wy) + (data[i10 + 1] * (1 - wx) + data[i11 + 1] * wx) * wy;
+					b += (data[i00 + 2] * (1 - wx) + data[i01 + 2] * wx) * (1 - wy) + (data[i10 + 2] * (1 - wx) + data[i11 + 2] * wx) * wy;
 				}
 			}
-			const n = samples * samples;
-			for (let c = 0; c < 3; c++) {
-				pixels[(2 - c) * plane + y * width + x] = (rgb[c] / n / 255 - 0.5) / 0.5;
-			}
+			// BGR planes, as PaddleOCR's recogniser was trained.
+			const at = y * width + x;
+			pixels[2 * plane + at] = (r / n / 255 - 0.5) / 0.5;
+			pixels[plane + at] = (g / n / 255 - 0.5) / 0.5;
+			pixels[at] = (b / n / 255 - 0.5) / 0.5;
 		}
 	}
 	return { pixels, width };

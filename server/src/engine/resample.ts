@@ -16,9 +16,9 @@ export async function resizeRgb(image: RgbImage, width: number, height: number):
 
 /**
  * Adds the image's colour at (px, py) (pixel centres at integers), bilinear and clamped to the
- * edge, to rgb: the one sampler behind rectified views and recognition crops.
+ * edge, to rgb. Recognition crops (recognizeText.cropLine) sample the same way, written out inline.
  */
-export function addBilinear(image: RgbImage, px: number, py: number, rgb: number[]): void {
+function addBilinear(image: RgbImage, px: number, py: number, rgb: number[]): void {
 	const { data, width, height } = image;
 	const x0 = Math.max(0, Math.min(width - 1, Math.floor(px)));
 	const y0 = Math.max(0, Math.min(height - 1, Math.floor(py)));
