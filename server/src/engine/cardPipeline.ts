@@ -494,10 +494,11 @@ async function readRegion(
 			return reread.fields;
 		});
 	}
-	// A name read surely may still be cut short where the detector's box ended early (DUB for
-	// DUBOIS) or have lost a letter: its line is read once more from crops reaching past its ends.
+	// A name may be cut short where the detector's box ended early (DUB for DUBOIS) or, read surely,
+	// have lost a letter: its line is read once more from crops reaching past its ends. A name already
+	// in doubt can only be completed there, never made sure.
 	const nameFrom = first.sources.name;
-	if (fields.name && fields.name.confidence >= REVIEW_CONFIDENCE && nameFrom && first.fields.name?.text === fields.name.text) {
+	if (fields.name && nameFrom && first.fields.name?.text === fields.name.text) {
 		// The boxes that start and end the name's line (in the view, text runs along +x).
 		const firstBox = nameFrom.reduce((a, b) => (viewQuads[b][0].x < viewQuads[a][0].x ? b : a));
 		const lastBox = nameFrom.reduce((a, b) => (viewQuads[b][1].x > viewQuads[a][1].x ? b : a));
@@ -506,24 +507,7 @@ async function readRegion(
 			(i) => extendQuadEnds(viewQuads[i], i === firstBox ? NAME_REACH : 0, i === lastBox ? NAME_REACH : 0),
 			first.lines,
 		);
-		const seen = check.fields.name;
-		// The same words read otherwise cast doubt (GIULIA for GULIA); a word more only when read surely,
-		// since a longer crop may also take in a mark beside the name.
-		if (seen && seen.text !== fields.name.text) {
-			// Letters that agree with gaps that do not (KWON MISUNG, KWON MI SUNG) leave the gaps in doubt.
-			const sameLetters = seen.text.replace(/ /g, '') === fields.name.text.replace(/ /g, '');
-			const sameWords = sameLetters || seen.text.split(' ').length === fields.name.text.split(' ').length;
-			// A less sure reading that only drops a thin mark (OHARA for O'HARA), or a reading the model
-			// itself hardly believes that lost a whole chunk of the name (RAF AEL), is the longer crop's
-			// noise, not a rival; one letter more or less (GIULIA, GULIA) still is.
-			const letterCount = (text: string) => text.replace(/[^A-Za-z]/g, '').length;
-			const marksDropped = seen.text === fields.name.text.replace(/['-]/g, '') && seen.confidence < fields.name.confidence;
-			const truncated = seen.confidence < CHECK_NOISE && letterCount(seen.text) < letterCount(fields.name.text) - 2;
-			const noise = marksDropped || truncated;
-			if (completes(fields.name.text, seen.text)) fields.name = { ...seen, confidence: Math.min(seen.confidence, 0.85) };
-			else if (!noise && (sameWords || seen.confidence >= REVIEW_CONFIDENCE))
-				fields.name = { ...fields.name, confidence: Math.min(fields.name.confidence, 0.8) };
-		}
+		fields.name = afterNameCheck(fields.name, check.fields.name);
 	}
 	// A field still not found, or a date still in doubt, may be small print the detector did not
 	// separate at this size (a date beside its label, an expiry read as its VALID FROM neighbour):
@@ -698,6 +682,30 @@ function extendQuadEnds(quad: Quad, before: number, after: number): Quad {
 	const back = (p: { x: number; y: number }) => ({ x: p.x - ux * reach * before, y: p.y - uy * reach * before });
 	const on = (p: { x: number; y: number }) => ({ x: p.x + ux * reach * after, y: p.y + uy * reach * after });
 	return [back(tl), on(tr), on(br), back(bl)];
+}
+
+/**
+ * The name after its check reading from crops reaching past the line's ends: completed when the
+ * check only adds letters at the ends of the same words (never surer than before, nor than 0.85);
+ * a sure name read otherwise there is put in doubt; a name already in doubt is only ever completed.
+ */
+export function afterNameCheck(name: FieldReading, seen: FieldReading | undefined): FieldReading {
+	if (!seen || seen.text === name.text) return name;
+	if (completes(name.text, seen.text)) return { ...seen, confidence: Math.min(seen.confidence, name.confidence, 0.85) };
+	if (name.confidence < REVIEW_CONFIDENCE) return name;
+	// The same words read otherwise cast doubt (GIULIA for GULIA); a word more only when read surely,
+	// since a longer crop may also take in a mark beside the name.
+	// Letters that agree with gaps that do not (KWON MISUNG, KWON MI SUNG) leave the gaps in doubt.
+	const sameLetters = seen.text.replace(/ /g, '') === name.text.replace(/ /g, '');
+	const sameWords = sameLetters || seen.text.split(' ').length === name.text.split(' ').length;
+	// A less sure reading that only drops a thin mark (OHARA for O'HARA), or a reading the model
+	// itself hardly believes that lost a whole chunk of the name (RAF AEL), is the longer crop's
+	// noise, not a rival; one letter more or less (GIULIA, GULIA) still is.
+	const letterCount = (text: string) => text.replace(/[^A-Za-z]/g, '').length;
+	const marksDropped = seen.text === name.text.replace(/['-]/g, '') && seen.confidence < name.confidence;
+	const truncated = seen.confidence < CHECK_NOISE && letterCount(seen.text) < letterCount(name.text) - 2;
+	if (marksDropped || truncated) return name;
+	return sameWords || seen.confidence >= REVIEW_CONFIDENCE ? { ...name, confidence: Math.min(name.confidence, 0.8) } : name;
 }
 
 /** The longer reading only adds letters at the ends of the same words (JUAN for UAN): the first was cut short. */
