@@ -255,7 +255,9 @@ async function readAtCoarseSide(
 			if (!number?.box || (reading.fields.name && reading.fields.validThru)) return { reading, textSpread };
 			// Text found only round the number and a line or two beside it: a date or name printed
 			// further off on the card was not in the view. Look at the card's whole extent around the
-			// number (a number runs over half to four fifths of a card's width), detecting afresh.
+			// number, detecting afresh: a number runs over half to four fifths of a card's width, or
+			// little more than a third printed small (2.7 mm digits in a minimal design, its date at
+			// the far end of the name's row: a reach of one number's length cut that date in half).
 			const wider = await readRegion(models, source, now, settings, {
 				quads: region,
 				coarseBoxes,
@@ -263,7 +265,7 @@ async function readAtCoarseSide(
 				coarseScale,
 				lineHeight: lineHeightOf(region),
 				detectAgain: true,
-				reach: distance(number.box[0], number.box[1]),
+				reach: 1.5 * distance(number.box[0], number.box[1]),
 			});
 			return { reading: withWiderView(reading, wider) ?? reading, textSpread };
 		}
