@@ -390,6 +390,27 @@ describe('card number', () => {
 });
 
 describe('holder name', () => {
+	test('letters read inside the name, or right after it, that the name left out leave it in doubt', () => {
+		// Bench seed 2079: a faint middle initial in a small box of its own (SIOBHAN [O] MENSAH, the O
+		// at 0.38), and a last word whose box overlaps the name's (KIM TAE [JAE]), each taken for a
+		// line of its own: the names without them were reported at 0.998 and 0.966.
+		const initial = read(
+			line('SIOBHAN', 40, 220),
+			shrunk(line('O', 40 + 8 * PITCH, 226, { 0: { prob: 0.38 } }), 18),
+			line('MENSAH', 40 + 10 * PITCH, 220),
+		);
+		expect(initial.name?.text).not.toBe('SIOBHAN O MENSAH');
+		expect(initial.name?.confidence).toBeLessThan(0.9);
+		// Its box overlaps the name's by a letter, as the detector drew it.
+		const lastWord = read(line('KIM TAE', 40, 220), line('JAE', 40 + 6 * PITCH, 223));
+		expect(lastWord.name?.text).not.toBe('KIM TAE JAE');
+		expect(lastWord.name?.confidence).toBeLessThan(0.9);
+		// Without them, or with print further along the name's row (a minimal card's date), it is sure.
+		expect(read(line('SIOBHAN', 40, 220), line('MENSAH', 40 + 10 * PITCH, 220)).name?.confidence).toBeGreaterThanOrEqual(0.9);
+		const dateBeside = read(line('KIM TAE JAE', 40, 220), line('VALID THRU 08/27', 40 + 16 * PITCH, 220));
+		expect([dateBeside.name?.text, (dateBeside.name?.confidence ?? 0) >= 0.9]).toEqual(['KIM TAE JAE', true]);
+	});
+
 	test('a word gap the model ran together is split where the space class rose and the letters stand apart', () => {
 		const fields = read(line('ROBERTLOPEZ', 40, 220, { 6: { spaceBefore: 0.13, shift: 0.3 } }));
 		expect(fields.name?.text).toBe('ROBERT LOPEZ');

@@ -1,5 +1,7 @@
 import type { PlacedChar, TextRow } from './textRows';
-import { runText, SPACE_THRESHOLD } from './textRows';
+import type { Quad } from './types';
+import { runText, SPACE_THRESHOLD, spanQuad } from './textRows';
+import { insideQuad, quadCenter } from './geometry';
 
 export interface NameChoice {
 	text: string;
@@ -494,6 +496,21 @@ function apartFromLabelBox(segment: Segment, dateBoxes: Set<number>): Segment[] 
 	return [segment];
 }
 
+/** The quad lengthened at both ends along its text line by this multiple of its height. */
+function lengthened(quad: Quad, byHeights: number): Quad {
+	const [tl, tr, br, bl] = quad;
+	const length = Math.max(1, Math.hypot(tr.x - tl.x, tr.y - tl.y));
+	const reach = Math.hypot(bl.x - tl.x, bl.y - tl.y) * byHeights;
+	const dx = ((tr.x - tl.x) / length) * reach;
+	const dy = ((tr.y - tl.y) / length) * reach;
+	return [
+		{ x: tl.x - dx, y: tl.y - dy },
+		{ x: tr.x + dx, y: tr.y + dy },
+		{ x: br.x + dx, y: br.y + dy },
+		{ x: bl.x - dx, y: bl.y - dy },
+	];
+}
+
 function row(candidate: Candidate): PlacedChar[] {
 	return candidate.segment.row.chars;
 }
@@ -697,6 +714,13 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 			) > 0.04
 		);
 	});
+	// A letter read inside the name's extent, or within a line height of its ends, that the name left
+	// out may be a word of it: a faint middle initial in a detector box of its own, taken for a line of
+	// its own (SIOBHAN [O] MENSAH, the O at 0.38); a last word whose box overlaps the name's and was
+	// taken for a stacked line (KIM TAE [JAE]).
+	const taken = new Set(chars);
+	const extent = lengthened(spanQuad(chars), 1);
+	const leftOut = rows.some((r) => r.chars.some((c) => !taken.has(c) && /[A-Za-z]/.test(c.char) && insideQuad(quadCenter(c.quad), extent)));
 	// A name has no checksum: its weakest letter, and how far it beats the runner-up, bound it.
 	const margin = Math.min(...letterChars.map((c) => c.prob - (c.alt?.prob ?? 0)));
 	// Hyphens and apostrophes are thin and read less surely; they only need to beat even odds.
@@ -705,7 +729,7 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	if (!multi(chosen)) confidence = Math.min(confidence, 0.6);
 	// Names do not end on an initial: the surname after it was not read as part of this line.
 	if (letters(runText(chosen.words[chosen.words.length - 1])).length === 1) confidence = Math.min(confidence, 0.7);
-	if (doubtfulSpace || faintDot || gaps.some((g) => g < 0.7)) confidence = Math.min(confidence, 0.8);
+	if (doubtfulSpace || faintDot || leftOut || gaps.some((g) => g < 0.7)) confidence = Math.min(confidence, 0.8);
 	// An apostrophe put back, or half seen and left out, is the recogniser's doubt, not its reading.
 	const apostrophe = Math.max(0, ...chars.map((c) => c.apostropheBefore));
 	// Beside an apostrophe the model read, the class lingers in the frames around it: no doubt there.

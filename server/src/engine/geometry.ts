@@ -123,6 +123,15 @@ export function distance(a: Point, b: Point): number {
 	return Math.hypot(a.x - b.x, a.y - b.y);
 }
 
+/** Whether the point lies inside a convex quad (corners in order, either way round). */
+export function insideQuad(point: Point, quad: Quad): boolean {
+	const sides = quad.map((a, i) => {
+		const b = quad[(i + 1) % 4];
+		return (b.x - a.x) * (point.y - a.y) - (b.y - a.y) * (point.x - a.x);
+	});
+	return sides.every((side) => side >= 0) || sides.every((side) => side <= 0);
+}
+
 export function quadCenter(quad: Quad): Point {
 	return { x: (quad[0].x + quad[1].x + quad[2].x + quad[3].x) / 4, y: (quad[0].y + quad[1].y + quad[2].y + quad[3].y) / 4 };
 }
