@@ -409,6 +409,9 @@ describe('holder name', () => {
 		expect(read(line('SIOBHAN', 40, 220), line('MENSAH', 40 + 10 * PITCH, 220)).name?.confidence).toBeGreaterThanOrEqual(0.9);
 		const dateBeside = read(line('KIM TAE JAE', 40, 220), line('VALID THRU 08/27', 40 + 16 * PITCH, 220));
 		expect([dateBeside.name?.text, (dateBeside.name?.confidence ?? 0) >= 0.9]).toEqual(['KIM TAE JAE', true]);
+		// Nor are the name's own letters, read again where they stand in a second box over its surname.
+		const twice = read(line('JOHN SMITH', 40, 220), line('SMITH', 40 + 5 * PITCH, 222));
+		expect([twice.name?.text, (twice.name?.confidence ?? 0) >= 0.9]).toEqual(['JOHN SMITH', true]);
 	});
 
 	test('a word gap the model ran together is split where the space class rose and the letters stand apart', () => {

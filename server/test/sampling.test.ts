@@ -17,12 +17,16 @@ function gradient(width: number, height: number): RgbImage {
 const image = gradient(240, 120);
 
 describe('cropLine', () => {
+	const clamp = (v: number, most: number) => Math.min(most, Math.max(0, v));
+
 	test.each([
-		['one sample per pixel', 48],
-		['2 x 2 samples per pixel', 72],
-		['3 x 3 samples per pixel', 110],
-	])('samples a level box into BGR planes scaled to [-1, 1] (%s)', (_, boxHeight) => {
-		const [x0, y0, boxWidth] = [20, 5, 100];
+		['one sample per pixel', 20.3, 5.6, 48],
+		['2 x 2 samples per pixel', 20.3, 5.6, 72],
+		['3 x 3 samples per pixel', 20.3, 5.6, 110],
+		// Samples past the image take its edge pixel's colour.
+		['a box running past the image', -10.4, -3.2, 48],
+	])('samples a level box into BGR planes scaled to [-1, 1] (%s)', (_, x0, y0, boxHeight) => {
+		const boxWidth = 100;
 		const quad: Quad = [
 			{ x: x0, y: y0 },
 			{ x: x0 + boxWidth, y: y0 },
@@ -41,8 +45,8 @@ describe('cropLine', () => {
 			[width - 1, REC_HEIGHT - 1],
 		]) {
 			// The centre of crop pixel (x, y) in the image, where a pixel's colour sits at its centre.
-			const sourceX = x0 + ((x + 0.5) * boxWidth) / width - 0.5;
-			const sourceY = y0 + ((y + 0.5) * boxHeight) / REC_HEIGHT - 0.5;
+			const sourceX = clamp(x0 + ((x + 0.5) * boxWidth) / width - 0.5, image.width - 1);
+			const sourceY = clamp(y0 + ((y + 0.5) * boxHeight) / REC_HEIGHT - 0.5, image.height - 1);
 			expect(pixels[y * width + x]).toBeCloseTo(scaled(2 * sourceY), 5);
 			expect(pixels[plane + y * width + x]).toBeCloseTo(scaled(100), 5);
 			expect(pixels[2 * plane + y * width + x]).toBeCloseTo(scaled(sourceX), 5);
@@ -59,6 +63,7 @@ describe('detectorInput', () => {
 	test.each([
 		['at its own size', 240, 120],
 		['halved', 120, 60],
+		['to two thirds', 160, 80],
 	])('resizes bilinearly into normalised BGR planes (%s)', (_, width, height) => {
 		const input = detectorInput(image, width, height);
 		const plane = width * height;

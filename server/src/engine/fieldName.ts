@@ -1,7 +1,7 @@
 import type { PlacedChar, TextRow } from './textRows';
 import type { Quad } from './types';
 import { runText, SPACE_THRESHOLD, spanQuad } from './textRows';
-import { insideQuad, quadCenter } from './geometry';
+import { distance, insideQuad, quadCenter } from './geometry';
 
 export interface NameChoice {
 	text: string;
@@ -718,9 +718,16 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	// out may be a word of it: a faint middle initial in a detector box of its own, taken for a line of
 	// its own (SIOBHAN [O] MENSAH, the O at 0.38); a last word whose box overlaps the name's and was
 	// taken for a stacked line (KIM TAE [JAE]).
+	// Letters another field took (an O the date read as its 0) are not left out, nor the name's own
+	// letters read again in an overlapping box, where they stand.
 	const taken = new Set(chars);
 	const extent = lengthened(spanQuad(chars), 1);
-	const leftOut = rows.some((r) => r.chars.some((c) => !taken.has(c) && /[A-Za-z]/.test(c.char) && insideQuad(quadCenter(c.quad), extent)));
+	const near = distance(extent[0], extent[3]) / 2;
+	const again = (c: PlacedChar) =>
+		chars.some((n) => n.char.toUpperCase() === c.char.toUpperCase() && distance(quadCenter(n.quad), quadCenter(c.quad)) < near);
+	const leftOut = rows.some((r) =>
+		r.chars.some((c) => !taken.has(c) && !exclude.has(c) && /[A-Za-z]/.test(c.char) && insideQuad(quadCenter(c.quad), extent) && !again(c)),
+	);
 	// A name has no checksum: its weakest letter, and how far it beats the runner-up, bound it.
 	const margin = Math.min(...letterChars.map((c) => c.prob - (c.alt?.prob ?? 0)));
 	// Hyphens and apostrophes are thin and read less surely; they only need to beat even odds.
