@@ -8,7 +8,7 @@ import { extractFields } from './extractFields';
 import { IMPLAUSIBLE_DATE } from './fieldExpiry';
 import { checked, longestForBrand, validForBrand } from './fieldNumber';
 import { findCardShape } from './findCard';
-import { distance } from './geometry';
+import { distance, extendQuadEnds } from './geometry';
 import type { OcrModels } from './models';
 import { dominantTextAngle, upsideDownProbability } from './orientation';
 import type { RecognizedLine } from './recognizeText';
@@ -673,18 +673,6 @@ export function closerLookConfidence(
 const CHECK_NOISE = 0.7;
 /** How far past each end of a name's line the check crop reaches, in line heights. */
 const NAME_REACH = 0.6;
-
-/** The quad lengthened along its text line, by these multiples of its height before and after. */
-function extendQuadEnds(quad: Quad, before: number, after: number): Quad {
-	const [tl, tr, br, bl] = quad;
-	const length = Math.max(1, distance(tl, tr));
-	const reach = distance(tl, bl);
-	const ux = (tr.x - tl.x) / length;
-	const uy = (tr.y - tl.y) / length;
-	const back = (p: { x: number; y: number }) => ({ x: p.x - ux * reach * before, y: p.y - uy * reach * before });
-	const on = (p: { x: number; y: number }) => ({ x: p.x + ux * reach * after, y: p.y + uy * reach * after });
-	return [back(tl), on(tr), on(br), back(bl)];
-}
 
 /**
  * The name after its check reading from crops reaching past the line's ends: completed when the

@@ -1,7 +1,6 @@
 import type { PlacedChar, TextRow } from './textRows';
-import type { Quad } from './types';
 import { runText, SPACE_THRESHOLD, spanQuad } from './textRows';
-import { distance, insideQuad, quadCenter } from './geometry';
+import { distance, extendQuadEnds, insideQuad, quadCenter } from './geometry';
 
 export interface NameChoice {
 	text: string;
@@ -496,21 +495,6 @@ function apartFromLabelBox(segment: Segment, dateBoxes: Set<number>): Segment[] 
 	return [segment];
 }
 
-/** The quad lengthened at both ends along its text line by this multiple of its height. */
-function lengthened(quad: Quad, byHeights: number): Quad {
-	const [tl, tr, br, bl] = quad;
-	const length = Math.max(1, Math.hypot(tr.x - tl.x, tr.y - tl.y));
-	const reach = Math.hypot(bl.x - tl.x, bl.y - tl.y) * byHeights;
-	const dx = ((tr.x - tl.x) / length) * reach;
-	const dy = ((tr.y - tl.y) / length) * reach;
-	return [
-		{ x: tl.x - dx, y: tl.y - dy },
-		{ x: tr.x + dx, y: tr.y + dy },
-		{ x: br.x + dx, y: br.y + dy },
-		{ x: bl.x - dx, y: bl.y - dy },
-	];
-}
-
 function row(candidate: Candidate): PlacedChar[] {
 	return candidate.segment.row.chars;
 }
@@ -721,7 +705,7 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	// Letters another field took (an O the date read as its 0) are not left out, nor the name's own
 	// letters read again in an overlapping box, where they stand.
 	const taken = new Set(chars);
-	const extent = lengthened(spanQuad(chars), 1);
+	const extent = extendQuadEnds(spanQuad(chars), 1, 1);
 	const near = distance(extent[0], extent[3]) / 2;
 	const again = (c: PlacedChar) =>
 		chars.some((n) => n.char.toUpperCase() === c.char.toUpperCase() && distance(quadCenter(n.quad), quadCenter(c.quad)) < near);

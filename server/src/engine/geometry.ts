@@ -123,6 +123,18 @@ export function distance(a: Point, b: Point): number {
 	return Math.hypot(a.x - b.x, a.y - b.y);
 }
 
+/** The quad lengthened along its text line, by these multiples of its height before and after. */
+export function extendQuadEnds(quad: Quad, before: number, after: number): Quad {
+	const [tl, tr, br, bl] = quad;
+	const length = Math.max(1, distance(tl, tr));
+	const reach = distance(tl, bl);
+	const ux = (tr.x - tl.x) / length;
+	const uy = (tr.y - tl.y) / length;
+	const back = (p: { x: number; y: number }) => ({ x: p.x - ux * reach * before, y: p.y - uy * reach * before });
+	const on = (p: { x: number; y: number }) => ({ x: p.x + ux * reach * after, y: p.y + uy * reach * after });
+	return [back(tl), on(tr), on(br), back(bl)];
+}
+
 /** Whether the point lies inside a convex quad (corners in order, either way round). */
 export function insideQuad(point: Point, quad: Quad): boolean {
 	const sides = quad.map((a, i) => {
