@@ -405,6 +405,10 @@ describe('holder name', () => {
 		const lastWord = read(line('KIM TAE', 40, 220), line('JAE', 40 + 6 * PITCH, 223));
 		expect(lastWord.name?.text).not.toBe('KIM TAE JAE');
 		expect(lastWord.name?.confidence).toBeLessThan(0.9);
+		// Just past the name's end, in a smaller box of its own, it counts too.
+		const pastEnd = read(line('KIM TAE', 40, 220), shrunk(line('JAE', 40 + 8 * PITCH, 226), 18));
+		expect(pastEnd.name?.text).toBe('KIM TAE');
+		expect(pastEnd.name?.confidence).toBeLessThan(0.9);
 		// Without them, or with print further along the name's row (a minimal card's date), it is sure.
 		expect(read(line('SIOBHAN', 40, 220), line('MENSAH', 40 + 10 * PITCH, 220)).name?.confidence).toBeGreaterThanOrEqual(0.9);
 		const dateBeside = read(line('KIM TAE JAE', 40, 220), line('VALID THRU 08/27', 40 + 16 * PITCH, 220));
