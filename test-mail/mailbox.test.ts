@@ -157,8 +157,9 @@ describe.each(runtimes)('the mailbox example on n8n %s', (version, major) => {
 
 	/**
 	 * Mails the trigger fetched, by its own count. More than were delivered means a mail was fetched
-	 * twice (1.x runs a fetch per arrival, overlapping ones included): the example's Skip Mail Seen
-	 * Before is what keeps such a mail from being read again.
+	 * twice (1.x runs a fetch per arrival, overlapping ones included), possibly in two executions at
+	 * once: the example's Claim Mail (one atomic insert into mail_seen) is what keeps such a mail from
+	 * being read again.
 	 */
 	function fetchedMails(): number {
 		return [...readFileSync(logFile(), 'utf8').matchAll(/Process (\d+) new emails/g)].reduce((sum, match) => sum + Number(match[1]), 0);
@@ -344,6 +345,23 @@ describe.each(runtimes)('the mailbox example on n8n %s', (version, major) => {
 			}),
 		300_000,
 	);
+
+	test('the example claims a mail with one atomic insert: of eight executions fetching it at once, one reads it', async () => {
+		const claim = (exampleWorkflow(EXAMPLE).nodes as Array<{ name: string; parameters: { query?: string } }>).find(
+			(node) => node.name === 'Claim Mail',
+		)?.parameters.query;
+		if (!claim?.includes('$1')) throw new Error(`${EXAMPLE} has no Claim Mail query taking the mail's id as $1`);
+		const pg = running(postgres, 'PostgreSQL');
+		// Every mail the earlier tests delivered was claimed once, under the id the CRM rows carry.
+		const claimed = (await pg.query(crm, 'SELECT mail_id FROM mail_seen')).map(([id]) => id).sort();
+		expect(claimed).toEqual([...mails(), mailAfterRestart()].map((mail) => `<${mail.messageId}>`).sort());
+		const id = `<race-${major}@customers.test>`;
+		const answers = await Promise.all(Array.from({ length: 8 }, async () => await pg.query(crm, claim.replace('$1', `'${id}'`))));
+		// psql prints each statement's tag after its rows: one insert went in, seven found the id taken.
+		const rows = answers.flat().map((row) => row.join('\t'));
+		expect(rows.filter((row) => row === id)).toHaveLength(1);
+		expect(rows.filter((row) => row === 'INSERT 0 0')).toHaveLength(7);
+	});
 
 	test('no full card number in any table (the CRM and n8n’s own database) or in n8n’s log', async () => {
 		const pg = running(postgres, 'PostgreSQL');
