@@ -729,6 +729,14 @@ describe('holder name', () => {
 		expect(fields.name?.text).toBe('ROBERT LOPEZ');
 	});
 
+	test("a space rise where the model saw an apostrophe it left out is the mark's white, not a lost gap (O'BRIEN, bench seed 2065)", () => {
+		const fields = read(line('SIOBHAN OBRIEN', 40, 220, { 9: { spaceBefore: 0.12, apostropheBefore: 0.35 } }));
+		expect(fields.name?.text).toBe("SIOBHAN O'BRIEN");
+		expect(fields.name?.confidence).toBeLessThan(0.9);
+		// Without the apostrophe class the same rise splits off a one-letter word, as it does a middle initial.
+		expect(read(line('SIOBHAN OBRIEN', 40, 220, { 9: { spaceBefore: 0.12 } })).name?.text).toBe('SIOBHAN O BRIEN');
+	});
+
 	test("the space class rising just after an apostrophe (O'|DONNELL) is the mark's white, not a doubt", () => {
 		const fields = read(line("IMOGEN O'DONNELL", 40, 220, { 9: { spaceBefore: 0.064 } }));
 		expect(fields.name?.text).toBe("IMOGEN O'DONNELL");
@@ -743,6 +751,53 @@ describe('holder name', () => {
 		// A product word no vocabulary knows beside a name still leaves the name sure.
 		const product = read(line('MATTEO ROSSI A&B', 40, 220, { 13: { shift: 2 } }));
 		expect(product.name?.text).toBe('MATTEO ROSSI');
+	});
+
+	test('an expiry label misread a letter in each word (WALID THRE, bench seed 2081) is no name', () => {
+		expect(read(line('WALID THRE', 40, 220)).name).toBeUndefined();
+		expect(read(line('MEMBFR SlNCE', 40, 220)).name).toBeUndefined();
+		const beside = read(line('WALID THRE', 40, 180), line('PARK JUNJOO', 40, 220)).name;
+		expect(beside?.text).toBe('PARK JUNJOO');
+		expect(beside?.confidence).toBeGreaterThanOrEqual(0.9);
+		// One word a letter from a label's is still a name's (VALIA), and so is a pair with a letter lost or added (HOOD THU).
+		expect(read(line('VALIA SMITH', 40, 220)).name?.text).toBe('VALIA SMITH');
+		expect(read(line('HOOD THU', 40, 220)).name?.text).toBe('HOOD THU');
+	});
+
+	test('a piece of a date label cut at both ends and split (ALID TH of VALID THRU, bench seed 2081) is no name', () => {
+		expect(read(line('ALID TH', 40, 180)).name).toBeUndefined();
+		const fields = read(line('PARK JUNJOO', 40, 160), line('ALID TH', 40, 220));
+		expect(fields.name?.text).toBe('PARK JUNJOO');
+		// Four letters run together are too few to tell (LIDT), and a name is no piece of one (ALIDA THOMAS).
+		expect(read(line('ALIDA THOMAS', 40, 220)).name?.text).toBe('ALIDA THOMAS');
+	});
+
+	test('a line whose every word is a letter off a card word (VORLD ELITF for WORLD ELITE) is no sure name', () => {
+		for (const text of ['VORLD ELITF', 'BIACK WORID']) {
+			const fields = read(line(text, 40, 220));
+			expect({ text, sure: (fields.name?.confidence ?? 0) >= 0.9 }).toEqual({ text, sure: false });
+		}
+		// A name with one such word (CARTER), or with words a letter off four-letter card words (JACK WARD), stays sure.
+		for (const text of ['CARTER BENSON', 'JACK WARD', 'KATE NASH']) {
+			const fields = read(line(text, 40, 220));
+			expect({ text, sure: (fields.name?.confidence ?? 0) >= 0.9 }).toEqual({ text, sure: true });
+		}
+	});
+
+	test('a middle initial without its stop that ends a detector box is named for a check past the box; one inside a box is not', () => {
+		const ends = (...lines: RecognizedLine[]) =>
+			extractFields(groupIntoRows([line('4539 1488 0343 6467', 40, 100), ...lines]), NOW).initialEnds;
+		// ELEANOR [T] NAKASHIMA, each word a box of its own (boxes 1, 2, 3 after the number's).
+		expect(ends(line('ELEANOR', 40, 220), line('T', 184, 220), line('NAKASHIMA', 220, 220))).toEqual([{ word: 1, box: 2 }]);
+		// AMARA[Y] D'AMICO: the initial split off the given name's box by the gap the model saw.
+		expect(ends(line('AMARAY', 40, 220, { 5: { spaceBefore: 0.27, shift: 0.5 } }), line("D'AMICO", 184, 220))).toEqual([
+			{ word: 1, box: 1 },
+		]);
+		expect(ends(line('ELEANOR T NAKASHIMA', 40, 220))).toBeUndefined();
+		// The initial in the next word's box, or a two-letter word ending a box, is not one.
+		expect(ends(line('ELEANOR', 40, 220), line('T NAKASHIMA', 184, 220))).toBeUndefined();
+		expect(ends(line('ELEANOR', 40, 220), line('TA', 184, 220), line('NAKASHIMA', 238, 220))).toBeUndefined();
+		expect(ends(line('ELEANOR', 40, 220), line('T.', 184, 220), line('NAKASHIMA', 238, 220))).toBeUndefined();
 	});
 
 	test('a logo word with one letter lost is not taken for the name', () => {

@@ -2,7 +2,8 @@
  * What the card pipeline makes of a name once its line is read again from crops reaching past the
  * line's ends: no models, only the two readings.
  */
-import { afterNameCheck } from '../src/engine/cardPipeline';
+import { afterNameCheck, grownEnds, stopPastBox, withInitialStops } from '../src/engine/cardPipeline';
+import type { RecognizedChar } from '../src/engine/recognizeText';
 import type { FieldReading } from '../src/engine/types';
 
 const reading = (text: string, confidence: number): FieldReading => ({ text, confidence, box: null, parts: [] });
@@ -49,5 +50,70 @@ describe('afterNameCheck', () => {
 		const name = reading('ANNA LEE', 0.97);
 		expect(afterNameCheck(name, reading('ANNA LEE KIM', 0.95)).confidence).toBe(0.8);
 		expect(afterNameCheck(name, reading('ANNA LEE KIM', 0.75))).toBe(name);
+	});
+});
+
+/** A recogniser reading: one character per letter of `text`, `dots` the stop class in the gap before the character at that index. */
+function chars(text: string, dots: Record<number, number> = {}, prob = 0.97): RecognizedChar[] {
+	return [...text].map((char, i) => ({
+		char,
+		prob,
+		alt: null,
+		u0: i / text.length,
+		u1: (i + 1) / text.length,
+		spaceBefore: char === ' ' ? 0.9 : 0,
+		dotBefore: dots[i] ?? 0,
+		apostropheBefore: 0,
+	}));
+}
+
+describe('a middle initial at the end of a detector box', () => {
+	test('a crop reaching past the box that reads a stop after its letters, or the stop class in the gap there, finds the stop', () => {
+		// ELEANOR [T] NAKASHIMA: the initial's box alone, the stop just past it.
+		expect(stopPastBox('T', chars('T'), chars('T.'))).toBe(true);
+		// AMARA[Y] D'AMICO: the model reads the lone dot in the wide gap as blank, its class at 0.27.
+		expect(stopPastBox('Y', chars('AMARAY'), chars('AMARAY D', { 7: 0.27 }))).toBe(true);
+		expect(stopPastBox('Y', chars('AMARAY'), chars('AMARAY D', { 6: 0.27 }))).toBe(true);
+		expect(stopPastBox('Y', chars('AMARAY'), chars('AMARAYD', { 6: 0.27 }))).toBe(true);
+	});
+
+	test('no stop, a stop read unsurely, other letters, or nothing past the box leave the initial as it is', () => {
+		expect(stopPastBox('T', chars('T'), chars('T N'))).toBe(false);
+		expect(stopPastBox('Y', chars('AMARAY'), chars('AMARAY D', { 7: 0.02 }))).toBe(false);
+		// The stop class further on belongs to another gap.
+		expect(stopPastBox('T', chars('T'), chars('T NA', { 3: 0.3 }))).toBe(false);
+		// A box whose reading does not end on the initial (its row dropped a letter the next box read too).
+		expect(stopPastBox('T', chars('TN'), chars('TN.'))).toBe(false);
+		expect(stopPastBox('T', chars('T'), chars('T.', {}, 0.3))).toBe(false);
+		expect(stopPastBox('Y', chars('AMARAY'), chars('AMARAV. D'))).toBe(false);
+		expect(stopPastBox('Y', chars('AMARAY'), chars('AMARAY', { 5: 0.3 }))).toBe(false);
+	});
+
+	test('the stop goes after each initial found so, and the name is no longer sure', () => {
+		expect(withInitialStops(reading('ELEANOR T NAKASHIMA', 0.995), [1])).toEqual(reading('ELEANOR T. NAKASHIMA', 0.85));
+		expect(withInitialStops(reading('ANNA M J BELL', 0.97), [1, 2])).toEqual(reading('ANNA M. J. BELL', 0.85));
+		// Only to a one-letter inner word: never to a given name or surname.
+		const name = reading('ELEANOR T NAKASHIMA', 0.995);
+		expect(withInitialStops(name, [])).toBe(name);
+		expect(withInitialStops(name, [0, 2])).toBe(name);
+		const letters = reading('A B C', 0.97);
+		expect(withInitialStops(letters, [0, 2])).toBe(letters);
+		const inner = reading('ANNA MARIE BELL', 0.97);
+		expect(withInitialStops(inner, [1])).toBe(inner);
+	});
+});
+
+describe('grownEnds: where a check completed the name, so a check reaching further there may complete it more', () => {
+	test.each([
+		['G SEUNGWOO', 'ONG SEUNGWOO', [true, false]],
+		['YUKI DUBO', 'YUKI DUBOIS', [false, true]],
+		['UKI DUBO', 'YUKI DUBOIS', [true, true]],
+		['YUKI DUBOIS', 'YUKI DUBOIS', [false, false]],
+		// A letter more inside the name, or another word, is no cut end.
+		['GULIA ROSSI', 'GIULIA ROSSI', [false, false]],
+		['ONG SEUNGWOO', 'S ONG SEUNGWOO', [false, false]],
+		['YUKI DUBO', 'YUKI M DUBOIS', [false, false]],
+	])('%s -> %s', (short, long, expected) => {
+		expect(grownEnds(short, long)).toEqual(expected);
 	});
 });

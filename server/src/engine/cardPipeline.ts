@@ -11,7 +11,7 @@ import { findCardShape } from './findCard';
 import { distance, extendQuadEnds } from './geometry';
 import type { OcrModels } from './models';
 import { dominantTextAngle, upsideDownProbability } from './orientation';
-import type { RecognizedLine } from './recognizeText';
+import type { RecognizedChar, RecognizedLine } from './recognizeText';
 import { recognizeLines } from './recognizeText';
 import { resizeRgb, warpRgb } from './resample';
 import { groupIntoRows } from './textRows';
@@ -504,12 +504,35 @@ async function readRegion(
 		// The boxes that start and end the name's line (in the view, text runs along +x).
 		const firstBox = nameFrom.reduce((a, b) => (viewQuads[b][0].x < viewQuads[a][0].x ? b : a));
 		const lastBox = nameFrom.reduce((a, b) => (viewQuads[b][1].x > viewQuads[a][1].x ? b : a));
-		const check = await readCrops(
-			nameFrom,
-			(i) => extendQuadEnds(viewQuads[i], i === firstBox ? NAME_REACH : 0, i === lastBox ? NAME_REACH : 0),
-			first.lines,
-		);
-		fields.name = afterNameCheck(fields.name, check.fields.name);
+		const checkWith = async ([before, after]: [number, number]) =>
+			await readCrops(nameFrom, (i) => extendQuadEnds(viewQuads[i], i === firstBox ? before : 0, i === lastBox ? after : 0), first.lines);
+		let reach: [number, number] = [NAME_REACH, NAME_REACH];
+		let checked = afterNameCheck(fields.name, (await checkWith(reach)).fields.name);
+		// A check that completed the name at an end may have found a deeper cut there (G, then ONG, for
+		// SONG): that end is reached for again, as far once more, while the name keeps growing there.
+		let grew = grownEnds(fields.name.text, checked.text);
+		let rounds = 1;
+		while ((grew[0] || grew[1]) && rounds < NAME_REACH_ROUNDS) {
+			reach = [reach[0] + (grew[0] ? NAME_REACH : 0), reach[1] + (grew[1] ? NAME_REACH : 0)];
+			const longer = afterNameCheck(checked, (await checkWith(reach)).fields.name);
+			grew = grownEnds(checked.text, longer.text);
+			checked = longer;
+			rounds += 1;
+		}
+		fields.name = checked;
+		const ends = first.initialEnds ?? [];
+		if (ends.length > 0) {
+			const reached = await recognizeLines(
+				models,
+				source,
+				ends.map(({ box }) => ({ quad: mapQuad(toSource, extendQuadEnds(viewQuads[box], 0, INITIAL_REACH)), score: boxes[box].score })),
+			);
+			const words = first.fields.name.text.split(' ');
+			const stops = ends
+				.filter((end, k) => stopPastBox(words[end.word], first.lines[end.box].chars, reached[k].chars))
+				.map((end) => end.word);
+			fields.name = withInitialStops(fields.name, stops);
+		}
 	}
 	// A field still not found, or a date still in doubt, may be small print the detector did not
 	// separate at this size (a date beside its label, an expiry read as its VALID FROM neighbour):
@@ -673,6 +696,18 @@ export function closerLookConfidence(
 const CHECK_NOISE = 0.7;
 /** How far past each end of a name's line the check crop reaches, in line heights. */
 const NAME_REACH = 0.6;
+/** Checks of a name growing at an end, each reaching NAME_REACH further there. */
+const NAME_REACH_ROUNDS = 3;
+
+/** Whether the longer reading added letters to the first word's start, and to the last word's end. */
+export function grownEnds(short: string, long: string): [boolean, boolean] {
+	const a = short.split(' ');
+	const b = long.split(' ');
+	if (a.length !== b.length) return [false, false];
+	const grown = (from: string, to: string, at: 'start' | 'end') =>
+		to.length > from.length && (at === 'start' ? to.endsWith(from) : to.startsWith(from));
+	return [grown(a[0], b[0], 'start'), grown(a[a.length - 1], b[b.length - 1], 'end')];
+}
 
 /**
  * The name after its check reading from crops reaching past the line's ends: completed when the
@@ -696,6 +731,46 @@ export function afterNameCheck(name: FieldReading, seen: FieldReading | undefine
 	const truncated = seen.confidence < CHECK_NOISE && letterCount(seen.text) < letterCount(name.text) - 2;
 	if (marksDropped || truncated) return name;
 	return sameWords || seen.confidence >= REVIEW_CONFIDENCE ? { ...name, confidence: Math.min(name.confidence, 0.8) } : name;
+}
+
+/**
+ * How far past a box ending on a middle initial its check crop reaches, in line heights: into the
+ * next word's first letter, so the gap after the initial is read as a gap (a stop at 0.6 was not seen).
+ */
+const INITIAL_REACH = 1;
+/** A stop the check crop read after the initial needs this much... */
+const STOP_SEEN = 0.5;
+/** ...or the full stop class this high in the blank frames after it (the model reads a lone dot in a wide gap as blank). */
+const STOP_IN_GAP = 0.1;
+
+/**
+ * Whether the crop reaching past the end of a box whose reading ends on `initial` read a full stop
+ * right after the box's own letters, or the stop class rose in the gap there. It must read those
+ * letters the same and something after them, so the gap it weighs is the one where the box ended.
+ */
+export function stopPastBox(initial: string, boxChars: RecognizedChar[], reached: RecognizedChar[]): boolean {
+	const own = boxChars.filter((c) => c.char !== ' ').map((c) => c.char.toUpperCase());
+	const seen = reached.filter((c) => c.char !== ' ');
+	if (own.length === 0 || own[own.length - 1] !== initial.toUpperCase()) return false;
+	if (seen.length < own.length || own.some((ch, i) => seen[i].char.toUpperCase() !== ch)) return false;
+	if (reached[reached.length - 1] === seen[own.length - 1]) return false;
+	const at = reached.indexOf(seen[own.length - 1]) + 1;
+	const next = reached[at];
+	// The gap's blank frames lie before a space the model read there and after it.
+	const gap = next.char === ' ' ? reached.slice(at, at + 2) : [next];
+	return (next.char === '.' && next.prob >= STOP_SEEN) || gap.some((c) => c.dotBefore >= STOP_IN_GAP);
+}
+
+/**
+ * The name with a full stop after each middle initial whose box's reaching crop read one (word
+ * indices in `stops`). Found only past the detector's box, a stop is never reported sure.
+ */
+export function withInitialStops(name: FieldReading, stops: number[]): FieldReading {
+	const words = name.text.split(' ');
+	const put = stops.filter((w) => w > 0 && w < words.length - 1 && /^[A-Za-z]$/.test(words[w]));
+	if (put.length === 0) return name;
+	for (const w of put) words[w] = `${words[w]}.`;
+	return { ...name, text: words.join(' '), confidence: Math.min(name.confidence, 0.85) };
 }
 
 /** The longer reading only adds letters at the ends of the same words (JUAN for UAN): the first was cut short. */

@@ -14,6 +14,32 @@ export interface ExtractedFields {
 	 * last guess the pipeline reports only if no view of the card reads a date.
 	 */
 	dateGuess?: FieldReading;
+	/** The name's middle initials read without a full stop at the end of a detector box: see `initialsAtBoxEnds`. */
+	initialEnds?: InitialEnd[];
+}
+
+/** A middle initial ending a detector box. */
+export interface InitialEnd {
+	/** Which word of the name's text (split at its spaces) it is. */
+	word: number;
+	/** The box (line index) it ends. */
+	box: number;
+}
+
+/**
+ * The name's inner words that are one letter with no full stop, the last character of their
+ * detector box, the next word in another box. A stop is small and can lie just past the box's end,
+ * where the recogniser never saw it (ELEANOR [T] NAKASHIMA, AMARA[Y] D'AMICO, both read surely).
+ */
+function initialsAtBoxEnds(words: PlacedChar[][], rows: TextRow[]): InitialEnd[] {
+	const ends: InitialEnd[] = [];
+	for (let w = 1; w < words.length - 1; w++) {
+		const [initial, ...rest] = words[w];
+		if (rest.length > 0 || !/[A-Za-z]/.test(initial.char) || words[w + 1][0].box === initial.box) continue;
+		const after = rows.some((row) => row.chars.some((c) => c.box === initial.box && c.along > initial.along && c.char !== ' '));
+		if (!after) ends.push({ word: w, box: initial.box });
+	}
+	return ends;
 }
 
 function boxesOf(runs: PlacedChar[][]): number[] {
@@ -46,6 +72,12 @@ export function extractFields(rows: TextRow[], now: Date = new Date()): Extracte
 		fields.name = reading(name.text, name.confidence, name.words);
 		sources.name = boxesOf(name.words);
 	}
+	const initialEnds = name ? initialsAtBoxEnds(name.words, rows) : [];
 	const guess = expiry ? null : readExpiry(rows, now, numberChars, true);
-	return guess ? { fields, sources, dateGuess: reading(guess.text, guess.confidence, [guess.chars]) } : { fields, sources };
+	return {
+		fields,
+		sources,
+		...(guess ? { dateGuess: reading(guess.text, guess.confidence, [guess.chars]) } : {}),
+		...(initialEnds.length > 0 ? { initialEnds } : {}),
+	};
 }

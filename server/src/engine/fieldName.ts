@@ -133,8 +133,49 @@ function cardWordFlags(texts: string[]): boolean[] {
 		const joined = a + b;
 		if ([...SPLIT_LOGOS].some((logo) => Math.abs(logo.length - joined.length) <= 1 && editDistanceAtMostOne(joined, logo)))
 			flags[i] = flags[i + 1] = true;
+		// A date label misread in both its words (WALID THRE): one word a letter off is a name's (VALIA),
+		// both words of a label pair are not. Only letters misread, none lost or added: HOOD THU is a name.
+		if (LABEL_PAIRS.some(([first, second]) => misreadOnce(a, first) && misreadOnce(b, second))) flags[i] = flags[i + 1] = true;
 	}
 	return flags;
+}
+
+/**
+ * One letter off a card word of five letters (ELITF, VORLD), not the word itself. Four-letter card
+ * words have too many names a letter away (JACK, WARD, KATE, NASH for BACK, CARD, DATE, CASH); six
+ * letters and more are card words already (`nearCardWord`).
+ */
+function nearFiveLetterCardWord(word: string): boolean {
+	if (word.length < 4 || word.length > 6) return false;
+	for (const known of CARD_WORDS)
+		if (known.length === 5 && known !== word && Math.abs(known.length - word.length) <= 1 && editDistanceAtMostOne(word, known))
+			return true;
+	return false;
+}
+
+/** Date labels as read run together: a piece of one cut at a box's edges and split (ALID TH) is no name. */
+const RUN_LABELS = ['VALIDTHRU', 'GOODTHRU', 'VALIDFROM', 'VALIDUNTIL', 'MEMBERSINCE', 'CUSTOMERSINCE', 'EXPIRESEND', 'MONTHYEAR'];
+
+/** The words' letters, five or more, are a piece of a date label read run together. */
+function labelPiece(texts: string[]): boolean {
+	const joined = letters(texts.join(''));
+	return joined.length >= 5 && RUN_LABELS.some((label) => label.includes(joined));
+}
+
+/** Date labels of two words: what `cardWordFlags` matches with a letter misread in each. */
+const LABEL_PAIRS: Array<[string, string]> = [
+	['VALID', 'THRU'],
+	['GOOD', 'THRU'],
+	['VALID', 'FROM'],
+	['VALID', 'UNTIL'],
+	['MEMBER', 'SINCE'],
+	['EXPIRES', 'END'],
+	['MONTH', 'YEAR'],
+];
+
+/** The known word with at most one letter read as another (THRE for THRU), none lost or added. */
+function misreadOnce(word: string, known: string): boolean {
+	return word.length === known.length && editDistanceAtMostOne(word, known);
 }
 
 /**
@@ -324,7 +365,9 @@ const MAX_LOST_GAPS = 5;
  * the letters that start a new word.
  */
 function bestCuts(run: PlacedChar[], context: { prefix: boolean; gapAfter: boolean; gapBefore: boolean }): number[] {
-	const rises = run.map((c, i) => (i === 0 ? 0 : c.spaceBefore));
+	// Where the model also saw an apostrophe it left out (O|BRIEN), the rise is the mark's white: it is
+	// put back there, not cut.
+	const rises = run.map((c, i) => (i === 0 || c.apostropheBefore >= APOSTROPHE_SEEN ? 0 : c.spaceBefore));
 	const peaks = rises
 		.flatMap((r, i) => (r >= LOST_GAP ? [i] : []))
 		.sort((a, b) => rises[b] - rises[a])
@@ -575,6 +618,7 @@ function candidateOf(whole: Segment): Candidate | null {
 	const texts = segment.words.map(runText);
 	const nameLike = nameLikeOnly(texts);
 	if (!nameLike && cardWordFlags(texts).some(Boolean)) return null;
+	if (labelPiece(texts)) return null;
 	if (!texts.every((t, i) => isNameWord(t) || isInnerParticle(texts, i))) return null;
 	// A name printed in title case is reported as printed; otherwise casing slips are put right.
 	const loneLetter = (t: string) => /^[A-Za-z]\.?$/.test(t);
@@ -749,6 +793,10 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	// A line with a card word that is also a name (MILES VON MAR) may as well be a product line
 	// (DELTA MILES) whose holder's line was not read.
 	if (chosen.nameLike || guessed(chosen) === 1) confidence = Math.min(confidence, 0.85);
+	// Every word a letter off a card word (VORLD ELITF for WORLD ELITE): product print misread
+	// throughout. Names do that rarely (ELISE PRICE), and are then only flagged.
+	if (chosen.words.length >= 2 && chosen.words.every((w) => nearFiveLetterCardWord(letters(runText(w)))))
+		confidence = Math.min(confidence, 0.8);
 	// A lone lower-case letter in a name in capitals may be a mark read as a letter, not an initial.
 	if (chosen.words.some((w) => letters(runText(w)).length === 1 && /[a-z]/.test(w[0].char))) confidence = Math.min(confidence, 0.85);
 	return { text: chosen.text, words: chosen.words, row: chosen.segment.row, confidence: Math.max(0, Math.min(1, confidence)) };
