@@ -23,17 +23,19 @@ const FIELDS: FieldName[] = ['name', 'number', 'validThru'];
 
 /**
  * A right reading may still be flagged for review (below 0.9) when the engine had a reason to
- * doubt it; this many of the set's 72 fields may be, no more (5 of 42 were when the set was picked;
+ * doubt it; this many of the set's 75 fields may be, no more (5 of 42 were when the set was picked;
  * 7 of 57 since a date found only by the look over the whole card, as on two of the cards added,
  * is never reported sure; the 20th card's three are sure; 9 of 63 since a date after a VALID label
  * read cut is left open, as on upright-portraitOneLine-004, which also prints VALID FROM; 10 of 69
  * with scanPdf-minimalist-s2055-025, whose date only the look over the whole card found; 8 of 69
  * since a date the closer look reads beside its expiry label is reported as read; 9 of 72 with
- * closeUp-minimalist-h127-003, whose date only the look over the whole card found), so a change that
+ * closeUp-minimalist-h127-003, whose date only the look over the whole card found; 10 of 75 with
+ * portrait-numberAboveName-h141-004, whose middle initial's stop only a crop past its box reads, in
+ * doubt), so a change that
  * flags right readings wholesale fails here. Numbers are Luhn-checked: a right number is never
  * flagged.
  */
-const MAX_FLAGGED_FIELDS = 9;
+const MAX_FLAGGED_FIELDS = 10;
 
 interface CaptureTruth extends CardTruth {
 	capture: string;
