@@ -373,6 +373,31 @@ describe('card number', () => {
 		expect(fields.number?.confidence).toBeLessThan(0.9);
 	});
 
+	test('the first four digits printed small under the number (as Visa cards do) cast no doubt; other digits there do', () => {
+		// Bench seed 2085: 4435 under 4435 5637 9853 1764 put the number at 0.89.
+		const number = line('4539 1488 0343 6467', 40, 100);
+		const echo = extractFields(groupIntoRows([number, shrunk(line('4539', 44, 118), 16), line('JOHN SMITH', 40, 220)]), NOW).fields;
+		expect(echo.number?.text).toBe('4539148803436467');
+		expect(echo.number?.confidence).toBeGreaterThanOrEqual(0.9);
+		const other = extractFields(groupIntoRows([number, shrunk(line('4711', 44, 118), 16), line('JOHN SMITH', 40, 220)]), NOW).fields;
+		expect(other.number?.confidence).toBeLessThan(0.9);
+	});
+
+	test("a year after its label's word in one box beside the number (CUSTOMER SINCE 2021) casts no doubt; the year alone does", () => {
+		// Bench seed 2085: NCE 2021 read past the number's end put it at 0.89.
+		const number = line('4539 1488 0343 6467', 40, 100);
+		const label = extractFields(groupIntoRows([number, shrunk(line('NCE 2021', 390, 104), 20), line('JOHN SMITH', 40, 220)]), NOW).fields;
+		expect(label.number?.confidence).toBeGreaterThanOrEqual(0.9);
+		const year = extractFields(groupIntoRows([number, shrunk(line('2021', 438, 104), 20), line('JOHN SMITH', 40, 220)]), NOW).fields;
+		expect(year.number?.confidence).toBeLessThan(0.9);
+		// More digits after a word are small print read into the number's last group (3418415), not a year.
+		const longer = extractFields(
+			groupIntoRows([number, shrunk(line('NCE 3418415', 390, 104), 20), line('JOHN SMITH', 40, 220)]),
+			NOW,
+		).fields;
+		expect(longer.number?.confidence).toBeLessThan(0.9);
+	});
+
 	test('the number read again in a box of its own over it casts no doubt', () => {
 		const fields = extractFields(
 			groupIntoRows([line('6763 6648 2843 0584', 40, 100), line('66482843', 130, 104), line('JOHN SMITH', 40, 220)]),

@@ -245,7 +245,7 @@ export function readNumber(rows: TextRow[]): NumberChoice | null {
 			!checked(candidate.runs.map((run) => run.digits).join(''))
 		);
 	});
-	const confidence = longer || strayDigits(rows, best.rows, chosen) ? Math.min(best.confidence, 0.85) : best.confidence;
+	const confidence = longer || strayDigits(rows, best.rows, chosen, best.digits) ? Math.min(best.confidence, 0.85) : best.confidence;
 	return { digits: best.digits, runs: best.runs, rows: best.rows, confidence };
 }
 
@@ -256,7 +256,7 @@ export function readNumber(rows: TextRow[]): NumberChoice | null {
  * 17, bench seed 2073, where 16 of a Maestro's 19 digits passed Luhn by chance). The number chosen
  * without them may be valid by chance.
  */
-function strayDigits(rows: TextRow[], numberRows: TextRow[], chosen: Set<PlacedChar>): boolean {
+function strayDigits(rows: TextRow[], numberRows: TextRow[], chosen: Set<PlacedChar>, digits: string): boolean {
 	const used = [...chosen].map((c) => quadCenter(c.quad));
 	const height = Math.max(...numberRows.map((row) => row.height));
 	const left = Math.min(...used.map((p) => p.x));
@@ -267,12 +267,18 @@ function strayDigits(rows: TextRow[], numberRows: TextRow[], chosen: Set<PlacedC
 	return rows.some((row) =>
 		splitRuns(row.chars).some((run) => {
 			if (run.some((c) => chosen.has(c) || /[/\\]/.test(c.char))) return false;
-			const digits = run.filter((c) => /\d/.test(c.char));
-			if (digits.length < run.length / 2) return false;
+			// The first four digits printed small under the number (Visa cards do) are not a piece of it,
+			// nor a year after a word in its box (NCE 2021 of CUSTOMER SINCE 2021). Longer runs still
+			// count there: small print read together with the number's last group (3418415).
+			if (run.map((c) => c.char).join('') === digits.slice(0, 4)) return false;
+			const runDigits = run.filter((c) => /\d/.test(c.char));
+			const afterWord = row.chars.some((c) => c.box === run[0].box && c.along < run[0].along && /[A-Za-z]/.test(c.char));
+			if (afterWord && runDigits.length <= 4) return false;
+			if (runDigits.length < run.length / 2) return false;
 			// More digits than a group holds count only past the number's ends: over it, they are
 			// the number read again in a box of its own.
-			const past = (x: number) => digits.length <= 4 || x < left || x > right;
-			return digits.some((c) => {
+			const past = (x: number) => runDigits.length <= 4 || x < left || x > right;
+			return runDigits.some((c) => {
 				const p = quadCenter(c.quad);
 				return c.prob >= 0.5 && p.x >= x0 && p.x <= x1 && p.y >= y0 && p.y <= y1 && past(p.x);
 			});
