@@ -398,6 +398,19 @@ describe('card number', () => {
 		expect(longer.number?.confidence).toBeLessThan(0.9);
 	});
 
+	test("a letter in the number's own box (a digit misread) or the first four digits again on its line exempt nothing", () => {
+		// 4539 1488 0343 6467 123: its first 16 digits pass Luhn by chance (found by a read-only review).
+		for (const text of ['4539 1488 O343 6467 12S', '4539 1488 O343 6467 1 23', 'NO 4539 1488 0343 6467 12S']) {
+			const fields = read(line(text, 40, 100));
+			expect({ text, sure: (fields.number?.confidence ?? 0) >= 0.9 }).toEqual({ text, sure: false });
+		}
+		const echoAtEnd = extractFields(
+			groupIntoRows([line('4539 1488 0343 6467', 40, 100), line('4539', 420, 100), line('JOHN SMITH', 40, 220)]),
+			NOW,
+		).fields;
+		expect(echoAtEnd.number?.confidence).toBeLessThan(0.9);
+	});
+
 	test('the number read again in a box of its own over it casts no doubt', () => {
 		const fields = extractFields(
 			groupIntoRows([line('6763 6648 2843 0584', 40, 100), line('66482843', 130, 104), line('JOHN SMITH', 40, 220)]),

@@ -268,12 +268,22 @@ function strayDigits(rows: TextRow[], numberRows: TextRow[], chosen: Set<PlacedC
 		splitRuns(row.chars).some((run) => {
 			if (run.some((c) => chosen.has(c) || /[/\\]/.test(c.char))) return false;
 			// The first four digits printed small under the number (Visa cards do) are not a piece of it,
-			// nor a year after a word in its box (NCE 2021 of CUSTOMER SINCE 2021). Longer runs still
-			// count there: small print read together with the number's last group (3418415).
-			if (run.map((c) => c.char).join('') === digits.slice(0, 4)) return false;
+			// nor a year after a word in a box of its own (NCE 2021 of CUSTOMER SINCE 2021). Not in the
+			// number's own box, where a letter may be a digit misread (O343 ... 12S); not longer runs,
+			// small print read together with the number's last group (3418415).
+			const text = run.map((c) => c.char).join('');
+			const below = Math.min(...run.map((c) => quadCenter(c.quad).y)) > y0 + height * 0.6;
+			if (text === digits.slice(0, 4) && below) return false;
+			const boxChars = row.chars.filter((c) => c.box === run[0].box);
+			const ownBox = !boxChars.some((c) => chosen.has(c));
+			const word = /[A-Za-z]{2}/.test(
+				boxChars
+					.filter((c) => c.along < run[0].along)
+					.map((c) => c.char)
+					.join(''),
+			);
+			if (ownBox && word && /^(\d{2}|\d{4})$/.test(text)) return false;
 			const runDigits = run.filter((c) => /\d/.test(c.char));
-			const afterWord = row.chars.some((c) => c.box === run[0].box && c.along < run[0].along && /[A-Za-z]/.test(c.char));
-			if (afterWord && runDigits.length <= 4) return false;
 			if (runDigits.length < run.length / 2) return false;
 			// More digits than a group holds count only past the number's ends: over it, they are
 			// the number read again in a box of its own.
