@@ -146,32 +146,35 @@ function cardWordFlags(texts: string[]): boolean[] {
  * letters and more are card words already (`nearCardWord`).
  */
 function nearFiveLetterCardWord(word: string): boolean {
-	if (word.length < 4 || word.length > 6) return false;
-	for (const known of CARD_WORDS)
-		if (known.length === 5 && known !== word && Math.abs(known.length - word.length) <= 1 && editDistanceAtMostOne(word, known))
-			return true;
+	// editDistanceAtMostOne is false for words two letters longer or shorter.
+	for (const known of CARD_WORDS) if (known.length === 5 && known !== word && editDistanceAtMostOne(word, known)) return true;
 	return false;
 }
 
-/** Date labels as read run together: a piece of one cut at a box's edges and split (ALID TH) is no name. */
-const RUN_LABELS = ['VALIDTHRU', 'GOODTHRU', 'VALIDFROM', 'VALIDUNTIL', 'MEMBERSINCE', 'CUSTOMERSINCE', 'EXPIRESEND', 'MONTHYEAR'];
-
-/** The words' letters, five or more, are a piece of a date label read run together. */
-function labelPiece(texts: string[]): boolean {
-	const joined = letters(texts.join(''));
-	return joined.length >= 5 && RUN_LABELS.some((label) => label.includes(joined));
-}
-
-/** Date labels of two words: what `cardWordFlags` matches with a letter misread in each. */
+/**
+ * Date labels of two words: what `cardWordFlags` matches with a letter misread in each, and, run
+ * together, what `labelPiece` finds a piece of. CUSTOMER, a card word of eight letters, is flagged
+ * a letter off by `nearCardWord` already.
+ */
 const LABEL_PAIRS: Array<[string, string]> = [
 	['VALID', 'THRU'],
 	['GOOD', 'THRU'],
 	['VALID', 'FROM'],
 	['VALID', 'UNTIL'],
 	['MEMBER', 'SINCE'],
+	['CUSTOMER', 'SINCE'],
 	['EXPIRES', 'END'],
 	['MONTH', 'YEAR'],
 ];
+
+/** Date labels as read run together: a piece of one cut at a box's edges and split (ALID TH) is no name. */
+const RUN_LABELS = LABEL_PAIRS.map((pair) => pair.join(''));
+
+/** The words' letters, five or more, are a piece of a date label read run together. */
+function labelPiece(texts: string[]): boolean {
+	const joined = letters(texts.join(''));
+	return joined.length >= 5 && RUN_LABELS.some((label) => label.includes(joined));
+}
 
 /** The known word with at most one letter read as another (THRE for THRU), none lost or added. */
 function misreadOnce(word: string, known: string): boolean {

@@ -262,7 +262,8 @@ function strayDigits(rows: TextRow[], numberRows: TextRow[], chosen: Set<PlacedC
 	const left = Math.min(...used.map((p) => p.x));
 	const right = Math.max(...used.map((p) => p.x));
 	const [x0, x1] = [left - height * 3, right + height * 3];
-	const y0 = Math.min(...used.map((p) => p.y)) - height * 0.6;
+	const top = Math.min(...used.map((p) => p.y));
+	const y0 = top - height * 0.6;
 	const y1 = Math.max(...used.map((p) => p.y)) + height * 0.6;
 	return rows.some((row) =>
 		splitRuns(row.chars).some((run) => {
@@ -272,7 +273,7 @@ function strayDigits(rows: TextRow[], numberRows: TextRow[], chosen: Set<PlacedC
 			// number's own box, where a letter may be a digit misread (O343 ... 12S); not longer runs,
 			// small print read together with the number's last group (3418415).
 			const text = run.map((c) => c.char).join('');
-			const below = Math.min(...run.map((c) => quadCenter(c.quad).y)) > y0 + height * 0.6;
+			const below = Math.min(...run.map((c) => quadCenter(c.quad).y)) > top;
 			if (text === digits.slice(0, 4) && below) return false;
 			const boxChars = row.chars.filter((c) => c.box === run[0].box);
 			const ownBox = !boxChars.some((c) => chosen.has(c));
