@@ -73,6 +73,33 @@ describe('closerLookConfidence', () => {
 	});
 });
 
+describe('closerLookConfidence, two dates both views read', () => {
+	// Bench seed 2085: the first view took VALID FROM 01/27 for want of its labels; the closer view
+	// read VALID FROM, MONTH YEAR, 01/27 and 05/29, the later date beside its expiry label.
+	const found = reading('05/29', 0.999, 'expiry');
+	const first = reading('01/27', 0.85);
+
+	test("the labelled date is sure where the closer view read the first view's date too, earlier", () => {
+		expect(closerLookConfidence('validThru', found, first, true, true, ['01/27', '05/29'])).toBe(0.999);
+	});
+
+	test("it stays in doubt where the closer view did not read the first view's date: two readings of one print", () => {
+		expect(closerLookConfidence('validThru', found, first, true, true, ['05/29'])).toBeLessThan(0.9);
+		expect(closerLookConfidence('validThru', found, reading('05/23', 0.85), true, true, ['05/29', '01/27'])).toBeLessThan(0.9);
+	});
+
+	test("it stays in doubt where the first view's date is the later one, or on another card's number", () => {
+		expect(closerLookConfidence('validThru', found, reading('08/31', 0.85), true, true, ['08/31', '05/29'])).toBeLessThan(0.9);
+		expect(closerLookConfidence('validThru', found, first, false, true, ['01/27', '05/29'])).toBeLessThan(0.9);
+	});
+
+	test('it stays in doubt without the expiry label, or where the first view read a FROM or SINCE label on its date', () => {
+		expect(closerLookConfidence('validThru', reading('05/29', 0.999), first, true, true, ['01/27', '05/29'])).toBeLessThan(0.9);
+		const decoy = reading('01/27', 0.85, 'decoy');
+		expect(closerLookConfidence('validThru', found, decoy, true, true, ['01/27', '05/29'])).toBeLessThan(0.9);
+	});
+});
+
 describe('closerLookTakes', () => {
 	test('the same date read closer beside its expiry label, more surely, takes the place of a first reading without one', () => {
 		// Seed 2055: 0628 in the first view, VALID 06/28 THRU closer up.

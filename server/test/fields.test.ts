@@ -451,6 +451,14 @@ describe('holder name', () => {
 		expect(read(line('SIOBHAN', 40, 220), line('MENSAH', 40 + 10 * PITCH, 220)).name?.confidence).toBeGreaterThanOrEqual(0.9);
 		const dateBeside = read(line('KIM TAE JAE', 40, 220), line('VALID THRU 08/27', 40 + 16 * PITCH, 220));
 		expect([dateBeside.name?.text, (dateBeside.name?.confidence ?? 0) >= 0.9]).toEqual(['KIM TAE JAE', true]);
+		// Nor is a letter the model hardly believed, in a sliver of a box between the words (seed 2085:
+		// an E at 0.02 between MARY and O'NEIL).
+		const sliver = read(
+			line('MARY', 40, 220),
+			shrunk(line('E', 40 + 5 * PITCH, 228, { 0: { prob: 0.02 } }), 14),
+			line('LEWIS', 40 + 6 * PITCH, 220),
+		);
+		expect([sliver.name?.text, (sliver.name?.confidence ?? 0) >= 0.9]).toEqual(['MARY LEWIS', true]);
 		// Nor are the name's own letters, read again where they stand in a second box over its surname.
 		const twice = read(line('JOHN SMITH', 40, 220), line('SMITH', 40 + 5 * PITCH, 222));
 		expect([twice.name?.text, (twice.name?.confidence ?? 0) >= 0.9]).toEqual(['JOHN SMITH', true]);

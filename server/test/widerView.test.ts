@@ -3,8 +3,8 @@
  * number but not the date or the name: no models, only the two views' readings.
  */
 import type { CardReading } from '../src/engine/cardPipeline';
-import { withDateGuess, withPassRival, withWiderView } from '../src/engine/cardPipeline';
-import type { FieldName, FieldReading } from '../src/engine/types';
+import { onCardRow, withDateGuess, withPassRival, withWiderView } from '../src/engine/cardPipeline';
+import type { FieldName, FieldReading, Quad } from '../src/engine/types';
 
 const reading = (text: string, confidence: number): FieldReading => ({ text, confidence, box: null, parts: [] });
 const card = (fields: Partial<Record<FieldName, FieldReading>>): CardReading => ({ fields, lines: [], rotationDeg: 0 });
@@ -115,5 +115,45 @@ describe('withPassRival', () => {
 		// Neither pass read the number surely: the rival counts.
 		const unsure = card({ ...kept.fields, number: reading(NUMBER, 0.6) });
 		expect(withPassRival(unsure, other).fields.name?.confidence).toBe(0.85);
+	});
+});
+
+/** A box from its top-left corner, length and height, turned by `degrees` about that corner. */
+function box(x: number, y: number, length: number, height: number, degrees = 0): Quad {
+	const t = (degrees * Math.PI) / 180;
+	const [c, s] = [Math.cos(t), Math.sin(t)];
+	const at = (u: number, v: number) => ({ x: x + u * c - v * s, y: y + u * s + v * c });
+	return [at(0, 0), at(length, 0), at(length, height), at(0, height)];
+}
+const placed = (text: string, confidence: number, quad: Quad): FieldReading => ({ text, confidence, box: quad, parts: [] });
+
+describe('withWiderView, a date on a line of the card', () => {
+	// Bench seed 2085's close-up: 09/32 at the end of LUIS FITZGERALD-SMYTHE's row, past the view
+	// that held the name and the number.
+	const name = placed('LUIS FITZGERALD-SMYTHE', 0.994, box(280, 640, 640, 60));
+	const number = placed(NUMBER, 0.999, box(280, 735, 700, 65));
+	const first = card({ number, name });
+	const withDate = (date: FieldReading) => withWiderView(first, card({ number, name, validThru: date }))?.fields.validThru?.confidence;
+
+	test("a date on the name's or the number's axis, as tall and as turned, is the card's own: reported as read", () => {
+		expect(withDate(placed('09/32', 0.999, box(1370, 645, 110, 60)))).toBe(0.999);
+		expect(withDate(placed('09/32', 0.999, box(1060, 750, 90, 35)))).toBe(0.999);
+	});
+
+	test('a date off the line, of another size or running another way stays in doubt: it may be off the card', () => {
+		expect(withDate(placed('09/32', 0.999, box(1370, 700, 110, 60)))).toBeLessThan(0.9);
+		expect(withDate(placed('09/32', 0.999, box(1370, 655, 60, 28)))).toBeLessThan(0.9);
+		expect(withDate(placed('09/32', 0.999, box(1370, 610, 220, 130)))).toBeLessThan(0.9);
+		expect(withDate(placed('09/32', 0.999, box(1370, 645, 110, 60, 15)))).toBeLessThan(0.9);
+		expect(withDate(reading('09/32', 0.999))).toBeLessThan(0.9);
+	});
+
+	test('only a line both views read the same, or a sure number, places the card', () => {
+		const date = placed('09/32', 0.999, box(1370, 645, 110, 60));
+		expect(onCardRow(date, [number, name])).toBe(true);
+		expect(onCardRow(date, [number, undefined])).toBe(false);
+		expect(onCardRow(date, [number, { ...name, confidence: 0.85 }])).toBe(false);
+		const otherName = withWiderView(first, card({ number, name: { ...name, text: 'LUISFITZGERALD-SMYTHE' }, validThru: date }));
+		expect(otherName?.fields.validThru?.confidence).toBeLessThan(0.9);
 	});
 });

@@ -8,7 +8,7 @@ import { extractFields } from './extractFields';
 import { IMPLAUSIBLE_DATE } from './fieldExpiry';
 import { checked, longestForBrand, validForBrand } from './fieldNumber';
 import { findCardShape } from './findCard';
-import { distance, extendQuadEnds } from './geometry';
+import { distance, extendQuadEnds, quadCenter } from './geometry';
 import type { OcrModels } from './models';
 import { dominantTextAngle, upsideDownProbability } from './orientation';
 import type { RecognizedChar, RecognizedLine } from './recognizeText';
@@ -304,7 +304,8 @@ const WIDER_VIEW_DOUBT = 0.85;
  * at its date), or null when it adds nothing or read another number (another card, or not the
  * card). What only that view found may lie outside the card (a page's own text beside a scanned
  * card): it is kept, never surely, even a date beside its expiry label (an authorisation form's typed
- * "Expiry: 03/27" beside a copy of the card). When the two views
+ * "Expiry: 03/27" beside a copy of the card), unless it stands on a line of the card (onCardRow).
+ * When the two views
  * read a field differently, the first view's reading is kept, in doubt if the wider view's is as
  * sure as a rival pass's must be (PASS_RIVAL), and the fields the wider view adds are still taken
  * (HIROSHI ANDERSON read HIROSHIANDERSON there, beside the only date read). Then the
@@ -323,7 +324,10 @@ export function withWiderView(first: CardReading, wider: CardReading): CardReadi
 	for (const name of FIELD_NAMES) {
 		const own = first.fields[name];
 		const seen = wider.fields[name];
-		if (seen && !own) fields[name] = { ...seen, confidence: Math.min(seen.confidence, WIDER_VIEW_DOUBT) };
+		if (seen && !own)
+			fields[name] = onCardRow(seen, [wider.fields.number, agreeing(wider.fields.name, first.fields.name)])
+				? seen
+				: { ...seen, confidence: Math.min(seen.confidence, WIDER_VIEW_DOUBT) };
 		else if (seen && own && seen.text !== own.text && seen.confidence >= PASS_RIVAL)
 			fields[name] = { ...own, confidence: Math.min(own.confidence, WIDER_VIEW_DOUBT) };
 	}
@@ -334,6 +338,50 @@ export function withWiderView(first: CardReading, wider: CardReading): CardReadi
 		dateGuess: base.dateGuess ?? first.dateGuess,
 	};
 }
+
+/** `field` when the first view read it the same, so its box places a line of the card. */
+function agreeing(field: FieldReading | undefined, first: FieldReading | undefined): FieldReading | undefined {
+	return field && first && field.text === first.text ? field : undefined;
+}
+
+/**
+ * Whether a field lies on the line of one the card surely prints (the number, or the name both views
+ * read): centred on that line's axis within half its height, about as tall, and running the same way.
+ * A date at the end of the name's row (a close-up's 09/32 past LUIS FITZGERALD-SMYTHE, a minimal
+ * card's EXP 08/26 past its number) is the card's own print, where a page's text beside a scanned
+ * card would have to stand exactly on a card line's axis, in the card's own type size, to pass.
+ */
+export function onCardRow(field: FieldReading, anchors: Array<FieldReading | undefined>): boolean {
+	const box = field.box;
+	if (!box) return false;
+	return anchors.some((anchor) => {
+		if (!anchor?.box || anchor.confidence < REVIEW_CONFIDENCE) return false;
+		const [a0, a1, , a3] = anchor.box;
+		const length = distance(a0, a1);
+		const height = distance(a0, a3);
+		if (length === 0 || height === 0) return false;
+		const along = { x: (a1.x - a0.x) / length, y: (a1.y - a0.y) / length };
+		const c = quadCenter(box);
+		const a = quadCenter(anchor.box);
+		const off = Math.abs((c.x - a.x) * along.y - (c.y - a.y) * along.x);
+		const fieldLength = distance(box[0], box[1]);
+		const fieldHeight = distance(box[0], box[3]);
+		const cosine = fieldLength === 0 ? 0 : ((box[1].x - box[0].x) * along.x + (box[1].y - box[0].y) * along.y) / fieldLength;
+		return (
+			off <= height * ROW_AXIS_OFF &&
+			fieldHeight >= height * ROW_HEIGHT_RATIO &&
+			fieldHeight <= height / ROW_HEIGHT_RATIO &&
+			cosine >= ROW_PARALLEL
+		);
+	});
+}
+
+/** How far off a card line's axis (in its heights) a field on that line may be centred. */
+const ROW_AXIS_OFF = 0.5;
+/** The least height ratio, either way, of a field to the line it stands on (a date printed smaller than the name). */
+const ROW_HEIGHT_RATIO = 0.5;
+/** Cosine of the largest angle between a field's direction and its line's (about 10 degrees). */
+const ROW_PARALLEL = 0.985;
 
 /** A view still tilted more than this (radians) is placed again from its own boxes. */
 const TILT_TOLERANCE = (2.5 * Math.PI) / 180;
@@ -555,6 +603,7 @@ async function readRegion(
 		const closerRead = extractFields(groupIntoRows(recognised.map((line, i) => ({ ...line, quad: quads[i] }))), now);
 		const second = closerRead.fields;
 		const decoyNearby = [...first.lines, ...recognised].some((line) => DECOY_LABEL.test(line.text.toUpperCase()));
+		const closerDates = recognised.flatMap((line) => line.text.replace(/\s/g, '').match(/\d\d\/\d\d/g) ?? []);
 		const firstNumber = fields.number?.text;
 		const toView = compose(invert(toSource), closerToSource);
 		const guess = closerRead.dateGuess;
@@ -575,7 +624,7 @@ async function readRegion(
 				second.number !== undefined &&
 				(second.number.text === firstNumber || (numberSureOnlyCloser && second.number.text === fields.number?.text));
 			if (!closerLookTakes(name, found, current)) continue;
-			const confidence = closerLookConfidence(name, found, current, same, decoyNearby);
+			const confidence = closerLookConfidence(name, found, current, same, decoyNearby, closerDates);
 			if (name === 'number') numberSureOnlyCloser = confidence >= REVIEW_CONFIDENCE;
 			fields[name] = {
 				...found,
@@ -665,7 +714,7 @@ export function closerLookTakes(name: FieldName, found: FieldReading, current: F
 /**
  * How surely a field found only by the closer look, or read there clearly surer than before, is
  * reported. `same`: the closer view read the number the first did; `decoyNearby`: the card prints a
- * decoy date label (VALID FROM, MEMBER SINCE).
+ * decoy date label (VALID FROM, MEMBER SINCE); `closerDates`: every MM/YY the closer view's lines hold.
  */
 export function closerLookConfidence(
 	name: FieldName,
@@ -673,6 +722,7 @@ export function closerLookConfidence(
 	current: FieldReading | undefined,
 	same: boolean,
 	decoyNearby: boolean,
+	closerDates: readonly string[] = [],
 ): number {
 	// A number read checked where the first view read none is vouched for by its checksum, as any
 	// first view's number is; the two views' agreement would add nothing to it.
@@ -681,10 +731,16 @@ export function closerLookConfidence(
 	// 04/33 and VALID THRU 08/35 run together), the same date without a label, or a date no card
 	// prints (07/3?) is no guess at which date is which: a decoy nearby or a first reading to replace
 	// casts no doubt.
+	// So is a first reading the closer view read as well, as another date, earlier than the labelled
+	// one: both views saw two dates, and the later one beside its expiry label is the expiry (the
+	// first view took VALID FROM 01/27 for want of the labels the closer view read over 05/29).
 	const labelled =
 		name === 'validThru' &&
 		labelSeenCloser(found, current) &&
-		(!current || current.text === found.text || current.confidence <= IMPLAUSIBLE_DATE);
+		(!current ||
+			current.text === found.text ||
+			current.confidence <= IMPLAUSIBLE_DATE ||
+			(closerDates.includes(current.text) && later(found.text, current.text)));
 	if (labelled) return Math.min(found.confidence, same ? 1 : 0.8);
 	// Otherwise the same card must give the same number seen closer, or what the closer view adds is
 	// unsure. A field that replaces another leaves the two views in disagreement; a date found only

@@ -317,6 +317,8 @@ const LOST_GAP = 0.02;
 const LOST_INITIAL = 0.06;
 /** ...and stands this many times over any other rise in the same word. */
 const LOST_GAP_DOMINANCE = 4;
+/** A letter left out of a name counts as a lost word of it when read at least this surely (SIOBHAN O MENSAH's faint initial was 0.38). */
+const LEFT_OUT_FLOOR = 0.1;
 /** A lone cut stands at least this many times over any other rise left uncut in its word. */
 const LOST_GAP_OVER_UNCUT = 2;
 /** ...where the letters stand at least this many times their usual step apart. */
@@ -756,8 +758,18 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	const near = distance(extent[0], extent[3]) / 2;
 	const again = (c: PlacedChar) =>
 		chars.some((n) => n.char.toUpperCase() === c.char.toUpperCase() && distance(quadCenter(n.quad), quadCenter(c.quad)) < near);
+	// A letter the model hardly believed (an E at 0.02 in a sliver of a box between MARY and O'NEIL)
+	// is no word of the name.
 	const leftOut = rows.some((r) =>
-		r.chars.some((c) => !taken.has(c) && !exclude.has(c) && /[A-Za-z]/.test(c.char) && insideQuad(quadCenter(c.quad), extent) && !again(c)),
+		r.chars.some(
+			(c) =>
+				!taken.has(c) &&
+				!exclude.has(c) &&
+				/[A-Za-z]/.test(c.char) &&
+				c.prob >= LEFT_OUT_FLOOR &&
+				insideQuad(quadCenter(c.quad), extent) &&
+				!again(c),
+		),
 	);
 	// A name has no checksum: its weakest letter, and how far it beats the runner-up, bound it.
 	const margin = Math.min(...letterChars.map((c) => c.prob - (c.alt?.prob ?? 0)));
