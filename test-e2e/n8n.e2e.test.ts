@@ -15,6 +15,7 @@ import { N8nInstance } from '../devkit/n8n/instance';
 import { nodeOutput } from '../devkit/n8n/runData';
 import { N8N_VERSIONS, ensureN8n, n8nMajors, packNodePackage } from '../devkit/n8n/runtime';
 import { FIXTURES, SAMPLES } from '../devkit/paths';
+import { freePort } from '../devkit/services/ports';
 import { exampleId, exampleWorkflows, ocrWorkflow } from '../devkit/workflows';
 
 const SECRET = 'e2e-secret';
@@ -140,7 +141,12 @@ describe.each(runtimes)('n8n %s', (version, major) => {
 		const activate = version.startsWith('1.') ? ['update:workflow', `--id=${id}`, '--active=true'] : ['publish:workflow', `--id=${id}`];
 		const activated = await n8n.cli(activate);
 		expect(activated.code).toBe(0);
-		const editor = await startEditor(n8n, { port: 5900 + Math.floor(Math.random() * 500) });
+		// A free port, not a random one; n8n's log kept so a start that fails says why.
+		const editor = await startEditor(n8n, {
+			port: await freePort(),
+			stdio: { file: join(n8n.userFolder, 'editor.log') },
+			timeoutMs: 180_000,
+		});
 		try {
 			// The editor answers before every active workflow's webhook is registered.
 			const deadline = Date.now() + 60_000;

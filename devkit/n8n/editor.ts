@@ -1,4 +1,5 @@
 /** `n8n start` for an instance: the editor, webhooks and active workflows, as a user runs n8n. */
+import { existsSync, readFileSync } from 'fs';
 import type { N8nInstance } from './instance';
 import { launchN8n } from './process';
 import type { LaunchOptions } from './process';
@@ -37,8 +38,17 @@ export async function startEditor(n8n: N8nInstance, options: EditorOptions): Pro
 		const exited = editor.exitReason();
 		if (exited !== undefined || Date.now() > deadline) {
 			await editor.stop();
-			throw new Error(exited ?? `n8n did not start within ${timeoutMs / 1000} s`);
+			throw new Error(`${exited ?? `n8n did not start within ${timeoutMs / 1000} s`}${logTail(options.stdio)}`);
 		}
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
 }
+
+/** The last lines n8n wrote, when its output went to a file: why it did not start. */
+function logTail(output: EditorOptions['stdio']): string {
+	if (typeof output !== 'object' || !existsSync(output.file)) return '';
+	const lines = readFileSync(output.file, 'utf8').trimEnd().split('\n').slice(-LOG_TAIL_LINES);
+	return `; the last lines of ${output.file}:\n${lines.join('\n')}`;
+}
+
+const LOG_TAIL_LINES = 20;

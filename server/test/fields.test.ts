@@ -728,6 +728,13 @@ describe('holder name', () => {
 		const fields = read(line('GEORGEX.WESTBROOK', 40, 220));
 		expect(fields.name?.text).toBe('GEORGE X. WESTBROOK');
 		expect(fields.name?.confidence).toBeLessThan(0.9);
+		// Independent seed 151: AMARAJ. ROSSI, the gap before the initial lost, was reported at 0.988.
+		const before = read(line('AMARAJ. ROSSI', 40, 220));
+		expect(before.name?.text).toBe('AMARA J. ROSSI');
+		expect(before.name?.confidence).toBeLessThan(0.9);
+		// Not a suffix of one or two letters, nor a stop after the last word.
+		expect(read(line('JOHN JNR. SMITH', 40, 220)).name?.text).toBe('JOHN JNR. SMITH');
+		expect(read(line('AMARA ROSSIJ.', 40, 220)).name?.text).not.toBe('AMARA ROSSI J.');
 	});
 
 	test("a name followed a little further off by a product's words is the name, in doubt; an issuer's even line is not", () => {

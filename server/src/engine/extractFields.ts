@@ -35,7 +35,8 @@ function initialsAtBoxEnds(words: PlacedChar[][], rows: TextRow[]): InitialEnd[]
 	const ends: InitialEnd[] = [];
 	for (let w = 1; w < words.length - 1; w++) {
 		const [initial, ...rest] = words[w];
-		if (rest.length > 0 || !/[A-Za-z]/.test(initial.char) || words[w + 1][0].box === initial.box) continue;
+		if (rest.length > 0 || !/[A-Za-z]/.test(initial.char)) continue;
+		// Nothing after it in its box: the next word, too, starts in another.
 		const after = rows.some((row) => row.chars.some((c) => c.box === initial.box && c.along > initial.along && c.char !== ' '));
 		if (!after) ends.push({ word: w, box: initial.box });
 	}

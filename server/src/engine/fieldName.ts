@@ -187,8 +187,7 @@ function misreadOnce(word: string, known: string): boolean {
  */
 function nearCardWord(word: string): boolean {
 	if (word.length < 6) return false;
-	for (const known of CARD_WORDS)
-		if (known.length >= 6 && Math.abs(known.length - word.length) <= 1 && editDistanceAtMostOne(word, known)) return true;
+	for (const known of CARD_WORDS) if (known.length >= 6 && editDistanceAtMostOne(word, known)) return true;
 	return false;
 }
 
@@ -434,7 +433,10 @@ interface Candidate {
 	nameLike: boolean;
 }
 
-/** "T.ADAMS": an initial's full stop followed by a letter ends a word even where no gap was read. */
+/**
+ * "T.ADAMS": an initial's full stop followed by a letter ends a word even where no gap was read; a
+ * stop ending a longer word ends an initial run into it.
+ */
 function splitInitials(segment: Segment): Segment {
 	const words: PlacedChar[][] = [];
 	const gapCertainty: number[] = [];
@@ -453,6 +455,20 @@ function splitInitials(segment: Segment): Segment {
 				gapCertainty.push(0.5, 0.95);
 				start = i + 1;
 			}
+		}
+		// AMARAJ. ROSSI: an initial and its stop ran into the word before it, the gap lost (doubtful).
+		// A surname follows an initial; a stop after the last word is a mark (HOLLOWAY.). Three letters
+		// or more must stand before the initial: JR. and JNR. end names as written.
+		const last = word.length - 1;
+		if (
+			w < segment.words.length - 1 &&
+			last - start >= 4 &&
+			word[last].char === '.' &&
+			word.slice(start, last).every((c) => /[A-Za-z]/.test(c.char))
+		) {
+			words.push(word.slice(start, last - 1));
+			gapCertainty.push(0.5);
+			start = last - 1;
 		}
 		words.push(word.slice(start));
 	});
