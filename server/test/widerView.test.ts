@@ -148,6 +148,12 @@ describe('withWiderView, a date on a line of the card', () => {
 		expect(withDate(reading('09/32', 0.999))).toBeLessThan(0.9);
 	});
 
+	test('a name only the wider view found stays in doubt even on the number line: nothing vouches for it', () => {
+		const numberOnly = card({ number });
+		const merged = withWiderView(numberOnly, card({ number, name: placed('LUIS SMYTHE', 0.99, box(1060, 740, 300, 60)) }));
+		expect(merged?.fields.name?.confidence).toBeLessThan(0.9);
+	});
+
 	test('only a line both views read the same, or a sure number, places the card', () => {
 		const date = placed('09/32', 0.999, box(1370, 645, 110, 60));
 		expect(onCardRow(date, [number, name])).toBe(true);

@@ -304,7 +304,8 @@ const WIDER_VIEW_DOUBT = 0.85;
  * at its date), or null when it adds nothing or read another number (another card, or not the
  * card). What only that view found may lie outside the card (a page's own text beside a scanned
  * card): it is kept, never surely, even a date beside its expiry label (an authorisation form's typed
- * "Expiry: 03/27" beside a copy of the card), unless it stands on a line of the card (onCardRow).
+ * "Expiry: 03/27" beside a copy of the card), unless it is a date on a line of the card (onCardRow):
+ * a name there has no such line to vouch for it (its own would be the anchor).
  * When the two views
  * read a field differently, the first view's reading is kept, in doubt if the wider view's is as
  * sure as a rival pass's must be (PASS_RIVAL), and the fields the wider view adds are still taken
@@ -325,9 +326,10 @@ export function withWiderView(first: CardReading, wider: CardReading): CardReadi
 		const own = first.fields[name];
 		const seen = wider.fields[name];
 		if (seen && !own)
-			fields[name] = onCardRow(seen, [wider.fields.number, agreeing(wider.fields.name, first.fields.name)])
-				? seen
-				: { ...seen, confidence: Math.min(seen.confidence, WIDER_VIEW_DOUBT) };
+			fields[name] =
+				name === 'validThru' && onCardRow(seen, [wider.fields.number, agreeing(wider.fields.name, first.fields.name)])
+					? seen
+					: { ...seen, confidence: Math.min(seen.confidence, WIDER_VIEW_DOUBT) };
 		else if (seen && own && seen.text !== own.text && seen.confidence >= PASS_RIVAL)
 			fields[name] = { ...own, confidence: Math.min(own.confidence, WIDER_VIEW_DOUBT) };
 	}
@@ -348,8 +350,9 @@ function agreeing(field: FieldReading | undefined, first: FieldReading | undefin
  * Whether a field lies on the line of one the card surely prints (the number, or the name both views
  * read): centred on that line's axis within half its height, about as tall, and running the same way.
  * A date at the end of the name's row (a close-up's 09/32 past LUIS FITZGERALD-SMYTHE, a minimal
- * card's EXP 08/26 past its number) is the card's own print, where a page's text beside a scanned
- * card would have to stand exactly on a card line's axis, in the card's own type size, to pass.
+ * card's EXP 08/26 past its number) is the card's own print. A page's text beside a scanned card
+ * passes only where it stands on a card line's axis, in about the card's type size: a chance that
+ * is left, not ruled out (nothing bounds how far along the line it stands).
  */
 export function onCardRow(field: FieldReading, anchors: Array<FieldReading | undefined>): boolean {
 	const box = field.box;

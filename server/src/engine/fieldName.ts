@@ -316,8 +316,10 @@ const LOST_GAP = 0.02;
 const LOST_INITIAL = 0.06;
 /** ...and stands this many times over any other rise in the same word. */
 const LOST_GAP_DOMINANCE = 4;
-/** A letter left out of a name counts as a lost word of it when read at least this surely (SIOBHAN O MENSAH's faint initial was 0.38). */
+/** A letter left out of a name read under this (SIOBHAN O MENSAH's faint initial was 0.38)... */
 const LEFT_OUT_FLOOR = 0.1;
+/** ...in a box under this share of the name's height is noise, not a lost word. */
+const SLIVER_HEIGHT = 0.6;
 /** A lone cut stands at least this many times over any other rise left uncut in its word. */
 const LOST_GAP_OVER_UNCUT = 2;
 /** ...where the letters stand at least this many times their usual step apart. */
@@ -457,11 +459,14 @@ function splitInitials(segment: Segment): Segment {
 			}
 		}
 		// AMARAJ. ROSSI: an initial and its stop ran into the word before it, the gap lost (doubtful).
-		// A surname follows an initial; a stop after the last word is a mark (HOLLOWAY.). Three letters
-		// or more must stand before the initial: JR. and JNR. end names as written.
+		// A surname follows an initial: a stop before a card word or label (HOLLOWAY. PLATINUM), or
+		// after the last word, is a mark. Three letters or more must stand before the initial: JR.
+		// and JNR. end names as written.
 		const last = word.length - 1;
+		const following = segment.words[w + 1];
 		if (
-			w < segment.words.length - 1 &&
+			following !== undefined &&
+			!isCardWord(runText(following)) &&
 			last - start >= 4 &&
 			word[last].char === '.' &&
 			word.slice(start, last).every((c) => /[A-Za-z]/.test(c.char))
@@ -774,17 +779,13 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	const near = distance(extent[0], extent[3]) / 2;
 	const again = (c: PlacedChar) =>
 		chars.some((n) => n.char.toUpperCase() === c.char.toUpperCase() && distance(quadCenter(n.quad), quadCenter(c.quad)) < near);
-	// A letter the model hardly believed (an E at 0.02 in a sliver of a box between MARY and O'NEIL)
-	// is no word of the name.
+	// A letter the model hardly believed in a sliver of a box (an E at 0.02, 14 px high between MARY
+	// and O'NEIL at 37) is no word of the name; a faint letter as tall as the name may be its initial.
+	const sliver = (r: TextRow, c: PlacedChar) => c.prob < LEFT_OUT_FLOOR && r.height < chosen.segment.row.height * SLIVER_HEIGHT;
 	const leftOut = rows.some((r) =>
 		r.chars.some(
 			(c) =>
-				!taken.has(c) &&
-				!exclude.has(c) &&
-				/[A-Za-z]/.test(c.char) &&
-				c.prob >= LEFT_OUT_FLOOR &&
-				insideQuad(quadCenter(c.quad), extent) &&
-				!again(c),
+				!taken.has(c) && !exclude.has(c) && /[A-Za-z]/.test(c.char) && !sliver(r, c) && insideQuad(quadCenter(c.quad), extent) && !again(c),
 		),
 	);
 	// A name has no checksum: its weakest letter, and how far it beats the runner-up, bound it.
