@@ -2,8 +2,8 @@
  * How surely the card pipeline reports a field its closer look found, or read clearly surer than the
  * first view did: no models, only the two views' readings.
  */
-import { closerLookConfidence, closerLookTakes } from '../src/engine/cardPipeline';
-import type { DateLabel, FieldReading } from '../src/engine/types';
+import { besideDigitsWereDate, closerLookConfidence, closerLookTakes } from '../src/engine/cardPipeline';
+import type { DateLabel, FieldReading, Quad } from '../src/engine/types';
 
 const reading = (text: string, confidence: number, label?: DateLabel): FieldReading => ({
 	text,
@@ -135,5 +135,49 @@ describe('closerLookTakes', () => {
 		expect(closerLookTakes('validThru', reading('06/29', 0.9), reading('06/28', 0.85))).toBe(false);
 		expect(closerLookTakes('validThru', reading('06/29', 0.97), reading('06/28', 0.85))).toBe(true);
 		expect(closerLookTakes('name', reading('ANNA LEE', 0.5), undefined)).toBe(true);
+	});
+});
+
+describe('besideDigitsWereDate', () => {
+	const box = (x0: number, x1: number, y0 = 100, y1 = 130): Quad => [
+		{ x: x0, y: y0 },
+		{ x: x1, y: y0 },
+		{ x: x1, y: y1 },
+		{ x: x0, y: y1 },
+	];
+	// A minimal card's number with 09/23 right after it: the first view read "09" beside the number.
+	const date = { ...reading('09/23', 0.999), box: box(500, 590) };
+	const beside = {
+		at: [
+			{ x: 510, y: 115 },
+			{ x: 530, y: 115 },
+		],
+		confidence: 0.999,
+	};
+	const cleared = (over: Partial<{ closer: FieldReading; reported: FieldReading; closerDate: FieldReading; digits: typeof beside }> = {}) =>
+		besideDigitsWereDate(
+			reading(VALID, 0.85),
+			over.closer ?? reading(VALID, 0.999),
+			over.reported ?? reading('09/23', 0.999),
+			over.closerDate ?? date,
+			over.digits ?? beside,
+		);
+
+	test('digits beside the number that the closer view read as the reported date clear its doubt', () => {
+		expect(cleared()).toBe(true);
+	});
+
+	test('not when the digits stand elsewhere, the views differ, or any of it is unsure', () => {
+		expect(cleared({ digits: { ...beside, at: [...beside.at, { x: 640, y: 115 }] } })).toBe(false);
+		expect(cleared({ digits: { ...beside, at: [{ x: 510, y: 160 }] } })).toBe(false);
+		// The number had a doubt of its own besides the digits (two unsure digits).
+		expect(cleared({ digits: { ...beside, confidence: 0.8 } })).toBe(false);
+		expect(cleared({ closer: reading(OTHER_VALID, 0.999) })).toBe(false);
+		expect(cleared({ closer: reading(VALID, 0.85) })).toBe(false);
+		expect(cleared({ closerDate: { ...date, confidence: 0.85 } })).toBe(false);
+		// The card is reported with another date: the digits' date is not the one the card is read with.
+		expect(cleared({ reported: reading('11/27', 0.999) })).toBe(false);
+		// Digits no checksum vouches for (UnionPay's unchecked lengths) stay in doubt.
+		expect(besideDigitsWereDate(reading('6212345678901234', 0.85), reading('6212345678901234', 0.99), date, date, beside)).toBe(false);
 	});
 });

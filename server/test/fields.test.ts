@@ -112,6 +112,34 @@ describe('valid thru', () => {
 		expect(card(line('1399', 40, 160), line('JOHN SMITH', 40, 220)).dateGuess).toBeUndefined();
 	});
 
+	test('a date read in part beside the chosen one (its month lost) leaves the choice in doubt', () => {
+		// Bench seed 2089, a 12 MP photo: VALID FROM 10/25 and VALID THRU 08/28 read "-10/25 -/28" by
+		// one crop, whose 10/25 at 0.956 outvoted the crops that saw the second date.
+		const sure = (printed: string) => (read(line(printed, 40, 160), line('JOHN SMITH', 40, 220)).validThru?.confidence ?? 0) >= 0.9;
+		expect(read(line('-10/25 -/28', 40, 160), line('JOHN SMITH', 40, 220)).validThru?.text).toBe('10/25');
+		expect(['-10/25 -/28', '10/25 2/', '10/25 8/2'].filter(sure)).toEqual([]);
+		// A slash with no digit beside it is no date, and a date alone is sure.
+		expect(['10/25', 'MONTH/YEAR 10/25'].filter(sure)).toEqual(['10/25', 'MONTH/YEAR 10/25']);
+	});
+
+	test('the dates read are every date with a real month, however its slash was printed or read', () => {
+		// The closer look matches the first view's date against these (closerLookConfidence).
+		const card = extractFields(
+			groupIntoRows([
+				line('4539 1488 0343 6467', 40, 100),
+				line('VALID FROM 01-27', 40, 160),
+				line('THRU 05.2029', 330, 160),
+				line('13/30', 40, 190),
+				line('JOHN SMITH', 40, 220),
+			]),
+			NOW,
+		);
+		expect(card.fields.validThru?.text).toBe('05/29');
+		expect([...card.datesRead].sort()).toEqual(['01/27', '05/29']);
+		// The number's digits are no date, and a card with no date read has none.
+		expect(extractFields(groupIntoRows([line('4539 1488 0343 6467', 40, 100), line('JOHN SMITH', 40, 220)]), NOW).datesRead).toEqual([]);
+	});
+
 	test("a one-digit month glued after an O is the month's 0 read as a letter (VALIDTHRUO4/32)", () => {
 		const fields = read(line('VALIDTHRUO4/32', 40, 160), line('JOHN SMITH', 40, 220));
 		expect(fields.validThru?.text).toBe('04/32');
@@ -317,6 +345,21 @@ describe('valid thru, labels in small print', () => {
 });
 
 describe('card number', () => {
+	test('digits beside the number in no date are reported where they stand, for the closer look to place', () => {
+		// A minimal card's 09/23 right after its number, read "09": the number is in doubt, and the
+		// pipeline clears it where a closer view reads the date there (besideDigitsWereDate).
+		const number = line('4539 1488 0343 6467', 40, 100);
+		const card = extractFields(groupIntoRows([number, line('09', 40 + 21 * PITCH, 100), line('JOHN SMITH', 40, 220)]), NOW);
+		expect(card.fields.number?.confidence).toBeLessThan(0.9);
+		expect(card.besideNumber?.at).toHaveLength(2);
+		expect(card.besideNumber?.confidence).toBeGreaterThanOrEqual(0.9);
+		expect(card.besideNumber?.at.every((p) => p.x > 40 + 21 * PITCH && p.x < 40 + 23 * PITCH)).toBe(true);
+		// Read with its slash, it is a date and casts no doubt.
+		const dated = extractFields(groupIntoRows([number, line('09/23', 40 + 21 * PITCH, 100), line('JOHN SMITH', 40, 220)]), NOW);
+		expect([dated.fields.number?.confidence, dated.besideNumber]).toEqual([expect.any(Number), undefined]);
+		expect(dated.fields.number?.confidence).toBeGreaterThanOrEqual(0.9);
+	});
+
 	test('a box round one glyph at the start of the number row does not set its direction (the digits keep their order)', () => {
 		// Seed 2061: a speck read as D, its box pointing down the card, ordered a number line's
 		// digits backwards: 597673107004 for 400701376795, Luhn-valid, reported at 0.999.
@@ -719,6 +762,17 @@ describe('holder name', () => {
 		const fields = read(line('ANNA LEE DISO VER', 40, 220));
 		expect(fields.name).toBeUndefined();
 		expect(read(line('ANNA LEE', 40, 220), line('DISO VER', 300, 220)).name?.text).toBe('ANNA LEE');
+	});
+
+	test('a first letter on its box very edge puts the name in doubt, and says what it earns without that doubt', () => {
+		const card = (name: RecognizedLine) => extractFields(groupIntoRows([line('4539 1488 0343 6467', 40, 100), name]), NOW);
+		const edge = card(line('LUCAS KING', 40, 220, { 0: { shift: -0.35 } }));
+		expect(edge.fields.name?.text).toBe('LUCAS KING');
+		expect(edge.fields.name?.confidence).toBeLessThan(0.9);
+		expect(edge.nameApartFromEdge).toBeGreaterThanOrEqual(0.9);
+		const apart = card(line('LUCAS KING', 40, 220));
+		expect(apart.fields.name?.confidence).toBeGreaterThanOrEqual(0.9);
+		expect(apart.nameApartFromEdge).toBeUndefined();
 	});
 
 	test('a full stop read after the surname is no part of the name; after JR or an initial it is', () => {

@@ -2,7 +2,7 @@
  * What the card pipeline makes of a name once its line is read again from crops reaching past the
  * line's ends: no models, only the two readings.
  */
-import { afterNameCheck, grownEnds, stopPastBox, withInitialStops } from '../src/engine/cardPipeline';
+import { afterNameCheck, edgeSettled, grownEnds, stopPastBox, withInitialStops } from '../src/engine/cardPipeline';
 import type { RecognizedChar } from '../src/engine/recognizeText';
 import type { FieldReading } from '../src/engine/types';
 
@@ -115,5 +115,30 @@ describe('grownEnds: where a check completed the name, so a check reaching furth
 		['YUKI DUBO', 'YUKI M DUBOIS', [false, false]],
 	])('%s -> %s', (short, long, expected) => {
 		expect(grownEnds(short, long)).toEqual(expected);
+	});
+});
+
+describe('edgeSettled', () => {
+	// LUCAS KING, its L on the detector box's very edge in every crop height (a narrow first letter).
+	const onEdge = { text: 'LUCAS KING', confidence: 0.8, apartFromEdge: 0.985 };
+
+	test('a name doubted only for a first letter on its box edge is as sure as a check past that edge that read it the same', () => {
+		expect(edgeSettled([onEdge, onEdge, { ...onEdge, apartFromEdge: 0.977 }], reading('LUCAS KING', 0.987))).toBe(0.977);
+		// A crop height that read it surely, its letter off the edge, agrees too.
+		expect(edgeSettled([onEdge, { text: 'LUCAS KING', confidence: 0.99 }], reading('LUCAS KING', 0.96))).toBe(0.96);
+	});
+
+	test('the doubt stands when the check found more, doubted, or any crop read it otherwise or with another doubt', () => {
+		// MMA ALEXANDROPOULOS: the check reached past the edge and read the E the detector cut off.
+		expect(
+			edgeSettled([{ text: 'MMA ALEXANDROPOULOS', confidence: 0.8, apartFromEdge: 0.99 }], reading('EMMA ALEXANDROPOULOS', 0.98)),
+		).toBeNull();
+		expect(edgeSettled([onEdge], reading('LUCAS KING', 0.85))).toBeNull();
+		expect(edgeSettled([onEdge], undefined)).toBeNull();
+		expect(edgeSettled([onEdge, { text: 'LUCAS KINC', confidence: 0.8, apartFromEdge: 0.95 }], reading('LUCAS KING', 0.99))).toBeNull();
+		// JOSE-MARIA KOWALSKI: the first crop had another doubt besides the edge.
+		expect(edgeSettled([{ ...onEdge, apartFromEdge: 0.83 }, onEdge], reading('LUCAS KING', 0.99))).toBeNull();
+		// No crop had the edge doubt: nothing for the check to settle.
+		expect(edgeSettled([{ text: 'LUCAS KING', confidence: 0.85 }], reading('LUCAS KING', 0.99))).toBeNull();
 	});
 });

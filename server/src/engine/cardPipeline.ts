@@ -1,4 +1,4 @@
-import type { FieldName, FieldReading, Quad } from './types';
+import type { FieldName, FieldReading, Point, Quad } from './types';
 import type { Affine } from './affine';
 import { compose, invert, mapQuad } from './affine';
 import type { RgbImage } from './decode';
@@ -8,7 +8,7 @@ import { extractFields } from './extractFields';
 import { IMPLAUSIBLE_DATE } from './fieldExpiry';
 import { checked, longestForBrand, validForBrand } from './fieldNumber';
 import { findCardShape } from './findCard';
-import { distance, extendQuadEnds, quadCenter } from './geometry';
+import { distance, extendQuadEnds, insideQuad, quadCenter, unit } from './geometry';
 import type { OcrModels } from './models';
 import { dominantTextAngle, upsideDownProbability } from './orientation';
 import type { RecognizedChar, RecognizedLine } from './recognizeText';
@@ -363,7 +363,7 @@ export function onCardRow(field: FieldReading, anchors: Array<FieldReading | und
 		const length = distance(a0, a1);
 		const height = distance(a0, a3);
 		if (length === 0 || height === 0) return false;
-		const along = { x: (a1.x - a0.x) / length, y: (a1.y - a0.y) / length };
+		const along = unit(a0, a1);
 		const c = quadCenter(box);
 		const a = quadCenter(anchor.box);
 		const off = Math.abs((c.x - a.x) * along.y - (c.y - a.y) * along.x);
@@ -531,6 +531,8 @@ async function readRegion(
 	// Each view's guess at a date whose slash was lost, in this view's coordinates.
 	const guesses = first.dateGuess ? [first.dateGuess] : [];
 	const unsure = FIELD_NAMES.filter((name) => (fields[name]?.confidence ?? 0) < REVIEW_CONFIDENCE);
+	// Every crop height's reading of the name, for the check past its ends to weigh.
+	const nameReadings = [nameReading(first)];
 	if (unsure.length > 0) {
 		// Only the lines an unsure field came from are read again; a field not found at all, or a
 		// date (whose rival may be in another line), sends back every line it could be in.
@@ -544,6 +546,7 @@ async function readRegion(
 		fields = await rereadUnsure(first.fields, async (grow) => {
 			const reread = await read([...again], grow, first.lines);
 			if (reread.dateGuess) guesses.push(reread.dateGuess);
+			nameReadings.push(nameReading(reread));
 			return reread.fields;
 		});
 	}
@@ -558,7 +561,8 @@ async function readRegion(
 		const checkWith = async ([before, after]: [number, number]) =>
 			await readCrops(nameFrom, (i) => extendQuadEnds(viewQuads[i], i === firstBox ? before : 0, i === lastBox ? after : 0), first.lines);
 		let reach: [number, number] = [NAME_REACH, NAME_REACH];
-		let checked = afterNameCheck(fields.name, (await checkWith(reach)).fields.name);
+		const seen = (await checkWith(reach)).fields.name;
+		let checked = afterNameCheck(fields.name, seen);
 		// A check that completed the name at an end may have found a deeper cut there (G, then ONG, for
 		// SONG): that end is reached for again, as far once more, while the name keeps growing there.
 		let grew = grownEnds(fields.name.text, checked.text);
@@ -570,7 +574,8 @@ async function readRegion(
 			checked = longer;
 			rounds += 1;
 		}
-		fields.name = checked;
+		const settled = edgeSettled(nameReadings, seen);
+		fields.name = settled === null ? checked : { ...checked, confidence: Math.max(checked.confidence, settled) };
 		const ends = first.initialEnds ?? [];
 		if (ends.length > 0) {
 			const reached = await recognizeLines(
@@ -606,7 +611,6 @@ async function readRegion(
 		const closerRead = extractFields(groupIntoRows(recognised.map((line, i) => ({ ...line, quad: quads[i] }))), now);
 		const second = closerRead.fields;
 		const decoyNearby = [...first.lines, ...recognised].some((line) => DECOY_LABEL.test(line.text.toUpperCase()));
-		const closerDates = recognised.flatMap((line) => line.text.replace(/\s/g, '').match(/\d\d\/\d\d/g) ?? []);
 		const firstNumber = fields.number?.text;
 		const toView = compose(invert(toSource), closerToSource);
 		const guess = closerRead.dateGuess;
@@ -627,7 +631,7 @@ async function readRegion(
 				second.number !== undefined &&
 				(second.number.text === firstNumber || (numberSureOnlyCloser && second.number.text === fields.number?.text));
 			if (!closerLookTakes(name, found, current)) continue;
-			const confidence = closerLookConfidence(name, found, current, same, decoyNearby, closerDates);
+			const confidence = closerLookConfidence(name, found, current, same, decoyNearby, closerRead.datesRead);
 			if (name === 'number') numberSureOnlyCloser = confidence >= REVIEW_CONFIDENCE;
 			fields[name] = {
 				...found,
@@ -636,6 +640,9 @@ async function readRegion(
 				parts: found.parts.map((part) => mapQuad(toView, part)),
 			};
 		}
+		const closerDate = second.validThru?.box ? { ...second.validThru, box: mapQuad(toView, second.validThru.box) } : undefined;
+		if (fields.number && besideDigitsWereDate(fields.number, second.number, fields.validThru, closerDate, first.besideNumber))
+			fields.number = { ...fields.number, confidence: Math.max(fields.number.confidence, second.number?.confidence ?? 0) };
 	}
 	const dateGuess = fields.validThru ? undefined : likeliestGuess(guesses);
 	for (const reading of [...Object.values(fields), dateGuess]) {
@@ -715,9 +722,32 @@ export function closerLookTakes(name: FieldName, found: FieldReading, current: F
 }
 
 /**
+ * The first view doubted its number for digits beside it in no date (a minimal card's 09 of 09/23
+ * right after the number, its slash lost: a piece of a longer number, for all it knew). The closer
+ * view read the same checked number surely and, where those digits stand, the date the card is
+ * reported with, surely: they were the date's print. `closerDate` is in the first view's coordinates.
+ */
+export function besideDigitsWereDate(
+	number: FieldReading,
+	closerNumber: FieldReading | undefined,
+	reportedDate: FieldReading | undefined,
+	closerDate: FieldReading | undefined,
+	beside: { at: Point[]; confidence: number } | undefined,
+): boolean {
+	if (!beside || beside.confidence < REVIEW_CONFIDENCE || !closerNumber || !closerDate?.box) return false;
+	if (closerNumber.text !== number.text || !checked(number.text) || closerNumber.confidence < REVIEW_CONFIDENCE) return false;
+	if (closerDate.confidence < REVIEW_CONFIDENCE || reportedDate?.text !== closerDate.text) return false;
+	const around = extendQuadEnds(closerDate.box, BESIDE_DATE_REACH, BESIDE_DATE_REACH);
+	return beside.at.every((point) => insideQuad(point, around));
+}
+
+/** How far past a date's ends (in its heights) a digit the first view read beside the number may stand and be the date's. */
+const BESIDE_DATE_REACH = 0.3;
+
+/**
  * How surely a field found only by the closer look, or read there clearly surer than before, is
  * reported. `same`: the closer view read the number the first did; `decoyNearby`: the card prints a
- * decoy date label (VALID FROM, MEMBER SINCE); `closerDates`: every MM/YY the closer view's lines hold.
+ * decoy date label (VALID FROM, MEMBER SINCE); `closerDates`: every date the closer view read (`datesRead`).
  */
 export function closerLookConfidence(
 	name: FieldName,
@@ -757,6 +787,30 @@ const CHECK_NOISE = 0.7;
 const NAME_REACH = 0.6;
 /** Checks of a name growing at an end, each reaching NAME_REACH further there. */
 const NAME_REACH_ROUNDS = 3;
+
+/** A crop's reading of the name, with what it earns apart from a first letter on its box's edge. */
+interface NameReading {
+	text?: string;
+	confidence: number;
+	apartFromEdge?: number;
+}
+
+function nameReading(read: { fields: Partial<Record<FieldName, FieldReading>>; nameApartFromEdge?: number }): NameReading {
+	const name = read.fields.name;
+	return { text: name?.text, confidence: name?.confidence ?? 0, apartFromEdge: read.nameApartFromEdge };
+}
+
+/**
+ * A name doubted for its first letter on its box's very edge (letters the detector cut off, ROBERT
+ * read as RT) is as sure as its check reading when that crop, reaching NAME_REACH line heights past
+ * the edge, read the same name surely, and every crop height read it alike with no other doubt:
+ * nothing was cut off. Returns that confidence, or null when the doubt stands.
+ */
+export function edgeSettled(readings: NameReading[], check: FieldReading | undefined): number | null {
+	if (!check || check.confidence < REVIEW_CONFIDENCE || !readings.some((r) => r.apartFromEdge !== undefined)) return null;
+	const apart = readings.map((r) => (r.text === check.text ? (r.apartFromEdge ?? r.confidence) : 0));
+	return apart.every((value) => value >= REVIEW_CONFIDENCE) ? Math.min(check.confidence, ...apart) : null;
+}
 
 /** Whether the longer reading added letters to the first word's start, and to the last word's end. */
 export function grownEnds(short: string, long: string): [boolean, boolean] {

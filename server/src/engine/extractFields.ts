@@ -1,4 +1,5 @@
-import type { FieldName, FieldReading } from './types';
+import type { FieldName, FieldReading, Point } from './types';
+import { quadCenter } from './geometry';
 import { readExpiry } from './fieldExpiry';
 import { readName } from './fieldName';
 import { readNumber } from './fieldNumber';
@@ -14,6 +15,15 @@ export interface ExtractedFields {
 	 * last guess the pipeline reports only if no view of the card reads a date.
 	 */
 	dateGuess?: FieldReading;
+	/**
+	 * Digits beside the number, in no date, that put it in doubt (where they stand), and what the number
+	 * earns without that doubt.
+	 */
+	besideNumber?: { at: Point[]; confidence: number };
+	/** When the name's first letter sits on its box's edge: what the name earns without that doubt. */
+	nameApartFromEdge?: number;
+	/** Every date read with a real month (MM/YY), the chosen one or not: what this view saw printed. */
+	datesRead: string[];
 	/** The name's middle initials read without a full stop at the end of a detector box: see `initialsAtBoxEnds`. */
 	initialEnds?: InitialEnd[];
 }
@@ -78,6 +88,11 @@ export function extractFields(rows: TextRow[], now: Date = new Date()): Extracte
 	return {
 		fields,
 		sources,
+		datesRead: expiry?.read ?? [],
+		...(name?.apartFromEdge !== undefined ? { nameApartFromEdge: name.apartFromEdge } : {}),
+		...(number && number.besideDigits.length > 0
+			? { besideNumber: { at: number.besideDigits.map((c) => quadCenter(c.quad)), confidence: number.confidenceApart } }
+			: {}),
 		...(guess ? { dateGuess: reading(guess.text, guess.confidence, [guess.chars]) } : {}),
 		...(initialEnds.length > 0 ? { initialEnds } : {}),
 	};

@@ -10,6 +10,8 @@ export interface ExpiryChoice {
 	row: TextRow;
 	confidence: number;
 	label?: DateLabel;
+	/** Every date read with a real month (01-12), chosen or not, as MM/YY. */
+	read: string[];
 }
 
 /**
@@ -350,15 +352,26 @@ function holdsSlashlessDate(digits: PlacedChar[], now: Date): boolean {
 	return false;
 }
 
-/** Leftover digits on the date's own row, along it within STRAY_REACH of the date. */
+/** Leftover digits, or a date read in part, on the date's own row, along it within STRAY_REACH of the date. */
 function strayDigitRun(row: TextRow, date: PlacedChar[], taken: Set<PlacedChar>): boolean {
 	const from = Math.min(...date.map((c) => c.along)) - row.height * STRAY_REACH;
 	const to = Math.max(...date.map((c) => c.along)) + row.height * STRAY_REACH;
 	return splitRuns(row.chars).some((run) => {
 		if (run.every((c) => c.along < from || c.along > to)) return false;
 		// Digits in the date's own run count too when no date took them ("09/25E0629").
-		return leftoverDigits(run, taken).length > 0;
+		return leftoverDigits(run, taken).length > 0 || dateFragment(run, taken);
 	});
+}
+
+/**
+ * A slash beside a digit that no date took: a date read in part ("10/25 -/28" for VALID FROM 10/25
+ * and VALID THRU 08/28, its month lost), which may be the expiry.
+ */
+function dateFragment(run: PlacedChar[], taken: Set<PlacedChar>): boolean {
+	const free = (c: PlacedChar | undefined) => c !== undefined && !taken.has(c);
+	return run.some(
+		(c, i) => c.char === '/' && free(c) && [run[i - 1], run[i + 1]].some((beside) => free(beside) && /\d/.test(beside?.char ?? '')),
+	);
 }
 
 /** How far above or below the date (in its heights) a stray digit run on another row counts. */
@@ -539,5 +552,6 @@ export function readExpiry(rows: TextRow[], now: Date, exclude: Set<PlacedChar>,
 		row: chosen.date.row,
 		confidence: Math.max(0, Math.min(1, confidence)),
 		label,
+		read: [...new Set(candidates.filter((date) => date.month >= 1 && date.month <= 12).map((date) => date.text))],
 	};
 }

@@ -8,6 +8,11 @@ export interface NameChoice {
 	words: PlacedChar[][];
 	row: TextRow;
 	confidence: number;
+	/**
+	 * When its first letter sits on its box's very edge (see `readName`): what the name earns without
+	 * that doubt. A crop reaching past that edge can settle it.
+	 */
+	apartFromEdge?: number;
 }
 
 /**
@@ -435,6 +440,9 @@ interface Candidate {
 	nameLike: boolean;
 }
 
+/** How sure a word gap is that the engine put back where an initial ran into a word: a doubt. */
+const LOST_GAP_CERTAINTY = 0.5;
+
 /**
  * "T.ADAMS": an initial's full stop followed by a letter ends a word even where no gap was read; a
  * stop ending a longer word ends an initial run into it.
@@ -445,16 +453,19 @@ function splitInitials(segment: Segment): Segment {
 	segment.words.forEach((word, w) => {
 		if (w > 0) gapCertainty.push(segment.gapCertainty[w - 1]);
 		let start = 0;
+		// An initial ran into the word before it: the gap the model lost is put back, in doubt.
+		const cutLostGap = (at: number) => {
+			words.push(word.slice(start, at));
+			gapCertainty.push(LOST_GAP_CERTAINTY);
+			start = at;
+		};
 		for (let i = 1; i < word.length - 1; i++) {
 			if (word[i].char !== '.' || !/[A-Za-z]/.test(word[i + 1].char) || !/[A-Za-z]/.test(word[i - 1].char)) continue;
+			// GEORGEX.WESTBROOK: the given name first, then the initial as below.
+			if (i - start >= 3) cutLostGap(i - 1);
 			if (i - start === 1) {
 				words.push(word.slice(start, i + 1));
 				gapCertainty.push(0.95);
-				start = i + 1;
-			} else if (i - start >= 3) {
-				// GEORGEX.WESTBROOK: the initial ran into the given name, a gap the model lost (doubtful).
-				words.push(word.slice(start, i - 1), word.slice(i - 1, i + 1));
-				gapCertainty.push(0.5, 0.95);
 				start = i + 1;
 			}
 		}
@@ -470,11 +481,8 @@ function splitInitials(segment: Segment): Segment {
 			last - start >= 4 &&
 			word[last].char === '.' &&
 			word.slice(start, last).every((c) => /[A-Za-z]/.test(c.char))
-		) {
-			words.push(word.slice(start, last - 1));
-			gapCertainty.push(0.5);
-			start = last - 1;
-		}
+		)
+			cutLostGap(last - 1);
 		words.push(word.slice(start));
 	});
 	return { ...segment, words, gapCertainty };
@@ -807,7 +815,7 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	// A name whose first letter sits on its box's very edge may have lost letters the detector cut
 	// off (ROBERT read as RT); measured on names read whole, that margin is 0.38 letters or more.
 	const first = chosen.words[0][0];
-	if ((first.along - first.boxSpan[0]) / chosen.segment.pitch < 0.3) confidence = Math.min(confidence, 0.8);
+	const onEdge = (first.along - first.boxSpan[0]) / chosen.segment.pitch < 0.3;
 	// A line that scores the same leaves the choice open (a company's name printed under the holder's),
 	// unless it heads the card well above the name: the issuer's or product's name (BLUE RIVER over
 	// JENNIFER MULLER, both above the number).
@@ -831,5 +839,12 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 		confidence = Math.min(confidence, 0.8);
 	// A lone lower-case letter in a name in capitals may be a mark read as a letter, not an initial.
 	if (chosen.words.some((w) => letters(runText(w)).length === 1 && /[a-z]/.test(w[0].char))) confidence = Math.min(confidence, 0.85);
-	return { text: chosen.text, words: chosen.words, row: chosen.segment.row, confidence: Math.max(0, Math.min(1, confidence)) };
+	const clamp = (value: number) => Math.max(0, Math.min(1, value));
+	return {
+		text: chosen.text,
+		words: chosen.words,
+		row: chosen.segment.row,
+		confidence: clamp(onEdge ? Math.min(confidence, 0.8) : confidence),
+		...(onEdge ? { apartFromEdge: clamp(confidence) } : {}),
+	};
 }

@@ -51,6 +51,13 @@ export interface NumberChoice {
 	runs: PlacedChar[][];
 	rows: TextRow[];
 	confidence: number;
+	/**
+	 * Digits beside the number, in no date, that put it in doubt: a longer reading's extra digits or
+	 * stray ones on its lines (see `strayDigits`). Empty when none did.
+	 */
+	besideDigits: PlacedChar[];
+	/** What the number earns without that doubt. */
+	confidenceApart: number;
 }
 
 interface DigitRun {
@@ -186,7 +193,7 @@ function meanProb(chars: PlacedChar[]): number {
  * read; a repaired or invalid reading is reported below the review threshold.
  */
 export function readNumber(rows: TextRow[]): NumberChoice | null {
-	let best: (NumberChoice & { rank: number; chars: PlacedChar[] }) | null = null;
+	let best: (Omit<NumberChoice, 'besideDigits' | 'confidenceApart'> & { rank: number; chars: PlacedChar[] }) | null = null;
 	const all = candidates(rows);
 	for (const candidate of all) {
 		const chars = candidate.runs.flatMap((run) => run.chars);
@@ -235,18 +242,19 @@ export function readNumber(rows: TextRow[]): NumberChoice | null {
 	// can be, may be the whole number with a digit misread: the valid part (15 of a two-line 19) is
 	// then a number by chance of Luhn, one in ten.
 	const chosen = new Set(best.chars);
-	const longer = all.some((candidate) => {
+	const longer = all.flatMap((candidate) => {
 		const chars = candidate.runs.flatMap((run) => run.chars);
-		return (
+		const isLonger =
 			chars.length > chosen.size &&
 			CARD_LENGTHS.includes(chars.length) &&
 			best?.chars.every((c) => chars.includes(c)) &&
 			// Valid for the brand only without Luhn (UnionPay) counts as unchecked too.
-			!checked(candidate.runs.map((run) => run.digits).join(''))
-		);
+			!checked(candidate.runs.map((run) => run.digits).join(''));
+		return isLonger ? chars.filter((c) => !chosen.has(c)) : [];
 	});
-	const confidence = longer || strayDigits(rows, best.rows, chosen, best.digits) ? Math.min(best.confidence, 0.85) : best.confidence;
-	return { digits: best.digits, runs: best.runs, rows: best.rows, confidence };
+	const besideDigits = [...new Set([...longer, ...strayDigits(rows, best.rows, chosen, best.digits)])];
+	const confidence = besideDigits.length > 0 ? Math.min(best.confidence, 0.85) : best.confidence;
+	return { digits: best.digits, runs: best.runs, rows: best.rows, confidence, besideDigits, confidenceApart: best.confidence };
 }
 
 /**
@@ -254,9 +262,9 @@ export function readNumber(rows: TextRow[]): NumberChoice | null {
  * detector cut into pieces (a 19-digit number's third group read as "3" and "2" apart, in boxes of
  * their own), or its last group read into small print beside it ("3418415": 415 and MEMBER SINCE
  * 17, bench seed 2073, where 16 of a Maestro's 19 digits passed Luhn by chance). The number chosen
- * without them may be valid by chance.
+ * without them may be valid by chance. Returns those digits (none when there are none).
  */
-function strayDigits(rows: TextRow[], numberRows: TextRow[], chosen: Set<PlacedChar>, digits: string): boolean {
+function strayDigits(rows: TextRow[], numberRows: TextRow[], chosen: Set<PlacedChar>, digits: string): PlacedChar[] {
 	const used = [...chosen].map((c) => quadCenter(c.quad));
 	const height = Math.max(...numberRows.map((row) => row.height));
 	const left = Math.min(...used.map((p) => p.x));
@@ -265,16 +273,16 @@ function strayDigits(rows: TextRow[], numberRows: TextRow[], chosen: Set<PlacedC
 	const top = Math.min(...used.map((p) => p.y));
 	const y0 = top - height * 0.6;
 	const y1 = Math.max(...used.map((p) => p.y)) + height * 0.6;
-	return rows.some((row) =>
-		splitRuns(row.chars).some((run) => {
-			if (run.some((c) => chosen.has(c) || /[/\\]/.test(c.char))) return false;
+	return rows.flatMap((row) =>
+		splitRuns(row.chars).flatMap((run) => {
+			if (run.some((c) => chosen.has(c) || /[/\\]/.test(c.char))) return [];
 			// The first four digits printed small under the number (Visa cards do) are not a piece of it,
 			// nor a year after a word in a box of its own (NCE 2021 of CUSTOMER SINCE 2021). Not in the
 			// number's own box, where a letter may be a digit misread (O343 ... 12S); not longer runs,
 			// small print read together with the number's last group (3418415).
 			const text = run.map((c) => c.char).join('');
 			const below = Math.min(...run.map((c) => quadCenter(c.quad).y)) > top;
-			if (text === digits.slice(0, 4) && below) return false;
+			if (text === digits.slice(0, 4) && below) return [];
 			const boxChars = row.chars.filter((c) => c.box === run[0].box);
 			const ownBox = !boxChars.some((c) => chosen.has(c));
 			const word = /[A-Za-z]{2}/.test(
@@ -283,16 +291,17 @@ function strayDigits(rows: TextRow[], numberRows: TextRow[], chosen: Set<PlacedC
 					.map((c) => c.char)
 					.join(''),
 			);
-			if (ownBox && word && /^(\d{2}|\d{4})$/.test(text)) return false;
+			if (ownBox && word && /^(\d{2}|\d{4})$/.test(text)) return [];
 			const runDigits = run.filter((c) => /\d/.test(c.char));
-			if (runDigits.length < run.length / 2) return false;
+			if (runDigits.length < run.length / 2) return [];
 			// More digits than a group holds count only past the number's ends: over it, they are
 			// the number read again in a box of its own.
 			const past = (x: number) => runDigits.length <= 4 || x < left || x > right;
-			return runDigits.some((c) => {
+			const stray = runDigits.some((c) => {
 				const p = quadCenter(c.quad);
 				return c.prob >= 0.5 && p.x >= x0 && p.x <= x1 && p.y >= y0 && p.y <= y1 && past(p.x);
 			});
+			return stray ? runDigits : [];
 		}),
 	);
 }

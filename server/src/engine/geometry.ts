@@ -123,6 +123,12 @@ export function distance(a: Point, b: Point): number {
 	return Math.hypot(a.x - b.x, a.y - b.y);
 }
 
+/** The unit vector from a towards b (a zero-length step gives a tiny one, not NaN). */
+export function unit(a: Point, b: Point): Point {
+	const length = Math.max(distance(a, b), 1e-6);
+	return { x: (b.x - a.x) / length, y: (b.y - a.y) / length };
+}
+
 /** The quad lengthened along its text line, by these multiples of its height before and after. */
 export function extendQuadEnds(quad: Quad, before: number, after: number): Quad {
 	const [tl, tr, br, bl] = quad;

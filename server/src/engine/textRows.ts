@@ -1,5 +1,5 @@
 import type { Point, Quad } from './types';
-import { distance, quadCenter, subQuad } from './geometry';
+import { distance, quadCenter, subQuad, unit } from './geometry';
 import type { RecognizedLine } from './recognizeText';
 
 /** One character placed on the image, with where it came from. */
@@ -48,11 +48,6 @@ export interface TextRow {
 export const SPACE_THRESHOLD = 0.15;
 /** Above this the gap is a word space beyond doubt. */
 const SURE_SPACE = 0.22;
-
-function unit(a: Point, b: Point): Point {
-	const length = Math.max(distance(a, b), 1e-6);
-	return { x: (b.x - a.x) / length, y: (b.y - a.y) / length };
-}
 
 interface LineGeometry {
 	line: RecognizedLine;
