@@ -152,11 +152,20 @@ describe('besideDigitsWereDate', () => {
 			{ x: 510, y: 115 },
 			{ x: 530, y: 115 },
 		],
-		confidence: 0.999,
+		confidence: 0.995,
 	};
-	const cleared = (over: Partial<{ closer: FieldReading; reported: FieldReading; closerDate: FieldReading; digits: typeof beside }> = {}) =>
+	interface Views {
+		number: FieldReading;
+		first: FieldReading;
+		closer: FieldReading;
+		reported: FieldReading;
+		closerDate: FieldReading;
+		digits: typeof beside;
+	}
+	const apart = (over: Partial<Views> = {}) =>
 		besideDigitsWereDate(
-			reading(VALID, 0.85),
+			over.number ?? reading(VALID, 0.89),
+			over.first ?? reading(VALID, 0.85),
 			over.closer ?? reading(VALID, 0.999),
 			over.reported ?? reading('09/23', 0.999),
 			over.closerDate ?? date,
@@ -164,20 +173,31 @@ describe('besideDigitsWereDate', () => {
 		);
 
 	test('digits beside the number that the closer view read as the reported date clear its doubt', () => {
-		expect(cleared()).toBe(true);
+		// What the number earns apart from that doubt, and no more than the closer view's reading.
+		expect(apart()).toBe(0.995);
+		expect(apart({ closer: reading(VALID, 0.97) })).toBe(0.97);
+		// A digit just past the date's end (its slash read wide) is the date's too; further off it is not.
+		expect(apart({ digits: { ...beside, at: [{ x: 595, y: 115 }] } })).toBe(0.995);
+		expect(apart({ digits: { ...beside, at: [{ x: 602, y: 115 }] } })).toBeNull();
 	});
 
 	test('not when the digits stand elsewhere, the views differ, or any of it is unsure', () => {
-		expect(cleared({ digits: { ...beside, at: [...beside.at, { x: 640, y: 115 }] } })).toBe(false);
-		expect(cleared({ digits: { ...beside, at: [{ x: 510, y: 160 }] } })).toBe(false);
+		expect(apart({ digits: { ...beside, at: [...beside.at, { x: 640, y: 115 }] } })).toBeNull();
+		expect(apart({ digits: { ...beside, at: [{ x: 510, y: 160 }] } })).toBeNull();
 		// The number had a doubt of its own besides the digits (two unsure digits).
-		expect(cleared({ digits: { ...beside, confidence: 0.8 } })).toBe(false);
-		expect(cleared({ closer: reading(OTHER_VALID, 0.999) })).toBe(false);
-		expect(cleared({ closer: reading(VALID, 0.85) })).toBe(false);
-		expect(cleared({ closerDate: { ...date, confidence: 0.85 } })).toBe(false);
-		// The card is reported with another date: the digits' date is not the one the card is read with.
-		expect(cleared({ reported: reading('11/27', 0.999) })).toBe(false);
+		expect(apart({ digits: { ...beside, confidence: 0.8 } })).toBeNull();
+		expect(apart({ closer: reading(OTHER_VALID, 0.999) })).toBeNull();
+		expect(apart({ closer: reading(VALID, 0.85) })).toBeNull();
+		expect(apart({ closerDate: { ...date, confidence: 0.85 } })).toBeNull();
+		// The card is reported with another date, or with this one in doubt.
+		expect(apart({ reported: reading('11/27', 0.999) })).toBeNull();
+		expect(apart({ reported: reading('09/23', 0.85) })).toBeNull();
+		// The number so far is another than the first view's (the closer view's, taken in doubt), or a
+		// reread that read it otherwise made it less sure than the first view did.
+		expect(apart({ number: reading(OTHER_VALID, 0.85), closer: reading(OTHER_VALID, 0.96) })).toBeNull();
+		expect(apart({ number: reading(VALID, 0.6) })).toBeNull();
 		// Digits no checksum vouches for (UnionPay's unchecked lengths) stay in doubt.
-		expect(besideDigitsWereDate(reading('6212345678901234', 0.85), reading('6212345678901234', 0.99), date, date, beside)).toBe(false);
+		const unionPay = reading('6212345678901234', 0.85);
+		expect(besideDigitsWereDate(unionPay, unionPay, reading('6212345678901234', 0.99), date, date, beside)).toBeNull();
 	});
 });

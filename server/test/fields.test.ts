@@ -122,7 +122,7 @@ describe('valid thru', () => {
 		expect(['10/25', 'MONTH/YEAR 10/25'].filter(sure)).toEqual(['10/25', 'MONTH/YEAR 10/25']);
 	});
 
-	test('the dates read are every date with a real month, however its slash was printed or read', () => {
+	test('the dates read are the dates read as printed, whatever their separator', () => {
 		// The closer look matches the first view's date against these (closerLookConfidence).
 		const card = extractFields(
 			groupIntoRows([
@@ -136,6 +136,15 @@ describe('valid thru', () => {
 		);
 		expect(card.fields.validThru?.text).toBe('05/29');
 		expect([...card.datesRead].sort()).toEqual(['01/27', '05/29']);
+		// Dates pieced together from what the model read otherwise are no dates read: a slash read as a
+		// digit, lost between two dates, a letter for a digit, a month cut to one digit.
+		for (const printed of ['01727 05/29', '05/29E0127', 'O1/27 05/29', '1/27 05/29']) {
+			const seen = extractFields(
+				groupIntoRows([line('4539 1488 0343 6467', 40, 100), line(printed, 40, 160), line('JOHN SMITH', 40, 220)]),
+				NOW,
+			);
+			expect({ printed, read: seen.datesRead.includes('01/27') }).toEqual({ printed, read: false });
+		}
 		// The number's digits are no date, and a card with no date read has none.
 		expect(extractFields(groupIntoRows([line('4539 1488 0343 6467', 40, 100), line('JOHN SMITH', 40, 220)]), NOW).datesRead).toEqual([]);
 	});

@@ -121,24 +121,34 @@ describe('grownEnds: where a check completed the name, so a check reaching furth
 describe('edgeSettled', () => {
 	// LUCAS KING, its L on the detector box's very edge in every crop height (a narrow first letter).
 	const onEdge = { text: 'LUCAS KING', confidence: 0.8, apartFromEdge: 0.985 };
+	const check = reading('LUCAS KING', 0.987);
+	const farther = reading('LUCAS KING', 0.975);
 
-	test('a name doubted only for a first letter on its box edge is as sure as a check past that edge that read it the same', () => {
-		expect(edgeSettled([onEdge, onEdge, { ...onEdge, apartFromEdge: 0.977 }], reading('LUCAS KING', 0.987))).toBe(0.977);
+	test('a name doubted only for a first letter on its box edge is as sure as the checks past that edge that read it the same', () => {
+		expect(edgeSettled([onEdge, onEdge, { ...onEdge, apartFromEdge: 0.977 }], [check])).toBe(0.977);
+		expect(edgeSettled([onEdge, onEdge], [check, farther])).toBe(0.975);
 		// A crop height that read it surely, its letter off the edge, agrees too.
-		expect(edgeSettled([onEdge, { text: 'LUCAS KING', confidence: 0.99 }], reading('LUCAS KING', 0.96))).toBe(0.96);
+		expect(edgeSettled([onEdge, { text: 'LUCAS KING', confidence: 0.99 }], [reading('LUCAS KING', 0.96)])).toBe(0.96);
 	});
 
-	test('the doubt stands when the check found more, doubted, or any crop read it otherwise or with another doubt', () => {
+	test('the doubt stands when a check found more or doubted, or any crop read it otherwise or with another doubt', () => {
 		// MMA ALEXANDROPOULOS: the check reached past the edge and read the E the detector cut off.
 		expect(
-			edgeSettled([{ text: 'MMA ALEXANDROPOULOS', confidence: 0.8, apartFromEdge: 0.99 }], reading('EMMA ALEXANDROPOULOS', 0.98)),
+			edgeSettled([{ text: 'MMA ALEXANDROPOULOS', confidence: 0.8, apartFromEdge: 0.99 }], [reading('EMMA ALEXANDROPOULOS', 0.98)]),
 		).toBeNull();
-		expect(edgeSettled([onEdge], reading('LUCAS KING', 0.85))).toBeNull();
-		expect(edgeSettled([onEdge], undefined)).toBeNull();
-		expect(edgeSettled([onEdge, { text: 'LUCAS KINC', confidence: 0.8, apartFromEdge: 0.95 }], reading('LUCAS KING', 0.99))).toBeNull();
-		// JOSE-MARIA KOWALSKI: the first crop had another doubt besides the edge.
-		expect(edgeSettled([{ ...onEdge, apartFromEdge: 0.83 }, onEdge], reading('LUCAS KING', 0.99))).toBeNull();
-		// No crop had the edge doubt: nothing for the check to settle.
-		expect(edgeSettled([{ text: 'LUCAS KING', confidence: 0.85 }], reading('LUCAS KING', 0.99))).toBeNull();
+		// BERT for ROBERT: the first check read past the cut as nothing, the farther one read the O.
+		const bert = { text: 'BERT LANG', confidence: 0.8, apartFromEdge: 0.98 };
+		expect(edgeSettled([bert], [reading('BERT LANG', 0.97), reading('OBERT LANG', 0.95)])).toBeNull();
+		expect(edgeSettled([bert], [reading('BERT LANG', 0.97), undefined])).toBeNull();
+		expect(edgeSettled([onEdge], [reading('LUCAS KING', 0.85)])).toBeNull();
+		expect(edgeSettled([onEdge], [check, reading('LUCAS KING', 0.85)])).toBeNull();
+		expect(edgeSettled([onEdge], [undefined])).toBeNull();
+		expect(edgeSettled([onEdge, { text: 'LUCAS KINC', confidence: 0.8, apartFromEdge: 0.95 }], [check])).toBeNull();
+		// JOSE-MARIA KOWALSKI: the first crop had another doubt besides the edge; a crop height without
+		// the edge doubt that read it unsurely is a doubt too.
+		expect(edgeSettled([{ ...onEdge, apartFromEdge: 0.83 }, onEdge], [check])).toBeNull();
+		expect(edgeSettled([onEdge, { text: 'LUCAS KING', confidence: 0.85 }], [check])).toBeNull();
+		// No crop had the edge doubt: nothing for the checks to settle.
+		expect(edgeSettled([{ text: 'LUCAS KING', confidence: 0.85 }], [check])).toBeNull();
 	});
 });

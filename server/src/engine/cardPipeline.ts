@@ -574,7 +574,10 @@ async function readRegion(
 			checked = longer;
 			rounds += 1;
 		}
-		const settled = edgeSettled(nameReadings, seen);
+		// A letter cut off further than the check reached may be read as nothing at its edge: a second
+		// check reaching twice as far before the name must read it the same.
+		let settled = edgeSettled(nameReadings, [seen]);
+		if (settled !== null) settled = edgeSettled(nameReadings, [seen, (await checkWith([2 * NAME_REACH, NAME_REACH])).fields.name]);
 		fields.name = settled === null ? checked : { ...checked, confidence: Math.max(checked.confidence, settled) };
 		const ends = first.initialEnds ?? [];
 		if (ends.length > 0) {
@@ -641,8 +644,8 @@ async function readRegion(
 			};
 		}
 		const closerDate = second.validThru?.box ? { ...second.validThru, box: mapQuad(toView, second.validThru.box) } : undefined;
-		if (fields.number && besideDigitsWereDate(fields.number, second.number, fields.validThru, closerDate, first.besideNumber))
-			fields.number = { ...fields.number, confidence: Math.max(fields.number.confidence, second.number?.confidence ?? 0) };
+		const apart = besideDigitsWereDate(fields.number, first.fields.number, second.number, fields.validThru, closerDate, first.besideNumber);
+		if (fields.number && apart !== null) fields.number = { ...fields.number, confidence: Math.max(fields.number.confidence, apart) };
 	}
 	const dateGuess = fields.validThru ? undefined : likeliestGuess(guesses);
 	for (const reading of [...Object.values(fields), dateGuess]) {
@@ -725,20 +728,27 @@ export function closerLookTakes(name: FieldName, found: FieldReading, current: F
  * The first view doubted its number for digits beside it in no date (a minimal card's 09 of 09/23
  * right after the number, its slash lost: a piece of a longer number, for all it knew). The closer
  * view read the same checked number surely and, where those digits stand, the date the card is
- * reported with, surely: they were the date's print. `closerDate` is in the first view's coordinates.
+ * reported with, surely: they were the date's print. Returns what the number then earns (its
+ * reading apart from that doubt, and the closer view's), or null while the doubt stands.
+ * `number` is the card's number so far: still the first view's reading, no less sure than the first
+ * view made it (a reread that read it otherwise, or a closer view's other number, keeps its doubt).
+ * `closerDate` is in the first view's coordinates.
  */
 export function besideDigitsWereDate(
-	number: FieldReading,
+	number: FieldReading | undefined,
+	firstNumber: FieldReading | undefined,
 	closerNumber: FieldReading | undefined,
 	reportedDate: FieldReading | undefined,
 	closerDate: FieldReading | undefined,
 	beside: { at: Point[]; confidence: number } | undefined,
-): boolean {
-	if (!beside || beside.confidence < REVIEW_CONFIDENCE || !closerNumber || !closerDate?.box) return false;
-	if (closerNumber.text !== number.text || !checked(number.text) || closerNumber.confidence < REVIEW_CONFIDENCE) return false;
-	if (closerDate.confidence < REVIEW_CONFIDENCE || reportedDate?.text !== closerDate.text) return false;
+): number | null {
+	if (!number || !firstNumber || !beside || beside.confidence < REVIEW_CONFIDENCE || !closerNumber || !closerDate?.box) return null;
+	if (number.text !== firstNumber.text || number.confidence < firstNumber.confidence) return null;
+	if (closerNumber.text !== number.text || !checked(number.text) || closerNumber.confidence < REVIEW_CONFIDENCE) return null;
+	if (closerDate.confidence < REVIEW_CONFIDENCE || reportedDate?.text !== closerDate.text || reportedDate.confidence < REVIEW_CONFIDENCE)
+		return null;
 	const around = extendQuadEnds(closerDate.box, BESIDE_DATE_REACH, BESIDE_DATE_REACH);
-	return beside.at.every((point) => insideQuad(point, around));
+	return beside.at.every((point) => insideQuad(point, around)) ? Math.min(beside.confidence, closerNumber.confidence) : null;
 }
 
 /** How far past a date's ends (in its heights) a digit the first view read beside the number may stand and be the date's. */
@@ -802,14 +812,18 @@ function nameReading(read: { fields: Partial<Record<FieldName, FieldReading>>; n
 
 /**
  * A name doubted for its first letter on its box's very edge (letters the detector cut off, ROBERT
- * read as RT) is as sure as its check reading when that crop, reaching NAME_REACH line heights past
- * the edge, read the same name surely, and every crop height read it alike with no other doubt:
- * nothing was cut off. Returns that confidence, or null when the doubt stands.
+ * read as RT) is as sure as its checks when crops reaching past that edge read the same name
+ * surely, and every crop height read it alike with no other doubt: nothing was cut off. The crop
+ * heights share the box's edge, so only the checks can tell. Returns that confidence, or null when
+ * the doubt stands.
  */
-export function edgeSettled(readings: NameReading[], check: FieldReading | undefined): number | null {
-	if (!check || check.confidence < REVIEW_CONFIDENCE || !readings.some((r) => r.apartFromEdge !== undefined)) return null;
-	const apart = readings.map((r) => (r.text === check.text ? (r.apartFromEdge ?? r.confidence) : 0));
-	return apart.every((value) => value >= REVIEW_CONFIDENCE) ? Math.min(check.confidence, ...apart) : null;
+export function edgeSettled(readings: NameReading[], checks: Array<FieldReading | undefined>): number | null {
+	const text = checks[0]?.text;
+	if (text === undefined || !readings.some((r) => r.apartFromEdge !== undefined)) return null;
+	if (!checks.every((check) => check?.text === text && check.confidence >= REVIEW_CONFIDENCE)) return null;
+	const apart = readings.map((r) => (r.text === text ? (r.apartFromEdge ?? r.confidence) : 0));
+	const sure = checks.map((check) => check?.confidence ?? 0);
+	return apart.every((value) => value >= REVIEW_CONFIDENCE) ? Math.min(...sure, ...apart) : null;
 }
 
 /** Whether the longer reading added letters to the first word's start, and to the last word's end. */

@@ -10,7 +10,7 @@ export interface ExpiryChoice {
 	row: TextRow;
 	confidence: number;
 	label?: DateLabel;
-	/** Every date read with a real month (01-12), chosen or not, as MM/YY. */
+	/** Every date read as printed (see `readAsPrinted`), chosen or not, as MM/YY. */
 	read: string[];
 }
 
@@ -352,6 +352,14 @@ function holdsSlashlessDate(digits: PlacedChar[], now: Date): boolean {
 	return false;
 }
 
+/**
+ * A date read as a card prints it: a real month of two digits, its separator read, no letter taken
+ * for a digit and no digit glued on. Not a reconstruction (a slash lost between two dates, 01727).
+ */
+function readAsPrinted(date: DateCandidate): boolean {
+	return date.month >= 1 && date.month <= 12 && date.mapped === 0 && !date.crowded && !date.shortMonth && !date.slashless;
+}
+
 /** Leftover digits, or a date read in part, on the date's own row, along it within STRAY_REACH of the date. */
 function strayDigitRun(row: TextRow, date: PlacedChar[], taken: Set<PlacedChar>): boolean {
 	const from = Math.min(...date.map((c) => c.along)) - row.height * STRAY_REACH;
@@ -552,6 +560,6 @@ export function readExpiry(rows: TextRow[], now: Date, exclude: Set<PlacedChar>,
 		row: chosen.date.row,
 		confidence: Math.max(0, Math.min(1, confidence)),
 		label,
-		read: [...new Set(candidates.filter((date) => date.month >= 1 && date.month <= 12).map((date) => date.text))],
+		read: [...new Set(candidates.filter(readAsPrinted).map((date) => date.text))],
 	};
 }
