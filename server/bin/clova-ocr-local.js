@@ -10,8 +10,8 @@ const { join } = require('path');
  * a few 19 MB bodies and a PDF settled at 342-418 MB. Buffers of 16 MB and more (request bodies,
  * a 12 MP photo's pixels) are mapped apart and go back to the system when freed. A 1 MB threshold
  * (until the fifteenth round) also mapped every image, view and tensor of a card afresh, page by
- * page: 120 phone photos in flight took 36.5-41.6 s of CPU instead of 28.0-28.8 (5.3-6.1 cards/s
- * instead of 7.6-7.9), for a hostile catalogue settling at 288 MB instead of 339 and peaking at 335
+ * page: 120 phone photos in flight took 36.5-41.6 s of CPU instead of 28.0-30.3 (5.3-6.1 cards/s
+ * instead of 7.2-7.9), for a hostile catalogue settling at 288 MB instead of 339 and peaking at 335
  * instead of 355. glibc reads these only when a process starts, so the server runs as a child that
  * has them (unless the caller set either). The child reports its own pid and is the one to signal; it exits when this process dies,
  * even by SIGKILL, through the IPC channel closing.
