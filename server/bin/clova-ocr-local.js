@@ -13,8 +13,8 @@ const { join } = require('path');
  * page: 120 phone photos in flight took 36.5-41.6 s of CPU instead of 28.0-30.3 (5.3-6.1 cards/s
  * instead of 7.2-7.9), for a hostile catalogue settling at 288 MB instead of 339 and peaking at 335
  * instead of 355. glibc reads these only when a process starts, so the server runs as a child that
- * has them (unless the caller set either). The child reports its own pid and is the one to signal; it exits when this process dies,
- * even by SIGKILL, through the IPC channel closing.
+ * has them (unless the caller set either). The child reports its own pid and is the one to signal;
+ * it exits when this process dies, even by SIGKILL, through the IPC channel closing.
  *
  * The child's V8 gets two flags of its own too (unless the caller gave them):
  * --expose-gc: the server collects after large bodies and each recognition worker when it falls

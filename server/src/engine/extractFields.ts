@@ -22,7 +22,7 @@ export interface ExtractedFields {
 	besideNumber?: { at: Point[]; confidence: number };
 	/** When the name's first letter sits on its box's edge: what the name earns without that doubt. */
 	nameApartFromEdge?: number;
-	/** Every date read with a real month (MM/YY), the chosen one or not: what this view saw printed. */
+	/** Every date this view read as printed (MM/YY, see `readAsPrinted` in fieldExpiry.ts), the chosen one or not. */
 	datesRead: string[];
 	/** The name's middle initials read without a full stop at the end of a detector box: see `initialsAtBoxEnds`. */
 	initialEnds?: InitialEnd[];
