@@ -5,6 +5,8 @@
 import { rereadUnsure } from '../src/engine/cardPipeline';
 import type { CardFields, DateLabel } from '../src/engine/types';
 
+const name = (text: string, confidence: number): CardFields => ({ name: { text, confidence, box: null, parts: [] } });
+
 const date = (text: string, confidence: number, label?: DateLabel): CardFields => ({
 	validThru: { text, confidence, box: null, parts: [], ...(label ? { label } : {}) },
 });
@@ -69,5 +71,28 @@ describe('rereadUnsure', () => {
 		expect(fields.validThru?.confidence).toBeLessThan(0.9);
 		// An earlier rival casts no such doubt.
 		expect((await merge(date('04/27', 0.621), date('10/30', 0.929), date('10/30', 0.961))).validThru?.confidence).toBe(0.961);
+	});
+
+	test('a name the vote ran into one word takes the word gaps a crop read in the same letters, in doubt', async () => {
+		// Seed 2085: MEI JONES in a proportional font read MEIJONES by two crops of three.
+		const fields = await merge(name('MEIJONES', 0.6), name('MEI JONES', 0.8), name('MEIJONES', 0.65));
+		expect(fields.name?.text).toBe('MEI JONES');
+		expect(fields.name?.confidence).toBeLessThan(0.9);
+		// Only the same letters: a crop that read other letters with a gap is no such reading.
+		expect((await merge(name('MEIJONES', 0.6), name('MEI JONAS', 0.8), name('MEIJONES', 0.65))).name?.text).toBe('MEIJONES');
+		// A name of two words or more keeps the vote's reading (a gap one crop read inside a word).
+		expect((await merge(name('ANNA LEE', 0.95), name('AN NA LEE', 0.8), name('ANNA LEE', 0.97))).name?.text).toBe('ANNA LEE');
+		// Split three ways by different crops, the likelier split wins.
+		const three = await merge(name('MILESDABRUGGE', 0.65), name('MILES DABRUGGE', 0.6), name('MILES DA BRUGGE', 0.62));
+		expect(three.name?.text).toBe('MILES DA BRUGGE');
+	});
+
+	test("an apostrophe one crop read inside a word the others ran over is the name's, in doubt", async () => {
+		// Independent seed 137: PRIYA DELL'ACQUA read DELLACQUA by the two crops the vote went to.
+		const fields = await merge(name('PRIYA DELLACQUA', 0.8), name("PRIYA DELL'ACQUA", 0.85), name('PRIYA DELLACQUA', 0.8));
+		expect(fields.name?.text).toBe("PRIYA DELL'ACQUA");
+		expect(fields.name?.confidence).toBeLessThan(0.9);
+		// Not one that stands for a word gap the others read (PAUL'ST JOHN for PAUL ST JOHN).
+		expect((await merge(name('PAUL ST JOHN', 0.8), name("PAUL'ST JOHN", 0.85), name('PAUL ST JOHN', 0.8))).name?.text).toBe('PAUL ST JOHN');
 	});
 });

@@ -940,6 +940,26 @@ function later(a: string, b: string): boolean {
 }
 
 /**
+ * The name the vote chose, or a reading of the same letters with a mark it ran over. A holder's
+ * name has two words or more: where the vote went to one word and a crop read word gaps in it that
+ * the others ran together (MEIJONES, MEI JONES), the gaps are the name's. An apostrophe inside a
+ * word is thin and often left out (DELLACQUA in two crops, DELL'ACQUA in the third): a crop that
+ * read or put it back saw it. The likeliest such reading wins; the crops that ran over the mark are
+ * its rivals, so it stays in doubt. A gap a crop read inside a word of a longer name is no such
+ * mark (THOMP SON is a misreading as often as not).
+ */
+function nameWithMarks(voted: string, votes: Map<string, number>): string {
+	const oneWord = !voted.includes(' ');
+	const unmarked = (text: string) => {
+		const words = text.split(' ').length;
+		const joined = oneWord && words >= 2 && words <= 4 ? text.replace(/ /g, '') : text;
+		return joined.replace(/(?<=[A-Za-z])'(?=[A-Za-z])/g, '');
+	};
+	const marked = [...votes.entries()].filter(([text]) => text !== voted && unmarked(text) === voted);
+	return marked.sort((a, b) => b[1] - a[1])[0]?.[0] ?? voted;
+}
+
+/**
  * Reads the card again with other crop heights and keeps, per field, the surest reading. Readings
  * that disagree cannot both be sure: when two sure readings differ, neither is reported as sure.
  */
@@ -956,7 +976,8 @@ export async function rereadUnsure(
 		// Readings vote with their confidence; the surest reading of the winning text is reported.
 		const votes = new Map<string, number>();
 		for (const r of readings) votes.set(r.text, (votes.get(r.text) ?? 0) + r.confidence);
-		const winner = [...votes.entries()].sort((a, b) => b[1] - a[1])[0][0];
+		const voted = [...votes.entries()].sort((a, b) => b[1] - a[1])[0][0];
+		const winner = name === 'name' ? nameWithMarks(voted, votes) : voted;
 		const withWinner = readings.filter((r) => r.text === winner);
 		const best = withWinner.reduce((a, b) => (b.confidence > a.confidence ? b : a));
 		const rivals = readings.filter((r) => r.text !== winner && r.confidence >= 0.25);
