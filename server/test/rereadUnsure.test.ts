@@ -95,4 +95,24 @@ describe('rereadUnsure', () => {
 		// Not one that stands for a word gap the others read (PAUL'ST JOHN for PAUL ST JOHN).
 		expect((await merge(name('PAUL ST JOHN', 0.8), name("PAUL'ST JOHN", 0.85), name('PAUL ST JOHN', 0.8))).name?.text).toBe('PAUL ST JOHN');
 	});
+
+	test('a mark is not taken over a name a crop read surely, nor from a reading too faint to be a rival', async () => {
+		// A sure crop saw no trace of an apostrophe there: AN'NA is a speck, not a mark.
+		expect((await merge(name('ANNA LEE', 0.97), name("AN'NA LEE", 0.3), name('ANNA LEE', 0.96))).name).toMatchObject({
+			text: 'ANNA LEE',
+			confidence: 0.97,
+		});
+		expect((await merge(name('THOMPSON', 0.55), name('THOMP SON', 0.2), name('THOMPSON', 0.55))).name?.text).toBe('THOMPSON');
+	});
+
+	test('a vote that kept one mark still takes the one it ran over', async () => {
+		expect((await merge(name("KWAMEO'HARA", 0.6), name("KWAME O'HARA", 0.8), name("KWAMEO'HARA", 0.6))).name?.text).toBe("KWAME O'HARA");
+		expect((await merge(name("DARCY O'NEIL", 0.8), name("D'ARCY O'NEIL", 0.85), name("DARCY O'NEIL", 0.8))).name?.text).toBe(
+			"D'ARCY O'NEIL",
+		);
+		// Never the other way: a reading with fewer marks does not replace the vote's.
+		expect((await merge(name("D'ARCY O'NEIL", 0.8), name("DARCY O'NEIL", 0.85), name("D'ARCY O'NEIL", 0.8))).name?.text).toBe(
+			"D'ARCY O'NEIL",
+		);
+	});
 });

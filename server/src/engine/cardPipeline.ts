@@ -554,7 +554,10 @@ async function readRegion(
 	// have lost a letter: its line is read once more from crops reaching past its ends. A name already
 	// in doubt can only be completed there, never made sure.
 	const nameFrom = first.sources.name;
-	if (fields.name && nameFrom && first.fields.name?.text === fields.name.text) {
+	// Also where the crops' vote put back an apostrophe the first view ran over (its words stand as they were).
+	const sameName = (text: string) =>
+		first.fields.name !== undefined && withoutInnerApostrophes(first.fields.name.text) === withoutInnerApostrophes(text);
+	if (fields.name && nameFrom && sameName(fields.name.text)) {
 		// The boxes that start and end the name's line (in the view, text runs along +x).
 		const firstBox = nameFrom.reduce((a, b) => (viewQuads[b][0].x < viewQuads[a][0].x ? b : a));
 		const lastBox = nameFrom.reduce((a, b) => (viewQuads[b][1].x > viewQuads[a][1].x ? b : a));
@@ -676,6 +679,8 @@ const REREAD_HEIGHTS = [1.15, 0.88];
 
 /** A reading below this is a deep doubt: its digits' probabilities average under 0.6. */
 const DEEP_DOUBT = 0.5;
+/** A reading under this confidence is no rival to the vote's winner. */
+const RIVAL_CONFIDENCE = 0.25;
 
 /**
  * A number checked (brand and Luhn) where the first view read none, or only digits no number can be.
@@ -939,24 +944,36 @@ function later(a: string, b: string): boolean {
 	return when(a) > when(b);
 }
 
+/** The text without apostrophes inside words (DELL'ACQUA as DELLACQUA). */
+function withoutInnerApostrophes(text: string): string {
+	return text.replace(/(?<=[A-Za-z])'(?=[A-Za-z])/g, '');
+}
+
 /**
- * The name the vote chose, or a reading of the same letters with a mark it ran over. A holder's
- * name has two words or more: where the vote went to one word and a crop read word gaps in it that
- * the others ran together (MEIJONES, MEI JONES), the gaps are the name's. An apostrophe inside a
- * word is thin and often left out (DELLACQUA in two crops, DELL'ACQUA in the third): a crop that
- * read or put it back saw it. The likeliest such reading wins; the crops that ran over the mark are
- * its rivals, so it stays in doubt. A gap a crop read inside a word of a longer name is no such
+ * A reading of the name the vote chose, in the same letters, with a mark the vote ran over; or
+ * null. A holder's name has two words or more: where the vote went to one word and a crop read
+ * word gaps in it that the others ran together (MEIJONES, MEI JONES), the gaps are the name's. An
+ * apostrophe inside a word is thin and often left out (DELLACQUA in two crops, DELL'ACQUA in the
+ * third): a crop that read it, or put it back, saw it. The likeliest such reading is taken, unless
+ * a crop read the vote's text surely (a crop that saw a trace of an apostrophe is in doubt) or the
+ * marked reading is too faint to be a rival. A gap read inside a word of a longer name is no such
  * mark (THOMP SON is a misreading as often as not).
  */
-function nameWithMarks(voted: string, votes: Map<string, number>): string {
-	const oneWord = !voted.includes(' ');
-	const unmarked = (text: string) => {
-		const words = text.split(' ').length;
-		const joined = oneWord && words >= 2 && words <= 4 ? text.replace(/ /g, '') : text;
-		return joined.replace(/(?<=[A-Za-z])'(?=[A-Za-z])/g, '');
-	};
-	const marked = [...votes.entries()].filter(([text]) => text !== voted && unmarked(text) === voted);
-	return marked.sort((a, b) => b[1] - a[1])[0]?.[0] ?? voted;
+function nameWithMarks(voted: string, readings: FieldReading[], votes: Map<string, number>): string | null {
+	if (readings.some((r) => r.text === voted && r.confidence >= REVIEW_CONFIDENCE)) return null;
+	const words = (text: string) => text.split(' ').length;
+	const apostrophes = (text: string) => text.length - withoutInnerApostrophes(text).length;
+	const oneWord = words(voted) === 1;
+	const letters = (text: string) => withoutInnerApostrophes(oneWord && words(text) <= 4 ? text.replace(/ /g, '') : text);
+	const marked = [...votes.entries()].filter(
+		([text]) =>
+			text !== voted &&
+			letters(text) === letters(voted) &&
+			words(text) >= words(voted) &&
+			apostrophes(text) >= apostrophes(voted) &&
+			readings.some((r) => r.text === text && r.confidence >= RIVAL_CONFIDENCE),
+	);
+	return marked.sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
 
 /**
@@ -977,10 +994,11 @@ export async function rereadUnsure(
 		const votes = new Map<string, number>();
 		for (const r of readings) votes.set(r.text, (votes.get(r.text) ?? 0) + r.confidence);
 		const voted = [...votes.entries()].sort((a, b) => b[1] - a[1])[0][0];
-		const winner = name === 'name' ? nameWithMarks(voted, votes) : voted;
+		const marked = name === 'name' ? nameWithMarks(voted, readings, votes) : null;
+		const winner = marked ?? voted;
 		const withWinner = readings.filter((r) => r.text === winner);
 		const best = withWinner.reduce((a, b) => (b.confidence > a.confidence ? b : a));
-		const rivals = readings.filter((r) => r.text !== winner && r.confidence >= 0.25);
+		const rivals = readings.filter((r) => r.text !== winner && r.confidence >= RIVAL_CONFIDENCE);
 		const agreeing = withWinner.length;
 		let confidence = best.confidence;
 		// Two sure readings that differ leave the field open; an unsure dissent counts only when it is
@@ -1017,6 +1035,8 @@ export async function rereadUnsure(
 			confidence = Math.min(confidence, 0.85);
 		// Crops that all read the same unsure text back it up, but never past the review line on their own.
 		else if (confidence < REVIEW_CONFIDENCE && agreeing === attempts.length) confidence = Math.min(0.89, confidence + 0.05);
+		// Taken over the vote, a mark is never sure, however many crops there are.
+		if (marked !== null) confidence = Math.min(confidence, 0.85);
 		merged[name] = { ...best, confidence };
 	}
 	return merged;
