@@ -76,6 +76,18 @@ function read(...lines: RecognizedLine[]) {
 }
 
 describe('valid thru', () => {
+	test('two digits printed clearly larger beside a small date leave it in doubt (bench seed 2095)', () => {
+		// An embossed 10/31 read "03" beside an unlabelled 04/28 two thirds its height.
+		const small = shrunk(line('04/28', 40, 160), 20);
+		const fields = read(small, line('03', 110, 155), line('JOHN SMITH', 40, 220));
+		expect(fields.validThru?.text).toBe('04/28');
+		expect(fields.validThru?.confidence).toBeLessThan(0.9);
+		expect(fields.validThru?.largerPrintBeside).toBe(true);
+		// Two digits no larger than the date are not such print.
+		const level = read(small, shrunk(line('03', 110, 160), 20), line('JOHN SMITH', 40, 220));
+		expect(level.validThru?.confidence).toBeGreaterThanOrEqual(0.9);
+	});
+
 	test('a four-digit year is the year, not a date ending in its first two digits', () => {
 		const fields = read(line('VALID THRU 08/2033', 40, 160), line('JOHN SMITH', 40, 220));
 		expect(fields.validThru?.text).toBe('08/33');
@@ -396,6 +408,26 @@ describe('card number', () => {
 	test('a number on two lines that is valid as read is sure', () => {
 		expect(twoLines().number?.text).toBe('620689934620022');
 		expect(twoLines().number?.confidence).toBeGreaterThanOrEqual(0.9);
+	});
+
+	test('12 digits of a brand that runs longer, with digit groups on the line under them, are not sure (bench seed 2095)', () => {
+		// A 19-digit Maestro on two lines: the first line's 12 digits pass Luhn by chance, and the second
+		// line, read with a digit too many (20 in all), joins no number.
+		const lines = (...under: RecognizedLine[]) =>
+			extractFields(groupIntoRows([line('5020 2394 6275', 40, 100), ...under, line('JOHN SMITH', 40, 220)]), NOW).fields;
+		expect(lines().number).toMatchObject({ text: '502023946275' });
+		expect(lines().number?.confidence).toBeGreaterThanOrEqual(0.9);
+		const continued = lines(line('8678 4271', 40, 140)).number;
+		expect(continued?.text).toBe('502023946275');
+		expect(continued?.confidence).toBeLessThan(0.9);
+	});
+
+	test("a speck between the groups of a number's second line does not keep the lines apart", () => {
+		const fields = extractFields(
+			groupIntoRows([line('5020 2394 6275', 40, 100), line('8678 R 427', 40, 140, { 5: { prob: 0.04 } }), line('JOHN SMITH', 40, 220)]),
+			NOW,
+		).fields;
+		expect(fields.number?.text).toBe('5020239462758678427');
 	});
 
 	test('a UnionPay number valid for its brand only without Luhn is never sure: nothing checks its digits', () => {

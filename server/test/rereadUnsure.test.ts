@@ -115,4 +115,12 @@ describe('rereadUnsure', () => {
 			"D'ARCY O'NEIL",
 		);
 	});
+
+	test('larger digits one crop read beside the date keep it in doubt where the other crops read none', async () => {
+		// Bench seed 2095: only the detector's crop read the embossed expiry's "03" beside the small 04/28.
+		const besideLarger: CardFields = { validThru: { text: '04/28', confidence: 0.85, box: null, parts: [], largerPrintBeside: true } };
+		const fields = await merge(besideLarger, date('04/28', 0.993), date('04/28', 0.99));
+		expect(fields.validThru?.text).toBe('04/28');
+		expect(fields.validThru?.confidence).toBeLessThan(0.9);
+	});
 });

@@ -555,9 +555,8 @@ async function readRegion(
 	// in doubt can only be completed there, never made sure.
 	const nameFrom = first.sources.name;
 	// Also where the crops' vote put back an apostrophe the first view ran over (its words stand as they were).
-	const sameName = (text: string) =>
-		first.fields.name !== undefined && withoutInnerApostrophes(first.fields.name.text) === withoutInnerApostrophes(text);
-	if (fields.name && nameFrom && sameName(fields.name.text)) {
+	const firstName = first.fields.name;
+	if (fields.name && nameFrom && firstName && withoutInnerApostrophes(firstName.text) === withoutInnerApostrophes(fields.name.text)) {
 		// The boxes that start and end the name's line (in the view, text runs along +x).
 		const firstBox = nameFrom.reduce((a, b) => (viewQuads[b][0].x < viewQuads[a][0].x ? b : a));
 		const lastBox = nameFrom.reduce((a, b) => (viewQuads[b][1].x > viewQuads[a][1].x ? b : a));
@@ -589,7 +588,7 @@ async function readRegion(
 				source,
 				ends.map(({ box }) => ({ quad: mapQuad(toSource, extendQuadEnds(viewQuads[box], 0, INITIAL_REACH)), score: boxes[box].score })),
 			);
-			const words = first.fields.name.text.split(' ');
+			const words = firstName.text.split(' ');
 			const stops = ends
 				.filter((end, k) => stopPastBox(words[end.word], first.lines[end.box].chars, reached[k].chars))
 				.map((end) => end.word);
@@ -1037,6 +1036,8 @@ export async function rereadUnsure(
 		else if (confidence < REVIEW_CONFIDENCE && agreeing === attempts.length) confidence = Math.min(0.89, confidence + 0.05);
 		// Taken over the vote, a mark is never sure, however many crops there are.
 		if (marked !== null) confidence = Math.min(confidence, 0.85);
+		// Larger digits one crop read beside the date are still there where another crop did not read them.
+		if (withWinner.some((r) => r.largerPrintBeside)) confidence = Math.min(confidence, 0.85);
 		merged[name] = { ...best, confidence };
 	}
 	return merged;

@@ -75,7 +75,11 @@ export function extractFields(rows: TextRow[], now: Date = new Date()): Extracte
 	const expiry = readExpiry(rows, now, numberChars);
 	if (expiry) {
 		const date = reading(expiry.text, expiry.confidence, [expiry.chars]);
-		fields.validThru = expiry.label ? { ...date, label: expiry.label } : date;
+		fields.validThru = {
+			...date,
+			...(expiry.label ? { label: expiry.label } : {}),
+			...(expiry.largerPrintBeside ? { largerPrintBeside: expiry.largerPrintBeside } : {}),
+		};
 		sources.validThru = boxesOf([expiry.chars]);
 	}
 	const name = readName(rows, number?.rows ?? [], new Set([...numberChars, ...(expiry?.chars ?? [])]));

@@ -1,6 +1,6 @@
 import type { DateLabel, Point } from './types';
 import { DIGIT_LOOKALIKES } from './fieldNumber';
-import { quadCenter } from './geometry';
+import { distance, quadCenter } from './geometry';
 import type { PlacedChar, TextRow } from './textRows';
 import { runText, spanQuad, splitRuns } from './textRows';
 
@@ -12,6 +12,8 @@ export interface ExpiryChoice {
 	label?: DateLabel;
 	/** Every date read as printed (see `readAsPrinted`), chosen or not, as MM/YY. */
 	read: string[];
+	/** Digits printed larger than the date stood beside it (see `largerDigitsBeside`). */
+	largerPrintBeside?: true;
 }
 
 /**
@@ -410,6 +412,30 @@ function strayDigitsBeside(rows: TextRow[], dateRow: TextRow, date: PlacedChar[]
 	);
 }
 
+/** How much taller than the date two digits beside it must be printed to be a date read in part. */
+const LARGER_PRINT = 1.3;
+
+/**
+ * Two digits or more in no date, beside the date (on its row or just above or below it) and printed
+ * clearly larger: the expiry read in part beside a small decoy date (bench seed 2095: an embossed
+ * OCR-A 10/31 read "03" beside an unlabelled 04/28 two thirds its height, which was reported at
+ * 0.993). Leftover digits of other print need three (leftoverDigits); larger print needs two.
+ */
+function largerDigitsBeside(rows: TextRow[], date: PlacedChar[], taken: Set<PlacedChar>): boolean {
+	const tall = (c: PlacedChar) => distance(c.quad[0], c.quad[3]);
+	const h = Math.max(...date.map(tall));
+	const corners = date.flatMap((c) => c.quad);
+	const x0 = Math.min(...corners.map((p) => p.x)) - h * STRAY_REACH;
+	const x1 = Math.max(...corners.map((p) => p.x)) + h * STRAY_REACH;
+	const y0 = Math.min(...corners.map((p) => p.y)) - h * STRAY_ROWS_REACH;
+	const y1 = Math.max(...corners.map((p) => p.y)) + h * STRAY_ROWS_REACH;
+	const larger = (c: PlacedChar) => {
+		const { x, y } = quadCenter(c.quad);
+		return /\d/.test(c.char) && !taken.has(c) && tall(c) >= h * LARGER_PRINT && x >= x0 && x <= x1 && y >= y0 && y <= y1;
+	};
+	return rows.some((row) => splitRuns(row.chars).some((run) => run.filter(larger).length >= 2));
+}
+
 /**
  * Letters read right before a date, in its run or across one space, that begin VALID and stop there
  * (VAL, VAU, VALID): whatever followed VALID, FROM or THRU, was not read.
@@ -536,6 +562,8 @@ export function readExpiry(rows: TextRow[], now: Date, exclude: Set<PlacedChar>,
 	const taken = new Set([...exclude, ...inDates]);
 	if (strayDigitRun(chosen.date.row, chosen.date.chars, taken) || strayDigitsBeside(rows, chosen.date.row, chosen.date.chars, taken))
 		confidence = Math.min(confidence, 0.85);
+	const largerBeside = largerDigitsBeside(rows, chosen.date.chars, taken);
+	if (largerBeside) confidence = Math.min(confidence, 0.85);
 	// A date chosen for want of a label, where digits elsewhere on the card hold a month and a
 	// year read without their slash: the labelled dates may be there, their labels too small to read
 	// (bench seed 2061: VALID FROM 02/31 and VALID THRU 04/34 read as "0210434", an unlabelled 12/30
@@ -561,5 +589,6 @@ export function readExpiry(rows: TextRow[], now: Date, exclude: Set<PlacedChar>,
 		confidence: Math.max(0, Math.min(1, confidence)),
 		label,
 		read: [...new Set(candidates.filter(readAsPrinted).map((date) => date.text))],
+		...(largerBeside ? { largerPrintBeside: true as const } : {}),
 	};
 }

@@ -24,6 +24,11 @@ export interface FieldReading {
 	 * besides an expiry label; or a VALID cut short that may be VALID FROM.
 	 */
 	label?: DateLabel;
+	/**
+	 * A date with digits printed larger than it beside it: the expiry may be there, read in part,
+	 * and a crop that did not read them does not clear the doubt.
+	 */
+	largerPrintBeside?: true;
 }
 
 export type DateLabel = 'expiry' | 'decoy' | 'cutValid';
