@@ -636,7 +636,9 @@ async function readRegion(
 				second.number !== undefined &&
 				(second.number.text === firstNumber || (numberSureOnlyCloser && second.number.text === fields.number?.text));
 			if (!closerLookTakes(name, found, current)) continue;
-			const confidence = closerLookConfidence(name, found, current, same, decoyNearby, closerRead.datesRead);
+			let confidence = closerLookConfidence(name, found, current, same, decoyNearby, closerRead.datesRead);
+			// Larger digits beside the date that this view did not read are still there.
+			if (current?.largerPrintBeside && found.text === current.text) confidence = Math.min(confidence, 0.85);
 			if (name === 'number') numberSureOnlyCloser = confidence >= REVIEW_CONFIDENCE;
 			fields[name] = {
 				...found,
@@ -1038,7 +1040,8 @@ export async function rereadUnsure(
 		if (marked !== null) confidence = Math.min(confidence, 0.85);
 		// Larger digits one crop read beside the date are still there where another crop did not read them.
 		if (withWinner.some((r) => r.largerPrintBeside)) confidence = Math.min(confidence, 0.85);
-		merged[name] = { ...best, confidence };
+		const larger = withWinner.some((r) => r.largerPrintBeside);
+		merged[name] = { ...best, confidence, ...(larger ? { largerPrintBeside: true as const } : {}) };
 	}
 	return merged;
 }

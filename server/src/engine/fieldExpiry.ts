@@ -414,6 +414,8 @@ function strayDigitsBeside(rows: TextRow[], dateRow: TextRow, date: PlacedChar[]
 
 /** How much taller than the date two digits beside it must be printed to be a date read in part. */
 const LARGER_PRINT = 1.3;
+/** Leftover digits on a line that make it a card number's, read as no number. */
+const NUMBER_LINE_DIGITS = 12;
 
 /**
  * Two digits or more in no date, beside the date (on its row or just above or below it) and printed
@@ -433,7 +435,16 @@ function largerDigitsBeside(rows: TextRow[], date: PlacedChar[], taken: Set<Plac
 		const { x, y } = quadCenter(c.quad);
 		return /\d/.test(c.char) && !taken.has(c) && tall(c) >= h * LARGER_PRINT && x >= x0 && x <= x1 && y >= y0 && y <= y1;
 	};
-	return rows.some((row) => splitRuns(row.chars).some((run) => run.filter(larger).length >= 2));
+	// Not a number's line (12 digits or more left over where no number was read), nor a year.
+	const numberLine = (row: TextRow) => row.chars.filter((c) => /\d/.test(c.char) && !taken.has(c)).length >= NUMBER_LINE_DIGITS;
+	return rows.some(
+		(row) =>
+			!numberLine(row) &&
+			splitRuns(row.chars).some((run) => {
+				const digits = run.filter(larger);
+				return digits.length >= 2 && !/^(19|20)\d\d$/.test(runText(digits));
+			}),
+	);
 }
 
 /**

@@ -91,9 +91,11 @@ const SPECK = 0.1;
  * 2095: 12 of a Maestro's 19 digits reported at 0.999, valid by chance).
  */
 function rowRuns(row: TextRow): Array<DigitRun | null> {
-	return splitRuns(row.chars)
-		.filter((run) => run.some((c) => c.prob >= SPECK))
-		.map(digitRun);
+	const runs = splitRuns(row.chars);
+	const groups = runs.map(digitRun);
+	// Only between two digit groups: at an end, dropping a speck would let the row join other digits.
+	const speck = (i: number) => runs[i].every((c) => c.prob < SPECK) && groups[i - 1] != null && groups[i + 1] != null;
+	return groups.filter((_, i) => !speck(i));
 }
 
 interface Candidate {
@@ -317,30 +319,32 @@ function strayDigits(rows: TextRow[], numberRows: TextRow[], chosen: Set<PlacedC
 }
 
 /**
- * Digit groups on the line right above or below a number read from one line that its brand allows
- * longer: the number may go on there, as on a portrait card's two lines, read apart (bench seed
- * 2095: the first line's 12 digits of a 19-digit Maestro, valid by chance, the second line's
- * 8678 427 left out because the first line had read a digit too many). Returns their characters.
+ * Digit groups on the line right under a number read from one line that its brand allows longer,
+ * starting where the number starts: the number may go on there, as on a portrait card's second
+ * line, read apart (bench seed 2095: the first line's 12 digits of a 19-digit Maestro, valid by
+ * chance, the second line's 8678 427 left out because the first line had read a digit too many).
+ * Not the number's first four digits printed small under it, nor a month and year read without
+ * their slash. Returns their characters.
  */
 function nextLineDigits(rows: TextRow[], best: { digits: string; rows: TextRow[]; chars: PlacedChar[] }): PlacedChar[] {
 	if (best.rows.length !== 1 || longestForBrand(best.digits)) return [];
 	const line = best.rows[0];
-	const xs = best.chars.map((c) => quadCenter(c.quad).x);
-	const [left, right] = [Math.min(...xs), Math.max(...xs)];
+	const left = Math.min(...best.chars.map((c) => quadCenter(c.quad).x));
 	return rows.flatMap((row) => {
 		if (row === line || row.chars.some((c) => best.chars.includes(c))) return [];
-		const apart = Math.abs(row.center.y - line.center.y);
-		// A line of its own: print over the number's line (the number read again in a box of its own) is not.
-		if (apart < line.height * 0.5 || apart > Math.max(row.height, line.height) * 2.5 || Math.abs(row.height / line.height - 1) > 0.35)
+		// Below the number's line and a line of its own: print over it (the number read again in a box
+		// of its own) is not.
+		const below = row.center.y - line.center.y;
+		if (below < line.height * 0.5 || below > Math.max(row.height, line.height) * 2.5 || Math.abs(row.height / line.height - 1) > 0.35)
 			return [];
 		const runs = rowRuns(row);
 		if (runs.length === 0 || runs.some((run) => run === null)) return [];
 		const chars = (runs as DigitRun[]).flatMap((run) => run.chars);
-		const under = chars.some((c) => {
-			const x = quadCenter(c.quad).x;
-			return x >= left - line.height && x <= right + line.height;
-		});
-		return under && chars.length >= 3 && chars.some((c) => c.prob >= 0.5) ? chars : [];
+		const digits = (runs as DigitRun[]).map((run) => run.digits).join('');
+		const start = Math.min(...chars.map((c) => quadCenter(c.quad).x));
+		const monthYear = digits.length === 4 && Number(digits.slice(0, 2)) >= 1 && Number(digits.slice(0, 2)) <= 12;
+		if (Math.abs(start - left) > line.height || digits === best.digits.slice(0, 4) || monthYear) return [];
+		return chars.length >= 3 && chars.some((c) => c.prob >= 0.5) ? chars : [];
 	});
 }
 
