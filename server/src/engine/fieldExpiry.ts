@@ -418,7 +418,7 @@ const LARGER_PRINT = 1.3;
 const NUMBER_LINE_DIGITS = 12;
 
 /**
- * Two digits or more in no date, beside the date (on its row or just above or below it) and printed
+ * Two or three digits in no date, beside the date (on its row or just above or below it) and printed
  * clearly larger: the expiry read in part beside a small decoy date (bench seed 2095: an embossed
  * OCR-A 10/31 read "03" beside an unlabelled 04/28 two thirds its height, which was reported at
  * 0.993). Leftover digits of other print need three (leftoverDigits); larger print needs two.
@@ -435,14 +435,18 @@ function largerDigitsBeside(rows: TextRow[], date: PlacedChar[], taken: Set<Plac
 		const { x, y } = quadCenter(c.quad);
 		return /\d/.test(c.char) && !taken.has(c) && tall(c) >= h * LARGER_PRINT && x >= x0 && x <= x1 && y >= y0 && y <= y1;
 	};
-	// Not a number's line (12 digits or more left over where no number was read), nor a year.
+	// Not a number's line (12 digits or more left over where no number was read).
 	const numberLine = (row: TextRow) => row.chars.filter((c) => /\d/.test(c.char) && !taken.has(c)).length >= NUMBER_LINE_DIGITS;
 	return rows.some(
 		(row) =>
 			!numberLine(row) &&
 			splitRuns(row.chars).some((run) => {
+				// Two or three digits: four are a date or a year read whole without a slash, which other
+				// rules weigh, and a detector box round a date and the label stacked on it is taller than
+				// the date's print (VALID FROM 07/24 read "0724" in a box a third taller).
 				const digits = run.filter(larger);
-				return digits.length >= 2 && !/^(19|20)\d\d$/.test(runText(digits));
+				const all = run.filter((c) => /\d/.test(c.char));
+				return digits.length >= 2 && all.length <= 3 && !run.some((c) => c.char === '/');
 			}),
 	);
 }
