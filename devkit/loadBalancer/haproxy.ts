@@ -96,7 +96,13 @@ export async function startHaproxy(options: HaproxyOptions): Promise<RunningHapr
 		},
 	});
 	const output: string[] = [];
-	child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+	// The request log is counted from stdout alone: a state change on stderr (a server DOWN) arriving
+	// between two chunks of a log line split it in the combined output, and that answer went uncounted.
+	const requestLog: string[] = [];
+	child.stdout.on('data', (chunk: Buffer) => {
+		output.push(chunk.toString());
+		requestLog.push(chunk.toString());
+	});
 	child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
 	const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
 	const statsUrl = `http://127.0.0.1:${statsPort}/stats;csv`;
@@ -120,7 +126,7 @@ export async function startHaproxy(options: HaproxyOptions): Promise<RunningHapr
 		url: `http://127.0.0.1:${port}`,
 		output,
 		servers,
-		answeredStatuses: () => postStatuses(output.join('')),
+		answeredStatuses: () => postStatuses(requestLog.join('')),
 		stop: async () => {
 			if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
 			await exited;
