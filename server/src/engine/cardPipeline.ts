@@ -1039,8 +1039,8 @@ export async function rereadUnsure(
 		// Taken over the vote, a mark is never sure, however many crops there are.
 		if (marked !== null) confidence = Math.min(confidence, 0.85);
 		// Larger digits one crop read beside the date are still there where another crop did not read them.
-		if (withWinner.some((r) => r.largerPrintBeside)) confidence = Math.min(confidence, 0.85);
 		const larger = withWinner.some((r) => r.largerPrintBeside);
+		if (larger) confidence = Math.min(confidence, 0.85);
 		merged[name] = { ...best, confidence, ...(larger ? { largerPrintBeside: true as const } : {}) };
 	}
 	return merged;

@@ -390,22 +390,30 @@ const STRAY_ROWS_REACH = 1.5;
 const STRAY_ROW_HEIGHT = 0.8;
 
 /**
+ * Whether a character stands beside the date: within STRAY_REACH heights `h` along it and
+ * STRAY_ROWS_REACH above or below it.
+ */
+function besideDate(date: PlacedChar[], h: number): (c: PlacedChar) => boolean {
+	const corners = date.flatMap((c) => c.quad);
+	const x0 = Math.min(...corners.map((p) => p.x)) - h * STRAY_REACH;
+	const x1 = Math.max(...corners.map((p) => p.x)) + h * STRAY_REACH;
+	const y0 = Math.min(...corners.map((p) => p.y)) - h * STRAY_ROWS_REACH;
+	const y1 = Math.max(...corners.map((p) => p.y)) + h * STRAY_ROWS_REACH;
+	return (c) => {
+		const { x, y } = quadCenter(c.quad);
+		return x >= x0 && x <= x1 && y >= y0 && y <= y1;
+	};
+}
+
+/**
  * Leftover digits on the rows just above and below the date, beside it: a date printed large beside a small
  * one can be grouped with other print ("ETHAN RODRIGUEZ 17340" for 11/34 beside a small 10/31).
  * Only rows printed about as large as the date or larger count: small print under a number (a Visa's
  * first four digits) is no lost date.
  */
 function strayDigitsBeside(rows: TextRow[], dateRow: TextRow, date: PlacedChar[], taken: Set<PlacedChar>): boolean {
-	const corners = date.flatMap((c) => c.quad);
 	const h = dateRow.height;
-	const x0 = Math.min(...corners.map((p) => p.x)) - h * STRAY_REACH;
-	const x1 = Math.max(...corners.map((p) => p.x)) + h * STRAY_REACH;
-	const y0 = Math.min(...corners.map((p) => p.y)) - h * STRAY_ROWS_REACH;
-	const y1 = Math.max(...corners.map((p) => p.y)) + h * STRAY_ROWS_REACH;
-	const beside = (c: PlacedChar) => {
-		const { x, y } = quadCenter(c.quad);
-		return x >= x0 && x <= x1 && y >= y0 && y <= y1;
-	};
+	const beside = besideDate(date, h);
 	return rows.some(
 		(row) =>
 			row !== dateRow && row.height >= h * STRAY_ROW_HEIGHT && splitRuns(row.chars).some((run) => leftoverDigits(run, taken).some(beside)),
@@ -426,15 +434,8 @@ const NUMBER_LINE_DIGITS = 12;
 function largerDigitsBeside(rows: TextRow[], date: PlacedChar[], taken: Set<PlacedChar>): boolean {
 	const tall = (c: PlacedChar) => distance(c.quad[0], c.quad[3]);
 	const h = Math.max(...date.map(tall));
-	const corners = date.flatMap((c) => c.quad);
-	const x0 = Math.min(...corners.map((p) => p.x)) - h * STRAY_REACH;
-	const x1 = Math.max(...corners.map((p) => p.x)) + h * STRAY_REACH;
-	const y0 = Math.min(...corners.map((p) => p.y)) - h * STRAY_ROWS_REACH;
-	const y1 = Math.max(...corners.map((p) => p.y)) + h * STRAY_ROWS_REACH;
-	const larger = (c: PlacedChar) => {
-		const { x, y } = quadCenter(c.quad);
-		return /\d/.test(c.char) && !taken.has(c) && tall(c) >= h * LARGER_PRINT && x >= x0 && x <= x1 && y >= y0 && y <= y1;
-	};
+	const beside = besideDate(date, h);
+	const larger = (c: PlacedChar) => /\d/.test(c.char) && !taken.has(c) && tall(c) >= h * LARGER_PRINT && beside(c);
 	// Not a number's line (12 digits or more left over where no number was read).
 	const numberLine = (row: TextRow) => row.chars.filter((c) => /\d/.test(c.char) && !taken.has(c)).length >= NUMBER_LINE_DIGITS;
 	return rows.some(

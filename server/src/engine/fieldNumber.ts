@@ -147,13 +147,18 @@ function candidates(rows: TextRow[]): Candidate[] {
 		if (!next || runs.length === 0 || runs.some((run) => run === null)) return;
 		const nextRuns = perRow[r + 1];
 		if (nextRuns.length === 0 || nextRuns.some((run) => run === null)) return;
-		const gap = next.center.y - row.center.y;
-		if (gap > Math.max(row.height, next.height) * 2.5 || Math.abs(next.height / row.height - 1) > 0.35) return;
+		if (!mayContinueOn(row, next)) return;
 		const joined = [...(runs as DigitRun[]), ...(nextRuns as DigitRun[])];
 		const length = joined.reduce((n, u) => n + u.digits.length, 0);
 		if (length >= 12 && length <= 19) found.push({ runs: joined, rows: [row, next] });
 	});
 	return found;
+}
+
+/** Whether a number's line may go on on the line below: near enough under it and about as tall. */
+function mayContinueOn(line: TextRow, next: TextRow): boolean {
+	const gap = next.center.y - line.center.y;
+	return gap <= Math.max(line.height, next.height) * 2.5 && Math.abs(next.height / line.height - 1) <= 0.35;
 }
 
 function expectedGrouping(digits: string): string {
@@ -334,9 +339,7 @@ function nextLineDigits(rows: TextRow[], best: { digits: string; rows: TextRow[]
 		if (row === line || row.chars.some((c) => best.chars.includes(c))) return [];
 		// Below the number's line and a line of its own: print over it (the number read again in a box
 		// of its own) is not.
-		const below = row.center.y - line.center.y;
-		if (below < line.height * 0.5 || below > Math.max(row.height, line.height) * 2.5 || Math.abs(row.height / line.height - 1) > 0.35)
-			return [];
+		if (row.center.y - line.center.y < line.height * 0.5 || !mayContinueOn(line, row)) return [];
 		const runs = rowRuns(row);
 		if (runs.length === 0 || runs.some((run) => run === null)) return [];
 		const chars = (runs as DigitRun[]).flatMap((run) => run.chars);
