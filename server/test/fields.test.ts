@@ -137,6 +137,36 @@ describe('valid thru', () => {
 		expect(['10/25', 'MONTH/YEAR 10/25'].filter(sure)).toEqual(['10/25', 'MONTH/YEAR 10/25']);
 	});
 
+	test('a digit behind a look-alike letter beside a free slash is a date read in part', () => {
+		// Bench seed 2099, a portrait photo: VALID FROM 05/26 and VALID THRU 10/30 run into their
+		// stacked labels, read "05/26M1O/THRU"; 05/26 was reported at 0.955.
+		const sure = (printed: string) => (read(line(printed, 40, 160), line('JOHN SMITH', 40, 220)).validThru?.confidence ?? 0) >= 0.9;
+		expect(['05/26M1O/THRU', '05/26 THRU/O1'].filter(sure)).toEqual([]);
+		// Look-alike letters with no digit behind them are a label, not a date.
+		expect(['05/26 TO/THRU', 'MONTH/YEAR 05/26', '05/26 A/OB'].filter(sure)).toEqual(['05/26 TO/THRU', 'MONTH/YEAR 05/26', '05/26 A/OB']);
+		// Nor is a label with a letter misread as a digit: read back as letters, it is a label word.
+		const labels = ['VAL1D/THRU 10/30', 'GO0D/THRU 10/30', 'VAL1D/THRU10/30', 'EXP/DATE 10/30'];
+		expect(labels.filter(sure)).toEqual(labels);
+	});
+
+	test('a date already past is sure only when every digit of it was read surely', () => {
+		// Bench seed 2099, upside down: 10/29 read 10/24 at 0.951, its 9 read 4 at 0.67.
+		const confidence = (printed: string, options: Record<number, CharOptions> = {}) =>
+			read(line(printed, 40, 160, options), line('JOHN SMITH', 40, 220)).validThru?.confidence ?? 0;
+		expect(confidence('10/24', { 4: { prob: 0.67 } })).toBeLessThan(0.9);
+		// Read surely, an expired card is reported as read; a weak digit in a date to come is no doubt.
+		expect(confidence('10/24')).toBeGreaterThanOrEqual(0.9);
+		expect(confidence('10/29', { 4: { prob: 0.67 } })).toBeGreaterThanOrEqual(0.9);
+		// A weak slash is no weak digit; a look-alike letter read for a digit is one.
+		expect(confidence('10/24', { 2: { prob: 0.67 } })).toBeGreaterThanOrEqual(0.9);
+		expect(confidence('VALIDTHRUO4/24', { 9: { prob: 0.67 } })).toBeLessThan(0.9);
+		// Past means before this month (NOW is November 2026), and the digits need 0.8.
+		expect(confidence('11/26', { 4: { prob: 0.67 } })).toBeGreaterThanOrEqual(0.9);
+		expect(confidence('10/26', { 4: { prob: 0.67 } })).toBeLessThan(0.9);
+		expect(confidence('10/24', { 4: { prob: 0.79 } })).toBeLessThan(0.9);
+		expect(confidence('10/24', { 4: { prob: 0.8 } })).toBeGreaterThanOrEqual(0.9);
+	});
+
 	test('the dates read are the dates read as printed, whatever their separator', () => {
 		// The closer look matches the first view's date against these (closerLookConfidence).
 		const card = extractFields(

@@ -329,6 +329,9 @@ function slashlessDates(row: TextRow, exclude: Set<PlacedChar>): DateCandidate[]
  */
 export const IMPLAUSIBLE_DATE = 0.4;
 
+/** How sure every digit of a date already past must be read for it to be reported sure. */
+const EXPIRED_DIGIT_SURE = 0.8;
+
 /** How far along the date's line (in line heights) a stray digit run counts: beside it, not across the card. */
 const STRAY_REACH = 4;
 
@@ -375,13 +378,38 @@ function strayDigitRun(row: TextRow, date: PlacedChar[], taken: Set<PlacedChar>)
 
 /**
  * A slash beside a digit that no date took: a date read in part ("10/25 -/28" for VALID FROM 10/25
- * and VALID THRU 08/28, its month lost), which may be the expiry.
+ * and VALID THRU 08/28, its month lost), which may be the expiry. The digit may stand one further
+ * off behind a look-alike letter ("05/26M1O/THRU" for 05/26 and 10/30 run into their stacked labels).
  */
 function dateFragment(run: PlacedChar[], taken: Set<PlacedChar>): boolean {
-	const free = (c: PlacedChar | undefined) => c !== undefined && !taken.has(c);
+	const free = (c: PlacedChar | undefined): c is PlacedChar => c !== undefined && !taken.has(c);
+	const digit = (c: PlacedChar | undefined) => free(c) && /\d/.test(c.char);
+	const lookAlike = (c: PlacedChar | undefined) => free(c) && DIGIT_LOOKALIKES[c.char] !== undefined;
 	return run.some(
-		(c, i) => c.char === '/' && free(c) && [run[i - 1], run[i + 1]].some((beside) => free(beside) && /\d/.test(beside?.char ?? '')),
+		(c, i) =>
+			c.char === '/' &&
+			free(c) &&
+			([-1, 1] as const).some(
+				(side) => digit(run[i + side]) || (lookAlike(run[i + side]) && digit(run[i + 2 * side]) && !labelWordBeside(run, i, side)),
+			),
 	);
+}
+
+/** Digits a label's letters are misread as, read back as the letters (VAL1D, GO0D). */
+const LETTER_FOR_DIGIT: Record<string, string> = { '0': 'O', '1': 'I', '2': 'Z', '5': 'S', '6': 'G', '7': 'T', '8': 'B' };
+
+/**
+ * Whether the letters and digits running from the slash at `at` to one side spell a label word once
+ * its digits are read back as letters: VAL1D/THRU is a label with a misread letter, not a date.
+ */
+function labelWordBeside(run: PlacedChar[], at: number, side: -1 | 1): boolean {
+	const word: string[] = [];
+	for (let i = at + side; i >= 0 && i < run.length && /[A-Za-z0-9]/.test(run[i].char); i += side) {
+		const ch = run[i].char.toUpperCase();
+		word.push(LETTER_FOR_DIGIT[ch] ?? ch);
+	}
+	const letters = (side === -1 ? word.reverse() : word).join('');
+	return [EXPIRY_WORDS, DECOY_WORDS, NEUTRAL_WORDS].some((words) => words.test(letters));
 }
 
 /** How far above or below the date (in its heights) a stray digit run on another row counts. */
@@ -563,7 +591,13 @@ export function readExpiry(rows: TextRow[], now: Date, exclude: Set<PlacedChar>,
 	if (chosen.label !== 'expiry' && all.some((label) => label.kind === 'expiry')) confidence = Math.min(confidence, 0.8);
 	// A card expired four years ago is rare in a workflow; a date that old is more often an issue or
 	// member-since date whose expiry beside it was not read.
-	if (chosen.when < (now.getUTCFullYear() - 4) * 12 + now.getUTCMonth() + 1) confidence = Math.min(confidence, 0.8);
+	const nowWhen = now.getUTCFullYear() * 12 + now.getUTCMonth() + 1;
+	if (chosen.when < nowWhen - 4 * 12) confidence = Math.min(confidence, 0.8);
+	// Expired at all, and read with a digit the recogniser doubts: the past date is more often a later
+	// one misread (bench seed 2099: 10/29 read 10/24, its 9 at 0.67).
+	// Its digits only: a look-alike letter read for one (VALIDTHRUO4/24) is one, its separator is not.
+	const weakestDigit = Math.min(1, ...chosen.date.chars.filter((c) => !/[/\\\-.]/.test(c.char)).map((c) => c.prob));
+	if (chosen.when < nowWhen && weakestDigit < EXPIRED_DIGIT_SURE) confidence = Math.min(confidence, 0.85);
 	if (chosen.date.mapped > 0 || chosen.date.crowded) confidence = Math.min(confidence, 0.8);
 	if (chosen.date.slashless) confidence = Math.min(confidence, IMPLAUSIBLE_DATE);
 	// A label cut short after its VALID (VAU06/27) may have been VALID FROM as well as VALID THRU.
