@@ -329,7 +329,7 @@ function slashlessDates(row: TextRow, exclude: Set<PlacedChar>): DateCandidate[]
  */
 export const IMPLAUSIBLE_DATE = 0.4;
 
-/** How sure every digit of a date already past must be read for it to be reported sure. */
+/** How sure each digit of the year of a date already past must be read for it to be reported sure. */
 const EXPIRED_DIGIT_SURE = 0.8;
 
 /** How far along the date's line (in line heights) a stray digit run counts: beside it, not across the card. */
@@ -593,11 +593,12 @@ export function readExpiry(rows: TextRow[], now: Date, exclude: Set<PlacedChar>,
 	// member-since date whose expiry beside it was not read.
 	const nowWhen = now.getUTCFullYear() * 12 + now.getUTCMonth() + 1;
 	if (chosen.when < nowWhen - 4 * 12) confidence = Math.min(confidence, 0.8);
-	// Expired at all, and read with a digit the recogniser doubts: the past date is more often a later
-	// one misread (bench seed 2099: 10/29 read 10/24, its 9 at 0.67).
-	// Its digits only: a look-alike letter read for one (VALIDTHRUO4/24) is one, its separator is not.
-	const weakestDigit = Math.min(1, ...chosen.date.chars.filter((c) => !/[/\\\-.]/.test(c.char)).map((c) => c.prob));
-	if (chosen.when < nowWhen && weakestDigit < EXPIRED_DIGIT_SURE) confidence = Math.min(confidence, 0.85);
+	// Expired at all, and its year read with a digit the recogniser doubts: the past date is more often a
+	// later one misread (bench seed 2099: 10/29 read 10/24, its 9 at 0.67). The year's digits only: a
+	// month's leading 0 is often weak after a label (VALIDTHRU08/26) and moves no date into the past.
+	const yearDigits = chosen.date.chars.filter((c) => !/[/\\\-.]/.test(c.char)).slice(-2);
+	const weakestYearDigit = Math.min(1, ...yearDigits.map((c) => c.prob));
+	if (chosen.when < nowWhen && weakestYearDigit < EXPIRED_DIGIT_SURE) confidence = Math.min(confidence, 0.85);
 	if (chosen.date.mapped > 0 || chosen.date.crowded) confidence = Math.min(confidence, 0.8);
 	if (chosen.date.slashless) confidence = Math.min(confidence, IMPLAUSIBLE_DATE);
 	// A label cut short after its VALID (VAU06/27) may have been VALID FROM as well as VALID THRU.
