@@ -2,7 +2,7 @@
  * How surely the card pipeline reports a field its closer look found, or read clearly surer than the
  * first view did: no models, only the two views' readings.
  */
-import { besideDigitsWereDate, closerLookConfidence, closerLookTakes } from '../src/engine/cardPipeline';
+import { besideDigitsWereDate, closerLookConfidence, closerLookTakes, fieldsToLookAgain } from '../src/engine/cardPipeline';
 import type { DateLabel, FieldReading, Quad } from '../src/engine/types';
 
 const reading = (text: string, confidence: number, label?: DateLabel): FieldReading => ({
@@ -70,6 +70,46 @@ describe('closerLookConfidence', () => {
 		expect(closerLookConfidence('validThru', reading('07/33', 0.99, 'expiry'), reading('07/31', 0.4, 'expiry'), true, false)).toBeLessThan(
 			0.9,
 		);
+	});
+});
+
+describe('fieldsToLookAgain', () => {
+	const sure = { number: reading(VALID, 0.99), validThru: reading('10/31', 0.99), name: reading('ANNA LEE', 0.97) };
+
+	test('a field not found, or a number or date in doubt, is looked at again', () => {
+		expect(fieldsToLookAgain(sure)).toEqual([]);
+		expect(fieldsToLookAgain({ number: sure.number, name: sure.name })).toEqual(['validThru']);
+		expect(fieldsToLookAgain({ ...sure, validThru: reading('10/31', 0.85), number: reading(VALID, 0.8) })).toEqual(['number', 'validThru']);
+	});
+
+	test('a name only when it is hardly read', () => {
+		// Bench seed 2101, portrait photos: CARDHOLDER NAME stacked tight over CHO MINWOO, one box
+		// read CAHDOHMIE WON at 0.54; the view half again as large reads CHO MINWOO.
+		expect(fieldsToLookAgain({ ...sure, name: reading('CAHDOHMIE WON', 0.54) })).toEqual(['name']);
+		expect(fieldsToLookAgain({ ...sure, name: reading('KIM', 0.6) })).toEqual(['name']);
+		expect(fieldsToLookAgain({ ...sure, name: reading('ANNA LEF', 0.8) })).toEqual([]);
+	});
+
+	test('a name the closer look reads in place of one hardly read stays in doubt', () => {
+		const garbage = reading('CAHDOHMIE WON', 0.54);
+		const closer = reading('CHO MINWOO', 0.97);
+		expect(closerLookTakes('name', closer, garbage)).toBe(true);
+		expect(closerLookConfidence('name', closer, garbage, true, false)).toBeLessThan(0.9);
+	});
+});
+
+describe('closerLookConfidence, larger print beside the date', () => {
+	// Bench seed 2095: embossed 10/31 read "03" beside an unlabelled 04/28 two thirds its height; the
+	// first view held 04/28 at 0.85 for the larger digits beside it.
+	const first: FieldReading = { ...reading('04/28', 0.85), largerPrintBeside: true };
+
+	test('the same date read closer, even beside its expiry label, stays in doubt', () => {
+		expect(closerLookConfidence('validThru', reading('04/28', 0.99), first, true, false)).toBeLessThan(0.9);
+		expect(closerLookConfidence('validThru', reading('04/28', 0.99, 'expiry'), first, true, false)).toBeLessThan(0.9);
+	});
+
+	test('without the larger print, the same date read closer beside its label is sure', () => {
+		expect(closerLookConfidence('validThru', reading('04/28', 0.99, 'expiry'), reading('04/28', 0.85), true, false)).toBe(0.99);
 	});
 });
 

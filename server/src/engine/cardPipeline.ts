@@ -595,10 +595,7 @@ async function readRegion(
 			fields.name = withInitialStops(fields.name, stops);
 		}
 	}
-	// A field still not found, or a date still in doubt, may be small print the detector did not
-	// separate at this size (a date beside its label, an expiry read as its VALID FROM neighbour):
-	// look once more at half again the size, for those fields only.
-	const lookAgain = FIELD_NAMES.filter((name) => !fields[name] || (name !== 'name' && fields[name].confidence < REVIEW_CONFIDENCE));
+	const lookAgain = fieldsToLookAgain(fields);
 	if (lookAgain.length > 0 && FIELD_NAMES.some((name) => fields[name])) {
 		const closer = viewAt(view.k * CLOSER_LOOK, settings.maxViewSide * CLOSER_LOOK, 2 * CLOSER_LOOK);
 		const closerToSource = flipped ? compose(closer.toSource, halfTurn(closer.width, closer.height)) : closer.toSource;
@@ -636,9 +633,7 @@ async function readRegion(
 				second.number !== undefined &&
 				(second.number.text === firstNumber || (numberSureOnlyCloser && second.number.text === fields.number?.text));
 			if (!closerLookTakes(name, found, current)) continue;
-			let confidence = closerLookConfidence(name, found, current, same, decoyNearby, closerRead.datesRead);
-			// Larger digits beside the date that this view did not read are still there.
-			if (current?.largerPrintBeside && found.text === current.text) confidence = Math.min(confidence, 0.85);
+			const confidence = closerLookConfidence(name, found, current, same, decoyNearby, closerRead.datesRead);
 			if (name === 'number') numberSureOnlyCloser = confidence >= REVIEW_CONFIDENCE;
 			fields[name] = {
 				...found,
@@ -669,6 +664,24 @@ async function readRegion(
 const FIELD_NAMES: FieldName[] = ['number', 'validThru', 'name'];
 /** How much larger the second look at a card is, when a field was not found at all. */
 const CLOSER_LOOK = 1.5;
+
+/** A name read below this is hardly a reading (two lines in one detector box, CARDHOLDER NAME over CHO MINWOO). */
+const NAME_LOOK_AGAIN = 0.65;
+
+/**
+ * The fields the closer look is for. A field still not found, or a date or number still in doubt, may
+ * be small print the detector did not separate at this size (a date beside its label, an expiry read
+ * as its VALID FROM neighbour). A name only when it is hardly read: one in some doubt is most often
+ * a gap or a letter, which half again the size does not settle; a name read as garbage is most often
+ * a small label stacked tight over it and taken into its box, which the larger view separates.
+ */
+export function fieldsToLookAgain(fields: Partial<Record<FieldName, FieldReading>>): FieldName[] {
+	return FIELD_NAMES.filter((name) => {
+		const reading = fields[name];
+		if (!reading) return true;
+		return reading.confidence < (name === 'name' ? NAME_LOOK_AGAIN : REVIEW_CONFIDENCE);
+	});
+}
 /** Label words of dates that are not the expiry, as the first reading of a card may hold them. */
 const DECOY_LABEL = /FROM|SINCE|MEMBER|ISSUED/;
 /** How much surer a closer look's different reading of a doubtful field must be to replace it. */
@@ -772,6 +785,19 @@ export function closerLookConfidence(
 	same: boolean,
 	decoyNearby: boolean,
 	closerDates: readonly string[] = [],
+): number {
+	const confidence = viewedCloser(name, found, current, same, decoyNearby, closerDates);
+	// Larger digits the first view read beside this date are still there where the closer view did not read them.
+	return current?.largerPrintBeside && found.text === current.text ? Math.min(confidence, 0.85) : confidence;
+}
+
+function viewedCloser(
+	name: FieldName,
+	found: FieldReading,
+	current: FieldReading | undefined,
+	same: boolean,
+	decoyNearby: boolean,
+	closerDates: readonly string[],
 ): number {
 	// A number read checked where the first view read none is vouched for by its checksum, as any
 	// first view's number is; the two views' agreement would add nothing to it.
