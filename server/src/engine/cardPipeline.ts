@@ -595,6 +595,8 @@ async function readRegion(
 			fields.name = withInitialStops(fields.name, stops);
 		}
 	}
+	// The last step that reads: what it reports for a name is capped in closerLookConfidence, and no
+	// check after it (rereads, the name's end checks) may raise a name it replaced.
 	const lookAgain = fieldsToLookAgain(fields);
 	if (lookAgain.length > 0 && FIELD_NAMES.some((name) => fields[name])) {
 		const closer = viewAt(view.k * CLOSER_LOOK, settings.maxViewSide * CLOSER_LOOK, 2 * CLOSER_LOOK);
