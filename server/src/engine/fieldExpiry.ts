@@ -106,6 +106,12 @@ function bothLabels(run: PlacedChar[]): Label[] | null {
 	];
 }
 
+/** Which label word these letters are, if any. */
+function labelWordKind(letters: string): Label['kind'] | 'neutral' | null {
+	if (letters.length < 2) return null;
+	return DECOY_WORDS.test(letters) ? 'decoy' : EXPIRY_WORDS.test(letters) ? 'expiry' : NEUTRAL_WORDS.test(letters) ? 'neutral' : null;
+}
+
 /**
  * Labels and where they are. A label followed by a value of its own that is not a date ("MEMBER
  * SINCE 17", "SINCE 2015") labels that value, not a date nearby.
@@ -114,11 +120,7 @@ function labels(rows: TextRow[]): Label[] {
 	const found: Label[] = [];
 	for (const row of rows) {
 		const runs = dateRuns(row.chars);
-		const kindOf = (run: PlacedChar[]) => {
-			const letters = lettersOf(run);
-			if (letters.length < 2) return null;
-			return DECOY_WORDS.test(letters) ? 'decoy' : EXPIRY_WORDS.test(letters) ? 'expiry' : NEUTRAL_WORDS.test(letters) ? 'neutral' : null;
-		};
+		const kindOf = (run: PlacedChar[]) => labelWordKind(lettersOf(run));
 		runs.forEach((run, i) => {
 			const kind = kindOf(run);
 			if (kind === null || kind === 'neutral') return;
@@ -408,8 +410,7 @@ function labelWordBeside(run: PlacedChar[], at: number, side: -1 | 1): boolean {
 		const ch = run[i].char.toUpperCase();
 		word.push(LETTER_FOR_DIGIT[ch] ?? ch);
 	}
-	const letters = (side === -1 ? word.reverse() : word).join('');
-	return [EXPIRY_WORDS, DECOY_WORDS, NEUTRAL_WORDS].some((words) => words.test(letters));
+	return labelWordKind((side === -1 ? word.reverse() : word).join('')) !== null;
 }
 
 /** How far above or below the date (in its heights) a stray digit run on another row counts. */
