@@ -76,6 +76,19 @@ function read(...lines: RecognizedLine[]) {
 }
 
 describe('valid thru', () => {
+	test('a date after weakly read letters in its own box, a box clearly taller than the number, is in doubt (bench seed 2103)', () => {
+		// VALID FROM stacked over 09/31 and blended into one line, "FVAIM 09/31", in a box 1.4 times the
+		// number's height: a label that may have said FROM. The expiry beside it was not detected.
+		const weak = { 0: { prob: 0.56 }, 1: { prob: 0.43 }, 2: { prob: 0.75 }, 3: { prob: 0.61 }, 4: { prob: 0.3 } };
+		const date = (height: number, options: Record<number, CharOptions>, text = 'FVAIM 09/31') =>
+			read(shrunk(line(text, 40, 150, options), height), line('CARMEN YOUNG', 40, 220)).validThru;
+		expect([date(42, weak)?.text, (date(42, weak)?.confidence ?? 1) < 0.9]).toEqual(['09/31', true]);
+		// Not in a box of the number's height, nor after letters read surely, nor after a single weak letter.
+		expect(date(30, weak)?.confidence).toBeGreaterThanOrEqual(0.9);
+		expect(date(42, {})?.confidence).toBeGreaterThanOrEqual(0.9);
+		expect(date(42, { 0: { prob: 0.3 } }, 'F 09/31')?.confidence).toBeGreaterThanOrEqual(0.9);
+	});
+
 	test('two digits printed clearly larger beside a small date leave it in doubt (bench seed 2095)', () => {
 		// An embossed 10/31 read "03" beside an unlabelled 04/28 two thirds its height.
 		const small = shrunk(line('04/28', 40, 160), 20);
@@ -693,6 +706,39 @@ describe('holder name', () => {
 		const fields = read(line('GRACEJ GARCIA', 40, 220, { 5: { spaceBefore: 0.087 } }));
 		expect(fields.name?.text).toBe('GRACE J GARCIA');
 		expect(fields.name?.confidence).toBeLessThan(0.9);
+	});
+
+	test('a middle initial run into the surname in a box of its own splits off where a faint rise stands wide (bench seed 2105)', () => {
+		// JENNIFER | VROBERTS: the space class rose to only 0.043 after the V, but the V stood 1.75
+		// letter steps from the R, and the box before ended a word gap away.
+		const name = (shift: number, spaceBefore: number, boxGap = 1) =>
+			read(line('JENNIFER', 40, 220), line('VROBERTS', 40 + (8 + boxGap) * PITCH, 220, { 1: { spaceBefore, shift } })).name;
+		expect([name(0.75, 0.043)?.text, (name(0.75, 0.043)?.confidence ?? 1) < 0.9]).toEqual(['JENNIFER V ROBERTS', true]);
+		// Not at the usual step, nor without a rise, nor where the box before stands a letter step away.
+		expect(name(0.2, 0.043)?.text).toBe('JENNIFER VROBERTS');
+		expect(name(0.75, 0.01)?.text).toBe('JENNIFER VROBERTS');
+		expect(name(0.75, 0.043, 0)?.text).not.toContain(' V ROBERTS');
+		// A clear rise after a box's first letter at the letter step is no initial (MARY W RIGHT).
+		const wright = read(line('MARY', 40, 220), line('WRIGHT', 40 + 5 * PITCH, 220, { 1: { spaceBefore: 0.07 } })).name;
+		expect(wright?.text).toBe('MARY WRIGHT');
+		// In title case the wide step after a capital W is its own word's: no cut before a small letter.
+		const title = read(
+			line('Mary', 40, 220),
+			line('Wright', 40 + 5 * PITCH, 220, { 1: { spaceBefore: 0.03, shift: 0.5 } }),
+			line('Jordan Blake', 40, 260),
+		).name;
+		expect(title?.text === 'Jordan Blake' && title.confidence >= 0.9).toBe(false);
+		const clearRise = read(
+			line('Mary', 40, 220),
+			line('Wright', 40 + 5 * PITCH, 220, { 1: { spaceBefore: 0.07, shift: 0.5 } }),
+			line('Jordan Blake', 40, 260),
+		).name;
+		expect(clearRise?.text === 'Jordan Blake' && clearRise.confidence >= 0.9).toBe(false);
+		const oneBox = read(line('Mary Wright', 40, 220, { 6: { spaceBefore: 0.03, shift: 0.5 } }), line('Jordan Blake', 40, 260)).name;
+		expect(oneBox?.text === 'Jordan Blake' && oneBox.confidence >= 0.9).toBe(false);
+		// A lone last letter after a read gap splits off on a faint rise where it stands apart (ANNAW SMITH).
+		const anna = read(line('ANNAW SMITH', 40, 220, { 4: { spaceBefore: 0.03, shift: 0.5 } })).name;
+		expect([anna?.text, (anna?.confidence ?? 1) < 0.9]).toEqual(['ANNA W SMITH', true]);
 	});
 
 	test('the space class rising beside a middle initial with its full stop, at the letter step, is its gap: the name is sure', () => {

@@ -481,6 +481,25 @@ function largerDigitsBeside(rows: TextRow[], date: PlacedChar[], taken: Set<Plac
 	);
 }
 
+/** A date's detector box this much taller than the number's holds more than the date: print stacked on it. */
+const STACKED_BOX = 1.3;
+/** Letters read before a date in its own box, on average under this: a stacked label hardly read. */
+const UNREAD_LABEL = 0.8;
+
+/**
+ * Two letters or more read weakly before the date in its own detector box, a box clearly taller
+ * than the number's: a small label stacked on the date and blended into one line, which may have
+ * said FROM as well as THRU (bench seed 2103: VALID FROM over 09/31 read "FVAIM 09/31" in a box 1.4
+ * times the number's height, its letters at 0.30-0.75; the expiry beside it was not detected).
+ */
+function unreadStackedLabel(row: TextRow, date: PlacedChar[], number: Set<PlacedChar>): boolean {
+	const tall = (c: PlacedChar) => distance(c.quad[0], c.quad[3]);
+	const numberHeight = Math.max(0, ...[...number].map(tall));
+	if (numberHeight === 0 || tall(date[0]) < numberHeight * STACKED_BOX) return false;
+	const letters = row.chars.filter((c) => c.box === date[0].box && c.along < date[0].along && /[A-Za-z]/.test(c.char));
+	return letters.length >= 2 && letters.reduce((sum, c) => sum + c.prob, 0) / letters.length < UNREAD_LABEL;
+}
+
 /**
  * Letters read right before a date, in its run or across one space, that begin VALID and stop there
  * (VAL, VAU, VALID): whatever followed VALID, FROM or THRU, was not read.
@@ -605,6 +624,7 @@ export function readExpiry(rows: TextRow[], now: Date, exclude: Set<PlacedChar>,
 	// A label cut short after its VALID (VAU06/27) may have been VALID FROM as well as VALID THRU.
 	const cutValid = chosen.label !== 'expiry' && followsCutValidLabel(chosen.date.row, chosen.date.chars);
 	if (cutValid) confidence = Math.min(confidence, 0.85);
+	if (chosen.label === null && unreadStackedLabel(chosen.date.row, chosen.date.chars, exclude)) confidence = Math.min(confidence, 0.85);
 	// Cards print two-digit months: a one-digit month lost a digit (1/29 for 11/29).
 	if (chosen.date.shortMonth) confidence = Math.min(confidence, 0.8);
 	// More digits on the date's line or just above or below it, in no date that was read: a second

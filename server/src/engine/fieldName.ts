@@ -230,6 +230,9 @@ function letterPitch(row: TextRow): number {
 	return steps[Math.floor(steps.length / 2)] ?? row.height * 0.6;
 }
 
+/** Two boxes whose facing letters stand this many letter steps apart hold two words. */
+const BOX_WORD_GAP = 1.3;
+
 /**
  * Splits a row into words and the words into segments at wide gaps: a logo or label on the same
  * line as the name sits well apart from it. Inside a box, word gaps are the recogniser's. Between
@@ -270,7 +273,7 @@ function segments(row: TextRow): Segment[] {
 			pendingGap = 0.5;
 		} else if (previous && previous.char !== ' ' && previous.box !== c.box) {
 			const step = (c.along - previous.along) / pitch;
-			if (step >= 1.3) {
+			if (step >= BOX_WORD_GAP) {
 				closeWord();
 				pendingGap = step >= 1.55 ? 0.95 : 0.6;
 			} else if (step > 1.12) {
@@ -329,20 +332,29 @@ const SLIVER_HEIGHT = 0.6;
 const LOST_GAP_OVER_UNCUT = 2;
 /** ...where the letters stand at least this many times their usual step apart. */
 const LOST_GAP_STEP = 1.2;
+/**
+ * Beside a lone initial a fainter rise will do where the letters stand this many times their usual
+ * step apart (JENNIFER VROBERTS: 0.043 at 1.75x). On bench seed 2107's names no two letters of one
+ * word stood 1.4x apart with a rise of 0.02 or more.
+ */
+const LOST_INITIAL_STEP = 1.5;
 
 /**
  * Word gaps the recogniser saw but did not emit ("ROBERTLOPEZ", "MOHAMMEDBINSALIM", "MEIWLEWIS"):
  * inside a run of letters from one box, positions where the space class rose clearly over its level
  * elsewhere in the run. Every word they leave has two letters or more, or is an initial: between two
- * such gaps, after a gap the model read, or (O', D') before an apostrophe. A gap between two words
- * also needs the letters to stand wider apart than their usual step; beside an initial the rise
- * must be higher instead (the model keeps a narrow initial at its letter step). These gaps stay
- * doubtful.
+ * such gaps, after a gap the model read (or a word gap between boxes, where it stands apart from
+ * the word it ran into), or (O', D') before an apostrophe. A gap between two words also needs the
+ * letters to stand wider apart than their usual step; beside an initial the rise must be higher
+ * instead (the model keeps a narrow initial at its letter step), or the letters stand well apart.
+ * These gaps stay doubtful.
  */
 function lostGaps(row: TextRow): Set<PlacedChar> {
 	const found = new Set<PlacedChar>();
+	const pitch = letterPitch(row);
 	let run: PlacedChar[] = [];
 	let afterGap = false;
+	let afterBoxGap = false;
 	const closeRun = (after?: PlacedChar) => {
 		const box = run[0]?.box;
 		// A surname's O' or D' keeps its one letter: GRACEO'CONNOR splits before the O.
@@ -351,7 +363,8 @@ function lostGaps(row: TextRow): Set<PlacedChar> {
 		const gapAfter = after !== undefined && after.char === ' ' && after.box === box && run.length >= 4;
 		// A logo's word with a letter lost (DISOVER) is no name with a gap lost.
 		const logo = nearCardWord(runText(run).toUpperCase());
-		if (run.length >= 3 && !logo) for (const i of bestCuts(run, { prefix, gapAfter, gapBefore: afterGap })) found.add(run[i]);
+		if (run.length >= 3 && !logo)
+			for (const i of bestCuts(run, { prefix, gapAfter, gapBefore: afterGap, boxGapBefore: afterBoxGap })) found.add(run[i]);
 		run = [];
 	};
 	row.chars.forEach((c, k) => {
@@ -359,7 +372,10 @@ function lostGaps(row: TextRow): Set<PlacedChar> {
 		if (/[A-Za-z]/.test(c.char)) {
 			if (run.length === 0) {
 				const previous = row.chars[k - 1];
+				// A gap the model read before the run, or a word gap between its box and the one before.
 				afterGap = previous !== undefined && previous.char === ' ' && previous.box === c.box;
+				afterBoxGap =
+					previous !== undefined && previous.char !== ' ' && previous.box !== c.box && c.along - previous.along >= pitch * BOX_WORD_GAP;
 			}
 			run.push(c);
 		}
@@ -375,7 +391,7 @@ const MAX_LOST_GAPS = 5;
  * The set of rises to cut at that leaves only valid words, the strongest such set: run indices of
  * the letters that start a new word.
  */
-function bestCuts(run: PlacedChar[], context: { prefix: boolean; gapAfter: boolean; gapBefore: boolean }): number[] {
+function bestCuts(run: PlacedChar[], context: { prefix: boolean; gapAfter: boolean; gapBefore: boolean; boxGapBefore: boolean }): number[] {
 	// Where the model also saw an apostrophe it left out (O|BRIEN), the rise is the mark's white: it is
 	// put back there, not cut.
 	const rises = run.map((c, i) => (i === 0 || c.apostropheBefore >= APOSTROPHE_SEEN ? 0 : c.spaceBefore));
@@ -392,7 +408,13 @@ function bestCuts(run: PlacedChar[], context: { prefix: boolean; gapAfter: boole
 		.sort((a, b) => a - b);
 	// The model's frames must agree: letters run together inside a word sit at their usual step, a
 	// lost gap leaves the step wider (GIUL|IA 1.0x, ROBERT|LOPEZ 1.22x).
-	const wide = (i: number) => run[i].along - run[i - 1].along >= steps[steps.length >> 1] * LOST_GAP_STEP;
+	const stepRatio = (i: number) => (run[i].along - run[i - 1].along) / steps[steps.length >> 1];
+	const wide = (i: number) => stepRatio(i) >= LOST_GAP_STEP;
+	// A word after a lost gap starts with a capital: in a title-case run (Mary Wright) a lower-case
+	// letter standing wide after a capital W or M is its own word's.
+	const capital = (i: number) => /[A-Z]/.test(run[i].char);
+	// A gap beside a lone letter: a clear rise, or a faint one where the letters stand well apart.
+	const initialGap = (i: number) => rises[i] >= LOST_INITIAL || (rises[i] >= LOST_GAP && stepRatio(i) >= LOST_INITIAL_STEP && capital(i));
 	let best: number[] = [];
 	let bestRise = 0;
 	for (let mask = 1; mask < 1 << strong.length; mask++) {
@@ -405,8 +427,9 @@ function bestCuts(run: PlacedChar[], context: { prefix: boolean; gapAfter: boole
 			const last = w === words.length - 1;
 			// A lone letter: an initial where a gap stands on both sides of it, or an O' before its apostrophe.
 			if (last && context.prefix) return wide(start);
-			const before = first ? context.gapBefore : rises[start] >= LOST_INITIAL;
-			const after = last ? context.gapAfter : rises[end] >= LOST_INITIAL;
+			// After a word gap between boxes, the lone letter must also stand apart from the word it ran into.
+			const before = first ? context.gapBefore || (context.boxGapBefore && wide(end) && capital(end)) : initialGap(start);
+			const after = last ? context.gapAfter : initialGap(end);
 			return before && after;
 		});
 		// A cut between two words of two letters or more needs the wider step.
