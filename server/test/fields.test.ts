@@ -76,6 +76,29 @@ function read(...lines: RecognizedLine[]) {
 }
 
 describe('valid thru', () => {
+	test('a date printed much larger than the chosen one and hardly read leaves it in doubt (bench seed 2109)', () => {
+		// The expiry 07/35 under an unread VALID THRU, twice the height of an unlabelled 12/32, read
+		// "07/07350" at 0.23-0.68: 12/32 was reported at 0.998.
+		const probs = (text: string, prob: number) => Object.fromEntries([...text].map((_, i) => [i, { prob }]));
+		const card = (big: RecognizedLine, small = line('12/32', 40, 150)) =>
+			read(shrunk(small, 16), shrunk(big, 34), line('PIERRE GREEN', 40, 220)).validThru;
+		const weak = card(line('07/07350', 200, 140, probs('07/07350', 0.4)));
+		expect([weak?.text, (weak?.confidence ?? 1) < 0.9]).toEqual(['12/32', true]);
+		// Not when that print was read surely, nor when it is no larger, nor beside an expiry label.
+		expect(card(line('07/07350', 200, 140, probs('07/07350', 0.95)))?.confidence).toBeGreaterThanOrEqual(0.9);
+		expect(
+			read(shrunk(line('12/32', 40, 150), 16), shrunk(line('07/07350', 200, 140, probs('07/07350', 0.4)), 18)).validThru?.confidence,
+		).toBeGreaterThanOrEqual(0.9);
+		expect(card(line('07/07350', 200, 140, probs('07/07350', 0.4)), line('EXP 12/32', 40, 150))?.confidence).toBeGreaterThanOrEqual(0.9);
+		// A backslash for the slash, or a space read after it, is the same print.
+		for (const text of ['07\\07350', '07/ 07350']) expect(card(line(text, 200, 140, probs(text, 0.4)))?.confidence).toBeLessThan(0.9);
+		// Print over three times the date's height is no date (a chip's contacts), nor is a date labelled a decoy.
+		const chip = read(shrunk(line('12/32', 40, 150), 16), shrunk(line('1/11', 40, 20, probs('1/11', 0.4)), 60)).validThru;
+		expect(chip?.confidence).toBeGreaterThanOrEqual(0.9);
+		const from = { ...probs('FROM 07/24', 0.4), 0: { prob: 0.99 }, 1: { prob: 0.99 }, 2: { prob: 0.99 }, 3: { prob: 0.99 } };
+		expect(card(line('FROM 07/24', 200, 140, from))?.confidence).toBeGreaterThanOrEqual(0.9);
+	});
+
 	test('a date after weakly read letters in its own box, a box clearly taller than the number, is in doubt (bench seed 2103)', () => {
 		// VALID FROM stacked over 09/31 and blended into one line, "FVAIM 09/31", in a box 1.4 times the
 		// number's height: a label that may have said FROM. The expiry beside it was not detected.
@@ -87,6 +110,8 @@ describe('valid thru', () => {
 		expect(date(30, weak)?.confidence).toBeGreaterThanOrEqual(0.9);
 		expect(date(42, {})?.confidence).toBeGreaterThanOrEqual(0.9);
 		expect(date(42, { 0: { prob: 0.3 } }, 'F 09/31')?.confidence).toBeGreaterThanOrEqual(0.9);
+		// Only the word right before the date is its label: weak print further back in the box is not.
+		expect(date(42, weak, 'FVAIM CARD 09/31')?.confidence).toBeGreaterThanOrEqual(0.9);
 	});
 
 	test('two digits printed clearly larger beside a small date leave it in doubt (bench seed 2095)', () => {

@@ -481,6 +481,35 @@ function largerDigitsBeside(rows: TextRow[], date: PlacedChar[], taken: Set<Plac
 	);
 }
 
+/** Print with a slash among digits, this much taller than the chosen date, and no more (a chip's or hologram's shapes)... */
+const LARGER_DATE = 1.5;
+const LARGER_DATE_MOST = 3;
+/** ...read this weakly (the mean of its digits and slashes), is a date the recogniser hardly read. */
+const WEAK_DATE = 0.6;
+
+/**
+ * A date printed clearly larger than the chosen one that the recogniser hardly read: the expiry,
+ * beside a small decoy that was read (bench seed 2109: an expiry 07/35 under VALID THRU, twice the
+ * height of an unlabelled 12/32, read "07/07350" at 0.23-0.68; 12/32 was reported at 0.998).
+ * Measured per detector box, so a space read inside it ("07/ 07350") splits nothing; a box holding
+ * the chosen date, the number or a date labelled as a decoy is no such print.
+ */
+function largerDateReadWeakly(rows: TextRow[], date: PlacedChar[], skip: Set<PlacedChar>): boolean {
+	const tall = (c: PlacedChar) => distance(c.quad[0], c.quad[3]);
+	const h = Math.max(...date.map(tall));
+	return rows.some((row) =>
+		[...new Set(row.chars.map((c) => c.box))].some((box) => {
+			const chars = row.chars.filter((c) => c.box === box && c.char !== ' ');
+			if (chars.some((c) => date.includes(c) || skip.has(c))) return false;
+			const print = chars.filter((c) => /[\d/\\]/.test(c.char));
+			if (!print.some((c) => /[/\\]/.test(c.char)) || print.length < 4) return false;
+			const mean = print.reduce((sum, c) => sum + c.prob, 0) / print.length;
+			const height = Math.max(...print.map(tall));
+			return mean < WEAK_DATE && height >= h * LARGER_DATE && height <= h * LARGER_DATE_MOST;
+		}),
+	);
+}
+
 /** A date's detector box this much taller than the number's holds more than the date: print stacked on it. */
 const STACKED_BOX = 1.3;
 /** Letters read before a date in its own box, on average under this: a stacked label hardly read. */
@@ -496,7 +525,11 @@ function unreadStackedLabel(row: TextRow, date: PlacedChar[], number: Set<Placed
 	const tall = (c: PlacedChar) => distance(c.quad[0], c.quad[3]);
 	const numberHeight = Math.max(0, ...[...number].map(tall));
 	if (numberHeight === 0 || tall(date[0]) < numberHeight * STACKED_BOX) return false;
-	const letters = row.chars.filter((c) => c.box === date[0].box && c.along < date[0].along && /[A-Za-z]/.test(c.char));
+	// The word right before the date in its box, across one space at most: the blended label.
+	const letters: PlacedChar[] = [];
+	let k = row.chars.indexOf(date[0]) - 1;
+	if (k >= 0 && row.chars[k].char === ' ') k -= 1;
+	for (; k >= 0 && row.chars[k].box === date[0].box && /[A-Za-z]/.test(row.chars[k].char); k -= 1) letters.push(row.chars[k]);
 	return letters.length >= 2 && letters.reduce((sum, c) => sum + c.prob, 0) / letters.length < UNREAD_LABEL;
 }
 
@@ -625,6 +658,9 @@ export function readExpiry(rows: TextRow[], now: Date, exclude: Set<PlacedChar>,
 	const cutValid = chosen.label !== 'expiry' && followsCutValidLabel(chosen.date.row, chosen.date.chars);
 	if (cutValid) confidence = Math.min(confidence, 0.85);
 	if (chosen.label === null && unreadStackedLabel(chosen.date.row, chosen.date.chars, exclude)) confidence = Math.min(confidence, 0.85);
+	const decoyDates = dates.filter((d) => d.label === 'decoy').flatMap((d) => d.date.chars);
+	if (chosen.label !== 'expiry' && largerDateReadWeakly(rows, chosen.date.chars, new Set([...exclude, ...decoyDates])))
+		confidence = Math.min(confidence, 0.85);
 	// Cards print two-digit months: a one-digit month lost a digit (1/29 for 11/29).
 	if (chosen.date.shortMonth) confidence = Math.min(confidence, 0.8);
 	// More digits on the date's line or just above or below it, in no date that was read: a second
