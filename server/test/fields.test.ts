@@ -110,6 +110,8 @@ describe('valid thru', () => {
 		expect(date(30, weak)?.confidence).toBeGreaterThanOrEqual(0.9);
 		expect(date(42, {})?.confidence).toBeGreaterThanOrEqual(0.9);
 		expect(date(42, { 0: { prob: 0.3 } }, 'F 09/31')?.confidence).toBeGreaterThanOrEqual(0.9);
+		// Pieces of an expiry label read through the blend say which label it was (bench seed 2091).
+		for (const text of ['VALDTHR 02/33', 'EXPRS 11/31']) expect(date(42, weak, text)?.confidence).toBeGreaterThanOrEqual(0.9);
 		// Only the word right before the date is its label: weak print further back in the box is not.
 		expect(date(42, weak, 'FVAIM CARD 09/31')?.confidence).toBeGreaterThanOrEqual(0.9);
 	});

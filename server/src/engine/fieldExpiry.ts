@@ -514,6 +514,8 @@ function largerDateReadWeakly(rows: TextRow[], date: PlacedChar[], skip: Set<Pla
 const STACKED_BOX = 1.3;
 /** Letters read before a date in its own box, on average under this: a stacked label hardly read. */
 const UNREAD_LABEL = 0.8;
+/** Two letters of THRU, EXP(IRES), END or GOOD in a row, as a blended expiry label keeps them (bench seed 2091). */
+const EXPIRY_PIECES = /TH|HR|RU|EX|XP|END|GOO/;
 
 /**
  * Two letters or more read weakly before the date in its own detector box, a box clearly taller
@@ -529,7 +531,9 @@ function unreadStackedLabel(row: TextRow, date: PlacedChar[], number: Set<Placed
 	const letters: PlacedChar[] = [];
 	let k = row.chars.indexOf(date[0]) - 1;
 	if (k >= 0 && row.chars[k].char === ' ') k -= 1;
-	for (; k >= 0 && row.chars[k].box === date[0].box && /[A-Za-z]/.test(row.chars[k].char); k -= 1) letters.push(row.chars[k]);
+	for (; k >= 0 && row.chars[k].box === date[0].box && /[A-Za-z]/.test(row.chars[k].char); k -= 1) letters.unshift(row.chars[k]);
+	// Pieces of an expiry label read through the blend (VALDTHR, EXPRS) say which label it was.
+	if (EXPIRY_PIECES.test(letters.map((c) => c.char.toUpperCase()).join(''))) return false;
 	return letters.length >= 2 && letters.reduce((sum, c) => sum + c.prob, 0) / letters.length < UNREAD_LABEL;
 }
 
