@@ -449,6 +449,16 @@ function strayDigitsBeside(rows: TextRow[], dateRow: TextRow, date: PlacedChar[]
 	);
 }
 
+/** A character's height as its detector box gives it (boxes hold whole lines: stacked print makes them taller). */
+function charHeight(c: PlacedChar): number {
+	return distance(c.quad[0], c.quad[3]);
+}
+
+/** The mean of the recogniser's probabilities over some characters. */
+function meanProb(chars: PlacedChar[]): number {
+	return chars.reduce((sum, c) => sum + c.prob, 0) / chars.length;
+}
+
 /** How much taller than the date two digits beside it must be printed to be a date read in part. */
 const LARGER_PRINT = 1.3;
 /** Leftover digits on a line that make it a card number's, read as no number. */
@@ -461,10 +471,9 @@ const NUMBER_LINE_DIGITS = 12;
  * 0.993). Leftover digits of other print need three (leftoverDigits); larger print needs two.
  */
 function largerDigitsBeside(rows: TextRow[], date: PlacedChar[], taken: Set<PlacedChar>): boolean {
-	const tall = (c: PlacedChar) => distance(c.quad[0], c.quad[3]);
-	const h = Math.max(...date.map(tall));
+	const h = Math.max(...date.map(charHeight));
 	const beside = besideDate(date, h);
-	const larger = (c: PlacedChar) => /\d/.test(c.char) && !taken.has(c) && tall(c) >= h * LARGER_PRINT && beside(c);
+	const larger = (c: PlacedChar) => /\d/.test(c.char) && !taken.has(c) && charHeight(c) >= h * LARGER_PRINT && beside(c);
 	// Not a number's line (12 digits or more left over where no number was read).
 	const numberLine = (row: TextRow) => row.chars.filter((c) => /\d/.test(c.char) && !taken.has(c)).length >= NUMBER_LINE_DIGITS;
 	return rows.some(
@@ -481,11 +490,12 @@ function largerDigitsBeside(rows: TextRow[], date: PlacedChar[], taken: Set<Plac
 	);
 }
 
-/** Print with a slash among digits, this much taller than the chosen date, and no more (a chip's or hologram's shapes)... */
-const LARGER_DATE = 1.5;
-const LARGER_DATE_MOST = 3;
-/** ...read this weakly (the mean of its digits and slashes), is a date the recogniser hardly read. */
-const WEAK_DATE = 0.6;
+/** Print with a slash among digits at least this many times the chosen date's height... */
+const LARGER_DATE_MIN = 1.5;
+/** ...and at most this many (larger are a chip's or a hologram's shapes)... */
+const LARGER_DATE_MAX = 3;
+/** ...read under this mean probability (its digits and slashes) is a date the recogniser hardly read. */
+const WEAK_DATE_PROB = 0.6;
 
 /**
  * A date printed clearly larger than the chosen one that the recogniser hardly read: the expiry,
@@ -495,27 +505,28 @@ const WEAK_DATE = 0.6;
  * the chosen date, the number or a date labelled as a decoy is no such print.
  */
 function largerDateReadWeakly(rows: TextRow[], date: PlacedChar[], skip: Set<PlacedChar>): boolean {
-	const tall = (c: PlacedChar) => distance(c.quad[0], c.quad[3]);
-	const h = Math.max(...date.map(tall));
+	const h = Math.max(...date.map(charHeight));
 	return rows.some((row) =>
 		[...new Set(row.chars.map((c) => c.box))].some((box) => {
 			const chars = row.chars.filter((c) => c.box === box && c.char !== ' ');
 			if (chars.some((c) => date.includes(c) || skip.has(c))) return false;
 			const print = chars.filter((c) => /[\d/\\]/.test(c.char));
-			if (!print.some((c) => /[/\\]/.test(c.char)) || print.length < 4) return false;
-			const mean = print.reduce((sum, c) => sum + c.prob, 0) / print.length;
-			const height = Math.max(...print.map(tall));
-			return mean < WEAK_DATE && height >= h * LARGER_DATE && height <= h * LARGER_DATE_MOST;
+			if (!print.some((c) => /[/\\]/.test(c.char)) || print.filter((c) => /\d/.test(c.char)).length < 3) return false;
+			const height = Math.max(...print.map(charHeight));
+			return meanProb(print) < WEAK_DATE_PROB && height >= h * LARGER_DATE_MIN && height <= h * LARGER_DATE_MAX;
 		}),
 	);
 }
 
 /** A date's detector box this much taller than the number's holds more than the date: print stacked on it. */
-const STACKED_BOX = 1.3;
+const STACKED_BOX_RATIO = 1.3;
 /** Letters read before a date in its own box, on average under this: a stacked label hardly read. */
-const UNREAD_LABEL = 0.8;
-/** Two letters of THRU, EXP(IRES), END or GOOD in a row, as a blended expiry label keeps them (bench seed 2091). */
-const EXPIRY_PIECES = /TH|HR|RU|EX|XP|END|GOO/;
+const UNREAD_LABEL_PROB = 0.8;
+/**
+ * Three letters in a row of THRU, EXP(IRES), END, GOOD or UNTIL, as a blended expiry label keeps them
+ * (bench seed 2091: VALDTHR, EXPRS). Not two: FROM read FRUM shares RU with THRU.
+ */
+const EXPIRY_PIECES = /THR|HRU|EXP|XPI|PIR|END|GOO|OOD|UNT|NTI/;
 
 /**
  * Two letters or more read weakly before the date in its own detector box, a box clearly taller
@@ -524,9 +535,9 @@ const EXPIRY_PIECES = /TH|HR|RU|EX|XP|END|GOO/;
  * times the number's height, its letters at 0.30-0.75; the expiry beside it was not detected).
  */
 function unreadStackedLabel(row: TextRow, date: PlacedChar[], number: Set<PlacedChar>): boolean {
-	const tall = (c: PlacedChar) => distance(c.quad[0], c.quad[3]);
-	const numberHeight = Math.max(0, ...[...number].map(tall));
-	if (numberHeight === 0 || tall(date[0]) < numberHeight * STACKED_BOX) return false;
+	const numberHeight = Math.max(0, ...[...number].map(charHeight));
+	// The date's own box, where the label was blended in: its first character's.
+	if (numberHeight === 0 || charHeight(date[0]) < numberHeight * STACKED_BOX_RATIO) return false;
 	// The word right before the date in its box, across one space at most: the blended label.
 	const letters: PlacedChar[] = [];
 	let k = row.chars.indexOf(date[0]) - 1;
@@ -534,7 +545,7 @@ function unreadStackedLabel(row: TextRow, date: PlacedChar[], number: Set<Placed
 	for (; k >= 0 && row.chars[k].box === date[0].box && /[A-Za-z]/.test(row.chars[k].char); k -= 1) letters.unshift(row.chars[k]);
 	// Pieces of an expiry label read through the blend (VALDTHR, EXPRS) say which label it was.
 	if (EXPIRY_PIECES.test(letters.map((c) => c.char.toUpperCase()).join(''))) return false;
-	return letters.length >= 2 && letters.reduce((sum, c) => sum + c.prob, 0) / letters.length < UNREAD_LABEL;
+	return letters.length >= 2 && meanProb(letters) < UNREAD_LABEL_PROB;
 }
 
 /**
