@@ -2,7 +2,7 @@ import type { DateLabel, Point } from './types';
 import { DIGIT_LOOKALIKES } from './fieldNumber';
 import { distance, quadCenter } from './geometry';
 import type { PlacedChar, TextRow } from './textRows';
-import { runText, spanQuad, splitRuns } from './textRows';
+import { meanProb, runText, spanQuad, splitRuns } from './textRows';
 
 export interface ExpiryChoice {
 	text: string;
@@ -454,11 +454,6 @@ function charHeight(c: PlacedChar): number {
 	return distance(c.quad[0], c.quad[3]);
 }
 
-/** The mean of the recogniser's probabilities over some characters. */
-function meanProb(chars: PlacedChar[]): number {
-	return chars.reduce((sum, c) => sum + c.prob, 0) / chars.length;
-}
-
 /** How much taller than the date two digits beside it must be printed to be a date read in part. */
 const LARGER_PRINT = 1.3;
 /** Leftover digits on a line that make it a card number's, read as no number. */
@@ -518,6 +513,19 @@ function largerDateReadWeakly(rows: TextRow[], date: PlacedChar[], skip: Set<Pla
 	);
 }
 
+/**
+ * The letters right before `first` on its row, across one space at most, in reading order; only
+ * those in detector box `box` when it is given.
+ */
+function lettersBefore(row: TextRow, first: PlacedChar, box?: number): PlacedChar[] {
+	const letters: PlacedChar[] = [];
+	let k = row.chars.indexOf(first) - 1;
+	if (k >= 0 && row.chars[k].char === ' ') k -= 1;
+	for (; k >= 0 && (box === undefined || row.chars[k].box === box) && /[A-Za-z]/.test(row.chars[k].char); k -= 1)
+		letters.unshift(row.chars[k]);
+	return letters;
+}
+
 /** A date's detector box this much taller than the number's holds more than the date: print stacked on it. */
 const STACKED_BOX_RATIO = 1.3;
 /** Letters read before a date in its own box, on average under this: a stacked label hardly read. */
@@ -538,13 +546,10 @@ function unreadStackedLabel(row: TextRow, date: PlacedChar[], number: Set<Placed
 	const numberHeight = Math.max(0, ...[...number].map(charHeight));
 	// The date's own box, where the label was blended in: its first character's.
 	if (numberHeight === 0 || charHeight(date[0]) < numberHeight * STACKED_BOX_RATIO) return false;
-	// The word right before the date in its box, across one space at most: the blended label.
-	const letters: PlacedChar[] = [];
-	let k = row.chars.indexOf(date[0]) - 1;
-	if (k >= 0 && row.chars[k].char === ' ') k -= 1;
-	for (; k >= 0 && row.chars[k].box === date[0].box && /[A-Za-z]/.test(row.chars[k].char); k -= 1) letters.unshift(row.chars[k]);
+	// The word right before the date in its box: the blended label.
+	const letters = lettersBefore(row, date[0], date[0].box);
 	// Pieces of an expiry label read through the blend (VALDTHR, EXPRS) say which label it was.
-	if (EXPIRY_PIECES.test(letters.map((c) => c.char.toUpperCase()).join(''))) return false;
+	if (EXPIRY_PIECES.test(runText(letters).toUpperCase())) return false;
 	return letters.length >= 2 && meanProb(letters) < UNREAD_LABEL_PROB;
 }
 
@@ -553,10 +558,7 @@ function unreadStackedLabel(row: TextRow, date: PlacedChar[], number: Set<Placed
  * (VAL, VAU, VALID): whatever followed VALID, FROM or THRU, was not read.
  */
 function followsCutValidLabel(row: TextRow, date: PlacedChar[]): boolean {
-	let k = row.chars.indexOf(date[0]) - 1;
-	if (k >= 0 && row.chars[k].char === ' ') k -= 1;
-	let letters = '';
-	for (; k >= 0 && /[A-Za-z]/.test(row.chars[k].char); k -= 1) letters = row.chars[k].char.toUpperCase() + letters;
+	const letters = runText(lettersBefore(row, date[0])).toUpperCase();
 	if (letters.length < 2 || letters.length > 'VALID'.length || letters[0] !== 'V') return false;
 	const differ = [...letters].filter((ch, i) => ch !== 'VALID'[i]).length;
 	return letters.length === 2 ? differ === 0 : differ <= 1;

@@ -1,5 +1,5 @@
 import type { PlacedChar, TextRow } from './textRows';
-import { runText, SPACE_THRESHOLD, spanQuad } from './textRows';
+import { meanProb, runText, SPACE_THRESHOLD, spanQuad } from './textRows';
 import { distance, extendQuadEnds, insideQuad, quadCenter } from './geometry';
 
 export interface NameChoice {
@@ -233,6 +233,11 @@ function letterPitch(row: TextRow): number {
 /** Two boxes whose facing letters stand this many letter steps apart hold two words. */
 const BOX_WORD_GAP = 1.3;
 
+/** Letter steps from the last letter of one detector box to the first of the next; null inside a box or beside a space. */
+function boxStep(previous: PlacedChar | undefined, c: PlacedChar, pitch: number): number | null {
+	return previous && previous.char !== ' ' && previous.box !== c.box ? (c.along - previous.along) / pitch : null;
+}
+
 /**
  * Splits a row into words and the words into segments at wide gaps: a logo or label on the same
  * line as the name sits well apart from it. Inside a box, word gaps are the recogniser's. Between
@@ -243,7 +248,7 @@ const BOX_WORD_GAP = 1.3;
 function segments(row: TextRow): Segment[] {
 	const found: Segment[] = [];
 	const pitch = letterPitch(row);
-	const lost = lostGaps(row);
+	const lost = lostGaps(row, pitch);
 	let current: Segment = { words: [], gapCertainty: [], row, pitch };
 	let word: PlacedChar[] = [];
 	let pendingGap = 1;
@@ -268,11 +273,11 @@ function segments(row: TextRow): Segment[] {
 			pendingGap = c.crampedSpace ? 0.6 : c.prob >= 0.5 ? 0.95 : c.tightGap ? TIGHT_RISE_GAP : 0.6;
 			return;
 		}
+		const step = boxStep(previous, c, pitch);
 		if (lost.has(c)) {
 			closeWord();
 			pendingGap = 0.5;
-		} else if (previous && previous.char !== ' ' && previous.box !== c.box) {
-			const step = (c.along - previous.along) / pitch;
+		} else if (step !== null) {
 			if (step >= BOX_WORD_GAP) {
 				closeWord();
 				pendingGap = step >= 1.55 ? 0.95 : 0.6;
@@ -349,9 +354,8 @@ const LOST_INITIAL_STEP = 1.5;
  * instead (the model keeps a narrow initial at its letter step), or the letters stand well apart.
  * These gaps stay doubtful.
  */
-function lostGaps(row: TextRow): Set<PlacedChar> {
+function lostGaps(row: TextRow, pitch: number): Set<PlacedChar> {
 	const found = new Set<PlacedChar>();
-	const pitch = letterPitch(row);
 	let run: PlacedChar[] = [];
 	let afterGap = false;
 	let afterBoxGap = false;
@@ -374,8 +378,7 @@ function lostGaps(row: TextRow): Set<PlacedChar> {
 				const previous = row.chars[k - 1];
 				// A gap the model read before the run, or a word gap between its box and the one before.
 				afterGap = previous !== undefined && previous.char === ' ' && previous.box === c.box;
-				afterBoxGap =
-					previous !== undefined && previous.char !== ' ' && previous.box !== c.box && c.along - previous.along >= pitch * BOX_WORD_GAP;
+				afterBoxGap = (boxStep(previous, c, pitch) ?? 0) >= BOX_WORD_GAP;
 			}
 			run.push(c);
 		}
@@ -765,7 +768,7 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	const letterChars = chars.filter((c) => /[A-Za-z]/.test(c.char));
 	const marks = chars.filter((c) => !/[A-Za-z]/.test(c.char));
 	const min = Math.min(...letterChars.map((c) => c.prob));
-	const mean = chars.reduce((sum, c) => sum + c.prob, 0) / chars.length;
+	const mean = meanProb(chars);
 	// A gap the model half saw inside a word may be a lost space ("JAMESLIM").
 	const doubtfulSpace = chars.some(
 		(c, i) =>

@@ -2,7 +2,7 @@ import cardValidator from 'card-validator';
 import luhn10 from 'card-validator/dist/luhn-10';
 
 import type { PlacedChar, TextRow } from './textRows';
-import { splitRuns } from './textRows';
+import { meanProb, splitRuns } from './textRows';
 import { quadCenter } from './geometry';
 
 /** Glyphs OCR confuses with digits, mapped only inside tokens that are mostly digits already. */
@@ -198,10 +198,6 @@ export function checked(digits: string): boolean {
 export function longestForBrand(digits: string): boolean {
 	const lengths = (cardValidator.number(digits).card?.lengths ?? []).filter((length) => CARD_LENGTHS.includes(length));
 	return lengths.length > 0 && digits.length >= Math.max(...lengths);
-}
-
-function meanProb(chars: PlacedChar[]): number {
-	return chars.reduce((sum, c) => sum + c.prob, 0) / Math.max(1, chars.length);
 }
 
 /**

@@ -209,6 +209,11 @@ export function spanQuad(chars: PlacedChar[]): Quad {
 	return [first[0], last[1], last[2], first[3]];
 }
 
+/** The mean of the recogniser's probabilities over some characters (0 for none). */
+export function meanProb(chars: PlacedChar[]): number {
+	return chars.reduce((sum, c) => sum + c.prob, 0) / Math.max(1, chars.length);
+}
+
 /** The characters as text, as read. */
 export function runText(chars: PlacedChar[]): string {
 	return chars.map((c) => c.char).join('');
