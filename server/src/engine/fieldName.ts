@@ -333,6 +333,12 @@ const LOST_GAP_DOMINANCE = 4;
 const LEFT_OUT_FLOOR = 0.1;
 /** ...in a box under this share of the name's height is noise, not a lost word. */
 const SLIVER_HEIGHT = 0.6;
+/** Print under this share of the name's height... */
+const LEGEND_HEIGHT = 0.6;
+/** ...whose centre stands this many name heights off the name's line (legends above it: 0.35-0.49)... */
+const LEGEND_OFFSET = 0.3;
+/** ...in a word of this many letters or more (a lone initial has one) is a legend, not the name's. */
+const LEGEND_LETTERS = 3;
 /** A lone cut stands at least this many times over any other rise left uncut in its word. */
 const LOST_GAP_OVER_UNCUT = 2;
 /** ...where the letters stand at least this many times their usual step apart. */
@@ -816,11 +822,30 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	// A letter the model hardly believed in a sliver of a box (an E at 0.02, 14 px high between MARY
 	// and O'NEIL at 37) is no word of the name; a faint letter as tall as the name may be its initial.
 	const sliver = (r: TextRow, c: PlacedChar) => c.prob < LEFT_OUT_FLOOR && r.height < chosen.segment.row.height * SLIVER_HEIGHT;
-	const leftOut = rows.some((r) =>
-		r.chars.some(
-			(c) =>
-				!taken.has(c) && !exclude.has(c) && /[A-Za-z]/.test(c.char) && !sliver(r, c) && insideQuad(quadCenter(c.quad), extent) && !again(c),
-		),
+	// A word in print well under the name's size, above or below its line, is a legend (CARDHOLDER
+	// NAME read as ARI and LDER over a portrait card's name), not a word of the name: names are
+	// printed in one size, on one line. A small box on the name's own line still counts (KIM TAE [JAE]).
+	const nameRow = chosen.segment.row;
+	const legend = (r: TextRow) => {
+		const across = Math.abs((r.center.x - nameRow.center.x) * -nameRow.direction.y + (r.center.y - nameRow.center.y) * nameRow.direction.x);
+		return (
+			r.height < nameRow.height * LEGEND_HEIGHT &&
+			across >= nameRow.height * LEGEND_OFFSET &&
+			letters(r.chars.map((c) => c.char).join('')).length >= LEGEND_LETTERS
+		);
+	};
+	const leftOut = rows.some(
+		(r) =>
+			!legend(r) &&
+			r.chars.some(
+				(c) =>
+					!taken.has(c) &&
+					!exclude.has(c) &&
+					/[A-Za-z]/.test(c.char) &&
+					!sliver(r, c) &&
+					insideQuad(quadCenter(c.quad), extent) &&
+					!again(c),
+			),
 	);
 	// A name has no checksum: its weakest letter, and how far it beats the runner-up, bound it.
 	const margin = Math.min(...letterChars.map((c) => c.prob - (c.alt?.prob ?? 0)));
