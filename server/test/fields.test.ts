@@ -665,6 +665,20 @@ describe('holder name', () => {
 		expect(read(line('KIM TAE', 40, 220), line('JAE', 40 + 6 * PITCH, 210)).name?.confidence).toBeLessThan(0.9);
 	});
 
+	test("a rise under twice the one in the box's margin is noise, not a sure gap (bench seed 2115)", () => {
+		// A shaken, blurred 12 MP photo: the space class at 0.185 before the first letter, where no gap
+		// can be, and 0.258 inside DAJIN, whose letters stood 1.3 steps apart. DA JIN LEE came back at 0.999.
+		const noisy = read(line('DAJIN LEE', 40, 220, { 0: { spaceBefore: 0.185 }, 2: { spaceBefore: 0.258, shift: 0.3 } }));
+		expect(noisy.name?.confidence).toBeLessThan(0.9);
+		// The same rise over a clean margin is the gap the model left blank (SEO DA IN): sure.
+		const clean = read(line('DAJIN LEE', 40, 220, { 0: { spaceBefore: 0.001 }, 2: { spaceBefore: 0.258, shift: 0.3 } }));
+		expect([clean.name?.text, (clean.name?.confidence ?? 0) >= 0.9]).toEqual(['DA JIN LEE', true]);
+		// A box that starts with a space the model emitted has no blank margin: its gaps stay sure.
+		const leading: RecognizedLine = line('DAJIN LEE', 40, 220, { 2: { spaceBefore: 0.258, shift: 0.3 } });
+		leading.chars.unshift({ char: ' ', prob: 0.7, u0: 0, u1: 0.02, spaceBefore: 0.7, dotBefore: 0, apostropheBefore: 0, alt: null });
+		expect((read(leading).name?.confidence ?? 0) >= 0.9).toBe(true);
+	});
+
 	test('a word gap the model ran together is split where the space class rose and the letters stand apart', () => {
 		const fields = read(line('ROBERTLOPEZ', 40, 220, { 6: { spaceBefore: 0.13, shift: 0.3 } }));
 		expect(fields.name?.text).toBe('ROBERT LOPEZ');
