@@ -76,6 +76,46 @@ function read(...lines: RecognizedLine[]) {
 }
 
 describe('valid thru', () => {
+	test('a label whose own value stands in a box of its own right after it labels no date (bench seed 2117)', () => {
+		// MEMBER SINCE read as "BER SINCE" in small print, its 15 in a smaller box beside it (rows of
+		// their own), right of VALID FROM 04/24 and EXP 10/27 read with neither label: the SINCE
+		// claimed 10/27 beside it, and 04/24 was reported at 0.990.
+		const since = shrunk(line('BER SINCE', 280, 160), 17);
+		const dates = [line('04/24', 40, 150), line('10/27', 40 + 8 * PITCH, 150)];
+		const fields = read(since, shrunk(line('15', 372, 164), 9), ...dates, line('JOHN SMITH', 40, 240));
+		expect([fields.validThru?.text, (fields.validThru?.confidence ?? 0) >= 0.9]).toEqual(['10/27', true]);
+		// With no value beside it, the SINCE labels the date by it, and the other one is chosen; so too
+		// with digits before the label, too far past it, or too many to be its value.
+		const name = line('JOHN SMITH', 40, 240);
+		expect(read(since, ...dates, name).validThru?.text).toBe('04/24');
+		expect(read(since, shrunk(line('15', 270, 164), 9), ...dates, name).validThru?.text).toBe('04/24');
+		expect(read(since, shrunk(line('15', 372 + 40, 164), 9), ...dates, name).validThru?.text).toBe('04/24');
+		expect(read(since, shrunk(line('15000', 372, 164), 9), ...dates, name).validThru?.text).toBe('04/24');
+	});
+
+	test("digits after a label that start a date are the label's date, not a value of its own", () => {
+		// A small VALID THRU beside a large "10 /27" (rows of their own), an unlabelled 12/29 elsewhere.
+		const thru = read(
+			shrunk(line('VALID THRU', 40, 150), 15),
+			line('10 /27', 135, 145),
+			line('12/29', 300, 300),
+			line('JOHN SMITH', 40, 240),
+		);
+		expect(thru.validThru?.text).toBe('10/27');
+		// The same on its row: "THRU 10 /27".
+		const inRow = read(line('THRU 10 /27', 40, 150), line('12/29', 300, 300), line('JOHN SMITH', 40, 240));
+		expect(inRow.validThru?.text).toBe('10/27');
+		// Digits after an expiry label with the slash lost ("EXP 1027", in its row or a box of its own)
+		// are its date unread: the label still points away from any other date.
+		const lost = read(line('EXP 1027', 40, 150), line('12/29', 300, 300), line('JOHN SMITH', 40, 240));
+		expect(lost.validThru?.confidence).toBeLessThan(0.9);
+		const lostBeside = read(shrunk(line('EXP', 40, 150), 15), line('1027', 70, 145), line('12/29', 300, 300), line('JOHN SMITH', 40, 240));
+		expect(lostBeside.validThru?.confidence).toBeLessThan(0.9);
+		// A VALID FROM date read that way is still the decoy.
+		const from = read(shrunk(line('VALID FROM', 40, 150), 15), line('04 /24', 135, 145), line('JOHN SMITH', 40, 240));
+		expect(from.validThru?.confidence).toBeLessThanOrEqual(0.5);
+	});
+
 	test('a date printed much larger than the chosen one and hardly read leaves it in doubt (bench seed 2109)', () => {
 		// The expiry 07/35 under an unread VALID THRU, twice the height of an unlabelled 12/32, read
 		// "07/07350" at 0.23-0.68: 12/32 was reported at 0.998.

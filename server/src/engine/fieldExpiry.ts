@@ -133,19 +133,49 @@ function labels(rows: TextRow[]): Label[] {
 			let j = i + 1;
 			while (j < runs.length && kindOf(runs[j]) !== null) j += 1;
 			const value = runs[j];
+			// Decoys only: after an expiry label, digits are its date (its slash lost, or its month a run
+			// of its own: "THRU 10 /27").
 			const ownValue =
+				kind === 'decoy' &&
 				value !== undefined &&
-				/^\d{1,4}$/.test(runText(value)) &&
+				valueNotDate(runs, j) &&
 				value[0].along - runs[j - 1][runs[j - 1].length - 1].along < row.height * 2;
 			// ...or read into the label's own run ("MEMBER SINCE23"). Only for decoys: digits read into
 			// an expiry label's run are more likely its date with the slash lost.
 			const gluedValue = kind === 'decoy' && /[A-Za-z]\d{1,4}$/.test(runText(runs[j - 1]));
 			// Where the label's letters are: a date read into the same run ("THRU08/31") is not the label.
 			const letters = run.filter((c) => /[A-Za-z]/.test(c.char));
-			if (!ownValue && !gluedValue) found.push({ at: quadCenter(spanQuad(letters.length > 0 ? letters : run)), kind });
+			if (!ownValue && !gluedValue && !(kind === 'decoy' && valueInBoxBeside(rows, row, runs[j - 1])))
+				found.push({ at: quadCenter(spanQuad(letters.length > 0 ? letters : run)), kind });
 		});
 	}
 	return found;
+}
+
+/** Run k is a value of one to four digits, not the month of a date whose slash starts the next run ("04 /24"). */
+function valueNotDate(runs: PlacedChar[][], k: number): boolean {
+	return /^\d{1,4}$/.test(runText(runs[k] ?? [])) && !/^[/\\]/.test(runs[k + 1]?.[0]?.char ?? '');
+}
+
+/**
+ * A label's own value in a detector box of its own, right after the label on its line (bench seed
+ * 2117: "BER SINCE" and "15" in two boxes, two rows; the SINCE then claimed the expiry beside it
+ * and its VALID FROM date, 04/24, was reported at 0.990 for 10/27).
+ */
+function valueInBoxBeside(rows: TextRow[], labelRow: TextRow, labelEnd: PlacedChar[]): boolean {
+	const end = quadCenter(labelEnd[labelEnd.length - 1].quad);
+	const { x: dx, y: dy } = labelRow.direction;
+	return rows.some(
+		(row) =>
+			row !== labelRow &&
+			dateRuns(row.chars).some((run, k, runs) => {
+				if (!valueNotDate(runs, k)) return false;
+				const start = quadCenter(run[0].quad);
+				const along = (start.x - end.x) * dx + (start.y - end.y) * dy;
+				const across = Math.abs((start.x - end.x) * -dy + (start.y - end.y) * dx);
+				return along > 0 && along < labelRow.height * 2 && across < labelRow.height * 0.7;
+			}),
+	);
 }
 
 /** A date from its month's digits (one or two) and its year's (two or four), read from `chars`. */
