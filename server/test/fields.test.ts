@@ -713,6 +713,9 @@ describe('holder name', () => {
 		// The same rise over a clean margin is the gap the model left blank (SEO DA IN): sure.
 		const clean = read(line('DAJIN LEE', 40, 220, { 0: { spaceBefore: 0.001 }, 2: { spaceBefore: 0.258, shift: 0.3 } }));
 		expect([clean.name?.text, (clean.name?.confidence ?? 0) >= 0.9]).toEqual(['DA JIN LEE', true]);
+		// A faint rise (under 0.22) is a doubt wherever it stands (seed 2119: WEI KOWAL CZYK-NOWAK at 0.988).
+		const faint = read(line('WEI KOWALCZYK', 40, 220, { 9: { spaceBefore: 0.168, shift: 0.4 } }));
+		expect(faint.name?.confidence).toBeLessThan(0.9);
 		// A box that starts with a space the model emitted has no blank margin: its gaps stay sure.
 		const leading: RecognizedLine = line('DAJIN LEE', 40, 220, { 2: { spaceBefore: 0.258, shift: 0.3 } });
 		leading.chars.unshift({ char: ' ', prob: 0.7, u0: 0, u1: 0.02, spaceBefore: 0.7, dotBefore: 0, apostropheBefore: 0, alt: null });

@@ -46,7 +46,7 @@ export interface TextRow {
  * is 0.25 and up.
  */
 export const SPACE_THRESHOLD = 0.15;
-/** Above this the gap is a word space beyond doubt. */
+/** Above this the gap is a word space beyond doubt; a rise under it (KOWAL CZYK at 0.168) is a gap in doubt. */
 const SURE_SPACE = 0.22;
 
 interface LineGeometry {
@@ -183,7 +183,8 @@ function buildRow(members: LineGeometry[]): TextRow {
 			// A rise the crop's noise could explain is a space under even odds (names take a space at 0.5
 			// or more for a sure gap): the name stays in doubt.
 			const noise = c.spaceBefore < (marginRises.get(c.box) ?? 0) * MARGIN_RISE;
-			const prob = tight ? 0.4 : noise ? 0.45 : c.spaceBefore >= SURE_SPACE ? 0.95 : 0.6;
+			// So is a faint one (seed 2119: KOWAL CZYK at 0.168, read as a sure gap at 0.988).
+			const prob = tight ? 0.4 : !noise && c.spaceBefore >= SURE_SPACE ? 0.95 : 0.45;
 			chars.push({ ...c, char: ' ', prob, alt: null, tightGap: tight });
 		}
 		chars.push(c);
