@@ -113,8 +113,8 @@ function labelWordKind(letters: string): Label['kind'] | 'neutral' | null {
 }
 
 /**
- * Labels and where they are. A label followed by a value of its own that is not a date ("MEMBER
- * SINCE 17", "SINCE 2015") labels that value, not a date nearby.
+ * Labels and where they are. A decoy label followed by a value of its own that is not a date
+ * ("MEMBER SINCE 17", "SINCE 2015") labels that value, not a date nearby.
  */
 function labels(rows: TextRow[]): Label[] {
 	const found: Label[] = [];
@@ -139,7 +139,7 @@ function labels(rows: TextRow[]): Label[] {
 				kind === 'decoy' &&
 				value !== undefined &&
 				valueNotDate(runs, j) &&
-				value[0].along - runs[j - 1][runs[j - 1].length - 1].along < row.height * 2;
+				value[0].along - runs[j - 1][runs[j - 1].length - 1].along < row.height * OWN_VALUE_REACH;
 			// ...or read into the label's own run ("MEMBER SINCE23"). Only for decoys: digits read into
 			// an expiry label's run are more likely its date with the slash lost.
 			const gluedValue = kind === 'decoy' && /[A-Za-z]\d{1,4}$/.test(runText(runs[j - 1]));
@@ -151,6 +151,11 @@ function labels(rows: TextRow[]): Label[] {
 	}
 	return found;
 }
+
+/** A label's own value starts within this many line heights after it... */
+const OWN_VALUE_REACH = 2;
+/** ...and, in a box of its own, this many line heights across its line at most. */
+const OWN_VALUE_ACROSS = 0.7;
 
 /** Run k is a value of one to four digits, not the month of a date whose slash starts the next run ("04 /24"). */
 function valueNotDate(runs: PlacedChar[][], k: number): boolean {
@@ -173,7 +178,7 @@ function valueInBoxBeside(rows: TextRow[], labelRow: TextRow, labelEnd: PlacedCh
 				const start = quadCenter(run[0].quad);
 				const along = (start.x - end.x) * dx + (start.y - end.y) * dy;
 				const across = Math.abs((start.x - end.x) * -dy + (start.y - end.y) * dx);
-				return along > 0 && along < labelRow.height * 2 && across < labelRow.height * 0.7;
+				return along > 0 && along < labelRow.height * OWN_VALUE_REACH && across < labelRow.height * OWN_VALUE_ACROSS;
 			}),
 	);
 }

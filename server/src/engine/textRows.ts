@@ -108,8 +108,8 @@ const FAINT_MODEL_SPACE = 0.8;
  * A rise in a gap under this many times the space class's peak in the blank frames before the box's
  * first letter (its margin, where no gap can be) is the crop's noise as much as a gap: a shaken,
  * blurred photo read DAJIN with a margin of 0.185 and a rise of 0.258 between A and J. Measured on
- * 72 gaps of right names the model left blank: margins 0.0000-0.031, rises 0.19-0.50. A margin
- * under SPACE_THRESHOLD / MARGIN_RISE (0.075) changes nothing.
+ * 72 gaps of right names the model left blank: margins 0.0000-0.031, rises 0.19-0.50. Rises under
+ * SURE_SPACE are in doubt anyway, so a margin under SURE_SPACE / MARGIN_RISE (0.11) changes nothing.
  */
 const MARGIN_RISE = 2;
 /** Glyphs much narrower than the letter pitch: the step between centres beside them runs short. */
@@ -163,7 +163,7 @@ function buildRow(members: LineGeometry[]): TextRow {
 	placed.sort((a, b) => a.along - b.along);
 	const pitches = boxPitches(placed);
 	// A box that starts with a space the model emitted has no blank margin to measure.
-	const marginRises = new Map(members.map((m) => [m.index, m.line.chars[0]?.char === ' ' ? 0 : (m.line.chars[0]?.spaceBefore ?? 0)]));
+	const marginPeaks = new Map(members.map((m) => [m.index, m.line.chars[0]?.char === ' ' ? 0 : (m.line.chars[0]?.spaceBefore ?? 0)]));
 	// Grown boxes overlap their neighbours, so a glyph at a box edge can be read by both boxes.
 	// Two readings from different boxes closer than half a glyph pitch are one glyph: keep the surer.
 	const height = members.reduce((sum, m) => sum + m.height, 0) / members.length;
@@ -182,7 +182,7 @@ function buildRow(members: LineGeometry[]): TextRow {
 			const tight = c.along - last.along < (pitches.get(c.box) ?? Infinity) * TIGHT_GAP;
 			// A rise the crop's noise could explain is a space under even odds (names take a space at 0.5
 			// or more for a sure gap): the name stays in doubt.
-			const noise = c.spaceBefore < (marginRises.get(c.box) ?? 0) * MARGIN_RISE;
+			const noise = c.spaceBefore < (marginPeaks.get(c.box) ?? 0) * MARGIN_RISE;
 			// So is a faint one (seed 2119: KOWAL CZYK at 0.168, read as a sure gap at 0.988).
 			const prob = tight ? 0.4 : !noise && c.spaceBefore >= SURE_SPACE ? 0.95 : 0.45;
 			chars.push({ ...c, char: ' ', prob, alt: null, tightGap: tight });
