@@ -40,11 +40,24 @@ describe('CLOVA OCR node: several executions, one rate limit', () => {
 
 	async function twoAtOnce(
 		urls: [string, string],
-	): Promise<{ outputs: INodeExecutionData[][]; peak: number; rateLimited: number; calls: number }> {
+	): Promise<{ outputs: INodeExecutionData[][]; peak: number; rateLimited: number; calls: number; limiters: number }> {
 		service.prepare({ latencyMs: 40, rateLimit: RATE_LIMIT });
-		const outputs = await Promise.all([execution(urls[0], 'a'), execution(urls[1], 'b')]);
-		const { calls, rateLimited } = service.counts();
-		return { outputs, peak: Math.max(...service.server.received.map((request) => request.inFlightAtArrival)), rateLimited, calls };
+		// How many limiters were live at once while both ran: one per endpoint the executions share.
+		let limiters = 0;
+		const sampler = setInterval(() => (limiters = Math.max(limiters, sharedLimiterCount())), 5);
+		try {
+			const outputs = await Promise.all([execution(urls[0], 'a'), execution(urls[1], 'b')]);
+			const { calls, rateLimited } = service.counts();
+			return {
+				outputs,
+				peak: Math.max(...service.server.received.map((request) => request.inFlightAtArrival)),
+				rateLimited,
+				calls,
+				limiters,
+			};
+		} finally {
+			clearInterval(sampler);
+		}
 	}
 
 	test('two executions with Concurrency 10 each keep within one probe of 8 in flight, lose nothing, and leave no limiter behind', async () => {
@@ -68,8 +81,10 @@ describe('CLOVA OCR node: several executions, one rate limit', () => {
 	test('on two Invoke URLs (two CLOVA domains, as far as the node can tell) the same two executions do not share, and collide', async () => {
 		const shared = await twoAtOnce([`${baseUrl}/custom/v1/1/x/document/credit-card`, `${baseUrl}/custom/v1/1/x/document/credit-card`]);
 		const apart = await twoAtOnce([`${baseUrl}/custom/v1/1/y/document/credit-card`, `${baseUrl}/custom/v1/2/z/document/credit-card`]);
-		// Apart, each execution's 0025s say only how many of its own calls were out: the two keep
-		// climbing over each other (33-44 rejections measured, against 6 shared).
-		expect(apart.rateLimited).toBeGreaterThan(2 * shared.rateLimited);
+		expect([shared.limiters, apart.limiters]).toEqual([1, 2]);
+		// Apart, each execution's 0025s say only how many of its own calls were out: the two climb over
+		// each other (33-44 rejections measured on a quiet machine, against 6 shared; 9-11 against 6 on
+		// a busy one, where twice as many failed the test: how many is timing, more is not).
+		expect(apart.rateLimited).toBeGreaterThan(shared.rateLimited);
 	});
 });
