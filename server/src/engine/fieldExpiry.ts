@@ -1,6 +1,6 @@
 import type { DateLabel, Point } from './types';
 import { DIGIT_LOOKALIKES } from './fieldNumber';
-import { distance, quadCenter } from './geometry';
+import { distance, lineOffset, quadCenter } from './geometry';
 import type { PlacedChar, TextRow } from './textRows';
 import { meanProb, runText, spanQuad, splitRuns } from './textRows';
 
@@ -133,20 +133,18 @@ function labels(rows: TextRow[]): Label[] {
 			let j = i + 1;
 			while (j < runs.length && kindOf(runs[j]) !== null) j += 1;
 			const value = runs[j];
+			const end = runs[j - 1];
 			// Decoys only: after an expiry label, digits are its date (its slash lost, or its month a run
-			// of its own: "THRU 10 /27").
+			// of its own: "THRU 10 /27", "THRU08/31"). The value on the label's row, read into its run
+			// ("MEMBER SINCE23"), or in a box of its own right after it.
 			const ownValue =
 				kind === 'decoy' &&
-				value !== undefined &&
-				valueNotDate(runs, j) &&
-				value[0].along - runs[j - 1][runs[j - 1].length - 1].along < row.height * OWN_VALUE_REACH;
-			// ...or read into the label's own run ("MEMBER SINCE23"). Only for decoys: digits read into
-			// an expiry label's run are more likely its date with the slash lost.
-			const gluedValue = kind === 'decoy' && /[A-Za-z]\d{1,4}$/.test(runText(runs[j - 1]));
+				((value !== undefined && valueNotDate(runs, j) && value[0].along - end[end.length - 1].along < row.height * OWN_VALUE_REACH) ||
+					/[A-Za-z]\d{1,4}$/.test(runText(end)) ||
+					valueInBoxBeside(rows, row, end));
 			// Where the label's letters are: a date read into the same run ("THRU08/31") is not the label.
 			const letters = run.filter((c) => /[A-Za-z]/.test(c.char));
-			if (!ownValue && !gluedValue && !(kind === 'decoy' && valueInBoxBeside(rows, row, runs[j - 1])))
-				found.push({ at: quadCenter(spanQuad(letters.length > 0 ? letters : run)), kind });
+			if (!ownValue) found.push({ at: quadCenter(spanQuad(letters.length > 0 ? letters : run)), kind });
 		});
 	}
 	return found;
@@ -169,15 +167,12 @@ function valueNotDate(runs: PlacedChar[][], k: number): boolean {
  */
 function valueInBoxBeside(rows: TextRow[], labelRow: TextRow, labelEnd: PlacedChar[]): boolean {
 	const end = quadCenter(labelEnd[labelEnd.length - 1].quad);
-	const { x: dx, y: dy } = labelRow.direction;
 	return rows.some(
 		(row) =>
 			row !== labelRow &&
 			dateRuns(row.chars).some((run, k, runs) => {
 				if (!valueNotDate(runs, k)) return false;
-				const start = quadCenter(run[0].quad);
-				const along = (start.x - end.x) * dx + (start.y - end.y) * dy;
-				const across = Math.abs((start.x - end.x) * -dy + (start.y - end.y) * dx);
+				const { along, across } = lineOffset(end, quadCenter(run[0].quad), labelRow.direction);
 				return along > 0 && along < labelRow.height * OWN_VALUE_REACH && across < labelRow.height * OWN_VALUE_ACROSS;
 			}),
 	);

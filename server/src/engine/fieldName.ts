@@ -1,6 +1,6 @@
 import type { PlacedChar, TextRow } from './textRows';
-import { meanProb, runText, SPACE_THRESHOLD, spanQuad } from './textRows';
-import { distance, extendQuadEnds, insideQuad, quadCenter } from './geometry';
+import { meanProb, runText, SPACE_THRESHOLD, spanQuad, SURE_GAP_PROB } from './textRows';
+import { distance, extendQuadEnds, insideQuad, lineOffset, quadCenter } from './geometry';
 
 export interface NameChoice {
 	text: string;
@@ -270,7 +270,7 @@ function segments(row: TextRow): Segment[] {
 			if (word.length > 1 && /['-]/.test(word[word.length - 1].char)) return;
 			closeWord();
 			// The model's own space (its best class there) is a gap; one read off a faint rise is less sure.
-			pendingGap = c.crampedSpace ? 0.6 : c.prob >= 0.5 ? 0.95 : c.tightGap ? TIGHT_RISE_GAP : 0.6;
+			pendingGap = c.crampedSpace ? 0.6 : c.prob >= SURE_GAP_PROB ? 0.95 : c.tightGap ? TIGHT_RISE_GAP : 0.6;
 			return;
 		}
 		const step = boxStep(previous, c, pitch);
@@ -826,14 +826,10 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	// NAME read as ARI and LDER over a portrait card's name), not a word of the name: names are
 	// printed in one size, on one line. A small box on the name's own line still counts (KIM TAE [JAE]).
 	const nameRow = chosen.segment.row;
-	const legend = (r: TextRow) => {
-		const across = Math.abs((r.center.x - nameRow.center.x) * -nameRow.direction.y + (r.center.y - nameRow.center.y) * nameRow.direction.x);
-		return (
-			r.height < nameRow.height * LEGEND_HEIGHT &&
-			across >= nameRow.height * LEGEND_OFFSET &&
-			letters(r.chars.map((c) => c.char).join('')).length >= LEGEND_LETTERS
-		);
-	};
+	const legend = (r: TextRow) =>
+		r.height < nameRow.height * LEGEND_HEIGHT &&
+		lineOffset(nameRow.center, r.center, nameRow.direction).across >= nameRow.height * LEGEND_OFFSET &&
+		letters(r.text).length >= LEGEND_LETTERS;
 	const leftOut = rows.some(
 		(r) =>
 			!legend(r) &&

@@ -150,6 +150,13 @@ export function insideQuad(point: Point, quad: Quad): boolean {
 	return sides.every((side) => side >= 0) || sides.every((side) => side <= 0);
 }
 
+/** How far `to` stands from `from` along a text line's unit direction, and (unsigned) across it. */
+export function lineOffset(from: Point, to: Point, direction: Point): { along: number; across: number } {
+	const dx = to.x - from.x;
+	const dy = to.y - from.y;
+	return { along: dx * direction.x + dy * direction.y, across: Math.abs(-dx * direction.y + dy * direction.x) };
+}
+
 export function quadCenter(quad: Quad): Point {
 	return { x: (quad[0].x + quad[1].x + quad[2].x + quad[3].x) / 4, y: (quad[0].y + quad[1].y + quad[2].y + quad[3].y) / 4 };
 }

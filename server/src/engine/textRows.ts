@@ -48,6 +48,10 @@ export interface TextRow {
 export const SPACE_THRESHOLD = 0.15;
 /** Above this the gap is a word space beyond doubt; a rise under it (KOWAL CZYK at 0.168) is a gap in doubt. */
 const SURE_SPACE = 0.22;
+/** A space at this probability or more is a sure word gap to the name's word split. */
+export const SURE_GAP_PROB = 0.5;
+/** A space put in for a rise in doubt: under SURE_GAP_PROB, so the name stays in doubt. */
+const DOUBTFUL_RISE_SPACE = 0.45;
 
 interface LineGeometry {
 	line: RecognizedLine;
@@ -180,11 +184,10 @@ function buildRow(members: LineGeometry[]): TextRow {
 			// Where the model's own frames put the letters no further apart than letters inside a word,
 			// the rise is a doubt, not a gap (THOMP SON): the name's confidence must say so.
 			const tight = c.along - last.along < (pitches.get(c.box) ?? Infinity) * TIGHT_GAP;
-			// A rise the crop's noise could explain is a space under even odds (names take a space at 0.5
-			// or more for a sure gap): the name stays in doubt.
+			// A rise the crop's noise could explain is a doubtful space, and so is a faint one (seed 2119:
+			// KOWAL CZYK at 0.168, read as a sure gap at 0.988).
 			const noise = c.spaceBefore < (marginPeaks.get(c.box) ?? 0) * MARGIN_RISE;
-			// So is a faint one (seed 2119: KOWAL CZYK at 0.168, read as a sure gap at 0.988).
-			const prob = tight ? 0.4 : !noise && c.spaceBefore >= SURE_SPACE ? 0.95 : 0.45;
+			const prob = tight ? 0.4 : !noise && c.spaceBefore >= SURE_SPACE ? 0.95 : DOUBTFUL_RISE_SPACE;
 			chars.push({ ...c, char: ' ', prob, alt: null, tightGap: tight });
 		}
 		chars.push(c);
