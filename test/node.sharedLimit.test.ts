@@ -30,8 +30,11 @@ describe('CLOVA OCR node: several executions, one rate limit', () => {
 	});
 	afterAll(async () => await service.stop());
 
-	async function execution(invokeUrl: string, prefix: string): Promise<INodeExecutionData[]> {
-		const items = await binaryItems(Array.from({ length: ITEMS }, () => fixtureInput('card-visa.png')));
+	async function cardItems(): Promise<INodeExecutionData[]> {
+		return await binaryItems(Array.from({ length: ITEMS }, () => fixtureInput('card-visa.png')));
+	}
+
+	async function execution(items: INodeExecutionData[], invokeUrl: string, prefix: string): Promise<INodeExecutionData[]> {
 		return await runNode(items, {
 			credentials: { invokeUrl, secretKey: service.server.secret },
 			parameters: { options: { imageName: `={{ "${prefix}-" + $itemIndex }}` } },
@@ -41,12 +44,14 @@ describe('CLOVA OCR node: several executions, one rate limit', () => {
 	async function twoAtOnce(
 		urls: [string, string],
 	): Promise<{ outputs: INodeExecutionData[][]; peak: number; rateLimited: number; calls: number; limiters: number }> {
+		// Both executions' items are stored first, so the two start in the same tick.
+		const items = [await cardItems(), await cardItems()];
 		service.prepare({ latencyMs: 40, rateLimit: RATE_LIMIT });
 		// How many limiters were live at once while both ran: one per endpoint the executions share.
 		let limiters = 0;
 		const sampler = setInterval(() => (limiters = Math.max(limiters, sharedLimiterCount())), 5);
 		try {
-			const outputs = await Promise.all([execution(urls[0], 'a'), execution(urls[1], 'b')]);
+			const outputs = await Promise.all([execution(items[0], urls[0], 'a'), execution(items[1], urls[1], 'b')]);
 			const { calls, rateLimited } = service.counts();
 			return {
 				outputs,
@@ -78,13 +83,13 @@ describe('CLOVA OCR node: several executions, one rate limit', () => {
 		expect(sharedLimiterCount()).toBe(0);
 	});
 
-	test('on two Invoke URLs (two CLOVA domains, as far as the node can tell) the same two executions do not share, and collide', async () => {
+	test('on two Invoke URLs (two CLOVA domains, as far as the node can tell) the same two executions do not share a limiter', async () => {
 		const shared = await twoAtOnce([`${baseUrl}/custom/v1/1/x/document/credit-card`, `${baseUrl}/custom/v1/1/x/document/credit-card`]);
 		const apart = await twoAtOnce([`${baseUrl}/custom/v1/1/y/document/credit-card`, `${baseUrl}/custom/v1/2/z/document/credit-card`]);
+		// Apart, the two climb over each other (33-44 0025s on a quiet machine against 6 shared), but how
+		// many is timing: on a busy CI machine apart met 7 against 8 shared, so no count is asserted.
+		// What decides it is which limiter a call waits on, sampled while both ran.
 		expect([shared.limiters, apart.limiters]).toEqual([1, 2]);
-		// Apart, each execution's 0025s say only how many of its own calls were out: the two climb over
-		// each other (33-44 rejections measured on a quiet machine, against 6 shared; 9-11 against 6 on
-		// a busy one, where twice as many failed the test: how many is timing, more is not).
-		expect(apart.rateLimited).toBeGreaterThan(shared.rateLimited);
+		expect(shared.outputs.concat(apart.outputs).every((output) => output.length === ITEMS)).toBe(true);
 	});
 });
