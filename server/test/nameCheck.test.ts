@@ -2,7 +2,7 @@
  * What the card pipeline makes of a name once its line is read again from crops reaching past the
  * line's ends: no models, only the two readings.
  */
-import { afterNameCheck, edgeSettled, grownEnds, stopPastBox, withInitialStops } from '../src/engine/cardPipeline';
+import { afterNameCheck, edgeSettled, grownEnds, sameNameLetters, stopPastBox, withInitialStops } from '../src/engine/cardPipeline';
 import type { RecognizedChar } from '../src/engine/recognizeText';
 import type { FieldReading } from '../src/engine/types';
 
@@ -115,6 +115,22 @@ describe('grownEnds: where a check completed the name, so a check reaching furth
 		['YUKI DUBO', 'YUKI M DUBOIS', [false, false]],
 	])('%s -> %s', (short, long, expected) => {
 		expect(grownEnds(short, long)).toEqual(expected);
+	});
+});
+
+describe("sameNameLetters: the voted name is the first view's, so its boxes are read past their ends", () => {
+	test.each([
+		// Seed 2117: the first view ran the words together, the vote put the gap back; the check past the
+		// start then read HOON KANG (of BIN-HOON KANG) and the name was no longer sure.
+		['ONKANG', 'ON KANG', true],
+		['DELLACQUA ROSSI', "DELL'ACQUA ROSSI", true],
+		['MARIA GARCIA', 'MARIA GARCIA', true],
+		['O HARA', "O'HARA", true],
+		// Other letters are another reading, from other crops: the first view's boxes are not its source.
+		['ONKANG', 'ON KANE', false],
+		['JOHN SMITH', 'JOHN SMITHS', false],
+	])('%s, %s', (first, voted, expected) => {
+		expect(sameNameLetters(first, voted)).toBe(expected);
 	});
 });
 

@@ -554,9 +554,11 @@ async function readRegion(
 	// have lost a letter: its line is read once more from crops reaching past its ends. A name already
 	// in doubt can only be completed there, never made sure.
 	const nameFrom = first.sources.name;
-	// Also where the crops' vote put back an apostrophe the first view ran over (its words stand as they were).
+	// Also where the crops' vote put back an apostrophe or a word gap the first view ran over: the same
+	// letters from the same boxes (seed 2117: ONKANG first, ON KANG voted at 0.974, while the boxes
+	// reaching past the start read HOON KANG, of BIN-HOON KANG).
 	const firstName = first.fields.name;
-	if (fields.name && nameFrom && firstName && withoutInnerApostrophes(firstName.text) === withoutInnerApostrophes(fields.name.text)) {
+	if (fields.name && nameFrom && firstName && sameNameLetters(firstName.text, fields.name.text)) {
 		// The boxes that start and end the name's line (in the view, text runs along +x).
 		const firstBox = nameFrom.reduce((a, b) => (viewQuads[b][0].x < viewQuads[a][0].x ? b : a));
 		const lastBox = nameFrom.reduce((a, b) => (viewQuads[b][1].x > viewQuads[a][1].x ? b : a));
@@ -974,6 +976,15 @@ function later(a: string, b: string): boolean {
 }
 
 /** The text without apostrophes inside words (DELL'ACQUA as DELLACQUA). */
+/**
+ * Whether two readings of a name have the same letters and marks, word gaps and inner apostrophes
+ * aside: the name the crops voted for is then the first view's, read from the same boxes.
+ */
+export function sameNameLetters(a: string, b: string): boolean {
+	const bare = (text: string) => withoutInnerApostrophes(text).replace(/ /g, '');
+	return bare(a) === bare(b);
+}
+
 function withoutInnerApostrophes(text: string): string {
 	return text.replace(/(?<=[A-Za-z])'(?=[A-Za-z])/g, '');
 }
