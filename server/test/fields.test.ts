@@ -918,6 +918,20 @@ describe('holder name', () => {
 		expect(fields.name?.confidence).toBeGreaterThanOrEqual(0.9);
 	});
 
+	test("a product's line away from the card's left margin is no sure name over a word at the margin (bench seed 2121)", () => {
+		// OLIVIA [R] KING above the number, its middle initial unread: the wide gap left splits OLIVIA and
+		// KING into one-word lines, and THE CLASS, two words, was reported at 0.998.
+		const split = read(line('THE CLASS', 300, -150), line('OLIVIA', 40, 40), line('KING', 260, 40));
+		expect(split.name?.text).toBe('THE CLASS');
+		expect(split.name?.confidence).toBeLessThan(0.9);
+		// A name at the margin is not put in doubt by another word there.
+		const atMargin = read(line('THE CLASS', 300, -150), line('OLIVIA KING', 40, 40), line('HANA', 40, 220));
+		expect([atMargin.name?.text, (atMargin.name?.confidence ?? 0) >= 0.9]).toEqual(['OLIVIA KING', true]);
+		// Nor is a name away from the margin with no word at the margin that a name could be.
+		const alone = read(line('THE CLASS', 300, -150), line('OLIVIA KING', 300, 40));
+		expect(alone.name?.confidence).toBeGreaterThanOrEqual(0.9);
+	});
+
 	test("a company's name on the line under the holder's leaves the name open", () => {
 		const fields = read(line('JONAS DANGELO', 40, 160), line('HANIL FOODS', 40, 196));
 		expect(fields.name?.confidence).toBeLessThan(0.9);
