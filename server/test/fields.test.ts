@@ -930,6 +930,14 @@ describe('holder name', () => {
 		// Nor is a name away from the margin with no word at the margin that a name could be.
 		const alone = read(line('THE CLASS', 300, -150), line('OLIVIA KING', 300, 40));
 		expect(alone.name?.confidence).toBeGreaterThanOrEqual(0.9);
+		// A word in a label's small print over a date at the margin is no name's word.
+		const label = read(
+			line('THE CLASS', 300, -150),
+			line('OLIVIA KING', 300, 40),
+			shrunk(line('HANA', 40, 150), 12),
+			line('08/31', 40, 160),
+		);
+		expect([label.name?.text, label.validThru?.text, (label.name?.confidence ?? 0) >= 0.9]).toEqual(['OLIVIA KING', '08/31', true]);
 	});
 
 	test("a company's name on the line under the holder's leaves the name open", () => {

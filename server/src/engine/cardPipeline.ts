@@ -554,9 +554,9 @@ async function readRegion(
 	// have lost a letter: its line is read once more from crops reaching past its ends. A name already
 	// in doubt can only be completed there, never made sure.
 	const nameFrom = first.sources.name;
-	// Also where the crops' vote put back an apostrophe or a word gap the first view ran over: the same
-	// letters from the same boxes (seed 2117: ONKANG first, ON KANG voted at 0.974, while the boxes
-	// reaching past the start read HOON KANG, of BIN-HOON KANG).
+	// Also where the crops' vote only moved word gaps or inner apostrophes: the same letters, from the
+	// same boxes, and a cut there is as likely (seed 2117: ONKANG first, ON KANG voted at 0.974, while
+	// the boxes reaching past the start read HOON KANG, of BIN-HOON KANG).
 	const firstName = first.fields.name;
 	if (fields.name && nameFrom && firstName && sameNameLetters(firstName.text, fields.name.text)) {
 		// The boxes that start and end the name's line (in the view, text runs along +x).
@@ -566,7 +566,9 @@ async function readRegion(
 			await readCrops(nameFrom, (i) => extendQuadEnds(viewQuads[i], i === firstBox ? before : 0, i === lastBox ? after : 0), first.lines);
 		let reach: [number, number] = [NAME_REACH, NAME_REACH];
 		const seen = (await checkWith(reach)).fields.name;
-		let checked = afterNameCheck(fields.name, seen);
+		// A check that reads what the first view read (MEIJONES again, where the vote put the gap back) is
+		// the same crop's reading again, no rival to the vote.
+		let checked = afterNameCheck(fields.name, seen?.text === firstName.text ? undefined : seen);
 		// A check that completed the name at an end may have found a deeper cut there (G, then ONG, for
 		// SONG): that end is reached for again, as far once more, while the name keeps growing there.
 		let grew = grownEnds(fields.name.text, checked.text);
@@ -583,8 +585,9 @@ async function readRegion(
 		let settled = edgeSettled(nameReadings, [seen]);
 		if (settled !== null) settled = edgeSettled(nameReadings, [seen, (await checkWith([2 * NAME_REACH, NAME_REACH])).fields.name]);
 		fields.name = settled === null ? checked : { ...checked, confidence: Math.max(checked.confidence, settled) };
+		// The initials' stops are placed by the first view's word indices: only while the name has its words.
 		const ends = first.initialEnds ?? [];
-		if (ends.length > 0) {
+		if (ends.length > 0 && firstName.text.split(' ').length === fields.name.text.split(' ').length) {
 			const reached = await recognizeLines(
 				models,
 				source,
@@ -975,7 +978,6 @@ function later(a: string, b: string): boolean {
 	return when(a) > when(b);
 }
 
-/** The text without apostrophes inside words (DELL'ACQUA as DELLACQUA). */
 /**
  * Whether two readings of a name have the same letters and marks, word gaps and inner apostrophes
  * aside: the name the crops voted for is then the first view's, read from the same boxes.
@@ -985,6 +987,7 @@ export function sameNameLetters(a: string, b: string): boolean {
 	return bare(a) === bare(b);
 }
 
+/** The text without apostrophes inside words (DELL'ACQUA as DELLACQUA). */
 function withoutInnerApostrophes(text: string): string {
 	return text.replace(/(?<=[A-Za-z])'(?=[A-Za-z])/g, '');
 }

@@ -877,10 +877,10 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	// Small print right under a date may be a legend the vocabulary does not know (MOIS ANNEE).
 	const underDate = chosen.segment.row.height < numberHeight * LABEL_HEIGHT && !labelSized(chosen) && nearDateAbove(chosen);
 	if (smallBelow || underDate) confidence = Math.min(confidence, 0.85);
-	// Names start at the card's left text margin. A name chosen away from it, over a word there that
-	// could be a name's, may be a product's line chosen over the holder's name split at a wide gap (seed
-	// 2121: OLIVIA | KING, their middle initial unread, lost to THE CLASS at 0.998).
-	const wordAtMargin = !leftAligned(chosen) && found.some((c) => c !== chosen && leftAligned(c) && !labelSized(c));
+	// A line of words at the margin would have won over one away from it: a word there that lost is a
+	// line of one word, most often a holder's name split at a wide gap, and the line chosen a product's
+	// (seed 2121: OLIVIA | KING, their middle initial unread, lost to THE CLASS at 0.998).
+	const wordAtMargin = !leftAligned(chosen) && found.some((c) => leftAligned(c) && !labelSized(c));
 	if (wordAtMargin) confidence = Math.min(confidence, 0.85);
 	// A line with a card word that is also a name (MILES VON MAR) may as well be a product line
 	// (DELTA MILES) whose holder's line was not read.
