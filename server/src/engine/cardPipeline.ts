@@ -138,7 +138,15 @@ export async function readCardFromImage(
 	now: Date,
 	settings: PipelineSettings = DEFAULT_PIPELINE,
 ): Promise<CardReading> {
-	const { reading: first, textSpread } = await readAtCoarseSide(models, source, now, settings, settings.coarseSide);
+	const longSide = Math.max(source.width, source.height);
+	const { reading: first, textSpread } = await readAtCoarseSide(
+		models,
+		source,
+		now,
+		settings,
+		settings.coarseSide,
+		longSide < FINE_MIN_SIDE,
+	);
 	// A card a quarter of a 12 MP frame or small on a scanned page has text a few pixels high at the
 	// first pass's size: the detector misses lines or the whole card. A large image (2000 px and up)
 	// whose first reading has no sure number, or one only its closer look read surely, is looked at
@@ -147,11 +155,10 @@ export async function readCardFromImage(
 	// alone is no sign of a close-up: a key ring or a pen beside a small card is taken for text too.
 	const sure = (name: FieldName) =>
 		(first.fields[name]?.confidence ?? 0) >= REVIEW_CONFIDENCE && !(name === 'number' && first.numberSureOnlyCloser);
-	const longSide = Math.max(source.width, source.height);
 	const finer = Math.min(FINE_COARSE_SIDE, longSide);
 	const closeUp = textSpread > SMALL_CARD_SPREAD && first.fields.number !== undefined;
 	if (longSide < FINE_MIN_SIDE || sure('number') || (sure('name') && sure('validThru')) || closeUp) return withDateGuess(first);
-	const { reading: second } = await readAtCoarseSide(models, source, now, settings, finer);
+	const { reading: second } = await readAtCoarseSide(models, source, now, settings, finer, true);
 	const [kept, other] = readingScore(second) > readingScore(first) ? [second, first] : [first, second];
 	return withDateGuess(withPassRival(kept, other));
 }
@@ -207,6 +214,7 @@ async function readAtCoarseSide(
 	now: Date,
 	settings: PipelineSettings,
 	coarseSide: number,
+	lastPass: boolean,
 ): Promise<{ reading: CardReading; textSpread: number }> {
 	const coarseScale = Math.min(1, coarseSide / Math.max(source.width, source.height));
 	const coarse = await resizeRgb(
@@ -269,6 +277,26 @@ async function readAtCoarseSide(
 			});
 			return { reading: withWiderView(reading, wider) ?? reading, textSpread };
 		}
+	}
+	// Lines too small at the coarse size can merge into one blob (a portrait card's name, number and
+	// date, 364 px on a 900 x 1600 portrait photo, in one box 123 px high): taken for a line, it sets
+	// the view's text size so low that the lines vanish in it. The largest group is read once more in
+	// a view as large as views get, detected afresh (a line height of 1 px leaves the view's scale
+	// to its largest side), its margin a line and a half of the blob. Not before a finer pass over a
+	// large image: that pass sees the lines apart, and a number read here would stop it (independent
+	// seed 171: a 12 MP photo's name read YO UE for SO-YOUNG HONG, which the finer pass reads right).
+	const largest = regions[0];
+	if (largest && lastPass) {
+		const reading = await readRegion(models, source, now, settings, {
+			quads: largest,
+			coarseBoxes,
+			sourceQuads,
+			coarseScale,
+			lineHeight: 1,
+			detectAgain: true,
+			reach: 1.5 * lineHeightOf(largest),
+		});
+		if (consider(reading)) return { reading, textSpread };
 	}
 	// Text too small or too faint to find at the coarse size: look for the card's shape instead,
 	// and detect its text in a view the size of a card.
