@@ -615,13 +615,13 @@ async function readRegion(
 		fields.name = settled === null ? checked : { ...checked, confidence: Math.max(checked.confidence, settled) };
 		// The initials' stops are placed by the first view's word indices: only while the name has its words.
 		const ends = first.initialEnds ?? [];
-		if (ends.length > 0 && firstName.text.split(' ').length === fields.name.text.split(' ').length) {
+		const words = firstName.text.split(' ');
+		if (ends.length > 0 && words.length === fields.name.text.split(' ').length) {
 			const reached = await recognizeLines(
 				models,
 				source,
 				ends.map(({ box }) => ({ quad: mapQuad(toSource, extendQuadEnds(viewQuads[box], 0, INITIAL_REACH)), score: boxes[box].score })),
 			);
-			const words = firstName.text.split(' ');
 			const stops = ends
 				.filter((end, k) => stopPastBox(words[end.word], first.lines[end.box].chars, reached[k].chars))
 				.map((end) => end.word);
