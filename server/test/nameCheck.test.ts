@@ -2,7 +2,15 @@
  * What the card pipeline makes of a name once its line is read again from crops reaching past the
  * line's ends: no models, only the two readings.
  */
-import { afterNameCheck, edgeSettled, grownEnds, sameNameLetters, stopPastBox, withInitialStops } from '../src/engine/cardPipeline';
+import {
+	afterNameCheck,
+	afterWidenedReads,
+	edgeSettled,
+	grownEnds,
+	sameNameLetters,
+	stopPastBox,
+	withInitialStops,
+} from '../src/engine/cardPipeline';
 import type { RecognizedChar } from '../src/engine/recognizeText';
 import type { FieldReading } from '../src/engine/types';
 
@@ -166,5 +174,38 @@ describe('edgeSettled', () => {
 		expect(edgeSettled([onEdge, { text: 'LUCAS KING', confidence: 0.85 }], [check])).toBeNull();
 		// No crop had the edge doubt: nothing for the checks to settle.
 		expect(edgeSettled([{ text: 'LUCAS KING', confidence: 0.85 }], [check])).toBeNull();
+	});
+});
+
+describe('afterWidenedReads', () => {
+	test('a sure name is left as it was, whatever the widened crops read', () => {
+		const name = reading('MEI WANG', 0.97);
+		expect(afterWidenedReads(name, [reading('MEI WONG', 0.99), reading('MEI WONG', 0.99)])).toBe(name);
+	});
+
+	test('a name in doubt that every widened crop reads the same surely is as sure as the less sure of them', () => {
+		expect(
+			afterWidenedReads(reading('MICHAEL A KOWALSKI', 0.8), [reading('MICHAEL A KOWALSKI', 0.98), reading('MICHAEL A KOWALSKI', 0.987)]),
+		).toEqual(reading('MICHAEL A KOWALSKI', 0.98));
+	});
+
+	test.each([
+		['one widened crop in doubt', [reading('MEI WANG', 0.99), reading('MEI WANG', 0.8)]],
+		['the widened crops apart', [reading('MEI WANG', 0.99), reading('MEIWANG', 0.99)]],
+		['one widened crop reading no name', [reading('MEI WANG', 0.99), undefined]],
+		['no widened crop', []],
+	])('with %s, a name in doubt stays in doubt', (_, widened) => {
+		const name = reading('MEI WANG', 0.85);
+		expect(afterWidenedReads(name, widened)).toBe(name);
+	});
+
+	test('another name the widened crops agree on surely replaces a name in doubt, still in doubt', () => {
+		const widened = [reading('OLUWASEUN WILLIAMS-DAVIS', 0.993), reading('OLUWASEUN WILLIAMS-DAVIS', 0.994)];
+		expect(afterWidenedReads(reading('OLUWASEUN WILLIAMSDAVIS', 0.8), widened)).toEqual(reading('OLUWASEUN WILLIAMS-DAVIS', 0.85));
+	});
+
+	test('a widened reading with fewer letters is the box cut again, not a correction', () => {
+		const name = reading('JANG HAYOON', 0.85);
+		expect(afterWidenedReads(name, [reading('NG HAYOON', 0.996), reading('NG HAYOON', 0.998)])).toBe(name);
 	});
 });

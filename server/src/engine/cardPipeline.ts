@@ -628,6 +628,23 @@ async function readRegion(
 			fields.name = withInitialStops(fields.name, stops);
 		}
 	}
+	// A name still in doubt is read once more from its boxes widened, as if printed in wider fonts:
+	// condensed print and tight kerning leave a thin mark or a narrow gap few frames of the model's
+	// own, which a wider crop gives it (WILLIAMSDAVIS read WILLIAMS-DAVIS at 0.99 twice).
+	if (fields.name && nameFrom && fields.name.confidence < REVIEW_CONFIDENCE) {
+		const widened: Array<FieldReading | undefined> = [];
+		for (const stretch of NAME_STRETCHES) {
+			const recognised = await recognizeLines(
+				models,
+				source,
+				nameFrom.map((i) => ({ quad: mapQuad(toSource, viewQuads[i]), score: boxes[i].score, stretch })),
+			);
+			const lines = [...first.lines];
+			nameFrom.forEach((i, k) => (lines[i] = { ...recognised[k], quad: viewQuads[i] }));
+			widened.push(extractFields(groupIntoRows(lines), now).fields.name);
+		}
+		fields.name = afterWidenedReads(fields.name, widened);
+	}
 	// The last step that reads: what it reports for a name is capped in closerLookConfidence, and no
 	// check after it (rereads, the name's end checks) may raise a name it replaced.
 	const lookAgain = fieldsToLookAgain(fields);
@@ -926,6 +943,30 @@ export function afterNameCheck(name: FieldReading, seen: FieldReading | undefine
 	if (marksDropped || truncated) return name;
 	return sameWords || seen.confidence >= REVIEW_CONFIDENCE ? { ...name, confidence: Math.min(name.confidence, 0.8) } : name;
 }
+
+/** How much wider than the detector's box the crops of a name in doubt are read: two, to agree. */
+const NAME_STRETCHES = [1.3, 1.6];
+
+/**
+ * The name after readings of its boxes widened: where every widened crop reads the same name surely,
+ * that is the reading. The name it confirms is reported as surely as the less sure of them; another
+ * name they agree on replaces it, still in doubt, since two crops of one line share what misleads them.
+ * Widened crops keep the detector's box ends, which the check past the ends may have reached beyond:
+ * a reading with fewer letters is that cut again (NG HAYOON for JANG HAYOON), not a correction.
+ */
+export function afterWidenedReads(name: FieldReading, widened: Array<FieldReading | undefined>): FieldReading {
+	if (name.confidence >= REVIEW_CONFIDENCE || widened.length === 0) return name;
+	const [read] = widened;
+	if (!read || !widened.every((r) => r !== undefined && r.text === read.text && r.confidence >= REVIEW_CONFIDENCE)) return name;
+	const sure = Math.min(...widened.map((r) => r?.confidence ?? 0));
+	if (read.text === name.text) return { ...name, confidence: sure };
+	const letterCount = (text: string) => text.replace(/[^A-Za-z]/g, '').length;
+	if (letterCount(read.text) < letterCount(name.text)) return name;
+	return { ...read, confidence: Math.min(sure, WIDENED_OTHER_NAME) };
+}
+
+/** A name the widened crops read otherwise is reported no surer than this. */
+const WIDENED_OTHER_NAME = 0.85;
 
 /**
  * How far past a box ending on a middle initial its check crop reaches, in line heights: into the

@@ -37,22 +37,25 @@ export interface Crop {
 	width: number;
 }
 
-/** The width of a line's crop at the recogniser's height, known before any pixel is sampled. */
-export function cropWidth(quad: Quad, maxWidth = MAX_REC_WIDTH): number {
+/**
+ * The width of a line's crop at the recogniser's height, known before any pixel is sampled; a
+ * stretch over 1 widens the text by that much, as if printed in a wider font.
+ */
+export function cropWidth(quad: Quad, maxWidth = MAX_REC_WIDTH, stretch = 1): number {
 	const [tl, tr, , bl] = quad;
 	const boxWidth = Math.max(distance(tl, tr), 1);
 	const boxHeight = Math.max(distance(tl, bl), 1);
-	return Math.max(8, Math.min(maxWidth, Math.ceil((REC_HEIGHT * boxWidth) / boxHeight)));
+	return Math.max(8, Math.min(maxWidth, Math.ceil((stretch * REC_HEIGHT * boxWidth) / boxHeight)));
 }
 
 /**
  * Samples the quad straight into a 48 px high BGR crop normalised to [-1, 1], supersampling
  * when shrinking so thin strokes survive.
  */
-export function cropLine(image: RgbImage, quad: Quad, maxWidth = MAX_REC_WIDTH): Crop {
+export function cropLine(image: RgbImage, quad: Quad, maxWidth = MAX_REC_WIDTH, stretch = 1): Crop {
 	const [tl, tr, , bl] = quad;
 	const boxHeight = Math.max(distance(tl, bl), 1);
-	const width = cropWidth(quad, maxWidth);
+	const width = cropWidth(quad, maxWidth, stretch);
 	const pixels = new Float32Array(3 * REC_HEIGHT * width);
 	const plane = REC_HEIGHT * width;
 	const ux = { x: (tr.x - tl.x) / width, y: (tr.y - tl.y) / width };
@@ -318,13 +321,17 @@ const KEPT_SHARE = 0.55;
 export async function recognizeLines(
 	models: OcrModels,
 	image: RgbImage,
-	boxes: Array<{ quad: Quad; score: number }>,
+	boxes: Array<{ quad: Quad; score: number; stretch?: number }>,
 ): Promise<RecognizedLine[]> {
-	const split = boxes.length >= 2 && models.lender?.available() ? lendingSplit(boxes.map((box) => cropWidth(box.quad))) : boxes.length;
-	const tail = boxes.slice(split).map((box) => cropLine(image, box.quad));
+	const cropOf = (box: (typeof boxes)[number]) => cropLine(image, box.quad, MAX_REC_WIDTH, box.stretch);
+	const split =
+		boxes.length >= 2 && models.lender?.available()
+			? lendingSplit(boxes.map((box) => cropWidth(box.quad, MAX_REC_WIDTH, box.stretch)))
+			: boxes.length;
+	const tail = boxes.slice(split).map(cropOf);
 	const lent = tail.length > 0 && models.lender ? models.lender.read(tail) : null;
 	const chars: RecognizedChar[][] = [];
-	for (const box of boxes.slice(0, split)) chars.push(await readCrop(models, cropLine(image, box.quad)));
+	for (const box of boxes.slice(0, split)) chars.push(await readCrop(models, cropOf(box)));
 	// The lender answers for a leading part of the tail, or none of it when it was wanted elsewhere.
 	const answered = lent ? ((await lent) ?? []) : [];
 	chars.push(...answered);
