@@ -177,6 +177,24 @@ describe('valid thru', () => {
 		expect(level.validThru?.confidence).toBeGreaterThanOrEqual(0.9);
 	});
 
+	test('a box read as a date in part, its digits lost, leaves an unlabelled date elsewhere in doubt (independent seed 175)', () => {
+		// An embossed 10/31 under the number read "/" (and "0/3" by a taller crop); an unlabelled 05/26 by the logo.
+		const card = (part: string, options: Record<number, CharOptions> = {}) =>
+			read(line('05/26', 300, 40), line('LOUIS FAIRCHILD', 40, 120), line('3644 405064 3277', 40, 160), line(part, 40, 200, options));
+		for (const part of ['/', '0/3']) {
+			expect(card(part).validThru?.text).toBe('05/26');
+			expect(card(part).validThru?.confidence).toBeLessThan(0.9);
+			expect(card(part).validThru?.partDateElsewhere).toBe(true);
+		}
+		// Not a box read as a whole date, nor one of a label's words with a slash (MONTH/YEAR).
+		for (const other of ['10/31', 'MONTH/YEAR']) expect(card(other).validThru?.partDateElsewhere).toBeUndefined();
+		// Nor a slash the model hardly read: any thin stroke (a contactless mark's arc, read "/" at 0.00).
+		expect(card('/', { 0: { prob: 0.05 } }).validThru?.confidence).toBeGreaterThanOrEqual(0.9);
+		// A date beside its expiry label is the expiry, whatever a slash elsewhere was.
+		const labelled = read(line('VALID THRU 05/26', 200, 40), line('LOUIS FAIRCHILD', 40, 120), line('/', 40, 200));
+		expect(labelled.validThru?.confidence).toBeGreaterThanOrEqual(0.9);
+	});
+
 	test('a four-digit year is the year, not a date ending in its first two digits', () => {
 		const fields = read(line('VALID THRU 08/2033', 40, 160), line('JOHN SMITH', 40, 220));
 		expect(fields.validThru?.text).toBe('08/33');

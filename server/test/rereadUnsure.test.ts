@@ -116,6 +116,15 @@ describe('rereadUnsure', () => {
 		);
 	});
 
+	test('a date read in part elsewhere by one crop keeps the chosen date in doubt where the other crops read that box as nothing', async () => {
+		// Independent seed 175: the crop at 0.88 of the box's height read the "/" of the embossed 10/31 as nothing.
+		const besidePart: CardFields = { validThru: { text: '05/26', confidence: 0.85, box: null, parts: [], partDateElsewhere: true } };
+		const fields = await merge(besidePart, date('05/26', 0.999), date('05/26', 0.999));
+		expect(fields.validThru?.text).toBe('05/26');
+		expect(fields.validThru?.confidence).toBeLessThan(0.9);
+		expect(fields.validThru?.partDateElsewhere).toBe(true);
+	});
+
 	test('larger digits one crop read beside the date keep it in doubt where the other crops read none', async () => {
 		// Bench seed 2095: only the detector's crop read the embossed expiry's "03" beside the small 04/28.
 		const besideLarger: CardFields = { validThru: { text: '04/28', confidence: 0.85, box: null, parts: [], largerPrintBeside: true } };

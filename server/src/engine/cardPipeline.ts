@@ -1151,8 +1151,15 @@ export async function rereadUnsure(
 		if (marked !== null) confidence = Math.min(confidence, 0.85);
 		// Larger digits one crop read beside the date are still there where another crop did not read them.
 		const larger = withWinner.some((r) => r.largerPrintBeside);
-		if (larger) confidence = Math.min(confidence, 0.85);
-		merged[name] = { ...best, confidence, ...(larger ? { largerPrintBeside: true as const } : {}) };
+		// So is a date read in part elsewhere on the card, where another crop read its box as nothing.
+		const partDate = withWinner.some((r) => r.partDateElsewhere);
+		if (larger || partDate) confidence = Math.min(confidence, 0.85);
+		merged[name] = {
+			...best,
+			confidence,
+			...(larger ? { largerPrintBeside: true as const } : {}),
+			...(partDate ? { partDateElsewhere: true as const } : {}),
+		};
 	}
 	return merged;
 }

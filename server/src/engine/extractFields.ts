@@ -79,6 +79,7 @@ export function extractFields(rows: TextRow[], now: Date = new Date()): Extracte
 			...date,
 			...(expiry.label ? { label: expiry.label } : {}),
 			...(expiry.largerPrintBeside ? { largerPrintBeside: expiry.largerPrintBeside } : {}),
+			...(expiry.partDateElsewhere ? { partDateElsewhere: expiry.partDateElsewhere } : {}),
 		};
 		sources.validThru = boxesOf([expiry.chars]);
 	}

@@ -14,6 +14,8 @@ export interface ExpiryChoice {
 	read: string[];
 	/** Digits printed larger than the date stood beside it (see `largerDigitsBeside`). */
 	largerPrintBeside?: true;
+	/** A box elsewhere on the card held a date read in part: the expiry may be there, unread. */
+	partDateElsewhere?: true;
 }
 
 /**
@@ -397,6 +399,27 @@ function readAsPrinted(date: DateCandidate): boolean {
 	return date.month >= 1 && date.month <= 12 && date.mapped === 0 && !date.crowded && !date.shortMonth && !date.slashless;
 }
 
+/**
+ * Whether a detector box apart from the date's holds a date read in part and nothing else: its slash
+ * alone, or with fewer digits than a date has ("/", "0/3"). Not print far larger than the date (a
+ * chip's contacts read "1/11").
+ */
+function partDateBox(rows: TextRow[], date: PlacedChar[], exclude: Set<PlacedChar>): boolean {
+	const h = Math.max(...date.map(charHeight));
+	return rows.some((row) =>
+		[...new Set(row.chars.map((c) => c.box))].some((box) => {
+			const chars = row.chars.filter((c) => c.box === box);
+			const text = chars.map((c) => c.char).join('');
+			if (!/^\d{0,2}\/\d{0,2}$/.test(text) || text.length > 4 || !chars.some((c) => c.char === '/' && c.prob >= PART_DATE_SLASH))
+				return false;
+			return !chars.some((c) => exclude.has(c) || date.includes(c)) && Math.max(...chars.map(charHeight)) <= h * LARGER_DATE_MAX;
+		}),
+	);
+}
+
+/** A slash read less surely than this is any thin stroke: a contactless mark's arc read "/" at 0.00. */
+const PART_DATE_SLASH = 0.3;
+
 /** Leftover digits, or a date read in part, on the date's own row, along it within STRAY_REACH of the date. */
 function strayDigitRun(row: TextRow, date: PlacedChar[], taken: Set<PlacedChar>): boolean {
 	const from = Math.min(...date.map((c) => c.along)) - row.height * STRAY_REACH;
@@ -725,6 +748,11 @@ export function readExpiry(rows: TextRow[], now: Date, exclude: Set<PlacedChar>,
 	// across the card reported at 0.998).
 	if (chosen.label === null && rows.some((row) => splitRuns(row.chars).some((run) => holdsSlashlessDate(leftoverDigits(run, taken), now))))
 		confidence = Math.min(confidence, 0.85);
+	// A box read as a slash alone, or with a digit or two, is a date whose digits were not read, which
+	// may be the expiry (independent seed 175: 10/31 in small embossed OCR-A under the number read "/"
+	// and "0/3", while an unlabelled 05/26 beside the brand's logo was reported at 0.998).
+	const partDate = chosen.label !== 'expiry' && partDateBox(rows, chosen.date.chars, exclude);
+	if (partDate) confidence = Math.min(confidence, 0.85);
 	// A date no card prints on the chosen one's row, not labelled otherwise, may be the expiry misread
 	// (bench seed 2069: "02/26E11/53END", VALID FROM 02/26 run into EXPIRES END 11/30 read as 11/53).
 	const misread = dates.some(
@@ -745,5 +773,6 @@ export function readExpiry(rows: TextRow[], now: Date, exclude: Set<PlacedChar>,
 		label,
 		read: [...new Set(candidates.filter(readAsPrinted).map((date) => date.text))],
 		...(largerBeside ? { largerPrintBeside: true as const } : {}),
+		...(partDate ? { partDateElsewhere: true as const } : {}),
 	};
 }

@@ -29,6 +29,11 @@ export interface FieldReading {
 	 * and a crop that did not read them does not clear the doubt.
 	 */
 	largerPrintBeside?: true;
+	/**
+	 * A date chosen while a box elsewhere held a date read in part (its slash alone): the expiry may
+	 * be there, and a crop that read that box as nothing does not clear the doubt.
+	 */
+	partDateElsewhere?: true;
 }
 
 export type DateLabel = 'expiry' | 'decoy' | 'cutValid';
