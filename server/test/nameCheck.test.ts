@@ -204,6 +204,23 @@ describe('afterWidenedReads', () => {
 		expect(afterWidenedReads(reading('OLUWASEUN WILLIAMSDAVIS', 0.8), widened)).toEqual(reading('OLUWASEUN WILLIAMS-DAVIS', 0.85));
 	});
 
+	test('a name another crop read otherwise, and believed, is not made sure by widened crops of the same boxes', () => {
+		const widened = [reading('ANNA GULIA', 0.99), reading('ANNA GULIA', 0.99)];
+		const name = reading('ANNA GULIA', 0.8);
+		expect(afterWidenedReads(name, widened, true)).toBe(name);
+		expect(afterWidenedReads(name, widened, false).confidence).toBe(0.99);
+	});
+
+	test('a widened reading that drops a mark or a word is no correction', () => {
+		// The full stop put back past an initial's box lies outside the crops; so may an apostrophe the vote put back.
+		const stop = reading('MICHAEL A. KOWALSKI', 0.85);
+		expect(afterWidenedReads(stop, [reading('MICHAEL A KOWALSKI', 0.98), reading('MICHAEL A KOWALSKI', 0.99)])).toBe(stop);
+		const apostrophe = reading("ELEANOR DELL'ACQUA", 0.85);
+		expect(afterWidenedReads(apostrophe, [reading('ELEANOR DELLACQUA', 0.98), reading('ELEANOR DELLACQUA', 0.99)])).toBe(apostrophe);
+		const words = reading('KWON MI SUNG', 0.8);
+		expect(afterWidenedReads(words, [reading('KWON MISUNG', 0.98), reading('KWON MISUNG', 0.99)])).toBe(words);
+	});
+
 	test('a widened reading with fewer letters is the box cut again, not a correction', () => {
 		const name = reading('JANG HAYOON', 0.85);
 		expect(afterWidenedReads(name, [reading('NG HAYOON', 0.996), reading('NG HAYOON', 0.998)])).toBe(name);

@@ -38,6 +38,14 @@ describe('withWiderView', () => {
 		expect(merged?.fields.validThru).toMatchObject({ text: '02/34', confidence: 0.8 });
 	});
 
+	test("a date the wider view read the same keeps the first view's doubt about a date read in part elsewhere", () => {
+		const first = card({ ...FIRST.fields, validThru: { ...reading('05/26', 0.85), partDateElsewhere: true } });
+		const wider = card({ number: reading(NUMBER, 0.998), name: reading('HIROSHI ANDERSON', 0.99), validThru: reading('05/26', 0.998) });
+		// The wider view adds nothing here; give it a field the first lacks so it is merged.
+		const withCvc = card({ ...first.fields, name: undefined });
+		expect(withWiderView(withCvc, wider)?.fields.validThru).toMatchObject({ text: '05/26', confidence: 0.85, partDateElsewhere: true });
+	});
+
 	test('a rival the wider view hardly believed casts no doubt, as a rival pass must be at 0.75 or more', () => {
 		const wider = card({ number: reading(NUMBER, 0.998), name: reading('HIROSHIANDERSON', 0.6), validThru: reading('02/34', 0.97) });
 		const merged = withWiderView(FIRST, wider);
@@ -115,6 +123,19 @@ describe('withPassRival', () => {
 		// Neither pass read the number surely: the rival counts.
 		const unsure = card({ ...kept.fields, number: reading(NUMBER, 0.6) });
 		expect(withPassRival(unsure, other).fields.name?.confidence).toBe(0.85);
+	});
+
+	test('the same date the other pass read beside a date read in part elsewhere keeps that doubt', () => {
+		// Independent seed 175: one reading saw the embossed 10/31 as "/", another as nothing, both took 05/26.
+		const flagged = { ...reading('11/29', 0.85), partDateElsewhere: true as const };
+		const merged = withPassRival(kept, card({ number: reading(NUMBER, 0.95), validThru: flagged }));
+		expect(merged.fields.validThru).toMatchObject({ text: '11/29', confidence: 0.85, partDateElsewhere: true });
+		// Not a pass that did not read the card, nor another date.
+		expect(withPassRival(kept, card({ number: reading('816266797044', 0.45), validThru: flagged })).fields.validThru?.confidence).toBe(
+			0.99,
+		);
+		const otherDate = { ...reading('05/26', 0.6), partDateElsewhere: true as const };
+		expect(withPassRival(kept, card({ number: reading(NUMBER, 0.95), validThru: otherDate })).fields.validThru?.confidence).toBe(0.99);
 	});
 });
 

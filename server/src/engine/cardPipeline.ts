@@ -12,7 +12,7 @@ import { distance, extendQuadEnds, insideQuad, quadCenter, unit } from './geomet
 import type { OcrModels } from './models';
 import { dominantTextAngle, upsideDownProbability } from './orientation';
 import type { RecognizedChar, RecognizedLine } from './recognizeText';
-import { recognizeLines } from './recognizeText';
+import { MAX_REC_WIDTH, cropWidth, recognizeLines } from './recognizeText';
 import { resizeRgb, warpRgb } from './resample';
 import { groupIntoRows } from './textRows';
 
@@ -185,7 +185,17 @@ export function withPassRival(kept: CardReading, other: CardReading): CardReadin
 		if (field && rival && rival.text !== field.text && rival.confidence >= PASS_RIVAL)
 			fields[name] = { ...field, confidence: Math.min(field.confidence, 0.85) };
 	}
+	if (fields.validThru && !onlyKeptSawCard) fields.validThru = keepPartDateDoubt(fields.validThru, other.fields.validThru);
 	return { ...kept, fields, dateGuess: kept.dateGuess ?? other.dateGuess };
+}
+
+/**
+ * A date another reading of the card read the same while it saw a date read in part elsewhere
+ * (`partDateElsewhere`) keeps that doubt: a reading that saw that box as nothing does not clear it.
+ */
+export function keepPartDateDoubt(date: FieldReading, other: FieldReading | undefined): FieldReading {
+	if (!other?.partDateElsewhere || other.text !== date.text) return date;
+	return { ...date, confidence: Math.min(date.confidence, 0.85), partDateElsewhere: true };
 }
 
 /** A field the other pass read otherwise at least this surely casts doubt on the kept one. */
@@ -361,6 +371,9 @@ export function withWiderView(first: CardReading, wider: CardReading): CardReadi
 		else if (seen && own && seen.text !== own.text && seen.confidence >= PASS_RIVAL)
 			fields[name] = { ...own, confidence: Math.min(own.confidence, WIDER_VIEW_DOUBT) };
 	}
+	// Taken from the wider view, the date keeps the first view's doubt, and the other way round.
+	if (fields.validThru)
+		fields.validThru = keepPartDateDoubt(keepPartDateDoubt(fields.validThru, first.fields.validThru), wider.fields.validThru);
 	return {
 		...base,
 		fields,
@@ -586,12 +599,21 @@ async function readRegion(
 	// same boxes, and a cut there is as likely (seed 2117: ONKANG first, ON KANG voted at 0.974, while
 	// the boxes reaching past the start read HOON KANG, of BIN-HOON KANG).
 	const firstName = first.fields.name;
+	// Every reading of the name the checks past its ends made, for the widened reads to weigh.
+	const checkReadings: NameReading[] = [];
 	if (fields.name && nameFrom && firstName && sameNameLetters(firstName.text, fields.name.text)) {
 		// The boxes that start and end the name's line (in the view, text runs along +x).
 		const firstBox = nameFrom.reduce((a, b) => (viewQuads[b][0].x < viewQuads[a][0].x ? b : a));
 		const lastBox = nameFrom.reduce((a, b) => (viewQuads[b][1].x > viewQuads[a][1].x ? b : a));
-		const checkWith = async ([before, after]: [number, number]) =>
-			await readCrops(nameFrom, (i) => extendQuadEnds(viewQuads[i], i === firstBox ? before : 0, i === lastBox ? after : 0), first.lines);
+		const checkWith = async ([before, after]: [number, number]) => {
+			const read = await readCrops(
+				nameFrom,
+				(i) => extendQuadEnds(viewQuads[i], i === firstBox ? before : 0, i === lastBox ? after : 0),
+				first.lines,
+			);
+			checkReadings.push(nameReading(read));
+			return read;
+		};
 		let reach: [number, number] = [NAME_REACH, NAME_REACH];
 		const seen = (await checkWith(reach)).fields.name;
 		// A check that reads what the first view read (MEIJONES again, where the vote put the gap back) is
@@ -628,22 +650,37 @@ async function readRegion(
 			fields.name = withInitialStops(fields.name, stops);
 		}
 	}
-	// A name still in doubt is read once more from its boxes widened, as if printed in wider fonts:
-	// condensed print and tight kerning leave a thin mark or a narrow gap few frames of the model's
-	// own, which a wider crop gives it (WILLIAMSDAVIS read WILLIAMS-DAVIS at 0.99 twice).
-	if (fields.name && nameFrom && fields.name.confidence < REVIEW_CONFIDENCE) {
-		const widened: Array<FieldReading | undefined> = [];
-		for (const stretch of NAME_STRETCHES) {
-			const recognised = await recognizeLines(
-				models,
-				source,
-				nameFrom.map((i) => ({ quad: mapQuad(toSource, viewQuads[i]), score: boxes[i].score, stretch })),
-			);
+	// A name still in doubt is read once more from crops of its boxes sampled wider, as if printed in a
+	// wider font: condensed print and tight kerning leave a thin mark or a narrow gap few of the
+	// model's frames, which a wider crop gives it (WILLIAMSDAVIS read WILLIAMS-DAVIS at 0.99 twice).
+	// Only from the boxes the first view read it in, and only where no crop reaches the width cap
+	// (there both stretches would be one crop).
+	const widenable = (i: number) => cropWidth(mapQuad(toSource, viewQuads[i]), MAX_REC_WIDTH, Math.max(...NAME_STRETCHES)) < MAX_REC_WIDTH;
+	if (
+		fields.name &&
+		nameFrom &&
+		firstName &&
+		fields.name.confidence < REVIEW_CONFIDENCE &&
+		sameNameLetters(firstName.text, fields.name.text) &&
+		nameFrom.every(widenable)
+	) {
+		const recognised = await recognizeLines(
+			models,
+			source,
+			NAME_STRETCHES.flatMap((stretch) => nameFrom.map((i) => ({ quad: mapQuad(toSource, viewQuads[i]), score: boxes[i].score, stretch }))),
+		);
+		const widened = NAME_STRETCHES.map((_, s) => {
 			const lines = [...first.lines];
-			nameFrom.forEach((i, k) => (lines[i] = { ...recognised[k], quad: viewQuads[i] }));
-			widened.push(extractFields(groupIntoRows(lines), now).fields.name);
-		}
-		fields.name = afterWidenedReads(fields.name, widened);
+			nameFrom.forEach((i, k) => (lines[i] = { ...recognised[s * nameFrom.length + k], quad: viewQuads[i] }));
+			return extractFields(groupIntoRows(lines), now).fields.name;
+		});
+		// A crop height or a check past the ends that read the name otherwise, and believed it, is a doubt
+		// the widened crops of the same boxes cannot clear.
+		const name = fields.name;
+		const readOtherwise = [...nameReadings, ...checkReadings].some(
+			(r) => r.text !== undefined && r.text !== name.text && r.confidence >= CHECK_NOISE,
+		);
+		fields.name = afterWidenedReads(name, widened, readOtherwise);
 	}
 	// The last step that reads: what it reports for a name is capped in closerLookConfidence, and no
 	// check after it (rereads, the name's end checks) may raise a name it replaced.
@@ -937,32 +974,46 @@ export function afterNameCheck(name: FieldReading, seen: FieldReading | undefine
 	// A less sure reading that only drops a thin mark (OHARA for O'HARA), or a reading the model
 	// itself hardly believes that lost a whole chunk of the name (RAF AEL), is the longer crop's
 	// noise, not a rival; one letter more or less (GIULIA, GULIA) still is.
-	const letterCount = (text: string) => text.replace(/[^A-Za-z]/g, '').length;
 	const marksDropped = seen.text === name.text.replace(/['-]/g, '') && seen.confidence < name.confidence;
 	const truncated = seen.confidence < CHECK_NOISE && letterCount(seen.text) < letterCount(name.text) - 2;
 	if (marksDropped || truncated) return name;
 	return sameWords || seen.confidence >= REVIEW_CONFIDENCE ? { ...name, confidence: Math.min(name.confidence, 0.8) } : name;
 }
 
-/** How much wider than the detector's box the crops of a name in doubt are read: two, to agree. */
+/** How much wider than its box's own proportions a crop of a name in doubt is sampled: two, to agree. */
 const NAME_STRETCHES = [1.3, 1.6];
 
+/** Letters in a name's text, marks and gaps aside. */
+function letterCount(text: string): number {
+	return text.replace(/[^A-Za-z]/g, '').length;
+}
+
+/** Marks in a name's text: hyphens, apostrophes and initials' full stops. */
+function markCount(text: string): number {
+	return text.replace(/[^'.-]/g, '').length;
+}
+
 /**
- * The name after readings of its boxes widened: where every widened crop reads the same name surely,
- * that is the reading. The name it confirms is reported as surely as the less sure of them; another
- * name they agree on replaces it, still in doubt, since two crops of one line share what misleads them.
- * Widened crops keep the detector's box ends, which the check past the ends may have reached beyond:
- * a reading with fewer letters is that cut again (NG HAYOON for JANG HAYOON), not a correction.
+ * The name after readings of its boxes' crops sampled wider: where every widened crop reads the
+ * same name surely, that is the reading. The name it confirms is reported as surely as the less
+ * sure of them, unless another crop read it otherwise and believed it (`readOtherwise`): the
+ * widened crops are of the same boxes. Another name they agree on replaces it, still in doubt,
+ * since two crops of one line share what misleads them, and only when it drops nothing: the
+ * widened crops keep the boxes' ends, which the check past the ends may have reached beyond (NG
+ * HAYOON for JANG HAYOON), and do not reach the full stops put back past an initial's box.
  */
-export function afterWidenedReads(name: FieldReading, widened: Array<FieldReading | undefined>): FieldReading {
+export function afterWidenedReads(name: FieldReading, widened: Array<FieldReading | undefined>, readOtherwise = false): FieldReading {
 	if (name.confidence >= REVIEW_CONFIDENCE || widened.length === 0) return name;
 	const [read] = widened;
 	if (!read || !widened.every((r) => r !== undefined && r.text === read.text && r.confidence >= REVIEW_CONFIDENCE)) return name;
 	const sure = Math.min(...widened.map((r) => r?.confidence ?? 0));
-	if (read.text === name.text) return { ...name, confidence: sure };
-	const letterCount = (text: string) => text.replace(/[^A-Za-z]/g, '').length;
-	if (letterCount(read.text) < letterCount(name.text)) return name;
-	return { ...read, confidence: Math.min(sure, WIDENED_OTHER_NAME) };
+	if (read.text === name.text) return readOtherwise ? name : { ...name, confidence: sure };
+	const words = (text: string) => text.split(' ').length;
+	const dropsNothing =
+		letterCount(read.text) >= letterCount(name.text) &&
+		markCount(read.text) >= markCount(name.text) &&
+		words(read.text) >= words(name.text);
+	return dropsNothing ? { ...read, confidence: Math.min(sure, WIDENED_OTHER_NAME) } : name;
 }
 
 /** A name the widened crops read otherwise is reported no surer than this. */

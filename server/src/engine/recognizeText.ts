@@ -6,7 +6,7 @@ import { distance } from './geometry';
 
 export const REC_HEIGHT = 48;
 /** Long card-number lines reach ~15:1; wider crops only add padding cost. */
-const MAX_REC_WIDTH = 1200;
+export const MAX_REC_WIDTH = 1200;
 /** PaddleOCR's recognition input is at least this wide. */
 const MIN_REC_WIDTH = 320;
 
@@ -39,7 +39,8 @@ export interface Crop {
 
 /**
  * The width of a line's crop at the recogniser's height, known before any pixel is sampled; a
- * stretch over 1 widens the text by that much, as if printed in a wider font.
+ * stretch over 1 samples the same box that much wider, as if printed in a wider font, up to
+ * `maxWidth` (a crop at the cap is squeezed back, whatever the stretch).
  */
 export function cropWidth(quad: Quad, maxWidth = MAX_REC_WIDTH, stretch = 1): number {
 	const [tl, tr, , bl] = quad;
