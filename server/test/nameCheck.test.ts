@@ -183,6 +183,17 @@ describe('afterWidenedReads', () => {
 		expect(afterWidenedReads(name, [reading('MEI WONG', 0.99), reading('MEI WONG', 0.99)])).toBe(name);
 	});
 
+	test('a sure name a widened crop reads surely with a mark more is the marked name, in doubt (bench seed 2127)', () => {
+		expect(afterWidenedReads(reading('MIJUN KANG', 0.971), [reading('MI-JUN KANG', 0.977)])).toEqual(reading('MI-JUN KANG', 0.85));
+		// Not a mark read unsurely, nor other letters, nor a mark fewer.
+		for (const other of [reading('MI-JUN KANG', 0.742), reading('MI-JJUN KANG', 0.99)]) {
+			const name = reading('MIJUN KANG', 0.971);
+			expect(afterWidenedReads(name, [other])).toBe(name);
+		}
+		const marked = reading("GRACE O'NEIL", 0.99);
+		expect(afterWidenedReads(marked, [reading('GRACE ONEIL', 0.99)])).toBe(marked);
+	});
+
 	test('a name in doubt that every widened crop reads the same surely is as sure as the less sure of them', () => {
 		expect(
 			afterWidenedReads(reading('MICHAEL A KOWALSKI', 0.8), [reading('MICHAEL A KOWALSKI', 0.98), reading('MICHAEL A KOWALSKI', 0.987)]),

@@ -653,23 +653,18 @@ async function readRegion(
 	// A name still in doubt is read once more from crops of its boxes sampled wider, as if printed in a
 	// wider font: condensed print and tight kerning leave a thin mark or a narrow gap few of the
 	// model's frames, which a wider crop gives it (WILLIAMSDAVIS read WILLIAMS-DAVIS at 0.99 twice).
+	// A sure name is read from one such crop, for a mark it lost (MI-JUN KANG read MIJUN KANG at 0.971).
 	// Only from the boxes the first view read it in, and only where no crop reaches the width cap
 	// (there both stretches would be one crop).
 	const widenable = (i: number) => cropWidth(mapQuad(toSource, viewQuads[i]), MAX_REC_WIDTH, Math.max(...NAME_STRETCHES)) < MAX_REC_WIDTH;
-	if (
-		fields.name &&
-		nameFrom &&
-		firstName &&
-		fields.name.confidence < REVIEW_CONFIDENCE &&
-		sameNameLetters(firstName.text, fields.name.text) &&
-		nameFrom.every(widenable)
-	) {
+	if (fields.name && nameFrom && firstName && sameNameLetters(firstName.text, fields.name.text) && nameFrom.every(widenable)) {
+		const stretches = fields.name.confidence >= REVIEW_CONFIDENCE ? NAME_STRETCHES.slice(0, 1) : NAME_STRETCHES;
 		const recognised = await recognizeLines(
 			models,
 			source,
-			NAME_STRETCHES.flatMap((stretch) => nameFrom.map((i) => ({ quad: mapQuad(toSource, viewQuads[i]), score: boxes[i].score, stretch }))),
+			stretches.flatMap((stretch) => nameFrom.map((i) => ({ quad: mapQuad(toSource, viewQuads[i]), score: boxes[i].score, stretch }))),
 		);
-		const widened = NAME_STRETCHES.map((_, s) => {
+		const widened = stretches.map((_, s) => {
 			const lines = [...first.lines];
 			nameFrom.forEach((i, k) => (lines[i] = { ...recognised[s * nameFrom.length + k], quad: viewQuads[i] }));
 			return extractFields(groupIntoRows(lines), now).fields.name;
@@ -994,8 +989,9 @@ function markCount(text: string): number {
 }
 
 /**
- * The name after readings of its boxes' crops sampled wider: where every widened crop reads the
- * same name surely, that is the reading. The name it confirms is reported as surely as the less
+ * The name after readings of its boxes' crops sampled wider. A sure name one of them reads surely
+ * with a mark more is the marked name, in doubt. For a name in doubt: where every widened crop reads
+ * the same name surely, that is the reading. The name it confirms is reported as surely as the less
  * sure of them, unless another crop read it otherwise and believed it (`readOtherwise`): the
  * widened crops are of the same boxes. Another name they agree on replaces it, still in doubt,
  * since two crops of one line share what misleads them, and only when it drops nothing: the
@@ -1003,7 +999,20 @@ function markCount(text: string): number {
  * HAYOON for JANG HAYOON), and do not reach the full stops put back past an initial's box.
  */
 export function afterWidenedReads(name: FieldReading, widened: Array<FieldReading | undefined>, readOtherwise = false): FieldReading {
-	if (name.confidence >= REVIEW_CONFIDENCE || widened.length === 0) return name;
+	if (name.confidence >= REVIEW_CONFIDENCE) {
+		// A sure name a widened crop reads surely with a mark more, its letters the same: the mark was
+		// lost in the narrower crops; the marked name is taken, in doubt.
+		const letters = (text: string) => text.replace(/[^A-Za-z]/g, '');
+		const marked = widened.find(
+			(r) =>
+				r !== undefined &&
+				r.confidence >= REVIEW_CONFIDENCE &&
+				letters(r.text) === letters(name.text) &&
+				markCount(r.text) > markCount(name.text),
+		);
+		return marked ? { ...marked, confidence: Math.min(marked.confidence, WIDENED_OTHER_NAME) } : name;
+	}
+	if (widened.length === 0) return name;
 	const [read] = widened;
 	if (!read || !widened.every((r) => r !== undefined && r.text === read.text && r.confidence >= REVIEW_CONFIDENCE)) return name;
 	const sure = Math.min(...widened.map((r) => r?.confidence ?? 0));
