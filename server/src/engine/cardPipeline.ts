@@ -654,9 +654,12 @@ async function readRegion(
 	// wider font: condensed print and tight kerning leave a thin mark or a narrow gap few of the
 	// model's frames, which a wider crop gives it (WILLIAMSDAVIS read WILLIAMS-DAVIS at 0.99 twice).
 	// A sure name is read from one such crop, for a mark it lost (MI-JUN KANG read MIJUN KANG at 0.971).
-	// Only from the boxes the first view read it in, and only where no crop reaches the width cap
-	// (there both stretches would be one crop).
-	const widenable = (i: number) => cropWidth(mapQuad(toSource, viewQuads[i]), MAX_REC_WIDTH, Math.max(...NAME_STRETCHES)) < MAX_REC_WIDTH;
+	// Only from the boxes the first view read it in, and only where the width cap leaves every stretch
+	// a crop of its own (at the cap, two stretches are one crop, and that the first view's at most).
+	const widenable = (i: number) => {
+		const quad = mapQuad(toSource, viewQuads[i]);
+		return new Set([1, ...NAME_STRETCHES].map((stretch) => cropWidth(quad, MAX_REC_WIDTH, stretch))).size === NAME_STRETCHES.length + 1;
+	};
 	if (fields.name && nameFrom && firstName && sameNameLetters(firstName.text, fields.name.text) && nameFrom.every(widenable)) {
 		const stretches = fields.name.confidence >= REVIEW_CONFIDENCE ? NAME_STRETCHES.slice(0, 1) : NAME_STRETCHES;
 		const recognised = await recognizeLines(
