@@ -188,6 +188,15 @@ describe('valid thru', () => {
 		}
 		// Not a box read as a whole date, nor one of a label's words with a slash (MONTH/YEAR).
 		for (const other of ['10/31', 'MONTH/YEAR']) expect(card(other).validThru?.partDateElsewhere).toBeUndefined();
+		// Nor a slash within the number's line: a stroke between its groups (bench seed 2127, "/" at 0.33).
+		const between = read(
+			line('05/26', 300, 40),
+			line('LIM JINSOO', 40, 120),
+			line('3869 513459', 40, 160),
+			line('/', 240, 165),
+			line('2560', 270, 160),
+		);
+		expect(between.validThru?.confidence).toBeGreaterThanOrEqual(0.9);
 		// Nor a slash the model hardly read: any thin stroke (a contactless mark's arc, read "/" at 0.00).
 		expect(card('/', { 0: { prob: 0.05 } }).validThru?.confidence).toBeGreaterThanOrEqual(0.9);
 		// A date beside its expiry label is the expiry, whatever a slash elsewhere was.

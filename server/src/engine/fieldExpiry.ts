@@ -1,6 +1,6 @@
 import type { DateLabel, Point } from './types';
 import { DIGIT_LOOKALIKES } from './fieldNumber';
-import { distance, lineOffset, quadCenter } from './geometry';
+import { distance, insideQuad, lineOffset, quadCenter } from './geometry';
 import type { PlacedChar, TextRow } from './textRows';
 import { meanProb, runText, spanQuad, splitRuns } from './textRows';
 
@@ -406,13 +406,18 @@ function readAsPrinted(date: DateCandidate): boolean {
  */
 function partDateBox(rows: TextRow[], date: PlacedChar[], exclude: Set<PlacedChar>): boolean {
 	const h = Math.max(...date.map(charHeight));
+	// Not within a line of the card number's many digits (a stroke between its groups read "/" at 0.33).
+	const numberLines = rows
+		.filter((row) => row.chars.filter((c) => /\d/.test(c.char)).length >= NUMBER_LINE_DIGITS)
+		.map((row) => spanQuad(row.chars));
 	return rows.some((row) =>
 		[...new Set(row.chars.map((c) => c.box))].some((box) => {
 			const chars = row.chars.filter((c) => c.box === box);
 			const text = chars.map((c) => c.char).join('');
 			if (!/^\d{0,2}\/\d{0,2}$/.test(text) || text.length > 4 || !chars.some((c) => c.char === '/' && c.prob >= PART_DATE_SLASH))
 				return false;
-			return !chars.some((c) => exclude.has(c) || date.includes(c)) && Math.max(...chars.map(charHeight)) <= h * LARGER_DATE_MAX;
+			const within = numberLines.some((line) => insideQuad(quadCenter(spanQuad(chars)), line));
+			return !within && !chars.some((c) => exclude.has(c) || date.includes(c)) && Math.max(...chars.map(charHeight)) <= h * LARGER_DATE_MAX;
 		}),
 	);
 }
