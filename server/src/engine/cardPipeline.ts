@@ -981,9 +981,14 @@ export function afterNameCheck(name: FieldReading, seen: FieldReading | undefine
 /** How much wider than its box's own proportions a crop of a name in doubt is sampled: two, to agree. */
 const NAME_STRETCHES = [1.3, 1.6];
 
-/** Letters in a name's text, marks and gaps aside. */
+/** A name's letters, marks and gaps aside. */
+function nameLetters(text: string): string {
+	return text.replace(/[^A-Za-z]/g, '');
+}
+
+/** How many letters a name has, marks and gaps aside. */
 function letterCount(text: string): number {
-	return text.replace(/[^A-Za-z]/g, '').length;
+	return nameLetters(text).length;
 }
 
 /** Marks in a name's text: hyphens, apostrophes and initials' full stops. */
@@ -1005,12 +1010,11 @@ export function afterWidenedReads(name: FieldReading, widened: Array<FieldReadin
 	if (name.confidence >= REVIEW_CONFIDENCE) {
 		// A sure name a widened crop reads surely with a mark more, its letters the same: the mark was
 		// lost in the narrower crops; the marked name is taken, in doubt.
-		const letters = (text: string) => text.replace(/[^A-Za-z]/g, '');
 		const marked = widened.find(
 			(r) =>
 				r !== undefined &&
 				r.confidence >= REVIEW_CONFIDENCE &&
-				letters(r.text) === letters(name.text) &&
+				nameLetters(r.text) === nameLetters(name.text) &&
 				markCount(r.text) > markCount(name.text),
 		);
 		return marked ? { ...marked, confidence: Math.min(marked.confidence, WIDENED_OTHER_NAME) } : name;

@@ -411,8 +411,7 @@ function partDateBox(rows: TextRow[], date: PlacedChar[], exclude: Set<PlacedCha
 		.filter((row) => row.chars.filter((c) => /\d/.test(c.char)).length >= NUMBER_LINE_DIGITS)
 		.map((row) => spanQuad(row.chars));
 	return rows.some((row) =>
-		[...new Set(row.chars.map((c) => c.box))].some((box) => {
-			const chars = row.chars.filter((c) => c.box === box);
+		boxesOnRow(row).some((chars) => {
 			const text = chars.map((c) => c.char).join('');
 			if (!/^\d{0,2}\/\d{0,2}$/.test(text) || text.length > 4 || !chars.some((c) => c.char === '/' && c.prob >= PART_DATE_SLASH))
 				return false;
@@ -420,6 +419,11 @@ function partDateBox(rows: TextRow[], date: PlacedChar[], exclude: Set<PlacedCha
 			return !within && !chars.some((c) => exclude.has(c) || date.includes(c)) && Math.max(...chars.map(charHeight)) <= h * LARGER_DATE_MAX;
 		}),
 	);
+}
+
+/** The characters of each detector box on a row, box by box in the order the row meets them. */
+function boxesOnRow(row: TextRow): PlacedChar[][] {
+	return [...new Set(row.chars.map((c) => c.box))].map((box) => row.chars.filter((c) => c.box === box));
 }
 
 /** A slash read less surely than this is any thin stroke: a contactless mark's arc read "/" at 0.00. */
@@ -560,8 +564,8 @@ const WEAK_DATE_PROB = 0.6;
 function largerDateReadWeakly(rows: TextRow[], date: PlacedChar[], skip: Set<PlacedChar>): boolean {
 	const h = Math.max(...date.map(charHeight));
 	return rows.some((row) =>
-		[...new Set(row.chars.map((c) => c.box))].some((box) => {
-			const chars = row.chars.filter((c) => c.box === box && c.char !== ' ');
+		boxesOnRow(row).some((box) => {
+			const chars = box.filter((c) => c.char !== ' ');
 			if (chars.some((c) => date.includes(c) || skip.has(c))) return false;
 			const print = chars.filter((c) => /[\d/\\]/.test(c.char));
 			if (!print.some((c) => /[/\\]/.test(c.char)) || print.filter((c) => /\d/.test(c.char)).length < 3) return false;
