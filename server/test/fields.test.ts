@@ -19,6 +19,8 @@ interface CharOptions {
 	/** Extra pitches of blank space before this character (a wider step between letters). */
 	shift?: number;
 	prob?: number;
+	/** The recogniser's runner-up for this character. */
+	alt?: { char: string; prob: number };
 }
 
 /** A detector box at (x, y) holding `text`, one character per pitch unless options say otherwise. */
@@ -42,7 +44,7 @@ function line(text: string, x: number, y: number, options: Record<number, CharOp
 			spaceBefore: cell.options.spaceBefore ?? (cells[cells.indexOf(cell) - 1]?.char === ' ' ? 0.9 : 0),
 			dotBefore: 0,
 			apostropheBefore: cell.options.apostropheBefore ?? 0,
-			alt: null,
+			alt: cell.options.alt ?? null,
 		}));
 	// A space cell becomes the recogniser's own space character, as CTC emits it.
 	const withSpaces: RecognizedChar[] = [];
@@ -783,6 +785,43 @@ describe('holder name', () => {
 			expect(fields.name?.text).toBe(name);
 			expect(fields.name?.confidence).toBeGreaterThanOrEqual(0.9);
 		}
+	});
+
+	test('a title-case name with a capital alone before its apostrophe is a name (independent seeds 171, 177)', () => {
+		// Greta D'Amico and Delphine C D'Angelo, read letter for letter at 0.99 and over, lost to the
+		// issuer's name above the number (TIDEWATER EXCHANGE at 0.99, CEDAR HOLLOW).
+		for (const name of ["Greta D'Amico", "Delphine C D'Angelo", "Greta B. O'Brien", 'Hannah McAllister', 'Ian MacLeod']) {
+			const fields = read(line('TIDEWATER EXCHANGE', 40, 40), line(name, 40, 220));
+			expect(fields.name?.text).toBe(name);
+			expect(fields.name?.confidence).toBeGreaterThanOrEqual(0.9);
+		}
+		// Capitals run together are no title case: MCALLISTER in a mixed line stays a casing slip.
+		expect(read(line("Greta D'AMico", 40, 220)).name?.text).not.toBe("Greta D'AMico");
+	});
+
+	test('a word in small letters whose first letter looks the same in capitals is title case (independent seed 177)', () => {
+		// Claire da Valle: the model read c and v small (c at 0.63, C its runner-up); the whole line then
+		// failed as a name and TIDEWATER EXCHANGE was reported at 0.99.
+		const claire = read(
+			line('TIDEWATER EXCHANGE', 40, 40),
+			line('claire da valle', 40, 220, {
+				0: { prob: 0.63, alt: { char: 'C', prob: 0.35 } },
+				10: { prob: 0.52, alt: { char: 'V', prob: 0.46 } },
+			}),
+		);
+		expect(claire.name?.text).toBe('Claire da Valle');
+		expect(claire.name?.confidence).toBeGreaterThanOrEqual(0.9);
+		// A first letter whose capital has another shape (h, H) is no case slip: no name.
+		expect(read(line('hugo da valle', 40, 220)).name).toBeUndefined();
+	});
+
+	test('a letter whose runner-up is itself in the other case is read surely; another letter is a rival', () => {
+		const sameLetter = read(line('SOPHIA LEE', 40, 220, { 2: { prob: 0.6, alt: { char: 'p', prob: 0.38 } } }));
+		expect(sameLetter.name?.text).toBe('SOPHIA LEE');
+		expect(sameLetter.name?.confidence).toBeGreaterThanOrEqual(0.9);
+		const otherLetter = read(line('SOPHIA LEE', 40, 220, { 2: { prob: 0.6, alt: { char: 'R', prob: 0.38 } } }));
+		expect(otherLetter.name?.text).toBe('SOPHIA LEE');
+		expect(otherLetter.name?.confidence).toBeLessThan(0.9);
 	});
 
 	test('a particle is no name of its own, nor a word in a name in capitals', () => {

@@ -1,5 +1,5 @@
 import type { PlacedChar, TextRow } from './textRows';
-import { meanProb, runText, SPACE_THRESHOLD, spanQuad, SURE_GAP_PROB } from './textRows';
+import { runText, SPACE_THRESHOLD, spanQuad, SURE_GAP_PROB } from './textRows';
 import { distance, extendQuadEnds, insideQuad, lineOffset, quadCenter } from './geometry';
 
 export interface NameChoice {
@@ -106,9 +106,25 @@ function isInnerParticle(texts: string[], i: number): boolean {
 	);
 }
 
-/** "Young", "O'Neil", "Lee-Tran": some issuers print names as written rather than in capitals. */
+/**
+ * "Young", "O'Neil", "D'Amico", "Lee-Tran", "McAllister": some issuers print names as written rather
+ * than in capitals. A capital alone before an apostrophe (O', D') starts a word too (independent
+ * seeds 171 and 177: Greta D'Amico, Delphine C D'Angelo lost to a bank's name).
+ */
 function isTitleCase(word: string): boolean {
-	return /^[A-Z][a-z]+(?:['-][A-Z]?[a-z]+)*\.?$/.test(word) || /^[A-Z]\.?$/.test(word);
+	return /^(?:Mac|Mc)?[A-Z](?:[a-z]+|(?='))(?:['-][A-Z]?[a-z]+)*\.?$/.test(word) || /^[A-Z]\.?$/.test(word);
+}
+
+/** Letters whose capital is their small letter drawn larger: the recogniser's case for them is a guess. */
+const SHAPE_ALIKE = /^[cosuvwxz]/;
+
+/**
+ * A word read all in small letters whose first letter looks the same in capitals (claire, valle)
+ * as the title-case word it may be: on a line otherwise read as a name written in title case, or
+ * wholly in small letters, its first letter's case is the recogniser's guess.
+ */
+function withShapeAlikeCapital(word: string): string {
+	return /^[a-z][a-z'-]*$/.test(word) && SHAPE_ALIKE.test(word) && !NAME_PARTICLES.has(word) ? word[0].toUpperCase() + word.slice(1) : word;
 }
 
 function isCardWord(word: string): boolean {
@@ -681,7 +697,11 @@ function candidateOf(whole: Segment): Candidate | null {
 		? { ...whole, words: [...whole.words.slice(0, -1), lastWord.slice(0, -1)], doubtful: whole.doubtful || dot.prob < 0.45 }
 		: whole;
 	const segment = trimmed;
-	const texts = segment.words.map(runText);
+	const read = segment.words.map(runText);
+	const restored = read.map(withShapeAlikeCapital);
+	// Restored only where every word then reads as a name written in title case.
+	const restoredTitle = restored.every((t, i) => isTitleCase(t) || /^[A-Za-z]\.?$/.test(t) || isInnerParticle(restored, i));
+	const texts = restoredTitle ? restored : read;
 	const nameLike = nameLikeOnly(texts);
 	if (!nameLike && cardWordFlags(texts).some(Boolean)) return null;
 	if (labelPiece(texts)) return null;
@@ -773,8 +793,12 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	const chars = chosen.words.flat();
 	const letterChars = chars.filter((c) => /[A-Za-z]/.test(c.char));
 	const marks = chars.filter((c) => !/[A-Za-z]/.test(c.char));
-	const min = Math.min(...letterChars.map((c) => c.prob));
-	const mean = meanProb(chars);
+	// A name's casing is settled for the whole line, not letter by letter: where the runner-up is the
+	// same letter in the other case (c at 0.63, C at 0.35 in "claire"), the letter is read surely.
+	const letterProb = (c: PlacedChar) =>
+		Math.min(1, c.prob + (c.alt && c.alt.char !== c.char && c.alt.char.toUpperCase() === c.char.toUpperCase() ? c.alt.prob : 0));
+	const min = Math.min(...letterChars.map(letterProb));
+	const mean = chars.reduce((sum, c) => sum + (/[A-Za-z]/.test(c.char) ? letterProb(c) : c.prob), 0) / chars.length;
 	// A gap the model half saw inside a word may be a lost space ("JAMESLIM").
 	const doubtfulSpace = chars.some(
 		(c, i) =>
@@ -844,7 +868,8 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 			),
 	);
 	// A name has no checksum: its weakest letter, and how far it beats the runner-up, bound it.
-	const margin = Math.min(...letterChars.map((c) => c.prob - (c.alt?.prob ?? 0)));
+	// With the runner-up the same letter, the next rival has at most what that letter leaves.
+	const margin = Math.min(...letterChars.map((c) => (letterProb(c) > c.prob ? 2 * letterProb(c) - 1 : c.prob - (c.alt?.prob ?? 0))));
 	// Hyphens and apostrophes are thin and read less surely; they only need to beat even odds.
 	const marksSure = marks.every((c) => c.prob >= 0.45);
 	let confidence = min >= 0.7 && margin >= 0.45 && marksSure ? 0.92 + 0.08 * Math.max(0, (mean - 0.8) / 0.2) : Math.min(0.85, 0.88 * mean);
