@@ -676,9 +676,18 @@ function letterForDigit(word: PlacedChar[]): PlacedChar[] {
 	});
 }
 
+/**
+ * A look-alike digit with a full stop between two words ("WINONA 0. BANERJEE", independent seed 177)
+ * is a middle initial read as a digit: its letter.
+ */
+function initialForDigit(word: PlacedChar[], i: number, words: PlacedChar[][]): PlacedChar[] {
+	if (i === 0 || i === words.length - 1 || word.length !== 2 || word[1].char !== '.' || !(word[0].char in LETTER_FOR_DIGIT)) return word;
+	return [{ ...word[0], char: LETTER_FOR_DIGIT[word[0].char], fromDigit: true }, word[1]];
+}
+
 /** One digit among a word's letters (0SEI, MAR1A) is a letter the model read as its look-alike; the name is then in doubt. */
 function lettersForDigits(segment: Segment): Segment {
-	const words = segment.words.map(letterForDigit);
+	const words = segment.words.map(letterForDigit).map(initialForDigit);
 	return words.some((word, i) => word !== segment.words[i]) ? { ...segment, words } : segment;
 }
 
@@ -914,6 +923,9 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	// throughout. Names do that rarely (ELISE PRICE), and are then only flagged.
 	if (chosen.words.length >= 2 && chosen.words.every((w) => nearFiveLetterCardWord(letters(runText(w)))))
 		confidence = Math.min(confidence, 0.8);
+	// A letter read from a box much shorter than the name's (an initial the detector boxed short) may
+	// be part of another letter (the top of a Y reads V).
+	if (chars.some((c) => c.shortBox)) confidence = Math.min(confidence, 0.85);
 	// A lone lower-case letter in a name in capitals may be a mark read as a letter, not an initial.
 	if (chosen.words.some((w) => letters(runText(w)).length === 1 && /[a-z]/.test(w[0].char))) confidence = Math.min(confidence, 0.85);
 	const clamp = (value: number) => Math.max(0, Math.min(1, value));

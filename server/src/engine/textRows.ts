@@ -27,6 +27,8 @@ export interface PlacedChar {
 	tightGap?: boolean;
 	/** A space the recogniser emitted itself, faintly, between letters no further apart than a letter step. */
 	crampedSpace?: boolean;
+	/** Read from a box much shorter than its row's (joinGapLetters): part of a glyph as much as a glyph. */
+	shortBox?: true;
 }
 
 export interface TextRow {
@@ -59,6 +61,8 @@ interface LineGeometry {
 	center: Point;
 	height: number;
 	direction: Point;
+	/** A lone letter's small box taken into the row whose word gap it stands in: its size is not the row's. */
+	joined?: true;
 }
 
 function geometryOf(line: RecognizedLine, index: number): LineGeometry {
@@ -101,7 +105,59 @@ export function groupIntoRows(lines: RecognizedLine[]): TextRow[] {
 		if (row) row.push(item);
 		else rows.push([item]);
 	}
-	return rows.map(buildRow).sort((a, b) => a.center.y - b.center.y);
+	return joinGapLetters(rows)
+		.map(buildRow)
+		.sort((a, b) => a.center.y - b.center.y);
+}
+
+/** A letter read under this in a short box is a speck (an E at 0.02 between MARY and O'NEIL, seed 2085), not an initial. */
+const GAP_LETTER_FLOOR = 0.1;
+
+/**
+ * A lone letter in a box of its own, too small to line up with the words it stands between, is
+ * theirs: a middle initial the detector boxed short (independent seed 177: the V of SAMUEL V
+ * QUINTERO in a box 10 px high between words 25 px high, read as a line of its own, so the name
+ * came apart at the gap it left). Only in a gap between two boxes that face it with letters, on
+ * their line's axis: never between a number's digit groups.
+ */
+function joinGapLetters(rows: LineGeometry[][]): LineGeometry[][] {
+	const lone = (row: LineGeometry[]) =>
+		row.length === 1 &&
+		row[0].line.chars.length === 1 &&
+		/^[A-Za-z]$/.test(row[0].line.chars[0].char) &&
+		row[0].line.chars[0].prob >= GAP_LETTER_FLOOR;
+	const kept = rows.filter((row) => !lone(row));
+	for (const row of rows) {
+		if (kept.includes(row)) continue;
+		const glyph = row[0];
+		const host = kept.find((candidate) => {
+			const sorted = [...candidate].sort((a, b) => a.center.x - b.center.x);
+			return sorted.some((left, k) => {
+				const right = sorted[k + 1];
+				if (!right || glyph.height >= left.height) return false;
+				const direction = left.direction;
+				const along = (p: Point) => p.x * direction.x + p.y * direction.y;
+				const normal = { x: -direction.y, y: direction.x };
+				const offset = (glyph.center.x - left.center.x) * normal.x + (glyph.center.y - left.center.y) * normal.y;
+				const span = [
+					Math.min(along(glyph.line.quad[0]), along(glyph.line.quad[3])),
+					Math.max(along(glyph.line.quad[1]), along(glyph.line.quad[2])),
+				];
+				const lastOfLeft = left.line.chars[left.line.chars.length - 1]?.char ?? '';
+				const firstOfRight = right.line.chars[0]?.char ?? '';
+				return (
+					Math.abs(offset) < left.height * 0.45 &&
+					span[0] >= Math.max(along(left.line.quad[1]), along(left.line.quad[2])) &&
+					span[1] <= Math.min(along(right.line.quad[0]), along(right.line.quad[3])) &&
+					/[A-Za-z]/.test(lastOfLeft) &&
+					/[A-Za-z]/.test(firstOfRight)
+				);
+			});
+		});
+		if (host) host.push({ ...glyph, joined: true });
+		else kept.push(row);
+	}
+	return kept;
 }
 
 /** A step between letters at most this many times the box's letter pitch is no word gap. */
@@ -161,6 +217,7 @@ function buildRow(members: LineGeometry[]): TextRow {
 				apostropheBefore: c.apostropheBefore,
 				alt: c.alt,
 				boxSpan,
+				...(member.joined ? { shortBox: true as const } : {}),
 			});
 		}
 	}
@@ -170,7 +227,8 @@ function buildRow(members: LineGeometry[]): TextRow {
 	const marginPeaks = new Map(members.map((m) => [m.index, m.line.chars[0]?.char === ' ' ? 0 : (m.line.chars[0]?.spaceBefore ?? 0)]));
 	// Grown boxes overlap their neighbours, so a glyph at a box edge can be read by both boxes.
 	// Two readings from different boxes closer than half a glyph pitch are one glyph: keep the surer.
-	const height = members.reduce((sum, m) => sum + m.height, 0) / members.length;
+	const sized = members.filter((m) => !m.joined);
+	const height = sized.reduce((sum, m) => sum + m.height, 0) / sized.length;
 	const chars: PlacedChar[] = [];
 	for (const c of placed) {
 		const last = chars[chars.length - 1];
