@@ -796,6 +796,9 @@ describe('holder name', () => {
 			expect(fields.name?.text).toBe(name);
 			expect(fields.name?.confidence).toBeGreaterThanOrEqual(0.9);
 		}
+		// A small letter after the apostrophe is no title case (O'neil): the case of a letter inside a
+		// title-case word is reported as read, so a word read so is no name word.
+		expect(read(line("Greta O'neil", 40, 220)).name?.text).not.toBe("Greta O'neil");
 		// Capitals run together are no title case: MCALLISTER in a mixed line stays a casing slip.
 		expect(read(line("Greta D'AMico", 40, 220)).name?.text).not.toBe("Greta D'AMico");
 	});
@@ -814,6 +817,8 @@ describe('holder name', () => {
 		expect(claire.name?.confidence).toBeGreaterThanOrEqual(0.9);
 		// A first letter whose capital has another shape (h, H) is no case slip: no name.
 		expect(read(line('hugo da valle', 40, 220)).name).toBeUndefined();
+		// Nor is a line in small letters whose first letters the model did not doubt (no capital runner-up).
+		expect(read(line('security code', 40, 220)).name).toBeUndefined();
 	});
 
 	test('a letter whose runner-up is itself in the other case is read surely; another letter is a rival', () => {
@@ -823,6 +828,12 @@ describe('holder name', () => {
 		const otherLetter = read(line('SOPHIA LEE', 40, 220, { 2: { prob: 0.6, alt: { char: 'R', prob: 0.38 } } }));
 		expect(otherLetter.name?.text).toBe('SOPHIA LEE');
 		expect(otherLetter.name?.confidence).toBeLessThan(0.9);
+		// In title case a word's first letter is a capital by rule; its other letters are reported as
+		// read, so their case is still in doubt (Moore or MOore).
+		const titleStart = read(line('Greta Moore', 40, 220, { 6: { prob: 0.6, alt: { char: 'm', prob: 0.38 } } }));
+		expect([titleStart.name?.text, (titleStart.name?.confidence ?? 0) >= 0.9]).toEqual(['Greta Moore', true]);
+		const titleInside = read(line('Greta Moore', 40, 220, { 7: { prob: 0.6, alt: { char: 'O', prob: 0.38 } } }));
+		expect([titleInside.name?.text, (titleInside.name?.confidence ?? 0) >= 0.9]).toEqual(['Greta Moore', false]);
 	});
 
 	test('a particle is no name of its own, nor a word in a name in capitals', () => {
@@ -1152,6 +1163,7 @@ describe('holder name', () => {
 		// First or last, or without its stop, a digit is no initial: the line is no sure name.
 		expect(read(line('0. WINONA BANERJEE', 40, 220)).name?.text).not.toBe('O. WINONA BANERJEE');
 		expect(read(line('WINONA BANERJEE 0.', 40, 220)).name?.text).not.toBe('WINONA BANERJEE O.');
+		expect(read(line('WINONA 0 BANERJEE', 40, 220)).name?.text).not.toBe('WINONA O BANERJEE');
 	});
 
 	test('a lone letter boxed short in the gap between two words is their middle initial (independent seed 177)', () => {
@@ -1176,6 +1188,22 @@ describe('holder name', () => {
 			NOW,
 		).fields.number;
 		expect(number?.text).toBe('4539148803436467');
+		// Nor where the groups' facing digits were read as look-alike letters (148B | O343).
+		const lookAlike = extractFields(
+			groupIntoRows([
+				line('4539', 40, 100),
+				line('148B', 40 + 5 * PITCH, 100),
+				shrunk(line('I', 40 + 9.3 * PITCH, 109), 12),
+				line('O343', 40 + 10 * PITCH, 100),
+				line('6467', 40 + 15 * PITCH, 100),
+				line('JOHN SMITH', 40, 220),
+			]),
+			NOW,
+		).fields.number;
+		expect(lookAlike?.text).toBe('4539148803436467');
+		// A speck past the name, well before a product's word on its line, is no initial of it.
+		const speck = read(line('JOHN SMITH', 40, 220), shrunk(line('X', 40 + 12.5 * PITCH, 229), 12), line('PLATINUM', 40 + 16 * PITCH, 220));
+		expect(speck.name?.text).toBe('JOHN SMITH');
 	});
 
 	test('a name with a digit read for a letter is never sure, wherever card words beside it leave it', () => {

@@ -93,7 +93,7 @@ function isNameWord(word: string): boolean {
  * Kwame del Holt): a lower-case word a name in capitals would never have.
  */
 // prettier-ignore
-const NAME_PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'del', 'della', 'da', 'das', 'dos', 'du', 'di', 'la', 'le', 'ten', 'ter', 'zu', 'bin', 'binti', 'al']);
+const NAME_PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'del', 'della', 'da', 'das', 'dos', 'du', 'di', 'la', 'le', 'ten', 'ter', 'zu', 'bin', 'binti', 'al', 'vom', 'zur']);
 
 /** A particle inside a name otherwise written in title case: never its first or last word. */
 function isInnerParticle(texts: string[], i: number): boolean {
@@ -112,19 +112,23 @@ function isInnerParticle(texts: string[], i: number): boolean {
  * seeds 171 and 177: Greta D'Amico, Delphine C D'Angelo lost to a bank's name).
  */
 function isTitleCase(word: string): boolean {
-	return /^(?:Mac|Mc)?[A-Z](?:[a-z]+|(?='))(?:['-][A-Z]?[a-z]+)*\.?$/.test(word) || /^[A-Z]\.?$/.test(word);
+	return /^(?:Mac|Mc)?[A-Z](?:[a-z]+|(?='[A-Z]))(?:['-][A-Z]?[a-z]+)*\.?$/.test(word) || /^[A-Z]\.?$/.test(word);
 }
 
 /** Letters whose capital is their small letter drawn larger: the recogniser's case for them is a guess. */
 const SHAPE_ALIKE = /^[cosuvwxz]/;
 
 /**
- * A word read all in small letters whose first letter looks the same in capitals (claire, valle)
- * as the title-case word it may be: on a line otherwise read as a name written in title case, or
- * wholly in small letters, its first letter's case is the recogniser's guess.
+ * A word read all in small letters whose first letter looks the same in capitals (claire, valle),
+ * where the recogniser's runner-up for that letter is its capital: its case is the recogniser's
+ * guess, and the word may be the title-case word (Claire).
  */
-function withShapeAlikeCapital(word: string): string {
-	return /^[a-z][a-z'-]*$/.test(word) && SHAPE_ALIKE.test(word) && !NAME_PARTICLES.has(word) ? word[0].toUpperCase() + word.slice(1) : word;
+function withShapeAlikeCapital(word: PlacedChar[]): string {
+	const text = runText(word);
+	const first = word[0];
+	const capital = first.char.toUpperCase();
+	const guessed = first.alt?.char === capital;
+	return guessed && /^[a-z][a-z'-]*$/.test(text) && SHAPE_ALIKE.test(text) && !NAME_PARTICLES.has(text) ? capital + text.slice(1) : text;
 }
 
 function isCardWord(word: string): boolean {
@@ -707,7 +711,7 @@ function candidateOf(whole: Segment): Candidate | null {
 		: whole;
 	const segment = trimmed;
 	const read = segment.words.map(runText);
-	const restored = read.map(withShapeAlikeCapital);
+	const restored = segment.words.map(withShapeAlikeCapital);
 	// Restored only where every word then reads as a name written in title case.
 	const restoredTitle = restored.every((t, i) => isTitleCase(t) || /^[A-Za-z]\.?$/.test(t) || isInnerParticle(restored, i));
 	const texts = restoredTitle ? restored : read;
@@ -802,10 +806,19 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	const chars = chosen.words.flat();
 	const letterChars = chars.filter((c) => /[A-Za-z]/.test(c.char));
 	const marks = chars.filter((c) => !/[A-Za-z]/.test(c.char));
-	// A name's casing is settled for the whole line, not letter by letter: where the runner-up is the
-	// same letter in the other case (c at 0.63, C at 0.35 in "claire"), the letter is read surely.
+	// A name in capitals is reported in capitals, and a title-case word starts with one, whatever case
+	// the recogniser gave the letter: where its runner-up is the same letter in the other case (c at
+	// 0.63, C at 0.35 in "claire"), that letter is read surely. Elsewhere in a title-case name the
+	// case is reported as read (O'Neil, not O'neil), so the runner-up stays a rival.
+	const inCapitals = chosen.text === chosen.text.toUpperCase();
+	// A particle (da, van) is reported in small letters as read: its first letter's case is no rule's.
+	const wordStarts = new Set(chosen.words.filter((w) => !NAME_PARTICLES.has(runText(w))).map((w) => w[0]));
+	const caseSettled = (c: PlacedChar) => inCapitals || wordStarts.has(c);
 	const letterProb = (c: PlacedChar) =>
-		Math.min(1, c.prob + (c.alt && c.alt.char !== c.char && c.alt.char.toUpperCase() === c.char.toUpperCase() ? c.alt.prob : 0));
+		Math.min(
+			1,
+			c.prob + (caseSettled(c) && c.alt && c.alt.char !== c.char && c.alt.char.toUpperCase() === c.char.toUpperCase() ? c.alt.prob : 0),
+		);
 	const min = Math.min(...letterChars.map(letterProb));
 	const mean = chars.reduce((sum, c) => sum + (/[A-Za-z]/.test(c.char) ? letterProb(c) : c.prob), 0) / chars.length;
 	// A gap the model half saw inside a word may be a lost space ("JAMESLIM").

@@ -110,6 +110,8 @@ export function groupIntoRows(lines: RecognizedLine[]): TextRow[] {
 		.sort((a, b) => a.center.y - b.center.y);
 }
 
+/** The most white, in line heights, beside a lone letter taken into a word gap (SAMUEL V QUINTERO: 1.04 and 0.96). */
+const GAP_LETTER_WHITE = 1.5;
 /** A letter read under this in a short box is a speck (an E at 0.02 between MARY and O'NEIL, seed 2085), not an initial. */
 const GAP_LETTER_FLOOR = 0.1;
 
@@ -117,8 +119,10 @@ const GAP_LETTER_FLOOR = 0.1;
  * A lone letter in a box of its own, too small to line up with the words it stands between, is
  * theirs: a middle initial the detector boxed short (independent seed 177: the V of SAMUEL V
  * QUINTERO in a box 10 px high between words 25 px high, read as a line of its own, so the name
- * came apart at the gap it left). Only in a gap between two boxes that face it with letters, on
- * their line's axis: never between a number's digit groups.
+ * came apart at the gap it left). Only in a word gap between two boxes of letters (never digits: a
+ * number's group whose last digit was read as a look-alike letter), on their line's axis, with no
+ * more than a line height and a half of white on either side (a speck past a name, before a label further
+ * off, stays out).
  */
 function joinGapLetters(rows: LineGeometry[][]): LineGeometry[][] {
 	const lone = (row: LineGeometry[]) =>
@@ -127,33 +131,48 @@ function joinGapLetters(rows: LineGeometry[][]): LineGeometry[][] {
 		/^[A-Za-z]$/.test(row[0].line.chars[0].char) &&
 		row[0].line.chars[0].prob >= GAP_LETTER_FLOOR;
 	const kept = rows.filter((row) => !lone(row));
+	const hosts = [...kept];
+	const width = (member: LineGeometry) => distance(member.line.quad[0], member.line.quad[1]);
+	const letterAt = (member: LineGeometry, end: 'first' | 'last') => {
+		const chars = member.line.chars.filter((c) => c.char !== ' ');
+		return (end === 'first' ? chars[0] : chars[chars.length - 1])?.char ?? '';
+	};
+	// How far off the host row's axis the glyph is, where it stands in a word gap of that row.
+	const offsetIn = (glyph: LineGeometry, row: LineGeometry[]): number | null => {
+		const members = row.filter((m) => !m.joined);
+		const { direction } = members.reduce((widest, m) => (width(m) > width(widest) ? m : widest));
+		const along = (p: Point) => p.x * direction.x + p.y * direction.y;
+		const start = (m: LineGeometry) => Math.min(along(m.line.quad[0]), along(m.line.quad[3]));
+		const end = (m: LineGeometry) => Math.max(along(m.line.quad[1]), along(m.line.quad[2]));
+		const sorted = [...members].sort((a, b) => start(a) - start(b));
+		for (let k = 0; k + 1 < sorted.length; k++) {
+			const [left, right] = [sorted[k], sorted[k + 1]];
+			const offset = Math.abs((glyph.center.x - left.center.x) * -direction.y + (glyph.center.y - left.center.y) * direction.x);
+			const before = start(glyph) - end(left);
+			const after = start(right) - end(glyph);
+			if (
+				glyph.height < left.height &&
+				offset < left.height * 0.45 &&
+				before >= 0 &&
+				after >= 0 &&
+				Math.max(before, after) <= left.height * GAP_LETTER_WHITE &&
+				!/\d/.test(left.line.text + right.line.text) &&
+				/[A-Za-z]/.test(letterAt(left, 'last')) &&
+				/[A-Za-z]/.test(letterAt(right, 'first'))
+			)
+				return offset;
+		}
+		return null;
+	};
 	for (const row of rows) {
-		if (kept.includes(row)) continue;
+		if (!lone(row)) continue;
 		const glyph = row[0];
-		const host = kept.find((candidate) => {
-			const sorted = [...candidate].sort((a, b) => a.center.x - b.center.x);
-			return sorted.some((left, k) => {
-				const right = sorted[k + 1];
-				if (!right || glyph.height >= left.height) return false;
-				const direction = left.direction;
-				const along = (p: Point) => p.x * direction.x + p.y * direction.y;
-				const normal = { x: -direction.y, y: direction.x };
-				const offset = (glyph.center.x - left.center.x) * normal.x + (glyph.center.y - left.center.y) * normal.y;
-				const span = [
-					Math.min(along(glyph.line.quad[0]), along(glyph.line.quad[3])),
-					Math.max(along(glyph.line.quad[1]), along(glyph.line.quad[2])),
-				];
-				const lastOfLeft = left.line.chars[left.line.chars.length - 1]?.char ?? '';
-				const firstOfRight = right.line.chars[0]?.char ?? '';
-				return (
-					Math.abs(offset) < left.height * 0.45 &&
-					span[0] >= Math.max(along(left.line.quad[1]), along(left.line.quad[2])) &&
-					span[1] <= Math.min(along(right.line.quad[0]), along(right.line.quad[3])) &&
-					/[A-Za-z]/.test(lastOfLeft) &&
-					/[A-Za-z]/.test(firstOfRight)
-				);
-			});
-		});
+		let host: LineGeometry[] | null = null;
+		let nearest = Infinity;
+		for (const candidate of hosts) {
+			const offset = offsetIn(glyph, candidate);
+			if (offset !== null && offset < nearest) [host, nearest] = [candidate, offset];
+		}
 		if (host) host.push({ ...glyph, joined: true });
 		else kept.push(row);
 	}
@@ -271,7 +290,7 @@ function buildRow(members: LineGeometry[]): TextRow {
 		text += c.char;
 		charIndex.push(i);
 	});
-	const center = members.reduce((sum, m) => ({ x: sum.x + m.center.x / members.length, y: sum.y + m.center.y / members.length }), {
+	const center = sized.reduce((sum, m) => ({ x: sum.x + m.center.x / sized.length, y: sum.y + m.center.y / sized.length }), {
 		x: 0,
 		y: 0,
 	});
