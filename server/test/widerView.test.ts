@@ -14,6 +14,22 @@ const NUMBER = '4932358643690149';
 const FIRST = card({ number: reading(NUMBER, 0.999), name: reading('HIROSHI ANDERSON', 0.994) });
 
 describe('withWiderView', () => {
+	test('an unlabelled date the first view chose gives way to the expiry the wider view read by its label, in doubt (bench seed 2129)', () => {
+		// A 12 MP photo: the first view ended past an unlabelled 03/30 (0.998); EXPIRES END 12/34 lay beyond it.
+		const first = card({ ...FIRST.fields, validThru: reading('03/30', 0.998) });
+		const labelled = card({ ...FIRST.fields, validThru: { ...reading('12/34', 0.998), label: 'expiry' } });
+		expect(withWiderView(first, labelled)?.fields.validThru).toMatchObject({ text: '12/34', confidence: 0.85, label: 'expiry' });
+		// Another unlabelled date there: the first view's stays, in doubt.
+		const unlabelled = card({ ...FIRST.fields, validThru: reading('12/34', 0.97) });
+		expect(withWiderView(first, unlabelled)?.fields.validThru).toMatchObject({ text: '03/30', confidence: 0.85 });
+		// One the wider view hardly believed is no rival; nor is the same date.
+		expect(withWiderView(first, card({ ...FIRST.fields, validThru: reading('12/34', 0.6) }))).toBeNull();
+		expect(withWiderView(first, card({ ...FIRST.fields, validThru: { ...reading('03/30', 0.99), label: 'expiry' } }))).toBeNull();
+		// A date the first view read by its expiry label stands.
+		const byLabel = card({ ...FIRST.fields, validThru: { ...reading('03/30', 0.998), label: 'expiry' } });
+		expect(withWiderView(byLabel, labelled)).toBeNull();
+	});
+
 	test('a date only the wider view found is kept, never surely', () => {
 		const wider = card({ number: reading(NUMBER, 0.998), name: reading('HIROSHI ANDERSON', 0.98), validThru: reading('02/34', 0.99) });
 		const merged = withWiderView(FIRST, wider);

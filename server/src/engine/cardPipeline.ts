@@ -38,6 +38,11 @@ export interface CardReading {
 	numberSureOnlyCloser?: boolean;
 	/** Four digits that may be the expiry with its slash lost, reported only when no date is read. */
 	dateGuess?: FieldReading;
+	/**
+	 * Text was detected within half a line of the view's left or right edge: the card's print runs
+	 * past the view, which was placed round the text the coarse pass saw.
+	 */
+	textAtEdge?: boolean;
 }
 
 /** The reading as reported: its date guess stands in for a date no view read. */
@@ -270,7 +275,13 @@ async function readAtCoarseSide(
 		});
 		if (consider(reading)) {
 			const number = reading.fields.number;
-			if (!number?.box || (reading.fields.name && reading.fields.validThru)) return { reading, textSpread };
+			// A date chosen without a label, in a view whose text runs to its edge, may be a decoy whose
+			// labelled rival is past the edge (bench seed 2129: a 12 MP photo's view held the number, the
+			// name and an unlabelled 03/30, and ended there; EXPIRES END 12/34 beyond it was never read,
+			// and 03/30 was reported at 0.998). That card is looked at over its whole extent too.
+			const date = reading.fields.validThru;
+			const dateMayBeDecoy = date !== undefined && date.label === undefined && reading.textAtEdge === true;
+			if (!number?.box || (reading.fields.name && date && !dateMayBeDecoy)) return { reading, textSpread };
 			// Text found only round the number and a line or two beside it: a date or name printed
 			// further off on the card was not in the view. Look at the card's whole extent around the
 			// number, detecting afresh: a number runs over half to four fifths of a card's width, or
@@ -344,7 +355,9 @@ const WIDER_VIEW_DOUBT = 0.85;
  * card): it is kept, never surely, even a date beside its expiry label (an authorisation form's typed
  * "Expiry: 03/27" beside a copy of the card), unless it is a date on a line of the card (onCardRow):
  * a name there has no such line to vouch for it (its own would be the anchor).
- * When the two views
+ * A date the first view chose without a label, where the wider view read another one surely (it was
+ * looked at because the first view's text ran to its edge), gives way to that one if it stands by its
+ * expiry label, and stays otherwise: in doubt either way. When the two views
  * read a field differently, the first view's reading is kept, in doubt if the wider view's is as
  * sure as a rival pass's must be (PASS_RIVAL), and the fields the wider view adds are still taken
  * (HIROSHI ANDERSON read HIROSHIANDERSON there, beside the only date read). Then the
@@ -354,6 +367,15 @@ export function withWiderView(first: CardReading, wider: CardReading): CardReadi
 	const number = first.fields.number;
 	if (!number || wider.fields.number?.text !== number.text) return null;
 	const added = FIELD_NAMES.filter((name) => !first.fields[name] && wider.fields[name]);
+	const own = first.fields.validThru;
+	const seen = wider.fields.validThru;
+	// A date the first view read without a label, where the wider view read another one surely: by its
+	// expiry label, that one is taken; otherwise the first stays. Either way in doubt (the views disagree).
+	if (added.length === 0 && own && own.label === undefined && seen && seen.text !== own.text && seen.confidence >= PASS_RIVAL) {
+		const date = seen.label === 'expiry' ? seen : own;
+		const validThru = keepPartDateDoubt(keepPartDateDoubt({ ...date, confidence: Math.min(date.confidence, WIDER_VIEW_DOUBT) }, own), seen);
+		return { ...first, fields: { ...first.fields, validThru } };
+	}
 	// A guess at a date whose slash was lost is worth keeping where the first view read no date at all.
 	if (added.length === 0)
 		return wider.dateGuess && !first.dateGuess && !first.fields.validThru ? { ...first, dateGuess: wider.dateGuess } : null;
@@ -739,16 +761,23 @@ async function readRegion(
 		if (reading.box) reading.box = mapQuad(toSource, reading.box);
 		reading.parts = reading.parts.map((part) => mapQuad(toSource, part));
 	}
+	const viewLine = median(viewQuads.map(boxHeight));
+	const textAtEdge = viewQuads.some(
+		(q) => Math.min(...q.map((p) => p.x)) < viewLine * EDGE_LINES || Math.max(...q.map((p) => p.x)) > width - viewLine * EDGE_LINES,
+	);
 	return {
 		fields,
 		lines: first.lines,
 		rotationDeg: ((rotationDeg % 360) + 360) % 360,
+		textAtEdge,
 		numberSureOnlyCloser,
 		...(dateGuess ? { dateGuess } : {}),
 	};
 }
 
 const FIELD_NAMES: FieldName[] = ['number', 'validThru', 'name'];
+/** Text this many of its lines from the view's side edge may run past it. */
+const EDGE_LINES = 0.5;
 /** How much larger the second look at a card is, when a field was not found at all. */
 const CLOSER_LOOK = 1.5;
 
