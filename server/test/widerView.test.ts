@@ -14,20 +14,30 @@ const NUMBER = '4932358643690149';
 const FIRST = card({ number: reading(NUMBER, 0.999), name: reading('HIROSHI ANDERSON', 0.994) });
 
 describe('withWiderView', () => {
-	test('an unlabelled date the first view chose gives way to the expiry the wider view read by its label, in doubt (bench seed 2129)', () => {
+	test("an unlabelled date the first view chose, its text at the view's edge, gives way to the expiry the wider view read by its label on a card line, in doubt (bench seed 2129)", () => {
 		// A 12 MP photo: the first view ended past an unlabelled 03/30 (0.998); EXPIRES END 12/34 lay beyond it.
-		const first = card({ ...FIRST.fields, validThru: reading('03/30', 0.998) });
-		const labelled = card({ ...FIRST.fields, validThru: { ...reading('12/34', 0.998), label: 'expiry' } });
+		const number = placed(NUMBER, 0.999, box(280, 735, 700, 65));
+		const fields = { number, name: reading('HIROSHI ANDERSON', 0.994) };
+		const first: CardReading = { ...card({ ...fields, validThru: reading('03/30', 0.998) }), textAtEdge: true };
+		const onRow = box(1060, 750, 90, 35);
+		const wider = (date: FieldReading) => card({ ...fields, validThru: date });
+		const labelled = wider({ ...placed('12/34', 0.998, onRow), label: 'expiry' });
 		expect(withWiderView(first, labelled)?.fields.validThru).toMatchObject({ text: '12/34', confidence: 0.85, label: 'expiry' });
 		// Another unlabelled date there: the first view's stays, in doubt.
-		const unlabelled = card({ ...FIRST.fields, validThru: reading('12/34', 0.97) });
-		expect(withWiderView(first, unlabelled)?.fields.validThru).toMatchObject({ text: '03/30', confidence: 0.85 });
-		// One the wider view hardly believed is no rival; nor is the same date.
-		expect(withWiderView(first, card({ ...FIRST.fields, validThru: reading('12/34', 0.6) }))).toBeNull();
-		expect(withWiderView(first, card({ ...FIRST.fields, validThru: { ...reading('03/30', 0.99), label: 'expiry' } }))).toBeNull();
-		// A date the first view read by its expiry label stands.
-		const byLabel = card({ ...FIRST.fields, validThru: { ...reading('03/30', 0.998), label: 'expiry' } });
-		expect(withWiderView(byLabel, labelled)).toBeNull();
+		expect(withWiderView(first, wider(placed('12/34', 0.97, onRow)))?.fields.validThru).toMatchObject({ text: '03/30', confidence: 0.85 });
+		// A date by its label off the card's lines (a page's typed "Expiry: 12/34"): a rival, not taken.
+		const offCard = wider({ ...placed('12/34', 0.998, box(1370, 700, 110, 60)), label: 'expiry' });
+		expect(withWiderView(first, offCard)?.fields.validThru).toMatchObject({ text: '03/30', confidence: 0.85 });
+		// No rival: one hardly believed, the same date, a FROM or SINCE date, a date after a cut VALID.
+		expect(withWiderView(first, wider(placed('12/34', 0.6, onRow)))).toBeNull();
+		expect(withWiderView(first, wider({ ...placed('03/30', 0.99, onRow), label: 'expiry' }))).toBeNull();
+		expect(withWiderView(first, wider({ ...placed('12/34', 0.8, onRow), label: 'decoy' }))).toBeNull();
+		expect(withWiderView(first, wider({ ...placed('12/34', 0.85, onRow), label: 'cutValid' }))).toBeNull();
+		// A date the first view read by its expiry label stands; so does any where its text did not reach the edge.
+		expect(
+			withWiderView({ ...first, fields: { ...first.fields, validThru: { ...reading('03/30', 0.998), label: 'expiry' } } }, labelled),
+		).toBeNull();
+		expect(withWiderView({ ...first, textAtEdge: false }, labelled)).toBeNull();
 	});
 
 	test('a date only the wider view found is kept, never surely', () => {

@@ -371,10 +371,23 @@ export function withWiderView(first: CardReading, wider: CardReading): CardReadi
 	const seen = wider.fields.validThru;
 	// A date the first view read without a label, where the wider view read another one surely: by its
 	// expiry label, that one is taken; otherwise the first stays. Either way in doubt (the views disagree).
-	if (added.length === 0 && own && own.label === undefined && seen && seen.text !== own.text && seen.confidence >= PASS_RIVAL) {
-		const date = seen.label === 'expiry' ? seen : own;
-		const validThru = keepPartDateDoubt(keepPartDateDoubt({ ...date, confidence: Math.min(date.confidence, WIDER_VIEW_DOUBT) }, own), seen);
-		return { ...first, fields: { ...first.fields, validThru } };
+	// Only where the first view's text ran to its edge (why the wider view was looked at with every
+	// field read); a date the wider view holds as a FROM or SINCE date, or after a cut VALID, is no
+	// rival; one by its label off the card's lines (a page's typed "Expiry: 03/27" beside a scanned
+	// card) is one, but is not taken.
+	if (
+		added.length === 0 &&
+		first.textAtEdge === true &&
+		own !== undefined &&
+		own.label === undefined &&
+		seen &&
+		seen.text !== own.text &&
+		seen.confidence >= PASS_RIVAL &&
+		(seen.label === undefined || seen.label === 'expiry')
+	) {
+		const onCard = onCardRow(seen, [wider.fields.number, agreeing(wider.fields.name, first.fields.name)]);
+		const date = seen.label === 'expiry' && onCard ? seen : own;
+		return { ...first, fields: { ...first.fields, validThru: { ...date, confidence: Math.min(date.confidence, WIDER_VIEW_DOUBT) } } };
 	}
 	// A guess at a date whose slash was lost is worth keeping where the first view read no date at all.
 	if (added.length === 0)
