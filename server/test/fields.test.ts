@@ -95,6 +95,18 @@ describe('valid thru', () => {
 		expect(read(since, shrunk(line('15000', 372, 164), 9), ...dates, name).validThru?.text).toBe('04/24');
 	});
 
+	test('a date held as FROM or SINCE later than the date chosen leaves the choice in doubt (bench seed 2135)', () => {
+		// MEMBER SINCE in small print past the end of dates read without their labels claims the last
+		// of them, 10/27: no card is valid from after it expires, so the earlier date is no sure expiry.
+		const since = shrunk(line('BER SINCE', 280, 160), 17);
+		const name = line('JOHN SMITH', 40, 240);
+		const later = read(since, line('04/24', 40, 150), line('10/27', 40 + 8 * PITCH, 150), name).validThru;
+		expect([later?.text, (later?.confidence ?? 0) < 0.9]).toEqual(['04/24', true]);
+		// The same label by the earlier date leaves the later one sure.
+		const earlier = read(since, line('10/27', 40, 150), line('04/24', 40 + 8 * PITCH, 150), name).validThru;
+		expect([earlier?.text, (earlier?.confidence ?? 0) >= 0.9]).toEqual(['10/27', true]);
+	});
+
 	test("digits after a label that start a date are the label's date, not a value of its own", () => {
 		// A small VALID THRU beside a large "10 /27" (rows of their own), an unlabelled 12/29 elsewhere.
 		const thru = read(
@@ -680,6 +692,20 @@ describe('card number', () => {
 });
 
 describe('holder name', () => {
+	test('a product word glued to the name ends it, in doubt (independent seed 181)', () => {
+		// PLATINUM printed small right after CASTELLANOS, read with no gap: reported at 0.992 with it.
+		const glued = read(line('JOSE-MARIA CASTELLANOSPLATINUM', 40, 220)).name;
+		expect([glued?.text, (glued?.confidence ?? 1) < 0.9]).toEqual(['JOSE-MARIA CASTELLANOS', true]);
+		// A short card word ends surnames by chance (REINGOLD), and a card word alone is no name's end.
+		const surname = read(line('MARY REINGOLD', 40, 220)).name;
+		expect([surname?.text, (surname?.confidence ?? 0) >= 0.9]).toEqual(['MARY REINGOLD', true]);
+		expect(read(line('JOHN XXPLATINUM', 40, 220)).name?.text).toBe('JOHN XXPLATINUM');
+		// A card word that ends in another (INTERNATIONAL), its tail cut at an edge, or a letter off it, is no name cut short.
+		expect(read(line('FIRST INTERNATIONAL', 40, 220)).name).toBeUndefined();
+		expect(read(line('FIRST TERNATIONAL', 40, 220)).name?.text).not.toBe('TER');
+		expect(read(line('FIRST IMTERNATIONAL', 40, 220)).name).toBeUndefined();
+	});
+
 	test('letters read inside the name, or right after it, that the name left out leave it in doubt', () => {
 		// Bench seed 2079: a faint middle initial in a small box of its own (SIOBHAN [O] MENSAH, the O
 		// at 0.38), and a last word whose box overlaps the name's (KIM TAE [JAE]), each taken for a

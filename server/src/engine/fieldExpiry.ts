@@ -769,6 +769,14 @@ export function readExpiry(rows: TextRow[], now: Date, exclude: Set<PlacedChar>,
 			!d.plausible && d.label !== 'decoy' && d.date.row === chosen.date.row && !d.date.chars.some((c) => chosen.date.chars.includes(c)),
 	);
 	if (misread) confidence = Math.min(confidence, 0.85);
+	// A date held as VALID FROM or MEMBER SINCE later than the expiry chosen: no card is valid from
+	// after it expires, so a label went to the wrong date (bench seed 2135: MEMBER SINCE, printed
+	// small above the end of "06/23 11/23 10/27" read as one run, took 10/27, and the unlabelled
+	// 11/23 was reported at 0.975).
+	const laterDecoy = dates.some(
+		(d) => d.label === 'decoy' && d.plausible && d.when > chosen.when && !d.date.chars.some((c) => chosen.date.chars.includes(c)),
+	);
+	if (laterDecoy) confidence = Math.min(confidence, 0.85);
 	// Another date that is neither labelled otherwise nor earlier leaves the choice open.
 	const open = rivals.some((d) => d.label === chosen.label && d.when >= chosen.when);
 	if (open) confidence = Math.min(confidence, 0.7);

@@ -695,6 +695,36 @@ function lettersForDigits(segment: Segment): Segment {
 	return words.some((word, i) => word !== segment.words[i]) ? { ...segment, words } : segment;
 }
 
+/** Card words long enough that no surname ends in one by chance (GOLD does: REINGOLD). */
+const GLUED_CARD_WORD_MIN = 7;
+/** Letters of the name's own before a glued card word. */
+const GLUED_NAME_MIN = 3;
+
+/**
+ * A product word printed small right after the name, with no gap the recogniser saw
+ * ("CASTELLANOSPLATINUM", independent seed 181, reported at 0.992): the name ends where the card
+ * word starts, and where it ends is a guess.
+ */
+function withoutGluedCardWord(segment: Segment): Segment {
+	for (let k = 0; k < segment.words.length; k++) {
+		const word = segment.words[k];
+		const upper = letters(runText(word));
+		// A card word itself (INTERNATIONAL), one a letter off, or the tail of one cut at an edge
+		// (TERNATIONAL) ends in a card word by its spelling.
+		if (upper.length !== word.length || nearCardWord(upper) || [...CARD_WORDS].some((card) => card.endsWith(upper))) continue;
+		for (const card of CARD_WORDS) {
+			if (card.length < GLUED_CARD_WORD_MIN || upper.length - card.length < GLUED_NAME_MIN || !upper.endsWith(card)) continue;
+			return {
+				...segment,
+				words: [...segment.words.slice(0, k), word.slice(0, upper.length - card.length)],
+				gapCertainty: segment.gapCertainty.slice(0, k),
+				doubtful: true,
+			};
+		}
+	}
+	return segment;
+}
+
 function candidateOf(whole: Segment): Candidate | null {
 	// Names end on a letter: a full stop after a last word of two letters or more (HOLLOWAY.) is a
 	// speck or a border the model read, except after JR or SR.
@@ -769,6 +799,7 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 		.flatMap(segments)
 		.map(splitInitials)
 		.map(lettersForDigits)
+		.map(withoutGluedCardWord)
 		.flatMap((segment) => apartFromLabelBox(segment, dateBoxes))
 		.flatMap(apartFromCardWords)
 		.map(candidateOf)
