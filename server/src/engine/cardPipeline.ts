@@ -91,12 +91,29 @@ function uprightCorners(quad: Quad): Quad {
 	return p1.x - p0.x >= 0 ? quad : [p2, p3, p0, p1];
 }
 
+/** Lines whose directions differ by more than this are not one card's (a card lying on a printed page). */
+const GROUP_ANGLE_APART = (12 * Math.PI) / 180;
+
+/** A box long enough for its direction to be its line's, as `dominantTextAngle` takes it. */
+function lineDirection(quad: Quad): number | null {
+	return distance(quad[0], quad[1]) >= boxHeight(quad) * 1.8 ? Math.atan2(quad[1].y - quad[0].y, quad[1].x - quad[0].x) : null;
+}
+
+/** The angle between two line directions, whichever way each was read (0 to 90 degrees). */
+function directionsApart(a: number, b: number): number {
+	const d = Math.abs(a - b) % Math.PI;
+	return Math.min(d, Math.PI - d);
+}
+
 /**
  * Groups boxes that sit together (card text is dense; a page or a table top is not), largest text
  * area first, so a caption on a scanned page or a receipt beside the card does not stretch the
- * card's region.
+ * card's region. Lines of two directions are two groups however close (a card photographed on a
+ * printed letter, turned 20 degrees from its lines: one group read the card in the page's
+ * direction, upside down); a box too short to have a direction joins the nearest line's group, so
+ * it never bridges two.
  */
-function clustersOf(quads: Quad[], toView: Affine, lineHeight: number): Quad[][] {
+export function clustersOf(quads: Quad[], toView: Affine, lineHeight: number): Quad[][] {
 	const boxes = quads.map((quad) => {
 		const points = mapQuad(toView, quad);
 		const xs = points.map((p) => p.x);
@@ -113,14 +130,31 @@ function clustersOf(quads: Quad[], toView: Affine, lineHeight: number): Quad[][]
 	const parent = boxes.map((_, i) => i);
 	const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
 	const reach = lineHeight * 4;
+	const directions = quads.map(lineDirection);
+	const gap = (a: (typeof boxes)[number], b: (typeof boxes)[number]) =>
+		Math.max(Math.max(0, Math.max(a.x0, b.x0) - Math.min(a.x1, b.x1)), Math.max(0, Math.max(a.y0, b.y0) - Math.min(a.y1, b.y1)));
 	for (let i = 0; i < boxes.length; i++) {
 		for (let j = i + 1; j < boxes.length; j++) {
-			const a = boxes[i];
-			const b = boxes[j];
-			const dx = Math.max(0, Math.max(a.x0, b.x0) - Math.min(a.x1, b.x1));
-			const dy = Math.max(0, Math.max(a.y0, b.y0) - Math.min(a.y1, b.y1));
-			if (dx < reach && dy < reach) parent[find(i)] = find(j);
+			const [di, dj] = [directions[i], directions[j]];
+			// Lines join lines of their direction, short boxes join short boxes; short groups join lines below.
+			const alike = di === null || dj === null ? di === dj : directionsApart(di, dj) <= GROUP_ANGLE_APART;
+			if (alike && gap(boxes[i], boxes[j]) < reach) parent[find(i)] = find(j);
 		}
+	}
+	const hasLine = new Set(boxes.flatMap((_, i) => (directions[i] !== null ? [find(i)] : [])));
+	const shortGroups = [...new Set(boxes.map((_, i) => find(i)))].filter((root) => !hasLine.has(root));
+	for (const root of shortGroups) {
+		let nearest = -1;
+		let nearestGap = reach;
+		boxes.forEach((a, i) => {
+			if (find(i) !== root) return;
+			boxes.forEach((b, j) => {
+				if (directions[j] === null || gap(a, b) >= nearestGap) return;
+				nearestGap = gap(a, b);
+				nearest = j;
+			});
+		});
+		if (nearest >= 0) parent[root] = find(nearest);
 	}
 	const areas = new Map<number, number>();
 	boxes.forEach((b, i) => areas.set(find(i), (areas.get(find(i)) ?? 0) + b.area));
