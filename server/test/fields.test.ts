@@ -1013,6 +1013,13 @@ describe('holder name', () => {
 		const fields = read(line('GRANITE PEAK EXCHANGE', 40, 30), line('MILES VON MAR', 40, 220));
 		expect(fields.name?.text).toBe('MILES VON MAR');
 		expect(fields.name?.confidence).toBeLessThan(0.9);
+		// Third-hand probe: LOTTE DOS SANTOS (LOTTE, a Korean issuer) lost to the issuer ORBIT; DIAMOND is a surname as well.
+		for (const name of ['LOTTE DOS SANTOS', 'NEIL DIAMOND']) {
+			const named = read(line('ORBIT', 40, 30), line(name, 40, 220)).name;
+			expect([named?.text, (named?.confidence ?? 1) < 0.9]).toEqual([name, true]);
+		}
+		// Beside another card word, the line is a product's.
+		expect(read(line('LOTTE CARD', 40, 220)).name).toBeUndefined();
 	});
 
 	test("an issuer's name heading the card is no rival to a holder's name of the same standing", () => {

@@ -59,10 +59,11 @@ const NETWORKS = new Set([
 const SPLIT_LOGOS = new Set(['DISCOVER', 'MASTERCARD', 'UNIONPAY', 'MAESTRO', 'INTERAC', 'DINERSCLUB', 'AMERICAN', 'EXPRESS']);
 
 /**
- * Card words that are also people's names (MILES VON MAR, ANNA GOLD): on a line of name words with
- * no other card word they may be the holder's name, read as such but never surely.
+ * Card words that are also people's names (MILES VON MAR, ANNA GOLD, LOTTE DOS SANTOS, a Korean
+ * issuer's name and a Dutch given name): on a line of name words with no other card word they may
+ * be the holder's name, read as such but never surely.
  */
-const NAME_LIKE_CARD_WORDS = new Set(['MILES', 'GOLD', 'SILVER', 'BLACK', 'CASH']);
+const NAME_LIKE_CARD_WORDS = new Set(['MILES', 'GOLD', 'SILVER', 'BLACK', 'CASH', 'LOTTE', 'DIAMOND']);
 
 /** A card word that is also a name, standing among name words only. */
 function nameLikeOnly(texts: string[]): boolean {
