@@ -696,9 +696,15 @@ describe('holder name', () => {
 		// PLATINUM printed small right after CASTELLANOS, read with no gap: reported at 0.992 with it.
 		const glued = read(line('JOSE-MARIA CASTELLANOSPLATINUM', 40, 220)).name;
 		expect([glued?.text, (glued?.confidence ?? 1) < 0.9]).toEqual(['JOSE-MARIA CASTELLANOS', true]);
-		// A short card word ends surnames by chance (REINGOLD), and a card word alone is no name's end.
-		const surname = read(line('MARY REINGOLD', 40, 220)).name;
-		expect([surname?.text, (surname?.confidence ?? 0) >= 0.9]).toEqual(['MARY REINGOLD', true]);
+		const hyphened = read(line('JOHN SMITH-JONESPLATINUM', 40, 220)).name;
+		expect([hyphened?.text, (hyphened?.confidence ?? 1) < 0.9]).toEqual(['JOHN SMITH-JONES', true]);
+		// Short card words and networks' names end surnames by chance (REINGOLD, DELMAESTRO); a particle
+		// before a product word is no name's end either.
+		for (const name of ['MARY REINGOLD', 'JUAN DELMAESTRO']) {
+			const surname = read(line(name, 40, 220)).name;
+			expect([surname?.text, (surname?.confidence ?? 0) >= 0.9]).toEqual([name, true]);
+		}
+		expect(read(line('ANNA DELPLATINUM', 40, 220)).name?.text).toBe('ANNA DELPLATINUM');
 		expect(read(line('JOHN XXPLATINUM', 40, 220)).name?.text).toBe('JOHN XXPLATINUM');
 		// A card word that ends in another (INTERNATIONAL), its tail cut at an edge, or a letter off it, is no name cut short.
 		expect(read(line('FIRST INTERNATIONAL', 40, 220)).name).toBeUndefined();

@@ -49,4 +49,29 @@ describe('clustersOf', () => {
 		expect(groups.filter((g) => g.includes(between))).toHaveLength(1);
 		expect(groups.some((g) => g.includes(page[0]) && g.includes(card[0]))).toBe(false);
 	});
+	test("a card's number in short boxes still bridges its lines of one direction, as before", () => {
+		// Bank name on top and holder's name at the bottom, further apart than the reach (4 line heights),
+		// the number between them in four boxes of four digits (too short to have a direction).
+		const top = box(100, 100, 300, 2);
+		const digits = [0, 1, 2, 3].map((k) => box(100 + k * 70, 160, 55, 0));
+		const bottom = box(100, 220, 260, -1);
+		expect(clustersOf([top, ...digits, bottom], IDENTITY, HEIGHT)).toHaveLength(1);
+		// A box under three times its height has no direction to part groups by (a date tilted 15 degrees).
+		expect(clustersOf([top, box(430, 110, 50, 15), ...digits, bottom], IDENTITY, HEIGHT)).toHaveLength(1);
+	});
+
+	test('short boxes chain: a number whose first group is out of reach of every line stays whole', () => {
+		const digits = [0, 1, 2, 3].map((k) => box(100 + k * 70, 250, 55, 0));
+		const beside = box(420, 250, 200, 0);
+		const group = clustersOf([box(100, 100, 300, 0), ...digits, beside], IDENTITY, HEIGHT).find((g) => g.includes(digits[0]));
+		expect(group).toEqual(expect.arrayContaining([...digits, beside]));
+	});
+
+	test('a speck out of reach of every line is a group of its own', () => {
+		const card = [box(420, 120, 260, 13), box(420, 170, 200, 13)];
+		const far = box(420, 400, 18, 0);
+		const groups = clustersOf([...card, far], IDENTITY, HEIGHT);
+		expect(groups).toHaveLength(2);
+		expect(groups[1]).toEqual([far]);
+	});
 });

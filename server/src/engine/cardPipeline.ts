@@ -93,10 +93,12 @@ function uprightCorners(quad: Quad): Quad {
 
 /** Lines whose directions differ by more than this are not one card's (a card lying on a printed page). */
 const GROUP_ANGLE_APART = (12 * Math.PI) / 180;
+/** Boxes this many times as long as high have a direction steady enough to part groups by. */
+const DIRECTED_LENGTH = 3;
 
-/** A box long enough for its direction to be its line's, as `dominantTextAngle` takes it. */
+/** The direction of a box long enough for it to be its line's; null for a shorter one. */
 function lineDirection(quad: Quad): number | null {
-	return distance(quad[0], quad[1]) >= boxHeight(quad) * 1.8 ? Math.atan2(quad[1].y - quad[0].y, quad[1].x - quad[0].x) : null;
+	return distance(quad[0], quad[1]) >= boxHeight(quad) * DIRECTED_LENGTH ? Math.atan2(quad[1].y - quad[0].y, quad[1].x - quad[0].x) : null;
 }
 
 /** The angle between two line directions, whichever way each was read (0 to 90 degrees). */
@@ -108,10 +110,9 @@ function directionsApart(a: number, b: number): number {
 /**
  * Groups boxes that sit together (card text is dense; a page or a table top is not), largest text
  * area first, so a caption on a scanned page or a receipt beside the card does not stretch the
- * card's region. Lines of two directions are two groups however close (a card photographed on a
- * printed letter, turned 20 degrees from its lines: one group read the card in the page's
- * direction, upside down); a box too short to have a direction joins the nearest line's group, so
- * it never bridges two.
+ * card's region. Long lines of two directions are two groups however close (a card photographed
+ * on a printed letter, turned 20 degrees from its lines: one group read the card in the page's
+ * direction, upside down). Shorter boxes never bridge lines of two directions.
  */
 export function clustersOf(quads: Quad[], toView: Affine, lineHeight: number): Quad[][] {
 	const boxes = quads.map((quad) => {
@@ -130,31 +131,35 @@ export function clustersOf(quads: Quad[], toView: Affine, lineHeight: number): Q
 	const parent = boxes.map((_, i) => i);
 	const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
 	const reach = lineHeight * 4;
+	const gap = (i: number, j: number) => {
+		const [a, b] = [boxes[i], boxes[j]];
+		return Math.max(Math.max(a.x0, b.x0) - Math.min(a.x1, b.x1), Math.max(a.y0, b.y0) - Math.min(a.y1, b.y1), 0);
+	};
 	const directions = quads.map(lineDirection);
-	const gap = (a: (typeof boxes)[number], b: (typeof boxes)[number]) =>
-		Math.max(Math.max(0, Math.max(a.x0, b.x0) - Math.min(a.x1, b.x1)), Math.max(0, Math.max(a.y0, b.y0) - Math.min(a.y1, b.y1)));
-	for (let i = 0; i < boxes.length; i++) {
-		for (let j = i + 1; j < boxes.length; j++) {
-			const [di, dj] = [directions[i], directions[j]];
-			// Lines join lines of their direction, short boxes join short boxes; short groups join lines below.
-			const alike = di === null || dj === null ? di === dj : directionsApart(di, dj) <= GROUP_ANGLE_APART;
-			if (alike && gap(boxes[i], boxes[j]) < reach) parent[find(i)] = find(j);
+	const directed = boxes.flatMap((_, i) => (directions[i] !== null ? [i] : []));
+	const undirected = boxes.flatMap((_, i) => (directions[i] === null ? [i] : []));
+	for (const i of directed) {
+		for (const j of directed) {
+			if (j > i && gap(i, j) < reach && directionsApart(directions[i] as number, directions[j] as number) <= GROUP_ANGLE_APART)
+				parent[find(i)] = find(j);
 		}
 	}
-	const hasLine = new Set(boxes.flatMap((_, i) => (directions[i] !== null ? [find(i)] : [])));
-	const shortGroups = [...new Set(boxes.map((_, i) => find(i)))].filter((root) => !hasLine.has(root));
-	for (const root of shortGroups) {
-		let nearest = -1;
-		let nearestGap = reach;
-		boxes.forEach((a, i) => {
-			if (find(i) !== root) return;
-			boxes.forEach((b, j) => {
-				if (directions[j] === null || gap(a, b) >= nearestGap) return;
-				nearestGap = gap(a, b);
-				nearest = j;
-			});
+	// Shorter boxes group among themselves (a number in four boxes of four digits), then each such
+	// group joins the nearest long line within reach and every other one of that line's direction,
+	// bridging lines of one direction as before but never two directions.
+	for (const i of undirected) for (const j of undirected) if (j > i && gap(i, j) < reach) parent[find(i)] = find(j);
+	const shortGroups = new Map<number, number[]>();
+	for (const i of undirected) shortGroups.set(find(i), [...(shortGroups.get(find(i)) ?? []), i]);
+	for (const members of shortGroups.values()) {
+		const near = directed.flatMap((j) => {
+			const d = Math.min(...members.map((i) => gap(i, j)));
+			return d < reach ? [{ j, d }] : [];
 		});
-		if (nearest >= 0) parent[root] = find(nearest);
+		if (near.length === 0) continue;
+		const nearest = near.reduce((a, b) => (b.d < a.d ? b : a));
+		for (const { j } of near)
+			if (directionsApart(directions[j] as number, directions[nearest.j] as number) <= GROUP_ANGLE_APART)
+				parent[find(members[0])] = find(j);
 	}
 	const areas = new Map<number, number>();
 	boxes.forEach((b, i) => areas.set(find(i), (areas.get(find(i)) ?? 0) + b.area));

@@ -696,32 +696,50 @@ function lettersForDigits(segment: Segment): Segment {
 	return words.some((word, i) => word !== segment.words[i]) ? { ...segment, words } : segment;
 }
 
-/** Card words long enough that no surname ends in one by chance (GOLD does: REINGOLD). */
-const GLUED_CARD_WORD_MIN = 7;
-/** Letters of the name's own before a glued card word. */
+/**
+ * Product and tier words printed beside a name, long enough that no surname ends in one by chance
+ * (GOLD does, REINGOLD; a network's name does too, DELMAESTRO, and NATIONAL ends INTERNATIONAL).
+ */
+const GLUED_PRODUCT_WORDS = [
+	'PLATINUM',
+	'SIGNATURE',
+	'INFINITE',
+	'PREFERRED',
+	'PREMIER',
+	'PREMIUM',
+	'TITANIUM',
+	'SAPPHIRE',
+	'BUSINESS',
+	'CORPORATE',
+	'COMMERCIAL',
+	'REWARDS',
+	'CASHBACK',
+	'PRESTIGE',
+	'UNLIMITED',
+];
+/** Letters of the name's own before a glued product word. */
 const GLUED_NAME_MIN = 3;
 
 /**
  * A product word printed small right after the name, with no gap the recogniser saw
- * ("CASTELLANOSPLATINUM", independent seed 181, reported at 0.992): the name ends where the card
+ * ("CASTELLANOSPLATINUM", independent seed 181, reported at 0.992): the name ends where the product
  * word starts, and where it ends is a guess.
  */
-function withoutGluedCardWord(segment: Segment): Segment {
+function withoutGluedProductWord(segment: Segment): Segment {
 	for (let k = 0; k < segment.words.length; k++) {
 		const word = segment.words[k];
-		const upper = letters(runText(word));
-		// A card word itself (INTERNATIONAL), one a letter off, or the tail of one cut at an edge
-		// (TERNATIONAL) ends in a card word by its spelling.
-		if (upper.length !== word.length || nearCardWord(upper) || [...CARD_WORDS].some((card) => card.endsWith(upper))) continue;
-		for (const card of CARD_WORDS) {
-			if (card.length < GLUED_CARD_WORD_MIN || upper.length - card.length < GLUED_NAME_MIN || !upper.endsWith(card)) continue;
-			return {
-				...segment,
-				words: [...segment.words.slice(0, k), word.slice(0, upper.length - card.length)],
-				gapCertainty: segment.gapCertainty.slice(0, k),
-				doubtful: true,
-			};
-		}
+		const text = runText(word).toUpperCase();
+		const product = GLUED_PRODUCT_WORDS.find((p) => text.endsWith(p));
+		if (!product) continue;
+		const own = word.slice(0, word.length - product.length);
+		const ownText = runText(own);
+		if (letters(ownText).length < GLUED_NAME_MIN || NAME_PARTICLES.has(ownText.toLowerCase())) continue;
+		return {
+			...segment,
+			words: [...segment.words.slice(0, k), own],
+			gapCertainty: segment.gapCertainty.slice(0, k),
+			doubtful: true,
+		};
 	}
 	return segment;
 }
@@ -800,7 +818,7 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 		.flatMap(segments)
 		.map(splitInitials)
 		.map(lettersForDigits)
-		.map(withoutGluedCardWord)
+		.map(withoutGluedProductWord)
 		.flatMap((segment) => apartFromLabelBox(segment, dateBoxes))
 		.flatMap(apartFromCardWords)
 		.map(candidateOf)
