@@ -845,8 +845,12 @@ describe('holder name', () => {
 				10: { prob: 0.52, alt: { char: 'V', prob: 0.46 } },
 			}),
 		);
+		// Read as a name, never surely: page text in small letters restores as well (a third-hand probe's
+		// "would whe" on a printed letter under the card was reported as Would Whe at 0.998).
 		expect(claire.name?.text).toBe('Claire da Valle');
-		expect(claire.name?.confidence).toBeGreaterThanOrEqual(0.9);
+		expect(claire.name?.confidence).toBeLessThan(0.9);
+		// The same name read in its capitals is sure.
+		expect(read(line('TIDEWATER EXCHANGE', 40, 40), line('Claire da Valle', 40, 220)).name?.confidence).toBeGreaterThanOrEqual(0.9);
 		// A first letter whose capital has another shape (h, H) is no case slip: no name.
 		expect(read(line('hugo da valle', 40, 220)).name).toBeUndefined();
 		// Nor is a line in small letters whose first letters the model did not doubt (no capital runner-up).
@@ -1019,6 +1023,11 @@ describe('holder name', () => {
 		const fields = read(line('GRANITE PEAK EXCHANGE', 40, 30), line('MILES VON MAR', 40, 220));
 		expect(fields.name?.text).toBe('MILES VON MAR');
 		expect(fields.name?.confidence).toBeLessThan(0.9);
+		// A look-alike digit in a hyphened word is its letter too (third-hand probe: SO0-JIN KANG lost to
+		// FJORD SPAREBANK, an issuer's name of words no vocabulary knew, at 0.996).
+		const hyphened = read(line('FJORD SPARBANKEN', 40, -150), line('SO0-JIN KANG', 40, 220)).name;
+		expect([hyphened?.text, (hyphened?.confidence ?? 1) < 0.9]).toEqual(['SOO-JIN KANG', true]);
+		expect(read(line('FJORD SPAREBANK', 40, 220)).name?.text).not.toBe('FJORD SPAREBANK');
 		// Third-hand probe: LOTTE DOS SANTOS (LOTTE, a Korean issuer) lost to the issuer ORBIT; DIAMOND is a surname as well.
 		for (const name of ['LOTTE DOS SANTOS', 'NEIL DIAMOND']) {
 			const named = read(line('ORBIT', 40, 30), line(name, 40, 220)).name;

@@ -36,7 +36,9 @@ const CARD_WORDS = new Set(
 		// (Carte de Paiement, Tarjeta de Debito) and as small legends (MOIS ANNEE under a date).
 		'CARTE TARJETA CAJA CAIXA CASSA CREDITO DEBITO AHORROS RISPARMIO PAIEMENT MOIS ANNEE MES ANO MONAT JAHR MESE ANNO VENCE GULTIG ' +
 		// Korean issuers, whose names are printed without a CARD beside them as often as with one.
-		'NONGHYUP SHINHAN KOOKMIN WOORI SAMSUNG HYUNDAI LOTTE CITIBANK KAKAOBANK KBANK SUHYUP'
+		'NONGHYUP SHINHAN KOOKMIN WOORI SAMSUNG HYUNDAI LOTTE CITIBANK KAKAOBANK KBANK SUHYUP ' +
+		// Savings and cooperative banks' words of other languages, printed without BANK apart (FJORD SPAREBANK).
+		'SPAREBANK SPAREBANKEN SPARBANK SPARBANKEN SPARKASSE VOLKSBANK RAIFFEISEN KREDIT'
 	).split(' '),
 );
 
@@ -491,6 +493,8 @@ interface Candidate {
 	text: string;
 	/** Holds a card word that is also a name (MILES): maybe a product line. */
 	nameLike: boolean;
+	/** Its capitals put back where the recogniser read small letters (claire): a guess. */
+	caseRestored: boolean;
 }
 
 /** How sure a word gap is that the engine put back where an initial ran into a word: a doubt. */
@@ -671,7 +675,8 @@ const LETTER_FOR_DIGIT: Record<string, string> = { '0': 'O', '1': 'I', '5': 'S',
 function letterForDigit(word: PlacedChar[]): PlacedChar[] {
 	const digits = word.filter((c) => /\d/.test(c.char));
 	if (word.length < 3 || digits.length !== 1 || !(digits[0].char in LETTER_FOR_DIGIT)) return word;
-	if (word.filter((c) => /[A-Za-z]/.test(c.char)).length < word.length - 1 - (word[word.length - 1].char === '.' ? 1 : 0)) return word;
+	// Hyphens and apostrophes count with the letters (SO0-JIN: a third-hand probe's name lost to the issuer's at 0.996).
+	if (word.filter((c) => /[A-Za-z'-]/.test(c.char)).length < word.length - 1 - (word[word.length - 1].char === '.' ? 1 : 0)) return word;
 	return word.map((c, i) => {
 		if (c !== digits[0]) return c;
 		const letter = LETTER_FOR_DIGIT[c.char];
@@ -776,7 +781,7 @@ function candidateOf(whole: Segment): Candidate | null {
 	const text = titleCase ? texts.map((t) => (loneLetter(t) ? t.toUpperCase() : t)).join(' ') : texts.join(' ').toUpperCase();
 	const count = letters(text).length;
 	if (count < 3 || count > 45) return null;
-	return { segment, words: segment.words, text, nameLike };
+	return { segment, words: segment.words, text, nameLike, caseRestored: texts !== read && restored.some((t, i) => t !== read[i]) };
 }
 
 /** Where dates (digits round a slash) are in a row: x extent, centre line and height. */
@@ -982,6 +987,9 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	// A line with a card word that is also a name (MILES VON MAR) may as well be a product line
 	// (DELTA MILES) whose holder's line was not read.
 	if (chosen.nameLike || guessed(chosen) === 1) confidence = Math.min(confidence, 0.85);
+	// Capitals the recogniser did not read: page text in small letters (would whe, under a card
+	// lying on a printed letter: a third-hand probe's "Would Whe" at 0.998) restores as well as a name.
+	if (chosen.caseRestored) confidence = Math.min(confidence, 0.85);
 	// Every word a letter off a card word (VORLD ELITF for WORLD ELITE): product print misread
 	// throughout. Names do that rarely (ELISE PRICE), and are then only flagged.
 	if (chosen.words.length >= 2 && chosen.words.every((w) => nearFiveLetterCardWord(letters(runText(w)))))
