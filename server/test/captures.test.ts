@@ -31,7 +31,8 @@ const FIELDS: FieldName[] = ['name', 'number', 'validThru'];
  * since a date the closer look reads beside its expiry label is reported as read; 9 of 72 with
  * closeUp-minimalist-h127-003, whose date only the look over the whole card found; 10 of 75 with
  * portrait-numberAboveName-h141-004, whose middle initial's stop only a crop past its box reads, in
- * doubt), so a change that
+ * doubt; the 31st and 32nd cards, of the twenty-third round, add one: a name cut at a product word
+ * glued to it, in doubt), so a change that
  * flags right readings wholesale fails here. Numbers are Luhn-checked: a right number is never
  * flagged.
  */
