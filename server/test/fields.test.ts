@@ -849,6 +849,9 @@ describe('holder name', () => {
 		// "would whe" on a printed letter under the card was reported as Would Whe at 0.998).
 		expect(claire.name?.text).toBe('Claire da Valle');
 		expect(claire.name?.confidence).toBeLessThan(0.9);
+		// One word's capital put back among words read in title case is the name's rule: sure.
+		const okonkwo = read(line('Beatriz Q. okonkwo', 40, 220, { 11: { prob: 0.7, alt: { char: 'O', prob: 0.29 } } })).name;
+		expect([okonkwo?.text, (okonkwo?.confidence ?? 0) >= 0.9]).toEqual(['Beatriz Q. Okonkwo', true]);
 		// The same name read in its capitals is sure.
 		expect(read(line('TIDEWATER EXCHANGE', 40, 40), line('Claire da Valle', 40, 220)).name?.confidence).toBeGreaterThanOrEqual(0.9);
 		// A first letter whose capital has another shape (h, H) is no case slip: no name.

@@ -493,7 +493,7 @@ interface Candidate {
 	text: string;
 	/** Holds a card word that is also a name (MILES): maybe a product line. */
 	nameLike: boolean;
-	/** Its capitals put back where the recogniser read small letters (claire): a guess. */
+	/** Every word's capital put back where the recogniser read small letters (claire da valle): a guess. */
 	caseRestored: boolean;
 }
 
@@ -781,7 +781,10 @@ function candidateOf(whole: Segment): Candidate | null {
 	const text = titleCase ? texts.map((t) => (loneLetter(t) ? t.toUpperCase() : t)).join(' ') : texts.join(' ').toUpperCase();
 	const count = letters(text).length;
 	if (count < 3 || count > 45) return null;
-	return { segment, words: segment.words, text, nameLike, caseRestored: texts !== read && restored.some((t, i) => t !== read[i]) };
+	// One word's capital put back among words read in title case (Beatriz Q. okonkwo) is the name's
+	// rule; every word's is as likely page text in small letters.
+	const caseRestored = restored.every((t, i) => t !== read[i] || loneLetter(t) || isInnerParticle(texts, i));
+	return { segment, words: segment.words, text, nameLike, caseRestored };
 }
 
 /** Where dates (digits round a slash) are in a row: x extent, centre line and height. */
@@ -987,7 +990,7 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	// A line with a card word that is also a name (MILES VON MAR) may as well be a product line
 	// (DELTA MILES) whose holder's line was not read.
 	if (chosen.nameLike || guessed(chosen) === 1) confidence = Math.min(confidence, 0.85);
-	// Capitals the recogniser did not read: page text in small letters (would whe, under a card
+	// Capitals the recogniser read in no word: page text in small letters (would whe, under a card
 	// lying on a printed letter: a third-hand probe's "Would Whe" at 0.998) restores as well as a name.
 	if (chosen.caseRestored) confidence = Math.min(confidence, 0.85);
 	// Every word a letter off a card word (VORLD ELITF for WORLD ELITE): product print misread
