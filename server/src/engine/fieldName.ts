@@ -675,7 +675,11 @@ const LETTER_FOR_DIGIT: Record<string, string> = { '0': 'O', '1': 'I', '5': 'S',
 function letterForDigit(word: PlacedChar[]): PlacedChar[] {
 	const digits = word.filter((c) => /\d/.test(c.char));
 	if (word.length < 3 || digits.length !== 1 || !(digits[0].char in LETTER_FOR_DIGIT)) return word;
-	// Hyphens and apostrophes count with the letters (SO0-JIN: a third-hand probe's name lost to the issuer's at 0.996).
+	// Hyphens and apostrophes count with the letters where the digit stands inside the word (SO0-JIN: a
+	// third-hand probe's name lost to the issuer's at 0.996); at a hyphened word's edge it is as often
+	// a speck a crop past the name's end read (8SO-YOUNG).
+	const marked = word.some((c) => /['-]/.test(c.char));
+	if (marked && (word[0] === digits[0] || word[word.length - 1] === digits[0])) return word;
 	if (word.filter((c) => /[A-Za-z'-]/.test(c.char)).length < word.length - 1 - (word[word.length - 1].char === '.' ? 1 : 0)) return word;
 	return word.map((c, i) => {
 		if (c !== digits[0]) return c;
