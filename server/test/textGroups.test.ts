@@ -49,6 +49,7 @@ describe('clustersOf', () => {
 		expect(groups.filter((g) => g.includes(between))).toHaveLength(1);
 		expect(groups.some((g) => g.includes(page[0]) && g.includes(card[0]))).toBe(false);
 	});
+
 	test("a card's number in short boxes still bridges its lines of one direction, as before", () => {
 		// Bank name on top and holder's name at the bottom, further apart than the reach (4 line heights),
 		// the number between them in four boxes of four digits (too short to have a direction).

@@ -149,7 +149,11 @@ export function clustersOf(quads: Quad[], toView: Affine, lineHeight: number): Q
 	// bridging lines of one direction as before but never two directions.
 	for (const i of undirected) for (const j of undirected) if (j > i && gap(i, j) < reach) parent[find(i)] = find(j);
 	const shortGroups = new Map<number, number[]>();
-	for (const i of undirected) shortGroups.set(find(i), [...(shortGroups.get(find(i)) ?? []), i]);
+	for (const i of undirected) {
+		const members = shortGroups.get(find(i));
+		if (members) members.push(i);
+		else shortGroups.set(find(i), [i]);
+	}
 	for (const members of shortGroups.values()) {
 		const near = directed.flatMap((j) => {
 			const d = Math.min(...members.map((i) => gap(i, j)));

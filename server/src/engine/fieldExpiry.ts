@@ -764,18 +764,15 @@ export function readExpiry(rows: TextRow[], now: Date, exclude: Set<PlacedChar>,
 	if (partDate) confidence = Math.min(confidence, 0.85);
 	// A date no card prints on the chosen one's row, not labelled otherwise, may be the expiry misread
 	// (bench seed 2069: "02/26E11/53END", VALID FROM 02/26 run into EXPIRES END 11/30 read as 11/53).
-	const misread = dates.some(
-		(d) =>
-			!d.plausible && d.label !== 'decoy' && d.date.row === chosen.date.row && !d.date.chars.some((c) => chosen.date.chars.includes(c)),
-	);
+	/** Read from none of the chosen date's characters (a run of digits holds overlapping readings). */
+	const apartFromChosen = (d: (typeof dates)[number]) => !d.date.chars.some((c) => chosen.date.chars.includes(c));
+	const misread = dates.some((d) => !d.plausible && d.label !== 'decoy' && d.date.row === chosen.date.row && apartFromChosen(d));
 	if (misread) confidence = Math.min(confidence, 0.85);
 	// A date held as VALID FROM or MEMBER SINCE later than the expiry chosen: no card is valid from
 	// after it expires, so a label went to the wrong date (bench seed 2135: MEMBER SINCE, printed
 	// small above the end of "06/23 11/23 10/27" read as one run, took 10/27, and the unlabelled
 	// 11/23 was reported at 0.975).
-	const laterDecoy = dates.some(
-		(d) => d.label === 'decoy' && d.plausible && d.when > chosen.when && !d.date.chars.some((c) => chosen.date.chars.includes(c)),
-	);
+	const laterDecoy = dates.some((d) => d.label === 'decoy' && d.plausible && d.when > chosen.when && apartFromChosen(d));
 	if (laterDecoy) confidence = Math.min(confidence, 0.85);
 	// Another date that is neither labelled otherwise nor earlier leaves the choice open.
 	const open = rivals.some((d) => d.label === chosen.label && d.when >= chosen.when);
