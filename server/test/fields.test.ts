@@ -16,6 +16,7 @@ interface CharOptions {
 	/** Space class peak in the blank frames before this character. */
 	spaceBefore?: number;
 	apostropheBefore?: number;
+	hyphenBefore?: number;
 	/** Extra pitches of blank space before this character (a wider step between letters). */
 	shift?: number;
 	prob?: number;
@@ -44,6 +45,7 @@ function line(text: string, x: number, y: number, options: Record<number, CharOp
 			spaceBefore: cell.options.spaceBefore ?? (cells[cells.indexOf(cell) - 1]?.char === ' ' ? 0.9 : 0),
 			dotBefore: 0,
 			apostropheBefore: cell.options.apostropheBefore ?? 0,
+			...(cell.options.hyphenBefore !== undefined ? { hyphenBefore: cell.options.hyphenBefore } : {}),
 			alt: cell.options.alt ?? null,
 		}));
 	// A space cell becomes the recogniser's own space character, as CTC emits it.
@@ -105,6 +107,17 @@ describe('valid thru', () => {
 		// The same label by the earlier date leaves the later one sure.
 		const earlier = read(since, line('10/27', 40, 150), line('04/24', 40 + 8 * PITCH, 150), name).validThru;
 		expect([earlier?.text, (earlier?.confidence ?? 0) >= 0.9]).toEqual(['10/27', true]);
+	});
+
+	test('a decoy label much further from a date than its expiry label leaves it sure; one as near leaves it in doubt', () => {
+		// A third-hand probe: "MEMBER SINCE [25 unread]  EXP 02/31" on one line. SINCE reached past EXP for
+		// the date, which EXP labels from right beside it.
+		const name = line('JOHN SMITH', 40, 240);
+		const far = read(line('MEMBER SINCE', 40, 150), line('EXP', 300, 150), line('02/31', 370, 150), name).validThru;
+		expect([far?.text, (far?.confidence ?? 0) >= 0.9]).toEqual(['02/31', true]);
+		// SINCE stacked right over the date, THRU before it on its line: which label is whose is a guess.
+		const near = read(line('SINCE', 300, 115), line('THRU', 200, 150), line('02/31', 300, 150), name).validThru;
+		expect([near?.text, (near?.confidence ?? 0) < 0.9]).toEqual(['02/31', true]);
 	});
 
 	test("digits after a label that start a date are the label's date, not a value of its own", () => {
@@ -806,6 +819,22 @@ describe('holder name', () => {
 		expect(fields.name?.text).toBe('GIULIA TRAN');
 	});
 
+	test('a hyphen the model saw between letters is put back, in doubt; one seen in a gap read as a space is a doubt (third-hand probe)', () => {
+		// SHIN JIWOO: the hyphen class at 0.4 in the blank frames between I and W.
+		const putBack = read(line('SHIN JIWOO', 40, 220, { 7: { hyphenBefore: 0.4 } })).name;
+		expect([putBack?.text, (putBack?.confidence ?? 1) < 0.9]).toEqual(['SHIN JI-WOO', true]);
+		// SOO JIN KIM at 0.996 for SOO-JIN KIM: the class at 0.09 where the space was read.
+		const spaced = read(line('SOO JIN KIM', 40, 220, { 4: { hyphenBefore: 0.09 } })).name;
+		expect([spaced?.text, (spaced?.confidence ?? 1) < 0.9]).toEqual(['SOO JIN KIM', true]);
+		// Beside a hyphen that was read the class lingers; a trace elsewhere is noise.
+		const read_ = read(line('SOO-JIN KIM', 40, 220, { 4: { hyphenBefore: 0.12 } })).name;
+		expect([read_?.text, (read_?.confidence ?? 0) >= 0.9]).toEqual(['SOO-JIN KIM', true]);
+		const faint = read(line('SOO JIN KIM', 40, 220, { 4: { hyphenBefore: 0.03 }, 9: { hyphenBefore: 0.2 } })).name;
+		expect([faint?.text, (faint?.confidence ?? 1) < 0.9]).toEqual(['SOO JIN KIM', true]);
+		const noise = read(line('SOO JIN KIM', 40, 220, { 4: { hyphenBefore: 0.03 } })).name;
+		expect([noise?.text, (noise?.confidence ?? 0) >= 0.9]).toEqual(['SOO JIN KIM', true]);
+	});
+
 	test('an apostrophe the model saw but did not emit is put back, and the name is flagged', () => {
 		const fields = read(line('GEORGE ONEILL', 40, 220, { 8: { apostropheBefore: 0.3 } }));
 		expect(fields.name?.text).toBe("GEORGE O'NEILL");
@@ -1406,5 +1435,16 @@ describe('holder name', () => {
 		const fields = read(line('BLUE HORIZON', 40, 220), line('VALID THRU', 274, 220), line('07/32', 40, 280));
 		expect(fields.name?.text).toBe('BLUE HORIZON');
 		expect(fields.name?.confidence).toBeLessThan(0.9);
+	});
+
+	test("a label whose date follows it on the name's line, in a box of its own, vouches for the words before it", () => {
+		const fields = read(line('MARY DANGELO', 40, 220), line('GOOD THRU', 274, 220), line('10/34', 436, 220));
+		expect(fields.validThru?.text).toBe('10/34');
+		expect(fields.name?.text).toBe('MARY DANGELO');
+		expect(fields.name?.confidence).toBeGreaterThanOrEqual(0.9);
+		// The same date further off along the line is not the label's: the words stay in doubt.
+		const far = read(line('MARY DANGELO', 40, 220), line('GOOD THRU', 274, 220), line('10/34', 900, 220));
+		expect(far.name?.text).toBe('MARY DANGELO');
+		expect(far.name?.confidence).toBeLessThan(0.9);
 	});
 });

@@ -215,6 +215,14 @@ describe('afterWidenedReads', () => {
 		expect(afterWidenedReads(reading('OLUWASEUN WILLIAMSDAVIS', 0.8), widened)).toEqual(reading('OLUWASEUN WILLIAMS-DAVIS', 0.85));
 	});
 
+	test('another name the widened crops agree on, one of them surely, replaces a name in doubt (bench seed 2139: WILLAMS)', () => {
+		const name = reading('DANIEL W WILLAMS', 0.8);
+		const sureAndNot = [reading('DANIEL W WILLIAMS', 0.983), reading('DANIEL W WILLIAMS', 0.823)];
+		expect(afterWidenedReads(name, sureAndNot)).toEqual(reading('DANIEL W WILLIAMS', 0.823));
+		expect(afterWidenedReads(name, [reading('DANIEL W WILLIAMS', 0.88), reading('DANIEL W WILLIAMS', 0.823)])).toBe(name);
+		expect(afterWidenedReads(name, [reading('DANIEL W WILLIAMS', 0.983), reading('DANIEL W WILLIAMS', 0.6)])).toBe(name);
+	});
+
 	test('a name another crop read otherwise, and believed, is not made sure by widened crops of the same boxes', () => {
 		const widened = [reading('ANNA GULIA', 0.99), reading('ANNA GULIA', 0.99)];
 		const name = reading('ANNA GULIA', 0.8);

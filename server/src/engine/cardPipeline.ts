@@ -1086,7 +1086,8 @@ function markCount(text: string): number {
  * with a mark more is the marked name, in doubt. For a name in doubt: where every widened crop reads
  * the same name surely, that is the reading. The name it confirms is reported as surely as the less
  * sure of them, unless another crop read it otherwise and believed it (`readOtherwise`): the
- * widened crops are of the same boxes. Another name they agree on replaces it, still in doubt,
+ * widened crops are of the same boxes. Another name they agree on, one of them surely and neither
+ * under the check's noise, replaces it, still in doubt,
  * since two crops of one line share what misleads them, and only when it drops nothing: the
  * widened crops keep the boxes' ends, which the check past the ends may have reached beyond (NG
  * HAYOON for JANG HAYOON), and do not reach the full stops put back past an initial's box.
@@ -1106,9 +1107,12 @@ export function afterWidenedReads(name: FieldReading, widened: Array<FieldReadin
 	}
 	if (widened.length === 0) return name;
 	const [read] = widened;
-	if (!read || !widened.every((r) => r !== undefined && r.text === read.text && r.confidence >= REVIEW_CONFIDENCE)) return name;
+	if (!read || !widened.every((r) => r !== undefined && r.text === read.text && r.confidence >= CHECK_NOISE)) return name;
 	const sure = Math.min(...widened.map((r) => r?.confidence ?? 0));
-	if (read.text === name.text) return readOtherwise ? name : { ...name, confidence: sure };
+	if (read.text === name.text) return readOtherwise || sure < REVIEW_CONFIDENCE ? name : { ...name, confidence: sure };
+	// Another name needs one of them sure; the other may be less so (a letter the narrower crops lost,
+	// DANIEL W WILLIAMS at 0.98 and 0.82 for WILLAMS): it is reported in doubt either way.
+	if (!widened.some((r) => r !== undefined && r.confidence >= REVIEW_CONFIDENCE)) return name;
 	const words = (text: string) => text.split(' ').length;
 	const dropsNothing =
 		letterCount(read.text) >= letterCount(name.text) &&

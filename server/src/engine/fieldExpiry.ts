@@ -653,7 +653,8 @@ function extentOf(chars: PlacedChar[], row: TextRow): Extent {
  * Each label belongs to one date: the nearest printed where labels go, right after it on its
  * line ("EXP 06/30") or under it ("VALID THRU" over "06/30"). A label with no date there labels
  * nothing that was read, and a misread label must not hand its meaning to a date further away.
- * A date claimed by both kinds counts as an expiry, in doubt.
+ * A date claimed by both kinds counts as an expiry, in doubt, unless the decoy label is clearly the
+ * further of the two.
  */
 function assignLabels(
 	dates: DateCandidate[],
@@ -661,6 +662,7 @@ function assignLabels(
 ): { kinds: Map<DateCandidate, Label['kind']>; decoyClaimed: Set<DateCandidate> } {
 	const kinds = new Map<DateCandidate, Label['kind']>();
 	const decoyClaimed = new Set<DateCandidate>();
+	const claimed = new Map<DateCandidate, Record<Label['kind'], number>>();
 	const extents = dates.map((date) => extentOf(date.chars, date.row));
 	for (const label of all) {
 		let nearest = -1;
@@ -682,11 +684,20 @@ function assignLabels(
 		});
 		if (nearest < 0) continue;
 		const date = dates[nearest];
-		if (label.kind === 'decoy') decoyClaimed.add(date);
+		const claims = claimed.get(date) ?? { decoy: Infinity, expiry: Infinity };
+		claims[label.kind] = Math.min(claims[label.kind], distance);
+		claimed.set(date, claims);
 		if (kinds.get(date) !== 'expiry') kinds.set(date, label.kind);
 	}
+	// A decoy label's claim is a doubt only where it is about as near as the expiry label's: one
+	// clearly further off (MEMBER SINCE beside EXPIRES END, the date under the latter, a third-hand
+	// probe's layout with the member year unread) reached for a date that is the other label's.
+	for (const [date, { decoy, expiry }] of claimed) if (decoy < expiry * DECOY_CLAIM_NEARER) decoyClaimed.add(date);
 	return { kinds, decoyClaimed };
 }
+
+/** A decoy label's claim on a date an expiry label claims too counts when it is nearer than this many times the other's. */
+const DECOY_CLAIM_NEARER = 1.5;
 
 /**
  * The expiry date: a plausible MM/YY near an expiry label, or, without one, the latest date on the

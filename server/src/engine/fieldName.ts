@@ -309,10 +309,13 @@ function segments(row: TextRow): Segment[] {
 				pendingGap = 0.5;
 			}
 		}
-		// An apostrophe the model saw but did not emit (ONEILL for O'NEILL) is put back between letters.
+		// An apostrophe the model saw but did not emit (ONEILL for O'NEILL) is put back between letters,
+		// and so is a hyphen (SHIN JIWOO for SHIN JI-WOO: the class at 0.4 in the blank between I and W).
 		const before = word[word.length - 1];
 		if (before && /[A-Za-z]/.test(before.char) && /[A-Za-z]/.test(c.char) && c.apostropheBefore >= APOSTROPHE_SEEN) {
 			word.push({ ...c, char: "'", prob: 0.6, alt: null, apostropheBefore: 0 });
+		} else if (before && /[A-Za-z]/.test(before.char) && /[A-Za-z]/.test(c.char) && (c.hyphenBefore ?? 0) >= HYPHEN_SEEN) {
+			word.push({ ...c, char: '-', prob: 0.6, alt: null, hyphenBefore: 0 });
 		}
 		word.push(c);
 	});
@@ -345,6 +348,13 @@ const RIVAL_APART = 2.5;
 const APOSTROPHE_SEEN = 0.15;
 /** Above this it is a doubt: the name may have lost one. */
 const APOSTROPHE_DOUBT = 0.01;
+/**
+ * The hyphen class in a name's blank frames: put back at this much between letters, a doubt from
+ * this little in any gap away from a hyphen that was read. In names read right (two sets, 11,000
+ * gaps) it never reached 0.02 there; beside a hyphen read it lingers up to 0.13.
+ */
+const HYPHEN_SEEN = 0.25;
+const HYPHEN_DOUBT = 0.05;
 
 /** Below the space threshold, the space class still rises this far over a word gap the model ran together. */
 const LOST_GAP = 0.02;
@@ -610,11 +620,14 @@ function startsLabel(words: PlacedChar[][], k: number, dateBoxes: Set<number>): 
  * gaps cannot tell them apart. Only a box that starts with a label word is split off (a surname in
  * the label's box, JOHN PAUL | SMITH VALID THRU, leaves the line as it was: no name), after two
  * words at least (one word alone is never a sure name). The words before it are in doubt unless the
- * label's box holds the date too: without it, a heading in words no vocabulary knows (BLUE HORIZON)
- * beside a label is as likely.
+ * label labels the card's date there: in its own box, or in the next one right after it on the line
+ * (a minimal card's "MARY D'ANGELO  GOOD THRU 10/34", a third-hand probe's layout). Without it, a
+ * heading in words no vocabulary knows (BLUE HORIZON) beside a label, its date on another line, is
+ * as likely.
  */
-function apartFromLabelBox(segment: Segment, dateBoxes: Set<number>): Segment[] {
+function apartFromLabelBox(segment: Segment, dateChars: PlacedChar[]): Segment[] {
 	const { words } = segment;
+	const dateBoxes = new Set(dateChars.map((c) => c.box));
 	for (let k = 2; k < words.length; k++) {
 		const box = words[k][0].box;
 		const previous = words[k - 1];
@@ -624,9 +637,43 @@ function apartFromLabelBox(segment: Segment, dateBoxes: Set<number>): Segment[] 
 			words: words.slice(from, to),
 			gapCertainty: segment.gapCertainty.slice(from, Math.max(from, to - 1)),
 		});
-		return [{ ...part(0, k), doubtful: segment.doubtful || !dateBoxes.has(box) }, part(k, words.length)];
+		const label = words
+			.slice(k)
+			.flat()
+			.filter((c) => c.box === box);
+		const labelled = dateBoxes.has(box) || dateRightAfter(segment.row, label, dateChars);
+		return [{ ...part(0, k), doubtful: segment.doubtful || !labelled }, part(k, words.length)];
 	}
 	return [segment];
+}
+
+/** How far past a label's last letter its date may start, in line heights. */
+const LABEL_DATE_REACH = 4;
+
+/** Whether the card's date starts right after a label, on its line. */
+function dateRightAfter(row: TextRow, label: PlacedChar[], dateChars: PlacedChar[]): boolean {
+	const end = quadCenter(label[label.length - 1].quad);
+	return dateChars.some((c) => {
+		const { along, across } = lineOffset(end, quadCenter(c.quad), row.direction);
+		return along > 0 && along <= row.height * LABEL_DATE_REACH && across < row.height;
+	});
+}
+
+/**
+ * The highest hyphen class in the blank frames inside a name, spaces included, on its row: the gaps
+ * before each character from its second to its last, except right before or after a hyphen read.
+ */
+function hyphenRise(candidate: Candidate): number {
+	const chars = candidate.segment.row.chars;
+	const flat = candidate.words.flat();
+	const from = chars.indexOf(flat[0]);
+	const to = chars.indexOf(flat[flat.length - 1]);
+	let rise = 0;
+	for (let j = from + 1; j <= to && from >= 0; j++) {
+		if (chars[j].char === '-' || chars[j - 1].char === '-') continue;
+		rise = Math.max(rise, chars[j].hyphenBefore ?? 0);
+	}
+	return rise;
 }
 
 function row(candidate: Candidate): PlacedChar[] {
@@ -822,8 +869,8 @@ function dateSpans(row: TextRow): Array<{ x0: number; x1: number; y: number; h: 
  */
 export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<PlacedChar>): NameChoice | null {
 	const numberY = numberRows.length > 0 ? Math.max(...numberRows.map((r) => r.center.y)) : null;
-	// Boxes holding digits read as a date (or the number): a label's box with its date.
-	const dateBoxes = new Set([...exclude].filter((c) => /\d/.test(c.char)).map((c) => c.box));
+	// Digits read as a date (or the number): a label's date, in its box or right after it.
+	const dateChars = [...exclude].filter((c) => /\d/.test(c.char));
 	const found = rows
 		.map((row) => ({ ...row, chars: row.chars.filter((c) => !exclude.has(c)) }))
 		.filter((row) => row.chars.length > 0)
@@ -831,7 +878,7 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 		.map(splitInitials)
 		.map(lettersForDigits)
 		.map(withoutGluedProductWord)
-		.flatMap((segment) => apartFromLabelBox(segment, dateBoxes))
+		.flatMap((segment) => apartFromLabelBox(segment, dateChars))
 		.flatMap(apartFromCardWords)
 		.map(candidateOf)
 		.filter((c): c is Candidate => c !== null);
@@ -968,6 +1015,9 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	const apostropheDoubt = Math.max(0, ...chars.map((c, i) => (nearRead(i) ? 0 : c.apostropheBefore)));
 	if (apostrophe >= APOSTROPHE_SEEN) confidence = Math.min(confidence, 0.85);
 	else if (apostropheDoubt >= APOSTROPHE_DOUBT) confidence = Math.min(confidence, 0.8);
+	// A hyphen the model saw in a gap it read as a space (SOO JIN KIM at 0.996 for SOO-JIN KIM, the
+	// class at 0.09 there), or put back inside a word.
+	if (hyphenRise(chosen) >= HYPHEN_DOUBT) confidence = Math.min(confidence, 0.8);
 	// A name whose first letter sits on its box's very edge may have lost letters the detector cut
 	// off (ROBERT read as RT); measured on names read whole, that margin is 0.38 letters or more.
 	const first = chosen.words[0][0];

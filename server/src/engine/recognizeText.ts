@@ -22,6 +22,11 @@ export interface RecognizedChar {
 	dotBefore: number;
 	/** Highest probability of an apostrophe in those blank frames: a thin mark the model left out (ONEILL). */
 	apostropheBefore: number;
+	/**
+	 * Highest probability of a hyphen in those blank frames (and in a space the model emitted there):
+	 * a hyphen the model left out or read as a gap (SHIN JIWOO, SOO JIN for SOO-JIN). Absent is 0.
+	 */
+	hyphenBefore?: number;
 	/** The runner-up card character at the frame this one peaked, for field-aware decoding. */
 	alt: { char: string; prob: number } | null;
 }
@@ -148,6 +153,8 @@ function markClassesOf(dictionary: string[], marks: string): number[] {
 }
 
 const DOTS = '.．。';
+/** Hyphens and the dashes the model reads them as (一 is folded into the hyphen as a look-alike). */
+const HYPHENS = '-－‐‑–—一';
 const APOSTROPHES = "'’‘`´＇";
 
 function cardClasses(dictionary: string[]): CardClasses {
@@ -190,10 +197,12 @@ function decodeCtc(
 	const spaceClass = dictionary.length - 1;
 	const dotClasses = markClassesOf(dictionary, DOTS);
 	const apostropheClasses = markClassesOf(dictionary, APOSTROPHES);
+	const hyphenClasses = markClassesOf(dictionary, HYPHENS);
 	let previous = 0;
 	let gapSpace = 0;
 	let gapDot = 0;
 	let gapApostrophe = 0;
+	let gapHyphen = 0;
 	for (let t = 0; t < frames; t++) {
 		const base = offset + t * classes;
 		let best = 0;
@@ -213,6 +222,9 @@ function decodeCtc(
 			let apostrophe = 0;
 			for (const c of apostropheClasses) apostrophe += probs[base + c];
 			gapApostrophe = Math.max(gapApostrophe, apostrophe);
+			let hyphen = 0;
+			for (const c of hyphenClasses) hyphen += probs[base + c];
+			gapHyphen = Math.max(gapHyphen, hyphen);
 		}
 		if (best === 0) {
 			previous = best;
@@ -242,10 +254,12 @@ function decodeCtc(
 				spaceBefore: gapSpace,
 				dotBefore: gapDot,
 				apostropheBefore: gapApostrophe,
+				hyphenBefore: gapHyphen,
 			});
 			gapSpace = 0;
 			gapDot = 0;
 			gapApostrophe = 0;
+			gapHyphen = 0;
 		} else if (chars.length > 0) {
 			const last = chars[chars.length - 1];
 			last.u1 = (t + 1) / usedFrames;

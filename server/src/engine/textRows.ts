@@ -18,6 +18,8 @@ export interface PlacedChar {
 	dotBefore: number;
 	/** How likely an apostrophe the recogniser did not emit sits just before this character. */
 	apostropheBefore: number;
+	/** How likely a hyphen the recogniser did not emit sits just before this character (absent: 0). */
+	hyphenBefore?: number;
 	alt: { char: string; prob: number } | null;
 	/** Where the character's detector box starts and ends along the row. */
 	boxSpan: [number, number];
@@ -234,6 +236,7 @@ function buildRow(members: LineGeometry[]): TextRow {
 				spaceBefore: c.spaceBefore,
 				dotBefore: c.dotBefore,
 				apostropheBefore: c.apostropheBefore,
+				hyphenBefore: c.hyphenBefore,
 				alt: c.alt,
 				boxSpan,
 				...(member.joined ? { shortBox: true as const } : {}),
