@@ -832,7 +832,14 @@ describe('holder name', () => {
 		const faint = read(line('SOO JIN KIM', 40, 220, { 4: { hyphenBefore: 0.03 }, 9: { hyphenBefore: 0.2 } })).name;
 		expect([faint?.text, (faint?.confidence ?? 1) < 0.9]).toEqual(['SOO JIN KIM', true]);
 		const noise = read(line('SOO JIN KIM', 40, 220, { 4: { hyphenBefore: 0.03 } })).name;
-		expect([noise?.text, (noise?.confidence ?? 0) >= 0.9]).toEqual(['SOO JIN KIM', true]);
+		expect([noise?.text, (noise?.confidence ?? 0) >= 0.9, noise?.markSeen]).toEqual(['SOO JIN KIM', true, undefined]);
+		expect(spaced?.markSeen).toBe(true);
+		// The same rise at a gap the model read as a space: the words are one, hyphened (SHIN JI WOO).
+		const gap = read(line('SHIN JI WOO', 40, 220, { 8: { hyphenBefore: 0.4 } })).name;
+		expect([gap?.text, (gap?.confidence ?? 1) < 0.9]).toEqual(['SHIN JI-WOO', true]);
+		// A space rise there too is the mark's white, not a lost gap to split at (as O'BRIEN's below).
+		const rise = read(line('SIOBHAN OBRIEN', 40, 220, { 9: { spaceBefore: 0.12, hyphenBefore: 0.35 } })).name;
+		expect(rise?.text).toBe('SIOBHAN O-BRIEN');
 	});
 
 	test('an apostrophe the model saw but did not emit is put back, and the name is flagged', () => {

@@ -223,6 +223,11 @@ describe('afterWidenedReads', () => {
 		expect(afterWidenedReads(name, [reading('DANIEL W WILLIAMS', 0.983), reading('DANIEL W WILLIAMS', 0.6)])).toBe(name);
 	});
 
+	test('a name with a hyphen the model saw and did not emit is not made sure by widened crops that read it the same', () => {
+		const name = { ...reading('SOO JIN KIM', 0.8), markSeen: true as const };
+		expect(afterWidenedReads(name, [reading('SOO JIN KIM', 0.99), reading('SOO JIN KIM', 0.99)])).toBe(name);
+	});
+
 	test('a name another crop read otherwise, and believed, is not made sure by widened crops of the same boxes', () => {
 		const widened = [reading('ANNA GULIA', 0.99), reading('ANNA GULIA', 0.99)];
 		const name = reading('ANNA GULIA', 0.8);

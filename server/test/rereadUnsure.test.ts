@@ -132,4 +132,15 @@ describe('rereadUnsure', () => {
 		expect(fields.validThru?.text).toBe('04/28');
 		expect(fields.validThru?.confidence).toBeLessThan(0.9);
 	});
+
+	test('a hyphen one crop saw in the name keeps it in doubt where the other crops did not see it', async () => {
+		// Third-hand probe seed 3: SOO JIN KIM for SOO-JIN KIM, the hyphen class at 0.10 in one crop's gap, 0.01-0.02 in the others'.
+		const seen: CardFields = { name: { text: 'SOO JIN KIM', confidence: 0.8, box: null, parts: [], markSeen: true } };
+		const fields = await merge(seen, name('SOO JIN KIM', 0.996), name('SOO JIN KIM', 0.995));
+		expect(fields.name).toMatchObject({ text: 'SOO JIN KIM', markSeen: true });
+		expect(fields.name?.confidence).toBeLessThan(0.9);
+		expect(
+			(await merge(name('SOO JIN KIM', 0.8), name('SOO JIN KIM', 0.996), name('SOO JIN KIM', 0.995))).name?.confidence,
+		).toBeGreaterThanOrEqual(0.9);
+	});
 });

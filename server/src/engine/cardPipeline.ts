@@ -712,7 +712,7 @@ async function readRegion(
 		// check reaching twice as far before the name must read it the same.
 		let settled = edgeSettled(nameReadings, [seen]);
 		if (settled !== null) settled = edgeSettled(nameReadings, [seen, (await checkWith([2 * NAME_REACH, NAME_REACH])).fields.name]);
-		fields.name = settled === null ? checked : { ...checked, confidence: Math.max(checked.confidence, settled) };
+		fields.name = settled === null || checked.markSeen ? checked : { ...checked, confidence: Math.max(checked.confidence, settled) };
 		// The initials' stops are placed by the first view's word indices: only while the name has its words.
 		const ends = first.initialEnds ?? [];
 		const words = firstName.text.split(' ');
@@ -1109,7 +1109,7 @@ export function afterWidenedReads(name: FieldReading, widened: Array<FieldReadin
 	const [read] = widened;
 	if (!read || !widened.every((r) => r !== undefined && r.text === read.text && r.confidence >= CHECK_NOISE)) return name;
 	const sure = Math.min(...widened.map((r) => r?.confidence ?? 0));
-	if (read.text === name.text) return readOtherwise || sure < REVIEW_CONFIDENCE ? name : { ...name, confidence: sure };
+	if (read.text === name.text) return readOtherwise || name.markSeen || sure < REVIEW_CONFIDENCE ? name : { ...name, confidence: sure };
 	// Another name needs one of them sure; the other may be less so (a letter the narrower crops lost,
 	// DANIEL W WILLIAMS at 0.98 and 0.82 for WILLAMS): it is reported in doubt either way.
 	if (!widened.some((r) => r !== undefined && r.confidence >= REVIEW_CONFIDENCE)) return name;
@@ -1310,9 +1310,13 @@ export async function rereadUnsure(
 		// So is a date read in part elsewhere on the card, where another crop read its box as nothing.
 		const partDate = withWinner.some((r) => r.partDateElsewhere);
 		if (larger || partDate) confidence = Math.min(confidence, 0.85);
+		// A hyphen one crop saw in the name is still there where another crop did not see it.
+		const markSeen = withWinner.some((r) => r.markSeen);
+		if (markSeen) confidence = Math.min(confidence, 0.8);
 		merged[name] = {
 			...best,
 			confidence,
+			...(markSeen ? { markSeen: true as const } : {}),
 			...(larger ? { largerPrintBeside: true as const } : {}),
 			...(partDate ? { partDateElsewhere: true as const } : {}),
 		};

@@ -85,7 +85,7 @@ export function extractFields(rows: TextRow[], now: Date = new Date()): Extracte
 	}
 	const name = readName(rows, number?.rows ?? [], new Set([...numberChars, ...(expiry?.chars ?? [])]));
 	if (name) {
-		fields.name = reading(name.text, name.confidence, name.words);
+		fields.name = { ...reading(name.text, name.confidence, name.words), ...(name.hyphenSeen ? { markSeen: name.hyphenSeen } : {}) };
 		sources.name = boxesOf(name.words);
 	}
 	const initialEnds = name ? initialsAtBoxEnds(name.words, rows) : [];

@@ -13,6 +13,8 @@ export interface NameChoice {
 	 * that doubt. A crop reaching past that edge can settle it.
 	 */
 	apartFromEdge?: number;
+	/** The model saw a hyphen it did not emit, in a gap or between letters: see FieldReading.markSeen. */
+	hyphenSeen?: true;
 }
 
 /**
@@ -291,6 +293,19 @@ function segments(row: TextRow): Segment[] {
 			// Names have no word ending in an apostrophe or hyphen: a gap read after one (D' SOUZA)
 			// is the wide mark's own white space.
 			if (word.length > 1 && /['-]/.test(word[word.length - 1].char)) return;
+			// A hyphen the model read as a gap (SHIN JI WOO, the hyphen class at 0.4 there) joins the words.
+			const next = row.chars[i + 1];
+			const last = word[word.length - 1];
+			if (
+				last &&
+				next &&
+				/[A-Za-z]/.test(last.char) &&
+				/[A-Za-z]/.test(next.char) &&
+				Math.max(c.hyphenBefore ?? 0, next.hyphenBefore ?? 0) >= HYPHEN_SEEN
+			) {
+				word.push({ ...c, char: '-', prob: 0.6, alt: null, hyphenBefore: 0 });
+				return;
+			}
 			closeWord();
 			// The model's own space (its best class there) is a gap; one read off a faint rise is less sure.
 			pendingGap = c.crampedSpace ? 0.6 : c.prob >= SURE_GAP_PROB ? 0.95 : c.tightGap ? TIGHT_RISE_GAP : 0.6;
@@ -434,9 +449,11 @@ const MAX_LOST_GAPS = 5;
  * the letters that start a new word.
  */
 function bestCuts(run: PlacedChar[], context: { prefix: boolean; gapAfter: boolean; gapBefore: boolean; boxGapBefore: boolean }): number[] {
-	// Where the model also saw an apostrophe it left out (O|BRIEN), the rise is the mark's white: it is
-	// put back there, not cut.
-	const rises = run.map((c, i) => (i === 0 || c.apostropheBefore >= APOSTROPHE_SEEN ? 0 : c.spaceBefore));
+	// Where the model also saw an apostrophe or a hyphen it left out (O|BRIEN, JI|WOO), the rise is the
+	// mark's white: it is put back there, not cut.
+	const rises = run.map((c, i) =>
+		i === 0 || c.apostropheBefore >= APOSTROPHE_SEEN || (c.hyphenBefore ?? 0) >= HYPHEN_SEEN ? 0 : c.spaceBefore,
+	);
 	const peaks = rises
 		.flatMap((r, i) => (r >= LOST_GAP ? [i] : []))
 		.sort((a, b) => rises[b] - rises[a])
@@ -1017,7 +1034,8 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	else if (apostropheDoubt >= APOSTROPHE_DOUBT) confidence = Math.min(confidence, 0.8);
 	// A hyphen the model saw in a gap it read as a space (SOO JIN KIM at 0.996 for SOO-JIN KIM, the
 	// class at 0.09 there), or put back inside a word.
-	if (hyphenRise(chosen) >= HYPHEN_DOUBT) confidence = Math.min(confidence, 0.8);
+	const hyphenSeen = hyphenRise(chosen) >= HYPHEN_DOUBT;
+	if (hyphenSeen) confidence = Math.min(confidence, 0.8);
 	// A name whose first letter sits on its box's very edge may have lost letters the detector cut
 	// off (ROBERT read as RT); measured on names read whole, that margin is 0.38 letters or more.
 	const first = chosen.words[0][0];
@@ -1063,5 +1081,6 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 		row: chosen.segment.row,
 		confidence: clamp(onEdge ? Math.min(confidence, 0.8) : confidence),
 		...(onEdge ? { apartFromEdge: clamp(confidence) } : {}),
+		...(hyphenSeen ? { hyphenSeen: true as const } : {}),
 	};
 }

@@ -34,6 +34,11 @@ export interface FieldReading {
 	 * be there, and a crop that read that box as nothing does not clear the doubt.
 	 */
 	partDateElsewhere?: true;
+	/**
+	 * A name where the model saw a hyphen it did not emit (SOO JIN KIM, the hyphen class at 0.1 in the
+	 * gap): a crop that did not see it does not clear the doubt.
+	 */
+	markSeen?: true;
 }
 
 export type DateLabel = 'expiry' | 'decoy' | 'cutValid';
