@@ -837,6 +837,9 @@ describe('holder name', () => {
 		// The same rise at a gap the model read as a space: the words are one, hyphened (SHIN JI WOO).
 		const gap = read(line('SHIN JI WOO', 40, 220, { 8: { hyphenBefore: 0.4 } })).name;
 		expect([gap?.text, (gap?.confidence ?? 1) < 0.9]).toEqual(['SHIN JI-WOO', true]);
+		// At the start of a detector box the class reads the crop's edge: no hyphen put back across boxes.
+		const boxes = read(line('MARY ANN', 40, 220), line('LEE', 40 + 8 * PITCH, 220, { 0: { hyphenBefore: 0.4 } })).name;
+		expect(boxes?.text).not.toContain('-');
 		// A space rise there too is the mark's white, not a lost gap to split at (as O'BRIEN's below).
 		const rise = read(line('SIOBHAN OBRIEN', 40, 220, { 9: { spaceBefore: 0.12, hyphenBefore: 0.35 } })).name;
 		expect(rise?.text).toBe('SIOBHAN O-BRIEN');
@@ -1440,6 +1443,13 @@ describe('holder name', () => {
 
 	test('words beside a label box without its date are in doubt: they may be a heading no vocabulary knows', () => {
 		const fields = read(line('BLUE HORIZON', 40, 220), line('VALID THRU', 274, 220), line('07/32', 40, 280));
+		expect(fields.name?.text).toBe('BLUE HORIZON');
+		expect(fields.name?.confidence).toBeLessThan(0.9);
+	});
+
+	test("a label whose date is on the line below, under the label's end, does not vouch for the words before it", () => {
+		const fields = read(line('BLUE HORIZON', 40, 220), line('VALID THRU', 274, 220), shrunk(line('07/32', 400, 244), 18));
+		expect(fields.validThru?.text).toBe('07/32');
 		expect(fields.name?.text).toBe('BLUE HORIZON');
 		expect(fields.name?.confidence).toBeLessThan(0.9);
 	});

@@ -223,6 +223,11 @@ describe('afterWidenedReads', () => {
 		expect(afterWidenedReads(name, [reading('DANIEL W WILLIAMS', 0.983), reading('DANIEL W WILLIAMS', 0.6)])).toBe(name);
 	});
 
+	test('a name the check completes keeps the hyphen the model saw', () => {
+		const seen = { ...reading('OO JIN KIM', 0.8), markSeen: true as const };
+		expect(afterNameCheck(seen, reading('SOO JIN KIM', 0.99))).toMatchObject({ text: 'SOO JIN KIM', markSeen: true });
+	});
+
 	test('a name with a hyphen the model saw and did not emit is not made sure by widened crops that read it the same', () => {
 		const name = { ...reading('SOO JIN KIM', 0.8), markSeen: true as const };
 		expect(afterWidenedReads(name, [reading('SOO JIN KIM', 0.99), reading('SOO JIN KIM', 0.99)])).toBe(name);

@@ -3,7 +3,7 @@
  * number but not the date or the name: no models, only the two views' readings.
  */
 import type { CardReading } from '../src/engine/cardPipeline';
-import { onCardRow, withDateGuess, withPassRival, withWiderView } from '../src/engine/cardPipeline';
+import { keepMarkSeen, onCardRow, withDateGuess, withPassRival, withWiderView } from '../src/engine/cardPipeline';
 import type { FieldName, FieldReading, Quad } from '../src/engine/types';
 
 const reading = (text: string, confidence: number): FieldReading => ({ text, confidence, box: null, parts: [] });
@@ -130,6 +130,19 @@ describe('withDateGuess', () => {
 
 describe('withPassRival', () => {
 	const kept = card({ number: reading(NUMBER, 0.997), name: reading('YOUNGNA LEE', 0.995), validThru: reading('11/29', 0.99) });
+
+	test('a hyphen the other pass saw in the same name keeps it in doubt, whichever view is kept', () => {
+		const seen: FieldReading = { ...reading('YOUNGNA LEE', 0.8), markSeen: true };
+		expect(withPassRival(kept, card({ ...kept.fields, name: seen })).fields.name).toMatchObject({ confidence: 0.8, markSeen: true });
+		expect(withPassRival(kept, card({ ...kept.fields, name: { ...seen, text: 'YOUNG LEE' } })).fields.name?.markSeen).toBeUndefined();
+		const wider = card({ ...kept.fields, validThru: undefined });
+		const first = card({ ...kept.fields, name: seen, validThru: undefined, number: reading(NUMBER, 0.997) });
+		expect(withWiderView(first, { ...wider, fields: { ...wider.fields, validThru: reading('11/29', 0.99) } })?.fields.name).toMatchObject({
+			confidence: 0.8,
+			markSeen: true,
+		});
+		expect(keepMarkSeen(reading('YOUNGNA LEE', 0.99), undefined).confidence).toBe(0.99);
+	});
 
 	test('a field the other pass read otherwise, surely enough, is in doubt', () => {
 		const other = card({ number: reading(NUMBER, 0.95), name: reading('NA LEE', 0.85) });

@@ -234,6 +234,7 @@ export function withPassRival(kept: CardReading, other: CardReading): CardReadin
 			fields[name] = { ...field, confidence: Math.min(field.confidence, 0.85) };
 	}
 	if (fields.validThru && !onlyKeptSawCard) fields.validThru = keepPartDateDoubt(fields.validThru, other.fields.validThru);
+	if (fields.name) fields.name = keepMarkSeen(fields.name, other.fields.name);
 	return { ...kept, fields, dateGuess: kept.dateGuess ?? other.dateGuess };
 }
 
@@ -244,6 +245,15 @@ export function withPassRival(kept: CardReading, other: CardReading): CardReadin
 export function keepPartDateDoubt(date: FieldReading, other: FieldReading | undefined): FieldReading {
 	if (!other?.partDateElsewhere || other.text !== date.text) return date;
 	return { ...date, confidence: Math.min(date.confidence, 0.85), partDateElsewhere: true };
+}
+
+/**
+ * A name another reading of the card read the same while the model saw a hyphen in it that it did
+ * not emit (`markSeen`) keeps that doubt: a reading that did not see the hyphen does not clear it.
+ */
+export function keepMarkSeen(name: FieldReading, other: FieldReading | undefined): FieldReading {
+	if (!other?.markSeen || other.text !== name.text) return name;
+	return { ...name, confidence: Math.min(name.confidence, 0.8), markSeen: true };
 }
 
 /** A field the other pass read otherwise at least this surely casts doubt on the kept one. */
@@ -452,6 +462,7 @@ export function withWiderView(first: CardReading, wider: CardReading): CardReadi
 	// Taken from the wider view, the date keeps the first view's doubt, and the other way round.
 	if (fields.validThru)
 		fields.validThru = keepPartDateDoubt(keepPartDateDoubt(fields.validThru, first.fields.validThru), wider.fields.validThru);
+	if (fields.name) fields.name = keepMarkSeen(keepMarkSeen(fields.name, first.fields.name), wider.fields.name);
 	return {
 		...base,
 		fields,
@@ -712,7 +723,7 @@ async function readRegion(
 		// check reaching twice as far before the name must read it the same.
 		let settled = edgeSettled(nameReadings, [seen]);
 		if (settled !== null) settled = edgeSettled(nameReadings, [seen, (await checkWith([2 * NAME_REACH, NAME_REACH])).fields.name]);
-		fields.name = settled === null || checked.markSeen ? checked : { ...checked, confidence: Math.max(checked.confidence, settled) };
+		fields.name = settled === null ? checked : { ...checked, confidence: Math.max(checked.confidence, settled) };
 		// The initials' stops are placed by the first view's word indices: only while the name has its words.
 		const ends = first.initialEnds ?? [];
 		const words = firstName.text.split(' ');
@@ -1047,7 +1058,12 @@ export function grownEnds(short: string, long: string): [boolean, boolean] {
  */
 export function afterNameCheck(name: FieldReading, seen: FieldReading | undefined): FieldReading {
 	if (!seen || seen.text === name.text) return name;
-	if (completes(name.text, seen.text)) return { ...seen, confidence: Math.min(seen.confidence, name.confidence, 0.85) };
+	if (completes(name.text, seen.text))
+		return {
+			...seen,
+			confidence: Math.min(seen.confidence, name.confidence, 0.85),
+			...(name.markSeen || seen.markSeen ? { markSeen: true as const } : {}),
+		};
 	if (name.confidence < REVIEW_CONFIDENCE) return name;
 	// The same words read otherwise cast doubt (GIULIA for GULIA); a word more only when read surely,
 	// since a longer crop may also take in a mark beside the name.
@@ -1085,8 +1101,8 @@ function markCount(text: string): number {
  * The name after readings of its boxes' crops sampled wider. A sure name one of them reads surely
  * with a mark more is the marked name, in doubt. For a name in doubt: where every widened crop reads
  * the same name surely, that is the reading. The name it confirms is reported as surely as the less
- * sure of them, unless another crop read it otherwise and believed it (`readOtherwise`): the
- * widened crops are of the same boxes. Another name they agree on, one of them surely and neither
+ * sure of them, unless another crop read it otherwise and believed it (`readOtherwise`), or saw a
+ * hyphen in it that it did not emit (`markSeen`): the widened crops are of the same boxes. Another name they agree on, one of them surely and neither
  * under the check's noise, replaces it, still in doubt,
  * since two crops of one line share what misleads them, and only when it drops nothing: the
  * widened crops keep the boxes' ends, which the check past the ends may have reached beyond (NG

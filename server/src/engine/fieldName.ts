@@ -293,12 +293,15 @@ function segments(row: TextRow): Segment[] {
 			// Names have no word ending in an apostrophe or hyphen: a gap read after one (D' SOUZA)
 			// is the wide mark's own white space.
 			if (word.length > 1 && /['-]/.test(word[word.length - 1].char)) return;
-			// A hyphen the model read as a gap (SHIN JI WOO, the hyphen class at 0.4 there) joins the words.
+			// A hyphen the model read as a gap (SHIN JI WOO, the hyphen class at 0.4 there) joins the words,
+			// inside one detector box only: at a box's start the class reads the crop's edge, not a gap.
 			const next = row.chars[i + 1];
 			const last = word[word.length - 1];
 			if (
 				last &&
 				next &&
+				last.box === c.box &&
+				next.box === c.box &&
 				/[A-Za-z]/.test(last.char) &&
 				/[A-Za-z]/.test(next.char) &&
 				Math.max(c.hyphenBefore ?? 0, next.hyphenBefore ?? 0) >= HYPHEN_SEEN
@@ -329,7 +332,13 @@ function segments(row: TextRow): Segment[] {
 		const before = word[word.length - 1];
 		if (before && /[A-Za-z]/.test(before.char) && /[A-Za-z]/.test(c.char) && c.apostropheBefore >= APOSTROPHE_SEEN) {
 			word.push({ ...c, char: "'", prob: 0.6, alt: null, apostropheBefore: 0 });
-		} else if (before && /[A-Za-z]/.test(before.char) && /[A-Za-z]/.test(c.char) && (c.hyphenBefore ?? 0) >= HYPHEN_SEEN) {
+		} else if (
+			before &&
+			before.box === c.box &&
+			/[A-Za-z]/.test(before.char) &&
+			/[A-Za-z]/.test(c.char) &&
+			(c.hyphenBefore ?? 0) >= HYPHEN_SEEN
+		) {
 			word.push({ ...c, char: '-', prob: 0.6, alt: null, hyphenBefore: 0 });
 		}
 		word.push(c);
@@ -664,16 +673,21 @@ function apartFromLabelBox(segment: Segment, dateChars: PlacedChar[]): Segment[]
 	return [segment];
 }
 
-/** How far past a label's last letter its date may start, in line heights. */
+/** How far past a label's last letter its date may start, in line heights, and how far off its line. */
 const LABEL_DATE_REACH = 4;
+const LABEL_DATE_ACROSS = 0.5;
 
-/** Whether the card's date starts right after a label, on its line. */
+/**
+ * Whether the card's date starts right after a label, on its line: the nearest of its digits past
+ * the label, within half a line height of the line (a date on the line below, under the label's end,
+ * is another layout: the heading's).
+ */
 function dateRightAfter(row: TextRow, label: PlacedChar[], dateChars: PlacedChar[]): boolean {
 	const end = quadCenter(label[label.length - 1].quad);
-	return dateChars.some((c) => {
-		const { along, across } = lineOffset(end, quadCenter(c.quad), row.direction);
-		return along > 0 && along <= row.height * LABEL_DATE_REACH && across < row.height;
-	});
+	const onLine = dateChars
+		.map((c) => lineOffset(end, quadCenter(c.quad), row.direction))
+		.filter(({ along, across }) => along > 0 && across < row.height * LABEL_DATE_ACROSS);
+	return onLine.length > 0 && Math.min(...onLine.map(({ along }) => along)) <= row.height * LABEL_DATE_REACH;
 }
 
 /**
@@ -686,8 +700,10 @@ function hyphenRise(candidate: Candidate): number {
 	const from = chars.indexOf(flat[0]);
 	const to = chars.indexOf(flat[flat.length - 1]);
 	let rise = 0;
+	// The mark read before, past a space the model read after it (JI- WOO), counts as beside it.
+	const markBefore = (j: number) => chars[j - 1].char === '-' || (chars[j - 1].char === ' ' && chars[j - 2]?.char === '-');
 	for (let j = from + 1; j <= to && from >= 0; j++) {
-		if (chars[j].char === '-' || chars[j - 1].char === '-') continue;
+		if (chars[j].char === '-' || markBefore(j)) continue;
 		rise = Math.max(rise, chars[j].hyphenBefore ?? 0);
 	}
 	return rise;
