@@ -1102,9 +1102,9 @@ function markCount(text: string): number {
  * with a mark more is the marked name, in doubt. For a name in doubt: where every widened crop reads
  * the same name surely, that is the reading. The name it confirms is reported as surely as the less
  * sure of them, unless another crop read it otherwise and believed it (`readOtherwise`), or saw a
- * hyphen in it that it did not emit (`markSeen`): the widened crops are of the same boxes. Another name they agree on, one of them surely and neither
- * under the check's noise, replaces it, still in doubt,
- * since two crops of one line share what misleads them, and only when it drops nothing: the
+ * hyphen in it that it did not emit (`markSeen`): the widened crops are of the same boxes. Another
+ * name they agree on, one of them surely and neither under the check's noise, replaces it, still in
+ * doubt, since two crops of one line share what misleads them, and only when it drops nothing: the
  * widened crops keep the boxes' ends, which the check past the ends may have reached beyond (NG
  * HAYOON for JANG HAYOON), and do not reach the full stops put back past an initial's box.
  */
