@@ -3,7 +3,7 @@
  * number but not the date or the name: no models, only the two views' readings.
  */
 import type { CardReading } from '../src/engine/cardPipeline';
-import { keepMarkSeen, onCardRow, withDateGuess, withPassRival, withWiderView } from '../src/engine/cardPipeline';
+import { keepDoubt, onCardRow, withDateGuess, withPassRival, withWiderView } from '../src/engine/cardPipeline';
 import type { FieldName, FieldReading, Quad } from '../src/engine/types';
 
 const reading = (text: string, confidence: number): FieldReading => ({ text, confidence, box: null, parts: [] });
@@ -141,7 +141,7 @@ describe('withPassRival', () => {
 			confidence: 0.8,
 			markSeen: true,
 		});
-		expect(keepMarkSeen(reading('YOUNGNA LEE', 0.99), undefined).confidence).toBe(0.99);
+		expect(keepDoubt(reading('YOUNGNA LEE', 0.99), undefined, 'markSeen').confidence).toBe(0.99);
 	});
 
 	test('a field the other pass read otherwise, surely enough, is in doubt', () => {

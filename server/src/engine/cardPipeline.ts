@@ -233,27 +233,24 @@ export function withPassRival(kept: CardReading, other: CardReading): CardReadin
 		if (field && rival && rival.text !== field.text && rival.confidence >= PASS_RIVAL)
 			fields[name] = { ...field, confidence: Math.min(field.confidence, 0.85) };
 	}
-	if (fields.validThru && !onlyKeptSawCard) fields.validThru = keepPartDateDoubt(fields.validThru, other.fields.validThru);
-	if (fields.name) fields.name = keepMarkSeen(fields.name, other.fields.name);
+	if (fields.validThru && !onlyKeptSawCard) fields.validThru = keepDoubt(fields.validThru, other.fields.validThru, 'partDateElsewhere');
+	if (fields.name) fields.name = keepDoubt(fields.name, other.fields.name, 'markSeen');
 	return { ...kept, fields, dateGuess: kept.dateGuess ?? other.dateGuess };
 }
 
 /**
- * A date another reading of the card read the same while it saw a date read in part elsewhere
- * (`partDateElsewhere`) keeps that doubt: a reading that saw that box as nothing does not clear it.
+ * Doubts a field keeps from another reading of the card that read it the same, and how sure it may
+ * then be: a date read in part elsewhere (a reading that saw that box as nothing does not clear
+ * it), a hyphen the model saw in a name and did not emit (a reading that did not see it does not).
  */
-export function keepPartDateDoubt(date: FieldReading, other: FieldReading | undefined): FieldReading {
-	if (!other?.partDateElsewhere || other.text !== date.text) return date;
-	return { ...date, confidence: Math.min(date.confidence, 0.85), partDateElsewhere: true };
-}
+const KEPT_DOUBTS = { partDateElsewhere: 0.85, markSeen: 0.8 } as const;
 
-/**
- * A name another reading of the card read the same while the model saw a hyphen in it that it did
- * not emit (`markSeen`) keeps that doubt: a reading that did not see the hyphen does not clear it.
- */
-export function keepMarkSeen(name: FieldReading, other: FieldReading | undefined): FieldReading {
-	if (!other?.markSeen || other.text !== name.text) return name;
-	return { ...name, confidence: Math.min(name.confidence, 0.8), markSeen: true };
+/** The field with the doubt `flag` of another reading of the same text, if that reading had it. */
+export function keepDoubt(field: FieldReading, other: FieldReading | undefined, flag: keyof typeof KEPT_DOUBTS): FieldReading {
+	if (!other?.[flag] || other.text !== field.text) return field;
+	const kept: FieldReading = { ...field, confidence: Math.min(field.confidence, KEPT_DOUBTS[flag]) };
+	kept[flag] = true;
+	return kept;
 }
 
 /** A field the other pass read otherwise at least this surely casts doubt on the kept one. */
@@ -460,9 +457,10 @@ export function withWiderView(first: CardReading, wider: CardReading): CardReadi
 			fields[name] = { ...own, confidence: Math.min(own.confidence, WIDER_VIEW_DOUBT) };
 	}
 	// Taken from the wider view, the date keeps the first view's doubt, and the other way round.
-	if (fields.validThru)
-		fields.validThru = keepPartDateDoubt(keepPartDateDoubt(fields.validThru, first.fields.validThru), wider.fields.validThru);
-	if (fields.name) fields.name = keepMarkSeen(keepMarkSeen(fields.name, first.fields.name), wider.fields.name);
+	const keptFromBoth = (field: FieldReading, name: FieldName, flag: keyof typeof KEPT_DOUBTS) =>
+		keepDoubt(keepDoubt(field, first.fields[name], flag), wider.fields[name], flag);
+	if (fields.validThru) fields.validThru = keptFromBoth(fields.validThru, 'validThru', 'partDateElsewhere');
+	if (fields.name) fields.name = keptFromBoth(fields.name, 'name', 'markSeen');
 	return {
 		...base,
 		fields,

@@ -1,6 +1,6 @@
 import type { DateLabel, Point } from './types';
 import { DIGIT_LOOKALIKES } from './fieldNumber';
-import { distance, insideQuad, lineOffset, quadCenter } from './geometry';
+import { aheadOnLine, distance, insideQuad, quadCenter } from './geometry';
 import type { PlacedChar, TextRow } from './textRows';
 import { meanProb, runText, spanQuad, splitRuns } from './textRows';
 
@@ -174,8 +174,8 @@ function valueInBoxBeside(rows: TextRow[], labelRow: TextRow, labelEnd: PlacedCh
 			row !== labelRow &&
 			dateRuns(row.chars).some((run, k, runs) => {
 				if (!valueNotDate(runs, k)) return false;
-				const { along, across } = lineOffset(end, quadCenter(run[0].quad), labelRow.direction);
-				return along > 0 && along < labelRow.height * OWN_VALUE_REACH && across < labelRow.height * OWN_VALUE_ACROSS;
+				const { direction, height } = labelRow;
+				return aheadOnLine(end, quadCenter(run[0].quad), direction, height * OWN_VALUE_REACH, height * OWN_VALUE_ACROSS);
 			}),
 	);
 }

@@ -1,6 +1,6 @@
 import type { PlacedChar, TextRow } from './textRows';
 import { runText, SPACE_THRESHOLD, spanQuad, SURE_GAP_PROB } from './textRows';
-import { distance, extendQuadEnds, insideQuad, lineOffset, quadCenter } from './geometry';
+import { aheadOnLine, distance, extendQuadEnds, insideQuad, lineOffset, quadCenter } from './geometry';
 
 export interface NameChoice {
 	text: string;
@@ -263,6 +263,11 @@ function boxStep(previous: PlacedChar | undefined, c: PlacedChar, pitch: number)
 	return previous && previous.char !== ' ' && previous.box !== c.box ? (c.along - previous.along) / pitch : null;
 }
 
+/** A mark the model saw before `c` but did not emit, put back at `c`'s place, its reading a guess. */
+function putBack(mark: "'" | '-', c: PlacedChar): PlacedChar {
+	return { ...c, char: mark, prob: 0.6, alt: null, ...(mark === "'" ? { apostropheBefore: 0 } : { hyphenBefore: 0 }) };
+}
+
 /**
  * Splits a row into words and the words into segments at wide gaps: a logo or label on the same
  * line as the name sits well apart from it. Inside a box, word gaps are the recogniser's. Between
@@ -306,7 +311,7 @@ function segments(row: TextRow): Segment[] {
 				/[A-Za-z]/.test(next.char) &&
 				Math.max(c.hyphenBefore ?? 0, next.hyphenBefore ?? 0) >= HYPHEN_SEEN
 			) {
-				word.push({ ...c, char: '-', prob: 0.6, alt: null, hyphenBefore: 0 });
+				word.push(putBack('-', c));
 				return;
 			}
 			closeWord();
@@ -331,7 +336,7 @@ function segments(row: TextRow): Segment[] {
 		// and so is a hyphen (SHIN JIWOO for SHIN JI-WOO: the class at 0.4 in the blank between I and W).
 		const before = word[word.length - 1];
 		if (before && /[A-Za-z]/.test(before.char) && /[A-Za-z]/.test(c.char) && c.apostropheBefore >= APOSTROPHE_SEEN) {
-			word.push({ ...c, char: "'", prob: 0.6, alt: null, apostropheBefore: 0 });
+			word.push(putBack("'", c));
 		} else if (
 			before &&
 			before.box === c.box &&
@@ -339,7 +344,7 @@ function segments(row: TextRow): Segment[] {
 			/[A-Za-z]/.test(c.char) &&
 			(c.hyphenBefore ?? 0) >= HYPHEN_SEEN
 		) {
-			word.push({ ...c, char: '-', prob: 0.6, alt: null, hyphenBefore: 0 });
+			word.push(putBack('-', c));
 		}
 		word.push(c);
 	});
@@ -651,13 +656,12 @@ function startsLabel(words: PlacedChar[][], k: number, dateBoxes: Set<number>): 
  * heading in words no vocabulary knows (BLUE HORIZON) beside a label, its date on another line, is
  * as likely.
  */
-function apartFromLabelBox(segment: Segment, dateChars: PlacedChar[]): Segment[] {
+function apartFromLabelBox(segment: Segment, dates: ReadDigits): Segment[] {
 	const { words } = segment;
-	const dateBoxes = new Set(dateChars.map((c) => c.box));
 	for (let k = 2; k < words.length; k++) {
 		const box = words[k][0].box;
 		const previous = words[k - 1];
-		if (box === previous[previous.length - 1].box || !startsLabel(words, k, dateBoxes)) continue;
+		if (box === previous[previous.length - 1].box || !startsLabel(words, k, dates.boxes)) continue;
 		const part = (from: number, to: number): Segment => ({
 			...segment,
 			words: words.slice(from, to),
@@ -667,7 +671,7 @@ function apartFromLabelBox(segment: Segment, dateChars: PlacedChar[]): Segment[]
 			.slice(k)
 			.flat()
 			.filter((c) => c.box === box);
-		const labelled = dateBoxes.has(box) || dateRightAfter(segment.row, label, dateChars);
+		const labelled = dates.boxes.has(box) || dateRightAfter(segment.row, label, dates.chars);
 		return [{ ...part(0, k), doubtful: segment.doubtful || !labelled }, part(k, words.length)];
 	}
 	return [segment];
@@ -677,17 +681,22 @@ function apartFromLabelBox(segment: Segment, dateChars: PlacedChar[]): Segment[]
 const LABEL_DATE_REACH = 4;
 const LABEL_DATE_ACROSS = 0.5;
 
+/** The digits read as a date (or the number), and the detector boxes they are in. */
+interface ReadDigits {
+	chars: PlacedChar[];
+	boxes: Set<number>;
+}
+
 /**
- * Whether the card's date starts right after a label, on its line: the nearest of its digits past
- * the label, within half a line height of the line (a date on the line below, under the label's end,
+ * Whether the card's date starts right after a label, on its line: one of its digits past the
+ * label, within half a line height of the line (a date on the line below, under the label's end,
  * is another layout: the heading's).
  */
 function dateRightAfter(row: TextRow, label: PlacedChar[], dateChars: PlacedChar[]): boolean {
 	const end = quadCenter(label[label.length - 1].quad);
-	const onLine = dateChars
-		.map((c) => lineOffset(end, quadCenter(c.quad), row.direction))
-		.filter(({ along, across }) => along > 0 && across < row.height * LABEL_DATE_ACROSS);
-	return onLine.length > 0 && Math.min(...onLine.map(({ along }) => along)) <= row.height * LABEL_DATE_REACH;
+	return dateChars.some((c) =>
+		aheadOnLine(end, quadCenter(c.quad), row.direction, row.height * LABEL_DATE_REACH, row.height * LABEL_DATE_ACROSS),
+	);
 }
 
 /**
@@ -904,6 +913,7 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	const numberY = numberRows.length > 0 ? Math.max(...numberRows.map((r) => r.center.y)) : null;
 	// Digits read as a date (or the number): a label's date, in its box or right after it.
 	const dateChars = [...exclude].filter((c) => /\d/.test(c.char));
+	const readDigits: ReadDigits = { chars: dateChars, boxes: new Set(dateChars.map((c) => c.box)) };
 	const found = rows
 		.map((row) => ({ ...row, chars: row.chars.filter((c) => !exclude.has(c)) }))
 		.filter((row) => row.chars.length > 0)
@@ -911,7 +921,7 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 		.map(splitInitials)
 		.map(lettersForDigits)
 		.map(withoutGluedProductWord)
-		.flatMap((segment) => apartFromLabelBox(segment, dateChars))
+		.flatMap((segment) => apartFromLabelBox(segment, readDigits))
 		.flatMap(apartFromCardWords)
 		.map(candidateOf)
 		.filter((c): c is Candidate => c !== null);

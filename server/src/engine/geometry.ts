@@ -157,6 +157,15 @@ export function lineOffset(from: Point, to: Point, direction: Point): { along: n
 	return { along: dx * direction.x + dy * direction.y, across: Math.abs(-dx * direction.y + dy * direction.x) };
 }
 
+/**
+ * Whether `to` stands after `from` on a line running in `direction`: ahead of it by less than
+ * `reach`, and off the line by less than `across`.
+ */
+export function aheadOnLine(from: Point, to: Point, direction: Point, reach: number, across: number): boolean {
+	const offset = lineOffset(from, to, direction);
+	return offset.along > 0 && offset.along < reach && offset.across < across;
+}
+
 export function quadCenter(quad: Quad): Point {
 	return { x: (quad[0].x + quad[1].x + quad[2].x + quad[3].x) / 4, y: (quad[0].y + quad[1].y + quad[2].y + quad[3].y) / 4 };
 }
