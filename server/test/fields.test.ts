@@ -74,6 +74,17 @@ function shrunk(l: RecognizedLine, height: number): RecognizedLine {
 	return { ...l, quad: [tl, { x: tl.x + width, y: tl.y }, { x: tl.x + width, y: tl.y + height }, { x: tl.x, y: tl.y + height }] };
 }
 
+/** The line with its box turned `degrees` about its top left corner: print at another angle. */
+function turned(l: RecognizedLine, degrees: number): RecognizedLine {
+	const [c, s] = [Math.cos((degrees * Math.PI) / 180), Math.sin((degrees * Math.PI) / 180)];
+	const o = l.quad[0];
+	const turn = (p: { x: number; y: number }) => ({
+		x: o.x + (p.x - o.x) * c - (p.y - o.y) * s,
+		y: o.y + (p.x - o.x) * s + (p.y - o.y) * c,
+	});
+	return { ...l, quad: [turn(l.quad[0]), turn(l.quad[1]), turn(l.quad[2]), turn(l.quad[3])] };
+}
+
 /** A card: the number on top, the date and the name in the lines given. */
 function read(...lines: RecognizedLine[]) {
 	return extractFields(groupIntoRows([line('4539 1488 0343 6467', 40, 100), ...lines]), NOW).fields;
@@ -1109,6 +1120,30 @@ describe('holder name', () => {
 			line('08/31', 40, 160),
 		);
 		expect([label.name?.text, label.validThru?.text, (label.name?.confidence ?? 0) >= 0.9]).toEqual(['OLIVIA KING', '08/31', true]);
+	});
+
+	test("a word at the margin off the card's plane, heading the card, or in small letters is no holder's name split there (third-hand probe)", () => {
+		// ADA LEE on a Diners card, printed in from the card's margin.
+		const name = line('ADA LEE', 300, 160);
+		const sure = (...lines: RecognizedLine[]) => {
+			const fields = read(name, ...lines);
+			return [fields.name?.text, (fields.name?.confidence ?? 0) >= 0.9];
+		};
+		// A one-word line at the margin, on the card: a holder's name split at a gap may be there.
+		expect(sure(line('HOFMANN', 40, 220))).toEqual(['ADA LEE', false]);
+		// The same word at 37 degrees to the card's lines: a receipt under the card.
+		expect(sure(turned(line('HOFMANN', 40, 220), 37))).toEqual(['ADA LEE', true]);
+		// The issuer's name heading the card, well above the name.
+		expect(sure(line('HALCYON', 40, -150))).toEqual(['ADA LEE', true]);
+		// Page text in small letters beside a card lying on a printed page (its capital a runner-up, as read).
+		expect(sure(line('shou', 40, 220, { 0: { alt: { char: 'S', prob: 0.3 } } }))).toEqual(['ADA LEE', true]);
+	});
+
+	test("text at another angle than the card's lines sets no left margin for the name (third-hand probe)", () => {
+		// A receipt's line at the far left, at 37 degrees: the name at the card's own margin is still at the
+		// margin, and wins over two words under it away from the margin (else the two tie, and the lower wins).
+		const fields = read(turned(line('STREET', -200, 120), 37), line('BO LEWIS', 40, 160), line('SEA BREEZE', 300, 220));
+		expect([fields.name?.text, (fields.name?.confidence ?? 0) >= 0.9]).toEqual(['BO LEWIS', true]);
 	});
 
 	test("a company's name on the line under the holder's leaves the name open", () => {

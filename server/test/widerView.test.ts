@@ -3,7 +3,7 @@
  * number but not the date or the name: no models, only the two views' readings.
  */
 import type { CardReading } from '../src/engine/cardPipeline';
-import { keepDoubt, onCardRow, withDateGuess, withPassRival, withWiderView } from '../src/engine/cardPipeline';
+import { keepDoubt, onCardRow, textNearSideEdge, withDateGuess, withPassRival, withWiderView } from '../src/engine/cardPipeline';
 import type { FieldName, FieldReading, Quad } from '../src/engine/types';
 
 const reading = (text: string, confidence: number): FieldReading => ({ text, confidence, box: null, parts: [] });
@@ -38,6 +38,33 @@ describe('withWiderView', () => {
 			withWiderView({ ...first, fields: { ...first.fields, validThru: { ...reading('03/30', 0.998), label: 'expiry' } } }, labelled),
 		).toBeNull();
 		expect(withWiderView({ ...first, textAtEdge: false }, labelled)).toBeNull();
+	});
+
+	test('an unlabelled date the first view chose gives way to another the wider view chose beside it, in doubt (bench seed 2141)', () => {
+		// An A4 scan: a small unlabelled 10/25 ended near the first view's edge; 04/30 stood past it, on the
+		// name's row. The wider view read both, in one box, and chose 04/30.
+		const name = placed('YOO JIHO', 0.999, box(280, 640, 300, 60));
+		const number = placed(NUMBER, 0.999, box(280, 735, 700, 65));
+		const first: CardReading = { ...card({ number, name, validThru: reading('10/25', 0.999) }), textAtEdge: true };
+		const dates = box(900, 645, 160, 45);
+		const line = (text: string) => ({ quad: dates, chars: [], text });
+		const wider = (lines: string[]) => ({
+			...card({ number, name, validThru: placed('04/30', 0.999, box(1000, 645, 60, 45)) }),
+			lines: lines.map(line),
+		});
+		expect(withWiderView(first, wider(['10/25 04/30']))?.fields.validThru).toMatchObject({ text: '04/30', confidence: 0.85 });
+		// The wider view did not read the first view's date: it chose without it, the first stays.
+		expect(withWiderView(first, wider(['04/30']))?.fields.validThru).toMatchObject({ text: '10/25', confidence: 0.85 });
+	});
+
+	test("text ending within the given lines of a view's side edge may run past it (bench seed 2141's too small views)", () => {
+		// A view 236 px wide, lines 20 px high: a small date ending 12 px (0.6 of a line) from its right edge.
+		const quads = [box(49, 53, 138, 20), box(207, 63, 17, 11), box(48, 77, 124, 20)];
+		expect(textNearSideEdge(quads, 236, 1)).toBe(true);
+		expect(textNearSideEdge(quads, 236, 0.5)).toBe(false);
+		// The left edge counts too, and the line height is the boxes' median, not the small date's.
+		expect(textNearSideEdge([box(10, 53, 138, 20), box(160, 63, 17, 11), box(30, 77, 124, 20)], 236, 0.55)).toBe(true);
+		expect(textNearSideEdge([box(12, 53, 138, 20), box(160, 63, 17, 11), box(30, 77, 124, 20)], 236, 0.55)).toBe(false);
 	});
 
 	test('a date only the wider view found is kept, never surely', () => {

@@ -8,7 +8,7 @@ import { extractFields } from './extractFields';
 import { IMPLAUSIBLE_DATE } from './fieldExpiry';
 import { checked, longestForBrand, validForBrand } from './fieldNumber';
 import { findCardShape } from './findCard';
-import { distance, extendQuadEnds, insideQuad, quadCenter, unit } from './geometry';
+import { distance, extendQuadEnds, insideQuad, quadCenter, ROW_PARALLEL, unit } from './geometry';
 import type { OcrModels } from './models';
 import { dominantTextAngle, upsideDownProbability } from './orientation';
 import type { RecognizedChar, RecognizedLine } from './recognizeText';
@@ -407,7 +407,7 @@ const WIDER_VIEW_DOUBT = 0.85;
  * a name there has no such line to vouch for it (its own would be the anchor).
  * A date the first view chose without a label, where the wider view read another one surely (it was
  * looked at because the first view's text ran to its edge), gives way to that one if it stands by its
- * expiry label, and stays otherwise: in doubt either way. When the two views
+ * expiry label or the wider view read both, and stays otherwise: in doubt either way. When the two views
  * read a field differently, the first view's reading is kept, in doubt if the wider view's is as
  * sure as a rival pass's must be (PASS_RIVAL), and the fields the wider view adds are still taken
  * (HIROSHI ANDERSON read HIROSHIANDERSON there, beside the only date read). Then the
@@ -420,7 +420,8 @@ export function withWiderView(first: CardReading, wider: CardReading): CardReadi
 	const own = first.fields.validThru;
 	const seen = wider.fields.validThru;
 	// A date the first view read without a label, where the wider view read another one surely: by its
-	// expiry label, that one is taken; otherwise the first stays. Either way in doubt (the views disagree).
+	// expiry label, or beside the first view's date too, that one is taken; otherwise the first stays.
+	// Either way in doubt (the views disagree).
 	// Only where the first view's text ran to its edge (why the wider view was looked at with every
 	// field read); a date the wider view holds as a FROM or SINCE date, or after a cut VALID, is no
 	// rival; one by its label off the card's lines (a page's typed "Expiry: 03/27" beside a scanned
@@ -436,7 +437,10 @@ export function withWiderView(first: CardReading, wider: CardReading): CardReadi
 		(seen.label === undefined || seen.label === 'expiry')
 	) {
 		const onCard = onCardRow(seen, [wider.fields.number, agreeing(wider.fields.name, first.fields.name)]);
-		const date = seen.label === 'expiry' && onCard ? seen : own;
+		// A wider view that read the first view's date too chose between the two with more of the card in
+		// sight (bench seed 2141: a small unlabelled 10/25, then 04/30 past the first view's edge).
+		const choseBetween = wider.lines.some((line) => line.text.includes(own.text));
+		const date = (seen.label === 'expiry' || choseBetween) && onCard ? seen : own;
 		return { ...first, fields: { ...first.fields, validThru: { ...date, confidence: Math.min(date.confidence, WIDER_VIEW_DOUBT) } } };
 	}
 	// A guess at a date whose slash was lost is worth keeping where the first view read no date at all.
@@ -511,8 +515,6 @@ export function onCardRow(field: FieldReading, anchors: Array<FieldReading | und
 const ROW_AXIS_OFF = 0.5;
 /** The least height ratio, either way, of a field to the line it stands on (a date printed smaller than the name). */
 const ROW_HEIGHT_RATIO = 0.5;
-/** Cosine of the largest angle between a field's direction and its line's (about 10 degrees). */
-const ROW_PARALLEL = 0.985;
 
 /** A view still tilted more than this (radians) is placed again from its own boxes. */
 const TILT_TOLERANCE = (2.5 * Math.PI) / 180;
@@ -524,6 +526,8 @@ interface Region {
 	reach?: number;
 	/** The text direction, when better known than from `quads`. */
 	angle?: number;
+	/** A view this region was placed from had text at its side edge: more may stand past it. */
+	edgeSeen?: boolean;
 	quads: Quad[];
 	coarseBoxes: TextBox[];
 	sourceQuads: Quad[];
@@ -585,6 +589,9 @@ async function readRegion(
 			const quads = boxes.map((box) => mapQuad(view.toSource, box.quad));
 			// The new view keeps at least the old one's extent (text cut at its edge is still whole
 			// there) and takes its direction and text size from the boxes seen now.
+			// What stood past this view's edge was never detected, and the new view is placed from what
+			// was: a date cut off there (bench seed 2141, A4 scans: an expiry printed after a small
+			// decoy date that ended 0.6-0.8 of a line from the edge) is missing from it too.
 			const next: Region = {
 				quads: [...quads, ...region.quads],
 				angle: dominantTextAngle(quads),
@@ -594,6 +601,11 @@ async function readRegion(
 				lineHeight: lineHeightOf(quads),
 				detectAgain: tilt > TILT_TOLERANCE,
 				reach: region.reach,
+				edgeSeen: textNearSideEdge(
+					boxes.map((box) => box.quad),
+					view.width,
+					SMALL_VIEW_EDGE_LINES,
+				),
 			};
 			return await readRegion(models, source, now, settings, next, 1);
 		}
@@ -826,10 +838,7 @@ async function readRegion(
 		if (reading.box) reading.box = mapQuad(toSource, reading.box);
 		reading.parts = reading.parts.map((part) => mapQuad(toSource, part));
 	}
-	const viewLine = median(viewQuads.map(boxHeight));
-	const textAtEdge = viewQuads.some(
-		(q) => Math.min(...q.map((p) => p.x)) < viewLine * EDGE_LINES || Math.max(...q.map((p) => p.x)) > width - viewLine * EDGE_LINES,
-	);
+	const textAtEdge = region.edgeSeen === true || textNearSideEdge(viewQuads, width, EDGE_LINES);
 	return {
 		fields,
 		lines: first.lines,
@@ -843,6 +852,17 @@ async function readRegion(
 const FIELD_NAMES: FieldName[] = ['number', 'validThru', 'name'];
 /** Text this many of its lines from the view's side edge may run past it. */
 const EDGE_LINES = 0.5;
+/**
+ * The same, in a view too small to read in: there the detector misses a word of which it sees only a
+ * part, so what ends within a word gap of the edge (a line's height) may have a neighbour past it.
+ */
+const SMALL_VIEW_EDGE_LINES = 1;
+
+/** Whether a box (in a view `width` wide, text along +x) ends within `lines` of its line heights of a side edge. */
+export function textNearSideEdge(quads: Quad[], width: number, lines: number): boolean {
+	const line = median(quads.map(boxHeight));
+	return quads.some((q) => Math.min(...q.map((p) => p.x)) < line * lines || Math.max(...q.map((p) => p.x)) > width - line * lines);
+}
 /** How much larger the second look at a card is, when a field was not found at all. */
 const CLOSER_LOOK = 1.5;
 

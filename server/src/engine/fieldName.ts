@@ -1,6 +1,6 @@
 import type { PlacedChar, TextRow } from './textRows';
 import { runText, SPACE_THRESHOLD, spanQuad, SURE_GAP_PROB } from './textRows';
-import { aheadOnLine, distance, extendQuadEnds, insideQuad, lineOffset, quadCenter } from './geometry';
+import { aheadOnLine, distance, extendQuadEnds, insideQuad, lineOffset, parallel, quadCenter } from './geometry';
 
 export interface NameChoice {
 	text: string;
@@ -928,9 +928,13 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	if (found.length === 0) return null;
 	const multi = (c: Candidate) => c.words.length >= 2 && c.words.length <= 4;
 	const belowNumber = (c: Candidate) => numberY === null || c.segment.row.center.y > numberY;
-	// Names start at the card's left text margin; product names and logos sit to the right.
-	const starts = rows.flatMap((row) => (row.chars.length > 0 ? [row.chars[0].quad[0].x] : []));
-	const margin0 = Math.min(...starts);
+	// Names start at the card's left text margin; product names and logos sit to the right. A card is
+	// flat: its lines run parallel to its number, and text at another angle (a receipt or a letter
+	// under it, third-hand probe: HOFMANN at 37 degrees) is not its own.
+	const onCard = (row: TextRow) => numberRows.length === 0 || parallel(row.direction, numberRows[0].direction);
+	const starts = rows.flatMap((row) => (row.chars.length > 0 && onCard(row) ? [row.chars[0].quad[0].x] : []));
+	const margin0 =
+		starts.length > 0 ? Math.min(...starts) : Math.min(...rows.flatMap((row) => row.chars.slice(0, 1).map((c) => c.quad[0].x)));
 	const leftAligned = (c: Candidate) => c.words[0][0].quad[0].x - margin0 < c.segment.row.height * 2;
 	// Labels (VALID THRU, MONTH/YEAR) are printed at a third or so of the number's height, names at
 	// two thirds or more: a line that small is a label's, read as words.
@@ -1083,7 +1087,10 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	// A line of words at the margin would have won over one away from it: a word there that lost is a
 	// line of one word, most often a holder's name split at a wide gap, and the line chosen a product's
 	// (seed 2121: OLIVIA | KING, their middle initial unread, lost to THE CLASS at 0.998).
-	const wordAtMargin = !leftAligned(chosen) && found.some((c) => leftAligned(c) && !labelSized(c));
+	// Not a word off the card's plane, nor its heading (Halcyon over a Diners card's ADA LEE), nor page
+	// text in small letters (shou, beside a card lying on a printed page): no holder's name, split or not.
+	const wordAtMargin =
+		!leftAligned(chosen) && found.some((c) => leftAligned(c) && !labelSized(c) && onCard(c.segment.row) && !heading(c) && !c.caseRestored);
 	if (wordAtMargin) confidence = Math.min(confidence, 0.85);
 	// A line with a card word that is also a name (MILES VON MAR) may as well be a product line
 	// (DELTA MILES) whose holder's line was not read.
