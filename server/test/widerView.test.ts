@@ -3,7 +3,15 @@
  * number but not the date or the name: no models, only the two views' readings.
  */
 import type { CardReading } from '../src/engine/cardPipeline';
-import { keepDoubt, onCardRow, textNearSideEdge, withDateGuess, withPassRival, withWiderView } from '../src/engine/cardPipeline';
+import {
+	keepDoubt,
+	looseForName,
+	onCardRow,
+	textNearSideEdge,
+	withDateGuess,
+	withPassRival,
+	withWiderView,
+} from '../src/engine/cardPipeline';
 import type { FieldName, FieldReading, Quad } from '../src/engine/types';
 
 const reading = (text: string, confidence: number): FieldReading => ({ text, confidence, box: null, parts: [] });
@@ -65,6 +73,18 @@ describe('withWiderView', () => {
 		// The left edge counts too, and the line height is the boxes' median, not the small date's.
 		expect(textNearSideEdge([box(10, 53, 138, 20), box(160, 63, 17, 11), box(30, 77, 124, 20)], 236, 0.55)).toBe(true);
 		expect(textNearSideEdge([box(12, 53, 138, 20), box(160, 63, 17, 11), box(30, 77, 124, 20)], 236, 0.55)).toBe(false);
+	});
+
+	test("a name's boxes are loose round its print below 16 crop pixels a letter (bench seed 2139's 12 MP photos)", () => {
+		// YOON BIN WOO in one box, its crop 148 px wide at the recogniser's height: 14.8 px a letter.
+		expect(looseForName(['YOONBGIN WO'], [148])).toBe(true);
+		// Read well, names take 20-30 px a letter; over several boxes the letters and widths add up.
+		expect(looseForName(['MARIA JOSE SANTOS LIMA'], [396])).toBe(false);
+		expect(looseForName(['MARIA', 'JOSE'], [70, 70])).toBe(true);
+		expect(looseForName(['MARIA', 'JOSE'], [90, 80])).toBe(false);
+		// Marks and spaces are no letters; under four letters says nothing.
+		expect(looseForName(["O'NEIL-LEE"], [128])).toBe(false);
+		expect(looseForName(['LEE'], [30])).toBe(false);
 	});
 
 	test('a date only the wider view found is kept, never surely', () => {

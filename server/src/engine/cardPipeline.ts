@@ -240,10 +240,12 @@ export function withPassRival(kept: CardReading, other: CardReading): CardReadin
 
 /**
  * Doubts a field keeps from another reading of the card that read it the same, and how sure it may
- * then be: a date read in part elsewhere (a reading that saw that box as nothing does not clear
- * it), a hyphen the model saw in a name and did not emit (a reading that did not see it does not).
+ * then be: larger digits read beside a date, a date read in part elsewhere (a reading that saw that
+ * box as nothing does not clear it), a hyphen the model saw in a name and did not emit (a reading
+ * that did not see it does not).
  */
-const KEPT_DOUBTS = { partDateElsewhere: 0.85, markSeen: 0.8 } as const;
+const KEPT_DOUBTS = { largerPrintBeside: 0.85, partDateElsewhere: 0.85, markSeen: 0.8 } as const;
+const DOUBT_FLAGS = Object.keys(KEPT_DOUBTS) as Array<keyof typeof KEPT_DOUBTS>;
 
 /** The field with the doubt `flag` of another reading of the same text, if that reading had it. */
 export function keepDoubt(field: FieldReading, other: FieldReading | undefined, flag: keyof typeof KEPT_DOUBTS): FieldReading {
@@ -526,6 +528,8 @@ interface Region {
 	reach?: number;
 	/** The text direction, when better known than from `quads`. */
 	angle?: number;
+	/** Boxes reused from a coarser pass read the name's print too small: detect in every view placed. */
+	looseBoxes?: boolean;
 	/** A view this region was placed from had text at its side edge: more may stand past it. */
 	edgeSeen?: boolean;
 	quads: Quad[];
@@ -571,7 +575,10 @@ async function readRegion(
 	// The coarse boxes are good enough when they saw the text at a size the detector reads well.
 	const coarseBoxHeight = lineHeight * coarseScale;
 	const reuse =
-		!region.detectAgain && coarseBoxHeight >= settings.targetBoxHeight * 0.55 && coarseBoxHeight <= settings.targetBoxHeight * 2;
+		!region.detectAgain &&
+		!region.looseBoxes &&
+		coarseBoxHeight >= settings.targetBoxHeight * 0.55 &&
+		coarseBoxHeight <= settings.targetBoxHeight * 2;
 	let boxes: TextBox[];
 	if (reuse) {
 		const toView = invert(view.toSource);
@@ -601,6 +608,7 @@ async function readRegion(
 				lineHeight: lineHeightOf(quads),
 				detectAgain: tilt > TILT_TOLERANCE,
 				reach: region.reach,
+				looseBoxes: region.looseBoxes,
 				edgeSeen: textNearSideEdge(
 					boxes.map((box) => box.quad),
 					view.width,
@@ -665,6 +673,22 @@ async function readRegion(
 		)
 			first = other;
 		else turn();
+	}
+	// Boxes found at a coarse size round small print are loose (the detector's margin is a least size):
+	// the name's letters then take few of the recogniser's frames, too few for a doubled letter or a
+	// word gap (a 12 MP photo: YOON BIN WOO read YON BIN WO at 14.8 px a letter; read well, names take
+	// 20-30). Such a card is read again from boxes detected in every view placed for it.
+	const nameFrom0 = first.sources.name;
+	if (
+		reuse &&
+		!region.looseBoxes &&
+		nameFrom0 &&
+		looseForName(
+			nameFrom0.map((i) => first.lines[i].text),
+			nameFrom0.map((i) => cropWidth(mapQuad(toSource, viewQuads[i]))),
+		)
+	) {
+		return await readRegion(models, source, now, settings, { ...region, looseBoxes: true }, depth);
 	}
 	let fields = first.fields;
 	let numberSureOnlyCloser = false;
@@ -1106,6 +1130,15 @@ function nameLetters(text: string): string {
 }
 
 /** How many letters a name has, marks and gaps aside. */
+/** Below this many crop pixels a letter (at the recogniser's 48 px height), a name's box is loose round its print. */
+const LOOSE_NAME_PX = 16;
+
+/** Whether the name's lines, `texts` read from crops `widths` px wide, give its letters too few pixels each. */
+export function looseForName(texts: string[], widths: number[]): boolean {
+	const count = texts.reduce((sum, text) => sum + letterCount(text), 0);
+	return count >= 4 && widths.reduce((sum, width) => sum + width, 0) / count < LOOSE_NAME_PX;
+}
+
 function letterCount(text: string): number {
 	return nameLetters(text).length;
 }
@@ -1339,21 +1372,15 @@ export async function rereadUnsure(
 		else if (confidence < REVIEW_CONFIDENCE && agreeing === attempts.length) confidence = Math.min(0.89, confidence + 0.05);
 		// Taken over the vote, a mark is never sure, however many crops there are.
 		if (marked !== null) confidence = Math.min(confidence, 0.85);
-		// Larger digits one crop read beside the date are still there where another crop did not read them.
-		const larger = withWinner.some((r) => r.largerPrintBeside);
-		// So is a date read in part elsewhere on the card, where another crop read its box as nothing.
-		const partDate = withWinner.some((r) => r.partDateElsewhere);
-		if (larger || partDate) confidence = Math.min(confidence, 0.85);
-		// A hyphen one crop saw in the name is still there where another crop did not see it.
-		const markSeen = withWinner.some((r) => r.markSeen);
-		if (markSeen) confidence = Math.min(confidence, 0.8);
-		merged[name] = {
-			...best,
-			confidence,
-			...(markSeen ? { markSeen: true as const } : {}),
-			...(larger ? { largerPrintBeside: true as const } : {}),
-			...(partDate ? { partDateElsewhere: true as const } : {}),
-		};
+		// What one crop saw (larger digits beside the date, the date read in part elsewhere, a hyphen in
+		// the name) is still there where another crop did not see it.
+		const field: FieldReading = { ...best, confidence };
+		for (const flag of DOUBT_FLAGS)
+			if (withWinner.some((r) => r[flag])) {
+				field.confidence = Math.min(field.confidence, KEPT_DOUBTS[flag]);
+				field[flag] = true;
+			}
+		merged[name] = field;
 	}
 	return merged;
 }
