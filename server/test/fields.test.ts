@@ -181,6 +181,18 @@ describe('valid thru', () => {
 		expect(card(line('FROM 07/24', 200, 140, from))?.confidence).toBeGreaterThanOrEqual(0.9);
 	});
 
+	test('a taller date read with letters for its year leaves a small one in doubt, and the doubt is kept (bench seed 2143)', () => {
+		// EXPIRES END stacked over 06/35 in one box, read "06/ESEND", beside an unlabelled 04/32 at about
+		// half its height: 04/32 was reported at 0.998.
+		const card = (big: string, height = 40) =>
+			read(shrunk(line('04/32', 40, 150), 21), shrunk(line(big, 200, 140), height), line('HANS OSULLIVAN', 40, 220)).validThru;
+		const letters = card('06/ESEND');
+		expect([letters?.text, (letters?.confidence ?? 1) < 0.9, letters?.largerPrintBeside]).toEqual(['04/32', true, true]);
+		// Letters before the slash, a slash alone with letters, or no larger print: no date read in part.
+		expect(['ESEND/06', 'A/C', 'N/ABC'].map((big) => (card(big)?.confidence ?? 0) >= 0.9)).toEqual([true, true, true]);
+		expect(card('06/ESEND', 24)?.confidence).toBeGreaterThanOrEqual(0.9);
+	});
+
 	test('a date after weakly read letters in its own box, a box clearly taller than the number, is in doubt (bench seed 2103)', () => {
 		// VALID FROM stacked over 09/31 and blended into one line, "FVAIM 09/31", in a box 1.4 times the
 		// number's height: a label that may have said FROM. The expiry beside it was not detected.

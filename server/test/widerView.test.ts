@@ -61,8 +61,16 @@ describe('withWiderView', () => {
 			lines: lines.map(line),
 		});
 		expect(withWiderView(first, wider(['10/25 04/30']))?.fields.validThru).toMatchObject({ text: '04/30', confidence: 0.85 });
-		// The wider view did not read the first view's date: it chose without it, the first stays.
+		// The wider view did not read the first view's date: it chose without it, the first stays; nor is
+		// the first view's date in a longer run of digits (110/25) one the wider view read.
 		expect(withWiderView(first, wider(['04/30']))?.fields.validThru).toMatchObject({ text: '10/25', confidence: 0.85 });
+		expect(withWiderView(first, wider(['110/25 04/30']))?.fields.validThru).toMatchObject({ text: '10/25', confidence: 0.85 });
+		// The first view read 04/30 too and still chose 10/25: no view saw more, the first stays.
+		const sawBoth = { ...first, lines: [line('10/25 04/30')] };
+		expect(withWiderView(sawBoth, wider(['10/25 04/30']))?.fields.validThru).toMatchObject({ text: '10/25', confidence: 0.85 });
+		// 04/30 off the card's rows (a page's date): not taken.
+		const offRow = { ...wider(['10/25 04/30']), fields: { number, name, validThru: placed('04/30', 0.999, box(1400, 500, 60, 45)) } };
+		expect(withWiderView(first, offRow)?.fields.validThru).toMatchObject({ text: '10/25', confidence: 0.85 });
 	});
 
 	test("text ending within the given lines of a view's side edge may run past it (bench seed 2141's too small views)", () => {

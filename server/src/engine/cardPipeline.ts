@@ -8,7 +8,7 @@ import { extractFields } from './extractFields';
 import { IMPLAUSIBLE_DATE } from './fieldExpiry';
 import { checked, longestForBrand, validForBrand } from './fieldNumber';
 import { findCardShape } from './findCard';
-import { distance, extendQuadEnds, insideQuad, quadCenter, ROW_PARALLEL, unit } from './geometry';
+import { distance, extendQuadEnds, insideQuad, quadCenter, unit } from './geometry';
 import type { OcrModels } from './models';
 import { dominantTextAngle, upsideDownProbability } from './orientation';
 import type { RecognizedChar, RecognizedLine } from './recognizeText';
@@ -242,7 +242,8 @@ export function withPassRival(kept: CardReading, other: CardReading): CardReadin
  * Doubts a field keeps from another reading of the card that read it the same, and how sure it may
  * then be: larger digits read beside a date, a date read in part elsewhere (a reading that saw that
  * box as nothing does not clear it), a hyphen the model saw in a name and did not emit (a reading
- * that did not see it does not).
+ * that did not see it does not). The vote over crop heights keeps all three; the other steps that
+ * merge readings keep the last two (keepDoubt).
  */
 const KEPT_DOUBTS = { largerPrintBeside: 0.85, partDateElsewhere: 0.85, markSeen: 0.8 } as const;
 const DOUBT_FLAGS = Object.keys(KEPT_DOUBTS) as Array<keyof typeof KEPT_DOUBTS>;
@@ -439,9 +440,11 @@ export function withWiderView(first: CardReading, wider: CardReading): CardReadi
 		(seen.label === undefined || seen.label === 'expiry')
 	) {
 		const onCard = onCardRow(seen, [wider.fields.number, agreeing(wider.fields.name, first.fields.name)]);
-		// A wider view that read the first view's date too chose between the two with more of the card in
-		// sight (bench seed 2141: a small unlabelled 10/25, then 04/30 past the first view's edge).
-		const choseBetween = wider.lines.some((line) => line.text.includes(own.text));
+		// A wider view that read the first view's date too, where the first view never read the other, chose
+		// between the two with more of the card in sight (bench seed 2141: a small unlabelled 10/25, then
+		// 04/30 past the first view's edge).
+		const holds = (lines: CardReading['lines'], date: string) => lines.some((line) => wholeToken(line.text, date));
+		const choseBetween = holds(wider.lines, own.text) && !holds(first.lines, seen.text);
 		const date = (seen.label === 'expiry' || choseBetween) && onCard ? seen : own;
 		return { ...first, fields: { ...first.fields, validThru: { ...date, confidence: Math.min(date.confidence, WIDER_VIEW_DOUBT) } } };
 	}
@@ -473,6 +476,16 @@ export function withWiderView(first: CardReading, wider: CardReading): CardReadi
 		numberSureOnlyCloser: wider.numberSureOnlyCloser || first.numberSureOnlyCloser,
 		dateGuess: base.dateGuess ?? first.dateGuess,
 	};
+}
+
+/** Whether `text` holds `token` with no digit or slash run on to either side of it (10/25 is not in 110/25). */
+function wholeToken(text: string, token: string): boolean {
+	for (let at = text.indexOf(token); at >= 0; at = text.indexOf(token, at + 1)) {
+		const before = text[at - 1] ?? '';
+		const after = text[at + token.length] ?? '';
+		if (!/[\d/]/.test(before) && !/[\d/]/.test(after)) return true;
+	}
+	return false;
 }
 
 /** `field` when the first view read it the same, so its box places a line of the card. */
@@ -517,6 +530,8 @@ export function onCardRow(field: FieldReading, anchors: Array<FieldReading | und
 const ROW_AXIS_OFF = 0.5;
 /** The least height ratio, either way, of a field to the line it stands on (a date printed smaller than the name). */
 const ROW_HEIGHT_RATIO = 0.5;
+/** Cosine of the largest angle between a field's direction and its line's (about 10 degrees). */
+const ROW_PARALLEL = 0.985;
 
 /** A view still tilted more than this (radians) is placed again from its own boxes. */
 const TILT_TOLERANCE = (2.5 * Math.PI) / 180;
@@ -609,11 +624,13 @@ async function readRegion(
 				detectAgain: tilt > TILT_TOLERANCE,
 				reach: region.reach,
 				looseBoxes: region.looseBoxes,
-				edgeSeen: textNearSideEdge(
-					boxes.map((box) => box.quad),
-					view.width,
-					SMALL_VIEW_EDGE_LINES,
-				),
+				edgeSeen:
+					tooSmall &&
+					textNearSideEdge(
+						boxes.map((box) => box.quad),
+						view.width,
+						SMALL_VIEW_EDGE_LINES,
+					),
 			};
 			return await readRegion(models, source, now, settings, next, 1);
 		}
@@ -677,18 +694,21 @@ async function readRegion(
 	// Boxes found at a coarse size round small print are loose (the detector's margin is a least size):
 	// the name's letters then take few of the recogniser's frames, too few for a doubled letter or a
 	// word gap (a 12 MP photo: YOON BIN WOO read YON BIN WO at 14.8 px a letter; read well, names take
-	// 20-30). Such a card is read again from boxes detected in every view placed for it.
-	const nameFrom0 = first.sources.name;
+	// 20-30). Such a card is read again from boxes detected in every view placed for it, and that
+	// reading taken if it read the same number (or the first read none). The letters counted are the
+	// ones read, so a name that lost some to the loose crop looks less crowded than it is.
+	const nameFrom = first.sources.name;
 	if (
 		reuse &&
-		!region.looseBoxes &&
-		nameFrom0 &&
+		nameFrom &&
 		looseForName(
-			nameFrom0.map((i) => first.lines[i].text),
-			nameFrom0.map((i) => cropWidth(mapQuad(toSource, viewQuads[i]))),
+			nameFrom.map((i) => first.lines[i].text),
+			nameFrom.map((i) => cropWidth(mapQuad(toSource, viewQuads[i]))),
 		)
 	) {
-		return await readRegion(models, source, now, settings, { ...region, looseBoxes: true }, depth);
+		const again = await readRegion(models, source, now, settings, { ...region, looseBoxes: true }, depth);
+		const number = first.fields.number?.text;
+		if (number === undefined || again.fields.number?.text === number) return again;
 	}
 	let fields = first.fields;
 	let numberSureOnlyCloser = false;
@@ -717,7 +737,6 @@ async function readRegion(
 	// A name may be cut short where the detector's box ended early (DUB for DUBOIS) or, read surely,
 	// have lost a letter: its line is read once more from crops reaching past its ends. A name already
 	// in doubt can only be completed there, never made sure.
-	const nameFrom = first.sources.name;
 	// Also where the crops' vote only moved word gaps or inner apostrophes: the same letters, from the
 	// same boxes, and a cut there is as likely (seed 2117: ONKANG first, ON KANG voted at 0.974, while
 	// the boxes reaching past the start read HOON KANG, of BIN-HOON KANG).
@@ -1129,7 +1148,6 @@ function nameLetters(text: string): string {
 	return text.replace(/[^A-Za-z]/g, '');
 }
 
-/** How many letters a name has, marks and gaps aside. */
 /** Below this many crop pixels a letter (at the recogniser's 48 px height), a name's box is loose round its print. */
 const LOOSE_NAME_PX = 16;
 
@@ -1139,6 +1157,7 @@ export function looseForName(texts: string[], widths: number[]): boolean {
 	return count >= 4 && widths.reduce((sum, width) => sum + width, 0) / count < LOOSE_NAME_PX;
 }
 
+/** How many letters a name has, marks and gaps aside. */
 function letterCount(text: string): number {
 	return nameLetters(text).length;
 }

@@ -555,9 +555,10 @@ const LARGER_DATE_MAX = 3;
 const WEAK_DATE_PROB = 0.6;
 
 /**
- * A date printed clearly larger than the chosen one that the recogniser hardly read: the expiry,
- * beside a small decoy that was read (bench seed 2109: an expiry 07/35 under VALID THRU, twice the
- * height of an unlabelled 12/32, read "07/07350" at 0.23-0.68; 12/32 was reported at 0.998).
+ * A date printed clearly larger than the chosen one that the recogniser hardly read, or read with
+ * letters for its year: the expiry, beside a small decoy that was read (bench seed 2109: an expiry
+ * 07/35 under VALID THRU, twice the height of an unlabelled 12/32, read "07/07350" at 0.23-0.68;
+ * 12/32 was reported at 0.998).
  * Measured per detector box, so a space read inside it ("07/ 07350") splits nothing; a box holding
  * the chosen date, the number or a date labelled as a decoy is no such print.
  */
@@ -568,9 +569,12 @@ function largerDateReadWeakly(rows: TextRow[], date: PlacedChar[], skip: Set<Pla
 			const chars = box.filter((c) => c.char !== ' ');
 			if (chars.some((c) => date.includes(c) || skip.has(c))) return false;
 			const print = chars.filter((c) => /[\d/\\]/.test(c.char));
-			if (!print.some((c) => /[/\\]/.test(c.char)) || print.filter((c) => /\d/.test(c.char)).length < 3) return false;
+			// Its month and slash read, and letters where the year stands: a label stacked on the date taken
+			// into its box (bench seed 2143: "06/ESEND" for EXPIRES END over 06/35, beside a small 04/32).
+			const yearAsLetters = /\d[/\\][A-Za-z]/.test(chars.map((c) => c.char).join(''));
+			if (!print.some((c) => /[/\\]/.test(c.char)) || (print.filter((c) => /\d/.test(c.char)).length < 3 && !yearAsLetters)) return false;
 			const height = Math.max(...print.map(charHeight));
-			return meanProb(print) < WEAK_DATE_PROB && height >= h * LARGER_DATE_MIN && height <= h * LARGER_DATE_MAX;
+			return (meanProb(print) < WEAK_DATE_PROB || yearAsLetters) && height >= h * LARGER_DATE_MIN && height <= h * LARGER_DATE_MAX;
 		}),
 	);
 }
@@ -749,8 +753,9 @@ export function readExpiry(rows: TextRow[], now: Date, exclude: Set<PlacedChar>,
 	if (cutValid) confidence = Math.min(confidence, 0.85);
 	if (chosen.label === null && unreadStackedLabel(chosen.date.row, chosen.date.chars, exclude)) confidence = Math.min(confidence, 0.85);
 	const decoyDates = dates.filter((d) => d.label === 'decoy').flatMap((d) => d.date.chars);
-	if (chosen.label !== 'expiry' && largerDateReadWeakly(rows, chosen.date.chars, new Set([...exclude, ...decoyDates])))
-		confidence = Math.min(confidence, 0.85);
+	// Kept as larger print beside the date: a crop that read that print otherwise does not clear it.
+	const largerWeak = chosen.label !== 'expiry' && largerDateReadWeakly(rows, chosen.date.chars, new Set([...exclude, ...decoyDates]));
+	if (largerWeak) confidence = Math.min(confidence, 0.85);
 	// Cards print two-digit months: a one-digit month lost a digit (1/29 for 11/29).
 	if (chosen.date.shortMonth) confidence = Math.min(confidence, 0.8);
 	// More digits on the date's line or just above or below it, in no date that was read: a second
@@ -797,7 +802,7 @@ export function readExpiry(rows: TextRow[], now: Date, exclude: Set<PlacedChar>,
 		confidence: Math.max(0, Math.min(1, confidence)),
 		label,
 		read: [...new Set(candidates.filter(readAsPrinted).map((date) => date.text))],
-		...(largerBeside ? { largerPrintBeside: true as const } : {}),
+		...(largerBeside || largerWeak ? { largerPrintBeside: true as const } : {}),
 		...(partDate ? { partDateElsewhere: true as const } : {}),
 	};
 }

@@ -1,6 +1,6 @@
 import type { PlacedChar, TextRow } from './textRows';
 import { runText, SPACE_THRESHOLD, spanQuad, SURE_GAP_PROB } from './textRows';
-import { aheadOnLine, distance, extendQuadEnds, insideQuad, lineOffset, parallel, quadCenter } from './geometry';
+import { aheadOnLine, distance, extendQuadEnds, insideQuad, lineOffset, quadCenter } from './geometry';
 
 export interface NameChoice {
 	text: string;
@@ -401,6 +401,8 @@ const LEGEND_HEIGHT = 0.6;
 const LEGEND_OFFSET = 0.3;
 /** ...in a word of this many letters or more (a lone initial has one) is a legend, not the name's. */
 const LEGEND_LETTERS = 3;
+/** Cosine of the angle (20 degrees) past which a line runs too far off the number's to be on the card. */
+const OFF_CARD_COSINE = 0.94;
 /** A lone cut stands at least this many times over any other rise left uncut in its word. */
 const LOST_GAP_OVER_UNCUT = 2;
 /** ...where the letters stand at least this many times their usual step apart. */
@@ -929,12 +931,14 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	const multi = (c: Candidate) => c.words.length >= 2 && c.words.length <= 4;
 	const belowNumber = (c: Candidate) => numberY === null || c.segment.row.center.y > numberY;
 	// Names start at the card's left text margin; product names and logos sit to the right. A card is
-	// flat: its lines run parallel to its number, and text at another angle (a receipt or a letter
-	// under it, third-hand probe: HOFMANN at 37 degrees) is not its own.
-	const onCard = (row: TextRow) => numberRows.length === 0 || parallel(row.direction, numberRows[0].direction);
-	const starts = rows.flatMap((row) => (row.chars.length > 0 && onCard(row) ? [row.chars[0].quad[0].x] : []));
-	const margin0 =
-		starts.length > 0 ? Math.min(...starts) : Math.min(...rows.flatMap((row) => row.chars.slice(0, 1).map((c) => c.quad[0].x)));
+	// flat: its lines run parallel to its number, and text well off that angle (a receipt or a letter
+	// under it, third-hand probe: HOFMANN at 37 degrees) is not its own. A short word's direction is
+	// rough, and a photo's perspective turns a card's lines a little: only well off counts.
+	const onCard = (row: TextRow) => {
+		const along = numberRows[0]?.direction;
+		return along === undefined || row.direction.x * along.x + row.direction.y * along.y >= OFF_CARD_COSINE;
+	};
+	const margin0 = Math.min(...rows.flatMap((row) => (row.chars.length > 0 && onCard(row) ? [row.chars[0].quad[0].x] : [])));
 	const leftAligned = (c: Candidate) => c.words[0][0].quad[0].x - margin0 < c.segment.row.height * 2;
 	// Labels (VALID THRU, MONTH/YEAR) are printed at a third or so of the number's height, names at
 	// two thirds or more: a line that small is a label's, read as words.

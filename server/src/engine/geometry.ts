@@ -166,14 +166,6 @@ export function aheadOnLine(from: Point, to: Point, direction: Point, reach: num
 	return offset.along > 0 && offset.along < reach && offset.across < across;
 }
 
-/** Cosine of the largest angle between two lines printed on one flat card (about 10 degrees). */
-export const ROW_PARALLEL = 0.985;
-
-/** Whether two unit text directions run together, as two lines of one card do. */
-export function parallel(a: Point, b: Point): boolean {
-	return a.x * b.x + a.y * b.y >= ROW_PARALLEL;
-}
-
 export function quadCenter(quad: Quad): Point {
 	return { x: (quad[0].x + quad[1].x + quad[2].x + quad[3].x) / 4, y: (quad[0].y + quad[1].y + quad[2].y + quad[3].y) / 4 };
 }
