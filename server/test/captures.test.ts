@@ -23,7 +23,7 @@ const FIELDS: FieldName[] = ['name', 'number', 'validThru'];
 
 /**
  * A right reading may still be flagged for review (below 0.9) when the engine had a reason to
- * doubt it; this many of the set's 99 fields may be, no more (5 of 42 were when the set was picked;
+ * doubt it; this many of the set's 102 fields may be, no more (5 of 42 were when the set was picked;
  * 7 of 57 since a date found only by the look over the whole card, as on two of the cards added,
  * is never reported sure; the 20th card's three are sure; 9 of 63 since a date after a VALID label
  * read cut is left open, as on upright-portraitOneLine-004, which also prints VALID FROM; 10 of 69
@@ -32,7 +32,7 @@ const FIELDS: FieldName[] = ['name', 'number', 'validThru'];
  * closeUp-minimalist-h127-003, whose date only the look over the whole card found; 10 of 75 with
  * portrait-numberAboveName-h141-004, whose middle initial's stop only a crop past its box reads, in
  * doubt; the 31st and 32nd cards, of the twenty-third round, add one: a name cut at a product word
- * glued to it, in doubt; 11 of 99 with scanPdf-minimalist-s2141-019, whose expiry only the look
+ * glued to it, in doubt; 11 of 102 with scanPdf-minimalist-s2141-019, whose expiry only the look
  * over the whole card read beside its label, where the first view read a decoy), so a change that
  * flags right readings wholesale fails here. Numbers are Luhn-checked: a right number is never
  * flagged.
