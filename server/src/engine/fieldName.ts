@@ -1109,6 +1109,10 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	// A letter read from a box much shorter than the name's (an initial the detector boxed short) may
 	// be part of another letter (the top of a Y reads V).
 	if (chars.some((c) => c.shortBox)) confidence = Math.min(confidence, 0.85);
+	// In a name written as printed, a part after a hyphen that starts with a small letter shaped like its
+	// capital (third-hand probe: "Joao Brown-okafor" for Brown-Okafor at 0.991): its case is a guess.
+	if (!inCapitals && chosen.words.some((w) => w.some((c, i) => c.char === '-' && SHAPE_ALIKE.test(w[i + 1]?.char ?? ''))))
+		confidence = Math.min(confidence, 0.85);
 	// A lone lower-case letter in a name in capitals may be a mark read as a letter, not an initial.
 	if (chosen.words.some((w) => letters(runText(w)).length === 1 && /[a-z]/.test(w[0].char))) confidence = Math.min(confidence, 0.85);
 	const clamp = (value: number) => Math.max(0, Math.min(1, value));
