@@ -1163,6 +1163,15 @@ describe('holder name', () => {
 		expect(sure('JOAO BROWN-OKAFOR')).toEqual(['JOAO BROWN-OKAFOR', true]);
 	});
 
+	test('a capital I inside a word, its runner-up a small l, is that l in a name written as printed, in doubt (third-hand probe)', () => {
+		// "Al Ng" read "AI Ng" (l at 0.10 behind I), reported "AI NG" at 0.984.
+		const name = (printed: string, alt = 'l') => read(line(printed, 40, 160, { 1: { prob: 0.86, alt: { char: alt, prob: 0.1 } } })).name;
+		expect([name('AI Ng')?.text, (name('AI Ng')?.confidence ?? 1) < 0.9]).toEqual(['Al Ng', true]);
+		// Not with another runner-up, nor in a name read all in capitals.
+		expect(name('AI Ng', '1')?.text).toBe('AI NG');
+		expect(name('AI NG')?.text).toBe('AI NG');
+	});
+
 	test("text at another angle than the card's lines sets no left margin for the name (third-hand probe)", () => {
 		// A receipt's line at the far left, at 37 degrees: the name at the card's own margin is still at the
 		// margin, and wins over two words under it away from the margin (else the two tie, and the lower wins).

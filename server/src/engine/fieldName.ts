@@ -136,6 +136,15 @@ function withShapeAlikeCapital(word: PlacedChar[]): string {
 	return guessed && /^[a-z][a-z'-]*$/.test(text) && SHAPE_ALIKE.test(text) && !NAME_PARTICLES.has(text) ? capital + text.slice(1) : text;
 }
 
+/**
+ * A capital I inside a word, after a letter, where the recogniser's runner-up is a small l: the two
+ * are drawn alike in sans fonts, and in a name written as printed the word may be title case (AI for
+ * Al, beside Ng).
+ */
+function withSmallL(word: PlacedChar[], text: string): string {
+	return [...text].map((ch, i) => (ch === 'I' && i > 0 && /[A-Za-z]/.test(text[i - 1]) && word[i]?.alt?.char === 'l' ? 'l' : ch)).join('');
+}
+
 function isCardWord(word: string): boolean {
 	const l = letters(word);
 	return (
@@ -538,6 +547,8 @@ interface Candidate {
 	nameLike: boolean;
 	/** Every word's capital put back where the recogniser read small letters (claire da valle): a guess. */
 	caseRestored: boolean;
+	/** A capital I taken for the small l it is drawn like (Al Ng): a guess. */
+	smallL: boolean;
 }
 
 /** How sure a word gap is that the engine put back where an initial ran into a word: a doubt. */
@@ -860,7 +871,10 @@ function candidateOf(whole: Segment): Candidate | null {
 		: whole;
 	const segment = trimmed;
 	const read = segment.words.map(runText);
-	const restored = segment.words.map(withShapeAlikeCapital);
+	const capitals = segment.words.map(withShapeAlikeCapital);
+	// A small l read as a capital I only beside words the recogniser read in small letters itself.
+	const written = read.some((t) => /[a-z]/.test(t));
+	const restored = capitals.map((t, i) => (written && runText(segment.words[i]) === t ? withSmallL(segment.words[i], t) : t));
 	// Restored only where every word then reads as a name written in title case.
 	const restoredTitle = restored.every((t, i) => isTitleCase(t) || /^[A-Za-z]\.?$/.test(t) || isInnerParticle(restored, i));
 	const texts = restoredTitle ? restored : read;
@@ -879,7 +893,8 @@ function candidateOf(whole: Segment): Candidate | null {
 	// One word's capital put back among words read in title case (Beatriz Q. okonkwo) is the name's
 	// rule; every word's is as likely page text in small letters.
 	const caseRestored = restored.every((t, i) => t !== read[i] || loneLetter(t) || isInnerParticle(texts, i));
-	return { segment, words: segment.words, text, nameLike, caseRestored };
+	const smallL = restoredTitle && restored.some((t, i) => t !== capitals[i]);
+	return { segment, words: segment.words, text, nameLike, caseRestored, smallL };
 }
 
 /** Where dates (digits round a slash) are in a row: x extent, centre line and height. */
@@ -1101,7 +1116,7 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	if (chosen.nameLike || guessed(chosen) === 1) confidence = Math.min(confidence, 0.85);
 	// Capitals the recogniser read in no word: page text in small letters (would whe, under a card
 	// lying on a printed letter: a third-hand probe's "Would Whe" at 0.998) restores as well as a name.
-	if (chosen.caseRestored) confidence = Math.min(confidence, 0.85);
+	if (chosen.caseRestored || chosen.smallL) confidence = Math.min(confidence, 0.85);
 	// Every word a letter off a card word (VORLD ELITF for WORLD ELITE): product print misread
 	// throughout. Names do that rarely (ELISE PRICE), and are then only flagged.
 	if (chosen.words.length >= 2 && chosen.words.every((w) => nearFiveLetterCardWord(letters(runText(w)))))
