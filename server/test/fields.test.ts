@@ -1170,6 +1170,8 @@ describe('holder name', () => {
 		// Not with another runner-up, nor in a name read all in capitals.
 		expect(name('AI Ng', '1')?.text).toBe('AI NG');
 		expect(name('AI NG')?.text).toBe('AI NG');
+		// Nor where no other word was read in small letters (a name in capitals with an initial).
+		expect(name('AI B')?.text).toBe('AI B');
 	});
 
 	test("text at another angle than the card's lines sets no left margin for the name (third-hand probe)", () => {
