@@ -1174,6 +1174,22 @@ describe('holder name', () => {
 		expect(name('AI B')?.text).toBe('AI B');
 	});
 
+	test("a gap read before a hyphen that starts a word is the hyphen's white space (third-hand probe)", () => {
+		// "KARL -HEINZ BENNETT": -HEINZ is no name word, and the line lost to a scene's SOLACE.
+		expect(read(line('KARL -HEINZ BENNETT', 40, 160)).name?.text).toBe('KARL-HEINZ BENNETT');
+		// A hyphen standing alone between gaps is no part of a word either way.
+		expect(read(line('KARL - HEINZ', 40, 160)).name?.text).not.toBe('KARL-HEINZ');
+	});
+
+	test('words in small letters at the ends of a name in capitals are page text, set apart (third-hand probe)', () => {
+		// A parcel slip's "retur" run into ARJUN PATEL's line: the line was no name, and Halcyon was reported.
+		expect(read(line('retur ARJUN PATEL', 40, 160)).name?.text).toBe('ARJUN PATEL');
+		expect(read(line('ARJUN PATEL parcel', 40, 160)).name?.text).toBe('ARJUN PATEL');
+		// Only at the ends, and only beside words in capitals: a name written as printed is left as it is.
+		expect(read(line('ARJUN retur PATEL', 40, 160)).name?.text).not.toBe('ARJUN PATEL');
+		expect(read(line('retur Arjun Patel', 40, 160)).name?.text).not.toBe('Arjun Patel');
+	});
+
 	test("text at another angle than the card's lines sets no left margin for the name (third-hand probe)", () => {
 		// A receipt's line at the far left, at 37 degrees: the name at the card's own margin is still at the
 		// margin, and wins over two words under it away from the margin (else the two tie, and the lower wins).

@@ -307,6 +307,14 @@ function segments(row: TextRow): Segment[] {
 			// Names have no word ending in an apostrophe or hyphen: a gap read after one (D' SOUZA)
 			// is the wide mark's own white space.
 			if (word.length > 1 && /['-]/.test(word[word.length - 1].char)) return;
+			// Nor a word starting with a hyphen: a gap read before one (KARL -HEINZ, third-hand set 4, the name
+			// lost to a scene's word) is its white space too.
+			if (
+				/[A-Za-z]/.test(word[word.length - 1]?.char ?? '') &&
+				row.chars[i + 1]?.char === '-' &&
+				/[A-Za-z]/.test(row.chars[i + 2]?.char ?? '')
+			)
+				return;
 			// A hyphen the model read as a gap (SHIN JI WOO, the hyphen class at 0.4 there) joins the words,
 			// inside one detector box only: at a box's start the class reads the crop's edge, not a gap.
 			const next = row.chars[i + 1];
@@ -771,6 +779,23 @@ function splitAtOddGap(segment: Segment): Segment[] {
 	return [part(0, cut), part(cut, segment.words.length)];
 }
 
+/**
+ * Page text in small letters run into a name in capitals at either end of its line (third-hand set 4:
+ * a parcel slip's "retur" before ARJUN PATEL, the line then no name and a scene's word reported): a
+ * name is written in one case, so such words are set apart. Particles (van, de) stay.
+ */
+function apartFromSmallLetters(segment: Segment): Segment[] {
+	const texts = segment.words.map(runText);
+	const small = (t: string) => /^[a-z]{2,}$/.test(t) && !NAME_PARTICLES.has(t);
+	if (!texts.some((t) => /[A-Z]{2}/.test(t) && t === t.toUpperCase())) return [segment];
+	let start = 0;
+	let end = texts.length;
+	while (start < end && small(texts[start])) start += 1;
+	while (end > start && small(texts[end - 1])) end -= 1;
+	if (start === 0 && end === texts.length) return [segment];
+	return [{ ...segment, words: segment.words.slice(start, end), gapCertainty: segment.gapCertainty.slice(start, end - 1) }];
+}
+
 const LETTER_FOR_DIGIT: Record<string, string> = { '0': 'O', '1': 'I', '5': 'S', '8': 'B' };
 
 /** A word of three or more characters with one look-alike digit among letters, that digit as its letter. */
@@ -935,6 +960,7 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 		.map((row) => ({ ...row, chars: row.chars.filter((c) => !exclude.has(c)) }))
 		.filter((row) => row.chars.length > 0)
 		.flatMap(segments)
+		.flatMap(apartFromSmallLetters)
 		.map(splitInitials)
 		.map(lettersForDigits)
 		.map(withoutGluedProductWord)
