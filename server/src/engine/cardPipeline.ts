@@ -693,8 +693,8 @@ async function readRegion(
 	}
 	// Boxes found at a coarse size round small print are loose (the detector's margin is a least size):
 	// the name's letters then take few of the recogniser's frames, too few for a doubled letter or a
-	// word gap (a 12 MP photo: YOON BIN WOO read YON BIN WO at 14.8 px a letter; read well, names take
-	// 20-30). Such a card is read again from boxes detected in every view placed for it, and that
+	// word gap (a 12 MP photo: YOON BIN WOO's line read YOONBGIN WO at 14.8 px a letter, then voted YON
+	// BIN WO; read well, names take 20-30). Such a card is read again from boxes detected in every view placed for it, and that
 	// reading taken if it read the same number (or the first read none). The letters counted are the
 	// ones read, so a name that lost some to the loose crop looks less crowded than it is.
 	const nameFrom = first.sources.name;
