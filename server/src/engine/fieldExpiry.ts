@@ -412,7 +412,7 @@ function partDateBox(rows: TextRow[], date: PlacedChar[], exclude: Set<PlacedCha
 		.map((row) => spanQuad(row.chars));
 	return rows.some((row) =>
 		boxesOnRow(row).some((chars) => {
-			const text = chars.map((c) => c.char).join('');
+			const text = runText(chars);
 			if (!/^\d{0,2}\/\d{0,2}$/.test(text) || text.length > 4 || !chars.some((c) => c.char === '/' && c.prob >= PART_DATE_SLASH))
 				return false;
 			const within = numberLines.some((line) => insideQuad(quadCenter(spanQuad(chars)), line));
@@ -571,7 +571,7 @@ function largerDateReadWeakly(rows: TextRow[], date: PlacedChar[], skip: Set<Pla
 			const print = chars.filter((c) => /[\d/\\]/.test(c.char));
 			// Its month and slash read, and letters where the year stands: a label stacked on the date taken
 			// into its box (bench seed 2143: "06/ESEND" for EXPIRES END over 06/35, beside a small 04/32).
-			const yearAsLetters = /\d[/\\][A-Za-z]/.test(chars.map((c) => c.char).join(''));
+			const yearAsLetters = /\d[/\\][A-Za-z]/.test(runText(chars));
 			if (!print.some((c) => /[/\\]/.test(c.char)) || (print.filter((c) => /\d/.test(c.char)).length < 3 && !yearAsLetters)) return false;
 			const height = Math.max(...print.map(charHeight));
 			return (meanProb(print) < WEAK_DATE_PROB || yearAsLetters) && height >= h * LARGER_DATE_MIN && height <= h * LARGER_DATE_MAX;

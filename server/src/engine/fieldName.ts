@@ -784,16 +784,17 @@ function splitAtOddGap(segment: Segment): Segment[] {
  * a parcel slip's "retur" before ARJUN PATEL, the line then no name and a scene's word reported): a
  * name is written in one case, so such words are set apart. Particles (van, de) stay.
  */
-function apartFromSmallLetters(segment: Segment): Segment[] {
+function apartFromSmallLetters(segment: Segment): Segment {
 	const texts = segment.words.map(runText);
 	const small = (t: string) => /^[a-z]{2,}$/.test(t) && !NAME_PARTICLES.has(t);
-	if (!texts.some((t) => /[A-Z]{2}/.test(t) && t === t.toUpperCase())) return [segment];
+	// A word in capitals stays, so the name keeps at least one word.
+	if (!texts.some((t) => /[A-Z]{2}/.test(t) && t === t.toUpperCase())) return segment;
 	let start = 0;
 	let end = texts.length;
-	while (start < end && small(texts[start])) start += 1;
-	while (end > start && small(texts[end - 1])) end -= 1;
-	if (start === 0 && end === texts.length) return [segment];
-	return [{ ...segment, words: segment.words.slice(start, end), gapCertainty: segment.gapCertainty.slice(start, end - 1) }];
+	while (small(texts[start])) start += 1;
+	while (small(texts[end - 1])) end -= 1;
+	if (start === 0 && end === texts.length) return segment;
+	return { ...segment, words: segment.words.slice(start, end), gapCertainty: segment.gapCertainty.slice(start, end - 1) };
 }
 
 const LETTER_FOR_DIGIT: Record<string, string> = { '0': 'O', '1': 'I', '5': 'S', '8': 'B' };
@@ -899,7 +900,7 @@ function candidateOf(whole: Segment): Candidate | null {
 	const capitals = segment.words.map(withShapeAlikeCapital);
 	// A small l read as a capital I only beside words the recogniser read in small letters itself.
 	const written = read.some((t) => /[a-z]/.test(t));
-	const restored = capitals.map((t, i) => (written && runText(segment.words[i]) === t ? withSmallL(segment.words[i], t) : t));
+	const restored = capitals.map((t, i) => (written && read[i] === t ? withSmallL(segment.words[i], t) : t));
 	// Restored only where every word then reads as a name written in title case.
 	const restoredTitle = restored.every((t, i) => isTitleCase(t) || /^[A-Za-z]\.?$/.test(t) || isInnerParticle(restored, i));
 	const texts = restoredTitle ? restored : read;
@@ -960,7 +961,7 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 		.map((row) => ({ ...row, chars: row.chars.filter((c) => !exclude.has(c)) }))
 		.filter((row) => row.chars.length > 0)
 		.flatMap(segments)
-		.flatMap(apartFromSmallLetters)
+		.map(apartFromSmallLetters)
 		.map(splitInitials)
 		.map(lettersForDigits)
 		.map(withoutGluedProductWord)
