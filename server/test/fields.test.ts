@@ -1103,6 +1103,12 @@ describe('holder name', () => {
 		}
 		// Beside another card word, the line is a product's.
 		expect(read(line('LOTTE CARD', 40, 220)).name).toBeUndefined();
+		expect(read(line('LOTTE MILES CARD', 40, 220)).name).toBeUndefined();
+		// Unless that word is a product's set apart at the line's end (third-hand probe: LOTTE VAN DEN
+		// BOSCH   DEBIT gave no name, and MONTH/YEAR read as MONTHIYEAR was reported).
+		const apart = read(line('LOTTE VAN DEN BOSCH DEBIT', 40, 220, { 20: { shift: 1.5 } })).name;
+		expect([apart?.text, (apart?.confidence ?? 1) < 0.9]).toEqual(['LOTTE VAN DEN BOSCH', true]);
+		expect(read(line('LOTTE VAN DEN BOSCH DEBIT', 40, 220)).name?.text).not.toBe('LOTTE VAN DEN BOSCH');
 	});
 
 	test("an issuer's name heading the card is no rival to a holder's name of the same standing", () => {
@@ -1190,11 +1196,30 @@ describe('holder name', () => {
 		expect(read(line('retur Arjun Patel', 40, 160)).name?.text).not.toBe('Arjun Patel');
 	});
 
+	test('an issue date printed on the name line after the name is no part of it (third-hand probe)', () => {
+		// "ARJUN PATEL  ISSUE DATE 08/25 EXPIRES 12/34", a wider gap before ISSUE: ISSUE was taken for a
+		// name word, the name's run ran on to the date's label, and no line was a name (Halcyon was
+		// reported). With its words evenly apart the line may as well be an issuer's, and gives none.
+		const fields = read(line('ARJUN PATEL ISSUE DATE 08/25 EXPIRES 12/34', 40, 160, { 12: { shift: 1 } }));
+		expect(fields.name?.text).toBe('ARJUN PATEL');
+		expect(fields.validThru?.text).toBe('12/34');
+	});
+
 	test("text at another angle than the card's lines sets no left margin for the name (third-hand probe)", () => {
 		// A receipt's line at the far left, at 37 degrees: the name at the card's own margin is still at the
 		// margin, and wins over two words under it away from the margin (else the two tie, and the lower wins).
 		const fields = read(turned(line('STREET', -200, 120), 37), line('BO LEWIS', 40, 160), line('SEA BREEZE', 300, 220));
 		expect([fields.name?.text, (fields.name?.confidence ?? 0) >= 0.9]).toEqual(['BO LEWIS', true]);
+	});
+
+	test("a line at another angle than the card's is no name while a line on the card is one (third-hand probe)", () => {
+		// A receipt across the card's edge, its lines at 80 degrees to the card's and lower down: THANK YOU
+		// tied with the holder's name, and the lower line won.
+		const fields = read(line("JAMES D'ARCY", 40, 160), turned(line('THANK YOU', 30, 260), 80));
+		expect(fields.name?.text).toBe("JAMES D'ARCY");
+		// With no line on the card to choose, a line off it is reported, in doubt.
+		const alone = read(turned(line('THANK YOU', 30, 260), 80)).name;
+		expect([alone?.text, (alone?.confidence ?? 1) < 0.9]).toEqual(['THANK YOU', true]);
 	});
 
 	test("a company's name on the line under the holder's leaves the name open", () => {

@@ -927,7 +927,7 @@ export function fieldsToLookAgain(fields: Partial<Record<FieldName, FieldReading
 	});
 }
 /** Label words of dates that are not the expiry, as the first reading of a card may hold them. */
-const DECOY_LABEL = /FROM|SINCE|MEMBER|ISSUED/;
+const DECOY_LABEL = /FROM|SINCE|MEMBER|ISSUE/;
 /** How much surer a closer look's different reading of a doubtful field must be to replace it. */
 const CLOSER_MARGIN = 0.1;
 /** The node asks a person to review fields below this; the engine tries harder below it too. */

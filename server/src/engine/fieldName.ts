@@ -26,7 +26,7 @@ const CARD_WORDS = new Set(
 		'BANK BANKING BANCO BANQUE BANCA CARD CARDS CREDIT DEBIT CHECK CHECKING UNION FEDERAL FINANCIAL FINANCE SAVINGS TRUST CAPITAL ' +
 		'COMMUNITY NATIONAL INTERNATIONAL GROUP HOLDINGS COMPANY CORP CORPORATION INC LTD LLC PLC SA AG AND CO COOP COOPERATIVE MUTUAL ' +
 		'VISA MASTERCARD MASTER AMEX AMERICAN EXPRESS JCB DISCOVER UNIONPAY DINERS CLUB MAESTRO CIRRUS ELECTRON INTERAC ' +
-		'VALID VALIDTHRU THRU GOOD GOODTHRU FROM UNTIL MEMBER SINCE EXPIRES EXPIRY EXPIRATION EXP END ENDS MONTH YEAR DATE ISSUED ' +
+		'VALID VALIDTHRU THRU GOOD GOODTHRU FROM UNTIL MEMBER SINCE EXPIRES EXPIRY EXPIRATION EXP END ENDS MONTH YEAR DATE ISSUE ISSUED ' +
 		'PLATINUM GOLD SILVER CLASSIC SIGNATURE INFINITE WORLD ELITE PREFERRED PREMIER PREMIUM TITANIUM BLACK RESERVE SAPPHIRE ' +
 		'BUSINESS CORPORATE COMMERCIAL PURCHASING ELECTRONIC ONLY USE PREPAID REWARDS REWARD CASH CASHBACK BACK MILES POINTS TRAVEL ' +
 		'STUDENT SECURED VIRTUAL GIFT CONTACTLESS AUTHORIZED AUTHORISED SIGNATURE NOT TRANSFERABLE CARDHOLDER CUSTOMER SERVICE ' +
@@ -618,6 +618,17 @@ function apartFromCardWords(segment: Segment): Segment[] {
 	if (!isCard.some(Boolean)) return splitAtOddGap(segment);
 	const pitch = segment.pitch;
 	const step = (a: PlacedChar[], b: PlacedChar[]) => wordGap(segment, a, b);
+	// Card words ending the line, set apart, are a product's (LOTTE VAN DEN BOSCH   DEBIT, third-hand
+	// probe): the words before them are weighed as a line of their own, where a card word that is also
+	// a name (LOTTE) may be the name's.
+	let tail = texts.length;
+	while (tail > 0 && isCard[tail - 1]) tail -= 1;
+	if (tail >= 2 && tail < texts.length && nameLikeOnly(texts.slice(0, tail))) {
+		const head = segment.words.slice(0, tail);
+		const widest = Math.max(pitch * 0.5, ...head.slice(1).map((word, i) => step(head[i], word)));
+		if (step(head[tail - 1], segment.words[tail]) > widest * 1.8)
+			return splitAtOddGap({ ...segment, words: head, gapCertainty: segment.gapCertainty.slice(0, tail - 1) });
+	}
 	const kept: Segment[] = [];
 	let start = 0;
 	while (start < segment.words.length) {
@@ -999,7 +1010,10 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	const labelSized = (c: Candidate) => c.segment.row.height < numberHeight * LABEL_HEIGHT && besideDate(c, LABEL_BELOW);
 	/** Right under a date, within a line and a half. */
 	const nearDateAbove = (c: Candidate) => besideDate(c, 1.5);
-	const score = (c: Candidate) => (labelSized(c) ? 0 : 8) + (multi(c) ? 4 : 0) + (leftAligned(c) ? 2 : 0) + (belowNumber(c) ? 1 : 0);
+	// A line well off the card's angle is no line of the card (third-hand probe: a receipt's THANK YOU
+	// across a card's edge, chosen over James D'Arcy by its lower place): any line on the card comes first.
+	const score = (c: Candidate) =>
+		(onCard(c.segment.row) ? 16 : 0) + (labelSized(c) ? 0 : 8) + (multi(c) ? 4 : 0) + (leftAligned(c) ? 2 : 0) + (belowNumber(c) ? 1 : 0);
 	// Between equals, a reading that is a guess in itself (a digit read as a letter, a name only a
 	// little apart from card words) comes after one that is not.
 	const guessed = (c: Candidate) => (c.segment.doubtful || c.words.some((w) => w.some((ch) => ch.fromDigit)) ? 1 : 0);
@@ -1097,7 +1111,7 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	// Hyphens and apostrophes are thin and read less surely; they only need to beat even odds.
 	const marksSure = marks.every((c) => c.prob >= 0.45);
 	let confidence = min >= 0.7 && margin >= 0.45 && marksSure ? 0.92 + 0.08 * Math.max(0, (mean - 0.8) / 0.2) : Math.min(0.85, 0.88 * mean);
-	if (!multi(chosen)) confidence = Math.min(confidence, 0.6);
+	if (!multi(chosen) || !onCard(chosen.segment.row)) confidence = Math.min(confidence, 0.6);
 	// Names do not end on an initial: the surname after it was not read as part of this line.
 	if (letters(runText(chosen.words[chosen.words.length - 1])).length === 1) confidence = Math.min(confidence, 0.7);
 	if (doubtfulSpace || faintDot || leftOut || gaps.some((g) => g < 0.7)) confidence = Math.min(confidence, 0.8);
