@@ -569,9 +569,10 @@ function largerDateReadWeakly(rows: TextRow[], date: PlacedChar[], skip: Set<Pla
 			const chars = box.filter((c) => c.char !== ' ');
 			if (chars.some((c) => date.includes(c) || skip.has(c))) return false;
 			const print = chars.filter((c) => /[\d/\\]/.test(c.char));
-			// Its month and slash read, and letters where the year stands: a label stacked on the date taken
-			// into its box (bench seed 2143: "06/ESEND" for EXPIRES END over 06/35, beside a small 04/32).
-			const yearAsLetters = /\d[/\\][A-Za-z]/.test(runText(chars));
+			// Its month and slash read, and a letter where the year stands: a label stacked on the date taken
+			// into its box (bench seed 2143: "06/ESEND" for EXPIRES END over 06/35, beside a small 04/32;
+			// bench seed 2147: "VO3/2Z7RU" for VALID THRU over 03/27, beside a small 09/23).
+			const yearAsLetters = /\d[/\\]\d?[A-Za-z]/.test(runText(chars));
 			if (!print.some((c) => /[/\\]/.test(c.char)) || (print.filter((c) => /\d/.test(c.char)).length < 3 && !yearAsLetters)) return false;
 			const height = Math.max(...print.map(charHeight));
 			return (meanProb(print) < WEAK_DATE_PROB || yearAsLetters) && height >= h * LARGER_DATE_MIN && height <= h * LARGER_DATE_MAX;
