@@ -603,6 +603,19 @@ describe('card number', () => {
 		expect(fields.number?.text).toBe('4539148803436467');
 	});
 
+	test('a row beside the number at its own height is no line under it (independent seed 189)', () => {
+		// The number's first group in a box of its own, tilted 12 degrees, so a row of its own a little
+		// lower than the other three groups: read after them, 2322670380675154 passed as a Mastercard
+		// number at 0.991.
+		const first = turned(line('5154', 40, 100), 12);
+		const rest = line('2322 6703 8067', 40 + 5 * PITCH, 100);
+		const fields = extractFields(groupIntoRows([first, rest, line('PRIYA MCALLISTER', 40, 220)]), NOW).fields;
+		expect(fields.number?.text).not.toBe('2322670380675154');
+		// A line under it by half a line or more still continues it.
+		const under = extractFields(groupIntoRows([rest, line('5154', 40, 100 + HEIGHT), line('PRIYA MCALLISTER', 40, 220)]), NOW).fields;
+		expect(under.number?.text).toBe('2322670380675154');
+	});
+
 	const twoLines = (...extra: RecognizedLine[]) =>
 		extractFields(groupIntoRows([line('6206 8993', 40, 100), line('4620022', 40, 140), line('JOHN SMITH', 40, 220), ...extra]), NOW).fields;
 
