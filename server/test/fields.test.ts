@@ -1242,6 +1242,23 @@ describe('holder name', () => {
 	test("a company's name on the line under the holder's leaves the name open", () => {
 		const fields = read(line('JONAS DANGELO', 40, 160), line('HANIL FOODS', 40, 196));
 		expect(fields.name?.confidence).toBeLessThan(0.9);
+		// Between equals the line nearer the number is reported (third-hand probe: KORU ARCHITECTS under
+		// ISLA LUCAS ROSSI was, as the lower line).
+		expect(fields.name?.text).toBe('JONAS DANGELO');
+		// With no number read, the lower line.
+		const alone = extractFields(groupIntoRows([line('JONAS DANGELO', 40, 160), line('HANIL FOODS', 40, 196)]), NOW).fields;
+		expect(alone.name?.text).toBe('HANIL FOODS');
+		// A legend in small print nearer the number comes after the name (bench seed 2147: CARDHOLDER NAME
+		// read CAHELET NAOE over ANA MULLER).
+		const legend = read(shrunk(line('CAHELET NAOE', 40, 150), 14), line('ANA MULLER', 40, 170));
+		expect(legend.name?.text).toBe('ANA MULLER');
+	});
+
+	test("a name in line with the number's start is at the card's margin, whatever lies further left (third-hand probe)", () => {
+		// A receipt under the card, parallel to it, reaching further left than the card's print, above
+		// the number: its CHOC BAR set the margin and won over SAMUEL N. PEREZ under the number.
+		const fields = read(line('CHOC BAR', -200, 40), line('SAMUEL N. PEREZ', 40, 160));
+		expect(fields.name?.text).toBe('SAMUEL N. PEREZ');
 	});
 
 	test("a company's line named as one (TRADING, LTD) is no name", () => {

@@ -992,7 +992,14 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 		return along === undefined || row.direction.x * along.x + row.direction.y * along.y >= OFF_CARD_COSINE;
 	};
 	const margin0 = Math.min(...rows.flatMap((row) => (row.chars.length > 0 && onCard(row) ? [row.chars[0].quad[0].x] : [])));
-	const leftAligned = (c: Candidate) => c.words[0][0].quad[0].x - margin0 < c.segment.row.height * 2;
+	// The number starts at that margin too on most cards: a name in line with the number's start is at
+	// the card's margin even where text beside the card (a receipt under it, parallel) reaches further left.
+	const numberStart = Math.min(...numberRows.flatMap((r) => (r.chars.length > 0 ? [r.chars[0].quad[0].x] : [])));
+	const leftAligned = (c: Candidate) => {
+		const x = c.words[0][0].quad[0].x;
+		const reach = c.segment.row.height * 2;
+		return x - margin0 < reach || Math.abs(x - numberStart) < reach;
+	};
 	// Labels (VALID THRU, MONTH/YEAR) are printed at a third or so of the number's height, names at
 	// two thirds or more: a line that small is a label's, read as words.
 	const numberHeight = Math.max(0, ...numberRows.map((r) => r.height));
@@ -1017,7 +1024,16 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	// Between equals, a reading that is a guess in itself (a digit read as a letter, a name only a
 	// little apart from card words) comes after one that is not.
 	const guessed = (c: Candidate) => (c.segment.doubtful || c.words.some((w) => w.some((ch) => ch.fromDigit)) ? 1 : 0);
-	found.sort((a, b) => score(b) - score(a) || guessed(a) - guessed(b) || b.segment.row.center.y - a.segment.row.center.y);
+	// Then print of a name's size before a legend's (CARDHOLDER NAME over the name, read CAHELET NAOE),
+	// and the line nearest the number: a company's name is printed under the holder's, and text beside
+	// the card lies further off (a receipt's THANK YOU at its foot). With no number read, the lowest
+	// line: names are printed low on most cards.
+	const small = (c: Candidate) => (c.segment.row.height < numberHeight * LABEL_HEIGHT ? 1 : 0);
+	const fromNumber = (c: Candidate) =>
+		numberRows.length > 0
+			? Math.min(...numberRows.map((r) => lineOffset(r.center, c.segment.row.center, r.direction).across))
+			: -c.segment.row.center.y;
+	found.sort((a, b) => score(b) - score(a) || guessed(a) - guessed(b) || small(a) - small(b) || fromNumber(a) - fromNumber(b));
 	const chosen = found[0];
 	const chars = chosen.words.flat();
 	const letterChars = chars.filter((c) => /[A-Za-z]/.test(c.char));
