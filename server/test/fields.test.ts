@@ -603,6 +603,20 @@ describe('card number', () => {
 		expect(fields.number?.text).toBe('4539148803436467');
 	});
 
+	test("an American Express card's code over the number's right end casts no doubt on it (third-hand set 5)", () => {
+		const amex = line('3782 822463 10005', 40, 100);
+		const code = (x: number, y: number) => shrunk(line('1578', x, y), 18);
+		const number = (...other: RecognizedLine[]) =>
+			extractFields(groupIntoRows([amex, ...other, line('JOHN SMITH', 40, 220)]), NOW).fields.number;
+		expect(number(code(40 + 13 * PITCH, 90))?.confidence).toBeGreaterThanOrEqual(0.9);
+		// Over its left half, or beside it on its line, four digits are still stray.
+		expect(number(code(40, 90))?.confidence).toBeLessThan(0.9);
+		expect(number(code(40 + 18 * PITCH, 106))?.confidence).toBeLessThan(0.9);
+		// Over another brand's number, as well.
+		const visa = extractFields(groupIntoRows([line('4539 1488 0343 6467', 40, 100), code(40 + 15 * PITCH, 90)]), NOW).fields;
+		expect(visa.number?.confidence).toBeLessThan(0.9);
+	});
+
 	test('a row beside the number at its own height is no line under it (independent seed 189)', () => {
 		// The number's first group in a box of its own, tilted 12 degrees, so a row of its own a little
 		// lower than the other three groups: read after them, 2322670380675154 passed as a Mastercard
