@@ -420,6 +420,8 @@ const LEGEND_OFFSET = 0.3;
 const LEGEND_LETTERS = 3;
 /** Cosine of the angle (20 degrees) past which a line runs too far off the number's to be on the card. */
 const OFF_CARD_COSINE = 0.94;
+/** What a line on the card's angle adds to a candidate's standing: more than all else together. */
+const ON_CARD = 16;
 /** A lone cut stands at least this many times over any other rise left uncut in its word. */
 const LOST_GAP_OVER_UNCUT = 2;
 /** ...where the letters stand at least this many times their usual step apart. */
@@ -995,11 +997,8 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	// The number starts at that margin too on most cards: a name in line with the number's start is at
 	// the card's margin even where text beside the card (a receipt under it, parallel) reaches further left.
 	const numberStart = Math.min(...numberRows.flatMap((r) => (r.chars.length > 0 ? [r.chars[0].quad[0].x] : [])));
-	const leftAligned = (c: Candidate) => {
-		const x = c.words[0][0].quad[0].x;
-		const reach = c.segment.row.height * 2;
-		return x - margin0 < reach || Math.abs(x - numberStart) < reach;
-	};
+	const atMargin = (c: Candidate) => c.words[0][0].quad[0].x - margin0 < c.segment.row.height * 2;
+	const leftAligned = (c: Candidate) => atMargin(c) || Math.abs(c.words[0][0].quad[0].x - numberStart) < c.segment.row.height * 2;
 	// Labels (VALID THRU, MONTH/YEAR) are printed at a third or so of the number's height, names at
 	// two thirds or more: a line that small is a label's, read as words.
 	const numberHeight = Math.max(0, ...numberRows.map((r) => r.height));
@@ -1020,7 +1019,11 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	// A line well off the card's angle is no line of the card (third-hand probe: a receipt's THANK YOU
 	// across a card's edge, chosen over James D'Arcy by its lower place): any line on the card comes first.
 	const score = (c: Candidate) =>
-		(onCard(c.segment.row) ? 16 : 0) + (labelSized(c) ? 0 : 8) + (multi(c) ? 4 : 0) + (leftAligned(c) ? 2 : 0) + (belowNumber(c) ? 1 : 0);
+		(onCard(c.segment.row) ? ON_CARD : 0) +
+		(labelSized(c) ? 0 : 8) +
+		(multi(c) ? 4 : 0) +
+		(leftAligned(c) ? 2 : 0) +
+		(belowNumber(c) ? 1 : 0);
 	// Between equals, a reading that is a guess in itself (a digit read as a letter, a name only a
 	// little apart from card words) comes after one that is not.
 	const guessed = (c: Candidate) => (c.segment.doubtful || c.words.some((w) => w.some((ch) => ch.fromDigit)) ? 1 : 0);
@@ -1152,7 +1155,10 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	const top = Math.min(...rows.filter((row) => row.chars.length > 0).map((row) => row.center.y));
 	const heading = (c: Candidate) =>
 		c.segment.row.center.y === top && chosen.segment.row.center.y - top >= RIVAL_APART * chosen.segment.row.height;
-	const rival = found.slice(1).find((c) => score(c) === score(chosen) && !heading(c));
+	// A line off the card's angle that would tie but for it is a rival too: a short line's direction is
+	// rough, and a tilted box can turn the holder's own line that far.
+	const offCardTie = (c: Candidate) => !onCard(c.segment.row) && score(c) + ON_CARD === score(chosen);
+	const rival = found.slice(1).find((c) => (score(c) === score(chosen) || offCardTie(c)) && !heading(c));
 	if (rival) confidence = Math.min(confidence, 0.75);
 	// A name chosen above the number, over a line of words under it taken for a date's label by its
 	// size alone: that line may be the holder's name printed small, and the chosen one the issuer's.
@@ -1166,7 +1172,7 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	// Not a word off the card's plane, nor its heading (Halcyon over a Diners card's ADA LEE), nor page
 	// text in small letters (shou, beside a card lying on a printed page): no holder's name, split or not.
 	const wordAtMargin =
-		!leftAligned(chosen) && found.some((c) => leftAligned(c) && !labelSized(c) && onCard(c.segment.row) && !heading(c) && !c.caseRestored);
+		!atMargin(chosen) && found.some((c) => atMargin(c) && !labelSized(c) && onCard(c.segment.row) && !heading(c) && !c.caseRestored);
 	if (wordAtMargin) confidence = Math.min(confidence, 0.85);
 	// A line with a card word that is also a name (MILES VON MAR) may as well be a product line
 	// (DELTA MILES) whose holder's line was not read.

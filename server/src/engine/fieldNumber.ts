@@ -167,7 +167,9 @@ const LINE_BELOW = 0.3;
  * one crop (bench seed 2135).
  */
 function mayContinueOn(line: TextRow, next: TextRow): boolean {
-	const gap = next.center.y - line.center.y;
+	// Across the line, down the card: on a tilted card a group beside the number stands lower in the
+	// image the further it is along the slope.
+	const gap = (next.center.x - line.center.x) * -line.direction.y + (next.center.y - line.center.y) * line.direction.x;
 	return (
 		gap >= line.height * LINE_BELOW && gap <= Math.max(line.height, next.height) * 2.5 && Math.abs(next.height / line.height - 1) <= 0.35
 	);
