@@ -926,8 +926,8 @@ export function fieldsToLookAgain(fields: Partial<Record<FieldName, FieldReading
 		return reading.confidence < (name === 'name' ? NAME_LOOK_AGAIN : REVIEW_CONFIDENCE);
 	});
 }
-/** Label words of dates that are not the expiry, as the first reading of a card may hold them. */
-const DECOY_LABEL = /FROM|SINCE|MEMBER|ISSUE/;
+/** Label words of dates that are not the expiry, as the first reading of a card may hold them (ISSUE, ISSUED, not ISSUER). */
+const DECOY_LABEL = /FROM|SINCE|MEMBER|ISSUE(?!R)/;
 /** How much surer a closer look's different reading of a doubtful field must be to replace it. */
 const CLOSER_MARGIN = 0.1;
 /** The node asks a person to review fields below this; the engine tries harder below it too. */
