@@ -33,11 +33,12 @@ const FIELDS: FieldName[] = ['name', 'number', 'validThru'];
  * portrait-numberAboveName-h141-004, whose middle initial's stop only a crop past its box reads, in
  * doubt; the 31st and 32nd cards, of the twenty-third round, add one: a name cut at a product word
  * glued to it, in doubt; 11 of 102 with scanPdf-minimalist-s2141-019, whose expiry only the look
- * over the whole card read beside its label, where the first view read a decoy), so a change that
+ * over the whole card read beside its label, where the first view read a decoy; 12 of 111 with
+ * portrait-classic-t4-003, whose name a receipt's line beside the card leaves open), so a change that
  * flags right readings wholesale fails here. Numbers are Luhn-checked: a right number is never
  * flagged.
  */
-const MAX_FLAGGED_FIELDS = 11;
+const MAX_FLAGGED_FIELDS = 12;
 
 interface CaptureTruth extends CardTruth {
 	capture: string;
