@@ -3,7 +3,7 @@ import luhn10 from 'card-validator/dist/luhn-10';
 
 import type { PlacedChar, TextRow } from './textRows';
 import { meanProb, spanQuad, splitRuns } from './textRows';
-import { quadCenter } from './geometry';
+import { belowLine, lineOffset, quadCenter } from './geometry';
 
 /** Glyphs OCR confuses with digits, mapped only inside tokens that are mostly digits already. */
 export const DIGIT_LOOKALIKES: Record<string, string> = {
@@ -169,7 +169,7 @@ const LINE_BELOW = 0.3;
 function mayContinueOn(line: TextRow, next: TextRow): boolean {
 	// Across the line, down the card: on a tilted card a group beside the number stands lower in the
 	// image the further it is along the slope.
-	const gap = (next.center.x - line.center.x) * -line.direction.y + (next.center.y - line.center.y) * line.direction.x;
+	const gap = belowLine(line.center, next.center, line.direction);
 	return (
 		gap >= line.height * LINE_BELOW && gap <= Math.max(line.height, next.height) * 2.5 && Math.abs(next.height / line.height - 1) <= 0.35
 	);
@@ -302,9 +302,7 @@ function strayDigits(rows: TextRow[], numberRows: TextRow[], chosen: Set<PlacedC
 	const line = numberRows[0];
 	const overNumber = (run: PlacedChar[]) => {
 		const p = quadCenter(spanQuad(run));
-		const across = (p.x - line.center.x) * -line.direction.y + (p.y - line.center.y) * line.direction.x;
-		const along = (p.x - line.center.x) * line.direction.x + (p.y - line.center.y) * line.direction.y;
-		return across < -height / 3 && along > 0;
+		return belowLine(line.center, p, line.direction) < -height / 3 && lineOffset(line.center, p, line.direction).along > 0;
 	};
 	const top = Math.min(...used.map((p) => p.y));
 	const y0 = top - height * 0.6;

@@ -154,7 +154,15 @@ export function insideQuad(point: Point, quad: Quad): boolean {
 export function lineOffset(from: Point, to: Point, direction: Point): { along: number; across: number } {
 	const dx = to.x - from.x;
 	const dy = to.y - from.y;
-	return { along: dx * direction.x + dy * direction.y, across: Math.abs(-dx * direction.y + dy * direction.x) };
+	return { along: dx * direction.x + dy * direction.y, across: Math.abs(belowLine(from, to, direction)) };
+}
+
+/**
+ * How far `to` stands under the text line through `from` running in `direction`, across it: with
+ * image y growing downwards, positive down the page the text is printed on, negative above the line.
+ */
+export function belowLine(from: Point, to: Point, direction: Point): number {
+	return -(to.x - from.x) * direction.y + (to.y - from.y) * direction.x;
 }
 
 /**
