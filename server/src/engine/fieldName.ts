@@ -252,6 +252,8 @@ interface Segment {
 
 /** A gap after a name this many times its own widest word gap may part it from a product's words. */
 const PRODUCT_GAP = 1.25;
+/** ...and one this many times it sets them apart surely. */
+const SET_APART = 1.8;
 
 /** Median step between neighbouring character centres inside boxes: the row's letter pitch. */
 function letterPitch(row: TextRow): number {
@@ -620,6 +622,8 @@ function apartFromCardWords(segment: Segment): Segment[] {
 	if (!isCard.some(Boolean)) return splitAtOddGap(segment);
 	const pitch = segment.pitch;
 	const step = (a: PlacedChar[], b: PlacedChar[]) => wordGap(segment, a, b);
+	/** The widest word gap inside a run of words, half a letter at least. */
+	const widestGap = (words: PlacedChar[][]) => Math.max(pitch * 0.5, ...words.slice(1).map((word, i) => step(words[i], word)));
 	// Card words ending the line, set apart, are a product's (LOTTE VAN DEN BOSCH   DEBIT, third-hand
 	// probe): the words before them are weighed as a line of their own, where a card word that is also
 	// a name (LOTTE) may be the name's.
@@ -627,8 +631,7 @@ function apartFromCardWords(segment: Segment): Segment[] {
 	while (tail > 0 && isCard[tail - 1]) tail -= 1;
 	if (tail >= 2 && tail < texts.length && nameLikeOnly(texts.slice(0, tail))) {
 		const head = segment.words.slice(0, tail);
-		const widest = Math.max(pitch * 0.5, ...head.slice(1).map((word, i) => step(head[i], word)));
-		if (step(head[tail - 1], segment.words[tail]) > widest * 1.8)
+		if (step(head[tail - 1], segment.words[tail]) > widestGap(head) * SET_APART)
 			return splitAtOddGap({ ...segment, words: head, gapCertainty: segment.gapCertainty.slice(0, tail - 1) });
 	}
 	const kept: Segment[] = [];
@@ -641,8 +644,7 @@ function apartFromCardWords(segment: Segment): Segment[] {
 		let end = start;
 		while (end + 1 < segment.words.length && !isCard[end + 1]) end += 1;
 		const words = segment.words.slice(start, end + 1);
-		const inner = words.slice(1).map((word, i) => step(words[i], word));
-		const widest = Math.max(pitch * 0.5, ...inner);
+		const widest = widestGap(words);
 		// A network's logo in a box of its own (VISA beside the name) is never part of the name's phrase.
 		const logoApart = (logo: PlacedChar[], word: PlacedChar[]) =>
 			NETWORKS.has(letters(runText(logo))) && logo[0].box !== word[word.length - 1].box && logo[0].box !== word[0].box;
@@ -652,7 +654,7 @@ function apartFromCardWords(segment: Segment): Segment[] {
 				? step(words[words.length - 1], segment.words[end + 1])
 				: Infinity;
 		const part = { words, gapCertainty: segment.gapCertainty.slice(start, end), row: segment.row, pitch: segment.pitch };
-		if (Math.min(before, after) > widest * 1.8) kept.push(part);
+		if (Math.min(before, after) > widest * SET_APART) kept.push(part);
 		// Names start their line: two name words and then card words a little further off
 		// ("ANNE-SOPHIE HALLORAN  TRAVEL PLUS") may be a name and a product, in doubt. An issuer's
 		// name keeps its word gaps even (PINE RIDGE FEDERAL CREDIT UNION).
@@ -1013,7 +1015,8 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 		const y = c.segment.row.center.y;
 		return dates.some((d) => y - d.y < d.h * below && d.y - y < d.h * 1.5 && d.x0 < x1 && x0 < d.x1);
 	};
-	const labelSized = (c: Candidate) => c.segment.row.height < numberHeight * LABEL_HEIGHT && besideDate(c, LABEL_BELOW);
+	const labelHeight = (c: Candidate) => c.segment.row.height < numberHeight * LABEL_HEIGHT;
+	const labelSized = (c: Candidate) => labelHeight(c) && besideDate(c, LABEL_BELOW);
 	/** Right under a date, within a line and a half. */
 	const nearDateAbove = (c: Candidate) => besideDate(c, 1.5);
 	// A line well off the card's angle is no line of the card (third-hand probe: a receipt's THANK YOU
@@ -1031,7 +1034,7 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	// and the line nearest the number: a company's name is printed under the holder's, and text beside
 	// the card lies further off (a receipt's THANK YOU at its foot). With no number read, the lowest
 	// line: names are printed low on most cards.
-	const small = (c: Candidate) => (c.segment.row.height < numberHeight * LABEL_HEIGHT ? 1 : 0);
+	const small = (c: Candidate) => (labelHeight(c) ? 1 : 0);
 	const fromNumber = (c: Candidate) =>
 		numberRows.length > 0
 			? Math.min(...numberRows.map((r) => lineOffset(r.center, c.segment.row.center, r.direction).across))
@@ -1164,7 +1167,7 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	// size alone: that line may be the holder's name printed small, and the chosen one the issuer's.
 	const smallBelow = !belowNumber(chosen) && found.some((c) => c !== chosen && labelSized(c) && multi(c) && belowNumber(c));
 	// Small print right under a date may be a legend the vocabulary does not know (MOIS ANNEE).
-	const underDate = chosen.segment.row.height < numberHeight * LABEL_HEIGHT && !labelSized(chosen) && nearDateAbove(chosen);
+	const underDate = labelHeight(chosen) && !labelSized(chosen) && nearDateAbove(chosen);
 	if (smallBelow || underDate) confidence = Math.min(confidence, 0.85);
 	// A line of words at the margin would have won over one away from it: a word there that lost is a
 	// line of one word, most often a holder's name split at a wide gap, and the line chosen a product's
