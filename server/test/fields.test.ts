@@ -17,6 +17,8 @@ interface CharOptions {
 	spaceBefore?: number;
 	apostropheBefore?: number;
 	hyphenBefore?: number;
+	/** The blank run before this character against the line's usual one (withInkGaps). */
+	inkGapBefore?: number;
 	/** Extra pitches of blank space before this character (a wider step between letters). */
 	shift?: number;
 	prob?: number;
@@ -46,6 +48,7 @@ function line(text: string, x: number, y: number, options: Record<number, CharOp
 			dotBefore: 0,
 			apostropheBefore: cell.options.apostropheBefore ?? 0,
 			...(cell.options.hyphenBefore !== undefined ? { hyphenBefore: cell.options.hyphenBefore } : {}),
+			...(cell.options.inkGapBefore !== undefined ? { inkGapBefore: cell.options.inkGapBefore } : {}),
 			alt: cell.options.alt ?? null,
 		}));
 	// A space cell becomes the recogniser's own space character, as CTC emits it.
@@ -870,6 +873,42 @@ describe('holder name', () => {
 		const fields = read(line('ROBERTLOPEZ', 40, 220, { 6: { spaceBefore: 0.13, shift: 0.3 } }));
 		expect(fields.name?.text).toBe('ROBERT LOPEZ');
 		expect(fields.name?.confidence).toBeLessThan(0.9);
+	});
+
+	test('a gap the space class hardly rose for is sure where its crop stands blank far wider than between letters', () => {
+		const name = (inkGapBefore?: number) =>
+			read(line('ROBERTLOPEZ', 40, 220, { 6: { spaceBefore: 0.13, shift: 0.3, ...(inkGapBefore !== undefined ? { inkGapBefore } : {}) } }))
+				.name;
+		expect(name(4)?.text).toBe('ROBERT LOPEZ');
+		expect(name(4)?.confidence).toBeGreaterThanOrEqual(0.9);
+		// As wide as two gaps between letters: a gap put in inside a word looks like that (WAL TER at 0.9).
+		expect(name(2)?.text).toBe('ROBERT LOPEZ');
+		expect(name(2)?.confidence).toBeLessThan(0.9);
+		expect(name()?.confidence).toBeLessThan(0.9);
+		// A faint rise the model left blank, put in as a space in doubt (JONAS GOMEZ): the same.
+		const faint = (inkGapBefore?: number) =>
+			read(line('JONAS GOMEZ', 40, 220, { 6: { spaceBefore: 0.18, ...(inkGapBefore !== undefined ? { inkGapBefore } : {}) } })).name;
+		expect(faint()?.text).toBe('JONAS GOMEZ');
+		expect(faint()?.confidence).toBeLessThan(0.9);
+		expect(faint(3.4)?.confidence).toBeGreaterThanOrEqual(0.9);
+		// After an L's short foot the blank run inside a word reaches 2.5 times the usual one (OL UWASEUN).
+		expect(faint(2.5)?.confidence).toBeLessThan(0.9);
+		expect(faint(3)?.confidence).toBeGreaterThanOrEqual(0.9);
+	});
+
+	test('blank columns alone neither split a word nor settle a gap they are not at', () => {
+		// No rise, no step: a wide blank run inside a word (a letter lost to glare) is no word gap.
+		expect(read(line('ROBERTLOPEZ', 40, 220, { 6: { inkGapBefore: 5 } })).name?.text).toBe('ROBERTLOPEZ');
+		// A wide run inside the surname says nothing of the faint gap before it.
+		const inside = read(line('JONAS GOMEZ', 40, 220, { 6: { spaceBefore: 0.18 }, 8: { inkGapBefore: 5 } })).name;
+		expect(inside?.text).toBe('JONAS GOMEZ');
+		expect(inside?.confidence).toBeLessThan(0.9);
+		// Beside a narrow letter a run inside a word is wide too: the gap stays in doubt.
+		const narrow = read(line('ANNA JONES', 40, 220, { 5: { spaceBefore: 0.18, inkGapBefore: 4 } })).name;
+		expect(narrow?.text).toBe('ANNA JONES');
+		expect(narrow?.confidence).toBeLessThan(0.9);
+		const wide = read(line('ANNA BONES', 40, 220, { 5: { spaceBefore: 0.18, inkGapBefore: 4 } })).name;
+		expect(wide?.confidence).toBeGreaterThanOrEqual(0.9);
 	});
 
 	test("a gap lost before a surname's O' is split before the O", () => {

@@ -29,6 +29,12 @@ export interface RecognizedChar {
 	hyphenBefore?: number;
 	/** The runner-up card character at the frame this one peaked, for field-aware decoding. */
 	alt: { char: string; prob: number } | null;
+	/**
+	 * The widest run of blank crop columns between this character and the one before, against the
+	 * line's usual run between letters (withInkGaps). Absent on a crop's first character, on spaces
+	 * the model emitted, and where the crop gives no usual run to weigh it by.
+	 */
+	inkGapBefore?: number;
 }
 
 export interface RecognizedLine {
@@ -301,7 +307,84 @@ export async function readCrop(models: Pick<OcrModels, 'ort' | 'recognizer' | 'd
 	const tensor = output[session.outputNames[0]];
 	const [, frames, classes] = tensor.dims as number[];
 	const usedFrames = Math.max(1, (width / paddedWidth) * frames);
-	return decodeCtc(tensor.data as Float32Array, 0, frames, classes, usedFrames, models.dictionary);
+	return withInkGaps(crop, decodeCtc(tensor.data as Float32Array, 0, frames, classes, usedFrames, models.dictionary));
+}
+
+/**
+ * Rows of a crop weighed for ink: all but its edge rows. A tight crop puts a T's bar or an L's foot
+ * near its top or bottom, and a neighbouring line's edge there only makes a column less blank.
+ */
+const INK_BAND: [number, number] = [1, REC_HEIGHT - 1];
+/** A column whose top-to-bottom spread is under this share of the crop's busy columns' is blank. */
+const BLANK_SHARE = 0.3;
+/** The percentile of column spread that stands for a column through a letter. */
+const BUSY_PERCENTILE = 0.9;
+/** A pair of letters this close to a space rise is no pair inside a word. */
+const INNER_RISE = 0.1;
+/** Fewest pairs inside words a line needs before its usual run between letters means anything. */
+const MIN_INNER_PAIRS = 3;
+/**
+ * The usual run between letters is taken as at least this share of the letter step: tightly set
+ * or blurred print leaves no blank column between most letters (a mastercard logo: 0), and a few
+ * columns are no word gap. Proportional to the step, so a crop sampled wider (a name's widened
+ * reads) weighs its gaps alike. Word gaps measured 9-64 columns, the usual runs beside them 2-16.
+ */
+const MIN_USUAL_SHARE = 0.1;
+/** ...and at least this many columns. */
+const MIN_USUAL_RUN = 2;
+
+/**
+ * How far apart the ink of each character and the one before stands, against the line's usual
+ * spacing: the widest run of blank columns between their centres, over the median such run
+ * between two letters or digits the model read inside a word. The model sees a word gap in the
+ * frames it gives the space class; in small or tightly set print it hardly does (GRACEEHARRIS, the
+ * class at 0.07-0.23 in its gaps), while the columns there are still blank. A column is blank when
+ * its spread of brightness from top to bottom is small against that of columns through letters,
+ * light print on a dark card or dark on a light one. A crop's first character, the spaces the model
+ * emitted, and every character of a line with fewer than three pairs inside words get none.
+ */
+export function withInkGaps(crop: Crop, chars: RecognizedChar[]): RecognizedChar[] {
+	const { pixels, width } = crop;
+	const plane = REC_HEIGHT * width;
+	const spread = new Float32Array(width);
+	for (let x = 0; x < width; x++) {
+		let low = Infinity;
+		let high = -Infinity;
+		for (let y = INK_BAND[0]; y < INK_BAND[1]; y++) {
+			const at = y * width + x;
+			const value = pixels[at] + pixels[plane + at] + pixels[2 * plane + at];
+			if (value < low) low = value;
+			if (value > high) high = value;
+		}
+		spread[x] = high - low;
+	}
+	const busy = spread.slice().sort()[Math.floor(BUSY_PERCENTILE * (width - 1))] ?? 0;
+	const blank = (x: number) => spread[x] < busy * BLANK_SHARE;
+	const centre = (c: RecognizedChar) => ((c.u0 + c.u1) / 2) * width;
+	let previous = -1;
+	const runs = chars.map((c, i) => {
+		if (c.char === ' ') return null;
+		const before = chars[previous];
+		const adjacent = previous === i - 1;
+		previous = i;
+		if (!before) return null;
+		let widest = 0;
+		let run = 0;
+		for (let x = Math.round(centre(before)); x < Math.round(centre(c)); x++) {
+			run = blank(x) ? run + 1 : 0;
+			widest = Math.max(widest, run);
+		}
+		const inner = adjacent && c.spaceBefore < INNER_RISE && /^[A-Za-z0-9]{2}$/.test(before.char + c.char);
+		return { widest, inner, step: centre(c) - centre(before) };
+	});
+	const median = (values: number[]) => values.sort((a, b) => a - b)[values.length >> 1];
+	const inner = runs.filter((r) => r?.inner);
+	if (inner.length < MIN_INNER_PAIRS) return chars;
+	const usual = Math.max(MIN_USUAL_RUN, MIN_USUAL_SHARE * median(inner.map((r) => r?.step ?? 0)), median(inner.map((r) => r?.widest ?? 0)));
+	return chars.map((c, i) => {
+		const run = runs[i];
+		return run ? { ...c, inkGapBefore: run.widest / usual } : c;
+	});
 }
 
 /**

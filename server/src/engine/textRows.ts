@@ -23,6 +23,8 @@ export interface PlacedChar {
 	alt: { char: string; prob: number } | null;
 	/** Where the character's detector box starts and ends along the row. */
 	boxSpan: [number, number];
+	/** The blank run before this character against its line's usual one between letters (withInkGaps). */
+	inkGapBefore?: number;
 	/** A letter put in for the look-alike digit the recogniser read (0 for O): a guess. */
 	fromDigit?: boolean;
 	/** A space put in where the space class rose between letters no further apart than a letter step. */
@@ -237,6 +239,7 @@ function buildRow(members: LineGeometry[]): TextRow {
 				dotBefore: c.dotBefore,
 				apostropheBefore: c.apostropheBefore,
 				hyphenBefore: c.hyphenBefore,
+				...(c.inkGapBefore !== undefined ? { inkGapBefore: c.inkGapBefore } : {}),
 				alt: c.alt,
 				boxSpan,
 				...(member.joined ? { shortBox: true as const } : {}),
