@@ -34,7 +34,7 @@ const FIELDS: FieldName[] = ['name', 'number', 'validThru'];
  * doubt; the 31st and 32nd cards, of the twenty-third round, add one: a name cut at a product word
  * glued to it, in doubt; 11 of 102 with scanPdf-minimalist-s2141-019, whose expiry only the look
  * over the whole card read beside its label, where the first view read a decoy; 12 of 111 with
- * portrait-classic-t4-003, whose name a receipt's line beside the card leaves open; 11 of 120 since a
+ * portrait-classic-t4-003, whose name a receipt's line beside the card leaves open; 11 of 123 since a
  * word gap the model hardly saw is sure where its crop stands blank there, as on the 38th and 39th
  * cards, whose names were flagged for that alone), so a change that
  * flags right readings wholesale fails here. Numbers are Luhn-checked: a right number is never

@@ -401,8 +401,9 @@ function readAsPrinted(date: DateCandidate): boolean {
 
 /**
  * Whether a detector box apart from the date's holds a date read in part and nothing else: its slash
- * alone, or with fewer digits than a date has ("/", "0/3"). Not print far larger than the date (a
- * chip's contacts read "1/11").
+ * alone, or with fewer digits than a date has ("/", "0/3"), or one more (third-hand set 8: a small
+ * 11/30 under its label read "11/530", beside an unlabelled FROM 12/25 reported at 0.99). Not a
+ * whole date, nor print far larger than the date (a chip's contacts read "1/11").
  */
 function partDateBox(rows: TextRow[], date: PlacedChar[], exclude: Set<PlacedChar>): boolean {
 	const h = Math.max(...date.map(charHeight));
@@ -413,7 +414,7 @@ function partDateBox(rows: TextRow[], date: PlacedChar[], exclude: Set<PlacedCha
 	return rows.some((row) =>
 		boxesOnRow(row).some((chars) => {
 			const text = runText(chars);
-			if (!/^\d{0,2}\/\d{0,2}$/.test(text) || text.length > 4 || !chars.some((c) => c.char === '/' && c.prob >= PART_DATE_SLASH))
+			if (!/^\d{0,2}\/\d{0,3}$/.test(text) || text.length === 5 || !chars.some((c) => c.char === '/' && c.prob >= PART_DATE_SLASH))
 				return false;
 			const within = numberLines.some((line) => insideQuad(quadCenter(spanQuad(chars)), line));
 			return !within && !chars.some((c) => exclude.has(c) || date.includes(c)) && Math.max(...chars.map(charHeight)) <= h * LARGER_DATE_MAX;
