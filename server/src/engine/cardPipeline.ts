@@ -8,7 +8,7 @@ import { extractFields } from './extractFields';
 import { IMPLAUSIBLE_DATE } from './fieldExpiry';
 import { checked, longestForBrand, validForBrand } from './fieldNumber';
 import { findCardShape } from './findCard';
-import { distance, extendQuadEnds, insideQuad, quadCenter, unit } from './geometry';
+import { distance, extendQuadEnds, insideQuad, median, quadCenter, unit } from './geometry';
 import type { OcrModels } from './models';
 import { dominantTextAngle, upsideDownProbability } from './orientation';
 import type { RecognizedChar, RecognizedLine } from './recognizeText';
@@ -66,11 +66,6 @@ function boxHeight(quad: Quad): number {
 function lineHeightOf(quads: Quad[]): number {
 	const elongated = quads.filter((q) => distance(q[0], q[1]) >= boxHeight(q) * 1.8);
 	return median((elongated.length > 0 ? elongated : quads).map(boxHeight));
-}
-
-function median(values: number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
 /** view -> source for a view whose x axis runs along `angle` in the source, origin at (ox, oy), k view px per source px. */
@@ -203,11 +198,10 @@ export async function readCardFromImage(
 	// taken for text too. A sure name and date are no sign the print was large enough for the
 	// number: bench seed 2151's A4 TIFF read a 19-digit number with a digit lost at 0.5, its small
 	// name and date surely.
-	const sure = (name: FieldName) =>
-		(first.fields[name]?.confidence ?? 0) >= REVIEW_CONFIDENCE && !(name === 'number' && first.numberSureOnlyCloser);
+	const sureNumber = (first.fields.number?.confidence ?? 0) >= REVIEW_CONFIDENCE && !first.numberSureOnlyCloser;
 	const finer = Math.min(FINE_COARSE_SIDE, longSide);
 	const closeUp = textSpread > SMALL_CARD_SPREAD && first.fields.number !== undefined;
-	if (longSide < FINE_MIN_SIDE || sure('number') || closeUp) return withDateGuess(first);
+	if (longSide < FINE_MIN_SIDE || sureNumber || closeUp) return withDateGuess(first);
 	const { reading: second } = await readAtCoarseSide(models, source, now, settings, finer, true);
 	const [kept, other] = readingScore(second) > readingScore(first) ? [second, first] : [first, second];
 	return withDateGuess(withPassRival(kept, other));

@@ -335,7 +335,7 @@ function segments(row: TextRow): Segment[] {
 			}
 			closeWord();
 			// The model's own space (its best class there) is a gap; one read off a faint rise is less sure.
-			pendingGap = c.crampedSpace ? 0.6 : c.prob >= SURE_GAP_PROB ? 0.95 : c.tightGap ? TIGHT_RISE_GAP : 0.6;
+			pendingGap = c.crampedSpace ? 0.6 : c.prob >= SURE_GAP_PROB ? SURE_GAP : c.tightGap ? TIGHT_RISE_GAP : 0.6;
 			return;
 		}
 		const step = boxStep(previous, c, pitch);
@@ -345,7 +345,7 @@ function segments(row: TextRow): Segment[] {
 		} else if (step !== null) {
 			if (step >= BOX_WORD_GAP) {
 				closeWord();
-				pendingGap = step >= 1.55 ? 0.95 : 0.6;
+				pendingGap = step >= 1.55 ? SURE_GAP : 0.6;
 			} else if (step > 1.12) {
 				closeWord();
 				pendingGap = 0.5;
@@ -377,7 +377,7 @@ function segments(row: TextRow): Segment[] {
 	return found;
 }
 
-/** How sure a word gap the model read surely is. */
+/** How sure a word gap is that the model read surely, or that stands well apart. */
 const SURE_GAP = 0.95;
 
 /**
@@ -624,7 +624,7 @@ function splitInitials(segment: Segment): Segment {
 			if (i - start >= 3) cutLostGap(i - 1);
 			if (i - start === 1) {
 				words.push(word.slice(start, i + 1));
-				gapCertainty.push(0.95);
+				gapCertainty.push(SURE_GAP);
 				start = i + 1;
 			}
 		}
@@ -1113,7 +1113,7 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	const middleInitial = (w: number) => w > 0 && w < chosen.words.length - 1 && /^[A-Za-z]\.$/.test(runText(chosen.words[w]));
 	const gaps = chosen.segment.gapCertainty
 		.slice(0, chosen.words.length - 1)
-		.map((g, k) => (g === TIGHT_RISE_GAP && (middleInitial(k) || middleInitial(k + 1)) ? 0.95 : g));
+		.map((g, k) => (g === TIGHT_RISE_GAP && (middleInitial(k) || middleInitial(k + 1)) ? SURE_GAP : g));
 	// An initial printed with a full stop can lose its small dot: a faint one makes the reading doubtful.
 	const faintDot = chosen.words.some((word, i) => {
 		const next = chosen.words[i + 1];

@@ -119,6 +119,12 @@ export function subQuad(quad: Quad, u0: number, u1: number): Quad {
 	return [lerp(tl, tr, u0), lerp(tl, tr, u1), lerp(bl, br, u1), lerp(bl, br, u0)];
 }
 
+/** The middle value (the upper of the two middle ones for an even count); 0 for none. */
+export function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
 export function distance(a: Point, b: Point): number {
 	return Math.hypot(a.x - b.x, a.y - b.y);
 }

@@ -2,7 +2,7 @@ import type { OcrModels } from './models';
 
 import type { Quad } from './types';
 import type { RgbImage } from './decode';
-import { distance } from './geometry';
+import { distance, median } from './geometry';
 
 export const REC_HEIGHT = 48;
 /** Long card-number lines reach ~15:1; wider crops only add padding cost. */
@@ -377,7 +377,6 @@ export function withInkGaps(crop: Crop, chars: RecognizedChar[]): RecognizedChar
 		const inner = adjacent && c.spaceBefore < INNER_RISE && /^[A-Za-z0-9]{2}$/.test(before.char + c.char);
 		return { widest, inner, step: centre(c) - centre(before) };
 	});
-	const median = (values: number[]) => values.sort((a, b) => a - b)[values.length >> 1];
 	const inner = runs.filter((r) => r?.inner);
 	if (inner.length < MIN_INNER_PAIRS) return chars;
 	const usual = Math.max(MIN_USUAL_RUN, MIN_USUAL_SHARE * median(inner.map((r) => r?.step ?? 0)), median(inner.map((r) => r?.widest ?? 0)));
