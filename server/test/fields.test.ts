@@ -995,7 +995,14 @@ describe('holder name', () => {
 	});
 
 	test('a name written in title case keeps its lower-case particles (independent seeds 117, 125; third-hand set 8)', () => {
-		for (const name of ['Kwame del Holt', 'Yvonne van Rosa', 'Mateo de la Cruz', 'Eva de los Santos', 'Ana de las Heras', 'Joao do Carmo']) {
+		for (const name of [
+			'Kwame del Holt',
+			'Yvonne van Rosa',
+			'Mateo de la Cruz',
+			'Eva de los Santos',
+			'Ana de las Heras',
+			'Joao do Carmo',
+		]) {
 			const fields = read(line(name, 40, 220));
 			expect(fields.name?.text).toBe(name);
 			expect(fields.name?.confidence).toBeGreaterThanOrEqual(0.9);
