@@ -792,6 +792,16 @@ describe('card number', () => {
 });
 
 describe('holder name', () => {
+	test('two zeros side by side among letters are O O, the name in doubt (bench seed 2155: EUN-YU Y00)', () => {
+		const name = read(line('EUN-YU Y00', 40, 220)).name;
+		expect(name?.text).toBe('EUN-YU YOO');
+		expect(name?.confidence).toBeLessThan(0.9);
+		// Zeros apart, beside another digit, or three of them, are no letters.
+		expect(read(line('EUN-YU Y0L0', 40, 220)).name?.text).toBe('EUN-YU');
+		expect(read(line('EUN-YU Y008', 40, 220)).name?.text).toBe('EUN-YU');
+		expect(read(line('EUN-YU Y000', 40, 220)).name?.text).toBe('EUN-YU');
+	});
+
 	test('a product word glued to the name ends it, in doubt (independent seed 181)', () => {
 		// PLATINUM printed small right after CASTELLANOS, read with no gap: reported at 0.992 with it.
 		const glued = read(line('JOSE-MARIA CASTELLANOSPLATINUM', 40, 220)).name;

@@ -32,6 +32,19 @@ describe('afterNameCheck', () => {
 		expect(afterNameCheck(reading(first, confidence), reading(longer, 0.99))).toEqual(reading(longer, expected));
 	});
 
+	test('a name of one word is completed by whole words around it, in doubt (bench seed 2155)', () => {
+		expect(afterNameCheck(reading('SEUNGJI', 0.6), reading('OH SEUNGJI', 0.8))).toEqual(reading('OH SEUNGJI', 0.6));
+		expect(afterNameCheck(reading('EUN-YU', 0.6), reading('EUN-YU YOO', 0.99))).toEqual(reading('EUN-YU YOO', 0.6));
+		// Not by words that leave it out, nor past a name's four words.
+		const one = reading('SEUNGJI', 0.6);
+		expect(afterNameCheck(one, reading('OH SEUNG JI', 0.99))).toBe(one);
+		expect(afterNameCheck(one, reading('OH JSEUNGJI', 0.99))).toBe(one);
+		expect(afterNameCheck(one, reading('KIM LEE PARK OH SEUNGJI', 0.99))).toBe(one);
+		// A name of two words still only grows at its ends.
+		const two = reading('ANNA LEE', 0.8);
+		expect(afterNameCheck(two, reading('ANNA LEE KIM', 0.99))).toBe(two);
+	});
+
 	test('a completion the check itself doubts keeps its own doubt', () => {
 		expect(afterNameCheck(reading('YUKI DUBO', 0.85), reading('YUKI DUBOIS', 0.6)).confidence).toBe(0.6);
 	});

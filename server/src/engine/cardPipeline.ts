@@ -1252,10 +1252,15 @@ export function withInitialStops(name: FieldReading, stops: number[]): FieldRead
 	return { ...name, text: words.join(' '), confidence: Math.min(name.confidence, 0.85) };
 }
 
-/** The longer reading only adds letters at the ends of the same words (JUAN for UAN): the first was cut short. */
+/**
+ * The longer reading only adds letters at the ends of the same words (JUAN for UAN): the first was cut
+ * short. A name of one word, which no card prints alone, is also completed by whole words before or
+ * after it (bench seed 2155: SEUNGJI, the OH before it boxed across the line and read as U at 0.08).
+ */
 function completes(short: string, long: string): boolean {
 	const a = short.split(' ');
 	const b = long.split(' ');
+	if (a.length === 1 && b.length >= 2 && b.length <= 4) return b.includes(a[0]);
 	return (
 		a.length === b.length &&
 		long.length > short.length &&

@@ -887,9 +887,16 @@ function apartFromSmallLetters(segment: Segment): Segment {
 
 const LETTER_FOR_DIGIT: Record<string, string> = { '0': 'O', '1': 'I', '5': 'S', '8': 'B' };
 
-/** A word of three or more characters with one look-alike digit among letters, that digit as its letter. */
+/**
+ * A word of three or more characters with one look-alike digit among letters, that digit as its
+ * letter; or with two zeros beside one another, in a word of letters else (bench seed 2155: EUN-YU
+ * Y00, the surname dropped and the name left one word).
+ */
 function letterForDigit(word: PlacedChar[]): PlacedChar[] {
 	const digits = word.filter((c) => /\d/.test(c.char));
+	const doubleO = digits.length === 2 && runText(digits) === '00' && word.indexOf(digits[1]) === word.indexOf(digits[0]) + 1;
+	if (doubleO && word.length >= 3)
+		return word.map((c, i) => (c.char === '0' ? { ...c, char: i > 0 && /[a-z]/.test(word[i - 1].char) ? 'o' : 'O', fromDigit: true } : c));
 	if (word.length < 3 || digits.length !== 1 || !(digits[0].char in LETTER_FOR_DIGIT)) return word;
 	// Hyphens and apostrophes count with the letters where the digit stands inside the word (SO0-JIN: a
 	// third-hand probe's name lost to the issuer's at 0.996); at a hyphened word's edge it is as often
