@@ -947,11 +947,18 @@ describe('holder name', () => {
 		expect(boxes?.text).toBe('JAMES WIL SON');
 	});
 
-	test('blank columns alone neither split a word nor settle a gap they are not at', () => {
-		// No rise, no step: a wide blank run inside a word (a letter lost to glare) is no word gap.
-		expect(read(line('ROBERTLOPEZ', 40, 220, { 6: { inkGapBefore: 5 } })).name?.text).toBe('ROBERTLOPEZ');
+	test('blank columns alone split a word only in doubt, and settle no gap they are not at', () => {
+		// No rise, no step: a blank run as wide as a word gap's and far wider than any between letters
+		// inside words parts it (MICHAELHIROSHITHOMPSON), in doubt: a letter lost to glare leaves one too.
+		const lone = (inkGapBefore: number, text = 'ROBERTLOPEZ', at = 6) => read(line(text, 40, 220, { [at]: { inkGapBefore } })).name;
+		expect(lone(5)?.text).toBe('ROBERT LOPEZ');
+		expect(lone(5)?.confidence).toBeLessThan(0.9);
+		expect(lone(3.9)?.text).toBe('ROBERTLOPEZ');
+		// Beside a narrow letter too (HIROSHI|THOMPSON); not after a mark.
+		expect(lone(5, 'HIROSHIKING', 7)?.text).toBe('HIROSHI KING');
+		expect(lone(5, "JOHNO'NEILL")?.text).toBe("JOHNO'NEILL");
 		// A wide run inside the surname says nothing of the faint gap before it.
-		const inside = read(line('JONAS GOMEZ', 40, 220, { 6: { spaceBefore: 0.18 }, 8: { inkGapBefore: 5 } })).name;
+		const inside = read(line('JONAS GOMEZ', 40, 220, { 6: { spaceBefore: 0.18 }, 8: { inkGapBefore: 3.5 } })).name;
 		expect(inside?.text).toBe('JONAS GOMEZ');
 		expect(inside?.confidence).toBeLessThan(0.9);
 		// Beside a narrow letter a run inside a word is wide too: the gap stays in doubt.
