@@ -942,6 +942,10 @@ describe('holder name', () => {
 		expect(name(0)?.text).toBe('JAMES WIL SON');
 		// An initial stands as close to the next word as a letter (LEILA P OKAFOR at 1.5).
 		expect(read(line('LEILA POKAFOR', 40, 220, { 7: { spaceBefore: 0.18, inkGapBefore: 1.3 } })).name?.text).toBe('LEILA P OKAFOR');
+		// The doubt is the word's, not its line's: a label read on after its gap was taken out (GOOD THRU
+		// beside SOFIA TEN HAAF, third-hand set 9) leaves the name sure.
+		const label = line('GOOD THRU 07/33', 40 + 15.5 * PITCH, 220, { 5: { spaceBefore: 0.18, inkGapBefore: 1 } });
+		expect(read(line('SOFIA TEN HAAF', 40, 220), label).name?.confidence).toBeGreaterThanOrEqual(0.9);
 		// A gap between two detector boxes is not weighed in either crop.
 		const boxes = read(line('JAMES WIL', 40, 220), line('SON', 40 + 9.2 * PITCH, 220, { 0: { inkGapBefore: 1.3 } })).name;
 		expect(boxes?.text).toBe('JAMES WIL SON');

@@ -344,6 +344,7 @@ function segments(row: TextRow): Segment[] {
 		// (bench seed 2155: MICHAELHIROSHITHOMPSON, no space class risen, the runs at its two gaps
 		// 4.7-5.8 times the usual one; beside a narrow letter too, HIROSHI|THOMPSON): a letter lost to
 		// glare leaves as wide a run.
+		let takenOut = false;
 		const blankOnly =
 			step === null &&
 			!lost.has(c) &&
@@ -374,7 +375,7 @@ function segments(row: TextRow): Segment[] {
 			word = current.words.pop() ?? [];
 			// The gap before the word read whole is pending again.
 			pendingGap = current.gapCertainty.pop() ?? 1;
-			current.doubtful = true;
+			takenOut = true;
 		}
 		// An apostrophe the model saw but did not emit (ONEILL for O'NEILL) is put back between letters,
 		// and so is a hyphen (SHIN JIWOO for SHIN JI-WOO: the class at 0.4 in the blank between I and W).
@@ -390,7 +391,7 @@ function segments(row: TextRow): Segment[] {
 		) {
 			word.push(putBack('-', c));
 		}
-		word.push(c);
+		word.push(takenOut ? { ...c, gapTakenOut: true } : c);
 	});
 	closeWord();
 	if (current.words.length > 0) found.push(current);
@@ -1126,7 +1127,7 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 		(belowNumber(c) ? 1 : 0);
 	// Between equals, a reading that is a guess in itself (a digit read as a letter, a name only a
 	// little apart from card words) comes after one that is not.
-	const guessed = (c: Candidate) => (c.segment.doubtful || c.words.some((w) => w.some((ch) => ch.fromDigit)) ? 1 : 0);
+	const guessed = (c: Candidate) => (c.segment.doubtful || c.words.some((w) => w.some((ch) => ch.fromDigit || ch.gapTakenOut)) ? 1 : 0);
 	// Then print of a name's size before a legend's (CARDHOLDER NAME over the name, read CAHELET NAOE),
 	// and the line nearest the number: a company's name is printed under the holder's, and text beside
 	// the card lies further off (a receipt's THANK YOU at its foot). With no number read, the lowest

@@ -27,6 +27,8 @@ export interface PlacedChar {
 	inkGapBefore?: number;
 	/** A letter put in for the look-alike digit the recogniser read (0 for O): a guess. */
 	fromDigit?: boolean;
+	/** A letter read on after a gap found before it was taken out, its crop blank no wider there than between letters: a guess. */
+	gapTakenOut?: true;
 	/** A space put in where the space class rose between letters no further apart than a letter step. */
 	tightGap?: boolean;
 	/** A space the recogniser emitted itself, faintly, between letters no further apart than a letter step. */
