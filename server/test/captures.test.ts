@@ -23,7 +23,7 @@ const FIELDS: FieldName[] = ['name', 'number', 'validThru'];
 
 /**
  * A right reading may still be flagged for review (below 0.9) when the engine had a reason to
- * doubt it; this many of the set's 102 fields may be, no more (5 of 42 were when the set was picked;
+ * doubt it; this many of the set's 132 fields may be, no more (5 of 42 were when the set was picked;
  * 7 of 57 since a date found only by the look over the whole card, as on two of the cards added,
  * is never reported sure; the 20th card's three are sure; 9 of 63 since a date after a VALID label
  * read cut is left open, as on upright-portraitOneLine-004, which also prints VALID FROM; 10 of 69
@@ -36,7 +36,8 @@ const FIELDS: FieldName[] = ['name', 'number', 'validThru'];
  * over the whole card read beside its label, where the first view read a decoy; 12 of 111 with
  * portrait-classic-t4-003, whose name a receipt's line beside the card leaves open; 11 of 123 since a
  * word gap the model hardly saw is sure where its crop stands blank there, as on the 38th and 39th
- * cards, whose names were flagged for that alone), so a change that
+ * cards, whose names were flagged for that alone; the 44 cards' 132 fields with the twenty-eighth
+ * round's three, one of them flagged: JAMES WILSON, read whole where a gap was taken out), so a change that
  * flags right readings wholesale fails here. Numbers are Luhn-checked: a right number is never
  * flagged.
  */
