@@ -800,6 +800,9 @@ describe('holder name', () => {
 		expect(read(line('EUN-YU Y0L0', 40, 220)).name?.text).toBe('EUN-YU');
 		expect(read(line('EUN-YU Y008', 40, 220)).name?.text).toBe('EUN-YU');
 		expect(read(line('EUN-YU Y000', 40, 220)).name?.text).toBe('EUN-YU');
+		expect(read(line('EUN-YU 00', 40, 220)).name?.text).toBe('EUN-YU');
+		// In the case of the letter before them.
+		expect(read(line('Ana Ch00', 40, 220)).name?.text).toBe('Ana Choo');
 	});
 
 	test('a product word glued to the name ends it, in doubt (independent seed 181)', () => {
@@ -934,6 +937,7 @@ describe('holder name', () => {
 			read(line('JAMES WILSON', 40, 220, { 9: { spaceBefore: 0.18, ...(inkGapBefore !== undefined ? { inkGapBefore } : {}) } })).name;
 		expect(name()?.text).toBe('JAMES WIL SON');
 		expect(name(1.3)?.text).toBe('JAMES WILSON');
+		expect(name(1.9)?.text).toBe('JAMES WILSON');
 		// Read whole, still in doubt; the sure gap before the word stays sure.
 		expect(name(1.3)?.confidence).toBeLessThan(0.9);
 		expect(name(1.3)?.confidence).toBeGreaterThan(0.8);
@@ -946,6 +950,15 @@ describe('holder name', () => {
 		// beside SOFIA TEN HAAF, third-hand set 9) leaves the name sure.
 		const label = line('GOOD THRU 07/33', 40 + 15.5 * PITCH, 220, { 5: { spaceBefore: 0.18, inkGapBefore: 1 } });
 		expect(read(line('SOFIA TEN HAAF', 40, 220), label).name?.confidence).toBeGreaterThanOrEqual(0.9);
+		// A gap in doubt before the word read whole stays in doubt.
+		const before = read(line('JAMES WILSON LEE', 40, 220, { 6: { spaceBefore: 0.18 }, 9: { spaceBefore: 0.18, inkGapBefore: 1.3 } })).name;
+		expect([before?.text, (before?.confidence ?? 1) <= 0.8]).toEqual(['JAMES WILSON LEE', true]);
+		// Not after an abbreviation's stop.
+		expect(read(line('PAUL ST. JOHN', 40, 220, { 9: { spaceBefore: 0.18, inkGapBefore: 1.3 } })).name?.text).toBe('PAUL ST. JOHN');
+		// A hyphen the model half saw in the gap still casts its doubt on a word read whole at the name's end
+		// (KIM JI U: the U, read on, a copy of the row's letter).
+		const hyphen = read(line('KIM JI U', 40, 220, { 7: { spaceBefore: 0.18, hyphenBefore: 0.1, inkGapBefore: 1.3 } })).name;
+		expect([hyphen?.text, hyphen?.markSeen]).toEqual(['KIM JIU', true]);
 		// A gap between two detector boxes is not weighed in either crop.
 		const boxes = read(line('JAMES WIL', 40, 220), line('SON', 40 + 9.2 * PITCH, 220, { 0: { inkGapBefore: 1.3 } })).name;
 		expect(boxes?.text).toBe('JAMES WIL SON');
@@ -958,9 +971,19 @@ describe('holder name', () => {
 		expect(lone(5)?.text).toBe('ROBERT LOPEZ');
 		expect(lone(5)?.confidence).toBeLessThan(0.9);
 		expect(lone(3.9)?.text).toBe('ROBERTLOPEZ');
+		expect(lone(4)?.text).toBe('ROBERT LOPEZ');
+		// Only between two letters of one box: a digit read for a letter stays in its word, and two boxes
+		// a letter step apart are one word whatever the run.
+		expect(read(line('ROBERTL0PEZ', 40, 220, { 7: { inkGapBefore: 5 } })).name?.text).toBe('ROBERTLOPEZ');
+		const boxes = read(line('ROBERT', 40, 220), line('LOPEZ', 40 + 6 * PITCH, 220, { 0: { inkGapBefore: 5 } })).name;
+		expect(boxes?.text).toBe('ROBERTLOPEZ');
+		// Nor where a card word would stand apart: a name glued to a product word is cut there in doubt.
+		expect(lone(5, 'JOHN VISAGIE', 9)?.text).toBe('JOHN VISAGIE');
+		expect(lone(5, 'JOSE CASTELLANOSPLATINUM', 16)?.text).toBe('JOSE CASTELLANOS');
 		// Beside a narrow letter too (HIROSHI|THOMPSON); not after a mark.
 		expect(lone(5, 'HIROSHIKING', 7)?.text).toBe('HIROSHI KING');
 		expect(lone(5, "JOHNO'NEILL")?.text).toBe("JOHNO'NEILL");
+		expect(lone(5, "JOHNO'NEILL", 5)?.text).toBe("JOHNO'NEILL");
 		// A wide run inside the surname says nothing of the faint gap before it.
 		const inside = read(line('JONAS GOMEZ', 40, 220, { 6: { spaceBefore: 0.18 }, 8: { inkGapBefore: 3.5 } })).name;
 		expect(inside?.text).toBe('JONAS GOMEZ');

@@ -345,12 +345,16 @@ function segments(row: TextRow): Segment[] {
 		// 4.7-5.8 times the usual one; beside a narrow letter too, HIROSHI|THOMPSON): a letter lost to
 		// glare leaves as wide a run.
 		let takenOut = false;
+		// Not where a card word would stand apart (VISA|GIE, SMITH|PLATINUM): a name read glued to a
+		// product word is cut there, in doubt (withoutGluedProductWord); a word split off it is lost.
 		const blankOnly =
 			step === null &&
 			!lost.has(c) &&
 			/[A-Za-z]/.test(word[word.length - 1]?.char ?? '') &&
 			/[A-Za-z]/.test(c.char) &&
-			(c.inkGapBefore ?? 0) >= INK_LONE_GAP;
+			(c.inkGapBefore ?? 0) >= INK_LONE_GAP &&
+			!isCardWord(runText(word)) &&
+			!isCardWord(runText(restOfRun(row.chars, i)));
 		if (lost.has(c) || blankOnly) {
 			closeWord();
 			pendingGap = 0.5;
@@ -396,6 +400,12 @@ function segments(row: TextRow): Segment[] {
 	closeWord();
 	if (current.words.length > 0) found.push(current);
 	return found;
+}
+
+/** The characters of a row from `i` to the next space or box. */
+function restOfRun(chars: PlacedChar[], i: number): PlacedChar[] {
+	const end = chars.findIndex((c, j) => j > i && (c.char === ' ' || c.box !== chars[i].box));
+	return chars.slice(i, end < 0 ? chars.length : end);
 }
 
 /** How sure a word gap is that the model read surely, or that stands well apart. */
@@ -445,9 +455,9 @@ const INK_LONE_GAP = 4;
 const INK_NO_GAP = 2;
 
 /**
- * Whether the blank columns before letter `c` make the gap after `word` a gap between letters: in
- * one crop, after a word of two letters or more (an initial stands as close as a letter: P OKAFOR
- * at 1.5).
+ * Whether the blank columns before `c` make the gap after `word` a gap between letters: in one
+ * crop, after a word of two letters or more ending in a letter (an initial stands as close as a
+ * letter: P OKAFOR at 1.5).
  */
 function inkJoin(word: PlacedChar[] | undefined, c: PlacedChar): boolean {
 	const last = word?.[word.length - 1];
@@ -457,7 +467,6 @@ function inkJoin(word: PlacedChar[] | undefined, c: PlacedChar): boolean {
 		last.box === c.box &&
 		letters(runText(word ?? [])).length >= 2 &&
 		/[A-Za-z]/.test(last.char) &&
-		/[A-Za-z]/.test(c.char) &&
 		ink > 0 &&
 		ink < INK_NO_GAP
 	);
@@ -833,8 +842,14 @@ function dateRightAfter(row: TextRow, label: PlacedChar[], dateChars: PlacedChar
 function hyphenRise(candidate: Candidate): number {
 	const chars = candidate.segment.row.chars;
 	const flat = candidate.words.flat();
-	const from = chars.indexOf(flat[0]);
-	const to = chars.indexOf(flat[flat.length - 1]);
+	// A letter read on after a gap taken out, or put in for a digit, is a copy: found by its place,
+	// where a space put in where the space class rose stands too.
+	const at = (c: PlacedChar) => {
+		const k = chars.indexOf(c);
+		return k >= 0 ? k : chars.findIndex((ch) => ch.box === c.box && ch.along === c.along && ch.char !== ' ');
+	};
+	const from = at(flat[0]);
+	const to = at(flat[flat.length - 1]);
 	let rise = 0;
 	// The mark read before, past a space the model read after it (JI- WOO), counts as beside it.
 	const markBefore = (j: number) => chars[j - 1].char === '-' || (chars[j - 1].char === ' ' && chars[j - 2]?.char === '-');
@@ -913,8 +928,12 @@ const LETTER_FOR_DIGIT: Record<string, string> = { '0': 'O', '1': 'I', '5': 'S',
 function letterForDigit(word: PlacedChar[]): PlacedChar[] {
 	const digits = word.filter((c) => /\d/.test(c.char));
 	const doubleO = digits.length === 2 && runText(digits) === '00' && word.indexOf(digits[1]) === word.indexOf(digits[0]) + 1;
-	if (doubleO && word.length >= 3)
-		return word.map((c, i) => (c.char === '0' ? { ...c, char: i > 0 && /[a-z]/.test(word[i - 1].char) ? 'o' : 'O', fromDigit: true } : c));
+	if (doubleO && word.length >= 3) {
+		// Both in the case of the letter before them (Ch00 in a title-case name is Choo).
+		const start = word.indexOf(digits[0]);
+		const o = start > 0 && /[a-z]/.test(word[start - 1].char) ? 'o' : 'O';
+		return word.map((c) => (c.char === '0' ? { ...c, char: o, fromDigit: true } : c));
+	}
 	if (word.length < 3 || digits.length !== 1 || !(digits[0].char in LETTER_FOR_DIGIT)) return word;
 	// Hyphens and apostrophes count with the letters where the digit stands inside the word (SO0-JIN: a
 	// third-hand probe's name lost to the issuer's at 0.996); at a hyphened word's edge it is as often
