@@ -586,9 +586,6 @@ describe('card number', () => {
 		// The right box's frames crowd its first digits (the 2 at 0.6 of a pitch after its 8, under half a pitch past the left 8): one box's
 		// next glyph is another glyph.
 		expect(number(0.15, { 1: { shift: -0.4 } })).toEqual([whole, whole]);
-		// The right box's 8 a little nearer the left box's 4 than its 8: within half a pitch is one glyph,
-		// not within 0.4 of the line's height.
-		expect(number(0.4, {})).toEqual([whole, whole]);
 	});
 
 	test('digits beside the number in no date are reported where they stand, for the closer look to place', () => {
@@ -937,12 +934,13 @@ describe('holder name', () => {
 			read(line('JAMES WILSON', 40, 220, { 9: { spaceBefore: 0.18, ...(inkGapBefore !== undefined ? { inkGapBefore } : {}) } })).name;
 		expect(name()?.text).toBe('JAMES WIL SON');
 		expect(name(1.3)?.text).toBe('JAMES WILSON');
-		expect(name(1.9)?.text).toBe('JAMES WILSON');
+		expect(name(1.55)?.text).toBe('JAMES WILSON');
 		// Read whole, still in doubt; the sure gap before the word stays sure.
 		expect(name(1.3)?.confidence).toBeLessThan(0.9);
 		expect(name(1.3)?.confidence).toBeGreaterThan(0.8);
-		// Twice the usual run is as wide as some word gaps in doubt; no blank column at all says nothing.
-		expect(name(2)?.text).toBe('JAMES WIL SON');
+		// 1.75 times the usual run is as wide as some word gaps in doubt (OH JIMIN, third-hand set 5);
+		// no blank column at all says nothing.
+		expect(name(1.6)?.text).toBe('JAMES WIL SON');
 		expect(name(0)?.text).toBe('JAMES WIL SON');
 		// An initial stands as close to the next word as a letter (LEILA P OKAFOR at 1.5).
 		expect(read(line('LEILA POKAFOR', 40, 220, { 7: { spaceBefore: 0.18, inkGapBefore: 1.3 } })).name?.text).toBe('LEILA P OKAFOR');

@@ -448,11 +448,12 @@ const INK_LONE_GAP = 4;
 
 /**
  * A blank run under this many times the line's usual one between letters is no word gap. Measured
- * as INK_WORD_GAP was: gaps wrongly put inside words 0.3-2 (WAL TER 0.9, FELI X 1.3-1.7), word gaps
- * in doubt 2.0 and up but one with no blank column at all (ALEXANDROPOULOS's A after JAMES, its
- * letters touching in a blurred crop, where the run says nothing).
+ * as INK_WORD_GAP was: gaps wrongly put inside words 0.3-2 (WAL TER 0.9, FELI X 1.3-1.7, WIL SON
+ * 0.5-1.33), word gaps in doubt 1.75 and up (OH JIMIN in a wide-set font: 1.75-1.83, read OHJIMIN at
+ * 2) but one with no blank column at all (ALEXANDROPOULOS's A after JAMES, its letters touching in a
+ * blurred crop, where the run says nothing).
  */
-const INK_NO_GAP = 2;
+const INK_NO_GAP = 1.6;
 
 /**
  * Whether the blank columns before `c` make the gap after `word` a gap between letters: in one

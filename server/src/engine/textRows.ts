@@ -256,9 +256,6 @@ function buildRow(members: LineGeometry[]): TextRow {
 	// Two readings from different boxes closer than half a glyph pitch are one glyph: keep the surer.
 	const sized = members.filter((m) => !m.joined);
 	const height = sized.reduce((sum, m) => sum + m.height, 0) / sized.length;
-	// Narrow digits stand closer than 0.4 of the line's height: half their boxes' pitch is the bound.
-	const sameGlyph = (a: PlacedChar, b: PlacedChar) =>
-		b.along - a.along < Math.min(height * 0.4, 0.5 * (pitches.get(a.box) ?? Infinity), 0.5 * (pitches.get(b.box) ?? Infinity));
 	const chars: PlacedChar[] = [];
 	// The boxes whose reading a kept glyph stands for: a box's next glyph is another glyph, however
 	// close (bench seed 2155: 623744848 | 82491800415, their 8s one glyph, then the 2 taken for that 8
@@ -267,7 +264,7 @@ function buildRow(members: LineGeometry[]): TextRow {
 	for (const c of placed) {
 		const last = chars[chars.length - 1];
 		const lastBoxes = last && (readBy.get(last) ?? new Set([last.box]));
-		if (last && !lastBoxes.has(c.box) && c.char !== ' ' && last.char !== ' ' && sameGlyph(last, c)) {
+		if (last && !lastBoxes.has(c.box) && c.char !== ' ' && last.char !== ' ' && c.along - last.along < height * 0.4) {
 			const kept = c.prob > last.prob ? c : last;
 			chars[chars.length - 1] = kept;
 			readBy.set(kept, new Set([...lastBoxes, c.box]));
