@@ -668,6 +668,33 @@ describe('card number', () => {
 		expect(twoLines().number?.confidence).toBeGreaterThanOrEqual(0.9);
 	});
 
+	test('a number on two lines with text beside them, in line with them, is read where its lines start one under the other (third-hand probes)', () => {
+		// A portrait card on a printed page: "at tin" left of 2575 1651, a line of the page between the
+		// two lines in the rows' order.
+		const beside = (under: number, between: RecognizedLine[] = []) =>
+			extractFields(
+				groupIntoRows([
+					line('at tin', 40, 100),
+					line('6206 8993', 200, 100),
+					...between,
+					line('4620022', 200 + under * PITCH, 140),
+					line('use the', 200 + 9 * PITCH, 140),
+					line('JOHN SMITH', 200, 220),
+				]),
+				NOW,
+			).fields.number;
+		expect(beside(0)).toMatchObject({ text: '620689934620022' });
+		expect(beside(0)?.confidence).toBeGreaterThanOrEqual(0.9);
+		expect(beside(0, [shrunk(line('what work', 0, 130), 12)])?.text).toBe('620689934620022');
+		// Lines that start apart are two lines of text, not one number; so too with only digits on them
+		// but a line between them.
+		expect(beside(2)).toBeUndefined();
+		const apart = (between: RecognizedLine[]) =>
+			extractFields(groupIntoRows([line('6206 8993', 200, 100), ...between, line('4620022', 200 + 2 * PITCH, 140)]), NOW).fields.number;
+		expect(apart([])?.text).toBe('620689934620022');
+		expect(apart([shrunk(line('what work', 0, 130), 12)])).toBeUndefined();
+	});
+
 	test('12 digits of a brand that runs longer, with digit groups on the line under them, are not sure (bench seed 2095)', () => {
 		// A 19-digit Maestro on two lines: the first line's 12 digits pass Luhn by chance, and the second
 		// line, read with a digit too many (20 in all), joins no number.
