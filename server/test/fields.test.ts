@@ -816,6 +816,16 @@ describe('card number', () => {
 });
 
 describe('holder name', () => {
+	test('words in a box of their own with digits after the name are a label and its value (third-hand set 6)', () => {
+		// MEMBER SINCE 25 read MEMEB 25 right after LINDA MARY WALKER: the name was lost to the issuer's.
+		const name = (label: string, at = 20) =>
+			read(line('TIDEWATER', 40, 40), line('LINDA MARY WALKER', 40, 220), line(label, 40 + at * PITCH, 220)).name;
+		expect(name('MEMEB 25')?.text).toBe('LINDA MARY WALKER');
+		// In the name's own box, or with no digits, the words are the line's as before.
+		expect(read(line('TIDEWATER', 40, 40), line('LINDA MARY WALKER   25', 40, 220)).name?.text).toBe('LINDA MARY WALKER');
+		expect(name('MEMEB', 18)?.text).toBe('LINDA MARY WALKER MEMEB');
+	});
+
 	test('two zeros side by side among letters are O O, the name in doubt (bench seed 2155: EUN-YU Y00)', () => {
 		const name = read(line('EUN-YU Y00', 40, 220)).name;
 		expect(name?.text).toBe('EUN-YU YOO');

@@ -719,7 +719,13 @@ function splitInitials(segment: Segment): Segment {
  */
 function apartFromCardWords(segment: Segment): Segment[] {
 	const texts = segment.words.map(runText);
-	const isCard = nameLikeOnly(texts) ? texts.map(() => false) : cardWordFlags(texts);
+	const flags = nameLikeOnly(texts) ? texts.map(() => false) : cardWordFlags(texts);
+	// Words in a detector box of their own that also holds digits are a label and its value, read
+	// with the label misread (third-hand set 6: MEMEB 25 for MEMBER SINCE 25 right after LINDA MARY
+	// WALKER, the name lost to the issuer's), not words of the name before them.
+	const box = (k: number) => segment.words[k][0].box;
+	const withDigits = new Set(segment.words.filter((w) => w.some((c) => /\d/.test(c.char))).map((w) => w[0].box));
+	const isCard = flags.map((flag, k) => flag || (k > 0 && box(k - 1) !== box(k) && withDigits.has(box(k))));
 	if (!isCard.some(Boolean)) return splitAtOddGap(segment);
 	const pitch = segment.pitch;
 	const step = (a: PlacedChar[], b: PlacedChar[]) => wordGap(segment, a, b);
