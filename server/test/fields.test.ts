@@ -816,6 +816,30 @@ describe('card number', () => {
 });
 
 describe('holder name', () => {
+	test('product words ending the name line at its own word gap leave the words before them, in doubt (third-hand sets 5, 7)', () => {
+		const name = (text: string) => read(line('TIDEWATER', 40, 40), line(text, 40, 220)).name;
+		for (const [text, expected] of [
+			['ANA DA SILVA WORLD ELITE', 'ANA DA SILVA'],
+			['FATIMA V. WATSON INFINITE', 'FATIMA V. WATSON'],
+		]) {
+			expect(name(text)?.text).toBe(expected);
+			expect(name(text)?.confidence).toBeLessThan(0.9);
+		}
+		// Not an issuer's words, nor a product right after the name with no gap as wide as its own.
+		expect(name('PINE RIDGE FEDERAL CREDIT UNION')?.text).toBe('TIDEWATER');
+		// Nor words after a card word: names start their line.
+		expect(name('HARBOR BANK JOHN SMITH PLATINUM')?.text).not.toBe('JOHN SMITH');
+		const tight = read(line('TIDEWATER', 40, 40), line('ANNA LEE', 40, 220), line('PLATINUM', 40 + 8.2 * PITCH, 220)).name;
+		expect(tight?.text).toBe('TIDEWATER');
+	});
+
+	test('a slash between two letters is a word gap in doubt (third-hand set 7: NIAMH/LLOYD-WEBB)', () => {
+		const name = read(line('TIDEWATER', 40, 40), line('NIAMH/LLOYD-WEBB', 40, 220)).name;
+		expect([name?.text, (name?.confidence ?? 1) < 0.9]).toEqual(['NIAMH LLOYD-WEBB', true]);
+		// Between two boxes it is the boxes' gap that counts, not the mark.
+		expect(read(line('TIDEWATER', 40, 40), line('NIAMH/', 40, 220), line('LLOYD', 40 + 6 * PITCH, 220)).name?.text).not.toBe('NIAMH LLOYD');
+	});
+
 	test('words in a box of their own with digits after the name are a label and its value (third-hand set 6)', () => {
 		// MEMBER SINCE 25 read MEMEB 25 right after LINDA MARY WALKER: the name was lost to the issuer's.
 		const name = (label: string, at = 20) =>

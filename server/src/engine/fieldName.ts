@@ -44,6 +44,17 @@ const CARD_WORDS = new Set(
 	).split(' '),
 );
 
+/** Card words that name a product or tier, printed after the holder's name on some cards. */
+// prettier-ignore
+const PRODUCT_WORDS = new Set([
+	'PLATINUM', 'GOLD', 'SILVER', 'CLASSIC', 'SIGNATURE', 'INFINITE', 'WORLD', 'ELITE', 'PREFERRED', 'PREMIER', 'PREMIUM',
+	'TITANIUM', 'BLACK', 'RESERVE', 'SAPPHIRE', 'BUSINESS', 'CORPORATE', 'REWARDS', 'CASHBACK', 'PRESTIGE', 'UNLIMITED',
+	'SELECT', 'DIAMOND', 'STANDARD', 'PRIME', 'ULTRA',
+]);
+
+/** A gap after a name at least this share of its widest word gap is as wide as its word gaps. */
+const EVEN_GAP = 0.9;
+
 /** Payment networks, printed as logos. */
 const NETWORKS = new Set([
 	'VISA',
@@ -306,6 +317,20 @@ function segments(row: TextRow): Segment[] {
 	};
 	row.chars.forEach((c, i) => {
 		const previous = row.chars[i - 1];
+		// A slash between two letters of a box is a word gap read as a mark (third-hand set 7:
+		// NIAMH/LLOYD-WEBB), in doubt: no name has one.
+		const next = row.chars[i + 1];
+		if (
+			c.char === '/' &&
+			/[A-Za-z]/.test(previous?.char ?? '') &&
+			/[A-Za-z]/.test(next?.char ?? '') &&
+			previous?.box === c.box &&
+			next?.box === c.box
+		) {
+			closeWord();
+			pendingGap = 0.5;
+			return;
+		}
 		if (c.char === ' ') {
 			// Names have no word ending in an apostrophe or hyphen: a gap read after one (D' SOUZA)
 			// is the wide mark's own white space.
@@ -761,7 +786,12 @@ function apartFromCardWords(segment: Segment): Segment[] {
 				? step(words[words.length - 1], segment.words[end + 1])
 				: Infinity;
 		const part = { words, gapCertainty: segment.gapCertainty.slice(start, end), row: segment.row, pitch: segment.pitch };
+		// Product words ending the line, at the line's own word gap (ANA DA
+		// SILVA WORLD ELITE, FATIMA V. WATSON INFINITE: third-hand sets 5 and 7, the name lost to the
+		// issuer's): the words before them may be the name, in doubt.
+		const productTail = start === 0 && texts.slice(end + 1).every((t) => PRODUCT_WORDS.has(letters(t))) && after >= widest * EVEN_GAP;
 		if (Math.min(before, after) > widest * SET_APART) kept.push(part);
+		else if (productTail) kept.push({ ...part, doubtful: true });
 		// Names start their line: two name words and then card words a little further off
 		// ("ANNE-SOPHIE HALLORAN  TRAVEL PLUS") may be a name and a product, in doubt. An issuer's
 		// name keeps its word gaps even (PINE RIDGE FEDERAL CREDIT UNION).
