@@ -368,10 +368,9 @@ function segments(row: TextRow): Segment[] {
 		// Blank columns alone, far wider than any between letters inside words, part words in doubt
 		// (bench seed 2155: MICHAELHIROSHITHOMPSON, no space class risen, the runs at its two gaps
 		// 4.7-5.8 times the usual one; beside a narrow letter too, HIROSHI|THOMPSON): a letter lost to
-		// glare leaves as wide a run.
-		let takenOut = false;
-		// Not where a card word would stand apart (VISA|GIE, SMITH|PLATINUM): a name read glued to a
-		// product word is cut there, in doubt (withoutGluedProductWord); a word split off it is lost.
+		// glare leaves as wide a run. Not where a card word would stand apart (VISA|GIE,
+		// SMITH|PLATINUM): a name read glued to a product word is cut there, in doubt
+		// (withoutGluedProductWord); a word split off it is lost.
 		const blankOnly =
 			step === null &&
 			!lost.has(c) &&
@@ -395,11 +394,12 @@ function segments(row: TextRow): Segment[] {
 		// A gap the model hardly saw, where its crop's columns stand blank far wider than between the
 		// line's letters, is a word gap all the same (GRACEEHARRIS: the space class at 0.07-0.23 in its
 		// two gaps, the blank run there 4-7 times the usual one). Only a gap found otherwise is made sure.
-		if (word.length === 0 && pendingGap < SURE_GAP && !blankOnly && inkGap(current.words[current.words.length - 1], c))
-			pendingGap = SURE_GAP;
 		// And a gap found otherwise where the crop stands blank no wider than between its letters is
 		// none: the word is read whole, in doubt (bench seed 2155 and third-hand set 9: WIL SON, a faint
 		// space the model emitted where the blank run was 1.25-1.5 times the usual one).
+		let takenOut = false;
+		if (word.length === 0 && pendingGap < SURE_GAP && !blankOnly && inkGap(current.words[current.words.length - 1], c))
+			pendingGap = SURE_GAP;
 		else if (word.length === 0 && pendingGap < SURE_GAP && inkJoin(current.words[current.words.length - 1], c)) {
 			word = current.words.pop() ?? [];
 			// The gap before the word read whole is pending again.
@@ -786,9 +786,9 @@ function apartFromCardWords(segment: Segment): Segment[] {
 				? step(words[words.length - 1], segment.words[end + 1])
 				: Infinity;
 		const part = { words, gapCertainty: segment.gapCertainty.slice(start, end), row: segment.row, pitch: segment.pitch };
-		// Product words ending the line, at the line's own word gap (ANA DA
-		// SILVA WORLD ELITE, FATIMA V. WATSON INFINITE: third-hand sets 5 and 7, the name lost to the
-		// issuer's): the words before them may be the name, in doubt.
+		// Product words ending the line, at the line's own word gap (ANA DA SILVA WORLD ELITE, FATIMA V.
+		// WATSON INFINITE: third-hand sets 5 and 7, the name lost to the issuer's): the words before
+		// them may be the name, in doubt.
 		const productTail = start === 0 && texts.slice(end + 1).every((t) => PRODUCT_WORDS.has(letters(t))) && after >= widest * EVEN_GAP;
 		if (Math.min(before, after) > widest * SET_APART) kept.push(part);
 		else if (productTail) kept.push({ ...part, doubtful: true });
@@ -959,8 +959,8 @@ const LETTER_FOR_DIGIT: Record<string, string> = { '0': 'O', '1': 'I', '5': 'S',
 
 /**
  * A word of three or more characters with one look-alike digit among letters, that digit as its
- * letter; or with two zeros beside one another, in a word of letters else (bench seed 2155: EUN-YU
- * Y00, the surname dropped and the name left one word).
+ * letter; or with two zeros side by side and no other digit, both as O (bench seed 2155: EUN-YU Y00,
+ * the surname dropped and the name left one word).
  */
 function letterForDigit(word: PlacedChar[]): PlacedChar[] {
 	const digits = word.filter((c) => /\d/.test(c.char));

@@ -145,8 +145,8 @@ function candidates(rows: TextRow[]): Candidate[] {
 		// A row ending in digit groups, continued by the row below that starts with digit groups. Words
 		// before the first line's groups or after the second's are text beside the card, in line with
 		// its number (third-hand probes: a portrait card on a printed page, "at tin" left of 2575 1651):
-		// then the two lines must start one under the other, as a card prints them.
-		// A row of that text may stand between the two in the rows' order.
+		// then the two lines must start one under the other, as a card prints them. A row of that text
+		// may stand between the two in the rows' order.
 		const head = runs.slice(runs.lastIndexOf(null) + 1) as DigitRun[];
 		if (head.length === 0) return;
 		for (let k = r + 1; k < rows.length; k++) {
