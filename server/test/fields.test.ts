@@ -668,33 +668,6 @@ describe('card number', () => {
 		expect(twoLines().number?.confidence).toBeGreaterThanOrEqual(0.9);
 	});
 
-	test('a number on two lines with text beside them, in line with them, is read where its lines start one under the other (third-hand probes)', () => {
-		// A portrait card on a printed page: "at tin" left of 2575 1651, a line of the page between the
-		// two lines in the rows' order.
-		const beside = (under: number, between: RecognizedLine[] = []) =>
-			extractFields(
-				groupIntoRows([
-					line('at tin', 40, 100),
-					line('6206 8993', 200, 100),
-					...between,
-					line('4620022', 200 + under * PITCH, 140),
-					line('use the', 200 + 9 * PITCH, 140),
-					line('JOHN SMITH', 200, 220),
-				]),
-				NOW,
-			).fields.number;
-		expect(beside(0)).toMatchObject({ text: '620689934620022' });
-		expect(beside(0)?.confidence).toBeGreaterThanOrEqual(0.9);
-		expect(beside(0, [shrunk(line('what work', 0, 130), 12)])?.text).toBe('620689934620022');
-		// Lines that start apart are two lines of text, not one number; so too with only digits on them
-		// but a line between them.
-		expect(beside(2)).toBeUndefined();
-		const apart = (between: RecognizedLine[]) =>
-			extractFields(groupIntoRows([line('6206 8993', 200, 100), ...between, line('4620022', 200 + 2 * PITCH, 140)]), NOW).fields.number;
-		expect(apart([])?.text).toBe('620689934620022');
-		expect(apart([shrunk(line('what work', 0, 130), 12)])).toBeUndefined();
-	});
-
 	test('12 digits of a brand that runs longer, with digit groups on the line under them, are not sure (bench seed 2095)', () => {
 		// A 19-digit Maestro on two lines: the first line's 12 digits pass Luhn by chance, and the second
 		// line, read with a digit too many (20 in all), joins no number.
@@ -831,23 +804,6 @@ describe('holder name', () => {
 		expect(name('HARBOR BANK JOHN SMITH PLATINUM')?.text).not.toBe('JOHN SMITH');
 		const tight = read(line('TIDEWATER', 40, 40), line('ANNA LEE', 40, 220), line('PLATINUM', 40 + 8.2 * PITCH, 220)).name;
 		expect(tight?.text).toBe('TIDEWATER');
-	});
-
-	test('a slash between two letters is a word gap in doubt (third-hand set 7: NIAMH/LLOYD-WEBB)', () => {
-		const name = read(line('TIDEWATER', 40, 40), line('NIAMH/LLOYD-WEBB', 40, 220)).name;
-		expect([name?.text, (name?.confidence ?? 1) < 0.9]).toEqual(['NIAMH LLOYD-WEBB', true]);
-		// Between two boxes it is the boxes' gap that counts, not the mark.
-		expect(read(line('TIDEWATER', 40, 40), line('NIAMH/', 40, 220), line('LLOYD', 40 + 6 * PITCH, 220)).name?.text).not.toBe('NIAMH LLOYD');
-	});
-
-	test('words in a box of their own with digits after the name are a label and its value (third-hand set 6)', () => {
-		// MEMBER SINCE 25 read MEMEB 25 right after LINDA MARY WALKER: the name was lost to the issuer's.
-		const name = (label: string, at = 20) =>
-			read(line('TIDEWATER', 40, 40), line('LINDA MARY WALKER', 40, 220), line(label, 40 + at * PITCH, 220)).name;
-		expect(name('MEMEB 25')?.text).toBe('LINDA MARY WALKER');
-		// In the name's own box, or with no digits, the words are the line's as before.
-		expect(read(line('TIDEWATER', 40, 40), line('LINDA MARY WALKER   25', 40, 220)).name?.text).toBe('LINDA MARY WALKER');
-		expect(name('MEMEB', 18)?.text).toBe('LINDA MARY WALKER MEMEB');
 	});
 
 	test('two zeros side by side among letters are O O, the name in doubt (bench seed 2155: EUN-YU Y00)', () => {

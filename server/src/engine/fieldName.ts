@@ -317,20 +317,6 @@ function segments(row: TextRow): Segment[] {
 	};
 	row.chars.forEach((c, i) => {
 		const previous = row.chars[i - 1];
-		// A slash between two letters of a box is a word gap read as a mark (third-hand set 7:
-		// NIAMH/LLOYD-WEBB), in doubt: no name has one.
-		const next = row.chars[i + 1];
-		if (
-			c.char === '/' &&
-			/[A-Za-z]/.test(previous?.char ?? '') &&
-			/[A-Za-z]/.test(next?.char ?? '') &&
-			previous?.box === c.box &&
-			next?.box === c.box
-		) {
-			closeWord();
-			pendingGap = 0.5;
-			return;
-		}
 		if (c.char === ' ') {
 			// Names have no word ending in an apostrophe or hyphen: a gap read after one (D' SOUZA)
 			// is the wide mark's own white space.
@@ -744,13 +730,7 @@ function splitInitials(segment: Segment): Segment {
  */
 function apartFromCardWords(segment: Segment): Segment[] {
 	const texts = segment.words.map(runText);
-	const flags = nameLikeOnly(texts) ? texts.map(() => false) : cardWordFlags(texts);
-	// Words in a detector box of their own that also holds digits are a label and its value, read
-	// with the label misread (third-hand set 6: MEMEB 25 for MEMBER SINCE 25 right after LINDA MARY
-	// WALKER, the name lost to the issuer's), not words of the name before them.
-	const box = (k: number) => segment.words[k][0].box;
-	const withDigits = new Set(segment.words.filter((w) => w.some((c) => /\d/.test(c.char))).map((w) => w[0].box));
-	const isCard = flags.map((flag, k) => flag || (k > 0 && box(k - 1) !== box(k) && withDigits.has(box(k))));
+	const isCard = nameLikeOnly(texts) ? texts.map(() => false) : cardWordFlags(texts);
 	if (!isCard.some(Boolean)) return splitAtOddGap(segment);
 	const pitch = segment.pitch;
 	const step = (a: PlacedChar[], b: PlacedChar[]) => wordGap(segment, a, b);

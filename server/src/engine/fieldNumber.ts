@@ -142,34 +142,21 @@ function candidates(rows: TextRow[]): Candidate[] {
 				if (length >= 12) found.push({ runs: [...used], rows: [row] });
 			}
 		}
-		// A row ending in digit groups, continued by the row below that starts with digit groups. Words
-		// before the first line's groups or after the second's are text beside the card, in line with
-		// its number (third-hand probes: a portrait card on a printed page, "at tin" left of 2575 1651):
-		// then the two lines must start one under the other, as a card prints them. A row of that text
-		// may stand between the two in the rows' order.
-		const head = runs.slice(runs.lastIndexOf(null) + 1) as DigitRun[];
-		if (head.length === 0) return;
-		for (let k = r + 1; k < rows.length; k++) {
-			const next = rows[k];
-			const nextRuns = perRow[k];
-			const firstWord = nextRuns.indexOf(null);
-			const tail = (firstWord < 0 ? nextRuns : nextRuns.slice(0, firstWord)) as DigitRun[];
-			if (tail.length === 0 || !mayContinueOn(row, next)) continue;
-			const alone = k === r + 1 && head.length === runs.length && tail.length === nextRuns.length;
-			const start = lineOffset(head[0].chars[0].quad[0], tail[0].chars[0].quad[0], row.direction).along;
-			if (!alone && Math.abs(start) > row.height * LINE_START) continue;
-			const joined = [...head, ...tail];
-			const length = joined.reduce((n, u) => n + u.digits.length, 0);
-			if (length >= 12 && length <= 19) found.push({ runs: joined, rows: [row, next] });
-		}
+		// A row made only of digit groups, continued by the row below that is also only digit groups.
+		const next = rows[r + 1];
+		if (!next || runs.length === 0 || runs.some((run) => run === null)) return;
+		const nextRuns = perRow[r + 1];
+		if (nextRuns.length === 0 || nextRuns.some((run) => run === null)) return;
+		if (!mayContinueOn(row, next)) return;
+		const joined = [...(runs as DigitRun[]), ...(nextRuns as DigitRun[])];
+		const length = joined.reduce((n, u) => n + u.digits.length, 0);
+		if (length >= 12 && length <= 19) found.push({ runs: joined, rows: [row, next] });
 	});
 	return found;
 }
 
 /** How far under a number's line, in its heights, the next line must stand to go on from it. */
 const LINE_BELOW = 0.3;
-/** How far apart along the line, in its heights, a number's two lines may start, with text beside them. */
-const LINE_START = 1;
 
 /**
  * Whether a number's line may go on on the line below: under it, near enough and about as tall. A
