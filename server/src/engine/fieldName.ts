@@ -1,6 +1,6 @@
 import type { PlacedChar, TextRow } from './textRows';
 import { runText, SPACE_THRESHOLD, spanQuad, SURE_GAP_PROB } from './textRows';
-import { aheadOnLine, distance, extendQuadEnds, insideQuad, lineOffset, quadCenter } from './geometry';
+import { aheadOnLine, distance, extendQuadEnds, insideQuad, lineOffset, median, quadCenter } from './geometry';
 
 export interface NameChoice {
 	text: string;
@@ -274,8 +274,7 @@ function letterPitch(row: TextRow): number {
 		const previous = row.chars[i - 1];
 		if (previous && previous.box === c.box && previous.char !== ' ' && c.char !== ' ') steps.push(c.along - previous.along);
 	});
-	steps.sort((a, b) => a - b);
-	return steps[Math.floor(steps.length / 2)] ?? row.height * 0.6;
+	return steps.length > 0 ? median(steps) : row.height * 0.6;
 }
 
 /** Two boxes whose facing letters stand this many letter steps apart hold two words. */
@@ -384,13 +383,15 @@ function segments(row: TextRow): Segment[] {
 		// none: the word is read whole, in doubt (bench seed 2155 and third-hand set 9: WIL SON, a faint
 		// space the model emitted where the blank run was 1.25-1.5 times the usual one).
 		let takenOut = false;
-		if (word.length === 0 && pendingGap < SURE_GAP && !blankOnly && inkGap(current.words[current.words.length - 1], c))
-			pendingGap = SURE_GAP;
-		else if (word.length === 0 && pendingGap < SURE_GAP && inkJoin(current.words[current.words.length - 1], c)) {
-			word = current.words.pop() ?? [];
-			// The gap before the word read whole is pending again.
-			pendingGap = current.gapCertainty.pop() ?? 1;
-			takenOut = true;
+		const wordBefore = current.words[current.words.length - 1];
+		if (word.length === 0 && pendingGap < SURE_GAP) {
+			if (!blankOnly && inkGap(wordBefore, c)) pendingGap = SURE_GAP;
+			else if (inkJoin(wordBefore, c)) {
+				word = current.words.pop() ?? [];
+				// The gap before the word read whole is pending again.
+				pendingGap = current.gapCertainty.pop() ?? 1;
+				takenOut = true;
+			}
 		}
 		// An apostrophe the model saw but did not emit (ONEILL for O'NEILL) is put back between letters,
 		// and so is a hyphen (SHIN JIWOO for SHIN JI-WOO: the class at 0.4 in the blank between I and W).
@@ -610,13 +611,10 @@ function bestCuts(run: PlacedChar[], context: { prefix: boolean; gapAfter: boole
 	if (peaks.length === 0) return [];
 	const background = Math.max(0.002, ...rises.filter((r, i) => i > 0 && !peaks.includes(i)));
 	const strong = peaks.filter((i) => rises[i] >= background * LOST_GAP_DOMINANCE).sort((a, b) => a - b);
-	const steps = run
-		.slice(1)
-		.map((c, i) => c.along - run[i].along)
-		.sort((a, b) => a - b);
+	const usualStep = median(run.slice(1).map((c, i) => c.along - run[i].along));
 	// The model's frames must agree: letters run together inside a word sit at their usual step, a
 	// lost gap leaves the step wider (GIUL|IA 1.0x, ROBERT|LOPEZ 1.22x).
-	const stepRatio = (i: number) => (run[i].along - run[i - 1].along) / steps[steps.length >> 1];
+	const stepRatio = (i: number) => (run[i].along - run[i - 1].along) / usualStep;
 	const wide = (i: number) => stepRatio(i) >= LOST_GAP_STEP;
 	// A word after a lost gap starts with a capital: in a title-case run (Mary Wright) a lower-case
 	// letter standing wide after a capital W or M is its own word's.
@@ -898,8 +896,7 @@ function splitAtOddGap(segment: Segment): Segment[] {
 	if (segment.words.length < 3) return [segment];
 	const gaps = segment.words.slice(1).map((word, i) => wordGap(segment, segment.words[i], word));
 	const widest = gaps.indexOf(Math.max(...gaps));
-	const others = gaps.filter((_, i) => i !== widest).sort((a, b) => a - b);
-	const typical = Math.max(others[others.length >> 1], segment.pitch * 0.5);
+	const typical = Math.max(median(gaps.filter((_, i) => i !== widest)), segment.pitch * 0.5);
 	const cut = widest + 1;
 	// An initial is followed by the surname, however wide its full stop makes the gap.
 	if (gaps[widest] < typical * 2.2 || letters(runText(segment.words[widest])).length === 1) return [segment];

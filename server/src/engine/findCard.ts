@@ -1,7 +1,7 @@
 import type { Quad } from './types';
 import type { RgbImage } from './decode';
 import type { RowSpans } from './geometry';
-import { addToRowSpans, rectCorners, rowSpansRect } from './geometry';
+import { addToRowSpans, median, rectCorners, rowSpansRect } from './geometry';
 
 /** How far a pixel's colour must be from the page's to count as part of something on it. */
 const CONTRAST = 48;
@@ -21,7 +21,7 @@ function borderColour(image: RgbImage): [number, number, number] {
 		push(0, y);
 		push(image.width - 1, y);
 	}
-	return samples.map((values) => values.sort((a, b) => a - b)[values.length >> 1]) as [number, number, number];
+	return samples.map(median) as [number, number, number];
 }
 
 /**

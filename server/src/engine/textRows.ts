@@ -1,5 +1,5 @@
 import type { Point, Quad } from './types';
-import { distance, quadCenter, subQuad, unit } from './geometry';
+import { distance, median, quadCenter, subQuad, unit } from './geometry';
 import type { RecognizedLine } from './recognizeText';
 
 /** One character placed on the image, with where it came from. */
@@ -211,8 +211,7 @@ function boxPitches(placed: PlacedChar[]): Map<number, number> {
 	const pitches = new Map<number, number>();
 	for (const [box, list] of steps) {
 		if (list.length < 3) continue;
-		list.sort((a, b) => a - b);
-		pitches.set(box, list[list.length >> 1]);
+		pitches.set(box, median(list));
 	}
 	return pitches;
 }
@@ -263,8 +262,9 @@ function buildRow(members: LineGeometry[]): TextRow {
 	const readBy = new Map<PlacedChar, Set<number>>();
 	for (const c of placed) {
 		const last = chars[chars.length - 1];
-		const lastBoxes = last && (readBy.get(last) ?? new Set([last.box]));
-		if (last && !lastBoxes.has(c.box) && c.char !== ' ' && last.char !== ' ' && c.along - last.along < height * 0.4) {
+		const lastBoxes =
+			last && c.char !== ' ' && last.char !== ' ' && c.along - last.along < height * 0.4 && (readBy.get(last) ?? new Set([last.box]));
+		if (lastBoxes && !lastBoxes.has(c.box)) {
 			const kept = c.prob > last.prob ? c : last;
 			chars[chars.length - 1] = kept;
 			readBy.set(kept, new Set([...lastBoxes, c.box]));
