@@ -20,6 +20,16 @@ export interface ExecuteResult {
 	output: string;
 }
 
+const INSTALL_ATTEMPTS = 3;
+const INSTALL_ATTEMPT_MS = 120_000;
+
+/** npm's own error lines (its warnings come first and say nothing of why it failed), or its last lines. */
+function npmErrors(stderr: string): string {
+	const lines = stderr.split('\n').filter((line) => line.trim());
+	const errors = lines.filter((line) => line.startsWith('npm error') || line.startsWith('npm ERR!'));
+	return (errors.length ? errors : lines).slice(-12).join('\n') || '(npm printed nothing)';
+}
+
 let brokerPort = 5679 + Math.floor(Math.random() * 2000);
 
 /** One n8n user folder with the package installed from its tarball, as Community Nodes does. */
@@ -57,25 +67,49 @@ export class N8nInstance {
 		return { ...this.env, N8N_RUNNERS_BROKER_PORT: String(brokerPort) };
 	}
 
+	/**
+	 * Installs the tarball with the flags n8n's own community-package installer uses (n8n provides
+	 * n8n-workflow itself). A registry that stalls once must not fail a whole run: each attempt is
+	 * bounded, npm answers from its cache where it can, and a failed attempt is tried again.
+	 */
 	async installPackage(tarball: string): Promise<void> {
 		const nodesDir = join(this.userFolder, '.n8n', 'nodes');
 		mkdirSync(nodesDir, { recursive: true });
 		writeFileSync(join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }));
-		// The flags n8n's own community-package installer uses: n8n provides n8n-workflow itself.
-		const result = await this.exec(
-			'npm',
-			['install', '--no-audit', '--no-fund', '--omit=peer', '--legacy-peer-deps', '--ignore-scripts', '--package-lock=false', tarball],
-			nodesDir,
-			process.env,
-		);
-		if (result.code !== 0) throw new Error(`npm install of ${tarball} failed: ${result.stderr}`);
+		const args = [
+			'install',
+			'--no-audit',
+			'--no-fund',
+			'--omit=peer',
+			'--legacy-peer-deps',
+			'--ignore-scripts',
+			'--package-lock=false',
+			'--prefer-offline',
+			'--fetch-timeout=60000',
+			tarball,
+		];
+		const failures: string[] = [];
+		for (let attempt = 1; attempt <= INSTALL_ATTEMPTS; attempt++) {
+			const result = await this.exec('npm', args, nodesDir, process.env, INSTALL_ATTEMPT_MS);
+			if (result.code === 0) return;
+			failures.push(
+				`attempt ${attempt}: ${result.timedOut ? `no answer in ${INSTALL_ATTEMPT_MS / 1000} s` : `exit ${result.code}`}; ${npmErrors(result.stderr)}`,
+			);
+		}
+		throw new Error(`npm install of ${tarball} failed ${INSTALL_ATTEMPTS} times:\n${failures.join('\n')}`);
 	}
 
-	private async exec(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<CliResult> {
+	private async exec(
+		command: string,
+		args: string[],
+		cwd: string,
+		env: NodeJS.ProcessEnv,
+		timeout = 300_000,
+	): Promise<CliResult & { timedOut: boolean }> {
 		return await new Promise((resolve) => {
-			execFile(command, args, { cwd, env, maxBuffer: 64 * 1024 * 1024, timeout: 300_000 }, (error, stdout, stderr) => {
+			execFile(command, args, { cwd, env, maxBuffer: 64 * 1024 * 1024, timeout }, (error, stdout, stderr) => {
 				const code = error ? (typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : 1) : 0;
-				resolve({ code, stdout, stderr });
+				resolve({ code, stdout, stderr, timedOut: error?.killed === true });
 			});
 		});
 	}
