@@ -176,6 +176,20 @@ describe('closerLookTakes', () => {
 		expect(closerLookTakes('name', reading('ANNA LEE', 0.99), reading('ANNA LEE', 0.85))).toBe(false);
 	});
 
+	test('a number the first view joined past page text, read the same and surely closer up, is as sure as one read anew', () => {
+		// Third-hand sets: a portrait card on a printed page, its two lines joined past the page's words
+		// at 0.85; the closer view, with less of the page, read the same checked number at 0.999.
+		const joined: FieldReading = { ...reading(VALID, 0.85), joinedPastText: true };
+		expect(closerLookTakes('number', reading(VALID, 0.999), joined)).toBe(true);
+		expect(closerLookConfidence('number', reading(VALID, 0.999), joined, true, false)).toBe(0.999);
+		// Not read surely closer, or read otherwise, or valid only by its brand's lengths (UnionPay).
+		expect(closerLookTakes('number', reading(VALID, 0.88), joined)).toBe(false);
+		expect(closerLookConfidence('number', reading(OTHER_VALID, 0.999), joined, false, false)).toBeLessThan(0.9);
+		const unionPay = '6212345678901234';
+		const joinedUnionPay: FieldReading = { ...reading(unionPay, 0.85), joinedPastText: true };
+		expect(closerLookConfidence('number', reading(unionPay, 0.99), joinedUnionPay, true, false)).toBeLessThan(0.9);
+	});
+
 	test('another reading takes the place only when clearly surer', () => {
 		expect(closerLookTakes('validThru', reading('06/29', 0.9), reading('06/28', 0.85))).toBe(false);
 		expect(closerLookTakes('validThru', reading('06/29', 0.97), reading('06/28', 0.85))).toBe(true);

@@ -111,6 +111,38 @@ describe('valid thru', () => {
 		expect(read(since, shrunk(line('15000', 372, 164), 9), ...dates, name).validThru?.text).toBe('04/24');
 	});
 
+	test('a weak digit right after a slash may be its stroke read twice: the date without it is read, in doubt (bench seed 2159)', () => {
+		// VALID FROM 08/26 and EXPIRES END 01/30 with their labels unread, the second read "01/130", the
+		// 1 after its slash at 0.38: 08/26 was reported at 0.976.
+		const name = line('JOHN SMITH', 40, 240);
+		const stroke = (prob: number) => read(line('08/26 01/130', 40, 150, { 9: { prob } }), name).validThru;
+		expect([stroke(0.38)?.text, (stroke(0.38)?.confidence ?? 1) < 0.9]).toEqual(['01/30', true]);
+		// A digit read surely there is a digit: no date is made by leaving it out.
+		expect(stroke(0.9)?.text).not.toBe('01/30');
+		// Nor out of three digits after a slash with more digits after them.
+		expect(read(line('08/26 01/1307', 40, 150, { 9: { prob: 0.38 } }), name).validThru?.text).not.toBe('01/30');
+	});
+
+	test('a date read in part on a row beside the date leaves it in doubt (third-hand set 11)', () => {
+		// VALID FROM 04/25 and MONTH/YEAR 04/30 side by side, the labels unread but for the second one
+		// stacked on its date and read with it, "MO4/3ER", on a row of its own: 04/25 was reported at 0.999.
+		const name = line('JOHN SMITH', 40, 240);
+		const beside = (text: string) => read(line('04/25', 40, 150), line(text, 40 + 6 * PITCH, 185), name).validThru;
+		expect([beside('MO4/3ER')?.text, (beside('MO4/3ER')?.confidence ?? 1) < 0.9]).toEqual(['04/25', true]);
+		// Letters and a slash with no digit by it are no date.
+		expect(beside('AND/OR')?.confidence).toBeGreaterThanOrEqual(0.9);
+		// Further off than a line and a half, it is other print.
+		const far = read(line('04/25', 40, 150), line('MO4/3ER', 40 + 6 * PITCH, 150 + 3 * HEIGHT), name).validThru;
+		expect(far?.confidence).toBeGreaterThanOrEqual(0.9);
+		// A date its expiry label vouches for keeps it: VALID FROM over VALID THRU, the first date read in
+		// part, or the label's own stacked box read again with the date (review cases).
+		const labelled = read(line('VALID FROM 4/2', 40, 140), line('VALID THRU 04/30', 40, 175), name).validThru;
+		expect([labelled?.text, (labelled?.confidence ?? 0) >= 0.9]).toEqual(['04/30', true]);
+		const overIt = tall(line('MO4/3ER', 40 + 10 * PITCH, 135), 50);
+		const own = read(line('VALID THRU', 40, 150), line('04/30', 40 + 11 * PITCH, 170), overIt, name).validThru;
+		expect([own?.text, (own?.confidence ?? 0) >= 0.9]).toEqual(['04/30', true]);
+	});
+
 	test('a date held as FROM or SINCE later than the date chosen leaves the choice in doubt (bench seed 2135)', () => {
 		// MEMBER SINCE in small print past the end of dates read without their labels claims the last
 		// of them, 10/27: no card is valid from after it expires, so the earlier date is no sure expiry.
@@ -668,6 +700,48 @@ describe('card number', () => {
 		expect(twoLines().number?.confidence).toBeGreaterThanOrEqual(0.9);
 	});
 
+	test('a number on two lines with text in line with them is read, in doubt, only as a card prints it (third-hand sets)', () => {
+		// A portrait card on a printed page: "at tin" left of 6206 8993, a line of the page between the
+		// two lines in the rows' order.
+		const beside = (first: string, second: string, options: { under?: number; between?: RecognizedLine[] } = {}) =>
+			extractFields(
+				groupIntoRows([
+					line('at tin', 40, 100),
+					line(first, 200, 100),
+					...(options.between ?? []),
+					line(second, 200 + (options.under ?? 0) * PITCH, 140),
+					line('use the', 200 + 12 * PITCH, 140),
+					line('JOHN SMITH', 200, 220),
+				]),
+				NOW,
+			).fields.number;
+		expect(beside('6206 8993', '4620022')).toMatchObject({ text: '620689934620022' });
+		expect(beside('6206 8993', '4620022')?.confidence).toBeLessThan(0.9);
+		expect(beside('6206 8993', '4620022', { between: [shrunk(line('what work', 0, 130), 12)] })?.text).toBe('620689934620022');
+		// Lines that start apart are two lines of text, not one number.
+		expect(beside('6206 8993', '4620022', { under: 2 })).toBeUndefined();
+		// Page digits after the second line run past the first line's end: they join nothing.
+		expect(beside('6206 8993', '4620 022 12')).toBeUndefined();
+		// A first line that is a number's length alone is no first line of two.
+		expect(beside('6206 8993 4620', '022')?.text).not.toBe('620689934620022');
+		// Rows of digit groups only, one under the other, are joined as before, and surely.
+		const apart = (between: RecognizedLine[]) =>
+			extractFields(groupIntoRows([line('6206 8993', 200, 100), ...between, line('4620022', 200 + 2 * PITCH, 140)]), NOW).fields.number;
+		expect(apart([])?.text).toBe('620689934620022');
+		expect(apart([])?.confidence).toBeGreaterThanOrEqual(0.9);
+		expect(apart([shrunk(line('what work', 0, 130), 12)])).toBeUndefined();
+		// A join that is valid for its brand without Luhn (UnionPay) does not outrank a number read on
+		// one line in a grouping no brand uses (a read-only review's case).
+		const page = [
+			line('at tin', 500, 100),
+			line('6206 8993', 620, 100),
+			shrunk(line('4620 0227 123', 620, 140), 21),
+			shrunk(line('use the', 620 + 14 * PITCH, 140), 21),
+		];
+		const card = [line('45391488 0343 6467', 40, 100), line('07/29', 40, 160), line('JOHN SMITH', 40, 240)];
+		expect(extractFields(groupIntoRows([...card, ...page]), NOW).fields.number?.text).toBe('4539148803436467');
+	});
+
 	test('12 digits of a brand that runs longer, with digit groups on the line under them, are not sure (bench seed 2095)', () => {
 		// A 19-digit Maestro on two lines: the first line's 12 digits pass Luhn by chance, and the second
 		// line, read with a digit too many (20 in all), joins no number.
@@ -804,6 +878,23 @@ describe('holder name', () => {
 		expect(name('HARBOR BANK JOHN SMITH PLATINUM')?.text).not.toBe('JOHN SMITH');
 		const tight = read(line('TIDEWATER', 40, 40), line('ANNA LEE', 40, 220), line('PLATINUM', 40 + 8.2 * PITCH, 220)).name;
 		expect(tight?.text).toBe('TIDEWATER');
+	});
+
+	test('a stroke first in a box that starts inside the one before, nearer than a letter step, is a doubt (independent seed 199)', () => {
+		// BRUNO | IM | EKSTROM, letter-spaced: the I the edge of BRUNO's O read again by the next box,
+		// reported BRUNOIM EKSTROM at 0.995.
+		const name = (second: string, start: number) =>
+			read(line('BRUNO', 40, 220), line(second, start, 220), line('EKSTROM', start + 4 * PITCH, 220)).name;
+		// BRUNO's box ends at 130, its O's centre at 121: the second box starts at 126 (its I at 135) or 131 (at 140).
+		expect(name('IM', 126)?.confidence).toBeLessThan(0.9);
+		// A box that starts after the one before ends, or a letter no stroke, or a stroke a letter step
+		// off, is read as before.
+		expect(name('IM', 131)?.confidence).toBeGreaterThanOrEqual(0.9);
+		expect(name('MM', 126)?.confidence).toBeGreaterThanOrEqual(0.9);
+		expect(name(' IM', 126)?.confidence).toBeGreaterThanOrEqual(0.9);
+		// A real I after a box split inside a word stands about a letter step off, the boxes overlapping.
+		const williams = read(line('JOHN', 40, 220), line('WILL', 40 + 5 * PITCH, 220), line('IAMS', 40 + 9 * PITCH - 2, 220)).name;
+		expect(williams?.confidence).toBeGreaterThanOrEqual(0.9);
 	});
 
 	test('two zeros side by side among letters are O O, the name in doubt (bench seed 2155: EUN-YU Y00)', () => {

@@ -310,9 +310,17 @@ async function readAtCoarseSide(
 	const lines = (cluster: Quad[]) => cluster.filter((q) => distance(q[0], q[1]) >= boxHeight(q) * 2).length;
 	const regions = [...clusters.filter((c) => lines(c) >= 2), ...clusters.filter((c) => lines(c) < 2)].slice(0, MAX_REGIONS);
 	let best: CardReading | null = null;
+	// A number joined past page text beside its lines (a portrait card lying on a printed page, the
+	// view taking in the page) is a last resort: another group may hold the card alone and read its
+	// number surely (third-hand set 6: a view of card and page joined 4787 3378 / 1711 0270 in doubt,
+	// where the card's own group read it at 0.999).
+	const joinedOnly = (reading: CardReading) =>
+		reading.fields.number?.joinedPastText === true && reading.fields.number.confidence < REVIEW_CONFIDENCE;
 	const consider = (reading: CardReading) => {
-		if (!best || Object.keys(reading.fields).length > Object.keys(best.fields).length) best = reading;
-		return reading.fields.number !== undefined;
+		const current: CardReading | null = best;
+		const more = !current || Object.keys(reading.fields).length > Object.keys(current.fields).length;
+		if (more || (current !== null && joinedOnly(current) && reading.fields.number !== undefined && !joinedOnly(reading))) best = reading;
+		return reading.fields.number !== undefined && !joinedOnly(reading);
 	};
 	for (const region of regions) {
 		const reading = await readRegion(models, source, now, settings, {
@@ -948,7 +956,16 @@ const RIVAL_CONFIDENCE = 0.25;
  * misread digit of it passes Luhn one time in ten.
  */
 function checkedAnew(found: FieldReading, current: FieldReading | undefined): boolean {
-	return checked(found.text) && !(current && validForBrand(current.text));
+	return checked(found.text) && !(current && validForBrand(current.text) && !joinedPastTextAgain(found, current));
+}
+
+/**
+ * The first view joined the number's two lines past text beside them, in doubt for it; the closer
+ * view, with less of the page round the card, read the same checked number surely: as sure as a
+ * number the first view had not read (a read-only review's bound, kept: the join itself never is).
+ */
+function joinedPastTextAgain(found: FieldReading, current: FieldReading): boolean {
+	return current.joinedPastText === true && found.text === current.text && found.confidence >= REVIEW_CONFIDENCE;
 }
 
 /**
@@ -984,7 +1001,9 @@ export function closerLookTakes(name: FieldName, found: FieldReading, current: F
 	if (current.text === found.text)
 		return (
 			found.confidence > current.confidence &&
-			((name === 'validThru' && labelSeenCloser(found, current)) || (name === 'number' && sameCheckedNumber(found, current)))
+			(joinedPastTextAgain(found, current) ||
+				(name === 'validThru' && labelSeenCloser(found, current)) ||
+				(name === 'number' && sameCheckedNumber(found, current)))
 		);
 	return found.confidence >= current.confidence + CLOSER_MARGIN;
 }

@@ -68,7 +68,10 @@ export function extractFields(rows: TextRow[], now: Date = new Date()): Extracte
 	const sources: Partial<Record<FieldName, number[]>> = {};
 	const number = readNumber(rows);
 	if (number) {
-		fields.number = reading(number.digits, number.confidence, number.runs);
+		fields.number = {
+			...reading(number.digits, number.confidence, number.runs),
+			...(number.joinedPastText ? { joinedPastText: true as const } : {}),
+		};
 		sources.number = boxesOf(number.runs);
 	}
 	const numberChars = new Set(number?.runs.flat() ?? []);

@@ -242,6 +242,15 @@ function dateCandidates(row: TextRow, exclude: Set<PlacedChar>): DateCandidate[]
 		const before = /(\d{1,2})$/.exec(text.slice(Math.max(0, slash - 2), slash));
 		if (!before) continue;
 		const after = text.slice(slash + 1);
+		// A slash read with a stroke beside it: a weak digit right after it and a two-digit year after
+		// that (bench seed 2159: VALID FROM 08/26 and EXPIRES END 01/30 read "08/26 01/130", the 1 at
+		// 0.38). Without that digit it is a date, a reconstruction and never sure.
+		const stroke = chars[slash + 1]?.c;
+		const strokeYear = /^\d(\d{2})(?!\d)/.exec(after)?.[1];
+		if (stroke && strokeYear && stroke.prob < SLASH_STROKE) {
+			const used = chars.slice(slash - before[1].length, slash + 4).flatMap((c) => (c.c ? [c.c] : []));
+			found.push(mmyyCandidate(before[1], strokeYear, used, row, { mapped: 1, crowded: true }));
+		}
 		const fourDigits = /^\d{4}(?!\d)/.exec(after)?.[0];
 		// A four-digit year of this century (08/2033) is the year; its first two digits are no date of their own.
 		const years = fourDigits?.startsWith('20')
@@ -365,6 +374,9 @@ export const IMPLAUSIBLE_DATE = 0.4;
 
 /** How sure each digit of the year of a date already past must be read for it to be reported sure. */
 const EXPIRED_DIGIT_SURE = 0.8;
+
+/** A digit right after a slash read less surely than this may be the slash's own stroke read twice. */
+const SLASH_STROKE = 0.5;
 
 /** How far along the date's line (in line heights) a stray digit run counts: beside it, not across the card. */
 const STRAY_REACH = 4;
@@ -499,16 +511,23 @@ function besideDate(date: PlacedChar[], h: number): (c: PlacedChar) => boolean {
 
 /**
  * Leftover digits on the rows just above and below the date, beside it: a date printed large beside a small
- * one can be grouped with other print ("ETHAN RODRIGUEZ 17340" for 11/34 beside a small 10/31).
+ * one can be grouped with other print ("ETHAN RODRIGUEZ 17340" for 11/34 beside a small 10/31). Or a
+ * date read in part there (third-hand set 11: MONTH/YEAR stacked on 04/30 read "MO4/3ER", on a row of
+ * its own beside VALID FROM 04/25, its label unread, reported at 0.999).
  * Only rows printed about as large as the date or larger count: small print under a number (a Visa's
  * first four digits) is no lost date.
  */
-function strayDigitsBeside(rows: TextRow[], dateRow: TextRow, date: PlacedChar[], taken: Set<PlacedChar>): boolean {
+function strayDigitsBeside(rows: TextRow[], dateRow: TextRow, date: PlacedChar[], taken: Set<PlacedChar>, labelled: boolean): boolean {
 	const h = dateRow.height;
 	const beside = besideDate(date, h);
+	// A date read in part counts only for a date no expiry label vouches for: beside a labelled date it
+	// is as often the decoy's, or the label's own box read again with the date ("MO4/3ER" over 04/30).
+	const partDate = (run: PlacedChar[]) => !labelled && dateFragment(run, taken) && run.some(beside);
 	return rows.some(
 		(row) =>
-			row !== dateRow && row.height >= h * STRAY_ROW_HEIGHT && splitRuns(row.chars).some((run) => leftoverDigits(run, taken).some(beside)),
+			row !== dateRow &&
+			row.height >= h * STRAY_ROW_HEIGHT &&
+			splitRuns(row.chars).some((run) => leftoverDigits(run, taken).some(beside) || partDate(run)),
 	);
 }
 
@@ -765,7 +784,10 @@ export function readExpiry(rows: TextRow[], now: Date, exclude: Set<PlacedChar>,
 	// Only digits a real month took count as read (13/29 is no date: its digits are left over).
 	const inDates = new Set(candidates.filter((date) => date.month >= 1 && date.month <= 12).flatMap((date) => date.chars));
 	const taken = new Set([...exclude, ...inDates]);
-	if (strayDigitRun(chosen.date.row, chosen.date.chars, taken) || strayDigitsBeside(rows, chosen.date.row, chosen.date.chars, taken))
+	if (
+		strayDigitRun(chosen.date.row, chosen.date.chars, taken) ||
+		strayDigitsBeside(rows, chosen.date.row, chosen.date.chars, taken, chosen.label === 'expiry')
+	)
 		confidence = Math.min(confidence, 0.85);
 	const largerBeside = largerDigitsBeside(rows, chosen.date.chars, taken);
 	if (largerBeside) confidence = Math.min(confidence, 0.85);

@@ -1321,6 +1321,8 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	// A letter read from a box much shorter than the name's (an initial the detector boxed short) may
 	// be part of another letter (the top of a Y reads V).
 	if (chars.some((c) => c.shortBox)) confidence = Math.min(confidence, 0.85);
+	// A stroke that may be the edge of the letter before it, read again by the next box (see edgeStroke).
+	if (chars.some((c) => c.edgeStroke)) confidence = Math.min(confidence, 0.85);
 	// In a name written as printed, a part after a hyphen that starts with a small letter shaped like its
 	// capital (third-hand probe: "Joao Brown-okafor" for Brown-Okafor at 0.991): its case is a guess.
 	if (!inCapitals && chosen.words.some((w) => w.some((c, i) => c.char === '-' && SHAPE_ALIKE.test(w[i + 1]?.char ?? ''))))

@@ -58,6 +58,8 @@ export interface NumberChoice {
 	besideDigits: PlacedChar[];
 	/** What the number earns without that doubt. */
 	confidenceApart: number;
+	/** Joined from two lines past text beside them (see `besideText`). */
+	joinedPastText: boolean;
 }
 
 interface DigitRun {
@@ -103,6 +105,8 @@ interface Candidate {
 	rows: TextRow[];
 	/** Cut out of a longer digit run: something else was read into the number's line. */
 	window?: boolean;
+	/** Two lines joined with text beside them (see `besideText`). */
+	besideText?: boolean;
 }
 
 const CARD_LENGTHS = [14, 15, 16, 19];
@@ -143,17 +147,76 @@ function candidates(rows: TextRow[]): Candidate[] {
 			}
 		}
 		// A row made only of digit groups, continued by the row below that is also only digit groups.
-		const next = rows[r + 1];
-		if (!next || runs.length === 0 || runs.some((run) => run === null)) return;
-		const nextRuns = perRow[r + 1];
-		if (nextRuns.length === 0 || nextRuns.some((run) => run === null)) return;
-		if (!mayContinueOn(row, next)) return;
-		const joined = [...(runs as DigitRun[]), ...(nextRuns as DigitRun[])];
-		const length = joined.reduce((n, u) => n + u.digits.length, 0);
-		if (length >= 12 && length <= 19) found.push({ runs: joined, rows: [row, next] });
+		const k = nextPrintedRow(rows, r);
+		const next = rows[k];
+		const nextRuns = perRow[k];
+		if (next && wholeDigitRow(runs) && wholeDigitRow(nextRuns) && mayContinueOn(row, next)) {
+			const joined = [...runs, ...nextRuns];
+			const length = joined.reduce((n, u) => n + u.digits.length, 0);
+			if (length >= 12 && length <= 19) found.push({ runs: joined, rows: [row, next] });
+		}
+		found.push(...besideText(rows, perRow, r));
 	});
 	return found;
 }
+
+/**
+ * The row after row r in the rows' order, past rows of specks only: a speck between a number's two
+ * lines boxed as a row of its own (independent seed 191: an R at 0.02 between 7134 and 8796) is no
+ * line between them.
+ */
+function nextPrintedRow(rows: TextRow[], r: number): number {
+	let k = r + 1;
+	while (k < rows.length && rows[k].chars.every((c) => c.char === ' ' || c.prob < SPECK)) k += 1;
+	return k;
+}
+
+function wholeDigitRow(runs: Array<DigitRun | null> | undefined): runs is DigitRun[] {
+	return runs !== undefined && runs.length > 0 && runs.every((run) => run !== null);
+}
+
+/**
+ * A number's two lines with text in line with them (third-hand sets: a portrait card lying on a
+ * printed page, words of the page on the number's rows): the digit groups ending the row, continued
+ * by those starting a row under it. Only as a card prints them: the two lines start one under the
+ * other, the second ends within the first's extent, and the first is no number alone. Page digits
+ * after the second line (4539 1488 / 0343 0007 123 Main St) run past the first line's end and join
+ * nothing. Nothing checks that the words beside are no part of it, so the join is never sure.
+ */
+function besideText(rows: TextRow[], perRow: Array<Array<DigitRun | null>>, r: number): Candidate[] {
+	const row = rows[r];
+	const runs = perRow[r];
+	const head = runs.slice(runs.lastIndexOf(null) + 1) as DigitRun[];
+	const headLength = head.reduce((n, u) => n + u.digits.length, 0);
+	if (head.length === 0 || headLength >= 12) return [];
+	const headChars = head.flatMap((run) => run.chars);
+	const found: Candidate[] = [];
+	// A row of the page's text may stand between the two in the rows' order.
+	for (let k = r + 1; k < rows.length; k++) {
+		const next = rows[k];
+		const nextRuns = perRow[k];
+		const firstWord = nextRuns.indexOf(null);
+		const tail = (firstWord < 0 ? nextRuns : nextRuns.slice(0, firstWord)) as DigitRun[];
+		// Rows of digit groups only, one right under the other, are joined above.
+		const alone = k === nextPrintedRow(rows, r) && head.length === runs.length && tail.length === nextRuns.length;
+		if (tail.length === 0 || alone || !mayContinueOn(row, next)) continue;
+		const tailChars = tail.flatMap((run) => run.chars);
+		const along = (a: PlacedChar, b: PlacedChar) => lineOffset(quadCenter(a.quad), quadCenter(b.quad), row.direction).along;
+		const startApart = Math.abs(along(headChars[0], tailChars[0]));
+		const endPast = along(headChars[headChars.length - 1], tailChars[tailChars.length - 1]);
+		if (startApart > row.height * LINE_START || endPast > row.height * LINE_START) continue;
+		const joined = [...head, ...tail];
+		const length = joined.reduce((n, u) => n + u.digits.length, 0);
+		if (length >= 12 && length <= 19) found.push({ runs: joined, rows: [row, next], besideText: true });
+	}
+	return found;
+}
+
+/** How far apart along the line, in its heights, a number's two lines with text beside may start or end. */
+const LINE_START = 1;
+
+/** A number joined past text beside its lines: read, and flagged for a person to check. */
+const BESIDE_TEXT_CONFIDENCE = 0.85;
 
 /** How far under a number's line, in its heights, the next line must stand to go on from it. */
 const LINE_BELOW = 0.3;
@@ -220,7 +283,9 @@ export function longestForBrand(digits: string): boolean {
  * read; a repaired or invalid reading is reported below the review threshold.
  */
 export function readNumber(rows: TextRow[]): NumberChoice | null {
-	let best: (Omit<NumberChoice, 'besideDigits' | 'confidenceApart'> & { rank: number; chars: PlacedChar[] }) | null = null;
+	let best:
+		| (Omit<NumberChoice, 'besideDigits' | 'confidenceApart' | 'joinedPastText'> & { rank: number; chars: PlacedChar[]; pastText: boolean })
+		| null = null;
 	const all = candidates(rows);
 	for (const candidate of all) {
 		const chars = candidate.runs.flatMap((run) => run.chars);
@@ -257,12 +322,20 @@ export function readNumber(rows: TextRow[]): NumberChoice | null {
 				rank = luhn10(digits) ? 2 : 0;
 			}
 		}
+		// In every branch: a join past text (UnionPay without Luhn) must not outrank a number read otherwise.
+		if (candidate.besideText) {
+			confidence = Math.min(confidence, BESIDE_TEXT_CONFIDENCE);
+			rank = Math.min(rank, 5);
+		}
 		const better =
 			!best ||
 			rank > best.rank ||
 			(rank === best.rank &&
 				(digits.length > best.digits.length || (digits.length === best.digits.length && confidence > best.confidence)));
-		if (better) best = { digits, runs: groupsOf(chars, digits, candidate.runs), rows: candidate.rows, confidence, rank, chars };
+		if (better) {
+			const runs = groupsOf(chars, digits, candidate.runs);
+			best = { digits, runs, rows: candidate.rows, confidence, rank, chars, pastText: candidate.besideText === true };
+		}
 	}
 	if (!best) return null;
 	// A longer reading of the same digit groups plus others beside them, as long as a card number
@@ -281,7 +354,15 @@ export function readNumber(rows: TextRow[]): NumberChoice | null {
 	});
 	const besideDigits = [...new Set([...longer, ...strayDigits(rows, best.rows, chosen, best.digits), ...nextLineDigits(rows, best)])];
 	const confidence = besideDigits.length > 0 ? Math.min(best.confidence, 0.85) : best.confidence;
-	return { digits: best.digits, runs: best.runs, rows: best.rows, confidence, besideDigits, confidenceApart: best.confidence };
+	return {
+		digits: best.digits,
+		runs: best.runs,
+		rows: best.rows,
+		confidence,
+		besideDigits,
+		confidenceApart: best.confidence,
+		joinedPastText: best.pastText,
+	};
 }
 
 /**

@@ -39,6 +39,11 @@ export interface FieldReading {
 	 * gap): a crop that did not see it does not clear the doubt.
 	 */
 	markSeen?: true;
+	/**
+	 * A number joined from two lines with text beside them (a portrait card on a printed page): in
+	 * doubt, and a closer view that reads it surely reads it as if the first view had read none.
+	 */
+	joinedPastText?: true;
 }
 
 export type DateLabel = 'expiry' | 'decoy' | 'cutValid';
