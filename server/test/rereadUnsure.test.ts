@@ -18,6 +18,18 @@ async function merge(first: CardFields, ...again: CardFields[]) {
 }
 
 describe('rereadUnsure', () => {
+	test('a number joined past page text keeps that doubt alone only where the crops agreed (a read-only review)', async () => {
+		const joined = (text: string, confidence: number): CardFields => ({
+			number: { text, confidence, box: null, parts: [], joinedPastText: true },
+		});
+		const agreed = await merge(joined('4539148803436467', 0.85), joined('4539148803436467', 0.85), {});
+		expect(agreed.number?.joinedPastText).toBe(true);
+		// A crop that read another number surely is a doubt of its own: a closer view must not clear it.
+		const other: CardFields = { number: { text: '4111111111111111', confidence: 0.97, box: null, parts: [] } };
+		const rival = await merge(joined('4539148803436467', 0.85), other, joined('4539148803436467', 0.85));
+		expect([rival.number?.text, rival.number?.joinedPastText]).toEqual(['4539148803436467', undefined]);
+	});
+
 	test('one sure crop does not clear a date another crop, agreeing, hardly believed', async () => {
 		// OCR-A embossed 05/31: the detector's crop read the last digit as 3 at 0.3, a taller crop read 05/33 surely.
 		const fields = await merge(date('05/33', 0.488), date('05/33', 0.93), {});

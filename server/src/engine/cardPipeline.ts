@@ -960,9 +960,9 @@ function checkedAnew(found: FieldReading, current: FieldReading | undefined): bo
 }
 
 /**
- * The first view joined the number's two lines past text beside them, in doubt for it; the closer
- * view, with less of the page round the card, read the same checked number surely: as sure as a
- * number the first view had not read (a read-only review's bound, kept: the join itself never is).
+ * The first view joined the number's two lines past text beside them, in doubt for that alone; the
+ * closer view, at a larger scale, grouped its rows otherwise and read the same checked number surely:
+ * as sure as a number the first view had not read, as it was before such joins were made.
  */
 function joinedPastTextAgain(found: FieldReading, current: FieldReading): boolean {
 	return current.joinedPastText === true && found.text === current.text && found.confidence >= REVIEW_CONFIDENCE;
@@ -1420,6 +1420,8 @@ export async function rereadUnsure(
 		// What one crop saw (larger digits beside the date, the date read in part elsewhere, a hyphen in
 		// the name) is still there where another crop did not see it.
 		const field: FieldReading = { ...best, confidence };
+		// A join's doubt stands alone only where the crops agreed: a rival reading is a doubt of its own.
+		if (field.joinedPastText && (rivals.length > 0 || confidence < best.confidence)) delete field.joinedPastText;
 		for (const flag of DOUBT_FLAGS)
 			if (withWinner.some((r) => r[flag])) {
 				field.confidence = Math.min(field.confidence, KEPT_DOUBTS[flag]);

@@ -58,7 +58,7 @@ export interface NumberChoice {
 	besideDigits: PlacedChar[];
 	/** What the number earns without that doubt. */
 	confidenceApart: number;
-	/** Joined from two lines past text beside them (see `besideText`). */
+	/** Joined from two lines past text beside them (see `besideText`), and in doubt for that alone. */
 	joinedPastText: boolean;
 }
 
@@ -161,13 +161,19 @@ function candidates(rows: TextRow[]): Candidate[] {
 }
 
 /**
- * The row after row r in the rows' order, past rows of specks only: a speck between a number's two
- * lines boxed as a row of its own (independent seed 191: an R at 0.02 between 7134 and 8796) is no
- * line between them.
+ * The row after row r in the rows' order, past rows of a speck or two: a speck between a number's
+ * two lines boxed as a row of its own (independent seed 191: an R at 0.02 between 7134 and 8796) is
+ * no line between them; a line of faint print is (a read-only review's bound).
  */
+/** A row of a speck or two the recogniser hardly believed in, not a line of faint print. */
+function specksOnly(row: TextRow): boolean {
+	const marks = row.chars.filter((c) => c.char !== ' ');
+	return marks.length <= 2 && marks.every((c) => c.prob < SPECK);
+}
+
 function nextPrintedRow(rows: TextRow[], r: number): number {
 	let k = r + 1;
-	while (k < rows.length && rows[k].chars.every((c) => c.char === ' ' || c.prob < SPECK)) k += 1;
+	while (k < rows.length && specksOnly(rows[k])) k += 1;
 	return k;
 }
 
@@ -214,6 +220,9 @@ function besideText(rows: TextRow[], perRow: Array<Array<DigitRun | null>>, r: n
 
 /** How far apart along the line, in its heights, a number's two lines with text beside may start or end. */
 const LINE_START = 1;
+
+/** The review line: a number at least this sure is reported as read. */
+const SURE_NUMBER = 0.9;
 
 /** A number joined past text beside its lines: read, and flagged for a person to check. */
 const BESIDE_TEXT_CONFIDENCE = 0.85;
@@ -322,6 +331,8 @@ export function readNumber(rows: TextRow[]): NumberChoice | null {
 				rank = luhn10(digits) ? 2 : 0;
 			}
 		}
+		// The join is this number's only doubt when it would be sure without it.
+		const onlyJoined = candidate.besideText === true && confidence >= SURE_NUMBER;
 		// In every branch: a join past text (UnionPay without Luhn) must not outrank a number read otherwise.
 		if (candidate.besideText) {
 			confidence = Math.min(confidence, BESIDE_TEXT_CONFIDENCE);
@@ -334,7 +345,7 @@ export function readNumber(rows: TextRow[]): NumberChoice | null {
 				(digits.length > best.digits.length || (digits.length === best.digits.length && confidence > best.confidence)));
 		if (better) {
 			const runs = groupsOf(chars, digits, candidate.runs);
-			best = { digits, runs, rows: candidate.rows, confidence, rank, chars, pastText: candidate.besideText === true };
+			best = { digits, runs, rows: candidate.rows, confidence, rank, chars, pastText: onlyJoined };
 		}
 	}
 	if (!best) return null;
@@ -361,7 +372,7 @@ export function readNumber(rows: TextRow[]): NumberChoice | null {
 		confidence,
 		besideDigits,
 		confidenceApart: best.confidence,
-		joinedPastText: best.pastText,
+		joinedPastText: best.pastText && besideDigits.length === 0,
 	};
 }
 

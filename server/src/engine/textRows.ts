@@ -206,11 +206,6 @@ const MARGIN_RISE = 2;
 const NARROW_GLYPH = /[IJijl1.,'-]/;
 /** What the edge of a round or upright letter reads as, cut by a box's start. */
 const EDGE_STROKE = /^[Il|]$/;
-/**
- * ...nearer the letter before than this share of its box's letter step (BRUNO | IM: 0.74). A real I
- * after a box split mid-word stands about a step off (WILL | IAMS).
- */
-const EDGE_STROKE_STEP = 0.8;
 
 /** Median step between neighbouring letters of each box, in the row's own units. */
 function boxPitches(placed: PlacedChar[]): Map<number, number> {
@@ -289,7 +284,8 @@ function buildRow(members: LineGeometry[]): TextRow {
 		}
 		// A box that starts inside the one before can read the edge of that box's last letter as a stroke
 		// (independent seed 199: BRUNO | IM for BRUNO M, letter-spaced, its I 0.74 of BRUNO's letter
-		// step after the O, reported BRUNOIM at 0.995). A real I may stand there as well: a doubt only.
+		// step after the O, reported BRUNOIM at 0.995; 0.71-0.88 in other readings of the crop). A real I
+		// after a box split inside a word stands as near in a proportional font (WILL | IAMS): a doubt only.
 		const edgeStroke =
 			firstOfBox &&
 			EDGE_STROKE.test(c.char) &&
@@ -297,7 +293,7 @@ function buildRow(members: LineGeometry[]): TextRow {
 			lastOfBox.get(last.box) === last &&
 			/[A-Za-z]/.test(last.char) &&
 			c.boxSpan[0] < last.boxSpan[1] &&
-			c.along - last.along < (pitches.get(last.box) ?? 0) * EDGE_STROKE_STEP;
+			c.along - last.along < (pitches.get(last.box) ?? 0);
 		if (edgeStroke) {
 			chars.push({ ...c, edgeStroke: true });
 			continue;
