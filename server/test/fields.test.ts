@@ -772,6 +772,22 @@ describe('card number', () => {
 		expect(faint?.text === '4539148803436467' && faint.confidence >= 0.9).toBe(false);
 	});
 
+	test("a box drawn down the ends of a number's two lines is no line between them, nor digits beside it", () => {
+		// Third-hand set 6: a portrait card's 55, read down the last digits of both lines, stood between
+		// them in the rows' order and left the lines joined only past it, in doubt. Here 87 down the
+		// last digits of 4539 1488 and 0343 6467: its digits on theirs.
+		const last = 40 + 8.5 * PITCH;
+		const downEnds = (first: string, second: string) => {
+			const across = turned(line(`${first}${second}`, last + HEIGHT / 2, 115 - PITCH, { 1: { shift: 40 / PITCH - 1 } }), 90);
+			const rows = groupIntoRows([line('4539 1488', 40, 100), across, line('0343 6467', 40, 140), line('JOHN SMITH', 40, 210)]);
+			const number = extractFields(rows, NOW).fields.number;
+			return [number?.text, (number?.confidence ?? 0) >= 0.9];
+		};
+		expect(downEnds('8', '7')).toEqual(['4539148803436467', true]);
+		// Other digits there are beside the number, not on it.
+		expect(downEnds('5', '2')).toEqual(['4539148803436467', false]);
+	});
+
 	test('12 digits of a brand that runs longer, with digit groups on the line under them, are not sure (bench seed 2095)', () => {
 		// A 19-digit Maestro on two lines: the first line's 12 digits pass Luhn by chance, and the second
 		// line, read with a digit too many (20 in all), joins no number.

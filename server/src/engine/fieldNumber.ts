@@ -3,7 +3,8 @@ import luhn10 from 'card-validator/dist/luhn-10';
 
 import type { PlacedChar, TextRow } from './textRows';
 import { meanProb, spanQuad, splitRuns } from './textRows';
-import { belowLine, lineOffset, quadCenter } from './geometry';
+import { belowLine, distance, lineOffset, quadCenter } from './geometry';
+import type { Point } from './types';
 
 /** Glyphs OCR confuses with digits, mapped only inside tokens that are mostly digits already. */
 export const DIGIT_LOOKALIKES: Record<string, string> = {
@@ -160,20 +161,33 @@ function candidates(rows: TextRow[]): Candidate[] {
 	return found;
 }
 
-/**
- * The row after row r in the rows' order, past rows of a speck or two: a speck between a number's
- * two lines boxed as a row of its own (independent seed 191: an R at 0.02 between 7134 and 8796) is
- * no line between them; a line of faint print is (a read-only review's bound).
- */
 /** A row of a speck or two the recogniser hardly believed in, not a line of faint print. */
 function specksOnly(row: TextRow): boolean {
 	const marks = row.chars.filter((c) => c.char !== ' ');
 	return marks.length <= 2 && marks.every((c) => c.prob < SPECK);
 }
 
+/**
+ * Whether a row runs across another rather than along it: a box the detector drew down the ends of
+ * two lines (a portrait card, third-hand set 6: 55 read down the last digits of 4001 1595 and
+ * 6752 3175) is no line of print between them.
+ */
+function runsAcross(row: TextRow, line: TextRow): boolean {
+	return Math.abs(row.direction.x * line.direction.x + row.direction.y * line.direction.y) < ALONG_COS;
+}
+
+/** Rows whose directions are closer than 45 degrees run along one another. */
+const ALONG_COS = Math.SQRT1_2;
+
+/**
+ * The row after row r in the rows' order, past rows of a speck or two and rows across it: a speck
+ * between a number's two lines boxed as a row of its own (independent seed 191: an R at 0.02
+ * between 7134 and 8796) is no line between them; a line of faint print is (a read-only review's
+ * bound).
+ */
 function nextPrintedRow(rows: TextRow[], r: number): number {
 	let k = r + 1;
-	while (k < rows.length && specksOnly(rows[k])) k += 1;
+	while (k < rows.length && (specksOnly(rows[k]) || runsAcross(rows[k], rows[r]))) k += 1;
 	return k;
 }
 
@@ -384,7 +398,8 @@ export function readNumber(rows: TextRow[]): NumberChoice | null {
  * without them may be valid by chance. Returns those digits (none when there are none).
  */
 function strayDigits(rows: TextRow[], numberRows: TextRow[], chosen: Set<PlacedChar>, digits: string): PlacedChar[] {
-	const used = [...chosen].map((c) => quadCenter(c.quad));
+	const chosenCenters = [...chosen].map((c) => ({ char: c.char, at: quadCenter(c.quad) }));
+	const used = chosenCenters.map((c) => c.at);
 	const height = Math.max(...numberRows.map((row) => row.height));
 	const left = Math.min(...used.map((p) => p.x));
 	const right = Math.max(...used.map((p) => p.x));
@@ -423,6 +438,9 @@ function strayDigits(rows: TextRow[], numberRows: TextRow[], chosen: Set<PlacedC
 			if (amex && ownBox && /^\d{4}$/.test(text) && overNumber(run)) return [];
 			const runDigits = run.filter((c) => /\d/.test(c.char));
 			if (runDigits.length < run.length / 2) return [];
+			// The number's own digits read again in a box across its lines (third-hand set 6: 55 read
+			// down the last digits of a portrait card's 4001 1595 and 6752 3175): each on a chosen digit.
+			if (runDigits.every((c) => readAgain(c, chosenCenters, height))) return [];
 			// More digits than a group holds count only past the number's ends: over it, they are
 			// the number read again in a box of its own.
 			const past = (x: number) => runDigits.length <= 4 || x < left || x > right;
@@ -433,6 +451,12 @@ function strayDigits(rows: TextRow[], numberRows: TextRow[], chosen: Set<PlacedC
 			return stray ? runDigits : [];
 		}),
 	);
+}
+
+/** Whether a digit stands on one of the number's own, the same digit, within half a line height. */
+function readAgain(c: PlacedChar, chosen: Array<{ char: string; at: Point }>, height: number): boolean {
+	const p = quadCenter(c.quad);
+	return chosen.some((d) => d.char === c.char && distance(d.at, p) < height / 2);
 }
 
 /**
