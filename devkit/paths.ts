@@ -12,6 +12,9 @@ export const SAMPLES = join(ROOT, 'server', 'samples');
 /** One card for every capture kind and layout of the bench generator, with truth.json. */
 export const CAPTURES = join(SAMPLES, 'captures');
 
+/** Cards the engine misreads, each of whose misread fields must be reported in doubt, with truth.json. */
+export const MISREAD = join(SAMPLES, 'misread');
+
 export const EXAMPLES = join(ROOT, 'examples');
 
 /** Git-ignored working space: packed tarballs, benchmark files. */

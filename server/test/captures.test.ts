@@ -5,7 +5,7 @@ import type { CardTruth } from '../../devkit/fixtures';
 import { readTruth } from '../../devkit/fixtures';
 import type { RunningServer } from '../../devkit/localServer/launch';
 import { startLocalServer } from '../../devkit/localServer/launch';
-import { CAPTURES } from '../../devkit/paths';
+import { CAPTURES, MISREAD } from '../../devkit/paths';
 
 const SECRET = 'captures-secret';
 
@@ -51,6 +51,7 @@ interface CaptureTruth extends CardTruth {
 }
 
 const truth = readTruth<CaptureTruth>(CAPTURES);
+const misread = readTruth<CaptureTruth>(MISREAD);
 
 interface Answer {
 	status: number;
@@ -106,6 +107,20 @@ describe('local server: every capture kind and layout of the bench generator (se
 			flagged.push(...FIELDS.filter((f) => !((result[f]?.confidence ?? 0) >= 0.9)).map((f) => `${file} ${f} @${result[f]?.confidence}`));
 		},
 		20_000,
+	);
+
+	test.each(Object.entries(misread).map(([file, card]) => ({ file, card })))(
+		'a card the engine misreads says so: $file',
+		async ({ file, card }) => {
+			const { status, body } = await send(file, readFileSync(join(MISREAD, file)));
+			expect(status).toBe(200);
+			const result = body.images?.[0]?.creditCard?.result ?? {};
+			const wrongSurely = FIELDS.filter(
+				(f) => result[f] !== undefined && result[f]?.text !== card[f] && (result[f]?.confidence ?? 0) >= 0.9,
+			);
+			expect(wrongSurely.map((f) => `${f}: ${f === 'number' ? '(number)' : result[f]?.text} @${result[f]?.confidence}`)).toEqual([]);
+		},
+		30_000,
 	);
 
 	test('right readings are seldom flagged for review', () => {

@@ -6,6 +6,7 @@
 import { extractFields } from '../src/engine/extractFields';
 import type { RecognizedChar, RecognizedLine } from '../src/engine/recognizeText';
 import { groupIntoRows } from '../src/engine/textRows';
+import { readNameInDoubt, strongestNameRival } from '../src/engine/nameRivals';
 
 const NOW = new Date('2026-11-30T00:00:00Z');
 const HEIGHT = 30;
@@ -1245,6 +1246,31 @@ describe('holder name', () => {
 		expect(read(line('hugo da valle', 40, 220)).name).toBeUndefined();
 		// Nor is a line in small letters whose first letters the model did not doubt (no capital runner-up).
 		expect(read(line('security code', 40, 220)).name).toBeUndefined();
+	});
+
+	test('each reading of a name notes the strongest runner-up that is another letter in its case, for the card to weigh', async () => {
+		// Bench seed 2159: ANDREA NARTIN read surely, its N at 0.82 with M at 0.14 behind it.
+		const rival = async (text: string, at: number, alt: { char: string; prob: number }) => {
+			let seen = 0;
+			await readNameInDoubt(async () => {
+				read(line(text, 40, 220, { [at]: { prob: 0.8, alt } }));
+				seen = strongestNameRival(text);
+				return { fields: {}, lines: [], rotationDeg: 0 };
+			});
+			return seen;
+		};
+		await expect(rival('ANDREA NARTIN', 7, { char: 'M', prob: 0.14 })).resolves.toBeCloseTo(0.14);
+		await expect(rival('Andrea Nartin', 7, { char: 'M', prob: 0.14 })).resolves.toBeCloseTo(0.14);
+		await expect(rival('Andrea Nartin', 8, { char: 'e', prob: 0.14 })).resolves.toBeCloseTo(0.14);
+		// The same letter in the other case, a letter of the other case (a small l behind a capital I is
+		// one stroke), a digit or a mark is no other name.
+		await expect(rival('ANDREA NARTIN', 7, { char: 'n', prob: 0.14 })).resolves.toBe(0);
+		await expect(rival('ANDREA NARTIN', 7, { char: 'm', prob: 0.14 })).resolves.toBe(0);
+		await expect(rival('Fleur de la Fuente', 9, { char: 'I', prob: 0.2 })).resolves.toBe(0);
+		await expect(rival('ANDREA NARTIN', 7, { char: '0', prob: 0.14 })).resolves.toBe(0);
+		await expect(rival('ANDREA NARTIN', 7, { char: '-', prob: 0.14 })).resolves.toBe(0);
+		// Behind a mark of the name, a letter is no rival of a letter.
+		await expect(rival('SOO-JIN PARK', 3, { char: 'I', prob: 0.3 })).resolves.toBe(0);
 	});
 
 	test('a letter whose runner-up is itself in the other case is read surely; another letter is a rival', () => {

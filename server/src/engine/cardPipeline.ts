@@ -10,6 +10,7 @@ import { checked, longestForBrand, validForBrand } from './fieldNumber';
 import { findCardShape } from './findCard';
 import { distance, extendQuadEnds, insideQuad, median, quadCenter, unit } from './geometry';
 import type { OcrModels } from './models';
+import { readNameInDoubt } from './nameRivals';
 import { dominantTextAngle, upsideDownProbability } from './orientation';
 import type { RecognizedChar, RecognizedLine } from './recognizeText';
 import { MAX_REC_WIDTH, cropWidth, recognizeLines } from './recognizeText';
@@ -181,6 +182,10 @@ export async function readCardFromImage(
 	now: Date,
 	settings: PipelineSettings = DEFAULT_PIPELINE,
 ): Promise<CardReading> {
+	return await readNameInDoubt(async () => await readBothPasses(models, source, now, settings));
+}
+
+async function readBothPasses(models: OcrModels, source: RgbImage, now: Date, settings: PipelineSettings): Promise<CardReading> {
 	const longSide = Math.max(source.width, source.height);
 	const { reading: first, textSpread } = await readAtCoarseSide(
 		models,

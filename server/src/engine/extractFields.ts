@@ -3,6 +3,7 @@ import { quadCenter } from './geometry';
 import { readExpiry } from './fieldExpiry';
 import { readName } from './fieldName';
 import { readNumber } from './fieldNumber';
+import { noteNameRival } from './nameRivals';
 import type { PlacedChar, TextRow } from './textRows';
 import { spanQuad } from './textRows';
 
@@ -88,6 +89,7 @@ export function extractFields(rows: TextRow[], now: Date = new Date()): Extracte
 	}
 	const name = readName(rows, number?.rows ?? [], new Set([...numberChars, ...(expiry?.chars ?? [])]));
 	if (name) {
+		noteNameRival(name.text, name.letterRival);
 		fields.name = { ...reading(name.text, name.confidence, name.words), ...(name.hyphenSeen ? { markSeen: name.hyphenSeen } : {}) };
 		sources.name = boxesOf(name.words);
 	}

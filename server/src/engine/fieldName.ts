@@ -15,6 +15,8 @@ export interface NameChoice {
 	apartFromEdge?: number;
 	/** The model saw a hyphen it did not emit, in a gap or between letters: see FieldReading.markSeen. */
 	hyphenSeen?: true;
+	/** The recogniser's strongest runner-up that is another letter, behind any of the name's letters. */
+	letterRival: number;
 }
 
 /**
@@ -1330,6 +1332,15 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	// A lone lower-case letter in a name in capitals may be a mark read as a letter, not an initial.
 	if (chosen.words.some((w) => letters(runText(w)).length === 1 && /[a-z]/.test(w[0].char))) confidence = Math.min(confidence, 0.85);
 	const clamp = (value: number) => Math.max(0, Math.min(1, value));
+	// Another letter in the letter's own case: a digit or a mark is no other name, nor the same letter
+	// in the other case, nor a letter of the other case (a small l behind a capital I is one stroke).
+	const sameCase = (a: string, b: string) => /[A-Z]/.test(a) === /[A-Z]/.test(b);
+	const letterRival = Math.max(
+		0,
+		...letterChars.map((c) =>
+			c.alt && /[A-Za-z]/.test(c.alt.char) && sameCase(c.alt.char, c.char) && c.alt.char !== c.char ? c.alt.prob : 0,
+		),
+	);
 	return {
 		text: chosen.text,
 		words: chosen.words,
@@ -1337,5 +1348,6 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 		confidence: clamp(onEdge ? Math.min(confidence, 0.8) : confidence),
 		...(onEdge ? { apartFromEdge: clamp(confidence) } : {}),
 		...(hyphenSeen ? { hyphenSeen: true as const } : {}),
+		letterRival,
 	};
 }
