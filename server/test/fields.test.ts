@@ -910,6 +910,55 @@ describe('card number', () => {
 });
 
 describe('holder name', () => {
+	test('a short word whose grown box reaches into the word before it is the same line (bench seed 2165: JAEHO | OH)', () => {
+		// JAEHO's box ends at 166 (two blank cells after its O); OH's box starts 20 px inside it, more than
+		// a third of OH's own width, at the same height: not a line stacked over JAEHO.
+		const name = read(line('TIDEWATER', 40, 40), line('JAEHO  ', 40, 220), line(' OH', 146, 220)).name;
+		expect(name?.text).toBe('JAEHO OH');
+		expect(name?.confidence).toBeGreaterThanOrEqual(0.9);
+	});
+
+	test('words restored to capitals from small letters come after a line read in capitals (third-hand set 14: y or c)', () => {
+		// Page text beside the card, nearer its number than the holder's name: a tie the nearer line won.
+		// The o of "or" read with its capital the runner-up, as such page text is.
+		const name = read(
+			line('y or c', 40, 150, { 2: { prob: 0.6, alt: { char: 'O', prob: 0.38 } } }),
+			line('LUCAS FITZGERALD', 40, 220),
+		).name;
+		expect(name?.text).toBe('LUCAS FITZGERALD');
+	});
+
+	test('a gap of a letter and a bit is no odd gap to split a line at (independent seed 205: PRIYA | AMUND SEN)', () => {
+		// A space read inside AMUNDSEN at a third of a letter's blank made the word gap before it look
+		// odd: the line came apart in two name-like parts, both lost to the issuer's name above.
+		const words = line('PRIYA AMUND SEN', 40, 220, { 6: { shift: 0.3 }, 12: { shift: -0.7 } });
+		const name = read(line('HIGHLAND EXCHANGE', 40, 40), words).name;
+		expect(name?.text).toBe('PRIYA AMUND SEN');
+		// Two letters of blank or more still set a word apart.
+		const apart = line('PRIYA AMUND SEN', 40, 220, { 6: { shift: 1.3 }, 12: { shift: -0.7 } });
+		expect(read(line('HIGHLAND EXCHANGE', 40, 40), apart).name?.text).not.toBe('PRIYA AMUND SEN');
+	});
+
+	test('a rise a step and a bit from the letter before, in a box at a fixed pitch, is a gap in doubt (independent seed 205: AMUND SEN)', () => {
+		// Every letter of the box a pitch from the next but S, 1.3 pitches from D, the space class at 0.31
+		// before it: in a monospace font a word gap is a whole blank cell, two pitches.
+		const name = (shift: number) =>
+			read(line('PRIYA', 40, 220), line('AMUNDSEN', 40 + 6 * PITCH, 220, { 5: { spaceBefore: 0.31, shift } })).name;
+		expect(name(0.3)?.text).toBe('PRIYA AMUND SEN');
+		expect(name(0.3)?.confidence).toBeLessThan(0.9);
+		// Two pitches apart, the rise is a sure gap.
+		expect([name(1)?.text, (name(1)?.confidence ?? 0) >= 0.9]).toEqual(['PRIYA AMUND SEN', true]);
+	});
+
+	test('a clear rise beside a narrow letter is a lost gap though the letters stand at their step (bench seed 2163: MI-JIJANG)', () => {
+		const name = (rise: number, text = 'MI-JIJANG') => read(line(text, 40, 220, { 5: { spaceBefore: rise } })).name;
+		expect(name(0.13)?.text).toBe('MI-JI JANG');
+		expect(name(0.13)?.confidence).toBeLessThan(0.9);
+		// A faint rise there, or one between wide letters at their step, cuts nothing.
+		expect(name(0.04)?.text).toBe('MI-JIJANG');
+		expect(name(0.13, 'MO-HOHANG')?.text).toBe('MO-HOHANG');
+	});
+
 	test('product words ending the name line at its own word gap leave the words before them, in doubt (third-hand sets 5, 7)', () => {
 		const name = (text: string) => read(line('TIDEWATER', 40, 40), line(text, 40, 220)).name;
 		for (const [text, expected] of [
@@ -1040,19 +1089,22 @@ describe('holder name', () => {
 		// can be, and 0.258 inside DAJIN, whose letters stood 1.3 steps apart. DA JIN LEE came back at 0.999.
 		const noisy = read(line('DAJIN LEE', 40, 220, { 0: { spaceBefore: 0.185 }, 2: { spaceBefore: 0.258, shift: 0.3 } }));
 		expect(noisy.name?.confidence).toBeLessThan(0.9);
-		// The same rise over a clean margin is the gap the model left blank (SEO DA IN): sure.
-		const clean = read(line('DAJIN LEE', 40, 220, { 0: { spaceBefore: 0.001 }, 2: { spaceBefore: 0.258, shift: 0.3 } }));
+		// The same rise over a clean margin is the gap the model left blank (SEO DA IN): sure. In a
+		// proportional font, whose narrow I stands nearer its neighbours (at a fixed pitch 1.3 steps
+		// are no sure gap).
+		const narrowI = { 3: { shift: -0.2 }, 4: { shift: 0.2 } };
+		const clean = read(line('DAJIN LEE', 40, 220, { ...narrowI, 0: { spaceBefore: 0.001 }, 2: { spaceBefore: 0.258, shift: 0.3 } }));
 		expect([clean.name?.text, (clean.name?.confidence ?? 0) >= 0.9]).toEqual(['DA JIN LEE', true]);
 		// Twice the margin is the line: 1.9 times is noise, 2.5 times a gap.
 		const near = read(line('DAJIN LEE', 40, 220, { 0: { spaceBefore: 0.13 }, 2: { spaceBefore: 0.25, shift: 0.3 } }));
 		expect(near.name?.confidence).toBeLessThan(0.9);
-		const over = read(line('DAJIN LEE', 40, 220, { 0: { spaceBefore: 0.1 }, 2: { spaceBefore: 0.25, shift: 0.3 } }));
+		const over = read(line('DAJIN LEE', 40, 220, { ...narrowI, 0: { spaceBefore: 0.1 }, 2: { spaceBefore: 0.25, shift: 0.3 } }));
 		expect([over.name?.text, (over.name?.confidence ?? 0) >= 0.9]).toEqual(['DA JIN LEE', true]);
 		// A faint rise (under 0.22) is a doubt wherever it stands (seed 2119: WEI KOWAL CZYK-NOWAK at 0.988).
 		const faint = read(line('WEI KOWALCZYK', 40, 220, { 9: { spaceBefore: 0.168, shift: 0.4 } }));
 		expect(faint.name?.confidence).toBeLessThan(0.9);
 		// A box that starts with a space the model emitted has no blank margin: its gaps stay sure.
-		const leading: RecognizedLine = line('DAJIN LEE', 40, 220, { 2: { spaceBefore: 0.258, shift: 0.3 } });
+		const leading: RecognizedLine = line('DAJIN LEE', 40, 220, { ...narrowI, 2: { spaceBefore: 0.258, shift: 0.3 } });
 		leading.chars.unshift({ char: ' ', prob: 0.7, u0: 0, u1: 0.02, spaceBefore: 0.7, dotBefore: 0, apostropheBefore: 0, alt: null });
 		expect((read(leading).name?.confidence ?? 0) >= 0.9).toBe(true);
 	});

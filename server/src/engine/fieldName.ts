@@ -617,7 +617,10 @@ function bestCuts(run: PlacedChar[], context: { prefix: boolean; gapAfter: boole
 	// The model's frames must agree: letters run together inside a word sit at their usual step, a
 	// lost gap leaves the step wider (GIUL|IA 1.0x, ROBERT|LOPEZ 1.22x).
 	const stepRatio = (i: number) => (run[i].along - run[i - 1].along) / usualStep;
-	const wide = (i: number) => stepRatio(i) >= LOST_GAP_STEP;
+	// Beside a glyph much narrower than the pitch (the I of MI-JI|JANG) the step between centres runs
+	// short across a real gap: there a clear rise, as beside an initial, will do.
+	const wide = (i: number) =>
+		stepRatio(i) >= LOST_GAP_STEP || (NARROW_LETTER.test(run[i - 1].char + run[i].char) && rises[i] >= LOST_INITIAL);
 	// A word after a lost gap starts with a capital: in a title-case run (Mary Wright) a lower-case
 	// letter standing wide after a capital W or M is its own word's.
 	const capital = (i: number) => /[A-Z]/.test(run[i].char);
@@ -891,6 +894,13 @@ function wordGap(segment: Segment, a: PlacedChar[], b: PlacedChar[]): number {
 }
 
 /**
+ * An odd gap is two letters of blank at least: a fixed-pitch font's word gap is a whole letter, and
+ * a gap beside a detector box's edge reads wider than inside a box (independent seed 205: PRIYA |
+ * AMUNDSEN at 1.25 letters, against a rise read inside AMUNDSEN).
+ */
+const ODD_GAP_MIN = 2;
+
+/**
  * Three or more words with one gap far wider than the others are a name and something printed
  * beside it that no vocabulary knows (a product tier, a network's name): split there.
  */
@@ -901,7 +911,8 @@ function splitAtOddGap(segment: Segment): Segment[] {
 	const typical = Math.max(median(gaps.filter((_, i) => i !== widest)), segment.pitch * 0.5);
 	const cut = widest + 1;
 	// An initial is followed by the surname, however wide its full stop makes the gap.
-	if (gaps[widest] < typical * 2.2 || letters(runText(segment.words[widest])).length === 1) return [segment];
+	if (gaps[widest] < Math.max(typical * 2.2, segment.pitch * ODD_GAP_MIN) || letters(runText(segment.words[widest])).length === 1)
+		return [segment];
 	// Split from words that could be a name as well (WAL TER | LOCKWOOD, where the model read a space
 	// inside WALTER): which part is the name, or whether both are, is a guess.
 	const nameWords = (words: PlacedChar[][]) => words.map(runText).every(isNameWord);
@@ -1162,7 +1173,10 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 		(belowNumber(c) ? 1 : 0);
 	// Between equals, a reading that is a guess in itself (a digit read as a letter, a name only a
 	// little apart from card words) comes after one that is not.
-	const guessed = (c: Candidate) => (c.segment.doubtful || c.words.some((w) => w.some((ch) => ch.fromDigit || ch.gapTakenOut)) ? 1 : 0);
+	// Capitals put back on words read in small letters are a guess too: page text beside the card
+	// (third-hand set 14: "y or c" beside LUCAS FITZGERALD, nearer the number) restores as well.
+	const guessed = (c: Candidate) =>
+		c.segment.doubtful || c.caseRestored || c.words.some((w) => w.some((ch) => ch.fromDigit || ch.gapTakenOut)) ? 1 : 0;
 	// Then print of a name's size before a legend's (CARDHOLDER NAME over the name, read CAHELET NAOE),
 	// and the line nearest the number: a company's name is printed under the holder's, and text beside
 	// the card lies further off (a receipt's THANK YOU at its foot). With no number read, the lowest

@@ -89,12 +89,28 @@ export function groupIntoRows(lines: RecognizedLine[]): TextRow[] {
 	const items = lines.map(geometryOf).filter((g) => g.line.chars.length > 0);
 	const rows: LineGeometry[][] = [];
 	// Boxes on one line sit side by side; boxes that overlap along the line are stacked lines.
+	// A box that reaches into its neighbour's blank margin on the very same line is that line's next
+	// word: the detector grows its boxes, and a short word's reaches into the one before it (bench seed
+	// 2165: OH 14 px into JAEHO, a third of its own width, their centres 1 px apart across the line).
 	const stacked = (a: LineGeometry, b: LineGeometry) => {
 		const along = (p: Point) => p.x * a.direction.x + p.y * a.direction.y;
 		const spanA = [along(a.line.quad[0]), along(a.line.quad[1])];
 		const spanB = [along(b.line.quad[0]), along(b.line.quad[1])];
 		const overlap = Math.min(spanA[1], spanB[1]) - Math.max(spanA[0], spanB[0]);
-		return overlap > Math.min(spanA[1] - spanA[0], spanB[1] - spanB[0]) * 0.3;
+		if (overlap <= Math.min(spanA[1] - spanA[0], spanB[1] - spanB[0]) * 0.3) return false;
+		// Only the boxes' blank margins overlap: one box's letters all end before the other's begin.
+		const letterSpan = (g: LineGeometry, span: number[]) => {
+			const chars = g.line.chars.filter((c) => c.char !== ' ');
+			const at = (u: number) => span[0] + (span[1] - span[0]) * u;
+			return chars.length > 0
+				? [at((chars[0].u0 + chars[0].u1) / 2), at((chars[chars.length - 1].u0 + chars[chars.length - 1].u1) / 2)]
+				: span;
+		};
+		const [lettersA, lettersB] = [letterSpan(a, spanA), letterSpan(b, spanB)];
+		const apart = Math.max(lettersB[0] - lettersA[1], lettersA[0] - lettersB[1]);
+		const across = Math.abs((b.center.x - a.center.x) * -a.direction.y + (b.center.y - a.center.y) * a.direction.x);
+		const height = Math.max(a.height, b.height);
+		return !(apart >= height * REACH_IN && across < height * SAME_LINE);
 	};
 	// At the same height across the line, and of about the same size.
 	const linesUp = (a: LineGeometry, b: LineGeometry) => {
@@ -190,8 +206,24 @@ function joinGapLetters(rows: LineGeometry[][]): LineGeometry[][] {
 	return kept;
 }
 
+/** Boxes that overlap along the line with their letters this many line heights apart... */
+const REACH_IN = 0.5;
+/** ...and their centres at most this share of a line's height apart across it are on the same line. */
+const SAME_LINE = 0.15;
+
 /** A step between letters at most this many times the box's letter pitch is no word gap. */
 const TIGHT_GAP = 1.25;
+/**
+ * In a box printed at a fixed pitch (a monospace font, embossed or not) a word gap is a whole blank
+ * cell, two steps between letter centres: a rise at under this many steps is as doubtful as one at a
+ * letter step (independent seed 205: AMUND SEN at 1.28 steps, every other step of its box within 1%
+ * of the pitch, the space class at 0.31; reported sure).
+ */
+const FIXED_PITCH_GAP = 1.6;
+/** A box is at a fixed pitch where all its letter steps but one lie this close to their median... */
+const FIXED_PITCH_SPREAD = 0.1;
+/** ...and it has at least this many steps to tell. */
+const FIXED_PITCH_STEPS = 5;
 /** A space the model emitted below this probability is one it hardly believed. */
 const FAINT_MODEL_SPACE = 0.8;
 /**
@@ -206,6 +238,23 @@ const MARGIN_RISE = 2;
 const NARROW_GLYPH = /[IJijl1.,'-]/;
 /** What the edge of a round or upright letter reads as, cut by a box's start. */
 const EDGE_STROKE = /^[Il|]$/;
+
+/**
+ * Boxes whose letters stand at one step (a monospace font): every step between neighbouring letters
+ * but one (the gap in question) within FIXED_PITCH_SPREAD of the box's pitch.
+ */
+function fixedPitchBoxes(placed: PlacedChar[], pitches: Map<number, number>): Set<number> {
+	const off = new Map<number, number>();
+	const count = new Map<number, number>();
+	placed.forEach((c, i) => {
+		const previous = placed[i - 1];
+		const pitch = pitches.get(c.box);
+		if (!previous || previous.box !== c.box || previous.char === ' ' || c.char === ' ' || pitch === undefined) return;
+		count.set(c.box, (count.get(c.box) ?? 0) + 1);
+		if (Math.abs(c.along - previous.along - pitch) > pitch * FIXED_PITCH_SPREAD) off.set(c.box, (off.get(c.box) ?? 0) + 1);
+	});
+	return new Set([...count].filter(([box, n]) => n >= FIXED_PITCH_STEPS && (off.get(box) ?? 0) <= 1).map(([box]) => box));
+}
 
 /** Median step between neighbouring letters of each box, in the row's own units. */
 function boxPitches(placed: PlacedChar[]): Map<number, number> {
@@ -256,6 +305,7 @@ function buildRow(members: LineGeometry[]): TextRow {
 	}
 	placed.sort((a, b) => a.along - b.along);
 	const pitches = boxPitches(placed);
+	const fixedPitch = fixedPitchBoxes(placed, pitches);
 	// A box that starts with a space the model emitted has no blank margin to measure.
 	const marginPeaks = new Map(members.map((m) => [m.index, m.line.chars[0]?.char === ' ' ? 0 : (m.line.chars[0]?.spaceBefore ?? 0)]));
 	// Grown boxes overlap their neighbours, so a glyph at a box edge can be read by both boxes.
@@ -303,7 +353,7 @@ function buildRow(members: LineGeometry[]): TextRow {
 		if (last && last.box === c.box && last.char !== ' ' && c.char !== ' ' && c.spaceBefore >= SPACE_THRESHOLD) {
 			// Where the model's own frames put the letters no further apart than letters inside a word,
 			// the rise is a doubt, not a gap (THOMP SON): the name's confidence must say so.
-			const tight = c.along - last.along < (pitches.get(c.box) ?? Infinity) * TIGHT_GAP;
+			const tight = c.along - last.along < (pitches.get(c.box) ?? Infinity) * (fixedPitch.has(c.box) ? FIXED_PITCH_GAP : TIGHT_GAP);
 			// A rise the crop's noise could explain is a doubtful space, and so is a faint one (seed 2119:
 			// KOWAL CZYK at 0.168, read as a sure gap at 0.988).
 			const noise = c.spaceBefore < (marginPeaks.get(c.box) ?? 0) * MARGIN_RISE;
