@@ -106,6 +106,8 @@ export function groupIntoRows(lines: RecognizedLine[]): TextRow[] {
 				? [at((chars[0].u0 + chars[0].u1) / 2), at((chars[chars.length - 1].u0 + chars[chars.length - 1].u1) / 2)]
 				: span;
 		};
+		// Not a box round one glyph: it can lie anywhere, often over a neighbour's letters it read again.
+		if (a.line.chars.filter((c) => c.char !== ' ').length < 2 || b.line.chars.filter((c) => c.char !== ' ').length < 2) return true;
 		const [lettersA, lettersB] = [letterSpan(a, spanA), letterSpan(b, spanB)];
 		const apart = Math.max(lettersB[0] - lettersA[1], lettersA[0] - lettersB[1]);
 		const across = Math.abs((b.center.x - a.center.x) * -a.direction.y + (b.center.y - a.center.y) * a.direction.x);
