@@ -604,6 +604,16 @@ describe('valid thru, labels in small print', () => {
 });
 
 describe('card number', () => {
+	test("a box round one glyph, reaching into the box before it, keeps out of that box's row (third-hand set 10)", () => {
+		// A lone 1 boxed apart over the first digit of the number's second box, its box reaching back into
+		// the first box's margin: taken into the first box's row, it kept the second box out of it.
+		const number = extractFields(
+			groupIntoRows([line('4539', 40, 100), line(' 1', 95, 100), line('1488 0343 6467', 112, 100), line('JOHN SMITH', 40, 220)]),
+			NOW,
+		).fields.number;
+		expect(number?.text.replace(/ /g, '')).toBe('4539148803436467');
+	});
+
 	test("a glyph two overlapping boxes both read is one glyph, and the next of either box's is another (bench seed 2155)", () => {
 		// A 12 MP photo of a UnionPay card, 6237 4484 8249 1800 415, boxed as 623744848 and 82491800415:
 		// the right box's 8 stood a little before the left box's, its 2 then 0.6 of a digit's pitch past
