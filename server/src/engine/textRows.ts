@@ -88,6 +88,10 @@ function geometryOf(line: RecognizedLine, index: number): LineGeometry {
 export function groupIntoRows(lines: RecognizedLine[]): TextRow[] {
 	const items = lines.map(geometryOf).filter((g) => g.line.chars.length > 0);
 	const rows: LineGeometry[][] = [];
+	/** How far b's centre stands from a's centre line, across a's direction (signed). */
+	const across = (a: LineGeometry, b: LineGeometry) =>
+		(b.center.x - a.center.x) * -a.direction.y + (b.center.y - a.center.y) * a.direction.x;
+	const glyphs = (g: LineGeometry) => g.line.chars.filter((c) => c.char !== ' ');
 	// Boxes on one line sit side by side; boxes that overlap along the line are stacked lines.
 	// A box that reaches into its neighbour's blank margin on the very same line is that line's next
 	// word: the detector grows its boxes, and a short word's reaches into the one before it (bench seed
@@ -98,28 +102,23 @@ export function groupIntoRows(lines: RecognizedLine[]): TextRow[] {
 		const spanB = [along(b.line.quad[0]), along(b.line.quad[1])];
 		const overlap = Math.min(spanA[1], spanB[1]) - Math.max(spanA[0], spanB[0]);
 		if (overlap <= Math.min(spanA[1] - spanA[0], spanB[1] - spanB[0]) * 0.3) return false;
+		// Not a box round one glyph: it can lie anywhere, often over a neighbour's letters it read again.
+		if (glyphs(a).length < 2 || glyphs(b).length < 2) return true;
 		// Only the boxes' blank margins overlap: one box's letters all end before the other's begin.
 		const letterSpan = (g: LineGeometry, span: number[]) => {
-			const chars = g.line.chars.filter((c) => c.char !== ' ');
-			const at = (u: number) => span[0] + (span[1] - span[0]) * u;
-			return chars.length > 0
-				? [at((chars[0].u0 + chars[0].u1) / 2), at((chars[chars.length - 1].u0 + chars[chars.length - 1].u1) / 2)]
-				: span;
+			const [first, last] = [glyphs(g)[0], glyphs(g)[glyphs(g).length - 1]];
+			const at = (c: { u0: number; u1: number }) => span[0] + ((span[1] - span[0]) * (c.u0 + c.u1)) / 2;
+			return [at(first), at(last)];
 		};
-		// Not a box round one glyph: it can lie anywhere, often over a neighbour's letters it read again.
-		if (a.line.chars.filter((c) => c.char !== ' ').length < 2 || b.line.chars.filter((c) => c.char !== ' ').length < 2) return true;
 		const [lettersA, lettersB] = [letterSpan(a, spanA), letterSpan(b, spanB)];
 		const apart = Math.max(lettersB[0] - lettersA[1], lettersA[0] - lettersB[1]);
-		const across = Math.abs((b.center.x - a.center.x) * -a.direction.y + (b.center.y - a.center.y) * a.direction.x);
 		const height = Math.max(a.height, b.height);
-		return !(apart >= height * REACH_IN && across < height * SAME_LINE);
+		return !(apart >= height * REACH_IN && Math.abs(across(a, b)) < height * SAME_LINE);
 	};
 	// At the same height across the line, and of about the same size.
 	const linesUp = (a: LineGeometry, b: LineGeometry) => {
-		const normal = { x: -a.direction.y, y: a.direction.x };
-		const offset = (b.center.x - a.center.x) * normal.x + (b.center.y - a.center.y) * normal.y;
 		const ratio = b.height / a.height;
-		return Math.abs(offset) < Math.max(a.height, b.height) * 0.45 && ratio > 0.6 && ratio < 1.6;
+		return Math.abs(across(a, b)) < Math.max(a.height, b.height) * 0.45 && ratio > 0.6 && ratio < 1.6;
 	};
 	// Left to right, each box joins the row of a box it lines up with, so rows chain along tilted text,
 	// but never a row holding a box it is stacked over: small labels printed tight over two dates side
