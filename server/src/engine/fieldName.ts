@@ -521,6 +521,8 @@ const HYPHEN_DOUBT = 0.05;
 
 /** Below the space threshold, the space class still rises this far over a word gap the model ran together. */
 const LOST_GAP = 0.02;
+/** Capitals much narrower than the letter pitch in most fonts. */
+const NARROW_CAPITAL = /[IJ]/;
 /** A lost gap before a lone last letter (a middle initial) needs this much. */
 const LOST_INITIAL = 0.06;
 /** ...and stands this many times over any other rise in the same word. */
@@ -617,10 +619,10 @@ function bestCuts(run: PlacedChar[], context: { prefix: boolean; gapAfter: boole
 	// The model's frames must agree: letters run together inside a word sit at their usual step, a
 	// lost gap leaves the step wider (GIUL|IA 1.0x, ROBERT|LOPEZ 1.22x).
 	const stepRatio = (i: number) => (run[i].along - run[i - 1].along) / usualStep;
-	// Beside a glyph much narrower than the pitch (the I of MI-JI|JANG) the step between centres runs
-	// short across a real gap: there a clear rise, as beside an initial, will do.
-	const wide = (i: number) =>
-		stepRatio(i) >= LOST_GAP_STEP || (NARROW_LETTER.test(run[i - 1].char + run[i].char) && rises[i] >= LOST_INITIAL);
+	const wide = (i: number) => stepRatio(i) >= LOST_GAP_STEP;
+	// Beside a capital I or J, much narrower than the pitch (MI-JI|JANG), the step between centres runs
+	// short across a real gap: there a clear rise, as beside an initial, will do between two words.
+	const besideNarrow = (i: number) => NARROW_CAPITAL.test(run[i - 1].char + run[i].char) && rises[i] >= LOST_INITIAL;
 	// A word after a lost gap starts with a capital: in a title-case run (Mary Wright) a lower-case
 	// letter standing wide after a capital W or M is its own word's.
 	const capital = (i: number) => /[A-Z]/.test(run[i].char);
@@ -647,7 +649,7 @@ function bestCuts(run: PlacedChar[], context: { prefix: boolean; gapAfter: boole
 		const stepped = cuts.every((i) => {
 			const w = bounds.indexOf(i);
 			const lone = (from: number, to: number) => to - from === 1;
-			return lone(bounds[w - 1], i) || lone(i, bounds[w + 1]) || wide(i);
+			return lone(bounds[w - 1], i) || lone(i, bounds[w + 1]) || wide(i) || besideNarrow(i);
 		});
 		// A cut stands twice over any rise left uncut; with more than one cut, each needs a clear rise
 		// four times over (two faint ones in JOHN WILLIAMS are noise).
@@ -894,9 +896,8 @@ function wordGap(segment: Segment, a: PlacedChar[], b: PlacedChar[]): number {
 }
 
 /**
- * An odd gap is two letters of blank at least: a fixed-pitch font's word gap is a whole letter, and
- * a gap beside a detector box's edge reads wider than inside a box (independent seed 205: PRIYA |
- * AMUNDSEN at 1.25 letters, against a rise read inside AMUNDSEN).
+ * An odd gap under two letters of blank may be a word gap of the name's own (independent seed 205:
+ * PRIYA | AMUNDSEN at 1.25 letters, monospace, odd only beside a gap read inside AMUNDSEN).
  */
 const ODD_GAP_MIN = 2;
 
@@ -911,8 +912,7 @@ function splitAtOddGap(segment: Segment): Segment[] {
 	const typical = Math.max(median(gaps.filter((_, i) => i !== widest)), segment.pitch * 0.5);
 	const cut = widest + 1;
 	// An initial is followed by the surname, however wide its full stop makes the gap.
-	if (gaps[widest] < Math.max(typical * 2.2, segment.pitch * ODD_GAP_MIN) || letters(runText(segment.words[widest])).length === 1)
-		return [segment];
+	if (gaps[widest] < typical * 2.2 || letters(runText(segment.words[widest])).length === 1) return [segment];
 	// Split from words that could be a name as well (WAL TER | LOCKWOOD, where the model read a space
 	// inside WALTER): which part is the name, or whether both are, is a guess.
 	const nameWords = (words: PlacedChar[][]) => words.map(runText).every(isNameWord);
@@ -924,6 +924,14 @@ function splitAtOddGap(segment: Segment): Segment[] {
 		pitch: segment.pitch,
 		doubtful,
 	});
+	// Under two letters of blank the gap may be the line's own word gap, made to look odd by a gap read
+	// inside a word: the whole line stands beside its parts, every one in doubt.
+	if (gaps[widest] < segment.pitch * ODD_GAP_MIN)
+		return [
+			{ ...segment, doubtful: true },
+			{ ...part(0, cut), doubtful: true },
+			{ ...part(cut, segment.words.length), doubtful: true },
+		];
 	return [part(0, cut), part(cut, segment.words.length)];
 }
 

@@ -104,7 +104,7 @@ export function groupIntoRows(lines: RecognizedLine[]): TextRow[] {
 		if (overlap <= Math.min(spanA[1] - spanA[0], spanB[1] - spanB[0]) * 0.3) return false;
 		// Not a box round one glyph: it can lie anywhere, often over a neighbour's letters it read again.
 		if (glyphs(a).length < 2 || glyphs(b).length < 2) return true;
-		// Only the boxes' blank margins overlap: one box's letters all end before the other's begin.
+		// Only the boxes' blank margins overlap: one box's letter centres all end well before the other's begin.
 		const letterSpan = (g: LineGeometry, span: number[]) => {
 			const [first, last] = [glyphs(g)[0], glyphs(g)[glyphs(g).length - 1]];
 			const at = (c: { u0: number; u1: number }) => span[0] + ((span[1] - span[0]) * (c.u0 + c.u1)) / 2;
@@ -242,7 +242,8 @@ const EDGE_STROKE = /^[Il|]$/;
 
 /**
  * Boxes whose letters stand at one step (a monospace font): every step between neighbouring letters
- * but one (the gap in question) within FIXED_PITCH_SPREAD of the box's pitch.
+ * of the box but one within FIXED_PITCH_SPREAD of its pitch. CTC frames are a quarter to a third of a
+ * pitch, so a proportional word of even letters can pass: it then only holds a rise in doubt.
  */
 function fixedPitchBoxes(placed: PlacedChar[], pitches: Map<number, number>): Set<number> {
 	const off = new Map<number, number>();
