@@ -106,7 +106,8 @@ export function groupIntoRows(lines: RecognizedLine[]): TextRow[] {
 		if (glyphs(a).length < 2 || glyphs(b).length < 2) return true;
 		// Only the boxes' blank margins overlap: one box's letter centres all end well before the other's begin.
 		const letterSpan = (g: LineGeometry, span: number[]) => {
-			const [first, last] = [glyphs(g)[0], glyphs(g)[glyphs(g).length - 1]];
+			const list = glyphs(g);
+			const [first, last] = [list[0], list[list.length - 1]];
 			const at = (c: { u0: number; u1: number }) => span[0] + ((span[1] - span[0]) * (c.u0 + c.u1)) / 2;
 			return [at(first), at(last)];
 		};
@@ -240,38 +241,40 @@ const NARROW_GLYPH = /[IJijl1.,'-]/;
 /** What the edge of a round or upright letter reads as, cut by a box's start. */
 const EDGE_STROKE = /^[Il|]$/;
 
-/**
- * Boxes whose letters stand at one step (a monospace font): every step between neighbouring letters
- * of the box but one within FIXED_PITCH_SPREAD of its pitch. CTC frames are a quarter to a third of a
- * pitch, so a proportional word of even letters can pass: it then only holds a rise in doubt.
- */
-function fixedPitchBoxes(placed: PlacedChar[], pitches: Map<number, number>): Set<number> {
-	const off = new Map<number, number>();
-	const count = new Map<number, number>();
-	placed.forEach((c, i) => {
-		const previous = placed[i - 1];
-		const pitch = pitches.get(c.box);
-		if (!previous || previous.box !== c.box || previous.char === ' ' || c.char === ' ' || pitch === undefined) return;
-		count.set(c.box, (count.get(c.box) ?? 0) + 1);
-		if (Math.abs(c.along - previous.along - pitch) > pitch * FIXED_PITCH_SPREAD) off.set(c.box, (off.get(c.box) ?? 0) + 1);
-	});
-	return new Set([...count].filter(([box, n]) => n >= FIXED_PITCH_STEPS && (off.get(box) ?? 0) <= 1).map(([box]) => box));
-}
-
-/** Median step between neighbouring letters of each box, in the row's own units. */
-function boxPitches(placed: PlacedChar[]): Map<number, number> {
+/** Steps between neighbouring letters of each box, in the row's own units. */
+function boxSteps(placed: PlacedChar[]): Map<number, number[]> {
 	const steps = new Map<number, number[]>();
 	placed.forEach((c, i) => {
 		const previous = placed[i - 1];
 		if (previous && previous.box === c.box && previous.char !== ' ' && c.char !== ' ')
 			steps.set(c.box, [...(steps.get(c.box) ?? []), c.along - previous.along]);
 	});
+	return steps;
+}
+
+/** Median step between neighbouring letters of each box with three steps or more. */
+function boxPitches(steps: Map<number, number[]>): Map<number, number> {
 	const pitches = new Map<number, number>();
 	for (const [box, list] of steps) {
 		if (list.length < 3) continue;
 		pitches.set(box, median(list));
 	}
 	return pitches;
+}
+
+/**
+ * Boxes whose letters stand at one step (a monospace font): every step between neighbouring letters
+ * of the box but one within FIXED_PITCH_SPREAD of its pitch. CTC frames are a quarter to a third of a
+ * pitch, so a proportional word of even letters can pass: it then only holds a rise in doubt.
+ */
+function fixedPitchBoxes(steps: Map<number, number[]>, pitches: Map<number, number>): Set<number> {
+	const fixed = new Set<number>();
+	for (const [box, list] of steps) {
+		const pitch = pitches.get(box);
+		if (pitch === undefined || list.length < FIXED_PITCH_STEPS) continue;
+		if (list.filter((step) => Math.abs(step - pitch) > pitch * FIXED_PITCH_SPREAD).length <= 1) fixed.add(box);
+	}
+	return fixed;
 }
 
 function buildRow(members: LineGeometry[]): TextRow {
@@ -306,8 +309,9 @@ function buildRow(members: LineGeometry[]): TextRow {
 		}
 	}
 	placed.sort((a, b) => a.along - b.along);
-	const pitches = boxPitches(placed);
-	const fixedPitch = fixedPitchBoxes(placed, pitches);
+	const steps = boxSteps(placed);
+	const pitches = boxPitches(steps);
+	const fixedPitch = fixedPitchBoxes(steps, pitches);
 	// A box that starts with a space the model emitted has no blank margin to measure.
 	const marginPeaks = new Map(members.map((m) => [m.index, m.line.chars[0]?.char === ' ' ? 0 : (m.line.chars[0]?.spaceBefore ?? 0)]));
 	// Grown boxes overlap their neighbours, so a glyph at a box edge can be read by both boxes.
