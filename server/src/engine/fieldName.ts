@@ -1,6 +1,6 @@
 import type { PlacedChar, TextRow } from './textRows';
 import { runText, SPACE_THRESHOLD, spanQuad, SURE_GAP_PROB } from './textRows';
-import { aheadOnLine, distance, extendQuadEnds, insideQuad, lineOffset, median, quadCenter } from './geometry';
+import { aheadOnLine, distance, dot, extendQuadEnds, insideQuad, lineOffset, median, quadCenter } from './geometry';
 
 export interface NameChoice {
 	text: string;
@@ -1145,7 +1145,7 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	// rough, and a photo's perspective turns a card's lines a little: only well off counts.
 	const onCard = (row: TextRow) => {
 		const along = numberRows[0]?.direction;
-		return along === undefined || row.direction.x * along.x + row.direction.y * along.y >= OFF_CARD_COSINE;
+		return along === undefined || dot(row.direction, along) >= OFF_CARD_COSINE;
 	};
 	const margin0 = Math.min(...rows.flatMap((row) => (row.chars.length > 0 && onCard(row) ? [row.chars[0].quad[0].x] : [])));
 	// The number starts at that margin too on most cards: a name in line with the number's start is at

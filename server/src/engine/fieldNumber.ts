@@ -3,7 +3,7 @@ import luhn10 from 'card-validator/dist/luhn-10';
 
 import type { PlacedChar, TextRow } from './textRows';
 import { meanProb, spanQuad, splitRuns } from './textRows';
-import { belowLine, distance, lineOffset, quadCenter } from './geometry';
+import { belowLine, distance, dot, lineOffset, quadCenter } from './geometry';
 import type { Point } from './types';
 
 /** Glyphs OCR confuses with digits, mapped only inside tokens that are mostly digits already. */
@@ -173,7 +173,7 @@ function specksOnly(row: TextRow): boolean {
  * 6752 3175) is no line of print between them.
  */
 function runsAcross(row: TextRow, line: TextRow): boolean {
-	return Math.abs(row.direction.x * line.direction.x + row.direction.y * line.direction.y) < ALONG_COS;
+	return Math.abs(dot(row.direction, line.direction)) < ALONG_COS;
 }
 
 /** Rows whose directions are closer than 45 degrees run along one another. */

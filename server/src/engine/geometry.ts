@@ -156,6 +156,11 @@ export function insideQuad(point: Point, quad: Quad): boolean {
 	return sides.every((side) => side >= 0) || sides.every((side) => side <= 0);
 }
 
+/** The dot product of two vectors: for unit directions, the cosine of the angle between them. */
+export function dot(a: Point, b: Point): number {
+	return a.x * b.x + a.y * b.y;
+}
+
 /** How far `to` stands from `from` along a text line's unit direction, and (unsigned) across it. */
 export function lineOffset(from: Point, to: Point, direction: Point): { along: number; across: number } {
 	const dx = to.x - from.x;

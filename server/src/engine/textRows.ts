@@ -1,5 +1,5 @@
 import type { Point, Quad } from './types';
-import { distance, median, quadCenter, subQuad, unit } from './geometry';
+import { belowLine, distance, dot, median, quadCenter, subQuad, unit } from './geometry';
 import type { RecognizedLine } from './recognizeText';
 
 /** One character placed on the image, with where it came from. */
@@ -89,15 +89,14 @@ export function groupIntoRows(lines: RecognizedLine[]): TextRow[] {
 	const items = lines.map(geometryOf).filter((g) => g.line.chars.length > 0);
 	const rows: LineGeometry[][] = [];
 	/** How far b's centre stands from a's centre line, across a's direction (signed). */
-	const across = (a: LineGeometry, b: LineGeometry) =>
-		(b.center.x - a.center.x) * -a.direction.y + (b.center.y - a.center.y) * a.direction.x;
+	const across = (a: LineGeometry, b: LineGeometry) => belowLine(a.center, b.center, a.direction);
 	const glyphs = (g: LineGeometry) => g.line.chars.filter((c) => c.char !== ' ');
 	// Boxes on one line sit side by side; boxes that overlap along the line are stacked lines.
 	// A box that reaches into its neighbour's blank margin on the very same line is that line's next
 	// word: the detector grows its boxes, and a short word's reaches into the one before it (bench seed
 	// 2165: OH 14 px into JAEHO, a third of its own width, their centres 1 px apart across the line).
 	const stacked = (a: LineGeometry, b: LineGeometry) => {
-		const along = (p: Point) => p.x * a.direction.x + p.y * a.direction.y;
+		const along = (p: Point) => dot(p, a.direction);
 		const spanA = [along(a.line.quad[0]), along(a.line.quad[1])];
 		const spanB = [along(b.line.quad[0]), along(b.line.quad[1])];
 		const overlap = Math.min(spanA[1], spanB[1]) - Math.max(spanA[0], spanB[0]);
@@ -170,7 +169,7 @@ function joinGapLetters(rows: LineGeometry[][]): LineGeometry[][] {
 	const offsetIn = (glyph: LineGeometry, row: LineGeometry[]): number | null => {
 		const members = row.filter((m) => !m.joined);
 		const { direction } = members.reduce((widest, m) => (width(m) > width(widest) ? m : widest));
-		const along = (p: Point) => p.x * direction.x + p.y * direction.y;
+		const along = (p: Point) => dot(p, direction);
 		const start = (m: LineGeometry) => Math.min(along(m.line.quad[0]), along(m.line.quad[3]));
 		const end = (m: LineGeometry) => Math.max(along(m.line.quad[1]), along(m.line.quad[2]));
 		const sorted = [...members].sort((a, b) => start(a) - start(b));
@@ -283,7 +282,7 @@ function buildRow(members: LineGeometry[]): TextRow {
 	// a 12-digit line of a 19-digit number read backwards, 597673107004 for 400701376795, Luhn-valid).
 	const width = (member: LineGeometry) => distance(member.line.quad[0], member.line.quad[1]);
 	const { direction } = members.reduce((widest, member) => (width(member) > width(widest) ? member : widest));
-	const along = (p: Point) => p.x * direction.x + p.y * direction.y;
+	const along = (p: Point) => dot(p, direction);
 	const placed: PlacedChar[] = [];
 	for (const member of members) {
 		const [tl, tr, br, bl] = member.line.quad;
