@@ -154,6 +154,19 @@ describe('closerLookTakes', () => {
 		expect(closerLookTakes('validThru', reading('06/28', 0.8, 'expiry'), reading('06/28', 0.85))).toBe(false);
 	});
 
+	test('a later date read closer beside its expiry label, unsurely, takes the place of an unlabelled one the closer view read too', () => {
+		// b2169: VALID FROM 05/28 chosen at 0.72, closer up VALID THRU 1/32 read at 0.70 beside it.
+		const first = reading('05/28', 0.72);
+		expect(closerLookTakes('validThru', reading('01/32', 0.7, 'expiry'), first, ['05/28'])).toBe(true);
+		expect(closerLookConfidence('validThru', reading('01/32', 0.7, 'expiry'), first, true, true, ['05/28'])).toBeLessThan(0.9);
+		// Not when the closer view did not read the first view's date, nor for an earlier one, nor without the label.
+		expect(closerLookTakes('validThru', reading('01/32', 0.7, 'expiry'), first, [])).toBe(false);
+		expect(closerLookTakes('validThru', reading('01/27', 0.7, 'expiry'), first, ['05/28'])).toBe(false);
+		expect(closerLookTakes('validThru', reading('01/32', 0.7), first, ['05/28'])).toBe(false);
+		// Nor over a first reading with an expiry label of its own.
+		expect(closerLookTakes('validThru', reading('01/32', 0.7, 'expiry'), reading('05/28', 0.72, 'expiry'), ['05/28'])).toBe(false);
+	});
+
 	test('a date the first view read under a FROM or SINCE label is not overruled by a THRU the closer view gave it', () => {
 		// VALID FROM 04/27 read whole first; closer up, FROM misread and the THRU of the date beside it taken for this one's.
 		const decoy = reading('04/27', 0.5, 'decoy');

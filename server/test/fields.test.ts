@@ -596,6 +596,41 @@ describe('valid thru, the label read beside it', () => {
 	});
 });
 
+describe('valid thru, a label right after a date', () => {
+	test('labels it, unless digits or a slash of its own follow it: then it labels none before it (b2169)', () => {
+		// VALID FROM 05/28 with its stacked label unread, then VALID THRU 01/32 read "VALIDTRU/32".
+		const name = line('EMMA HANSEN', 40, 220);
+		const date = line('05/28', 40, 160);
+		expect(read(date, line('THRU', 40 + 6 * PITCH, 160), name).validThru).toMatchObject({ text: '05/28', label: 'expiry' });
+		for (const after of [
+			[line('VALIDTRU/32', 40 + 6 * PITCH, 160)],
+			[line('THRU', 40 + 6 * PITCH, 160), line('/32', 40 + 11 * PITCH, 160)],
+		]) {
+			const fields = read(date, ...after, name);
+			expect(fields.validThru?.text).toBe('05/28');
+			expect(fields.validThru?.label).toBeUndefined();
+			expect(fields.validThru?.confidence).toBeLessThan(0.9);
+		}
+	});
+});
+
+describe('valid thru, labels under the dates', () => {
+	test('a label right under a date, and over none, labels that date (b2169)', () => {
+		const dates = [line('03/26', 40, 150), line('11/29', 220, 150)];
+		const under = [shrunk(line('VALID FROM', 40, 178), 12), shrunk(line('EXPIRES END', 220, 178), 12)];
+		const fields = read(...dates, ...under, line('ROBERT DSOUZA', 40, 230));
+		expect(fields.validThru).toMatchObject({ text: '11/29', label: 'expiry' });
+		// A label with a date under it labels that one, as before.
+		const stacked = read(
+			line('03/26', 40, 150),
+			shrunk(line('EXPIRES END', 40, 178), 12),
+			line('11/29', 40, 194),
+			line('ROBERT DSOUZA', 40, 250),
+		);
+		expect(stacked.validThru).toMatchObject({ text: '11/29', label: 'expiry' });
+	});
+});
+
 describe('valid thru, labels in small print', () => {
 	test('a VALID FROM printed over the first of two dates, inside the tall box round them, labels that date', () => {
 		const fields = read(tall(line('04/27 03/32', 40, 160), 50), fragment('FROM', 40, 162), line('JOHN SMITH', 40, 240));
@@ -1926,6 +1961,34 @@ describe('holder name', () => {
 		// One word a letter from a label's is still a name's (VALIA), and so is a pair with a letter lost or added (HOOD THU).
 		expect(read(line('VALIA SMITH', 40, 220)).name?.text).toBe('VALIA SMITH');
 		expect(read(line('HOOD THU', 40, 220)).name?.text).toBe('HOOD THU');
+	});
+
+	test('a label misread past a letter a word (WALID TERG) with the date right after it comes after a name elsewhere (b2169)', () => {
+		// A portrait card: KIM JI-IN over the number, VALID THRU 07/33 under it read WALID TERG, which
+		// otherwise wins for its place under the number.
+		const date = line('07/33', 40 + 11 * PITCH, 160);
+		const fields = read(line('KIM JI-IN', 40, 50), line('WALID TERG', 40, 160), date);
+		expect(fields.validThru?.text).toBe('07/33');
+		expect(fields.name?.text).toBe('KIM JI-IN');
+		// Alone, it is still the one candidate, in doubt; a name a letter off VALID away from any date is a name.
+		const alone = read(line('WALID TERG', 40, 160), date).name;
+		expect([alone?.text, (alone?.confidence ?? 1) < 0.9]).toEqual(['WALID TERG', true]);
+		expect(read(line('KIM JI-IN', 40, 50), line('KALID TENG', 40, 160), line('07/33', 40, 220)).name?.text).toBe('KALID TENG');
+	});
+
+	test("print read into the date's own box before it (a stacked VALID THRU read YAB) is split off the name (b2169, third-hand set 12)", () => {
+		const name = line('NOAH MONTGOMERY-WATTS', 40, 160);
+		const fields = read(name, line('YAB03/28', 40 + 22 * PITCH, 160));
+		expect(fields.validThru?.text).toBe('03/28');
+		expect(fields.name?.text).toBe('NOAH MONTGOMERY-WATTS');
+		expect(fields.name?.confidence).toBeGreaterThanOrEqual(0.9);
+		// A word a gap apart from the date in its box may be a surname the split loses: the words before it are in doubt.
+		for (const box of ['YAB 03/28', 'SMITH 03/28']) {
+			const apart = read(name, line(box, 40 + 22 * PITCH, 160));
+			expect(apart.validThru?.text).toBe('03/28');
+			expect(apart.name?.text).toBe('NOAH MONTGOMERY-WATTS');
+			expect(apart.name?.confidence).toBeLessThan(0.9);
+		}
 	});
 
 	test('a piece of a date label cut at both ends and split (ALID TH of VALID THRU, bench seed 2081) is no name', () => {

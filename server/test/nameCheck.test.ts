@@ -32,6 +32,12 @@ describe('afterNameCheck', () => {
 		expect(afterNameCheck(reading(first, confidence), reading(longer, 0.99))).toEqual(reading(longer, expected));
 	});
 
+	test('a sure name a check completes only unsurely is kept, in doubt (independent seed 207)', () => {
+		// YVONNE D'SOUZA read surely, and BYVONNE D'SOUZA at 0.805 from crops reaching past the box's start.
+		expect(afterNameCheck(reading("YVONNE D'SOUZA", 0.996), reading("BYVONNE D'SOUZA", 0.805))).toEqual(reading("YVONNE D'SOUZA", 0.85));
+		expect(afterNameCheck(reading('DONG-HYUN LEE', 0.999), reading('DONG-HYUN LEEB', 0.8))).toEqual(reading('DONG-HYUN LEE', 0.85));
+	});
+
 	test('a name of one word is completed by whole words around it, in doubt (bench seed 2155)', () => {
 		expect(afterNameCheck(reading('SEUNGJI', 0.6), reading('OH SEUNGJI', 0.8))).toEqual(reading('OH SEUNGJI', 0.6));
 		expect(afterNameCheck(reading('EUN-YU', 0.6), reading('EUN-YU YOO', 0.99))).toEqual(reading('EUN-YU YOO', 0.6));

@@ -876,7 +876,7 @@ async function readRegion(
 			const same =
 				second.number !== undefined &&
 				(second.number.text === firstNumber || (numberSureOnlyCloser && second.number.text === fields.number?.text));
-			if (!closerLookTakes(name, found, current)) continue;
+			if (!closerLookTakes(name, found, current, closerRead.datesRead)) continue;
 			const confidence = closerLookConfidence(name, found, current, same, decoyNearby, closerRead.datesRead);
 			if (name === 'number') numberSureOnlyCloser = confidence >= REVIEW_CONFIDENCE;
 			fields[name] = {
@@ -1001,7 +1001,12 @@ function labelSeenCloser(found: FieldReading, current: FieldReading | undefined)
  * FROM label beside a date), not more; unless it read the date's expiry label, which the first view
  * did not (0628 read closer as VALID 06/28 THRU), or the same checked number surely.
  */
-export function closerLookTakes(name: FieldName, found: FieldReading, current: FieldReading | undefined): boolean {
+export function closerLookTakes(
+	name: FieldName,
+	found: FieldReading,
+	current: FieldReading | undefined,
+	closerDates: readonly string[] = [],
+): boolean {
 	if (!current) return true;
 	if (current.text === found.text)
 		return (
@@ -1010,6 +1015,12 @@ export function closerLookTakes(name: FieldName, found: FieldReading, current: F
 				(name === 'validThru' && labelSeenCloser(found, current)) ||
 				(name === 'number' && sameCheckedNumber(found, current)))
 		);
+	// The first view's unlabelled date read closer too, as the earlier of two, the later one beside its
+	// expiry label: both views saw two dates, and the labels say which is which, however unsure the
+	// expiry's digits (b2169: VALID FROM 05/28 chosen at 0.72 with the expiry read "/32"; closer up,
+	// VALID THRU 1/32 at 0.70). `closerLookConfidence` keeps it in doubt where the closer view is.
+	if (name === 'validThru' && labelSeenCloser(found, current) && closerDates.includes(current.text) && later(found.text, current.text))
+		return true;
 	return found.confidence >= current.confidence + CLOSER_MARGIN;
 }
 
@@ -1145,6 +1156,11 @@ export function grownEnds(short: string, long: string): [boolean, boolean] {
  */
 export function afterNameCheck(name: FieldReading, seen: FieldReading | undefined): FieldReading {
 	if (!seen || seen.text === name.text) return name;
+	// A sure name that a check completes only unsurely: past the box's end the longer crop takes in a
+	// mark beside the name as a letter (BYVONNE, LEEB: independent seed 207; in 31 sets all five such
+	// completions were wrong). The name stands, in doubt, since a letter may still have been cut off.
+	if (completes(name.text, seen.text) && name.confidence >= REVIEW_CONFIDENCE && seen.confidence < REVIEW_CONFIDENCE)
+		return { ...name, confidence: Math.min(name.confidence, 0.85) };
 	if (completes(name.text, seen.text))
 		return {
 			...seen,

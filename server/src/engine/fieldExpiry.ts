@@ -30,6 +30,8 @@ const NEUTRAL_WORDS = /^(VALID|DATE|DATES|ON)$/;
 interface Label {
 	at: Point;
 	kind: 'expiry' | 'decoy';
+	/** Digits or a slash follow it on its line: its own date, read whole or in part, so it labels no date before it. */
+	valueAfter?: boolean;
 }
 
 interface DateCandidate {
@@ -146,7 +148,12 @@ function labels(rows: TextRow[]): Label[] {
 					valueInBoxBeside(rows, row, end));
 			// Where the label's letters are: a date read into the same run ("THRU08/31") is not the label.
 			const letters = run.filter((c) => /[A-Za-z]/.test(c.char));
-			if (!ownValue) found.push({ at: quadCenter(spanQuad(letters.length > 0 ? letters : run)), kind });
+			// Digits or a slash in its last run past its letters, or starting the next run close after it.
+			const lastLetter = end.reduce((last, c, k) => (/[A-Za-z]/.test(c.char) ? k : last), -1);
+			const valueAfter =
+				end.slice(lastLetter + 1).some((c) => /[\d/\\]/.test(c.char)) ||
+				(value !== undefined && /[\d/\\]/.test(value[0].char) && value[0].along - end[end.length - 1].along < row.height * OWN_VALUE_REACH);
+			if (!ownValue) found.push({ at: quadCenter(spanQuad(letters.length > 0 ? letters : run)), kind, valueAfter });
 		});
 	}
 	return found;
@@ -696,7 +703,10 @@ function assignLabels(
 			const h = e.h;
 			const besideRight = Math.abs(e.y - label.at.y) < h * 0.7 && e.x0 >= label.at.x && e.x0 - label.at.x < h * 8;
 			const below = e.y - label.at.y > h * 0.4 && e.y - label.at.y < h * 2.5 && label.at.x > e.x0 - h * 1.5 && label.at.x < e.x1 + h * 1.5;
-			const leftOf = Math.abs(e.y - label.at.y) < h * 0.7 && e.x1 <= label.at.x && label.at.x - e.x1 < h * 3;
+			// A label right after a date labels it only where nothing of a date of its own follows it
+			// (b2169: VALID FROM 05/28, its label stacked and unread, then "VALIDTRU/32", the expiry's
+			// month lost: the THRU took 05/28, and the closer view's VALID THRU 01/32 could not overrule it).
+			const leftOf = !label.valueAfter && Math.abs(e.y - label.at.y) < h * 0.7 && e.x1 <= label.at.x && label.at.x - e.x1 < h * 3;
 			// Small print stacked right over the date ("VALID FROM" over "04/27") can fall inside a tall
 			// box the detector drew round both: its centre is then above the date's but not a line above.
 			const over = label.at.y < e.y && e.y - label.at.y < h * 2.5 && label.at.x >= e.x0 && label.at.x <= e.x1;
@@ -707,6 +717,17 @@ function assignLabels(
 				nearest = i;
 			}
 		});
+		// Failing all of those (a date under it among them), a label right under a date labels it (b2169:
+		// VALID FROM and EXPIRES END printed under 03/26 and 11/29, side by side).
+		if (nearest < 0) {
+			extents.forEach((e, i) => {
+				const d = Math.hypot(label.at.x - (e.x0 + e.x1) / 2, label.at.y - e.y);
+				if (labelUnder(label, e) && d < distance) {
+					distance = d;
+					nearest = i;
+				}
+			});
+		}
 		if (nearest < 0) continue;
 		const date = dates[nearest];
 		const claims = claimed.get(date) ?? { decoy: Infinity, expiry: Infinity };
@@ -720,6 +741,14 @@ function assignLabels(
 	for (const [date, { decoy, expiry }] of claimed) if (decoy < expiry * DECOY_CLAIM_NEARER) decoyClaimed.add(date);
 	return { kinds, decoyClaimed };
 }
+
+/** Whether the label stands right under the date: within a line and a half below it, across its extent. */
+function labelUnder(label: Label, e: Extent): boolean {
+	return label.at.y - e.y > e.h * 0.4 && label.at.y - e.y < e.h * UNDER_REACH && label.at.x > e.x0 - e.h && label.at.x < e.x1 + e.h;
+}
+
+/** How far under a date (in its heights) a label of it may stand. */
+const UNDER_REACH = 1.5;
 
 /** A decoy label's claim on a date an expiry label claims too counts when it is nearer than this many times the other's. */
 const DECOY_CLAIM_NEARER = 1.5;

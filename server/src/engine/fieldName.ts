@@ -819,20 +819,38 @@ function apartFromLabelBox(segment: Segment, dates: ReadDigits): Segment[] {
 	for (let k = 2; k < words.length; k++) {
 		const box = words[k][0].box;
 		const previous = words[k - 1];
-		if (box === previous[previous.length - 1].box || !startsLabel(words, k, dates.boxes)) continue;
+		if (box === previous[previous.length - 1].box) continue;
+		// Print read into the date's own box in front of it (a stacked VALID THRU read YAB before
+		// 03/28, b2169) is that date's label as read, not a word of the name: split off too. The words
+		// before it are in doubt unless the date runs on from it with no word gap (a surname read into
+		// the date's box would stand a gap apart from it, and be lost).
+		const label = startsLabel(words, k, dates.boxes) || runsIntoDate(words[k], dates);
+		if (!label && !dates.boxes.has(box)) continue;
 		const part = (from: number, to: number): Segment => ({
 			...segment,
 			words: words.slice(from, to),
 			gapCertainty: segment.gapCertainty.slice(from, Math.max(from, to - 1)),
 		});
-		const label = words
+		const labelChars = words
 			.slice(k)
 			.flat()
 			.filter((c) => c.box === box);
-		const labelled = dates.boxes.has(box) || dateRightAfter(segment.row, label, dates.chars);
-		return [{ ...part(0, k), doubtful: segment.doubtful || !labelled }, part(k, words.length)];
+		const labelled = dates.boxes.has(box) || dateRightAfter(segment.row, labelChars, dates.chars);
+		return [{ ...part(0, k), doubtful: segment.doubtful || !labelled || !label }, part(k, words.length)];
 	}
 	return [segment];
+}
+
+/**
+ * Whether the card's date (or number) follows the word in its box with no word gap before it: print
+ * read into the date (YAB03/28, MEMBE2021YAD02/2030), not a word standing apart from it.
+ */
+function runsIntoDate(word: PlacedChar[], dates: ReadDigits): boolean {
+	const last = word[word.length - 1];
+	const after = dates.chars.filter((c) => c.box === last.box && c.along > last.along);
+	if (after.length === 0) return false;
+	const next = after.reduce((a, b) => (b.along < a.along ? b : a));
+	return next.spaceBefore < 0.5;
 }
 
 /** How far past a label's last letter its date may start, in line heights, and how far off its line. */
@@ -1173,9 +1191,16 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	const nearDateAbove = (c: Candidate) => besideDate(c, 1.5);
 	// A line well off the card's angle is no line of the card (third-hand probe: a receipt's THANK YOU
 	// across a card's edge, chosen over James D'Arcy by its lower place): any line on the card comes first.
+	// A date label misread past what the vocabulary knows (VALID THRU read WALID TERG, b2169): its
+	// first word a letter off VALID or EXPIRES, and the card's date right after it on its line. A name
+	// a letter off (KALID) beside the date on a minimal card stays a candidate, after the others.
+	const misreadLabel = (c: Candidate) =>
+		c.words.length === 2 &&
+		MISREAD_LABELS.some((label) => editDistanceAtMostOne(letters(runText(c.words[0])), label)) &&
+		dateRightAfter(c.segment.row, c.words[1], readDigits.chars);
 	const score = (c: Candidate) =>
 		(onCard(c.segment.row) ? ON_CARD : 0) +
-		(labelSized(c) ? 0 : 8) +
+		(labelSized(c) || misreadLabel(c) ? 0 : 8) +
 		(multi(c) ? 4 : 0) +
 		(leftAligned(c) ? 2 : 0) +
 		(belowNumber(c) ? 1 : 0);
@@ -1318,6 +1343,7 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	const offCardTie = (c: Candidate) => !onCard(c.segment.row) && score(c) + ON_CARD === score(chosen);
 	const rival = found.slice(1).find((c) => (score(c) === score(chosen) || offCardTie(c)) && !heading(c));
 	if (rival) confidence = Math.min(confidence, 0.75);
+	if (misreadLabel(chosen)) confidence = Math.min(confidence, 0.8);
 	// A name chosen above the number, over a line of words under it taken for a date's label by its
 	// size alone: that line may be the holder's name printed small, and the chosen one the issuer's.
 	const smallBelow = !belowNumber(chosen) && found.some((c) => c !== chosen && labelSized(c) && multi(c) && belowNumber(c));
