@@ -159,6 +159,11 @@ describe('closerLookTakes', () => {
 		const first = reading('05/28', 0.72);
 		expect(closerLookTakes('validThru', reading('01/32', 0.7, 'expiry'), first, ['05/28'])).toBe(true);
 		expect(closerLookConfidence('validThru', reading('01/32', 0.7, 'expiry'), first, true, true, ['05/28'])).toBeLessThan(0.9);
+		// Sure digits closer up leave it in doubt too: it was taken on the labels, without the margin (a read-only review).
+		expect(closerLookTakes('validThru', reading('01/32', 0.95, 'expiry'), reading('05/28', 0.88), ['05/28'])).toBe(true);
+		expect(closerLookConfidence('validThru', reading('01/32', 0.95, 'expiry'), reading('05/28', 0.88), true, true, ['05/28'])).toBeLessThan(
+			0.9,
+		);
 		// Not when the closer view did not read the first view's date, nor for an earlier one, nor without the label.
 		expect(closerLookTakes('validThru', reading('01/32', 0.7, 'expiry'), first, [])).toBe(false);
 		expect(closerLookTakes('validThru', reading('01/27', 0.7, 'expiry'), first, ['05/28'])).toBe(false);

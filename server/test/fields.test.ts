@@ -598,12 +598,13 @@ describe('valid thru, the label read beside it', () => {
 
 describe('valid thru, a label right after a date', () => {
 	test('labels it, unless digits or a slash of its own follow it: then it labels none before it (b2169)', () => {
-		// VALID FROM 05/28 with its stacked label unread, then VALID THRU 01/32 read "VALIDTRU/32".
+		// VALID FROM 05/28 with its stacked label unread, then VALID THRU 01/32 read with its month lost.
 		const name = line('EMMA HANSEN', 40, 220);
 		const date = line('05/28', 40, 160);
 		expect(read(date, line('THRU', 40 + 6 * PITCH, 160), name).validThru).toMatchObject({ text: '05/28', label: 'expiry' });
 		for (const after of [
-			[line('VALIDTRU/32', 40 + 6 * PITCH, 160)],
+			[line('VALIDTHRU/32', 40 + 6 * PITCH, 160)],
+			[line('THRU/32', 40 + 6 * PITCH, 160)],
 			[line('THRU', 40 + 6 * PITCH, 160), line('/32', 40 + 11 * PITCH, 160)],
 		]) {
 			const fields = read(date, ...after, name);
@@ -620,6 +621,27 @@ describe('valid thru, labels under the dates', () => {
 		const under = [shrunk(line('VALID FROM', 40, 178), 12), shrunk(line('EXPIRES END', 220, 178), 12)];
 		const fields = read(...dates, ...under, line('ROBERT DSOUZA', 40, 230));
 		expect(fields.validThru).toMatchObject({ text: '11/29', label: 'expiry' });
+		// Reported in doubt: a label under its date is a layout few cards print.
+		expect(fields.validThru?.confidence).toBeLessThan(0.9);
+		// Not a label with a value of its own after it (a stacked THRU beside a "/32" whose month was
+		// lost, under the FROM date 05/28: a read-only review), nor one under a date's edge only.
+		const stackedThru = read(
+			line('05/28', 100, 150),
+			shrunk(line('THRU', 66, 199), 12),
+			line('/32', 100, 190),
+			line('EMMA HANSEN', 40, 250),
+		);
+		expect(stackedThru.validThru?.label).toBeUndefined();
+		expect(stackedThru.validThru?.confidence).toBeLessThan(0.9);
+		const thruUnder = read(
+			line('05/28', 100, 150),
+			shrunk(line('THRU', 110, 199), 12),
+			line('/32', 144, 190),
+			line('EMMA HANSEN', 40, 250),
+		);
+		expect(thruUnder.validThru?.label).toBeUndefined();
+		const offEdge = read(line('11/29', 40, 150), shrunk(line('EXPIRES END', 110, 189), 12), line('ROBERT DSOUZA', 40, 240));
+		expect(offEdge.validThru?.label).toBeUndefined();
 		// A label with a date under it labels that one, as before.
 		const stacked = read(
 			line('03/26', 40, 150),
@@ -1970,6 +1992,11 @@ describe('holder name', () => {
 		const fields = read(line('KIM JI-IN', 40, 50), line('WALID TERG', 40, 160), date);
 		expect(fields.validThru?.text).toBe('07/33');
 		expect(fields.name?.text).toBe('KIM JI-IN');
+		// A name chosen over such a line, which would have won as a name, is in doubt: a holder may be
+		// called WALID (a read-only review: WALID HASSAN 07/33 over SEOUL BRANCH).
+		expect(fields.name?.confidence).toBeLessThan(0.9);
+		const walid = read(line('WALID HASSAN', 40, 160), line('07/33', 40 + 14 * PITCH, 160), line('SEOUL BRANCH', 40, 220)).name;
+		expect(walid?.text === 'SEOUL BRANCH' && walid.confidence >= 0.9).toBe(false);
 		// Alone, it is still the one candidate, in doubt; a name a letter off VALID away from any date is a name.
 		const alone = read(line('WALID TERG', 40, 160), date).name;
 		expect([alone?.text, (alone?.confidence ?? 1) < 0.9]).toEqual(['WALID TERG', true]);
@@ -1982,8 +2009,12 @@ describe('holder name', () => {
 		expect(fields.validThru?.text).toBe('03/28');
 		expect(fields.name?.text).toBe('NOAH MONTGOMERY-WATTS');
 		expect(fields.name?.confidence).toBeGreaterThanOrEqual(0.9);
-		// A word a gap apart from the date in its box may be a surname the split loses: the words before it are in doubt.
-		for (const box of ['YAB 03/28', 'SMITH 03/28']) {
+		// A piece of a label read into the date's box too (MEMBE2021YAD02/2030, third-hand set 12).
+		const member = read(line('DAVID GONZALEZ', 40, 160), line('MEMBE2021YAD02/2030', 40 + 16 * PITCH, 160));
+		expect([member.validThru?.text, member.name?.text, (member.name?.confidence ?? 0) >= 0.9]).toEqual(['02/30', 'DAVID GONZALEZ', true]);
+		// A word a gap apart from the date in its box, or with a label between (a read-only review), or
+		// long enough for a surname run into it, may be a surname the split loses: the words before it are in doubt.
+		for (const box of ['YAB 03/28', 'SMITH 03/28', 'SMITH EXP03/28', 'JO EXP03/28', 'SMITH03/28']) {
 			const apart = read(name, line(box, 40 + 22 * PITCH, 160));
 			expect(apart.validThru?.text).toBe('03/28');
 			expect(apart.name?.text).toBe('NOAH MONTGOMERY-WATTS');

@@ -1018,7 +1018,7 @@ export function closerLookTakes(
 	// The first view's unlabelled date read closer too, as the earlier of two, the later one beside its
 	// expiry label: both views saw two dates, and the labels say which is which, however unsure the
 	// expiry's digits (b2169: VALID FROM 05/28 chosen at 0.72 with the expiry read "/32"; closer up,
-	// VALID THRU 1/32 at 0.70). `closerLookConfidence` keeps it in doubt where the closer view is.
+	// VALID THRU 1/32 at 0.70). `closerLookConfidence` keeps it in doubt.
 	if (name === 'validThru' && labelSeenCloser(found, current) && closerDates.includes(current.text) && later(found.text, current.text))
 		return true;
 	return found.confidence >= current.confidence + CLOSER_MARGIN;
@@ -1067,7 +1067,11 @@ export function closerLookConfidence(
 	decoyNearby: boolean,
 	closerDates: readonly string[] = [],
 ): number {
-	const confidence = viewedCloser(name, found, current, same, decoyNearby, closerDates);
+	let confidence = viewedCloser(name, found, current, same, decoyNearby, closerDates);
+	// A date taken without a clear margin over the first view's (its labels said which date is the
+	// expiry: `closerLookTakes`) is in doubt, however sure the closer view is of its digits.
+	if (current && current.text !== found.text && found.confidence < current.confidence + CLOSER_MARGIN)
+		confidence = Math.min(confidence, 0.85);
 	// Larger digits the first view read beside this date are still there where the closer view did not read them.
 	return current?.largerPrintBeside && found.text === current.text ? Math.min(confidence, 0.85) : confidence;
 }
@@ -1156,17 +1160,15 @@ export function grownEnds(short: string, long: string): [boolean, boolean] {
  */
 export function afterNameCheck(name: FieldReading, seen: FieldReading | undefined): FieldReading {
 	if (!seen || seen.text === name.text) return name;
-	// A sure name that a check completes only unsurely: past the box's end the longer crop takes in a
-	// mark beside the name as a letter (BYVONNE, LEEB: independent seed 207; in 31 sets all five such
-	// completions were wrong). The name stands, in doubt, since a letter may still have been cut off.
-	if (completes(name.text, seen.text) && name.confidence >= REVIEW_CONFIDENCE && seen.confidence < REVIEW_CONFIDENCE)
-		return { ...name, confidence: Math.min(name.confidence, 0.85) };
-	if (completes(name.text, seen.text))
-		return {
-			...seen,
-			confidence: Math.min(seen.confidence, name.confidence, 0.85),
-			...(name.markSeen || seen.markSeen ? { markSeen: true as const } : {}),
-		};
+	if (completes(name.text, seen.text)) {
+		const markSeen = name.markSeen || seen.markSeen ? { markSeen: true as const } : {};
+		// A sure name that a check completes only unsurely: past the box's end the longer crop takes in a
+		// mark beside the name as a letter (BYVONNE, LEEB: independent seed 207; in 31 sets all five such
+		// completions were wrong). The name stands, in doubt, since a letter may still have been cut off.
+		if (name.confidence >= REVIEW_CONFIDENCE && seen.confidence < REVIEW_CONFIDENCE)
+			return { ...name, confidence: Math.min(name.confidence, 0.85), ...markSeen };
+		return { ...seen, confidence: Math.min(seen.confidence, name.confidence, 0.85), ...markSeen };
+	}
 	if (name.confidence < REVIEW_CONFIDENCE) return name;
 	// The same words read otherwise cast doubt (GIULIA for GULIA); a word more only when read surely,
 	// since a longer crop may also take in a mark beside the name.

@@ -30,7 +30,7 @@ const NEUTRAL_WORDS = /^(VALID|DATE|DATES|ON)$/;
 interface Label {
 	at: Point;
 	kind: 'expiry' | 'decoy';
-	/** Digits or a slash follow it on its line: its own date, read whole or in part, so it labels no date before it. */
+	/** An expiry label that digits or a slash follow on its line: its own date, read whole or in part, so it labels no date before or above it. */
 	valueAfter?: boolean;
 }
 
@@ -148,11 +148,17 @@ function labels(rows: TextRow[]): Label[] {
 					valueInBoxBeside(rows, row, end));
 			// Where the label's letters are: a date read into the same run ("THRU08/31") is not the label.
 			const letters = run.filter((c) => /[A-Za-z]/.test(c.char));
-			// Digits or a slash in its last run past its letters, or starting the next run close after it.
+			// An expiry label's own date, whole or in part: digits or a slash in its last run past its
+			// letters, or starting the next run close after it, on its row or in a row of their own. (A
+			// decoy's own value is `ownValue`; digits past it that are not one leave its claim as it was.)
 			const lastLetter = end.reduce((last, c, k) => (/[A-Za-z]/.test(c.char) ? k : last), -1);
 			const valueAfter =
-				end.slice(lastLetter + 1).some((c) => /[\d/\\]/.test(c.char)) ||
-				(value !== undefined && /[\d/\\]/.test(value[0].char) && value[0].along - end[end.length - 1].along < row.height * OWN_VALUE_REACH);
+				kind === 'expiry' &&
+				(end.slice(lastLetter + 1).some((c) => /[\d/\\]/.test(c.char)) ||
+					(value !== undefined &&
+						/[\d/\\]/.test(value[0].char) &&
+						value[0].along - end[end.length - 1].along < row.height * OWN_VALUE_REACH) ||
+					dateBesideInOtherRow(rows, row, end));
 			if (!ownValue) found.push({ at: quadCenter(spanQuad(letters.length > 0 ? letters : run)), kind, valueAfter });
 		});
 	}
@@ -184,6 +190,24 @@ function valueInBoxBeside(rows: TextRow[], labelRow: TextRow, labelEnd: PlacedCh
 				const { direction, height } = labelRow;
 				return aheadOnLine(end, quadCenter(run[0].quad), direction, height * OWN_VALUE_REACH, height * OWN_VALUE_ACROSS);
 			}),
+	);
+}
+
+/**
+ * Digits or a slash starting right after the label on its line, in a row of their own (a small
+ * stacked THRU beside the larger "/32" of its date, whose month was lost).
+ */
+function dateBesideInOtherRow(rows: TextRow[], labelRow: TextRow, labelEnd: PlacedChar[]): boolean {
+	const end = quadCenter(labelEnd[labelEnd.length - 1].quad);
+	const { direction, height } = labelRow;
+	return rows.some(
+		(row) =>
+			row !== labelRow &&
+			dateRuns(row.chars).some(
+				(run) =>
+					/[\d/\\]/.test(run[0].char) &&
+					aheadOnLine(end, quadCenter(run[0].quad), direction, height * OWN_VALUE_REACH, height * OWN_VALUE_ACROSS),
+			),
 	);
 }
 
@@ -691,9 +715,12 @@ function extentOf(chars: PlacedChar[], row: TextRow): Extent {
 function assignLabels(
 	dates: DateCandidate[],
 	all: Label[],
-): { kinds: Map<DateCandidate, Label['kind']>; decoyClaimed: Set<DateCandidate> } {
+): { kinds: Map<DateCandidate, Label['kind']>; decoyClaimed: Set<DateCandidate>; underOnly: Set<DateCandidate> } {
 	const kinds = new Map<DateCandidate, Label['kind']>();
 	const decoyClaimed = new Set<DateCandidate>();
+	// Dates an expiry label labels only from under them, and dates one beside, below or over reached.
+	const underOnly = new Set<DateCandidate>();
+	const reached = new Set<DateCandidate>();
 	const claimed = new Map<DateCandidate, Record<Label['kind'], number>>();
 	const extents = dates.map((date) => extentOf(date.chars, date.row));
 	for (const label of all) {
@@ -719,7 +746,8 @@ function assignLabels(
 		});
 		// Failing all of those (a date under it among them), a label right under a date labels it (b2169:
 		// VALID FROM and EXPIRES END printed under 03/26 and 11/29, side by side).
-		if (nearest < 0) {
+		const under = nearest < 0;
+		if (under) {
 			extents.forEach((e, i) => {
 				const d = Math.hypot(label.at.x - (e.x0 + e.x1) / 2, label.at.y - e.y);
 				if (labelUnder(label, e) && d < distance) {
@@ -730,6 +758,7 @@ function assignLabels(
 		}
 		if (nearest < 0) continue;
 		const date = dates[nearest];
+		if (label.kind === 'expiry') (under ? underOnly : reached).add(date);
 		const claims = claimed.get(date) ?? { decoy: Infinity, expiry: Infinity };
 		claims[label.kind] = Math.min(claims[label.kind], distance);
 		claimed.set(date, claims);
@@ -739,12 +768,19 @@ function assignLabels(
 	// clearly further off (MEMBER SINCE beside EXPIRES END, the date under the latter, a third-hand
 	// probe's layout with the member year unread) reached for a date that is the other label's.
 	for (const [date, { decoy, expiry }] of claimed) if (decoy < expiry * DECOY_CLAIM_NEARER) decoyClaimed.add(date);
-	return { kinds, decoyClaimed };
+	for (const date of reached) underOnly.delete(date);
+	return { kinds, decoyClaimed, underOnly };
 }
 
-/** Whether the label stands right under the date: within a line and a half below it, across its extent. */
+/**
+ * Whether the label stands right under the date: within a line and a half below it, its centre
+ * within the date's extent, and no value of its own after it (a stacked THRU beside a "/32" whose
+ * month was lost is that date's label, not the one above it; a read-only review).
+ */
 function labelUnder(label: Label, e: Extent): boolean {
-	return label.at.y - e.y > e.h * 0.4 && label.at.y - e.y < e.h * UNDER_REACH && label.at.x > e.x0 - e.h && label.at.x < e.x1 + e.h;
+	return (
+		!label.valueAfter && label.at.y - e.y > e.h * 0.4 && label.at.y - e.y < e.h * UNDER_REACH && label.at.x >= e.x0 && label.at.x <= e.x1
+	);
 }
 
 /** How far under a date (in its heights) a label of it may stand. */
@@ -764,7 +800,7 @@ export function readExpiry(rows: TextRow[], now: Date, exclude: Set<PlacedChar>,
 	const candidates = slashless
 		? rows.flatMap((row) => slashlessDates(row, exclude)).filter((date) => plausible(date, now))
 		: rows.flatMap((row) => dateCandidates(row, exclude));
-	const { kinds, decoyClaimed } = assignLabels(candidates, all);
+	const { kinds, decoyClaimed, underOnly } = assignLabels(candidates, all);
 	const dates = candidates.map((date) => ({
 		date,
 		label: kinds.get(date) ?? null,
@@ -784,6 +820,8 @@ export function readExpiry(rows: TextRow[], now: Date, exclude: Set<PlacedChar>,
 	if (chosen.label === 'decoy') confidence = Math.min(confidence, 0.5);
 	// Claimed by a FROM or SINCE label too: which label is whose is a guess.
 	else if (decoyClaimed.has(chosen.date)) confidence = Math.min(confidence, 0.8);
+	// A label under its date is a layout few cards print, and as likely a legend of the line below.
+	if (chosen.label === 'expiry' && underOnly.has(chosen.date)) confidence = Math.min(confidence, 0.85);
 	// An expiry label on the card that this date does not sit by points at a date that was not read.
 	if (chosen.label !== 'expiry' && all.some((label) => label.kind === 'expiry')) confidence = Math.min(confidence, 0.8);
 	// A card expired four years ago is rare in a workflow; a date that old is more often an issue or

@@ -806,13 +806,14 @@ function startsLabel(words: PlacedChar[][], k: number, dateBoxes: Set<number>): 
 /**
  * A label printed on the name's line in a box of its own (Margaret Whitfield | VALD THRU 07/32) is
  * split off, however narrow the gap before it: a monospaced name is spaced as widely as that gap, so
- * gaps cannot tell them apart. Only a box that starts with a label word is split off (a surname in
- * the label's box, JOHN PAUL | SMITH VALID THRU, leaves the line as it was: no name), after two
- * words at least (one word alone is never a sure name). The words before it are in doubt unless the
- * label labels the card's date there: in its own box, or in the next one right after it on the line
- * (a minimal card's "MARY D'ANGELO  GOOD THRU 10/34", a third-hand probe's layout). Without it, a
- * heading in words no vocabulary knows (BLUE HORIZON) beside a label, its date on another line, is
- * as likely.
+ * gaps cannot tell them apart. Only a box that starts with a label word, or holds the card's date
+ * (or number), is split off, after two words at least (one word alone is never a sure name). A
+ * surname in the label's box (JOHN PAUL | SMITH VALID THRU) leaves the line as it was: no name; one
+ * in the date's box (JOHN PAUL | SMITH 03/28) leaves the words before it in doubt. They are in doubt
+ * too unless the label labels the card's date there: in its own box, or in the next one right after
+ * it on the line (a minimal card's "MARY D'ANGELO  GOOD THRU 10/34", a third-hand probe's layout).
+ * Without it, a heading in words no vocabulary knows (BLUE HORIZON) beside a label, its date on
+ * another line, is as likely.
  */
 function apartFromLabelBox(segment: Segment, dates: ReadDigits): Segment[] {
 	const { words } = segment;
@@ -822,9 +823,13 @@ function apartFromLabelBox(segment: Segment, dates: ReadDigits): Segment[] {
 		if (box === previous[previous.length - 1].box) continue;
 		// Print read into the date's own box in front of it (a stacked VALID THRU read YAB before
 		// 03/28, b2169) is that date's label as read, not a word of the name: split off too. The words
-		// before it are in doubt unless the date runs on from it with no word gap (a surname read into
-		// the date's box would stand a gap apart from it, and be lost).
-		const label = startsLabel(words, k, dates.boxes) || runsIntoDate(words[k], dates);
+		// before it are in doubt unless it starts with a piece of a label (MEMBE2021YAD02/2030) or the
+		// date runs on from it with no word gap (a surname read into the date's box would stand a gap
+		// apart from it, and be lost).
+		const label =
+			startsLabel(words, k, dates.boxes) ||
+			(dates.boxes.has(box) && labelPiece([/^[A-Za-z]*/.exec(runText(words[k]))?.[0] ?? ''])) ||
+			runsIntoDate(words[k], segment.row, dates);
 		if (!label && !dates.boxes.has(box)) continue;
 		const part = (from: number, to: number): Segment => ({
 			...segment,
@@ -842,16 +847,23 @@ function apartFromLabelBox(segment: Segment, dates: ReadDigits): Segment[] {
 }
 
 /**
- * Whether the card's date (or number) follows the word in its box with no word gap before it: print
- * read into the date (YAB03/28, MEMBE2021YAD02/2030), not a word standing apart from it.
+ * Whether the word is print read into the card's date (or number) in its box: the date's next
+ * character follows it with nothing of the row between them and no word gap before it, and the
+ * word is too short for a surname (YAB03/28). A surname run into the date (SMITH03/28) reads the
+ * same way, so a longer word is not taken for such print.
  */
-function runsIntoDate(word: PlacedChar[], dates: ReadDigits): boolean {
+function runsIntoDate(word: PlacedChar[], row: TextRow, dates: ReadDigits): boolean {
 	const last = word[word.length - 1];
 	const after = dates.chars.filter((c) => c.box === last.box && c.along > last.along);
 	if (after.length === 0) return false;
 	const next = after.reduce((a, b) => (b.along < a.along ? b : a));
-	return next.spaceBefore < 0.5;
+	const between = row.chars.some((c) => c.box === last.box && c.along > last.along && c.along < next.along);
+	const text = letters(runText(word));
+	return !between && next.spaceBefore < 0.5 && text.length <= RUN_IN_LETTERS;
 }
+
+/** Letters a word run into the date may have and still be taken for misread label print. */
+const RUN_IN_LETTERS = 3;
 
 /** How far past a label's last letter its date may start, in line heights, and how far off its line. */
 const LABEL_DATE_REACH = 4;
@@ -1189,15 +1201,16 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	const labelSized = (c: Candidate) => labelHeight(c) && besideDate(c, LABEL_BELOW);
 	/** Right under a date, within a line and a half. */
 	const nearDateAbove = (c: Candidate) => besideDate(c, 1.5);
-	// A line well off the card's angle is no line of the card (third-hand probe: a receipt's THANK YOU
-	// across a card's edge, chosen over James D'Arcy by its lower place): any line on the card comes first.
 	// A date label misread past what the vocabulary knows (VALID THRU read WALID TERG, b2169): its
-	// first word a letter off VALID or EXPIRES, and the card's date right after it on its line. A name
-	// a letter off (KALID) beside the date on a minimal card stays a candidate, after the others.
+	// first word a letter off VALID or EXPIRES, and the card's date right after it on its line. It
+	// loses a name's place; a name a letter off (KALID, WALID) beside the date on a minimal card stays
+	// a candidate, and the line chosen over it stays in doubt.
 	const misreadLabel = (c: Candidate) =>
 		c.words.length === 2 &&
 		MISREAD_LABELS.some((label) => editDistanceAtMostOne(letters(runText(c.words[0])), label)) &&
 		dateRightAfter(c.segment.row, c.words[1], readDigits.chars);
+	// A line well off the card's angle is no line of the card (third-hand probe: a receipt's THANK YOU
+	// across a card's edge, chosen over James D'Arcy by its lower place): any line on the card comes first.
 	const score = (c: Candidate) =>
 		(onCard(c.segment.row) ? ON_CARD : 0) +
 		(labelSized(c) || misreadLabel(c) ? 0 : 8) +
@@ -1343,7 +1356,10 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	const offCardTie = (c: Candidate) => !onCard(c.segment.row) && score(c) + ON_CARD === score(chosen);
 	const rival = found.slice(1).find((c) => (score(c) === score(chosen) || offCardTie(c)) && !heading(c));
 	if (rival) confidence = Math.min(confidence, 0.75);
-	if (misreadLabel(chosen)) confidence = Math.min(confidence, 0.8);
+	// Chosen as a misread label, or over one that would have won as a name (WALID HASSAN 07/33 over
+	// SEOUL BRANCH under it: a read-only review).
+	if (misreadLabel(chosen) || found.some((c) => c !== chosen && misreadLabel(c) && !labelSized(c) && score(c) + 8 >= score(chosen)))
+		confidence = Math.min(confidence, 0.8);
 	// A name chosen above the number, over a line of words under it taken for a date's label by its
 	// size alone: that line may be the holder's name printed small, and the chosen one the issuer's.
 	const smallBelow = !belowNumber(chosen) && found.some((c) => c !== chosen && labelSized(c) && multi(c) && belowNumber(c));
