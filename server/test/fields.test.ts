@@ -2009,6 +2009,13 @@ describe('holder name', () => {
 		expect(fields.validThru?.text).toBe('03/28');
 		expect(fields.name?.text).toBe('NOAH MONTGOMERY-WATTS');
 		expect(fields.name?.confidence).toBeGreaterThanOrEqual(0.9);
+		// A decoy date first in the date's box is no surname the split could lose (01/31 EXP07/35, bench seed 2171).
+		const decoy = read(line('MICHAEL ALEXANDROPOULOS', 40, 160), line('01/31 EXP07/35', 40 + 24 * PITCH, 160));
+		expect([decoy.validThru?.text, decoy.name?.text, (decoy.name?.confidence ?? 0) >= 0.9]).toEqual([
+			'07/35',
+			'MICHAEL ALEXANDROPOULOS',
+			true,
+		]);
 		// A piece of a label read into the date's box too (MEMBE2021YAD02/2030, third-hand set 12).
 		const member = read(line('DAVID GONZALEZ', 40, 160), line('MEMBE2021YAD02/2030', 40 + 16 * PITCH, 160));
 		expect([member.validThru?.text, member.name?.text, (member.name?.confidence ?? 0) >= 0.9]).toEqual(['02/30', 'DAVID GONZALEZ', true]);

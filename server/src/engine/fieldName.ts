@@ -828,6 +828,8 @@ function apartFromLabelBox(segment: Segment, dates: ReadDigits): Segment[] {
 		// apart from it, and be lost).
 		const label =
 			startsLabel(words, k, dates.boxes) ||
+			// A decoy date first in that box (01/31 EXP07/35 after the name, bench seed 2171) is no surname to lose.
+			(dates.boxes.has(box) && !/[A-Za-z]/.test(runText(words[k]))) ||
 			(dates.boxes.has(box) && labelPiece([/^[A-Za-z]*/.exec(runText(words[k]))?.[0] ?? ''])) ||
 			runsIntoDate(words[k], segment.row, dates);
 		if (!label && !dates.boxes.has(box)) continue;
