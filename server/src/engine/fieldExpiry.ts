@@ -154,9 +154,9 @@ function labels(rows: TextRow[]): Label[] {
 			const lastLetter = end.reduce((last, c, k) => (/[A-Za-z]/.test(c.char) ? k : last), -1);
 			const valueAfter =
 				kind === 'expiry' &&
-				(end.slice(lastLetter + 1).some((c) => /[\d/\\]/.test(c.char)) ||
+				(end.slice(lastLetter + 1).some((c) => DATE_PRINT.test(c.char)) ||
 					(value !== undefined &&
-						/[\d/\\]/.test(value[0].char) &&
+						DATE_PRINT.test(value[0].char) &&
 						value[0].along - end[end.length - 1].along < row.height * OWN_VALUE_REACH) ||
 					dateBesideInOtherRow(rows, row, end));
 			if (!ownValue) found.push({ at: quadCenter(spanQuad(letters.length > 0 ? letters : run)), kind, valueAfter });
@@ -176,21 +176,34 @@ function valueNotDate(runs: PlacedChar[][], k: number): boolean {
 }
 
 /**
+ * A run of another row that starts right after the label on its line and passes `which` (given the
+ * row's runs and the run's index): print in a detector box of its own beside the label.
+ */
+function runBesideInOtherRow(
+	rows: TextRow[],
+	labelRow: TextRow,
+	labelEnd: PlacedChar[],
+	which: (runs: PlacedChar[][], k: number) => boolean,
+): boolean {
+	const end = quadCenter(labelEnd[labelEnd.length - 1].quad);
+	const { direction, height } = labelRow;
+	return rows.some(
+		(row) =>
+			row !== labelRow &&
+			dateRuns(row.chars).some(
+				(run, k, runs) =>
+					which(runs, k) && aheadOnLine(end, quadCenter(run[0].quad), direction, height * OWN_VALUE_REACH, height * OWN_VALUE_ACROSS),
+			),
+	);
+}
+
+/**
  * A label's own value in a detector box of its own, right after the label on its line (bench seed
  * 2117: "BER SINCE" and "15" in two boxes, two rows; the SINCE then claimed the expiry beside it
  * and its VALID FROM date, 04/24, was reported at 0.990 for 10/27).
  */
 function valueInBoxBeside(rows: TextRow[], labelRow: TextRow, labelEnd: PlacedChar[]): boolean {
-	const end = quadCenter(labelEnd[labelEnd.length - 1].quad);
-	return rows.some(
-		(row) =>
-			row !== labelRow &&
-			dateRuns(row.chars).some((run, k, runs) => {
-				if (!valueNotDate(runs, k)) return false;
-				const { direction, height } = labelRow;
-				return aheadOnLine(end, quadCenter(run[0].quad), direction, height * OWN_VALUE_REACH, height * OWN_VALUE_ACROSS);
-			}),
-	);
+	return runBesideInOtherRow(rows, labelRow, labelEnd, valueNotDate);
 }
 
 /**
@@ -198,18 +211,11 @@ function valueInBoxBeside(rows: TextRow[], labelRow: TextRow, labelEnd: PlacedCh
  * stacked THRU beside the larger "/32" of its date, whose month was lost).
  */
 function dateBesideInOtherRow(rows: TextRow[], labelRow: TextRow, labelEnd: PlacedChar[]): boolean {
-	const end = quadCenter(labelEnd[labelEnd.length - 1].quad);
-	const { direction, height } = labelRow;
-	return rows.some(
-		(row) =>
-			row !== labelRow &&
-			dateRuns(row.chars).some(
-				(run) =>
-					/[\d/\\]/.test(run[0].char) &&
-					aheadOnLine(end, quadCenter(run[0].quad), direction, height * OWN_VALUE_REACH, height * OWN_VALUE_ACROSS),
-			),
-	);
+	return runBesideInOtherRow(rows, labelRow, labelEnd, (runs, k) => DATE_PRINT.test(runs[k][0].char));
 }
+
+/** A character of a date's print: a digit or a slash. */
+const DATE_PRINT = /[\d/\\]/;
 
 /** A date from its month's digits (one or two) and its year's (two or four), read from `chars`. */
 function mmyyCandidate(
@@ -726,6 +732,7 @@ function assignLabels(
 	for (const label of all) {
 		let nearest = -1;
 		let distance = Infinity;
+		const toCentre = (e: Extent) => Math.hypot(label.at.x - (e.x0 + e.x1) / 2, label.at.y - e.y);
 		extents.forEach((e, i) => {
 			const h = e.h;
 			const besideRight = Math.abs(e.y - label.at.y) < h * 0.7 && e.x0 >= label.at.x && e.x0 - label.at.x < h * 8;
@@ -738,7 +745,7 @@ function assignLabels(
 			// box the detector drew round both: its centre is then above the date's but not a line above.
 			const over = label.at.y < e.y && e.y - label.at.y < h * 2.5 && label.at.x >= e.x0 && label.at.x <= e.x1;
 			if (!besideRight && !below && !leftOf && !over) return;
-			const d = Math.hypot(label.at.x - (e.x0 + e.x1) / 2, label.at.y - e.y) + (leftOf && !besideRight && !below ? h * 3 : 0);
+			const d = toCentre(e) + (leftOf && !besideRight && !below ? h * 3 : 0);
 			if (d < distance) {
 				distance = d;
 				nearest = i;
@@ -749,7 +756,7 @@ function assignLabels(
 		const under = nearest < 0;
 		if (under) {
 			extents.forEach((e, i) => {
-				const d = Math.hypot(label.at.x - (e.x0 + e.x1) / 2, label.at.y - e.y);
+				const d = toCentre(e);
 				if (labelUnder(label, e) && d < distance) {
 					distance = d;
 					nearest = i;

@@ -826,13 +826,14 @@ function apartFromLabelBox(segment: Segment, dates: ReadDigits): Segment[] {
 		// before it are in doubt unless it starts with a piece of a label (MEMBE2021YAD02/2030) or the
 		// date runs on from it with no word gap (a surname read into the date's box would stand a gap
 		// apart from it, and be lost).
+		const inDateBox = dates.boxes.has(box);
+		const text = runText(words[k]);
 		const label =
 			startsLabel(words, k, dates.boxes) ||
 			// A decoy date first in that box (01/31 EXP07/35 after the name, bench seed 2171) is no surname to lose.
-			(dates.boxes.has(box) && !/[A-Za-z]/.test(runText(words[k]))) ||
-			(dates.boxes.has(box) && labelPiece([/^[A-Za-z]*/.exec(runText(words[k]))?.[0] ?? ''])) ||
+			(inDateBox && (!/[A-Za-z]/.test(text) || labelPiece([text.replace(/[^A-Za-z][\s\S]*$/, '')]))) ||
 			runsIntoDate(words[k], segment.row, dates);
-		if (!label && !dates.boxes.has(box)) continue;
+		if (!label && !inDateBox) continue;
 		const part = (from: number, to: number): Segment => ({
 			...segment,
 			words: words.slice(from, to),
@@ -842,7 +843,7 @@ function apartFromLabelBox(segment: Segment, dates: ReadDigits): Segment[] {
 			.slice(k)
 			.flat()
 			.filter((c) => c.box === box);
-		const labelled = dates.boxes.has(box) || dateRightAfter(segment.row, labelChars, dates.chars);
+		const labelled = inDateBox || dateRightAfter(segment.row, labelChars, dates.chars);
 		return [{ ...part(0, k), doubtful: segment.doubtful || !labelled || !label }, part(k, words.length)];
 	}
 	return [segment];
