@@ -38,7 +38,8 @@ const FIELDS: FieldName[] = ['name', 'number', 'validThru'];
  * word gap the model hardly saw is sure where its crop stands blank there, as on the 38th and 39th
  * cards, whose names were flagged for that alone; the 44 cards' 132 fields with the twenty-eighth
  * round's three, one of them flagged: JAMES WILSON, read whole where a gap was taken out; the 47
- * cards' 141 fields with the twenty-ninth round's three, all sure), so a change that flags right
+ * cards' 141 fields with the twenty-ninth round's three, all sure; the 52 cards' 156 fields with the
+ * thirty-second round's five, all sure), so a change that flags right
  * readings wholesale fails here. Numbers are Luhn-checked: a right number is never
  * flagged.
  */

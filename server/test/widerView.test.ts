@@ -11,6 +11,7 @@ import {
 	withDateGuess,
 	withPassRival,
 	withWiderView,
+	withoutSureNumberInDoubt,
 } from '../src/engine/cardPipeline';
 import type { FieldName, FieldReading, Quad } from '../src/engine/types';
 
@@ -170,6 +171,20 @@ describe('withWiderView', () => {
 		const dated = card({ ...FIRST.fields, validThru: reading('02/34', 0.7) });
 		expect(withWiderView(dated, wider)).toBeNull();
 		expect(withWiderView(FIRST, { ...wider, fields: { ...wider.fields, number: reading('4111111111111111', 0.99) } })).toBeNull();
+	});
+});
+
+describe('withoutSureNumberInDoubt', () => {
+	test("a name and date read beside no sure number are in doubt: the text may be no card's (a receipt's THANK YOU, third-hand set 16)", () => {
+		const fields = { name: reading('THANK YOU', 0.998), validThru: reading('09/33', 0.95) };
+		for (const number of [undefined, reading('558174716569', 0.4), reading(NUMBER, 0.89)]) {
+			const out = withoutSureNumberInDoubt(card({ ...fields, ...(number ? { number } : {}) })).fields;
+			expect([out.name?.confidence, out.validThru?.confidence, out.number?.confidence]).toEqual([0.85, 0.85, number?.confidence]);
+		}
+		// Beside a sure number they stay as read, and a field already in doubt stays as low.
+		const sure = withoutSureNumberInDoubt(card({ ...fields, number: reading(NUMBER, 0.9) })).fields;
+		expect([sure.name?.confidence, sure.validThru?.confidence]).toEqual([0.998, 0.95]);
+		expect(withoutSureNumberInDoubt(card({ name: reading('THANK YOU', 0.6) })).fields.name?.confidence).toBe(0.6);
 	});
 });
 

@@ -182,7 +182,26 @@ export async function readCardFromImage(
 	now: Date,
 	settings: PipelineSettings = DEFAULT_PIPELINE,
 ): Promise<CardReading> {
-	return await readNameInDoubt(async () => await readBothPasses(models, source, now, settings));
+	return withoutSureNumberInDoubt(await readNameInDoubt(async () => await readBothPasses(models, source, now, settings)));
+}
+
+/** The most a name or date is reported at beside no number read surely. */
+const NO_SURE_NUMBER_DOUBT = 0.85;
+
+/**
+ * A name and date read where no number was read surely may be no card's: text lying beside it (a
+ * receipt's THANK YOU, 0.998, third-hand set 16) reads as well as a card's. They are in doubt: of the
+ * 74 names and dates read at 0.9 or more beside an unsure or missing number over thirty-six sets, one
+ * was wrong, more than one in 200. The card is flagged for its number anyway.
+ */
+export function withoutSureNumberInDoubt(reading: CardReading): CardReading {
+	if ((reading.fields.number?.confidence ?? 0) >= REVIEW_CONFIDENCE) return reading;
+	const fields = { ...reading.fields };
+	for (const name of ['name', 'validThru'] as const) {
+		const field = fields[name];
+		if (field) fields[name] = { ...field, confidence: Math.min(field.confidence, NO_SURE_NUMBER_DOUBT) };
+	}
+	return { ...reading, fields };
 }
 
 async function readBothPasses(models: OcrModels, source: RgbImage, now: Date, settings: PipelineSettings): Promise<CardReading> {
@@ -327,6 +346,37 @@ async function readAtCoarseSide(
 		if (more || (current !== null && joinedOnly(current) && reading.fields.number !== undefined && !joinedOnly(reading))) best = reading;
 		return reading.fields.number !== undefined && !joinedOnly(reading);
 	};
+	// A group whose number is in doubt may be no card at all: a receipt lying beside it, whose view
+	// took in part of the card's number (third-hand set 16: 558174716569 at 0.40 and THANK YOU for the
+	// name at 0.998). The other groups are read too, and the first that reads a number surely is the
+	// card; failing one, the first group that read a number at all, as before.
+	const sureNumber = (reading: CardReading) => (reading.fields.number?.confidence ?? 0) >= REVIEW_CONFIDENCE;
+	const settle = async (reading: CardReading, region: Quad[]) => {
+		const number = reading.fields.number;
+		// A date chosen without a label, in a view whose text runs to its edge, may be a decoy whose
+		// labelled rival is past the edge (bench seed 2129: a 12 MP photo's view held the number, the
+		// name and an unlabelled 03/30, and ended there; EXPIRES END 12/34 beyond it was never read,
+		// and 03/30 was reported at 0.998). That card is looked at over its whole extent too.
+		const date = reading.fields.validThru;
+		const dateMayBeDecoy = date !== undefined && date.label === undefined && reading.textAtEdge === true;
+		if (!number?.box || (reading.fields.name && date && !dateMayBeDecoy)) return { reading, textSpread };
+		// Text found only round the number and a line or two beside it: a date or name printed
+		// further off on the card was not in the view. Look at the card's whole extent around the
+		// number, detecting afresh: a number runs over half to four fifths of a card's width, or
+		// little more than a third printed small (2.7 mm digits in a minimal design, its date at
+		// the far end of the name's row: a reach of one number's length cut that date in half).
+		const wider = await readRegion(models, source, now, settings, {
+			quads: region,
+			coarseBoxes,
+			sourceQuads,
+			coarseScale,
+			lineHeight: lineHeightOf(region),
+			detectAgain: true,
+			reach: 1.5 * distance(number.box[0], number.box[1]),
+		});
+		return { reading: withWiderView(reading, wider) ?? reading, textSpread };
+	};
+	let unsureFirst: { reading: CardReading; region: Quad[] } | null = null;
 	for (const region of regions) {
 		const reading = await readRegion(models, source, now, settings, {
 			quads: region,
@@ -335,32 +385,11 @@ async function readAtCoarseSide(
 			coarseScale,
 			lineHeight: lineHeightOf(region),
 		});
-		if (consider(reading)) {
-			const number = reading.fields.number;
-			// A date chosen without a label, in a view whose text runs to its edge, may be a decoy whose
-			// labelled rival is past the edge (bench seed 2129: a 12 MP photo's view held the number, the
-			// name and an unlabelled 03/30, and ended there; EXPIRES END 12/34 beyond it was never read,
-			// and 03/30 was reported at 0.998). That card is looked at over its whole extent too.
-			const date = reading.fields.validThru;
-			const dateMayBeDecoy = date !== undefined && date.label === undefined && reading.textAtEdge === true;
-			if (!number?.box || (reading.fields.name && date && !dateMayBeDecoy)) return { reading, textSpread };
-			// Text found only round the number and a line or two beside it: a date or name printed
-			// further off on the card was not in the view. Look at the card's whole extent around the
-			// number, detecting afresh: a number runs over half to four fifths of a card's width, or
-			// little more than a third printed small (2.7 mm digits in a minimal design, its date at
-			// the far end of the name's row: a reach of one number's length cut that date in half).
-			const wider = await readRegion(models, source, now, settings, {
-				quads: region,
-				coarseBoxes,
-				sourceQuads,
-				coarseScale,
-				lineHeight: lineHeightOf(region),
-				detectAgain: true,
-				reach: 1.5 * distance(number.box[0], number.box[1]),
-			});
-			return { reading: withWiderView(reading, wider) ?? reading, textSpread };
-		}
+		if (!consider(reading)) continue;
+		if (sureNumber(reading)) return await settle(reading, region);
+		unsureFirst ??= { reading, region };
 	}
+	if (unsureFirst) return await settle(unsureFirst.reading, unsureFirst.region);
 	// Lines too small at the coarse size can merge into one blob (a portrait card's name, number and
 	// date, 364 px on a 900 x 1600 portrait photo, in one box 123 px high): taken for a line, it sets
 	// the view's text size so low that the lines vanish in it. The largest group is read once more in

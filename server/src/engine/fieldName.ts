@@ -19,16 +19,25 @@ export interface NameChoice {
 	letterRival: number;
 }
 
+/** The words of the labels printed by a card's dates: its expiry's and its decoys' (ISSUE DATE, MEMBER SINCE). */
+const DATE_LABEL_WORDS =
+	'VALID VALIDTHRU THRU GOOD GOODTHRU FROM UNTIL MEMBER SINCE EXPIRES EXPIRY EXPIRATION EXP END ENDS MONTH YEAR DATE ISSUE ISSUED'.split(
+		' ',
+	);
+
 /**
  * Words printed on cards that are not a holder's name: issuers, networks, products and labels. A
  * line holding one of them is an issuer or product line, so none of its words is the name.
  */
 const CARD_WORDS = new Set(
 	(
+		DATE_LABEL_WORDS.join(' ') +
+		' ' +
 		'BANK BANKING BANCO BANQUE BANCA CARD CARDS CREDIT DEBIT CHECK CHECKING UNION FEDERAL FINANCIAL FINANCE SAVINGS TRUST CAPITAL ' +
 		'COMMUNITY NATIONAL INTERNATIONAL GROUP HOLDINGS COMPANY CORP CORPORATION INC LTD LLC PLC SA AG AND CO COOP COOPERATIVE MUTUAL ' +
 		'VISA MASTERCARD MASTER AMEX AMERICAN EXPRESS JCB DISCOVER UNIONPAY DINERS CLUB MAESTRO CIRRUS ELECTRON INTERAC ' +
-		'VALID VALIDTHRU THRU GOOD GOODTHRU FROM UNTIL MEMBER SINCE EXPIRES EXPIRY EXPIRATION EXP END ENDS MONTH YEAR DATE ISSUE ISSUED ' +
+		// Discover's logo prints its O as a ball: the letters before it are read as a word of their own.
+		'DISC ' +
 		'PLATINUM GOLD SILVER CLASSIC SIGNATURE INFINITE WORLD ELITE PREFERRED PREMIER PREMIUM TITANIUM BLACK RESERVE SAPPHIRE ' +
 		'BUSINESS CORPORATE COMMERCIAL PURCHASING ELECTRONIC ONLY USE PREPAID REWARDS REWARD CASH CASHBACK BACK MILES POINTS TRAVEL ' +
 		'STUDENT SECURED VIRTUAL GIFT CONTACTLESS AUTHORIZED AUTHORISED SIGNATURE NOT TRANSFERABLE CARDHOLDER CUSTOMER SERVICE ' +
@@ -138,16 +147,21 @@ function isTitleCase(word: string): boolean {
 const SHAPE_ALIKE = /^[cosuvwxz]/;
 
 /**
- * A word read all in small letters whose first letter looks the same in capitals (claire, valle),
- * where the recogniser's runner-up for that letter is its capital: its case is the recogniser's
- * guess, and the word may be the title-case word (Claire).
+ * A word read with a small first letter that looks the same as a capital (claire, valle; o'Sullivan
+ * and lvanov, a small l for a capital I, in third-hand set 17), where the recogniser's runner-up for that letter is the capital:
+ * its case is the recogniser's guess, and the word may be the title-case word (Claire, O'Sullivan,
+ * Ivanov). Only a word all in small letters, or one that reads as title case with the capital.
  */
 function withShapeAlikeCapital(word: PlacedChar[]): string {
 	const text = runText(word);
 	const first = word[0];
-	const capital = first.char.toUpperCase();
+	const capital = first.char === 'l' ? 'I' : first.char.toUpperCase();
 	const guessed = first.alt?.char === capital;
-	return guessed && /^[a-z][a-z'-]*$/.test(text) && SHAPE_ALIKE.test(text) && !NAME_PARTICLES.has(text) ? capital + text.slice(1) : text;
+	const withCapital = capital + text.slice(1);
+	const shape = /^[a-z][a-z'-]*$/.test(text) || (/^[a-z]/.test(text) && isTitleCase(withCapital));
+	// A small l is drawn as a capital I is in sans fonts.
+	const alike = SHAPE_ALIKE.test(text) || first.char === 'l';
+	return guessed && shape && alike && !NAME_PARTICLES.has(text) ? withCapital : text;
 }
 
 /**
@@ -828,7 +842,9 @@ function apartFromLabelBox(segment: Segment, dates: ReadDigits): Segment[] {
 		// apart from it, and be lost).
 		const inDateBox = dates.boxes.has(box);
 		const text = runText(words[k]);
+		const ownDate = labelOfOwnDate(words, k);
 		const label =
+			ownDate ||
 			startsLabel(words, k, dates.boxes) ||
 			// A decoy date first in that box (01/31 EXP07/35 after the name, bench seed 2171) is no surname to lose.
 			(inDateBox && (!/[A-Za-z]/.test(text) || labelPiece([text.replace(/[^A-Za-z][\s\S]*$/, '')]))) ||
@@ -843,10 +859,34 @@ function apartFromLabelBox(segment: Segment, dates: ReadDigits): Segment[] {
 			.slice(k)
 			.flat()
 			.filter((c) => c.box === box);
-		const labelled = inDateBox || dateRightAfter(segment.row, labelChars, dates.chars);
+		const labelled = inDateBox || ownDate || dateRightAfter(segment.row, labelChars, dates.chars);
 		return [{ ...part(0, k), doubtful: segment.doubtful || !labelled || !label }, part(k, words.length)];
 	}
 	return [segment];
+}
+
+/** The least a letter's probability may be for its line to count as read clearly. */
+const CLEAR_LETTER = 0.5;
+
+/** A date as printed: month, slash, year. */
+const PRINTED_DATE = /\d{1,2}[/\\]\d{2}/;
+
+/**
+ * Whether the box starting at word k is a label with a date of its own in it, another date than the
+ * card's expiry (LIM DOYOON | ISSUE DATE 04/25, its ISSUE read ISUE, a third-hand layout): a label
+ * word stands before that date in the box. A surname in front of a date in its box (SMITH 03/28)
+ * has no label word beside it, and stays.
+ */
+function labelOfOwnDate(words: PlacedChar[][], k: number): boolean {
+	const box = words[k][0].box;
+	const before: string[] = [];
+	for (let j = k; j < words.length && words[j][0].box === box; j++) {
+		const text = runText(words[j]);
+		const date = PRINTED_DATE.exec(text);
+		if (date) return [...before, text.slice(0, date.index)].some((word) => DATE_LABEL_WORDS.includes(letters(word)) || labelPiece([word]));
+		before.push(text);
+	}
+	return false;
 }
 
 /**
@@ -1212,6 +1252,10 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 		c.words.length === 2 &&
 		MISREAD_LABELS.some((label) => editDistanceAtMostOne(letters(runText(c.words[0])), label)) &&
 		dateRightAfter(c.segment.row, c.words[1], readDigits.chars);
+	// Being under the number is a weak sign, worth nothing to a line read as badly as a label misread
+	// (VALID THRU read VAUB THR at 0.3-0.6 a letter, under the number beside its date, chosen over SEO
+	// SEUNGNA above it: bench seed 2173).
+	const readClearly = (c: Candidate) => c.words.every((word) => word.every((ch) => ch.prob >= CLEAR_LETTER));
 	// A line well off the card's angle is no line of the card (third-hand probe: a receipt's THANK YOU
 	// across a card's edge, chosen over James D'Arcy by its lower place): any line on the card comes first.
 	const score = (c: Candidate) =>
@@ -1219,7 +1263,7 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 		(labelSized(c) || misreadLabel(c) ? 0 : 8) +
 		(multi(c) ? 4 : 0) +
 		(leftAligned(c) ? 2 : 0) +
-		(belowNumber(c) ? 1 : 0);
+		(belowNumber(c) && readClearly(c) ? 1 : 0);
 	// Between equals, a reading that is a guess in itself (a digit read as a letter, a name only a
 	// little apart from card words) comes after one that is not.
 	// Capitals put back on words read in small letters are a guess too: page text beside the card
@@ -1355,8 +1399,10 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	const heading = (c: Candidate) =>
 		c.segment.row.center.y === top && chosen.segment.row.center.y - top >= RIVAL_APART * chosen.segment.row.height;
 	// A line off the card's angle that would tie but for it is a rival too: a short line's direction is
-	// rough, and a tilted box can turn the holder's own line that far.
-	const offCardTie = (c: Candidate) => !onCard(c.segment.row) && score(c) + ON_CARD === score(chosen);
+	// rough, and a tilted box can turn the holder's own line that far. Not one read as badly as a
+	// misread label: a receipt's or a shadow's scrawl across the card's edge (KISKGH STRET at 0.15 a
+	// letter, 50 degrees off, third-hand set 7), which its place under the number no longer lifts.
+	const offCardTie = (c: Candidate) => !onCard(c.segment.row) && readClearly(c) && score(c) + ON_CARD === score(chosen);
 	const rival = found.slice(1).find((c) => (score(c) === score(chosen) || offCardTie(c)) && !heading(c));
 	if (rival) confidence = Math.min(confidence, 0.75);
 	// Chosen as a misread label, or over one that would have won as a name (WALID HASSAN 07/33 over
