@@ -1410,6 +1410,11 @@ describe('holder name', () => {
 			line('VALIDTHRU 08/33', 40 + 22 * PITCH, 160),
 		);
 		expect((surname.name?.confidence ?? 0) >= 0.9 && surname.name?.text === 'JOHN PAUL').toBe(false);
+		// Nor where the surname shares the box with the label (a read-only review): every word before the date must be the label's.
+		for (const box of ['SMITH MEMBER SINCE 04/19', 'SMITH ISSUE DATE 04/25']) {
+			const boxed = read(line('JOHN PAUL', 40, 160), line(box, 40 + 10 * PITCH, 160), line('VALIDTHRU 08/33', 40 + 36 * PITCH, 160)).name;
+			expect({ box, sure: boxed?.text === 'JOHN PAUL' && boxed.confidence >= 0.9 }).toEqual({ box, sure: false });
+		}
 	});
 
 	test("the letters of Discover's logo before its ball (DISC) are no part of the name beside them (third-hand set 17)", () => {
@@ -1433,6 +1438,21 @@ describe('holder name', () => {
 		expect(fields.name?.text).toBe('SEO SEUNGNA');
 		// Read clearly, the line under the number still wins as before.
 		expect(read(line('SEO SEUNGNA', 40, 40), line('VAUB THR07/35', 40, 160)).name?.text).toBe('VAUB THR');
+		// A holder's line denied that point for one faint letter still ties with a line under it that
+		// has it (a read-only review: JOHN SMITH, its M at 0.48, over ACME WIDGETS): no sure name. A faint
+		// mark is no faint letter (MARY O'NEIL, its apostrophe at 0.47, keeps the point).
+		const faint = read(
+			line('JOHN SMITH', 40, 160, { 7: { prob: 0.48 } }),
+			line('ACME WIDGETS', 40, 200),
+			line('VALID THRU 08/33', 300, 240),
+		).name;
+		expect(faint?.text !== 'JOHN SMITH' && (faint?.confidence ?? 0) >= 0.9).toBe(false);
+		const mark = read(
+			line("MARY O'NEIL", 40, 160, { 6: { prob: 0.47 } }),
+			line('ACME WIDGETS', 40, 200),
+			line('VALID THRU 08/33', 300, 240),
+		).name;
+		expect(mark?.text).toBe("MARY O'NEIL");
 		// Nor is such a line a rival where it lies off the card's angle and would tie without that point (a
 		// receipt's scrawl, 50 degrees off: KISKGH STRET at 0.15 a letter, third-hand set 7); one read
 		// clearly still is (the receipt's THANK YOU, in the test of lines at another angle).

@@ -883,7 +883,15 @@ function labelOfOwnDate(words: PlacedChar[][], k: number): boolean {
 	for (let j = k; j < words.length && words[j][0].box === box; j++) {
 		const text = runText(words[j]);
 		const date = PRINTED_DATE.exec(text);
-		if (date) return [...before, text.slice(0, date.index)].some((word) => DATE_LABEL_WORDS.includes(letters(word)) || labelPiece([word]));
+		if (date) {
+			// Every word before the date a label's (ISUE for ISSUE a letter off): a surname boxed with the label (SMITH MEMBER SINCE 04/19) is no label.
+			const labelLike = (word: string) =>
+				DATE_LABEL_WORDS.includes(letters(word)) ||
+				labelPiece([word]) ||
+				(letters(word).length >= 4 && DATE_LABEL_WORDS.some((known) => known.length >= 4 && editDistanceAtMostOne(letters(word), known)));
+			const words = [...before, text.slice(0, date.index)].filter((word) => letters(word).length > 0);
+			return words.length > 0 && words.every(labelLike);
+		}
 		before.push(text);
 	}
 	return false;
@@ -1255,7 +1263,7 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	// Being under the number is a weak sign, worth nothing to a line read as badly as a label misread
 	// (VALID THRU read VAUB THR at 0.3-0.6 a letter, under the number beside its date, chosen over SEO
 	// SEUNGNA above it: bench seed 2173).
-	const readClearly = (c: Candidate) => c.words.every((word) => word.every((ch) => ch.prob >= CLEAR_LETTER));
+	const readClearly = (c: Candidate) => c.words.every((word) => word.every((ch) => !/[A-Za-z]/.test(ch.char) || ch.prob >= CLEAR_LETTER));
 	// A line well off the card's angle is no line of the card (third-hand probe: a receipt's THANK YOU
 	// across a card's edge, chosen over James D'Arcy by its lower place): any line on the card comes first.
 	const score = (c: Candidate) =>
@@ -1403,7 +1411,9 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	// misread label: a receipt's or a shadow's scrawl across the card's edge (KISKGH STRET at 0.15 a
 	// letter, 50 degrees off, third-hand set 7), which its place under the number no longer lifts.
 	const offCardTie = (c: Candidate) => !onCard(c.segment.row) && readClearly(c) && score(c) + ON_CARD === score(chosen);
-	const rival = found.slice(1).find((c) => (score(c) === score(chosen) || offCardTie(c)) && !heading(c));
+	// A line denied its point under the number for a faint letter still rivals one that only ties with that point.
+	const unclearTie = (c: Candidate) => belowNumber(c) && !readClearly(c) && score(c) + 1 === score(chosen);
+	const rival = found.slice(1).find((c) => (score(c) === score(chosen) || offCardTie(c) || unclearTie(c)) && !heading(c));
 	if (rival) confidence = Math.min(confidence, 0.75);
 	// Chosen as a misread label, or over one that would have won as a name (WALID HASSAN 07/33 over
 	// SEOUL BRANCH under it: a read-only review).
