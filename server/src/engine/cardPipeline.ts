@@ -185,17 +185,22 @@ export async function readCardFromImage(
 	return withoutSureNumberInDoubt(await readNameInDoubt(async () => await readBothPasses(models, source, now, settings)));
 }
 
+/** Whether a reading holds a number read at the review line or above. */
+function numberReadSurely(reading: Pick<CardReading, 'fields'>): boolean {
+	return (reading.fields.number?.confidence ?? 0) >= REVIEW_CONFIDENCE;
+}
+
 /** The most a name or date is reported at beside no number read surely. */
 const NO_SURE_NUMBER_DOUBT = 0.85;
 
 /**
  * A name and date read where no number was read surely may be no card's: text lying beside it (a
  * receipt's THANK YOU, 0.998, third-hand set 16) reads as well as a card's. They are in doubt: of the
- * 74 names and dates read at 0.9 or more beside an unsure or missing number over thirty-six sets, one
+ * 74 names and dates read at 0.9 or more beside an unsure or missing number over thirty-five sets, one
  * was wrong, more than one in 200. The card is flagged for its number anyway.
  */
 export function withoutSureNumberInDoubt(reading: CardReading): CardReading {
-	if ((reading.fields.number?.confidence ?? 0) >= REVIEW_CONFIDENCE) return reading;
+	if (numberReadSurely(reading)) return reading;
 	const fields = { ...reading.fields };
 	for (const name of ['name', 'validThru'] as const) {
 		const field = fields[name];
@@ -222,7 +227,7 @@ async function readBothPasses(models: OcrModels, source: RgbImage, now: Date, se
 	// taken for text too. A sure name and date are no sign the print was large enough for the
 	// number: bench seed 2151's A4 TIFF read a 19-digit number with a digit lost at 0.5, its small
 	// name and date surely.
-	const sureNumber = (first.fields.number?.confidence ?? 0) >= REVIEW_CONFIDENCE && !first.numberSureOnlyCloser;
+	const sureNumber = numberReadSurely(first) && !first.numberSureOnlyCloser;
 	const finer = Math.min(FINE_COARSE_SIDE, longSide);
 	const closeUp = textSpread > SMALL_CARD_SPREAD && first.fields.number !== undefined;
 	if (longSide < FINE_MIN_SIDE || sureNumber || closeUp) return withDateGuess(first);
@@ -350,7 +355,6 @@ async function readAtCoarseSide(
 	// took in part of the card's number (third-hand set 16: 558174716569 at 0.40 and THANK YOU for the
 	// name at 0.998). The other groups are read too, and the first that reads a number surely is the
 	// card; failing one, the first group that read a number at all, as before.
-	const sureNumber = (reading: CardReading) => (reading.fields.number?.confidence ?? 0) >= REVIEW_CONFIDENCE;
 	const settle = async (reading: CardReading, region: Quad[]) => {
 		const number = reading.fields.number;
 		// A date chosen without a label, in a view whose text runs to its edge, may be a decoy whose
@@ -386,7 +390,7 @@ async function readAtCoarseSide(
 			lineHeight: lineHeightOf(region),
 		});
 		if (!consider(reading)) continue;
-		if (sureNumber(reading)) return await settle(reading, region);
+		if (numberReadSurely(reading)) return await settle(reading, region);
 		unsureFirst ??= { reading, region };
 	}
 	if (unsureFirst) return await settle(unsureFirst.reading, unsureFirst.region);
@@ -713,7 +717,7 @@ async function readRegion(
 	let first = await read(all, 1, []);
 	// The direction classifier errs on short or stylised lines; read upside down, a card gives no
 	// sure number. Then the other way up is read too.
-	if ((first.fields.number?.confidence ?? 0) < REVIEW_CONFIDENCE) {
+	if (!numberReadSurely(first)) {
 		turn();
 		const other = await read(all, 1, []);
 		// Only a sure number the other way up, with a date and no fewer fields beside it, turns the
@@ -750,8 +754,11 @@ async function readRegion(
 		// (independent seed 193: a 12 MP photo's UnionPay number read 62291187591969 at 0.52, 14
 		// digits valid by chance, then, from the same boxes at other heights, 6228229187591969 at
 		// 0.973; the boxes detected afresh read all 19 digits at 0.999).
-		const sureAgain = (again.fields.number?.confidence ?? 0) >= REVIEW_CONFIDENCE;
-		if (number === undefined || again.fields.number?.text === number.text || (number.confidence < REVIEW_CONFIDENCE && sureAgain))
+		if (
+			number === undefined ||
+			again.fields.number?.text === number.text ||
+			(number.confidence < REVIEW_CONFIDENCE && numberReadSurely(again))
+		)
 			return again;
 	}
 	let fields = first.fields;

@@ -29,10 +29,9 @@ const DATE_LABEL_WORDS =
  * Words printed on cards that are not a holder's name: issuers, networks, products and labels. A
  * line holding one of them is an issuer or product line, so none of its words is the name.
  */
-const CARD_WORDS = new Set(
-	(
-		DATE_LABEL_WORDS.join(' ') +
-		' ' +
+const CARD_WORDS = new Set([
+	...DATE_LABEL_WORDS,
+	...(
 		'BANK BANKING BANCO BANQUE BANCA CARD CARDS CREDIT DEBIT CHECK CHECKING UNION FEDERAL FINANCIAL FINANCE SAVINGS TRUST CAPITAL ' +
 		'COMMUNITY NATIONAL INTERNATIONAL GROUP HOLDINGS COMPANY CORP CORPORATION INC LTD LLC PLC SA AG AND CO COOP COOPERATIVE MUTUAL ' +
 		'VISA MASTERCARD MASTER AMEX AMERICAN EXPRESS JCB DISCOVER UNIONPAY DINERS CLUB MAESTRO CIRRUS ELECTRON INTERAC ' +
@@ -53,7 +52,7 @@ const CARD_WORDS = new Set(
 		// Savings and cooperative banks' words of other languages, printed without BANK apart (FJORD SPAREBANK).
 		'SPAREBANK SPAREBANKEN SPARBANK SPARBANKEN SPARKASSE VOLKSBANK RAIFFEISEN KREDIT'
 	).split(' '),
-);
+]);
 
 /** Card words that name a product or tier, printed after the holder's name on some cards. */
 // prettier-ignore
@@ -148,9 +147,10 @@ const SHAPE_ALIKE = /^[cosuvwxz]/;
 
 /**
  * A word read with a small first letter that looks the same as a capital (claire, valle; o'Sullivan
- * and lvanov, a small l for a capital I, in third-hand set 17), where the recogniser's runner-up for that letter is the capital:
- * its case is the recogniser's guess, and the word may be the title-case word (Claire, O'Sullivan,
- * Ivanov). Only a word all in small letters, or one that reads as title case with the capital.
+ * and lvanov, a small l for a capital I, in third-hand set 17), where the recogniser's runner-up for
+ * that letter is the capital: its case is the recogniser's guess, and the word may be the title-case
+ * word (Claire, O'Sullivan, Ivanov). Only a word all in small letters, or one that reads as title
+ * case with the capital.
  */
 function withShapeAlikeCapital(word: PlacedChar[]): string {
 	const text = runText(word);
@@ -555,6 +555,8 @@ const LEGEND_LETTERS = 3;
 const OFF_CARD_COSINE = 0.94;
 /** What a line on the card's angle adds to a candidate's standing: more than all else together. */
 const ON_CARD = 16;
+/** The least a letter's probability may be for its line to count as read clearly. */
+const CLEAR_LETTER = 0.5;
 /** A lone cut stands at least this many times over any other rise left uncut in its word. */
 const LOST_GAP_OVER_UNCUT = 2;
 /** ...where the letters stand at least this many times their usual step apart. */
@@ -865,17 +867,14 @@ function apartFromLabelBox(segment: Segment, dates: ReadDigits): Segment[] {
 	return [segment];
 }
 
-/** The least a letter's probability may be for its line to count as read clearly. */
-const CLEAR_LETTER = 0.5;
-
 /** A date as printed: month, slash, year. */
 const PRINTED_DATE = /\d{1,2}[/\\]\d{2}/;
 
 /**
  * Whether the box starting at word k is a label with a date of its own in it, another date than the
- * card's expiry (LIM DOYOON | ISSUE DATE 04/25, its ISSUE read ISUE, a third-hand layout): a label
- * word stands before that date in the box. A surname in front of a date in its box (SMITH 03/28)
- * has no label word beside it, and stays.
+ * card's expiry (LIM DOYOON | ISSUE DATE 04/25, its ISSUE read ISUE, a third-hand layout): every
+ * word before that date in the box is a label's. A surname in front of a date in its box (SMITH
+ * 03/28), or boxed with the label (SMITH MEMBER SINCE 04/19, a read-only review), stays.
  */
 function labelOfOwnDate(words: PlacedChar[][], k: number): boolean {
 	const box = words[k][0].box;
@@ -884,17 +883,22 @@ function labelOfOwnDate(words: PlacedChar[][], k: number): boolean {
 		const text = runText(words[j]);
 		const date = PRINTED_DATE.exec(text);
 		if (date) {
-			// Every word before the date a label's (ISUE for ISSUE a letter off): a surname boxed with the label (SMITH MEMBER SINCE 04/19) is no label.
-			const labelLike = (word: string) =>
-				DATE_LABEL_WORDS.includes(letters(word)) ||
-				labelPiece([word]) ||
-				(letters(word).length >= 4 && DATE_LABEL_WORDS.some((known) => known.length >= 4 && editDistanceAtMostOne(letters(word), known)));
-			const words = [...before, text.slice(0, date.index)].filter((word) => letters(word).length > 0);
-			return words.length > 0 && words.every(labelLike);
+			const labelWords = [...before, text.slice(0, date.index)].filter((word) => letters(word).length > 0);
+			return labelWords.length > 0 && labelWords.every(dateLabelWord);
 		}
 		before.push(text);
 	}
 	return false;
+}
+
+/** A date label's word as read: whole, a piece of a label, or four letters or more with one misread (ISUE). */
+function dateLabelWord(word: string): boolean {
+	const l = letters(word);
+	return (
+		DATE_LABEL_WORDS.includes(l) ||
+		labelPiece([word]) ||
+		(l.length >= 4 && DATE_LABEL_WORDS.some((known) => known.length >= 4 && editDistanceAtMostOne(l, known)))
+	);
 }
 
 /**
