@@ -295,6 +295,17 @@ describe('valid thru', () => {
 		expect(labelled.validThru?.confidence).toBeGreaterThanOrEqual(0.9);
 	});
 
+	test("a date read in part after its label's letters, in the label's box, leaves an unlabelled date elsewhere in doubt (bench seed 2177)", () => {
+		// A 12 MP photo: VALID THRU 08/33 read "VALDTIRU 08/3", no label word in it; an unlabelled decoy 12/29 above the number.
+		const card = (box: string) =>
+			read(line('12/29', 150, 40), line('3570 8723 5439 1308', 40, 80), line('ELIZABETH KING', 40, 140), line(box, 320, 120)).validThru;
+		for (const box of ['VALDTIRU 08/3', 'VALDTIRU08/3', 'EXPRS 1/'])
+			expect([box, card(box)?.text, card(box)?.partDateElsewhere, (card(box)?.confidence ?? 1) < 0.9]).toEqual([box, '12/29', true, true]);
+		// Not a decoy's date read in part, nor one or two letters before it (a stray mark), nor a whole date.
+		for (const box of ['FROM 08/3', 'SINCE 0/3', 'F 08/3', 'ABC 08/33'])
+			expect([box, card(box)?.partDateElsewhere]).toEqual([box, undefined]);
+	});
+
 	test('a four-digit year is the year, not a date ending in its first two digits', () => {
 		const fields = read(line('VALID THRU 08/2033', 40, 160), line('JOHN SMITH', 40, 220));
 		expect(fields.validThru?.text).toBe('08/33');
@@ -1348,6 +1359,24 @@ describe('holder name', () => {
 		expect(read(line("Greta O'neil", 40, 220)).name?.text).not.toBe("Greta O'neil");
 		// Capitals run together are no title case: MCALLISTER in a mixed line stays a casing slip.
 		expect(read(line("Greta D'AMico", 40, 220)).name?.text).not.toBe("Greta D'AMico");
+	});
+
+	test('words read in small letters on a printed page under the card earn no place by the margin or under the number (third-hand set 19)', () => {
+		// A close-up of a card on a letter: the page's column of small print at the view's left edge, one
+		// line of it read "ust a" under the number (u at 0.6, U its runner-up), LUCAS WILSON above the number.
+		const usta = () => line('ust a', 20, 240, { 0: { prob: 0.6, alt: { char: 'U', prob: 0.38 } } });
+		const card = (pageLines: string[]) =>
+			read(
+				...pageLines.map((text, i) => line(text, 20, 20 + i * 40)),
+				line('LUCAS WILSON', 150, 160),
+				line('4158 3041 7828 9904', 150, 200),
+				usta(),
+				line('VALID THRU 09/28', 300, 300),
+			).name;
+		const onPage = card(['ckto', 'find', 'eit', 'nou']);
+		expect([onPage?.text, (onPage?.confidence ?? 0) >= 0.9]).toEqual(['LUCAS WILSON', true]);
+		// Two lines of small print, "ust a" one of them, are no page (a card's own legend, a name read small): as before.
+		expect(card(['ckto'])?.text).toBe('Ust A');
 	});
 
 	test('a word in small letters whose first letter looks the same in capitals is title case (independent seed 177)', () => {

@@ -8,6 +8,7 @@ import {
 	looseForName,
 	onCardRow,
 	textNearSideEdge,
+	textPastGroup,
 	withDateGuess,
 	withPassRival,
 	withWiderView,
@@ -82,6 +83,19 @@ describe('withWiderView', () => {
 		// The left edge counts too, and the line height is the boxes' median, not the small date's.
 		expect(textNearSideEdge([box(10, 53, 138, 20), box(160, 63, 17, 11), box(30, 77, 124, 20)], 236, 0.55)).toBe(true);
 		expect(textNearSideEdge([box(12, 53, 138, 20), box(160, 63, 17, 11), box(30, 77, 124, 20)], 236, 0.55)).toBe(false);
+	});
+
+	test("print seen past the side of the group a too small view was placed round may run past the view's edge too (bench seed 2177's A4 scan)", () => {
+		// The coarse pass saw the name and the number (x 54-211); the view, lines 19 px high, also saw a small
+		// date from x 204 to 244: 33 px (1.7 lines) past the group's end.
+		const group = [box(54, 54, 112, 20), box(54, 79, 157, 23)];
+		const seen = [...group, box(204, 84, 40, 14)];
+		expect(textPastGroup(seen, group)).toBe(true);
+		// Print within half a line of the group's ends, on either side, is the group's own.
+		expect(textPastGroup([...group, box(195, 84, 25, 14)], group)).toBe(false);
+		expect(textPastGroup([...group, box(46, 110, 60, 14)], group)).toBe(false);
+		expect(textPastGroup([...group, box(40, 110, 60, 14)], group)).toBe(true);
+		expect(textPastGroup(seen, [])).toBe(false);
 	});
 
 	test("a name's boxes are loose round its print below 16 crop pixels a letter (bench seed 2139's 12 MP photos)", () => {

@@ -449,10 +449,11 @@ function readAsPrinted(date: DateCandidate): boolean {
 }
 
 /**
- * Whether a detector box apart from the date's holds a date read in part and nothing else: its slash
- * alone, or with fewer digits than a date has ("/", "0/3"), or one more (third-hand set 8: a small
- * 11/30 under its label read "11/530", beside an unlabelled FROM 12/25 reported at 0.99). Not a
- * whole date, nor print far larger than the date (a chip's contacts read "1/11").
+ * Whether a detector box apart from the date's holds a date read in part and nothing else, or
+ * nothing else after a label's letters (`partDateAfterLabel`): its slash alone, or with fewer digits
+ * than a date has ("/", "0/3"), or one more (third-hand set 8: a small 11/30 under its label read
+ * "11/530", beside an unlabelled FROM 12/25 reported at 0.99). Not a whole date, nor print far
+ * larger than the date (a chip's contacts read "1/11").
  */
 function partDateBox(rows: TextRow[], date: PlacedChar[], exclude: Set<PlacedChar>): boolean {
 	const h = Math.max(...date.map(charHeight));
@@ -461,7 +462,8 @@ function partDateBox(rows: TextRow[], date: PlacedChar[], exclude: Set<PlacedCha
 		.filter((row) => row.chars.filter((c) => /\d/.test(c.char)).length >= NUMBER_LINE_DIGITS)
 		.map((row) => spanQuad(row.chars));
 	return rows.some((row) =>
-		boxesOnRow(row).some((chars) => {
+		boxesOnRow(row).some((box) => {
+			const chars = partDateAfterLabel(box);
 			const text = runText(chars);
 			if (!/^\d{0,2}\/\d{0,3}$/.test(text) || text.length === 5 || !chars.some((c) => c.char === '/' && c.prob >= PART_DATE_SLASH))
 				return false;
@@ -470,6 +472,28 @@ function partDateBox(rows: TextRow[], date: PlacedChar[], exclude: Set<PlacedCha
 		}),
 	);
 }
+
+/**
+ * A box's print past the letters that start it, where those are three letters or more, not a decoy's
+ * label, and a digit follows them: a label boxed with its own date, which may have been read in part (bench seed 2177: a 12 MP photo's
+ * "VALDTIRU 08/3 " for VALID THRU 08/33, its label unread as one, and an unlabelled 12/29 elsewhere
+ * reported at 0.988). The whole box otherwise.
+ */
+function partDateAfterLabel(box: PlacedChar[]): PlacedChar[] {
+	const first = box.findIndex((c) => !/[A-Za-z ]/.test(c.char));
+	if (first <= 0) return box;
+	const letters = lettersOf(box.slice(0, first));
+	// A decoy's date read in part says nothing of the expiry's.
+	if (letters.length < LABEL_BEFORE_PART || labelWordKind(letters) === 'decoy') return box;
+	const rest = box.slice(first);
+	// Its month's digits at least: a slash right after letters is a label's own (ESEND/06, A/C).
+	if (!/\d/.test(rest[0].char)) return box;
+	const last = rest.reduce((end, c, i) => (c.char === ' ' ? end : i), -1);
+	return rest.slice(0, last + 1);
+}
+
+/** Letters a label boxed with a date read in part has at least (not a stray letter before a date: "F 0/3"). */
+const LABEL_BEFORE_PART = 3;
 
 /** The characters of each detector box on a row, box by box in the order the row meets them. */
 function boxesOnRow(row: TextRow): PlacedChar[][] {

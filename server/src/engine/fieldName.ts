@@ -555,6 +555,14 @@ const LEGEND_LETTERS = 3;
 const OFF_CARD_COSINE = 0.94;
 /** What a line on the card's angle adds to a candidate's standing: more than all else together. */
 const ON_CARD = 16;
+/** Rows read in small letters alone that make a view's text a printed page's as well as the card's. */
+const PAGE_TEXT_ROWS = 3;
+
+/** Three letters or more, every one of them small: a line of page text, not of a card. */
+function smallLettersOnly(chars: PlacedChar[]): boolean {
+	const text = chars.map((c) => c.char).join('');
+	return /^[^A-Z]*$/.test(text) && (text.match(/[a-z]/g) ?? []).length >= 3;
+}
 /** The least a letter's probability may be for its line to count as read clearly. */
 const CLEAR_LETTER = 0.5;
 /** A lone cut stands at least this many times over any other rise left uncut in its word. */
@@ -1270,12 +1278,19 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	const readClearly = (c: Candidate) => c.words.every((word) => word.every((ch) => !/[A-Za-z]/.test(ch.char) || ch.prob >= CLEAR_LETTER));
 	// A line well off the card's angle is no line of the card (third-hand probe: a receipt's THANK YOU
 	// across a card's edge, chosen over James D'Arcy by its lower place): any line on the card comes first.
+	// Nor are place and margin worth anything to words read all in small letters, their capitals put
+	// back, where lines of small letters fill the view: a printed page under the card, its column at
+	// the view's left edge and beside the number, split at a gap (third-hand set 19: "usta" as Ust A and
+	// "soup" as So Up, chosen over LUCAS WILSON and INES TANAKA). A card prints no such lines; alone, such
+	// words are as likely a title-case name read small (Claire da Valle).
+	const pageText = rows.filter((row) => smallLettersOnly(row.chars)).length >= PAGE_TEXT_ROWS;
+	const placed = (c: Candidate) => !(pageText && c.caseRestored);
 	const score = (c: Candidate) =>
 		(onCard(c.segment.row) ? ON_CARD : 0) +
 		(labelSized(c) || misreadLabel(c) ? 0 : 8) +
 		(multi(c) ? 4 : 0) +
-		(leftAligned(c) ? 2 : 0) +
-		(belowNumber(c) && readClearly(c) ? 1 : 0);
+		(leftAligned(c) && placed(c) ? 2 : 0) +
+		(belowNumber(c) && readClearly(c) && placed(c) ? 1 : 0);
 	// Between equals, a reading that is a guess in itself (a digit read as a letter, a name only a
 	// little apart from card words) comes after one that is not.
 	// Capitals put back on words read in small letters are a guess too: page text beside the card
