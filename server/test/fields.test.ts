@@ -95,6 +95,25 @@ function read(...lines: RecognizedLine[]) {
 }
 
 describe('valid thru', () => {
+	test('a label whose own value is printed under it labels no date (third-hand set 18)', () => {
+		// An A4 scan of an Amex: MEMBER SINCE over its 22, the expiry 12/26 beside the 22, its small EXP above it unread.
+		const card = (label: string, value: string, x = 289) =>
+			read(
+				shrunk(line(label, 269, 275), 16),
+				shrunk(line(value, x, 287), 33),
+				shrunk(line('12/26', 411, 285), 34),
+				shrunk(line('Ingrid Sato', 56, 321), 40),
+			).validThru;
+		for (const label of ['MEMBER SINCE', 'MEMBERSINCE'])
+			expect([label, card(label, '22')?.text, (card(label, '22')?.confidence ?? 0) >= 0.9]).toEqual([label, '12/26', true]);
+		// A value starting left of the label's print still lies under it (MEMBER unread, only SINCE: third-hand set 18's portrait).
+		expect(card('SINCE', '24', 240)?.confidence).toBeGreaterThanOrEqual(0.9);
+		// Not a date under it (its own, which it labels), nor digits off to the side of the label.
+		expect(card('MEMBER SINCE', '22', 120)?.confidence).toBeLessThan(0.9);
+		expect(card('MEMBER SINCE', '05/19')?.text).toBe('12/26');
+		expect(card('MEMBER SINCE', '05/19')?.confidence).toBeGreaterThanOrEqual(0.9);
+	});
+
 	test('a label whose own value stands in a box of its own right after it labels no date (bench seed 2117)', () => {
 		// MEMBER SINCE read as "BER SINCE" in small print, its 15 in a smaller box beside it (rows of
 		// their own), right of VALID FROM 04/24 and EXP 10/27 read with neither label: the SINCE

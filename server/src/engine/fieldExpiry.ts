@@ -1,6 +1,6 @@
 import type { DateLabel, Point } from './types';
 import { DIGIT_LOOKALIKES } from './fieldNumber';
-import { aheadOnLine, distance, insideQuad, quadCenter } from './geometry';
+import { aheadOnLine, belowLine, distance, insideQuad, lineOffset, quadCenter } from './geometry';
 import type { PlacedChar, TextRow } from './textRows';
 import { meanProb, runText, spanQuad, splitRuns } from './textRows';
 
@@ -136,6 +136,9 @@ function labels(rows: TextRow[]): Label[] {
 			// Past the rest of the label ("MEMBER SINCE"), is there a value of its own that is not a date?
 			let j = i + 1;
 			while (j < runs.length && kindOf(runs[j]) !== null) j += 1;
+			// ...and where the label's print starts (SINCE of MEMBER SINCE is the same label).
+			let start = i;
+			while (start > 0 && kindOf(runs[start - 1]) !== null) start -= 1;
 			const value = runs[j];
 			const end = runs[j - 1];
 			// Decoys only: after an expiry label, digits are its date (its slash lost, or its month a run
@@ -145,7 +148,8 @@ function labels(rows: TextRow[]): Label[] {
 				kind === 'decoy' &&
 				((value !== undefined && valueNotDate(runs, j) && value[0].along - end[end.length - 1].along < row.height * OWN_VALUE_REACH) ||
 					/[A-Za-z]\d{1,4}$/.test(runText(end)) ||
-					valueInBoxBeside(rows, row, end));
+					valueInBoxBeside(rows, row, end) ||
+					valueUnderLabel(rows, row, runs.slice(start, j).flat()));
 			// Where the label's letters are: a date read into the same run ("THRU08/31") is not the label.
 			const letters = run.filter((c) => /[A-Za-z]/.test(c.char));
 			// An expiry label's own date, whole or in part: digits or a slash in its last run past its
@@ -204,6 +208,30 @@ function runBesideInOtherRow(
  */
 function valueInBoxBeside(rows: TextRow[], labelRow: TextRow, labelEnd: PlacedChar[]): boolean {
 	return runBesideInOtherRow(rows, labelRow, labelEnd, valueNotDate);
+}
+
+/**
+ * A label's own value printed under it: one to four digits, not a date, in a row of their own under
+ * the label's print (within UNDER_REACH of its heights, overlapping it along its line) (third-hand set 18: MEMBER
+ * SINCE over 22, and CUSTOMER SINCE over 2023, beside an expiry whose small label above it went
+ * unread; the SINCE claimed the expiry, reported at 0.55 though right).
+ */
+function valueUnderLabel(rows: TextRow[], labelRow: TextRow, label: PlacedChar[]): boolean {
+	const from = quadCenter(label[0].quad);
+	const to = quadCenter(label[label.length - 1].quad);
+	const { direction, height } = labelRow;
+	return rows.some(
+		(row) =>
+			row !== labelRow &&
+			dateRuns(row.chars).some((run, k, runs) => {
+				if (!valueNotDate(runs, k)) return false;
+				const below = belowLine(from, quadCenter(run[0].quad), direction);
+				// Along the label, the value's print overlaps the label's (a line's height either side).
+				const [first, last] = [run[0], run[run.length - 1]].map((c) => lineOffset(from, quadCenter(c.quad), direction).along);
+				const end = lineOffset(from, to, direction).along;
+				return below > height * 0.4 && below < height * UNDER_REACH && last > -height && first < end + height;
+			}),
+	);
 }
 
 /**
