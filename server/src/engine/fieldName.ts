@@ -50,7 +50,10 @@ const CARD_WORDS = new Set([
 		// Korean issuers, whose names are printed without a CARD beside them as often as with one.
 		'NONGHYUP SHINHAN KOOKMIN WOORI SAMSUNG HYUNDAI LOTTE CITIBANK KAKAOBANK KBANK SUHYUP ' +
 		// Savings and cooperative banks' words of other languages, printed without BANK apart (FJORD SPAREBANK).
-		'SPAREBANK SPAREBANKEN SPARBANK SPARBANKEN SPARKASSE VOLKSBANK RAIFFEISEN KREDIT'
+		'SPAREBANK SPAREBANKEN SPARBANK SPARBANKEN SPARKASSE VOLKSBANK RAIFFEISEN KREDIT ' +
+		// Issuers' words that are no one's name (independent seed 211: HIGHLAND EXCHANGE reported as the
+		// name of a card whose own was not found).
+		'EXCHANGE BANCORP ASSOCIATION SOCIETY INVESTMENTS SECURITIES'
 	).split(' '),
 ]);
 
