@@ -1398,6 +1398,22 @@ describe('holder name', () => {
 		expect(card(['ckto'])?.text).toBe('Ust A');
 	});
 
+	test("a card's own small print and the name's own line are no printed page (read-only review)", () => {
+		// A title-case name read all small (Claire da Valle, as independent seed 177 read it) on a Mastercard
+		// debit card, whose "debit" and logo's "mastercard" are small letters too: the issuer's BLUE RIVER at
+		// the margin above the number was reported at 0.996.
+		const name = read(
+			line('BLUE RIVER', 40, 40),
+			line('debit', 420, 160),
+			line('claire da valle', 40, 220, {
+				0: { prob: 0.63, alt: { char: 'C', prob: 0.35 } },
+				10: { prob: 0.52, alt: { char: 'V', prob: 0.46 } },
+			}),
+			line('mastercard', 420, 290),
+		).name;
+		expect([name?.text, (name?.confidence ?? 1) < 0.9]).toEqual(['Claire da Valle', true]);
+	});
+
 	test('a word in small letters whose first letter looks the same in capitals is title case (independent seed 177)', () => {
 		// Claire da Valle: the model read c and v small (c at 0.63, C its runner-up); the whole line then
 		// failed as a name and TIDEWATER EXCHANGE was reported at 0.99.

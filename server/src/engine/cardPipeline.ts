@@ -233,7 +233,8 @@ async function readBothPasses(models: OcrModels, source: RgbImage, now: Date, se
 	// A smaller image is looked at again only where no number was read at all, at its full size (up
 	// to the finer pass's): print the first pass's size blurs into a patterned card (independent seed
 	// 211: a 1080 x 1440 photo of a dotted card, its OCR-B digits 13 px high there, no number found).
-	const unread = first.fields.number === undefined && longSide >= settings.coarseSide * SMALL_FINER_GAIN;
+	// Not where the first pass saw no text at all (an image of no card: a second look would only cost).
+	const unread = first.fields.number === undefined && textSpread > 0 && longSide >= settings.coarseSide * SMALL_FINER_GAIN;
 	if ((longSide < FINE_MIN_SIDE && !unread) || sureNumber || closeUp) return withDateGuess(first);
 	const { reading: second } = await readAtCoarseSide(models, source, now, settings, finer, true);
 	const [kept, other] = readingScore(second) > readingScore(first) ? [second, first] : [first, second];

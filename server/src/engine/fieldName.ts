@@ -1,5 +1,5 @@
 import type { PlacedChar, TextRow } from './textRows';
-import { runText, SPACE_THRESHOLD, spanQuad, SURE_GAP_PROB } from './textRows';
+import { runText, SPACE_THRESHOLD, spanQuad, splitRuns, SURE_GAP_PROB } from './textRows';
 import { aheadOnLine, distance, dot, extendQuadEnds, insideQuad, lineOffset, median, quadCenter } from './geometry';
 
 export interface NameChoice {
@@ -560,6 +560,14 @@ const OFF_CARD_COSINE = 0.94;
 const ON_CARD = 16;
 /** Rows read in small letters alone that make a view's text a printed page's as well as the card's. */
 const PAGE_TEXT_ROWS = 3;
+
+/** Whether every word of a line is a card word (debit, mastercard). */
+function onlyCardWords(chars: PlacedChar[]): boolean {
+	const words = splitRuns(chars)
+		.map((run) => letters(runText(run).toUpperCase()))
+		.filter((word) => word.length > 0);
+	return words.length > 0 && words.every((word) => CARD_WORDS.has(word));
+}
 
 /** Three letters or more, every one of them small: a line of page text, not of a card. */
 function smallLettersOnly(chars: PlacedChar[]): boolean {
@@ -1286,8 +1294,11 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	// the view's left edge and beside the number, split at a gap (third-hand set 19: "usta" as Ust A and
 	// "soup" as So Up, chosen over LUCAS WILSON and INES TANAKA). A card prints no such lines; alone, such
 	// words are as likely a title-case name read small (Claire da Valle).
-	const pageText = rows.filter((row) => smallLettersOnly(row.chars)).length >= PAGE_TEXT_ROWS;
-	const placed = (c: Candidate) => !(pageText && c.caseRestored);
+	// The card's own small print (a Mastercard's "debit", its logo's "mastercard") is no page, nor is
+	// the candidate's own line (a title-case name read small: read-only review).
+	const smallRows = rows.filter((row) => smallLettersOnly(row.chars) && !onlyCardWords(row.chars));
+	const placed = (c: Candidate) =>
+		!(c.caseRestored && smallRows.filter((row) => !row.chars.includes(c.words[0][0])).length >= PAGE_TEXT_ROWS);
 	const score = (c: Candidate) =>
 		(onCard(c.segment.row) ? ON_CARD : 0) +
 		(labelSized(c) || misreadLabel(c) ? 0 : 8) +
