@@ -39,11 +39,12 @@ const FIELDS: FieldName[] = ['name', 'number', 'validThru'];
  * cards, whose names were flagged for that alone; the 44 cards' 132 fields with the twenty-eighth
  * round's three, one of them flagged: JAMES WILSON, read whole where a gap was taken out; the 47
  * cards' 141 fields with the twenty-ninth round's three, all sure; the 52 cards' 156 fields with the
- * thirty-second round's five, all sure), so a change that flags right
+ * thirty-second round's five, all sure; 12 of the 58 cards' 174 fields with the thirty-third round's
+ * six: scanPdf-nameAboveNumber-s2177-015's date, which only the look over the whole card read), so a change that flags right
  * readings wholesale fails here. Numbers are Luhn-checked: a right number is never
  * flagged.
  */
-const MAX_FLAGGED_FIELDS = 11;
+const MAX_FLAGGED_FIELDS = 12;
 
 interface CaptureTruth extends CardTruth {
 	capture: string;
