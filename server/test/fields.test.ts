@@ -1380,6 +1380,13 @@ describe('holder name', () => {
 		expect(read(line("Greta D'AMico", 40, 220)).name?.text).not.toBe("Greta D'AMico");
 	});
 
+	/** Claire da Valle as independent seed 177 read it: c and v small (c at 0.63, C its runner-up; v at 0.52, V). */
+	const claireReadSmall = () =>
+		line('claire da valle', 40, 220, {
+			0: { prob: 0.63, alt: { char: 'C', prob: 0.35 } },
+			10: { prob: 0.52, alt: { char: 'V', prob: 0.46 } },
+		});
+
 	test('words read in small letters on a printed page under the card earn no place by the margin or under the number (third-hand set 19)', () => {
 		// A close-up of a card on a letter: the page's column of small print at the view's left edge, one
 		// line of it read "ust a" under the number (u at 0.6, U its runner-up), LUCAS WILSON above the number.
@@ -1402,28 +1409,14 @@ describe('holder name', () => {
 		// A title-case name read all small (Claire da Valle, as independent seed 177 read it) on a Mastercard
 		// debit card, whose "debit" and logo's "mastercard" are small letters too: the issuer's BLUE RIVER at
 		// the margin above the number was reported at 0.996.
-		const name = read(
-			line('BLUE RIVER', 40, 40),
-			line('debit', 420, 160),
-			line('claire da valle', 40, 220, {
-				0: { prob: 0.63, alt: { char: 'C', prob: 0.35 } },
-				10: { prob: 0.52, alt: { char: 'V', prob: 0.46 } },
-			}),
-			line('mastercard', 420, 290),
-		).name;
+		const name = read(line('BLUE RIVER', 40, 40), line('debit', 420, 160), claireReadSmall(), line('mastercard', 420, 290)).name;
 		expect([name?.text, (name?.confidence ?? 1) < 0.9]).toEqual(['Claire da Valle', true]);
 	});
 
 	test('a word in small letters whose first letter looks the same in capitals is title case (independent seed 177)', () => {
 		// Claire da Valle: the model read c and v small (c at 0.63, C its runner-up); the whole line then
 		// failed as a name and TIDEWATER EXCHANGE was reported at 0.99.
-		const claire = read(
-			line('TIDEWATER EXCHANGE', 40, 40),
-			line('claire da valle', 40, 220, {
-				0: { prob: 0.63, alt: { char: 'C', prob: 0.35 } },
-				10: { prob: 0.52, alt: { char: 'V', prob: 0.46 } },
-			}),
-		);
+		const claire = read(line('TIDEWATER EXCHANGE', 40, 40), claireReadSmall());
 		// Read as a name, never surely: page text in small letters restores as well (a third-hand probe's
 		// "would whe" on a printed letter under the card was reported as Would Whe at 0.998).
 		expect(claire.name?.text).toBe('Claire da Valle');

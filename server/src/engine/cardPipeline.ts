@@ -653,8 +653,9 @@ async function readRegion(
 		// Text seen tiny at first looks taller than it is (the detector's boxes have a minimum
 		// margin) and its direction is a rough guess, so a small card's first view can be too small
 		// or still tilted: its own boxes, seen at a readable size, place the view once more.
-		const seen = median(boxes.map((box) => boxHeight(box.quad)));
-		const tilt = Math.abs(dominantTextAngle(boxes.map((box) => box.quad)));
+		const seenQuads = boxes.map((box) => box.quad);
+		const seen = median(seenQuads.map(boxHeight));
+		const tilt = Math.abs(dominantTextAngle(seenQuads));
 		const tooSmall = seen < settings.targetBoxHeight * 0.75 && view.k < 2;
 		if (depth === 0 && boxes.length > 0 && (tooSmall || tilt > TILT_TOLERANCE)) {
 			const quads = boxes.map((box) => mapQuad(view.toSource, box.quad));
@@ -675,13 +676,9 @@ async function readRegion(
 				looseBoxes: region.looseBoxes,
 				edgeSeen:
 					tooSmall &&
-					(textNearSideEdge(
-						boxes.map((box) => box.quad),
-						view.width,
-						SMALL_VIEW_EDGE_LINES,
-					) ||
+					(textNearSideEdge(seenQuads, view.width, SMALL_VIEW_EDGE_LINES) ||
 						textPastGroup(
-							boxes.map((box) => box.quad),
+							seenQuads,
 							region.quads.map((quad) => mapQuad(invert(view.toSource), quad)),
 						)),
 			};
@@ -966,7 +963,12 @@ const SMALL_VIEW_EDGE_LINES = 1;
 /** Whether a box (in a view `width` wide, text along +x) ends within `lines` of its line heights of a side edge. */
 export function textNearSideEdge(quads: Quad[], width: number, lines: number): boolean {
 	const line = median(quads.map(boxHeight));
-	return quads.some((q) => Math.min(...q.map((p) => p.x)) < line * lines || Math.max(...q.map((p) => p.x)) > width - line * lines);
+	return boxOutside(quads, line * lines, width - line * lines);
+}
+
+/** Whether a box (text along +x) starts left of `from` or ends right of `to`. */
+function boxOutside(quads: Quad[], from: number, to: number): boolean {
+	return quads.some((q) => Math.min(...q.map((p) => p.x)) < from || Math.max(...q.map((p) => p.x)) > to);
 }
 /**
  * Whether a box seen in a view too small to read in reaches past the side of the group it was placed
@@ -979,9 +981,7 @@ export function textPastGroup(quads: Quad[], group: Quad[]): boolean {
 	if (group.length === 0) return false;
 	const line = median(quads.map(boxHeight));
 	const xs = group.flat().map((p) => p.x);
-	const from = Math.min(...xs) - line * PAST_GROUP_LINES;
-	const to = Math.max(...xs) + line * PAST_GROUP_LINES;
-	return quads.some((q) => Math.min(...q.map((p) => p.x)) < from || Math.max(...q.map((p) => p.x)) > to);
+	return boxOutside(quads, Math.min(...xs) - line * PAST_GROUP_LINES, Math.max(...xs) + line * PAST_GROUP_LINES);
 }
 /** How far past its group's side (in its lines) a box seen in a too small view is print the coarse pass missed. */
 const PAST_GROUP_LINES = 0.5;

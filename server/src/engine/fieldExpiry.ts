@@ -179,6 +179,11 @@ function valueNotDate(runs: PlacedChar[][], k: number): boolean {
 	return /^\d{1,4}$/.test(runText(runs[k] ?? [])) && !/^[/\\]/.test(runs[k + 1]?.[0]?.char ?? '');
 }
 
+/** Whether a run of a row other than the label's passes `test` (given the run, the row's runs and its index). */
+function runInOtherRow(rows: TextRow[], labelRow: TextRow, test: (run: PlacedChar[], runs: PlacedChar[][], k: number) => boolean): boolean {
+	return rows.some((row) => row !== labelRow && dateRuns(row.chars).some((run, k, runs) => test(run, runs, k)));
+}
+
 /**
  * A run of another row that starts right after the label on its line and passes `which` (given the
  * row's runs and the run's index): print in a detector box of its own beside the label.
@@ -191,13 +196,11 @@ function runBesideInOtherRow(
 ): boolean {
 	const end = quadCenter(labelEnd[labelEnd.length - 1].quad);
 	const { direction, height } = labelRow;
-	return rows.some(
-		(row) =>
-			row !== labelRow &&
-			dateRuns(row.chars).some(
-				(run, k, runs) =>
-					which(runs, k) && aheadOnLine(end, quadCenter(run[0].quad), direction, height * OWN_VALUE_REACH, height * OWN_VALUE_ACROSS),
-			),
+	return runInOtherRow(
+		rows,
+		labelRow,
+		(run, runs, k) =>
+			which(runs, k) && aheadOnLine(end, quadCenter(run[0].quad), direction, height * OWN_VALUE_REACH, height * OWN_VALUE_ACROSS),
 	);
 }
 
@@ -212,26 +215,21 @@ function valueInBoxBeside(rows: TextRow[], labelRow: TextRow, labelEnd: PlacedCh
 
 /**
  * A label's own value printed under it: one to four digits, not a date, in a row of their own under
- * the label's print (within UNDER_REACH of its heights, overlapping it along its line) (third-hand set 18: MEMBER
- * SINCE over 22, and CUSTOMER SINCE over 2023, beside an expiry whose small label above it went
- * unread; the SINCE claimed the expiry, reported at 0.55 though right).
+ * the label's print (within UNDER_REACH of its heights, overlapping it along its line). Third-hand
+ * set 18: MEMBER SINCE over 22, and CUSTOMER SINCE over 2023, beside an expiry whose small label
+ * above it went unread; the SINCE claimed the expiry, reported at 0.55 though right.
  */
 function valueUnderLabel(rows: TextRow[], labelRow: TextRow, label: PlacedChar[]): boolean {
 	const from = quadCenter(label[0].quad);
-	const to = quadCenter(label[label.length - 1].quad);
 	const { direction, height } = labelRow;
-	return rows.some(
-		(row) =>
-			row !== labelRow &&
-			dateRuns(row.chars).some((run, k, runs) => {
-				if (!valueNotDate(runs, k)) return false;
-				const below = belowLine(from, quadCenter(run[0].quad), direction);
-				// Along the label, the value's print overlaps the label's (a line's height either side).
-				const [first, last] = [run[0], run[run.length - 1]].map((c) => lineOffset(from, quadCenter(c.quad), direction).along);
-				const end = lineOffset(from, to, direction).along;
-				return below > height * 0.4 && below < height * UNDER_REACH && last > -height && first < end + height;
-			}),
-	);
+	const along = (c: PlacedChar) => lineOffset(from, quadCenter(c.quad), direction).along;
+	const end = along(label[label.length - 1]);
+	return runInOtherRow(rows, labelRow, (run, runs, k) => {
+		if (!valueNotDate(runs, k)) return false;
+		const below = belowLine(from, quadCenter(run[0].quad), direction);
+		// Along the label, the value's print overlaps the label's (a line's height either side).
+		return below > height * 0.4 && below < height * UNDER_REACH && along(run[run.length - 1]) > -height && along(run[0]) < end + height;
+	});
 }
 
 /**
@@ -502,10 +500,10 @@ function partDateBox(rows: TextRow[], date: PlacedChar[], exclude: Set<PlacedCha
 }
 
 /**
- * A box's print past the letters that start it, where those are three letters or more, not a decoy's
- * label, and a digit follows them: a label boxed with its own date, which may have been read in part (bench seed 2177: a 12 MP photo's
- * "VALDTIRU 08/3 " for VALID THRU 08/33, its label unread as one, and an unlabelled 12/29 elsewhere
- * reported at 0.988). The whole box otherwise.
+ * A box's print past the letters that start it, where those are three letters or more, not a
+ * decoy's label, and a digit follows them: a label boxed with its own date, which may have been read
+ * in part (bench seed 2177: a 12 MP photo's "VALDTIRU 08/3 " for VALID THRU 08/33, its label unread
+ * as one, and an unlabelled 12/29 elsewhere reported at 0.988). The whole box otherwise.
  */
 function partDateAfterLabel(box: PlacedChar[]): PlacedChar[] {
 	const first = box.findIndex((c) => !/[A-Za-z ]/.test(c.char));

@@ -564,7 +564,7 @@ const PAGE_TEXT_ROWS = 3;
 /** Whether every word of a line is a card word (debit, mastercard). */
 function onlyCardWords(chars: PlacedChar[]): boolean {
 	const words = splitRuns(chars)
-		.map((run) => letters(runText(run).toUpperCase()))
+		.map((run) => letters(runText(run)))
 		.filter((word) => word.length > 0);
 	return words.length > 0 && words.every((word) => CARD_WORDS.has(word));
 }
