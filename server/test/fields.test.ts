@@ -1882,6 +1882,33 @@ describe('holder name', () => {
 		expect([product.name?.text, (product.name?.confidence ?? 1) < 0.9]).toEqual(['THE CLASS', true]);
 	});
 
+	test("words wholly beside the number's extent are no line of the card (third-hand set 21)", () => {
+		// A 12 MP photo of a portrait card lying on a receipt, parallel to it: the receipt's THANK YOU,
+		// left of the card, was reported at 0.997 where the holder's line failed as a name.
+		const receipt = () => line('THANK YOU', -400, 300);
+		const failed = read(line('Jung ji-Woo', 40, 60), receipt()).name;
+		expect([failed?.text, (failed?.confidence ?? 1) < 0.9]).toEqual(['THANK YOU', true]);
+		// The same words under the number are a line of the card.
+		const under = read(line('THANK YOU', 40, 300)).name;
+		expect([under?.text, (under?.confidence ?? 0) >= 0.9]).toEqual(['THANK YOU', true]);
+		// A short name at the margin left of a number printed centred still reaches the number's start.
+		const centred = extractFields(groupIntoRows([line('4539 1488 0343 6467', 150, 100), line('AL NG', 40, 160)]), NOW).fields;
+		expect([centred.name?.text, (centred.name?.confidence ?? 0) >= 0.9]).toEqual(['AL NG', true]);
+		// And the holder's line, its small j's runner-up the capital, is the name (below).
+		const name = read(line('Jung ji-Woo', 40, 60, { 5: { prob: 0.53, alt: { char: 'J', prob: 0.47 } } }), receipt()).name;
+		expect(name?.text).toBe('Jung Ji-Woo');
+	});
+
+	test('a small first letter whose runner-up is its capital, in a word whose capital after a mark shows title case, is title case', () => {
+		const ji = (char: string) => read(line('Jung ji-Woo', 40, 160, { 5: { prob: 0.53, alt: { char, prob: 0.47 } } })).name;
+		expect(ji('J')?.text).toBe('Jung Ji-Woo');
+		// Not where the runner-up is another letter.
+		expect(ji('i')?.text).not.toBe('Jung Ji-Woo');
+		// Nor a word all in small letters whose first letter is drawn otherwise than its capital (page text: "jam").
+		const jam = read(line('Jung jam', 40, 160, { 5: { prob: 0.53, alt: { char: 'J', prob: 0.47 } } })).name;
+		expect(jam?.text).not.toBe('Jung Jam');
+	});
+
 	test("a company's line named as one (TRADING, LTD) is no name", () => {
 		const fields = read(line('JONAS DANGELO', 40, 160), line('HANIL TRADING', 40, 196));
 		expect(fields.name?.text).toBe('JONAS DANGELO');

@@ -150,7 +150,8 @@ const SHAPE_ALIKE = /^[cosuvwxz]/;
 
 /**
  * A word read with a small first letter that looks the same as a capital (claire, valle; o'Sullivan
- * and lvanov, a small l for a capital I, in third-hand set 17), where the recogniser's runner-up for
+ * and lvanov, a small l for a capital I, in third-hand set 17), or any small first letter of a word
+ * whose capital after a mark shows its case (ji-Woo), where the recogniser's runner-up for
  * that letter is the capital: its case is the recogniser's guess, and the word may be the title-case
  * word (Claire, O'Sullivan, Ivanov). Only a word all in small letters, or one that reads as title
  * case with the capital.
@@ -162,8 +163,10 @@ function withShapeAlikeCapital(word: PlacedChar[]): string {
 	const guessed = first.alt?.char === capital;
 	const withCapital = capital + text.slice(1);
 	const shape = /^[a-z][a-z'-]*$/.test(text) || (/^[a-z]/.test(text) && isTitleCase(withCapital));
-	// A small l is drawn as a capital I is in sans fonts.
-	const alike = SHAPE_ALIKE.test(text) || first.char === 'l';
+	// A small l is drawn as a capital I is in sans fonts. Any letter will do in a word whose capital
+	// after its hyphen or apostrophe shows it written in title case (third-hand set 21: "ji-Woo", its j
+	// at 0.53 and J at 0.47; the name lost and a receipt's THANK YOU beside the card was reported).
+	const alike = SHAPE_ALIKE.test(text) || first.char === 'l' || /^[a-z]+['-][A-Z]/.test(text);
 	return guessed && shape && alike && !NAME_PARTICLES.has(text) ? withCapital : text;
 }
 
@@ -558,6 +561,11 @@ const LEGEND_LETTERS = 3;
 const OFF_CARD_COSINE = 0.94;
 /** What a line on the card's angle adds to a candidate's standing: more than all else together. */
 const ON_CARD = 16;
+/**
+ * How many number heights past either end of the number's print a name may lie wholly and still be
+ * on the card: a name starts at the number's margin or near it, and runs on under or over the number.
+ */
+const NUMBER_SPAN_REACH = 2;
 /** Rows read in small letters alone that make a view's text a printed page's as well as the card's. */
 const PAGE_TEXT_ROWS = 3;
 
@@ -1251,10 +1259,23 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 		const along = numberRows[0]?.direction;
 		return along === undefined || dot(row.direction, along) >= OFF_CARD_COSINE;
 	};
-	const margin0 = Math.min(...rows.flatMap((row) => (row.chars.length > 0 && onCard(row) ? [row.chars[0].quad[0].x] : [])));
-	// The number starts at that margin too on most cards: a name in line with the number's start is at
+	// The number starts at the card's margin on most cards: a name in line with the number's start is at
 	// the card's margin even where text beside the card (a receipt under it, parallel) reaches further left.
 	const numberStart = Math.min(...numberRows.flatMap((r) => (r.chars.length > 0 ? [r.chars[0].quad[0].x] : [])));
+	// A card's name lies across the number's extent, or close to it: words wholly further off on the
+	// card's angle are print beside the card, a receipt under it lying parallel (third-hand set 21: THANK
+	// YOU, left of a portrait card whose name was read "Jung ji-Woo", reported at 0.997).
+	const numberEnd = Math.max(...numberRows.flatMap((r) => (r.chars.length > 0 ? [r.chars[r.chars.length - 1].quad[1].x] : [])));
+	const besideNumber = (c: Candidate) => {
+		if (numberRows.length === 0) return true;
+		const reach = NUMBER_SPAN_REACH * Math.max(...numberRows.map((r) => r.height));
+		const chars = c.words.flat();
+		const x0 = Math.min(...chars.map((ch) => ch.quad[0].x));
+		const x1 = Math.max(...chars.map((ch) => ch.quad[1].x));
+		return x1 >= numberStart - reach && x0 <= numberEnd + reach;
+	};
+	const onCardLine = (c: Candidate) => onCard(c.segment.row) && besideNumber(c);
+	const margin0 = Math.min(...rows.flatMap((row) => (row.chars.length > 0 && onCard(row) ? [row.chars[0].quad[0].x] : [])));
 	const atMargin = (c: Candidate) => c.words[0][0].quad[0].x - margin0 < c.segment.row.height * 2;
 	const leftAligned = (c: Candidate) => atMargin(c) || Math.abs(c.words[0][0].quad[0].x - numberStart) < c.segment.row.height * 2;
 	// Labels (VALID THRU, MONTH/YEAR) are printed at a third or so of the number's height, names at
@@ -1300,7 +1321,7 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	const placed = (c: Candidate) =>
 		!(c.caseRestored && smallRows.filter((row) => !row.chars.includes(c.words[0][0])).length >= PAGE_TEXT_ROWS);
 	const score = (c: Candidate) =>
-		(onCard(c.segment.row) ? ON_CARD : 0) +
+		(onCardLine(c) ? ON_CARD : 0) +
 		(labelSized(c) || misreadLabel(c) ? 0 : 8) +
 		(multi(c) ? 4 : 0) +
 		(leftAligned(c) && placed(c) ? 2 : 0) +
@@ -1414,7 +1435,7 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	// Hyphens and apostrophes are thin and read less surely; they only need to beat even odds.
 	const marksSure = marks.every((c) => c.prob >= 0.45);
 	let confidence = min >= 0.7 && margin >= 0.45 && marksSure ? 0.92 + 0.08 * Math.max(0, (mean - 0.8) / 0.2) : Math.min(0.85, 0.88 * mean);
-	if (!multi(chosen) || !onCard(chosen.segment.row)) confidence = Math.min(confidence, 0.6);
+	if (!multi(chosen) || !onCardLine(chosen)) confidence = Math.min(confidence, 0.6);
 	// Names do not end on an initial: the surname after it was not read as part of this line.
 	if (letters(runText(chosen.words[chosen.words.length - 1])).length === 1) confidence = Math.min(confidence, 0.7);
 	if (doubtfulSpace || faintDot || leftOut || gaps.some((g) => g < 0.7)) confidence = Math.min(confidence, 0.8);
@@ -1443,7 +1464,7 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	// rough, and a tilted box can turn the holder's own line that far. Not one read as badly as a
 	// misread label: a receipt's or a shadow's scrawl across the card's edge (KISKGH STRET at 0.15 a
 	// letter, 50 degrees off, third-hand set 7), which its place under the number no longer lifts.
-	const offCardTie = (c: Candidate) => !onCard(c.segment.row) && readClearly(c) && score(c) + ON_CARD === score(chosen);
+	const offCardTie = (c: Candidate) => !onCardLine(c) && readClearly(c) && score(c) + ON_CARD === score(chosen);
 	// A line denied its point under the number for a faint letter still rivals one that only ties with that point.
 	const unclearTie = (c: Candidate) => belowNumber(c) && !readClearly(c) && score(c) + 1 === score(chosen);
 	const rival = found.slice(1).find((c) => (score(c) === score(chosen) || offCardTie(c) || unclearTie(c)) && !heading(c));
@@ -1464,7 +1485,7 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	// Not a word off the card's plane, nor its heading (Halcyon over a Diners card's ADA LEE), nor page
 	// text in small letters (shou, beside a card lying on a printed page): no holder's name, split or not.
 	const wordAtMargin =
-		!atMargin(chosen) && found.some((c) => atMargin(c) && !labelSized(c) && onCard(c.segment.row) && !heading(c) && !c.caseRestored);
+		!atMargin(chosen) && found.some((c) => atMargin(c) && !labelSized(c) && onCardLine(c) && !heading(c) && !c.caseRestored);
 	if (wordAtMargin) confidence = Math.min(confidence, 0.85);
 	// A line with a card word that is also a name (MILES VON MAR) may as well be a product line
 	// (DELTA MILES) whose holder's line was not read.
