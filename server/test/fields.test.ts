@@ -1241,6 +1241,23 @@ describe('holder name', () => {
 		expect(faint(3)?.confidence).toBeGreaterThanOrEqual(0.9);
 	});
 
+	test('a faint space the model emitted is none where its crop stands blank no wider than between letters (bench seed 2181)', () => {
+		// THOMP SON-THOMAS: the model emitted a space at 0.67-0.71 inside the surname, where the blank run
+		// was 1.5 times the usual one; the name was reported at 0.995.
+		const name = (spaceProb: number, inkGapBefore?: number) => {
+			const l = line('ETHAN THOMP SON', 40, 220, inkGapBefore !== undefined ? { 12: { inkGapBefore } } : {});
+			const chars = l.chars.map((c, i) => (c.char === ' ' && l.chars[i + 1]?.char === 'S' ? { ...c, prob: spaceProb } : c));
+			return read({ ...l, chars }).name;
+		};
+		const unbacked = name(0.67, 1.5);
+		expect([unbacked?.text, (unbacked?.confidence ?? 1) < 0.9]).toEqual(['ETHAN THOMPSON', true]);
+		// A faint space where the crop stands blank as at a word gap, or where the run says nothing, is a gap.
+		for (const sure of [name(0.67, 3.5), name(0.67), name(0.67, 0)])
+			expect([sure?.text, (sure?.confidence ?? 0) >= 0.9]).toEqual(['ETHAN THOMP SON', true]);
+		// So is a space the model believed, however near the letters stand.
+		expect(name(0.9, 1.5)?.text).toBe('ETHAN THOMP SON');
+	});
+
 	test('a gap found otherwise is none where its crop stands blank no wider than between letters (bench seed 2155, third-hand set 9)', () => {
 		// WIL SON: a faint space in the surname, the blank run there 1.25-1.5 times the usual one. Read
 		// apart, the odd gap also set JAMES off as a line of its own, and WIL SON was the name.
@@ -1817,6 +1834,9 @@ describe('holder name', () => {
 		// A parcel slip's "retur" run into ARJUN PATEL's line: the line was no name, and Halcyon was reported.
 		expect(read(line('retur ARJUN PATEL', 40, 160)).name?.text).toBe('ARJUN PATEL');
 		expect(read(line('ARJUN PATEL parcel', 40, 160)).name?.text).toBe('ARJUN PATEL');
+		// A lone small letter at the line's end, a page word cut at the view's edge (third-hand set 20: "e
+		// more ... DA-EUN PARK", the line no name and the issuer's ORBIT reported).
+		expect(read(line('e more DA-EUN PARK', 40, 160)).name?.text).toBe('DA-EUN PARK');
 		// Only at the ends, and only beside words in capitals: a name written as printed is left as it is.
 		expect(read(line('ARJUN retur PATEL', 40, 160)).name?.text).not.toBe('ARJUN PATEL');
 		expect(read(line('retur Arjun Patel', 40, 160)).name?.text).not.toBe('Arjun Patel');

@@ -226,7 +226,7 @@ const FIXED_PITCH_SPREAD = 0.1;
 /** ...and it has at least this many steps to tell. */
 const FIXED_PITCH_STEPS = 5;
 /** A space the model emitted below this probability is one it hardly believed. */
-const FAINT_MODEL_SPACE = 0.8;
+export const FAINT_MODEL_SPACE = 0.8;
 /**
  * A rise in a gap under this many times the space class's peak in the blank frames before the box's
  * first letter (its margin, where no gap can be) is the crop's noise as much as a gap: a shaken,
