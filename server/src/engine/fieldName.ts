@@ -147,6 +147,8 @@ function isTitleCase(word: string): boolean {
 
 /** Letters whose capital is their small letter drawn larger: the recogniser's case for them is a guess. */
 const SHAPE_ALIKE = /^[cosuvwxz]/;
+/** How strong a capital runner-up must be to put back a capital not drawn like its small letter (ji-Woo: J at 0.47). */
+const MARKED_TITLE_RIVAL = 0.2;
 
 /**
  * A word read with a small first letter that looks the same as a capital (claire, valle; o'Sullivan
@@ -166,7 +168,11 @@ function withShapeAlikeCapital(word: PlacedChar[]): string {
 	// A small l is drawn as a capital I is in sans fonts. Any letter will do in a word whose capital
 	// after its hyphen or apostrophe shows it written in title case (third-hand set 21: "ji-Woo", its j
 	// at 0.53 and J at 0.47; the name lost and a receipt's THANK YOU beside the card was reported).
-	const alike = SHAPE_ALIKE.test(text) || first.char === 'l' || /^[a-z]+['-][A-Z]/.test(text);
+	// Not a particle before the mark (al-Rashid, d'Amico: printed small), and only where the capital
+	// is a real runner-up (read-only review).
+	const lead = /^([a-z]+)['-][A-Z]/.exec(text)?.[1];
+	const markedTitle = lead !== undefined && lead.length > 1 && !NAME_PARTICLES.has(lead) && (first.alt?.prob ?? 0) >= MARKED_TITLE_RIVAL;
+	const alike = SHAPE_ALIKE.test(text) || first.char === 'l' || markedTitle;
 	return guessed && shape && alike && !NAME_PARTICLES.has(text) ? withCapital : text;
 }
 
@@ -571,6 +577,8 @@ const ON_CARD = 16;
  * on the card: a name starts at the number's margin or near it, and runs on under or over the number.
  */
 const NUMBER_SPAN_REACH = 2;
+/** Lines wholly beside the number's extent on one side that make a block of text beside the card. */
+const TEXT_BESIDE_ROWS = 4;
 /** Rows read in small letters alone that make a view's text a printed page's as well as the card's. */
 const PAGE_TEXT_ROWS = 3;
 
@@ -1059,8 +1067,8 @@ function splitAtOddGap(segment: Segment): Segment[] {
  */
 function apartFromSmallLetters(segment: Segment): Segment {
 	const texts = segment.words.map(runText);
-	// A lone small letter too: a page word cut at the view's edge (third-hand set 20: "e more only how at
-	// now more DA-EUN PARK", the page's line beside the name; a name in capitals has capital initials).
+	// A lone small letter too, beside a page word: one cut at the view's edge (third-hand set 20: "e more
+	// only how at now more DA-EUN PARK", the page's line beside the name).
 	const small = (t: string) => /^[a-z]+$/.test(t) && !NAME_PARTICLES.has(t);
 	// A word in capitals stays, so the name keeps at least one word.
 	if (!texts.some((t) => /[A-Z]{2}/.test(t) && t === t.toUpperCase())) return segment;
@@ -1068,6 +1076,11 @@ function apartFromSmallLetters(segment: Segment): Segment {
 	let end = texts.length;
 	while (small(texts[start])) start += 1;
 	while (small(texts[end - 1])) end -= 1;
+	// A lone small letter alone at an end is an initial read small (c WILLIAMS, its C's runner-up the
+	// capital: read-only review), not page text: only a run with a page word is set apart.
+	const pageWord = (t: string) => /^[a-z]{2,}$/.test(t);
+	if (!texts.slice(0, start).some(pageWord)) start = 0;
+	if (!texts.slice(end).some(pageWord)) end = texts.length;
 	if (start === 0 && end === texts.length) return segment;
 	return { ...segment, words: segment.words.slice(start, end), gapCertainty: segment.gapCertainty.slice(start, end - 1) };
 }
@@ -1269,17 +1282,22 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	// The number starts at the card's margin on most cards: a name in line with the number's start is at
 	// the card's margin even where text beside the card (a receipt under it, parallel) reaches further left.
 	const numberStart = Math.min(...numberRows.flatMap((r) => (r.chars.length > 0 ? [r.chars[0].quad[0].x] : [])));
-	// A card's name lies across the number's extent, or close to it: words wholly further off on the
-	// card's angle are print beside the card, a receipt under it lying parallel (third-hand set 21: THANK
-	// YOU, left of a portrait card whose name was read "Jung ji-Woo", reported at 0.997).
+	// A card's name lies across the number's extent, or close to it: a block of lines wholly further off
+	// on one side, on the card's angle, is print beside the card, a receipt under it lying parallel
+	// (third-hand set 21: THANK YOU, left of a portrait card whose name was read "Jung ji-Woo", reported
+	// at 0.997). A line or two there may be the card's own: a minimal card may print its number small in
+	// a corner, its name and date beside it (read-only review).
 	const numberEnd = Math.max(...numberRows.flatMap((r) => (r.chars.length > 0 ? [r.chars[r.chars.length - 1].quad[1].x] : [])));
-	const besideNumber = (c: Candidate) => {
-		if (numberRows.length === 0) return true;
-		const reach = NUMBER_SPAN_REACH * Math.max(...numberRows.map((r) => r.height));
-		const chars = c.words.flat();
+	const reach = NUMBER_SPAN_REACH * Math.max(0, ...numberRows.map((r) => r.height));
+	const side = (chars: PlacedChar[]) => {
 		const x0 = Math.min(...chars.map((ch) => ch.quad[0].x));
 		const x1 = Math.max(...chars.map((ch) => ch.quad[1].x));
-		return x1 >= numberStart - reach && x0 <= numberEnd + reach;
+		return numberRows.length === 0 ? 0 : x1 < numberStart - reach ? -1 : x0 > numberEnd + reach ? 1 : 0;
+	};
+	const rowsBeside = [-1, 1].map((s) => rows.filter((row) => row.chars.length > 0 && onCard(row) && side(row.chars) === s).length);
+	const besideNumber = (c: Candidate) => {
+		const s = side(c.words.flat());
+		return s === 0 || rowsBeside[(s + 1) / 2] < TEXT_BESIDE_ROWS;
 	};
 	const onCardLine = (c: Candidate) => onCard(c.segment.row) && besideNumber(c);
 	const margin0 = Math.min(...rows.flatMap((row) => (row.chars.length > 0 && onCard(row) ? [row.chars[0].quad[0].x] : [])));
@@ -1475,7 +1493,10 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	// A line denied its point under the number for a faint letter still rivals one that only ties with that point.
 	const unclearTie = (c: Candidate) => belowNumber(c) && !readClearly(c) && score(c) + 1 === score(chosen);
 	const rival = found.slice(1).find((c) => (score(c) === score(chosen) || offCardTie(c) || unclearTie(c)) && !heading(c));
-	if (rival) confidence = Math.min(confidence, 0.75);
+	// A line read whole across a faint gap the model emitted would have tied read apart: it may be the
+	// name (read-only review: ALEX KIM read ALEXKIM, a company's line under it reported surely).
+	const joinedTie = (c: Candidate) => c.words.length === 1 && c.words[0].some((ch) => ch.gapTakenOut) && score(c) + 4 >= score(chosen);
+	if (rival || found.some((c) => c !== chosen && joinedTie(c))) confidence = Math.min(confidence, 0.75);
 	// Chosen as a misread label, or over one that would have won as a name (WALID HASSAN 07/33 over
 	// SEOUL BRANCH under it: a read-only review).
 	if (misreadLabel(chosen) || found.some((c) => c !== chosen && misreadLabel(c) && !labelSized(c) && score(c) + 8 >= score(chosen)))
