@@ -375,8 +375,10 @@ function segments(row: TextRow): Segment[] {
 			// A space the model emitted but hardly believed, where its crop's columns stand blank no wider than
 			// between letters, is in doubt like a gap found otherwise, and the word may be read whole (bench
 			// seed 2181: THOMP SON-THOMAS at 0.995, the space at 0.67-0.71 and the blank run 1.5 times the
-			// usual one in two crops of three; real gaps with a faint space measured 2 and up, or nothing).
-			const unbacked = c.prob < FAINT_MODEL_SPACE && next !== undefined && inkJoin(word, next);
+			// usual one in two crops of three; real gaps with a faint space measured 2 and up, or under 1).
+			// A run narrower than the usual one between letters says nothing: blur or noise fills the columns of
+			// real gaps so (KANG WOO at 0.41, INGRID JOHNSON at 0.62-0.84, bench seeds 2171 and 2173).
+			const unbacked = c.prob < FAINT_MODEL_SPACE && next !== undefined && (next.inkGapBefore ?? 0) >= 1 && inkJoin(word, next);
 			closeWord();
 			// The model's own space (its best class there) is a gap; one read off a faint rise is less sure.
 			pendingGap = c.crampedSpace || unbacked ? 0.6 : c.prob >= SURE_GAP_PROB ? SURE_GAP : c.tightGap ? TIGHT_RISE_GAP : 0.6;
