@@ -1241,7 +1241,7 @@ describe('holder name', () => {
 		expect(faint(3)?.confidence).toBeGreaterThanOrEqual(0.9);
 	});
 
-	test('a faint space the model emitted is none where its crop stands blank no wider than between letters (bench seed 2181)', () => {
+	test('a faint space the model emitted is a gap in doubt where its crop stands blank no wider than between letters (bench seed 2181)', () => {
 		// THOMP SON-THOMAS: the model emitted a space at 0.67-0.71 inside the surname, where the blank run
 		// was 1.5 times the usual one; the name was reported at 0.995.
 		const name = (spaceProb: number, inkGapBefore?: number) => {
@@ -1249,8 +1249,9 @@ describe('holder name', () => {
 			const chars = l.chars.map((c, i) => (c.char === ' ' && l.chars[i + 1]?.char === 'S' ? { ...c, prob: spaceProb } : c));
 			return read({ ...l, chars }).name;
 		};
+		// In doubt, and still a gap: a real one measures so too (JUNG MINJUN, independent seed 207).
 		const unbacked = name(0.67, 1.5);
-		expect([unbacked?.text, (unbacked?.confidence ?? 1) < 0.9]).toEqual(['ETHAN THOMPSON', true]);
+		expect([unbacked?.text, (unbacked?.confidence ?? 1) < 0.9]).toEqual(['ETHAN THOMP SON', true]);
 		// A faint space where the crop stands blank as at a word gap, or where the run says nothing, is a gap.
 		// A run narrower than the usual one between letters says nothing either (KANG WOO at 0.41, bench seed 2171).
 		for (const sure of [name(0.67, 3.5), name(0.67), name(0.67, 0), name(0.67, 0.6)])

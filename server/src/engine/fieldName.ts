@@ -13,7 +13,10 @@ export interface NameChoice {
 	 * that doubt. A crop reaching past that edge can settle it.
 	 */
 	apartFromEdge?: number;
-	/** The model saw a hyphen it did not emit, in a gap or between letters: see FieldReading.markSeen. */
+	/**
+	 * The model saw a hyphen it did not emit, in a gap or between letters, or emitted a space its crop
+	 * does not back: see FieldReading.markSeen.
+	 */
 	hyphenSeen?: true;
 	/** The recogniser's strongest runner-up that is another letter, behind any of the name's letters. */
 	letterRival: number;
@@ -332,6 +335,8 @@ function segments(row: TextRow): Segment[] {
 	let current: Segment = { words: [], gapCertainty: [], row, pitch };
 	let word: PlacedChar[] = [];
 	let pendingGap = 1;
+	// A gap the model emitted, in doubt, that the crop's columns must not take out (see `unbacked`).
+	let keepGap = false;
 	const closeWord = () => {
 		if (word.length === 0) return;
 		const previous = current.words[current.words.length - 1];
@@ -373,12 +378,14 @@ function segments(row: TextRow): Segment[] {
 				return;
 			}
 			// A space the model emitted but hardly believed, where its crop's columns stand blank no wider than
-			// between letters, is in doubt like a gap found otherwise, and the word may be read whole (bench
-			// seed 2181: THOMP SON-THOMAS at 0.995, the space at 0.67-0.71 and the blank run 1.5 times the
-			// usual one in two crops of three; real gaps with a faint space measured 2 and up, or under 1).
-			// A run narrower than the usual one between letters says nothing: blur or noise fills the columns of
-			// real gaps so (KANG WOO at 0.41, INGRID JOHNSON at 0.62-0.84, bench seeds 2171 and 2173).
-			const unbacked = c.prob < FAINT_MODEL_SPACE && next !== undefined && (next.inkGapBefore ?? 0) >= 1 && inkJoin(word, next);
+			// between letters, is a gap in doubt (bench seed 2181: THOMP SON-THOMAS at 0.995, the space at
+			// 0.67-0.71 and the blank run 1.5 times the usual one in two crops of three). It stays a gap: a
+			// real one measures so too (JUNG MINJUN in Roboto, 1.25-1.5, independent seed 207). A run narrower
+			// than the usual one says nothing: blur or noise fills the columns of real gaps so (KANG WOO at
+			// 0.41, INGRID JOHNSON at 0.62-0.84, bench seeds 2171 and 2173).
+			const unbacked =
+				c.prob >= SURE_GAP_PROB && c.prob < FAINT_MODEL_SPACE && next !== undefined && (next.inkGapBefore ?? 0) >= 1 && inkJoin(word, next);
+			keepGap = unbacked;
 			closeWord();
 			// The model's own space (its best class there) is a gap; one read off a faint rise is less sure.
 			pendingGap = c.crampedSpace || unbacked ? 0.6 : c.prob >= SURE_GAP_PROB ? SURE_GAP : c.tightGap ? TIGHT_RISE_GAP : 0.6;
@@ -419,7 +426,7 @@ function segments(row: TextRow): Segment[] {
 		// space the model emitted where the blank run was 1.25-1.5 times the usual one).
 		let takenOut = false;
 		const wordBefore = current.words[current.words.length - 1];
-		if (word.length === 0 && pendingGap < SURE_GAP) {
+		if (word.length === 0 && pendingGap < SURE_GAP && !keepGap) {
 			if (!blankOnly && inkGap(wordBefore, c)) pendingGap = SURE_GAP;
 			else if (inkJoin(wordBefore, c)) {
 				word = current.words.pop() ?? [];
@@ -428,6 +435,8 @@ function segments(row: TextRow): Segment[] {
 				takenOut = true;
 			}
 		}
+		const unbackedGapBefore = keepGap;
+		keepGap = false;
 		// An apostrophe the model saw but did not emit (ONEILL for O'NEILL) is put back between letters,
 		// and so is a hyphen (SHIN JIWOO for SHIN JI-WOO: the class at 0.4 in the blank between I and W).
 		const before = word[word.length - 1];
@@ -442,7 +451,7 @@ function segments(row: TextRow): Segment[] {
 		) {
 			word.push(putBack('-', c));
 		}
-		word.push(takenOut ? { ...c, gapTakenOut: true } : c);
+		word.push(takenOut ? { ...c, gapTakenOut: true } : unbackedGapBefore ? { ...c, unbackedGapBefore: true } : c);
 	});
 	closeWord();
 	if (current.words.length > 0) found.push(current);
@@ -1474,8 +1483,9 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	if (apostrophe >= APOSTROPHE_SEEN) confidence = Math.min(confidence, 0.85);
 	else if (apostropheDoubt >= APOSTROPHE_DOUBT) confidence = Math.min(confidence, 0.8);
 	// A hyphen the model saw in a gap it read as a space (SOO JIN KIM at 0.996 for SOO-JIN KIM, the
-	// class at 0.09 there), or put back inside a word.
-	const hyphenSeen = hyphenRise(chosen) >= HYPHEN_DOUBT;
+	// class at 0.09 there), or put back inside a word; or a gap the model emitted faintly that its
+	// crop's columns do not back (see `segments`): a doubt other crops do not clear.
+	const hyphenSeen = hyphenRise(chosen) >= HYPHEN_DOUBT || chars.some((c) => c.unbackedGapBefore);
 	if (hyphenSeen) confidence = Math.min(confidence, 0.8);
 	// A name whose first letter sits on its box's very edge may have lost letters the detector cut
 	// off (ROBERT read as RT); measured on names read whole, that margin is 0.38 letters or more.

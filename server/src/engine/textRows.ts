@@ -29,6 +29,8 @@ export interface PlacedChar {
 	fromDigit?: boolean;
 	/** A letter read on after a gap found before it was taken out, its crop blank no wider there than between letters: a guess. */
 	gapTakenOut?: true;
+	/** A letter after a space the recogniser emitted faintly where its crop stood no blanker than between letters. */
+	unbackedGapBefore?: true;
 	/** A space put in where the space class rose between letters no further apart than a letter step. */
 	tightGap?: boolean;
 	/** A space the recogniser emitted itself, faintly, between letters no further apart than a letter step. */
