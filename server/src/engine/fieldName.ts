@@ -382,9 +382,17 @@ function segments(row: TextRow): Segment[] {
 			// 0.67-0.71 and the blank run 1.5 times the usual one in two crops of three). It stays a gap: a
 			// real one measures so too (JUNG MINJUN in Roboto, 1.25-1.5, independent seed 207). A run narrower
 			// than the usual one says nothing: blur or noise fills the columns of real gaps so (KANG WOO at
-			// 0.41, INGRID JOHNSON at 0.62-0.84, bench seeds 2171 and 2173).
+			// 0.41, INGRID JOHNSON at 0.62-0.84, bench seeds 2171 and 2173). So do letters that stand further
+			// apart than a letter step and a half (PARK YEON at 2.0), and an initial after the gap, round or
+			// narrow (GRACE O BIANCHI).
 			const unbacked =
-				c.prob >= SURE_GAP_PROB && c.prob < FAINT_MODEL_SPACE && next !== undefined && (next.inkGapBefore ?? 0) >= 1 && inkJoin(word, next);
+				c.prob >= SURE_GAP_PROB &&
+				c.prob < FAINT_MODEL_SPACE &&
+				next !== undefined &&
+				(next.inkGapBefore ?? 0) >= 1 &&
+				inkJoin(word, next) &&
+				(next.along - word[word.length - 1].along) / pitch < UNBACKED_STEP &&
+				letters(runText(restOfRun(row.chars, i + 1))).length >= 2;
 			keepGap = unbacked;
 			closeWord();
 			// The model's own space (its best class there) is a gap; one read off a faint rise is less sure.
@@ -463,6 +471,9 @@ function restOfRun(chars: PlacedChar[], i: number): PlacedChar[] {
 	const end = chars.findIndex((c, j) => j > i && (c.char === ' ' || c.box !== chars[i].box));
 	return chars.slice(i, end < 0 ? chars.length : end);
 }
+
+/** Letter steps past which letters a faint model space parts stand apart as at a word gap (see `segments`). */
+const UNBACKED_STEP = 1.6;
 
 /** How sure a word gap is that the model read surely, or that stands well apart. */
 const SURE_GAP = 0.95;
@@ -1505,10 +1516,7 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	// A line denied its point under the number for a faint letter still rivals one that only ties with that point.
 	const unclearTie = (c: Candidate) => belowNumber(c) && !readClearly(c) && score(c) + 1 === score(chosen);
 	const rival = found.slice(1).find((c) => (score(c) === score(chosen) || offCardTie(c) || unclearTie(c)) && !heading(c));
-	// A line read whole across a faint gap the model emitted would have tied read apart: it may be the
-	// name (read-only review: ALEX KIM read ALEXKIM, a company's line under it reported surely).
-	const joinedTie = (c: Candidate) => c.words.length === 1 && c.words[0].some((ch) => ch.gapTakenOut) && score(c) + 4 >= score(chosen);
-	if (rival || found.some((c) => c !== chosen && joinedTie(c))) confidence = Math.min(confidence, 0.75);
+	if (rival) confidence = Math.min(confidence, 0.75);
 	// Chosen as a misread label, or over one that would have won as a name (WALID HASSAN 07/33 over
 	// SEOUL BRANCH under it: a read-only review).
 	if (misreadLabel(chosen) || found.some((c) => c !== chosen && misreadLabel(c) && !labelSized(c) && score(c) + 8 >= score(chosen)))
