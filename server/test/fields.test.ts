@@ -1957,6 +1957,28 @@ describe('holder name', () => {
 		expect(name?.text).toBe('Jung Ji-Woo');
 	});
 
+	test("a card's own column beside a short number is no text beside the card (second read-only review)", () => {
+		// The first review's minimal card, its number small in the right corner, with a fuller left column:
+		// DEBIT, CVC 123, VALID THRU 12/28 and the name, four rows wholly beside the number. The name lost its
+		// place on the card and BLUE RIVER over the number was reported at 0.996.
+		const column = (date: string) => [
+			shrunk(line('BLUE RIVER', 440, 40), 20),
+			shrunk(line('DEBIT', 40, 70), 20),
+			shrunk(line('CVC 123', 40, 120), 20),
+			shrunk(line(date, 40, 190), 20),
+			shrunk(line('4539 1488 0343 6467', 420, 220), 15),
+			shrunk(line('MAYA PATEL', 40, 250), 20),
+		];
+		// A side holding the card's expiry is the card's own.
+		const dated = extractFields(groupIntoRows(column('VALID THRU 12/28')), NOW).fields.name;
+		expect([dated?.text, (dated?.confidence ?? 0) >= 0.9]).toEqual(['MAYA PATEL', true]);
+		const alone = extractFields(groupIntoRows(column('VALID THRU 12/28').slice(1)), NOW).fields.name;
+		expect([alone?.text, (alone?.confidence ?? 0) >= 0.9]).toEqual(['MAYA PATEL', true]);
+		// Without the date there, the name set aside would have won: no line is reported surely.
+		const undated = extractFields(groupIntoRows([...column('REWARDS PLUS'), shrunk(line('12/28', 560, 290), 15)]), NOW).fields.name;
+		expect(undated?.confidence).toBeLessThan(0.9);
+	});
+
 	test('a small first letter whose runner-up is its capital, in a word whose capital after a mark shows title case, is title case', () => {
 		const ji = (char: string) => read(line('Jung ji-Woo', 40, 160, { 5: { prob: 0.53, alt: { char, prob: 0.47 } } })).name;
 		expect(ji('J')?.text).toBe('Jung Ji-Woo');

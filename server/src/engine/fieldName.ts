@@ -1316,7 +1316,13 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 		const x1 = Math.max(...chars.map((ch) => ch.quad[1].x));
 		return numberRows.length === 0 ? 0 : x1 < numberStart - reach ? -1 : x0 > numberEnd + reach ? 1 : 0;
 	};
-	const rowsBeside = [-1, 1].map((s) => rows.filter((row) => row.chars.length > 0 && onCard(row) && side(row.chars) === s).length);
+	// A side holding the card's expiry is the card's own, however many lines it holds (second read-only
+	// review: DEBIT, CVC 123, VALID THRU 12/28 and the name beside a minimal card's number in its corner).
+	const expiryChars = [...exclude].filter((ch) => !numberRows.some((r) => r.chars.includes(ch)));
+	const datedSide = (s: number) => rows.some((row) => row.chars.some((ch) => expiryChars.includes(ch)) && side(row.chars) === s);
+	const rowsBeside = [-1, 1].map((s) =>
+		datedSide(s) ? 0 : rows.filter((row) => row.chars.length > 0 && onCard(row) && side(row.chars) === s).length,
+	);
 	const besideNumber = (c: Candidate) => {
 		const s = side(c.words.flat());
 		return s === 0 || rowsBeside[(s + 1) / 2] < TEXT_BESIDE_ROWS;
@@ -1515,7 +1521,10 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	const offCardTie = (c: Candidate) => !onCardLine(c) && readClearly(c) && score(c) + ON_CARD === score(chosen);
 	// A line denied its point under the number for a faint letter still rivals one that only ties with that point.
 	const unclearTie = (c: Candidate) => belowNumber(c) && !readClearly(c) && score(c) + 1 === score(chosen);
-	const rival = found.slice(1).find((c) => (score(c) === score(chosen) || offCardTie(c) || unclearTie(c)) && !heading(c));
+	// A line set aside only for lying in a block beside the number, that would have won, may be the card's
+	// own column beside a short number, its date elsewhere: the choice stays open (second read-only review).
+	const besideTie = (c: Candidate) => onCard(c.segment.row) && !besideNumber(c) && score(c) + ON_CARD >= score(chosen);
+	const rival = found.slice(1).find((c) => (score(c) === score(chosen) || offCardTie(c) || unclearTie(c) || besideTie(c)) && !heading(c));
 	if (rival) confidence = Math.min(confidence, 0.75);
 	// Chosen as a misread label, or over one that would have won as a name (WALID HASSAN 07/33 over
 	// SEOUL BRANCH under it: a read-only review).
