@@ -1244,18 +1244,19 @@ function candidateOf(whole: Segment): Candidate | null {
 	return { segment, words: segment.words, text, nameLike, caseRestored, smallL };
 }
 
+/** The x extent of characters' print: from the leftmost's left edge to the rightmost's right edge. */
+function xSpan(chars: PlacedChar[]): [number, number] {
+	return [Math.min(...chars.map((ch) => ch.quad[0].x)), Math.max(...chars.map((ch) => ch.quad[1].x))];
+}
+
 /** Where dates (digits round a slash) are in a row: x extent, centre line and height. */
 function dateSpans(row: TextRow): Array<{ x0: number; x1: number; y: number; h: number }> {
 	const spans: Array<{ x0: number; x1: number; y: number; h: number }> = [];
 	let run: PlacedChar[] = [];
 	const close = () => {
 		if (run.some((c) => c.char === '/') && run.filter((c) => /\d/.test(c.char)).length >= 3) {
-			spans.push({
-				x0: Math.min(...run.map((c) => c.quad[0].x)),
-				x1: Math.max(...run.map((c) => c.quad[1].x)),
-				y: row.center.y,
-				h: row.height,
-			});
+			const [x0, x1] = xSpan(run);
+			spans.push({ x0, x1, y: row.center.y, h: row.height });
 		}
 		run = [];
 	};
@@ -1310,18 +1311,22 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	// at 0.997). A line or two there may be the card's own: a minimal card may print its number small in
 	// a corner, its name and date beside it (read-only review).
 	const numberEnd = Math.max(...numberRows.flatMap((r) => (r.chars.length > 0 ? [r.chars[r.chars.length - 1].quad[1].x] : [])));
-	const reach = NUMBER_SPAN_REACH * Math.max(0, ...numberRows.map((r) => r.height));
-	const side = (chars: PlacedChar[]) => {
-		const x0 = Math.min(...chars.map((ch) => ch.quad[0].x));
-		const x1 = Math.max(...chars.map((ch) => ch.quad[1].x));
+	// Labels (VALID THRU, MONTH/YEAR) are printed at a third or so of the number's height, names at
+	// two thirds or more: a line that small is a label's, read as words.
+	const numberHeight = Math.max(0, ...numberRows.map((r) => r.height));
+	const reach = NUMBER_SPAN_REACH * numberHeight;
+	const side = (chars: PlacedChar[]): number => {
+		const [x0, x1] = xSpan(chars);
 		return numberRows.length === 0 ? 0 : x1 < numberStart - reach ? -1 : x0 > numberEnd + reach ? 1 : 0;
 	};
 	// A side holding the card's expiry is the card's own, however many lines it holds (second read-only
 	// review: DEBIT, CVC 123, VALID THRU 12/28 and the name beside a minimal card's number in its corner).
-	const expiryChars = [...exclude].filter((ch) => !numberRows.some((r) => r.chars.includes(ch)));
-	const datedSide = (s: number) => rows.some((row) => row.chars.some((ch) => expiryChars.includes(ch)) && side(row.chars) === s);
+	const numberChars = new Set(numberRows.flatMap((r) => r.chars));
+	const expirySides = new Set(
+		rows.filter((row) => row.chars.some((ch) => exclude.has(ch) && !numberChars.has(ch))).map((row) => side(row.chars)),
+	);
 	const rowsBeside = [-1, 1].map((s) =>
-		datedSide(s) ? 0 : rows.filter((row) => row.chars.length > 0 && onCard(row) && side(row.chars) === s).length,
+		expirySides.has(s) ? 0 : rows.filter((row) => row.chars.length > 0 && onCard(row) && side(row.chars) === s).length,
 	);
 	const besideNumber = (c: Candidate) => {
 		const s = side(c.words.flat());
@@ -1331,17 +1336,12 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	const margin0 = Math.min(...rows.flatMap((row) => (row.chars.length > 0 && onCard(row) ? [row.chars[0].quad[0].x] : [])));
 	const atMargin = (c: Candidate) => c.words[0][0].quad[0].x - margin0 < c.segment.row.height * 2;
 	const leftAligned = (c: Candidate) => atMargin(c) || Math.abs(c.words[0][0].quad[0].x - numberStart) < c.segment.row.height * 2;
-	// Labels (VALID THRU, MONTH/YEAR) are printed at a third or so of the number's height, names at
-	// two thirds or more: a line that small is a label's, read as words.
-	const numberHeight = Math.max(0, ...numberRows.map((r) => r.height));
 	// Only print that small over or beside a date is taken for a label: a name can be printed small
 	// too, and right under the date (independent seed 127: BEATRIZ GARCIA-LOPEZ under EXP 06/28, half
 	// the height of a tilted Amex number, lost to the issuer's name above the number, at 0.99).
 	const dates = rows.flatMap(dateSpans);
 	const besideDate = (c: Candidate, below: number) => {
-		const chars = c.words.flat();
-		const x0 = Math.min(...chars.map((ch) => ch.quad[0].x));
-		const x1 = Math.max(...chars.map((ch) => ch.quad[1].x));
+		const [x0, x1] = xSpan(c.words.flat());
 		const y = c.segment.row.center.y;
 		return dates.some((d) => y - d.y < d.h * below && d.y - y < d.h * 1.5 && d.x0 < x1 && x0 < d.x1);
 	};
