@@ -42,11 +42,14 @@ const FIELDS: FieldName[] = ['name', 'number', 'validThru'];
  * thirty-second round's five, all sure; 12 of the 58 cards' 174 fields with the thirty-third round's
  * six: scanPdf-nameAboveNumber-s2177-015's date, which only the look over the whole card read; 13 of the 60 cards'
  * 180 fields with the thirty-fourth round's two: photo12mp-portraitOneLine-t21-011's name, chosen over a receipt's
- * lines beside the card that would have won but for their place), so a change that flags right
+ * lines beside the card that would have won but for their place; 16 of the 61 cards' 183 fields with the
+ * thirty-fifth round's upright-classic-t23-011, whose name beside a product word and date after a
+ * decoy are in doubt, and upsideDown-numberAboveName-t8-002's Eva de los Santos, whose particle's l
+ * had its capital L close behind), so a change that flags right
  * readings wholesale fails here. Numbers are Luhn-checked: a right number is never
  * flagged.
  */
-const MAX_FLAGGED_FIELDS = 13;
+const MAX_FLAGGED_FIELDS = 16;
 
 interface CaptureTruth extends CardTruth {
 	capture: string;

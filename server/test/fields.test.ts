@@ -753,6 +753,36 @@ describe('card number', () => {
 		expect(fields.number?.text).toBe('4539148803436467');
 	});
 
+	test("a group in a short box a few degrees off the number's is on the number's line (third-hand set 23)", () => {
+		// A 19-digit UnionPay number's last group, its box 6 degrees off the number's: along its own
+		// normal the number's centre stood 20 px off, and the number was read as its first 16 digits.
+		const number = line('6216 8989 5197 6448', 40, 100);
+		const last = turned(line('972', 40 + 20 * PITCH, 98), 6);
+		const fields = extractFields(groupIntoRows([number, last, line('JOHN SMITH', 40, 220)]), NOW).fields;
+		expect([fields.number?.text, (fields.number?.confidence ?? 0) >= 0.9]).toEqual(['6216898951976448972', true]);
+		// A word gap away it is asked along its own direction too: a receipt's CAI, level, a word gap
+		// before a name tilted 8 degrees, on the extension of the name's line (third-hand set 24).
+		const name = turned(line('DAVID WRIGHT', 140, 305), -8);
+		const receipt = (x: number) => line('CAI', x, 312);
+		const card = (x: number) => extractFields(groupIntoRows([number, name, receipt(x), line('VALID THRU 05/33', 300, 160)]), NOW).fields;
+		expect(card(62).name?.text).toBe('DAVID WRIGHT');
+		// Nor a word closer than a word gap (a read-only review: CAI 12 px before the name), nor a
+		// product word right after a name (ONYX): only digits join a number's digits so.
+		expect(card(74).name?.text).toBe('DAVID WRIGHT');
+		const onyx = turned(line('ONYX', 40 + 23 * PITCH, 220), 7);
+		const product = read(line('JOSE-MARIA CASTELLANOS', 40, 220), onyx, line('VALID THRU 05/33', 300, 160)).name;
+		expect(product?.text === 'JOSE-MARIA CASTELLANOS' || (product?.confidence ?? 0) < 0.9).toBe(true);
+	});
+
+	test('three digits or fewer joined along the number only, after a number valid without them, leave it in doubt', () => {
+		// A read-only review: 4539148803436467 and 123 beside it, its box tilted 8 degrees, read as a
+		// 19-digit Visa, valid by Luhn's chance one time in ten, at 0.998: either may be the number.
+		const number = line('4539 1488 0343 6467', 40, 100);
+		const code = turned(line('123', 40 + 20 * PITCH, 98), 8);
+		const fields = extractFields(groupIntoRows([number, code, line('JOHN SMITH', 40, 220)]), NOW).fields;
+		expect(fields.number?.text === '4539148803436467' || (fields.number?.confidence ?? 0) < 0.9).toBe(true);
+	});
+
 	test("an American Express card's code over the number's right end casts no doubt on it (third-hand set 5)", () => {
 		const amex = line('3782 822463 10005', 40, 100);
 		const code = (x: number, y: number) => shrunk(line('1578', x, y), 18);
@@ -1111,6 +1141,15 @@ describe('holder name', () => {
 		expect(read(line('EUN-YU 00', 40, 220)).name?.text).toBe('EUN-YU');
 		// In the case of the letter before them.
 		expect(read(line('Ana Ch00', 40, 220)).name?.text).toBe('Ana Choo');
+	});
+
+	test('zeros in pairs after letters in both parts of a hyphened name are O O (bench seed 2185: KIM J00-S00)', () => {
+		const name = (text: string) => read(line(text, 40, 220), line('VALID THRU 08/33', 300, 160)).name;
+		expect([name('KIM J00-S00')?.text, (name('KIM J00-S00')?.confidence ?? 1) < 0.9]).toEqual(['KIM JOO-SOO', true]);
+		expect(name('Kim Ch00-S00')?.text).toBe('Kim Choo-Soo');
+		// A lone zero beside a pair, or a pair beside another digit, is no letter.
+		expect(name('KIM J00-S0')?.text).toBe('KIM');
+		expect(name('KIM J00-S008')?.text).toBe('KIM');
 	});
 
 	test('a product word glued to the name ends it, in doubt (independent seed 181)', () => {
@@ -1577,6 +1616,27 @@ describe('holder name', () => {
 		await expect(rival('ANDREA NARTIN', 7, { char: '-', prob: 0.14 })).resolves.toBe(0);
 		// Behind a mark of the name, a letter is no rival of a letter.
 		await expect(rival('SOO-JIN PARK', 3, { char: 'I', prob: 0.3 })).resolves.toBe(0);
+		// A particle's first letter in its other case is another name where the name is written as
+		// printed (third-hand set 23: "Maria Van den Bosch" at 0.994, V at 0.74 with v at 0.25), read
+		// small or as a capital; not in a name in capitals, nor a word that is no particle.
+		await expect(rival('Maria Van den Bosch', 6, { char: 'v', prob: 0.25 })).resolves.toBeCloseTo(0.25);
+		await expect(rival('Maria van den Bosch', 6, { char: 'V', prob: 0.25 })).resolves.toBeCloseTo(0.25);
+		await expect(rival('MARIA VAN DEN BOSCH', 6, { char: 'v', prob: 0.25 })).resolves.toBe(0);
+		await expect(rival('Maria Vance Bosch', 6, { char: 'v', prob: 0.25 })).resolves.toBe(0);
+	});
+
+	test("a particle read as a capital, its small letter close behind, leaves the card's name in doubt", async () => {
+		const card = async (alt: number) =>
+			(
+				await readNameInDoubt(async () => {
+					const fields = read(line('Maria Van den Bosch', 40, 220, { 6: { prob: 1 - alt, alt: { char: 'v', prob: alt } } }));
+					return { fields, lines: [], rotationDeg: 0 };
+				})
+			).fields.name;
+		const doubted = await card(0.25);
+		expect([doubted?.text, (doubted?.confidence ?? 1) < 0.9]).toEqual(['Maria Van den Bosch', true]);
+		const sure = await card(0.05);
+		expect([sure?.text, (sure?.confidence ?? 0) >= 0.9]).toEqual(['Maria Van den Bosch', true]);
 	});
 
 	test('a letter whose runner-up is itself in the other case is read surely; another letter is a rival', () => {

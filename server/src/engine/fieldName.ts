@@ -1110,17 +1110,30 @@ function apartFromSmallLetters(segment: Segment): Segment {
 const LETTER_FOR_DIGIT: Record<string, string> = { '0': 'O', '1': 'I', '5': 'S', '8': 'B' };
 
 /**
+ * Whether a word's only digits are zeros in pairs side by side, each pair beside a letter: OO read
+ * as 00 (bench seed 2155: EUN-YU Y00; bench seed 2185: KIM J00-S00, both parts of a hyphened name).
+ */
+function zeroPairsOnly(word: PlacedChar[], digits: PlacedChar[]): boolean {
+	if (digits.length === 0 || digits.length % 2 !== 0 || digits.some((c) => c.char !== '0')) return false;
+	const letter = (c: PlacedChar | undefined) => c !== undefined && /[A-Za-z]/.test(c.char);
+	for (let k = 0; k < digits.length; k += 2) {
+		const at = word.indexOf(digits[k]);
+		if (word[at + 1] !== digits[k + 1] || word[at + 2]?.char === '0') return false;
+		if (!letter(word[at - 1]) && !letter(word[at + 2])) return false;
+	}
+	return true;
+}
+
+/**
  * A word of three or more characters with one look-alike digit among letters, that digit as its
- * letter; or with two zeros side by side and no other digit, both as O (bench seed 2155: EUN-YU Y00,
- * the surname dropped and the name left one word).
+ * letter; or whose only digits are zeros in pairs beside letters, each as O (bench seed 2155: EUN-YU
+ * Y00, the surname dropped and the name left one word).
  */
 function letterForDigit(word: PlacedChar[]): PlacedChar[] {
 	const digits = word.filter((c) => /\d/.test(c.char));
-	const doubleO = digits.length === 2 && runText(digits) === '00' && word.indexOf(digits[1]) === word.indexOf(digits[0]) + 1;
-	if (doubleO && word.length >= 3) {
-		// Both in the case of the letter before them (Ch00 in a title-case name is Choo).
-		const start = word.indexOf(digits[0]);
-		const o = start > 0 && /[a-z]/.test(word[start - 1].char) ? 'o' : 'O';
+	if (zeroPairsOnly(word, digits) && word.length >= 3) {
+		// In the word's case: small in a word with small letters (Ch00 in a title-case name is Choo).
+		const o = word.some((c) => /[a-z]/.test(c.char)) ? 'o' : 'O';
 		return word.map((c) => (c.char === '0' ? { ...c, char: o, fromDigit: true } : c));
 	}
 	if (word.length < 3 || digits.length !== 1 || !(digits[0].char in LETTER_FOR_DIGIT)) return word;
@@ -1404,8 +1417,9 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	// 0.63, C at 0.35 in "claire"), that letter is read surely. Elsewhere in a title-case name the
 	// case is reported as read (O'Neil, not O'neil), so the runner-up stays a rival.
 	const inCapitals = chosen.text === chosen.text.toUpperCase();
-	// A particle (da, van) is reported in small letters as read: its first letter's case is no rule's.
-	const wordStarts = new Set(chosen.words.filter((w) => !NAME_PARTICLES.has(runText(w))).map((w) => w[0]));
+	// A particle (da, van) is reported in small letters as read: its first letter's case is no rule's,
+	// read as a capital too (third-hand set 23: "Maria Van den Bosch" at 0.994, V at 0.74 with v at 0.25).
+	const wordStarts = new Set(chosen.words.filter((w) => !NAME_PARTICLES.has(runText(w).toLowerCase())).map((w) => w[0]));
 	const caseSettled = (c: PlacedChar) => inCapitals || wordStarts.has(c);
 	const letterProb = (c: PlacedChar) =>
 		Math.min(
@@ -1569,8 +1583,16 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	// Another letter in the letter's own case: a digit or a mark is no other name, nor the same letter
 	// in the other case, nor a letter of the other case (a small l behind a capital I is one stroke).
 	const sameCase = (a: string, b: string) => /[A-Z]/.test(a) === /[A-Z]/.test(b);
+	// But a particle's first letter in its other case is another name where the name is written as
+	// printed: van den Bosch and Van den Bosch are both names (third-hand set 23: Van at 0.994, its V
+	// at 0.74 with v at 0.25; a crop may read it surely, so the ledger keeps it).
+	const otherCase = (c: PlacedChar) =>
+		c.alt && c.alt.char !== c.char && c.alt.char.toLowerCase() === c.char.toLowerCase() ? c.alt.prob : 0;
+	const particleCase = inCapitals
+		? 0
+		: Math.max(0, ...chosen.words.filter((w) => NAME_PARTICLES.has(runText(w).toLowerCase())).map((w) => otherCase(w[0])));
 	const letterRival = Math.max(
-		0,
+		particleCase,
 		...letterChars.map((c) =>
 			c.alt && /[A-Za-z]/.test(c.alt.char) && sameCase(c.alt.char, c.char) && c.alt.char !== c.char ? c.alt.prob : 0,
 		),

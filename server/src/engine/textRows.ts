@@ -31,6 +31,8 @@ export interface PlacedChar {
 	gapTakenOut?: true;
 	/** A letter after a space the recogniser emitted faintly where its crop stood no blanker than between letters. */
 	unbackedGapBefore?: true;
+	/** Its box joined the row lined up along a wider box's direction only, not along its own (groupIntoRows). */
+	alongOnly?: true;
 	/** A space put in where the space class rose between letters no further apart than a letter step. */
 	tightGap?: boolean;
 	/** A space the recogniser emitted itself, faintly, between letters no further apart than a letter step. */
@@ -76,6 +78,8 @@ interface LineGeometry {
 	direction: Point;
 	/** A lone letter's small box taken into the row whose word gap it stands in: its size is not the row's. */
 	joined?: true;
+	/** Joined its row lined up along a wider box's direction only. */
+	alongOnly?: true;
 }
 
 function geometryOf(line: RecognizedLine, index: number): LineGeometry {
@@ -122,18 +126,47 @@ export function groupIntoRows(lines: RecognizedLine[]): TextRow[] {
 		const ratio = b.height / a.height;
 		return Math.abs(across(a, b)) < Math.max(a.height, b.height) * 0.45 && ratio > 0.6 && ratio < 1.6;
 	};
+	// Lining up is asked both ways: a box round one glyph can point anywhere, and along its own
+	// normal a box far above it can seem in line (seed 2061: a speck read as D joined a number's row).
+	// A short box of digits right beside a wider box of digits, pointing its way within a few degrees,
+	// is asked only along the wider box's direction: its own is a few degrees off (third-hand set 23:
+	// a 19-digit number's last group "972", its box 6 degrees off the number's and 6 px past its end,
+	// stood 20 px off the number's centre line along its own normal, and the number was read as its
+	// first 16 digits). Not a word, nor a box a word gap away: print beside the card may lie on the
+	// extension of a card's line, and its own direction is then the only sign (third-hand set 24: a
+	// receipt's CAI before DAVID WRIGHT; a read-only review: a product word after a name).
+	const width = (g: LineGeometry) => distance(g.line.quad[0], g.line.quad[1]);
+	const digitsOnly = (g: LineGeometry) => glyphs(g).every((c) => /\d/.test(c.char));
+	const mostlyDigits = (g: LineGeometry) => glyphs(g).filter((c) => /\d/.test(c.char)).length >= glyphs(g).length * 0.7;
+	const besideAlong = (wide: LineGeometry, narrow: LineGeometry) => {
+		const along = (p: Point) => dot(p, wide.direction);
+		const [w0, w1] = [along(wide.line.quad[0]), along(wide.line.quad[1])];
+		const narrowSpan = narrow.line.quad.map(along);
+		const gap = Math.max(Math.min(...narrowSpan) - w1, w0 - Math.max(...narrowSpan));
+		return (
+			gap < wide.height * BESIDE_GAP &&
+			glyphs(narrow).length >= 2 &&
+			digitsOnly(narrow) &&
+			mostlyDigits(wide) &&
+			dot(wide.direction, narrow.direction) >= SAME_DIRECTION
+		);
+	};
+	const lineUp = (a: LineGeometry, b: LineGeometry) => {
+		const [wide, narrow] = width(a) >= width(b) ? [a, b] : [b, a];
+		const sizes = Math.max(a.height, b.height) / Math.min(a.height, b.height);
+		if (besideAlong(wide, narrow)) return linesUp(wide, narrow) && sizes < 1.6;
+		return linesUp(a, b) && linesUp(b, a);
+	};
 	// Left to right, each box joins the row of a box it lines up with, so rows chain along tilted text,
 	// but never a row holding a box it is stacked over: small labels printed tight over two dates side
 	// by side line up with the first date's neighbour and would be read into the dates' row.
 	for (const item of [...items].sort((a, b) => a.center.x - b.center.x)) {
-		// Lining up is asked both ways: a box round one glyph can point anywhere, and along its own
-		// normal a box far above it can seem in line (seed 2061: a speck read as D joined a number's row).
 		const row = rows.find(
-			(candidate) =>
-				candidate.some((member) => linesUp(member, item) && linesUp(item, member)) && !candidate.some((member) => stacked(member, item)),
+			(candidate) => candidate.some((member) => lineUp(member, item)) && !candidate.some((member) => stacked(member, item)),
 		);
-		if (row) row.push(item);
-		else rows.push([item]);
+		if (!row) rows.push([item]);
+		else if (row.some((member) => linesUp(member, item) && linesUp(item, member))) row.push(item);
+		else row.push({ ...item, alongOnly: true });
 	}
 	return joinGapLetters(rows)
 		.map(buildRow)
@@ -213,6 +246,10 @@ function joinGapLetters(rows: LineGeometry[][]): LineGeometry[][] {
 const REACH_IN = 0.5;
 /** ...and their centres at most this share of a line's height apart across it are on the same line. */
 const SAME_LINE = 0.15;
+/** Boxes whose directions are closer than this cosine (about 11 degrees) point along one line. */
+const SAME_DIRECTION = 0.98;
+/** A box this many line heights or less past another's end stands beside it, closer than a word gap. */
+const BESIDE_GAP = 0.5;
 
 /** A step between letters at most this many times the box's letter pitch is no word gap. */
 const TIGHT_GAP = 1.25;
@@ -306,6 +343,7 @@ function buildRow(members: LineGeometry[]): TextRow {
 				alt: c.alt,
 				boxSpan,
 				...(member.joined ? { shortBox: true as const } : {}),
+				...(member.alongOnly ? { alongOnly: true as const } : {}),
 			});
 		}
 	}
