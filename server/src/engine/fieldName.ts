@@ -1419,13 +1419,13 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	const inCapitals = chosen.text === chosen.text.toUpperCase();
 	// A particle (da, van) is reported in small letters as read: its first letter's case is no rule's,
 	// read as a capital too (third-hand set 23: "Maria Van den Bosch" at 0.994, V at 0.74 with v at 0.25).
-	const wordStarts = new Set(chosen.words.filter((w) => !NAME_PARTICLES.has(runText(w).toLowerCase())).map((w) => w[0]));
+	const particle = (w: PlacedChar[]) => NAME_PARTICLES.has(runText(w).toLowerCase());
+	const wordStarts = new Set(chosen.words.filter((w) => !particle(w)).map((w) => w[0]));
 	const caseSettled = (c: PlacedChar) => inCapitals || wordStarts.has(c);
-	const letterProb = (c: PlacedChar) =>
-		Math.min(
-			1,
-			c.prob + (caseSettled(c) && c.alt && c.alt.char !== c.char && c.alt.char.toUpperCase() === c.char.toUpperCase() ? c.alt.prob : 0),
-		);
+	/** The runner-up's share where it is the same letter in the other case. */
+	const otherCase = (c: PlacedChar) =>
+		c.alt && c.alt.char !== c.char && c.alt.char.toLowerCase() === c.char.toLowerCase() ? c.alt.prob : 0;
+	const letterProb = (c: PlacedChar) => Math.min(1, c.prob + (caseSettled(c) ? otherCase(c) : 0));
 	const min = Math.min(...letterChars.map(letterProb));
 	const mean = chars.reduce((sum, c) => sum + (/[A-Za-z]/.test(c.char) ? letterProb(c) : c.prob), 0) / chars.length;
 	// A gap the model half saw inside a word may be a lost space ("JAMESLIM").
@@ -1586,11 +1586,7 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	// But a particle's first letter in its other case is another name where the name is written as
 	// printed: van den Bosch and Van den Bosch are both names (third-hand set 23: Van at 0.994, its V
 	// at 0.74 with v at 0.25; a crop may read it surely, so the ledger keeps it).
-	const otherCase = (c: PlacedChar) =>
-		c.alt && c.alt.char !== c.char && c.alt.char.toLowerCase() === c.char.toLowerCase() ? c.alt.prob : 0;
-	const particleCase = inCapitals
-		? 0
-		: Math.max(0, ...chosen.words.filter((w) => NAME_PARTICLES.has(runText(w).toLowerCase())).map((w) => otherCase(w[0])));
+	const particleCase = inCapitals ? 0 : Math.max(0, ...chosen.words.filter(particle).map((w) => otherCase(w[0])));
 	const letterRival = Math.max(
 		particleCase,
 		...letterChars.map((c) =>

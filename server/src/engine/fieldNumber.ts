@@ -382,7 +382,8 @@ export function readNumber(rows: TextRow[]): NumberChoice | null {
 	// direction only, after a number checked without it (4539148803436467 and a code 123 beside it in
 	// a box tilted 8 degrees, read as 19 digits, valid by Luhn's chance one time in ten: a read-only
 	// review): either may be the number.
-	const tail = best.chars.filter((c) => c.box === best?.chars[best.chars.length - 1].box);
+	const lastBox = best.chars[best.chars.length - 1].box;
+	const tail = best.chars.filter((c) => c.box === lastBox);
 	const checkedWithout =
 		tail.length <= 3 &&
 		tail.every((c) => c.alongOnly) &&

@@ -82,6 +82,11 @@ interface LineGeometry {
 	alongOnly?: true;
 }
 
+/** A box's length along its own direction. */
+function boxWidth(g: LineGeometry): number {
+	return distance(g.line.quad[0], g.line.quad[1]);
+}
+
 function geometryOf(line: RecognizedLine, index: number): LineGeometry {
 	const [tl, tr, , bl] = line.quad;
 	return { line, index, center: quadCenter(line.quad), height: Math.max(distance(tl, bl), 1), direction: unit(tl, tr) };
@@ -135,7 +140,6 @@ export function groupIntoRows(lines: RecognizedLine[]): TextRow[] {
 	// first 16 digits). Not a word, nor a box a word gap away: print beside the card may lie on the
 	// extension of a card's line, and its own direction is then the only sign (third-hand set 24: a
 	// receipt's CAI before DAVID WRIGHT; a read-only review: a product word after a name).
-	const width = (g: LineGeometry) => distance(g.line.quad[0], g.line.quad[1]);
 	const digitsOnly = (g: LineGeometry) => glyphs(g).every((c) => /\d/.test(c.char));
 	const mostlyDigits = (g: LineGeometry) => glyphs(g).filter((c) => /\d/.test(c.char)).length >= glyphs(g).length * 0.7;
 	const besideAlong = (wide: LineGeometry, narrow: LineGeometry) => {
@@ -151,22 +155,24 @@ export function groupIntoRows(lines: RecognizedLine[]): TextRow[] {
 			dot(wide.direction, narrow.direction) >= SAME_DIRECTION
 		);
 	};
-	const lineUp = (a: LineGeometry, b: LineGeometry) => {
-		const [wide, narrow] = width(a) >= width(b) ? [a, b] : [b, a];
+	const bothWays = (a: LineGeometry, b: LineGeometry) => linesUp(a, b) && linesUp(b, a);
+	// Lined up both ways implies lined up along the wider box with sizes within 1.6 of each other.
+	const alongWider = (a: LineGeometry, b: LineGeometry) => {
+		const [wide, narrow] = boxWidth(a) >= boxWidth(b) ? [a, b] : [b, a];
 		const sizes = Math.max(a.height, b.height) / Math.min(a.height, b.height);
-		if (besideAlong(wide, narrow)) return linesUp(wide, narrow) && sizes < 1.6;
-		return linesUp(a, b) && linesUp(b, a);
+		return besideAlong(wide, narrow) && linesUp(wide, narrow) && sizes < 1.6;
 	};
 	// Left to right, each box joins the row of a box it lines up with, so rows chain along tilted text,
 	// but never a row holding a box it is stacked over: small labels printed tight over two dates side
 	// by side line up with the first date's neighbour and would be read into the dates' row.
 	for (const item of [...items].sort((a, b) => a.center.x - b.center.x)) {
 		const row = rows.find(
-			(candidate) => candidate.some((member) => lineUp(member, item)) && !candidate.some((member) => stacked(member, item)),
+			(candidate) =>
+				candidate.some((member) => bothWays(member, item) || alongWider(member, item)) &&
+				!candidate.some((member) => stacked(member, item)),
 		);
 		if (!row) rows.push([item]);
-		else if (row.some((member) => linesUp(member, item) && linesUp(item, member))) row.push(item);
-		else row.push({ ...item, alongOnly: true });
+		else row.push(row.some((member) => bothWays(member, item)) ? item : { ...item, alongOnly: true });
 	}
 	return joinGapLetters(rows)
 		.map(buildRow)
@@ -319,8 +325,7 @@ function buildRow(members: LineGeometry[]): TextRow {
 	// The widest box gives the row's direction: a box round one glyph (a speck read as D) can point
 	// anywhere, and the row's characters, ordered along it, would come out in any order (seed 2061:
 	// a 12-digit line of a 19-digit number read backwards, 597673107004 for 400701376795, Luhn-valid).
-	const width = (member: LineGeometry) => distance(member.line.quad[0], member.line.quad[1]);
-	const { direction } = members.reduce((widest, member) => (width(member) > width(widest) ? member : widest));
+	const { direction } = members.reduce((widest, member) => (boxWidth(member) > boxWidth(widest) ? member : widest));
 	const along = (p: Point) => dot(p, direction);
 	const placed: PlacedChar[] = [];
 	for (const member of members) {
