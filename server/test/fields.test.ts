@@ -540,6 +540,29 @@ describe('valid thru', () => {
 		const fields = read(line('Y1/30', 40, 160), line('JOHN SMITH', 40, 220));
 		expect(fields.validThru?.confidence ?? 0).toBeLessThan(0.9);
 	});
+
+	test('the latest of two unlabelled dates, only by a doubtful digit, is in doubt (bench seed 2187)', () => {
+		// An unlabelled 04/30 beside the contactless mark read 04/38, its 8 at 0.57 with 0 at 0.30, was
+		// chosen over the expiry 08/33 (its VALID THRU unread) at 0.95.
+		const name = line('DAVID OSULLIVAN', 40, 240);
+		const card = (year: CharOptions) => read(line('04/38', 40, 150, { 4: year }), line('08/33', 200, 150), name).validThru;
+		const misread = card({ prob: 0.57, alt: { char: '0', prob: 0.3 } });
+		expect([misread?.text, (misread?.confidence ?? 1) < 0.9]).toEqual(['04/38', true]);
+		// A runner-up that keeps it the later (9), a digit read surely, or no runner-up digit leave it sure.
+		for (const year of [
+			{ prob: 0.57, alt: { char: '9', prob: 0.3 } },
+			{ prob: 0.85, alt: { char: '0', prob: 0.1 } },
+			{ prob: 0.57, alt: { char: 'B', prob: 0.3 } },
+		])
+			expect(card(year)?.confidence).toBeGreaterThanOrEqual(0.9);
+		// Labelled as the expiry, the other date is no rival.
+		const labelled = read(
+			line('EXP 04/38', 40, 150, { 8: { prob: 0.57, alt: { char: '0', prob: 0.3 } } }),
+			line('08/33', 300, 150),
+			name,
+		).validThru;
+		expect([labelled?.text, (labelled?.confidence ?? 0) >= 0.9]).toEqual(['04/38', true]);
+	});
 });
 
 /** The line's box at half the usual height: a fragment the detector boxed apart from its line. */
@@ -1314,6 +1337,26 @@ describe('holder name', () => {
 			line('HANIL FOODS', 40, 196),
 		).name;
 		expect(company?.confidence).toBeLessThan(0.9);
+	});
+
+	test('a space the model believed, a letter step wide where the crop stands blank no wider than a narrow letter leaves, is a gap in doubt (bench seed 2187)', () => {
+		// MARY RAMAKRI SHNAN in embossed Nimbus Mono at 0.995: the space at 0.90 between I and S, the letters
+		// one step apart, the blank run 2.2 times the usual one.
+		const name = (inkGapBefore: number, apart = 1, text = 'MARY RAMAKRISHNAN', before = 'S') => {
+			const at = text.lastIndexOf(before);
+			return read(line(text, 40, 220, { [at]: { spaceBefore: 0.9, shift: apart - 1, inkGapBefore } })).name;
+		};
+		const cramped = name(2.2);
+		expect([cramped?.text, (cramped?.confidence ?? 1) < 0.9]).toEqual(['MARY RAMAKRI SHNAN', true]);
+		// Sure where the run is as wide as at word gaps, where it says nothing, where the letters stand apart,
+		// and before a J, whose hook reaches under the letter before it (KIM YOUNG JUN: a step of 1.0, the run 1.7).
+		for (const [sure, text] of [
+			[name(3.7), 'MARY RAMAKRI SHNAN'],
+			[name(0.6), 'MARY RAMAKRI SHNAN'],
+			[name(2.2, 1.5), 'MARY RAMAKRI SHNAN'],
+			[name(1.7, 1, 'KIM YOUNGJUN', 'J'), 'KIM YOUNG JUN'],
+		] as const)
+			expect([sure?.text, (sure?.confidence ?? 0) >= 0.9]).toEqual([text, true]);
 	});
 
 	test('a gap found otherwise is none where its crop stands blank no wider than between letters (bench seed 2155, third-hand set 9)', () => {

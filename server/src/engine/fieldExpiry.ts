@@ -738,6 +738,32 @@ function followsCutValidLabel(row: TextRow, date: PlacedChar[]): boolean {
 	return letters.length === 2 ? differ === 0 : differ <= 1;
 }
 
+/** A date's digit read under this, its runner-up a digit, may be that digit. */
+const DOUBTFUL_DATE_DIGIT = 0.8;
+
+/**
+ * When the date would fall, in months, with each doubtful digit in turn read as its runner-up
+ * (only readings that still make a month). Month digits are those before the separator, year
+ * digits the last two after it.
+ */
+function runnerUpWhens(date: DateCandidate): number[] {
+	const sep = date.chars.findIndex((c) => /[/\\\-.]/.test(c.char));
+	if (sep < 1) return [];
+	const month = date.chars.slice(0, sep);
+	const year = date.chars.slice(sep + 1).slice(-2);
+	const digit = (c: PlacedChar) => (/\d/.test(c.char) ? c.char : (DIGIT_LOOKALIKES[c.char] ?? c.char));
+	const whens: number[] = [];
+	for (const c of [...month, ...year]) {
+		const runnerUp = c.alt?.char ?? '';
+		if (c.prob >= DOUBTFUL_DATE_DIGIT || !/^\d$/.test(runnerUp)) continue;
+		const read = (part: PlacedChar[]) => Number(part.map((p) => (p === c ? runnerUp : digit(p))).join(''));
+		const m = read(month);
+		const y = 2000 + (read(year) % 100);
+		if (m >= 1 && m <= 12) whens.push(y * 12 + m);
+	}
+	return whens;
+}
+
 function next(text: string, from: number): number {
 	const rest = text.slice(from + 1).search(/[/\\\-.]/);
 	return rest < 0 ? -1 : from + 1 + rest;
@@ -938,6 +964,14 @@ export function readExpiry(rows: TextRow[], now: Date, exclude: Set<PlacedChar>,
 	// 11/23 was reported at 0.975).
 	const laterDecoy = dates.some((d) => d.label === 'decoy' && d.plausible && d.when > chosen.when && apartFromChosen(d));
 	if (laterDecoy) confidence = Math.min(confidence, 0.85);
+	// Chosen as the latest of dates no label tells apart, where one doubtful digit read as its runner-up
+	// makes it the earlier (bench seed 2187: an unlabelled 04/30 beside the contactless mark read 04/38,
+	// its 8 at 0.57 with 0 at 0.30, chosen over the expiry 08/33, its VALID THRU unread, at 0.95).
+	const latestOf = rivals.filter((d) => d.label === null && d.when < chosen.when);
+	if (chosen.label === null && latestOf.length > 0) {
+		const rivalWhen = Math.max(...latestOf.map((d) => d.when));
+		if (runnerUpWhens(chosen.date).some((when) => when < rivalWhen)) confidence = Math.min(confidence, 0.85);
+	}
 	// Another date that is neither labelled otherwise nor earlier leaves the choice open.
 	const open = rivals.some((d) => d.label === chosen.label && d.when >= chosen.when);
 	if (open) confidence = Math.min(confidence, 0.7);
