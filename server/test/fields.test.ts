@@ -25,6 +25,10 @@ interface CharOptions {
 	prob?: number;
 	/** The recogniser's runner-up for this character. */
 	alt?: { char: string; prob: number };
+	/** The probability of the space the recogniser emitted before this character (0.95 unless given). */
+	spaceProb?: number;
+	/** A letter the model saw in the blank frames before this character but did not emit. */
+	letterBefore?: { char: string; prob: number };
 }
 
 /** A detector box at (x, y) holding `text`, one character per pitch unless options say otherwise. */
@@ -50,15 +54,17 @@ function line(text: string, x: number, y: number, options: Record<number, CharOp
 			apostropheBefore: cell.options.apostropheBefore ?? 0,
 			...(cell.options.hyphenBefore !== undefined ? { hyphenBefore: cell.options.hyphenBefore } : {}),
 			...(cell.options.inkGapBefore !== undefined ? { inkGapBefore: cell.options.inkGapBefore } : {}),
+			...(cell.options.letterBefore ? { letterBefore: cell.options.letterBefore } : {}),
 			alt: cell.options.alt ?? null,
 		}));
 	// A space cell becomes the recogniser's own space character, as CTC emits it.
+	const letterCells = cells.filter((cell) => cell.char !== ' ');
 	const withSpaces: RecognizedChar[] = [];
-	for (const c of chars) {
-		if (withSpaces.length > 0 && c.spaceBefore >= 0.5)
-			withSpaces.push({ ...c, char: ' ', prob: 0.95, u0: c.u0 - 0.5 / at, u1: c.u0 - 0.1 / at });
+	chars.forEach((c, k) => {
+		const prob = letterCells[k].options.spaceProb ?? 0.95;
+		if (withSpaces.length > 0 && c.spaceBefore >= 0.5) withSpaces.push({ ...c, char: ' ', prob, u0: c.u0 - 0.5 / at, u1: c.u0 - 0.1 / at });
 		withSpaces.push(c);
-	}
+	});
 	return {
 		quad: [
 			{ x, y },
@@ -541,26 +547,35 @@ describe('valid thru', () => {
 		expect(fields.validThru?.confidence ?? 0).toBeLessThan(0.9);
 	});
 
-	test('the latest of two unlabelled dates, only by a doubtful digit, is in doubt (bench seed 2187)', () => {
+	test('the latest of unlabelled dates only by doubtful digits is in doubt, and so is one another date passes by its doubtful digits (bench seed 2187)', () => {
 		// An unlabelled 04/30 beside the contactless mark read 04/38, its 8 at 0.57 with 0 at 0.30, was
 		// chosen over the expiry 08/33 (its VALID THRU unread) at 0.95.
 		const name = line('DAVID OSULLIVAN', 40, 240);
+		const doubt = (char: string, prob = 0.57, altProb = 0.3): CharOptions => ({ prob, alt: { char, prob: altProb } });
 		const card = (year: CharOptions) => read(line('04/38', 40, 150, { 4: year }), line('08/33', 200, 150), name).validThru;
-		const misread = card({ prob: 0.57, alt: { char: '0', prob: 0.3 } });
+		const misread = card(doubt('0'));
 		expect([misread?.text, (misread?.confidence ?? 1) < 0.9]).toEqual(['04/38', true]);
-		// A runner-up that keeps it the later (9), a digit read surely, or no runner-up digit leave it sure.
-		for (const year of [
-			{ prob: 0.57, alt: { char: '9', prob: 0.3 } },
-			{ prob: 0.85, alt: { char: '0', prob: 0.1 } },
-			{ prob: 0.57, alt: { char: 'B', prob: 0.3 } },
-		])
+		// A runner-up letter counts as the digit it looks like (read-only review).
+		for (const alt of ['O', 'D', 'Q', 'U']) expect([alt, (card(doubt(alt))?.confidence ?? 1) < 0.9]).toEqual([alt, true]);
+		// A runner-up that keeps it the later (9, or B for 8 itself), a digit read surely, a runner-up the
+		// model hardly saw, or none at all leave it sure.
+		for (const year of [doubt('9'), doubt('B'), doubt('0', 0.85, 0.1), doubt('0', 0.78, 0.01), { prob: 0.57 }])
 			expect(card(year)?.confidence).toBeGreaterThanOrEqual(0.9);
+		// Two doubtful digits that only together make it the earlier (read-only review: 07/30 read 09/38 beside 08/30).
+		const both = read(line('09/38', 40, 150, { 1: doubt('7', 0.6), 4: doubt('0', 0.6) }), line('08/30', 200, 150), name).validThru;
+		expect([both?.text, (both?.confidence ?? 1) < 0.9]).toEqual(['09/38', true]);
+		// The doubt on the other date (read-only review): the expiry 08/33 read 08/23 or 08/83, on the row
+		// below, its runner-up 3 at 0.30; not a runner-up that keeps it the earlier.
+		for (const [other, digit] of [
+			['08/23', 3],
+			['08/83', 3],
+		] as const) {
+			const fields = read(line('04/30', 300, 60), line(other, 40, 150, { [digit]: doubt('3') }), name);
+			expect([other, fields.validThru?.text, (fields.validThru?.confidence ?? 1) < 0.9]).toEqual([other, '04/30', true]);
+		}
+		expect(read(line('04/30', 300, 60), line('08/23', 40, 150, { 3: doubt('1') }), name).validThru?.confidence).toBeGreaterThanOrEqual(0.9);
 		// Labelled as the expiry, the other date is no rival.
-		const labelled = read(
-			line('EXP 04/38', 40, 150, { 8: { prob: 0.57, alt: { char: '0', prob: 0.3 } } }),
-			line('08/33', 300, 150),
-			name,
-		).validThru;
+		const labelled = read(line('EXP 04/38', 40, 150, { 8: doubt('0') }), line('08/33', 300, 150), name).validThru;
 		expect([labelled?.text, (labelled?.confidence ?? 0) >= 0.9]).toEqual(['04/38', true]);
 	});
 });
@@ -1339,24 +1354,52 @@ describe('holder name', () => {
 		expect(company?.confidence).toBeLessThan(0.9);
 	});
 
-	test('a space the model believed, a letter step wide where the crop stands blank no wider than a narrow letter leaves, is a gap in doubt (bench seed 2187)', () => {
+	test('a space the model emitted about a letter step wide, where the crop stands blank no wider than a narrow letter leaves, is a gap in doubt (bench seed 2187)', () => {
 		// MARY RAMAKRI SHNAN in embossed Nimbus Mono at 0.995: the space at 0.90 between I and S, the letters
 		// one step apart, the blank run 2.2 times the usual one.
-		const name = (inkGapBefore: number, apart = 1, text = 'MARY RAMAKRISHNAN', before = 'S') => {
+		const name = (inkGapBefore: number, apart = 1, spaceProb = 0.9, text = 'MARY RAMAKRISHNAN', before = 'S') => {
 			const at = text.lastIndexOf(before);
-			return read(line(text, 40, 220, { [at]: { spaceBefore: 0.9, shift: apart - 1, inkGapBefore } })).name;
+			return read(line(text, 40, 220, { [at]: { spaceBefore: 0.9, spaceProb, shift: apart - 1, inkGapBefore } })).name;
 		};
-		const cramped = name(2.2);
-		expect([cramped?.text, (cramped?.confidence ?? 1) < 0.9]).toEqual(['MARY RAMAKRI SHNAN', true]);
+		// So too a space believed less, and letters a CTC frame further apart (read-only review).
+		for (const [ink, apart, spaceProb] of [
+			[2.2, 1, 0.9],
+			[2.2, 1, 0.6],
+			[2.2, 1.25, 0.9],
+			[1.2, 1, 0.99],
+		]) {
+			const cramped = name(ink, apart, spaceProb);
+			expect([ink, apart, spaceProb, cramped?.text, (cramped?.confidence ?? 1) < 0.9]).toEqual([
+				ink,
+				apart,
+				spaceProb,
+				'MARY RAMAKRI SHNAN',
+				true,
+			]);
+		}
 		// Sure where the run is as wide as at word gaps, where it says nothing, where the letters stand apart,
 		// and before a J, whose hook reaches under the letter before it (KIM YOUNG JUN: a step of 1.0, the run 1.7).
 		for (const [sure, text] of [
 			[name(3.7), 'MARY RAMAKRI SHNAN'],
 			[name(0.6), 'MARY RAMAKRI SHNAN'],
 			[name(2.2, 1.5), 'MARY RAMAKRI SHNAN'],
-			[name(1.7, 1, 'KIM YOUNGJUN', 'J'), 'KIM YOUNG JUN'],
+			[name(1.7, 1, 0.9, 'KIM YOUNGJUN', 'J'), 'KIM YOUNG JUN'],
 		] as const)
 			expect([sure?.text, (sure?.confidence ?? 0) >= 0.9]).toEqual([text, true]);
+	});
+
+	test("a letter the model saw between two of the name's in one box, and did not emit, leaves the name in doubt (independent seed 221)", () => {
+		// DMITRI IBARRA read DMITRI BARRA at 0.992: an I at 0.31 in the blank frames before the B.
+		const name = (prob: number, box = false) => {
+			const lost = { letterBefore: { char: 'I', prob } };
+			return box
+				? read(line('DMITRI', 40, 220), line('BARRA', 40 + 7 * PITCH, 220, { 0: lost })).name
+				: read(line('DMITRI BARRA', 40, 220, { 7: lost })).name;
+		};
+		expect([name(0.31)?.text, (name(0.31)?.confidence ?? 1) < 0.9]).toEqual(['DMITRI BARRA', true]);
+		// A trace the model hardly saw, or frames before a box's first letter (its margin), say nothing.
+		expect(name(0.05)?.confidence).toBeGreaterThanOrEqual(0.9);
+		expect([name(0.31, true)?.text, (name(0.31, true)?.confidence ?? 0) >= 0.9]).toEqual(['DMITRI BARRA', true]);
 	});
 
 	test('a gap found otherwise is none where its crop stands blank no wider than between letters (bench seed 2155, third-hand set 9)', () => {

@@ -738,28 +738,37 @@ function followsCutValidLabel(row: TextRow, date: PlacedChar[]): boolean {
 	return letters.length === 2 ? differ === 0 : differ <= 1;
 }
 
-/** A date's digit read under this, its runner-up a digit, may be that digit. */
+/** A date's digit read under this may be its runner-up... */
 const DOUBTFUL_DATE_DIGIT = 0.8;
+/** ...where the model gave the runner-up at least this. */
+const DATE_RUNNER_UP = 0.1;
 
 /**
- * When the date would fall, in months, with each doubtful digit in turn read as its runner-up
- * (only readings that still make a month). Month digits are those before the separator, year
- * digits the last two after it.
+ * When the date would fall, in months, with its doubtful digits read as their runners-up, one or
+ * more at a time (only readings that make a month and a year a card could hold). Month digits are
+ * those before the separator, year digits the last two after it; a runner-up letter counts as the
+ * digit it looks like.
  */
-function runnerUpWhens(date: DateCandidate): number[] {
+function runnerUpWhens(date: DateCandidate, now: Date): number[] {
 	const sep = date.chars.findIndex((c) => /[/\\\-.]/.test(c.char));
 	if (sep < 1) return [];
 	const month = date.chars.slice(0, sep);
 	const year = date.chars.slice(sep + 1).slice(-2);
-	const digit = (c: PlacedChar) => (/\d/.test(c.char) ? c.char : (DIGIT_LOOKALIKES[c.char] ?? c.char));
-	const whens: number[] = [];
+	const digit = (ch: string) => (/^\d$/.test(ch) ? ch : (DIGIT_LOOKALIKES[ch] ?? ''));
+	const swaps = new Map<PlacedChar, string>();
 	for (const c of [...month, ...year]) {
-		const runnerUp = c.alt?.char ?? '';
-		if (c.prob >= DOUBTFUL_DATE_DIGIT || !/^\d$/.test(runnerUp)) continue;
-		const read = (part: PlacedChar[]) => Number(part.map((p) => (p === c ? runnerUp : digit(p))).join(''));
-		const m = read(month);
-		const y = 2000 + (read(year) % 100);
-		if (m >= 1 && m <= 12) whens.push(y * 12 + m);
+		const runnerUp = digit(c.alt?.char ?? '');
+		if (c.prob < DOUBTFUL_DATE_DIGIT && (c.alt?.prob ?? 0) >= DATE_RUNNER_UP && runnerUp !== '' && runnerUp !== digit(c.char))
+			swaps.set(c, runnerUp);
+	}
+	const doubtful = [...swaps.keys()];
+	const whens: number[] = [];
+	// Every non-empty subset of the doubtful digits swapped (a date has four digits: 15 at most).
+	for (let mask = 1; mask < 1 << doubtful.length; mask++) {
+		const swapped = new Set(doubtful.filter((_, k) => mask & (1 << k)));
+		const read = (part: PlacedChar[]) => Number(part.map((c) => (swapped.has(c) ? swaps.get(c) : digit(c.char))).join(''));
+		const reading = { month: read(month), year: 2000 + (read(year) % 100) };
+		if (plausible(reading, now)) whens.push(reading.year * 12 + reading.month);
 	}
 	return whens;
 }
@@ -769,7 +778,7 @@ function next(text: string, from: number): number {
 	return rest < 0 ? -1 : from + 1 + rest;
 }
 
-function plausible(date: DateCandidate, now: Date): boolean {
+function plausible(date: Pick<DateCandidate, 'month' | 'year'>, now: Date): boolean {
 	const current = now.getUTCFullYear();
 	return date.month >= 1 && date.month <= 12 && date.year >= current - 25 && date.year <= current + 25;
 }
@@ -964,13 +973,18 @@ export function readExpiry(rows: TextRow[], now: Date, exclude: Set<PlacedChar>,
 	// 11/23 was reported at 0.975).
 	const laterDecoy = dates.some((d) => d.label === 'decoy' && d.plausible && d.when > chosen.when && apartFromChosen(d));
 	if (laterDecoy) confidence = Math.min(confidence, 0.85);
-	// Chosen as the latest of dates no label tells apart, where one doubtful digit read as its runner-up
-	// makes it the earlier (bench seed 2187: an unlabelled 04/30 beside the contactless mark read 04/38,
-	// its 8 at 0.57 with 0 at 0.30, chosen over the expiry 08/33, its VALID THRU unread, at 0.95).
-	const latestOf = rivals.filter((d) => d.label === null && d.when < chosen.when);
-	if (chosen.label === null && latestOf.length > 0) {
-		const rivalWhen = Math.max(...latestOf.map((d) => d.when));
-		if (runnerUpWhens(chosen.date).some((when) => when < rivalWhen)) confidence = Math.min(confidence, 0.85);
+	// Chosen as the latest of dates no label tells apart, where doubtful digits read as their runners-up
+	// make it the earlier (bench seed 2187: an unlabelled 04/30 beside the contactless mark read 04/38,
+	// its 8 at 0.57 with 0 at 0.30, chosen over the expiry 08/33, its VALID THRU unread, at 0.95), or make
+	// another unlabelled date the later, one read as no date among them (08/33 read 08/23 or 08/83; a
+	// read-only review).
+	if (chosen.label === null) {
+		const earlier = rivals.filter((d) => d.label === null && d.when < chosen.when);
+		const rivalWhen = Math.max(-Infinity, ...earlier.map((d) => d.when));
+		const chosenEarlier = runnerUpWhens(chosen.date, now).some((when) => when < rivalWhen);
+		const others = dates.filter((d) => d.label === null && d.date.text !== chosen.date.text && apartFromChosen(d));
+		const otherLater = others.some((d) => runnerUpWhens(d.date, now).some((when) => when > chosen.when));
+		if (chosenEarlier || otherLater) confidence = Math.min(confidence, 0.85);
 	}
 	// Another date that is neither labelled otherwise nor earlier leaves the choice open.
 	const open = rivals.some((d) => d.label === chosen.label && d.when >= chosen.when);

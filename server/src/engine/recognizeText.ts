@@ -27,6 +27,11 @@ export interface RecognizedChar {
 	 * a hyphen the model left out or read as a gap (SHIN JIWOO, SOO JIN for SOO-JIN). Absent is 0.
 	 */
 	hyphenBefore?: number;
+	/**
+	 * The strongest letter in those blank frames that is neither this character nor the one emitted
+	 * before it: a letter the model saw but did not emit (DMITRI BARRA for DMITRI IBARRA, I at 0.31).
+	 */
+	letterBefore?: { char: string; prob: number };
 	/** The runner-up card character at the frame this one peaked, for field-aware decoding. */
 	alt: { char: string; prob: number } | null;
 	/**
@@ -182,6 +187,27 @@ function cardClasses(dictionary: string[]): CardClasses {
 	return classes;
 }
 
+/** Character codes of the letters A-Z and a-z. */
+const LETTER_CODES = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'].map((ch) => ch.charCodeAt(0));
+/** A letter seen in a gap under this is noise, not kept. */
+const LETTER_SEEN_MIN = 0.01;
+
+/** The strongest of the gap's letters, in either case, that is neither `char` nor `previous`. */
+function strongestOtherLetter(
+	gap: Array<{ code: number; prob: number }>,
+	char: string,
+	previous: string,
+): { char: string; prob: number } | null {
+	const neighbours = (char + previous).toUpperCase();
+	let strongest: { char: string; prob: number } | null = null;
+	for (const { code, prob } of gap) {
+		const letter = String.fromCharCode(code);
+		if (prob < LETTER_SEEN_MIN || neighbours.includes(letter.toUpperCase())) continue;
+		if (!strongest || prob > strongest.prob) strongest = { char: letter, prob };
+	}
+	return strongest;
+}
+
 /**
  * CTC greedy decoding: best class per frame, repeats collapsed, blanks (class 0) dropped. The
  * collapse runs on the model's own choices so two identical glyphs stay two. What is emitted is the
@@ -189,7 +215,7 @@ function cardClasses(dictionary: string[]): CardClasses {
  * for decoders that know what a field may contain. A word gap the model did not emit as a space
  * still raises the space class in its blank frames: that peak is kept too.
  */
-function decodeCtc(
+export function decodeCtc(
 	probs: Float32Array,
 	offset: number,
 	frames: number,
@@ -209,6 +235,8 @@ function decodeCtc(
 	let gapDot = 0;
 	let gapApostrophe = 0;
 	let gapHyphen = 0;
+	// The strongest letter of each blank frame since the last emission.
+	let gapLetters: Array<{ code: number; prob: number }> = [];
 	for (let t = 0; t < frames; t++) {
 		const base = offset + t * classes;
 		let best = 0;
@@ -231,6 +259,11 @@ function decodeCtc(
 			let hyphen = 0;
 			for (const c of hyphenClasses) hyphen += probs[base + c];
 			gapHyphen = Math.max(gapHyphen, hyphen);
+			folded.fill(0);
+			for (let i = 0; i < card.indices.length; i++) folded[card.codes[i]] += probs[base + card.indices[i]];
+			let letter = LETTER_CODES[0];
+			for (const code of LETTER_CODES) if (folded[code] > folded[letter]) letter = code;
+			gapLetters.push({ code: letter, prob: folded[letter] });
 		}
 		if (best === 0) {
 			previous = best;
@@ -251,7 +284,10 @@ function decodeCtc(
 		const prob = Math.min(1, folded[top]);
 		const alt = second >= 0 && second !== top ? { char: String.fromCharCode(second), prob: folded[second] } : null;
 		if (best !== previous) {
+			const letterBefore = strongestOtherLetter(gapLetters, char, chars[chars.length - 1]?.char ?? '');
+			gapLetters = [];
 			chars.push({
+				...(letterBefore ? { letterBefore } : {}),
 				char,
 				prob,
 				alt,

@@ -31,6 +31,8 @@ export interface PlacedChar {
 	gapTakenOut?: true;
 	/** A letter after a space the recogniser emitted faintly where its crop stood no blanker than between letters. */
 	unbackedGapBefore?: true;
+	/** A letter the model saw in the blank frames before this character but did not emit (recognizeText). */
+	letterBefore?: { char: string; prob: number };
 	/** Its box joined the row lined up along a wider box's direction only, not along its own (groupIntoRows). */
 	alongOnly?: true;
 	/** A space put in where the space class rose between letters no further apart than a letter step. */
@@ -345,6 +347,7 @@ function buildRow(members: LineGeometry[]): TextRow {
 				apostropheBefore: c.apostropheBefore,
 				hyphenBefore: c.hyphenBefore,
 				...(c.inkGapBefore !== undefined ? { inkGapBefore: c.inkGapBefore } : {}),
+				...(c.letterBefore ? { letterBefore: c.letterBefore } : {}),
 				alt: c.alt,
 				boxSpan,
 				...(member.joined ? { shortBox: true as const } : {}),
