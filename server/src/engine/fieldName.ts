@@ -14,8 +14,8 @@ export interface NameChoice {
 	 */
 	apartFromEdge?: number;
 	/**
-	 * The model saw a hyphen it did not emit, in a gap or between letters, or emitted a space its crop
-	 * does not back: see FieldReading.markSeen.
+	 * The model saw a hyphen or a letter it did not emit, in a gap or between letters, or emitted a
+	 * space its crop does not back: see FieldReading.markSeen.
 	 */
 	hyphenSeen?: true;
 	/** The recogniser's strongest runner-up that is another letter, behind any of the name's letters. */
@@ -1542,14 +1542,17 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	// A hyphen the model saw in a gap it read as a space (SOO JIN KIM at 0.996 for SOO-JIN KIM, the
 	// class at 0.09 there), or put back inside a word; or a gap the model emitted faintly that its
 	// crop's columns do not back (see `segments`): a doubt other crops do not clear.
-	const hyphenSeen = hyphenRise(chosen) >= HYPHEN_DOUBT || chars.some((c) => c.unbackedGapBefore);
+	// So is a letter the model saw between two of the name's letters, in one box, but did not emit: a
+	// letter lost (h221: DMITRI BARRA at 0.992 for DMITRI IBARRA, an I at 0.31 in the gap before the B).
+	// In 593 name lines read right, of 523 cards in six sets, no gap held one above 0.015. Not before a
+	// box's first letter, whose frames are the crop's margin, nor beside a mark (an apostrophe's tick
+	// reads as l).
+	const letterLost = chars.some(
+		(c, i) =>
+			i > 0 && chars[i - 1].box === c.box && /^[A-Za-z]{2}$/.test(chars[i - 1].char + c.char) && (c.letterBefore?.prob ?? 0) >= LETTER_LOST,
+	);
+	const hyphenSeen = hyphenRise(chosen) >= HYPHEN_DOUBT || chars.some((c) => c.unbackedGapBefore) || letterLost;
 	if (hyphenSeen) confidence = Math.min(confidence, 0.8);
-	// A letter the model saw between two of the name's, in one box, but did not emit: a letter lost
-	// (h221: DMITRI BARRA at 0.992 for DMITRI IBARRA, an I at 0.31 in the gap before the B). In 593
-	// name lines read right, of 523 cards in six sets, no gap held one above 0.015. Not before a box's first letter,
-	// whose frames are the crop's margin.
-	const letterLost = chars.some((c, i) => i > 0 && chars[i - 1].box === c.box && (c.letterBefore?.prob ?? 0) >= LETTER_LOST);
-	if (letterLost) confidence = Math.min(confidence, 0.85);
 	// A name whose first letter sits on its box's very edge may have lost letters the detector cut
 	// off (ROBERT read as RT); measured on names read whole, that margin is 0.38 letters or more.
 	const first = chosen.words[0][0];

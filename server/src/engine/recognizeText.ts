@@ -187,23 +187,56 @@ function cardClasses(dictionary: string[]): CardClasses {
 	return classes;
 }
 
-/** Character codes of the letters A-Z and a-z. */
-const LETTER_CODES = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'].map((ch) => ch.charCodeAt(0));
+/**
+ * The letter each character code is seen as, 0-25 for A-Z (-1 for none): both cases of a letter
+ * are one, and so are the strokes an I is read as (l, 1, |) and the rounds an O is (0).
+ */
+const LETTER_KEY_OF = (() => {
+	const keys = new Int8Array(128).fill(-1);
+	for (let k = 0; k < 26; k++) {
+		keys[65 + k] = k;
+		keys[97 + k] = k;
+	}
+	for (const ch of 'l1|') keys[ch.charCodeAt(0)] = 'I'.charCodeAt(0) - 65;
+	keys['0'.charCodeAt(0)] = 'O'.charCodeAt(0) - 65;
+	return keys;
+})();
 /** A letter seen in a gap under this is noise, not kept. */
 const LETTER_SEEN_MIN = 0.01;
+/** A neighbour's letter that falls under this in a gap and rises again is another glyph of that letter. */
+const LETTER_DIP = 0.05;
 
-/** The strongest of the gap's letters, in either case, that is neither `char` nor `previous`. */
-function strongestOtherLetter(
-	gap: Array<{ code: number; prob: number }>,
-	char: string,
-	previous: string,
-): { char: string; prob: number } | null {
-	const neighbours = (char + previous).toUpperCase();
+/** What each letter key's classes sum to in one frame's folded probabilities. */
+function letterKeys(folded: Float32Array): Float32Array {
+	const values = new Float32Array(26);
+	for (let code = 33; code < 128; code++) if (LETTER_KEY_OF[code] >= 0) values[LETTER_KEY_OF[code]] += folded[code];
+	return values;
+}
+
+/** The letter key of a character, -1 for none. */
+function keyOf(char: string): number {
+	const code = char.charCodeAt(0);
+	return code < 128 ? LETTER_KEY_OF[code] : -1;
+}
+
+/**
+ * The strongest letter seen in a gap's frames that is no glyph emitted either side of it: the letter
+ * before the gap is left out until it dips under LETTER_DIP (its tail), the letter after it from its
+ * last dip on (its rise), so a bump of the same letter between (ALEN for ALLEN, DMITRI BARRA for
+ * DMITRI IBARRA with no space emitted) still counts.
+ */
+function letterInGap(frames: Float32Array[], previous: string, char: string): { char: string; prob: number } | null {
+	const [before, after] = [keyOf(previous), keyOf(char)];
 	let strongest: { char: string; prob: number } | null = null;
-	for (const { code, prob } of gap) {
-		const letter = String.fromCharCode(code);
-		if (prob < LETTER_SEEN_MIN || neighbours.includes(letter.toUpperCase())) continue;
-		if (!strongest || prob > strongest.prob) strongest = { char: letter, prob };
+	for (let k = 0; k < 26; k++) {
+		let from = 0;
+		let to = frames.length;
+		if (k === before) while (from < to && frames[from][k] >= LETTER_DIP) from += 1;
+		if (k === after) while (to > from && frames[to - 1][k] >= LETTER_DIP) to -= 1;
+		for (let t = from; t < to; t++) {
+			const prob = frames[t][k];
+			if (prob >= LETTER_SEEN_MIN && (!strongest || prob > strongest.prob)) strongest = { char: String.fromCharCode(65 + k), prob };
+		}
 	}
 	return strongest;
 }
@@ -235,8 +268,9 @@ export function decodeCtc(
 	let gapDot = 0;
 	let gapApostrophe = 0;
 	let gapHyphen = 0;
-	// The strongest letter of each blank frame since the last emission.
-	let gapLetters: Array<{ code: number; prob: number }> = [];
+	// Each blank frame's letters since the last letter emitted (a space emitted between passes them on).
+	let gapFrames: Float32Array[] = [];
+	let lastLetter = '';
 	for (let t = 0; t < frames; t++) {
 		const base = offset + t * classes;
 		let best = 0;
@@ -261,9 +295,7 @@ export function decodeCtc(
 			gapHyphen = Math.max(gapHyphen, hyphen);
 			folded.fill(0);
 			for (let i = 0; i < card.indices.length; i++) folded[card.codes[i]] += probs[base + card.indices[i]];
-			let letter = LETTER_CODES[0];
-			for (const code of LETTER_CODES) if (folded[code] > folded[letter]) letter = code;
-			gapLetters.push({ code: letter, prob: folded[letter] });
+			gapFrames.push(letterKeys(folded));
 		}
 		if (best === 0) {
 			previous = best;
@@ -284,8 +316,11 @@ export function decodeCtc(
 		const prob = Math.min(1, folded[top]);
 		const alt = second >= 0 && second !== top ? { char: String.fromCharCode(second), prob: folded[second] } : null;
 		if (best !== previous) {
-			const letterBefore = strongestOtherLetter(gapLetters, char, chars[chars.length - 1]?.char ?? '');
-			gapLetters = [];
+			const letterBefore = char === ' ' ? null : letterInGap(gapFrames, lastLetter, char);
+			if (char !== ' ') {
+				gapFrames = [];
+				lastLetter = char;
+			}
 			chars.push({
 				...(letterBefore ? { letterBefore } : {}),
 				char,

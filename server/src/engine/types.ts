@@ -36,8 +36,9 @@ export interface FieldReading {
 	partDateElsewhere?: true;
 	/**
 	 * A name where the model saw a hyphen it did not emit (SOO JIN KIM, the hyphen class at 0.1 in the
-	 * gap), or emitted a space faintly where its crop stood no blanker than between letters (THOMP SON):
-	 * a crop that did not see it does not clear the doubt.
+	 * gap) or a letter (DMITRI BARRA, an I at 0.31 before the B), or emitted a space faintly where its
+	 * crop stood no blanker than between letters (THOMP SON): a crop that did not see it does not clear
+	 * the doubt.
 	 */
 	markSeen?: true;
 	/**
