@@ -399,9 +399,11 @@ function segments(row: TextRow): Segment[] {
 			// Of 894 real gaps in names over six sets one measured so (INNA SONG: a step of 1.25, the run
 			// 2.3), and four before a J, whose hook reaches under the letter before it (KIM YOUNG JUN: a step
 			// of 1.0, the run 1.7), which stay sure. The step alone says little: real gaps measured 1.0 as
-			// often as not, the CTC frames a quarter to a third of a step.
+			// often as not, the CTC frames a quarter to a third of a step. A space the model was all but
+			// certain of stands (JUNG SEUNGHOON in a close-up, the space at 1.00, a step of 1.27, the run 2.4).
 			const cramped =
 				c.prob >= SURE_GAP_PROB &&
+				c.prob < CERTAIN_MODEL_SPACE &&
 				next !== undefined &&
 				!/[Jj]/.test(next.char) &&
 				(next.inkGapBefore ?? 0) >= 1 &&
@@ -494,6 +496,9 @@ const LETTER_LOST = 0.1;
 
 /** Letter steps under which letters a model space parts stand about as close as inside a word (see `segments`). */
 const CRAMPED_STEP = 1.3;
+
+/** A space the model emitted at this or more is one no measure of the crop puts in doubt (see `segments`). */
+const CERTAIN_MODEL_SPACE = 0.95;
 
 /** A blank run under this many times the usual one, at a model space about a letter step wide, is no sure gap (see `segments`). */
 const INK_CRAMPED_GAP = 2.5;
