@@ -1354,31 +1354,26 @@ describe('holder name', () => {
 		expect(company?.confidence).toBeLessThan(0.9);
 	});
 
-	test('a space the model emitted about a letter step wide, where the crop stands blank no wider than a narrow letter leaves, is a gap in doubt (bench seed 2187)', () => {
+	test('a space the model believed, a letter step wide, where the crop stands blank no wider than a narrow letter leaves, is a gap in doubt (bench seed 2187)', () => {
 		// MARY RAMAKRI SHNAN in embossed Nimbus Mono at 0.995: the space at 0.90 between I and S, the letters
 		// one step apart, the blank run 2.2 times the usual one.
 		const name = (inkGapBefore: number, apart = 1, spaceProb = 0.9, text = 'MARY RAMAKRISHNAN', before = 'S') => {
 			const at = text.lastIndexOf(before);
 			return read(line(text, 40, 220, { [at]: { spaceBefore: 0.9, spaceProb, shift: apart - 1, inkGapBefore } })).name;
 		};
-		// So too a space believed less, and letters a CTC frame further apart (read-only review).
-		for (const [ink, apart, spaceProb] of [
-			[2.2, 1, 0.9],
-			[2.2, 1, 0.6],
-			[2.2, 1.25, 0.9],
-			[1.2, 1, 0.94],
+		for (const [ink, spaceProb] of [
+			[2.2, 0.9],
+			[1.2, 0.94],
 		]) {
-			const cramped = name(ink, apart, spaceProb);
-			expect([ink, apart, spaceProb, cramped?.text, (cramped?.confidence ?? 1) < 0.9]).toEqual([
-				ink,
-				apart,
-				spaceProb,
-				'MARY RAMAKRI SHNAN',
-				true,
-			]);
+			const cramped = name(ink, 1, spaceProb);
+			expect([ink, spaceProb, cramped?.text, (cramped?.confidence ?? 1) < 0.9]).toEqual([ink, spaceProb, 'MARY RAMAKRI SHNAN', true]);
 		}
+		// A space believed less, or letters a CTC frame further apart, stay sure: so measure real gaps as
+		// often (THOMAS AMUNDSEN, its space at 0.62-0.78, steps of 1.0-1.25; a read-only review's cases).
+		for (const sure of [name(2.2, 1, 0.6), name(2.2, 1.25, 0.9)]) expect(sure?.confidence).toBeGreaterThanOrEqual(0.9);
 		// Sure where the run is as wide as at word gaps, where it says nothing, where the letters stand apart,
-		// where the model was all but certain of its space (JUNG SEUNGHOON at 1.00, bench seed 2175), and before a J, whose hook reaches under the letter before it (KIM YOUNG JUN: a step of 1.0, the run 1.7).
+		// where the model was all but certain of its space (JUNG SEUNGHOON at 1.00, bench seed 2175), and
+		// before a J, whose hook reaches under the letter before it (KIM YOUNG JUN: a step of 1.0, the run 1.7).
 		for (const [sure, text] of [
 			[name(3.7), 'MARY RAMAKRI SHNAN'],
 			[name(0.6), 'MARY RAMAKRI SHNAN'],

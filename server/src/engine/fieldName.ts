@@ -393,16 +393,18 @@ function segments(row: TextRow): Segment[] {
 				inkJoin(word, next) &&
 				(next.along - word[word.length - 1].along) / pitch < UNBACKED_STEP &&
 				letters(runText(restOfRun(row.chars, i + 1))).length >= 2;
-			// A space the model emitted, where the letters either side stand about a letter step apart and the
-			// crop's blank run there is a narrow one, is a gap in doubt too (bench seed 2187: RAMAKRI SHNAN in
-			// embossed Nimbus Mono at 0.995, the space at 0.90, the step 1.0, the run 2.2 times the usual one).
-			// Of 894 real gaps in names over six sets one measured so (INNA SONG: a step of 1.25, the run
-			// 2.3), and four before a J, whose hook reaches under the letter before it (KIM YOUNG JUN: a step
-			// of 1.0, the run 1.7), which stay sure. The step alone says little: real gaps measured 1.0 as
-			// often as not, the CTC frames a quarter to a third of a step. A space the model was all but
-			// certain of stands (JUNG SEUNGHOON in a close-up, the space at 1.00, a step of 1.27, the run 2.4).
+			// A space the model believed, where the letters either side stand a letter step apart and the crop's
+			// blank run there is a narrow one, is a gap in doubt too (bench seed 2187: RAMAKRI SHNAN in embossed
+			// Nimbus Mono at 0.995, the space at 0.90, the step 1.0, the run 2.2 times the usual one). Of 894
+			// real gaps in names over six sets none measured so but four before a J, whose hook reaches under
+			// the letter before it (KIM YOUNG JUN: a step of 1.0, the run 1.7), which stay sure. Not a space
+			// the model hardly believed, nor one a CTC frame wider: taking those in (a read-only review's
+			// suggestion) flagged 7 right names of 3668 cards (THOMAS AMUNDSEN, its space at 0.62-0.78, steps
+			// of 1.0-1.25), for no wrong one; this flags one (NORA OPAL ROSSI IBARRA, 0.83, 1.0, the run 1.5).
+			// Nor a space the model was all but certain of (JUNG SEUNGHOON in a close-up: 1.00, a step of
+			// 1.27, the run 2.4).
 			const cramped =
-				c.prob >= SURE_GAP_PROB &&
+				c.prob >= FAINT_MODEL_SPACE &&
 				c.prob < CERTAIN_MODEL_SPACE &&
 				next !== undefined &&
 				!/[Jj]/.test(next.char) &&
@@ -494,8 +496,8 @@ function restOfRun(chars: PlacedChar[], i: number): PlacedChar[] {
 /** A letter the model saw at this or more in a gap inside the name, not emitted, is a letter lost. */
 const LETTER_LOST = 0.1;
 
-/** Letter steps under which letters a model space parts stand about as close as inside a word (see `segments`). */
-const CRAMPED_STEP = 1.3;
+/** Letter steps under which letters a model space parts stand as close as inside a word (see `segments`). */
+const CRAMPED_STEP = 1.1;
 
 /** A space the model emitted at this or more is one no measure of the crop puts in doubt (see `segments`). */
 const CERTAIN_MODEL_SPACE = 0.95;
