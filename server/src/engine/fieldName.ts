@@ -396,11 +396,11 @@ function segments(row: TextRow): Segment[] {
 			// A space the model believed, where the letters either side stand a letter step apart and the crop's
 			// blank run there is a narrow one, is a gap in doubt too (bench seed 2187: RAMAKRI SHNAN in embossed
 			// Nimbus Mono at 0.995, the space at 0.90, the step 1.0, the run 2.2 times the usual one). Of 894
-			// real gaps in names over six sets none measured so but four before a J, whose hook reaches under
-			// the letter before it (KIM YOUNG JUN: a step of 1.0, the run 1.7), which stay sure. Not a space
+			// real gaps in names over six sets none measured so but one before a J, whose hook reaches under
+			// the letter before it (KIM YOUNG JUN: the space at 0.90, a step of 1.0, the run 1.7): sure. Not a space
 			// the model hardly believed, nor one a CTC frame wider: taking those in (a read-only review's
 			// suggestion) flagged 7 right names of 3668 cards (THOMAS AMUNDSEN, its space at 0.62-0.78, steps
-			// of 1.0-1.25), for no wrong one; this flags one (NORA OPAL ROSSI IBARRA, 0.83, 1.0, the run 1.5).
+			// of 1.0-1.25), for no wrong one; this flags none of them.
 			// Nor a space the model was all but certain of (JUNG SEUNGHOON in a close-up: 1.00, a step of
 			// 1.27, the run 2.4).
 			const cramped =
