@@ -45,11 +45,13 @@ const FIELDS: FieldName[] = ['name', 'number', 'validThru'];
  * lines beside the card that would have won but for their place; 16 of the 61 cards' 183 fields with the
  * thirty-fifth round's upright-classic-t23-011, whose name beside a product word and date after a
  * decoy are in doubt, and upsideDown-numberAboveName-t8-002's Eva de los Santos, whose particle's l
- * had its capital L close behind), so a change that flags right
+ * had its capital L close behind; 17 of the 63 cards' 189 fields with the thirty-sixth round's two:
+ * upsideDown-nameAboveNumber-h221-004's DMITRI IBARRA, read whole only after a crop that saw a letter
+ * it did not emit, in doubt), so a change that flags right
  * readings wholesale fails here. Numbers are Luhn-checked: a right number is never
  * flagged.
  */
-const MAX_FLAGGED_FIELDS = 16;
+const MAX_FLAGGED_FIELDS = 17;
 
 interface CaptureTruth extends CardTruth {
 	capture: string;
