@@ -5,6 +5,7 @@
  */
 import { rereadUnsure } from '../src/engine/cardPipeline';
 import { extractFields } from '../src/engine/extractFields';
+import { rectCorners } from '../src/engine/geometry';
 import type { RecognizedLine } from '../src/engine/recognizeText';
 import { decodeCtc } from '../src/engine/recognizeText';
 import { groupIntoRows } from '../src/engine/textRows';
@@ -54,12 +55,7 @@ function ctcLine(body: Array<string | Frame>, x: number, y: number): RecognizedL
 	const chars = decode(parts);
 	const width = framesOf(parts).length * FRAME;
 	return {
-		quad: [
-			{ x, y },
-			{ x: x + width, y },
-			{ x: x + width, y: y + HEIGHT },
-			{ x, y: y + HEIGHT },
-		],
+		quad: rectCorners({ center: { x: x + width / 2, y: y + HEIGHT / 2 }, width, height: HEIGHT, angle: 0 }),
 		chars,
 		text: chars.map((c) => c.char).join(''),
 	};

@@ -4,6 +4,7 @@
  * gaps) and checks what extractFields makes of them.
  */
 import { extractFields } from '../src/engine/extractFields';
+import { rectCorners } from '../src/engine/geometry';
 import type { RecognizedChar, RecognizedLine } from '../src/engine/recognizeText';
 import { groupIntoRows } from '../src/engine/textRows';
 import { readNameInDoubt, strongestNameRival } from '../src/engine/nameRivals';
@@ -66,12 +67,7 @@ function line(text: string, x: number, y: number, options: Record<number, CharOp
 		withSpaces.push(c);
 	});
 	return {
-		quad: [
-			{ x, y },
-			{ x: x + width, y },
-			{ x: x + width, y: y + HEIGHT },
-			{ x, y: y + HEIGHT },
-		],
+		quad: rectCorners({ center: { x: x + width / 2, y: y + HEIGHT / 2 }, width, height: HEIGHT, angle: 0 }),
 		chars: withSpaces,
 		text: withSpaces.map((c) => c.char).join(''),
 	};

@@ -28,8 +28,9 @@ export interface RecognizedChar {
 	 */
 	hyphenBefore?: number;
 	/**
-	 * The strongest letter in those blank frames that is neither this character nor the one emitted
-	 * before it: a letter the model saw but did not emit (DMITRI BARRA for DMITRI IBARRA, I at 0.31).
+	 * The strongest letter in the blank frames since the last letter emitted (across an emitted space)
+	 * that is no glyph of the letters either side, their tail and rise (see `letterInGap`): a letter
+	 * the model saw but did not emit (DMITRI BARRA for DMITRI IBARRA, I at 0.31).
 	 */
 	letterBefore?: { char: string; prob: number };
 	/** The runner-up card character at the frame this one peaked, for field-aware decoding. */
@@ -282,6 +283,10 @@ export function decodeCtc(
 				best = c;
 			}
 		}
+		// Every frame's card characters, folded: a blank frame's letters are kept for the gap, an emitted
+		// frame's give its character and runner-up.
+		folded.fill(0);
+		for (let i = 0; i < card.indices.length; i++) folded[card.codes[i]] += probs[base + card.indices[i]];
 		if (best === 0 || best === spaceClass) {
 			gapSpace = Math.max(gapSpace, probs[base + spaceClass]);
 			let dot = 0;
@@ -293,16 +298,12 @@ export function decodeCtc(
 			let hyphen = 0;
 			for (const c of hyphenClasses) hyphen += probs[base + c];
 			gapHyphen = Math.max(gapHyphen, hyphen);
-			folded.fill(0);
-			for (let i = 0; i < card.indices.length; i++) folded[card.codes[i]] += probs[base + card.indices[i]];
 			gapFrames.push(letterKeys(folded));
 		}
 		if (best === 0) {
 			previous = best;
 			continue;
 		}
-		folded.fill(0);
-		for (let i = 0; i < card.indices.length; i++) folded[card.codes[i]] += probs[base + card.indices[i]];
 		let top = 32;
 		let second = -1;
 		for (let code = 33; code < 128; code++) {
