@@ -47,7 +47,8 @@ const FIELDS: FieldName[] = ['name', 'number', 'validThru'];
  * decoy are in doubt, and upsideDown-numberAboveName-t8-002's Eva de los Santos, whose particle's l
  * had its capital L close behind; 17 of the 63 cards' 189 fields with the thirty-sixth round's two:
  * upsideDown-nameAboveNumber-h221-004's DMITRI IBARRA, read whole only after a crop that saw a letter
- * it did not emit, in doubt), so a change that flags right
+ * it did not emit, in doubt; 17 of the 64 cards' 192 fields with the thirty-seventh round's
+ * upsideDown-classic-t27-002, read surely), so a change that flags right
  * readings wholesale fails here. Numbers are Luhn-checked: a right number is never
  * flagged.
  */

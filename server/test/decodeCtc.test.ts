@@ -140,9 +140,8 @@ describe('readName: a letter the model saw between two of the name and did not e
 			return name ? { name } : {};
 		};
 		expect(verdict(at(0.31).name)).toEqual(['DMITRI BARRA', true]);
-		let call = 0;
 		const again = [at(0.08), at(0.06)];
-		const merged = await rereadUnsure(at(0.31), async () => again[call++] ?? {});
+		const merged = await rereadUnsure(at(0.31), async (grows) => grows.map((_, k) => again[k] ?? {}));
 		expect(verdict(merged.name)).toEqual(['DMITRI BARRA', true]);
 	});
 });

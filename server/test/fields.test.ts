@@ -1394,6 +1394,23 @@ describe('holder name', () => {
 		expect([name(0.31, true)?.text, (name(0.31, true)?.confidence ?? 0) >= 0.9]).toEqual(['DMITRI BARRA', true]);
 	});
 
+	test('a blank run inside a word wider than any between letters leaves the name in doubt (independent seed 223)', () => {
+		// MARGARETI D'SOUZA at 0.994 for MARGARET I D'SOUZA: no space class rose before the I, whose
+		// blank run was 3.5 times the usual one (under the 4 that parts a word on blank columns alone).
+		const name = (inkGapBefore: number) => read(line('MARGARETI SOUZA', 40, 220, { 8: { inkGapBefore } })).name;
+		expect([name(3.5)?.text, (name(3.5)?.confidence ?? 1) < 0.9]).toEqual(['MARGARETI SOUZA', true]);
+		// As wide as runs inside words measure, it says nothing: 3 times the usual run where that is its
+		// least, two columns (LINDQVIST, JIWOO).
+		expect([name(3)?.text, (name(3)?.confidence ?? 0) >= 0.9]).toEqual(['MARGARETI SOUZA', true]);
+		// Where a card word would stand apart, blank columns part nothing however wide (VISA|GIE): the name is in doubt.
+		const visa = read(line('JOHN VISAGIE', 40, 220, { 9: { inkGapBefore: 5 } })).name;
+		expect([visa?.text, (visa?.confidence ?? 1) < 0.9]).toEqual(['JOHN VISAGIE', true]);
+		expect(read(line('JOHN VISAGIE', 40, 220, { 9: { inkGapBefore: 3 } })).name?.confidence).toBeGreaterThanOrEqual(0.9);
+		// Nor a run before a box's first letter: a box of its own is parted by the detector, not the run.
+		const boxed = read(line('MARGARET', 40, 220), line('ISOUZA', 40 + 9 * PITCH, 220, { 0: { inkGapBefore: 3.5 } })).name;
+		expect(boxed?.confidence).toBeGreaterThanOrEqual(0.9);
+	});
+
 	test('a gap found otherwise is none where its crop stands blank no wider than between letters (bench seed 2155, third-hand set 9)', () => {
 		// WIL SON: a faint space in the surname, the blank run there 1.25-1.5 times the usual one. Read
 		// apart, the odd gap also set JAMES off as a line of its own, and WIL SON was the name.

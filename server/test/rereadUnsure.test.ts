@@ -13,8 +13,7 @@ const date = (text: string, confidence: number, label?: DateLabel): CardFields =
 
 /** The first crop's reading, then one per crop height tried again. */
 async function merge(first: CardFields, ...again: CardFields[]) {
-	let call = 0;
-	return await rereadUnsure(first, async () => again[call++] ?? {});
+	return await rereadUnsure(first, async (grows) => grows.map((_, k) => again[k] ?? {}));
 }
 
 describe('rereadUnsure', () => {

@@ -4,6 +4,7 @@ import { compose, invert, mapQuad } from './affine';
 import type { RgbImage } from './decode';
 import type { TextBox } from './detectText';
 import { detectText } from './detectText';
+import type { ExtractedFields } from './extractFields';
 import { extractFields } from './extractFields';
 import { IMPLAUSIBLE_DATE } from './fieldExpiry';
 import { checked, longestForBrand, validForBrand } from './fieldNumber';
@@ -709,36 +710,34 @@ async function readRegion(
 	);
 	if (upsideDown > 0.5) turn();
 
-	const readCrops = async (indices: number[], cropOf: (i: number) => Quad, base: RecognizedLine[]) => {
-		const recognised = await recognizeLines(
-			models,
-			source,
-			indices.map((i) => ({ quad: mapQuad(toSource, cropOf(i)), score: boxes[i].score })),
-		);
-		const lines = [...base];
-		indices.forEach((i, k) => (lines[i] = { ...recognised[k], quad: viewQuads[i] }));
-		return { lines, ...extractFields(groupIntoRows(lines), now) };
+	// Each of `cropsOf` gives every line in `indices` a crop; all crops go to the recogniser in one call,
+	// so that an idle worker can take a share of them, and each set is read into fields on its own.
+	// Crops a later step will most likely want, read beside the next call's while a worker is idle
+	// (see `widenedAhead`); their lines are kept here.
+	let ridingAlong: { crops: LineCrop[]; lines?: RecognizedLine[] } | null = null;
+	const readCropSets = async (indices: number[], cropsOf: Array<(i: number) => Quad>, base: RecognizedLine[]) => {
+		const crops = cropsOf.flatMap((cropOf) => indices.map((i) => ({ quad: mapQuad(toSource, cropOf(i)), score: boxes[i].score })));
+		const along = ridingAlong && !ridingAlong.lines ? ridingAlong : null;
+		const recognised = await recognizeLines(models, source, along ? [...crops, ...along.crops] : crops);
+		if (along) along.lines = recognised.slice(crops.length);
+		return cropsOf.map((_, set) => {
+			const lines = [...base];
+			indices.forEach((i, k) => (lines[i] = { ...recognised[set * indices.length + k], quad: viewQuads[i] }));
+			return { lines, ...extractFields(groupIntoRows(lines), now) };
+		});
 	};
-	const read = async (indices: number[], grow: number, base: RecognizedLine[]) =>
-		await readCrops(indices, (i) => (grow === 1 ? viewQuads[i] : resizeQuadHeight(viewQuads[i], grow)), base);
+	const readCrops = async (indices: number[], cropOf: (i: number) => Quad, base: RecognizedLine[]) =>
+		(await readCropSets(indices, [cropOf], base))[0];
+	const grown = (grow: number) => (i: number) => (grow === 1 ? viewQuads[i] : resizeQuadHeight(viewQuads[i], grow));
+	const read = async (indices: number[], grow: number, base: RecognizedLine[]) => await readCrops(indices, grown(grow), base);
 	const all = viewQuads.map((_, i) => i);
 	let first = await read(all, 1, []);
 	// The direction classifier errs on short or stylised lines; read upside down, a card gives no
-	// sure number. Then the other way up is read too.
+	// sure number. Then the other way up is read too (see otherWayUpWins).
 	if (!numberReadSurely(first)) {
 		turn();
 		const other = await read(all, 1, []);
-		// Only a sure number the other way up, with a date and no fewer fields beside it, turns the
-		// card: a reading of upside-down digits can pass Luhn by chance, and a date too is unlikely.
-		const found = (reading: typeof first) => Object.keys(reading.fields).length;
-		const otherNumber = other.fields.number?.confidence ?? 0;
-		if (
-			otherNumber >= REVIEW_CONFIDENCE &&
-			otherNumber > (first.fields.number?.confidence ?? 0) &&
-			other.fields.validThru !== undefined &&
-			found(other) >= found(first)
-		)
-			first = other;
+		if (otherWayUpWins(first, other)) first = other;
 		else turn();
 	}
 	// Boxes found at a coarse size round small print are loose (the detector's margin is a least size):
@@ -786,11 +785,13 @@ async function readRegion(
 			else if (name === 'validThru') all.filter((i) => /[\d/]/.test(first.lines[i].text)).forEach((i) => again.add(i));
 			else from.forEach((i) => again.add(i));
 		}
-		fields = await rereadUnsure(first.fields, async (grow) => {
-			const reread = await read([...again], grow, first.lines);
-			if (reread.dateGuess) guesses.push(reread.dateGuess);
-			nameReadings.push(nameReading(reread));
-			return reread.fields;
+		fields = await rereadUnsure(first.fields, async (grows) => {
+			const rereads = await readCropSets([...again], grows.map(grown), first.lines);
+			for (const reread of rereads) {
+				if (reread.dateGuess) guesses.push(reread.dateGuess);
+				nameReadings.push(nameReading(reread));
+			}
+			return rereads.map((reread) => reread.fields);
 		});
 	}
 	// A name may be cut short where the detector's box ended early (DUB for DUBOIS) or, read surely,
@@ -799,6 +800,11 @@ async function readRegion(
 	// Also where the crops' vote only moved word gaps or inner apostrophes: the same letters, from the
 	// same boxes, and a cut there is as likely (seed 2117: ONKANG first, ON KANG voted at 0.974, while
 	// the boxes reaching past the start read HOON KANG, of BIN-HOON KANG).
+	// Whether a name's box is read widened (see below): only where the width cap leaves every stretch a crop of its own.
+	const widenable = (i: number) => {
+		const quad = mapQuad(toSource, viewQuads[i]);
+		return new Set([1, ...NAME_STRETCHES].map((stretch) => cropWidth(quad, MAX_REC_WIDTH, stretch))).size === NAME_STRETCHES.length + 1;
+	};
 	const firstName = first.fields.name;
 	// Every reading of the name the checks past its ends made, for the widened reads to weigh.
 	const checkReadings: NameReading[] = [];
@@ -815,6 +821,13 @@ async function readRegion(
 			checkReadings.push(nameReading(read));
 			return read;
 		};
+		// The widened read below most often follows (see `widenable`) and wants its first stretch of the
+		// name's boxes: read beside this check on an idle worker, it costs the request no time. Not
+		// under load, where it would take a core from another request for a read that may go unused.
+		if (models.lender?.available() && nameFrom.every(widenable))
+			ridingAlong = {
+				crops: nameFrom.map((i) => ({ quad: mapQuad(toSource, viewQuads[i]), score: boxes[i].score, stretch: NAME_STRETCHES[0] })),
+			};
 		let reach: [number, number] = [NAME_REACH, NAME_REACH];
 		const seen = (await checkWith(reach)).fields.name;
 		// A check that reads what the first view read (MEIJONES again, where the vote put the gap back) is
@@ -857,17 +870,19 @@ async function readRegion(
 	// A sure name is read from one such crop, for a mark it lost (MI-JUN KANG read MIJUN KANG at 0.971).
 	// Only from the boxes the first view read it in, and only where the width cap leaves every stretch
 	// a crop of its own (at the cap, two stretches are one crop, and that the first view's at most).
-	const widenable = (i: number) => {
-		const quad = mapQuad(toSource, viewQuads[i]);
-		return new Set([1, ...NAME_STRETCHES].map((stretch) => cropWidth(quad, MAX_REC_WIDTH, stretch))).size === NAME_STRETCHES.length + 1;
-	};
 	if (fields.name && nameFrom && firstName && sameNameLetters(firstName.text, fields.name.text) && nameFrom.every(widenable)) {
 		const stretches = fields.name.confidence >= REVIEW_CONFIDENCE ? NAME_STRETCHES.slice(0, 1) : NAME_STRETCHES;
-		const recognised = await recognizeLines(
-			models,
-			source,
-			stretches.flatMap((stretch) => nameFrom.map((i) => ({ quad: mapQuad(toSource, viewQuads[i]), score: boxes[i].score, stretch }))),
-		);
+		const widenedAhead = ridingAlong?.lines ?? [];
+		const recognised = [
+			...widenedAhead,
+			...(await recognizeLines(
+				models,
+				source,
+				stretches
+					.slice(widenedAhead.length > 0 ? 1 : 0)
+					.flatMap((stretch) => nameFrom.map((i) => ({ quad: mapQuad(toSource, viewQuads[i]), score: boxes[i].score, stretch }))),
+			)),
+		];
 		const widened = stretches.map((_, s) => {
 			const lines = [...first.lines];
 			nameFrom.forEach((i, k) => (lines[i] = { ...recognised[s * nameFrom.length + k], quad: viewQuads[i] }));
@@ -951,7 +966,37 @@ async function readRegion(
 	};
 }
 
+/**
+ * Whether the reading of a view turned the other way up is the card's, over the first one. Only a
+ * sure number the other way up, with a date and no fewer fields beside it, turns the card: a
+ * reading of upside-down digits can pass Luhn by chance, and a date too is unlikely. Where the first
+ * way up read no number at all, so does a number valid as read and in doubt only for digits beside
+ * it, beside a sure date (third-hand set 27: an upside-down card on a printed page, grouped with the
+ * page's lines and turned their way; the other way read its number at 0.85 for the small BIN print
+ * under it, its date and name at 0.998, and was dropped, the card then reported unread after 26 s of
+ * other looks). Not a number repaired by a runner-up digit: one of nine such digits makes almost any
+ * run of misread digits pass Luhn (a read-only review).
+ */
+export function otherWayUpWins(first: Pick<ExtractedFields, 'fields'>, other: Pick<ExtractedFields, 'fields' | 'besideNumber'>): boolean {
+	const found = (reading: Pick<ExtractedFields, 'fields'>) => Object.keys(reading.fields).length;
+	const otherNumber = other.fields.number?.confidence ?? 0;
+	const validAsRead = other.besideNumber?.confidence ?? otherNumber;
+	const numberTurns =
+		otherNumber >= REVIEW_CONFIDENCE ||
+		(first.fields.number === undefined &&
+			validAsRead >= REVIEW_CONFIDENCE &&
+			(other.fields.validThru?.confidence ?? 0) >= REVIEW_CONFIDENCE);
+	return (
+		numberTurns &&
+		otherNumber > (first.fields.number?.confidence ?? 0) &&
+		other.fields.validThru !== undefined &&
+		found(other) >= found(first)
+	);
+}
+
 const FIELD_NAMES: FieldName[] = ['number', 'validThru', 'name'];
+/** One line's crop as the recogniser takes it: its box in the source, and how much wider to sample it. */
+type LineCrop = Parameters<typeof recognizeLines>[2][number];
 /** Text this many of its lines from the view's side edge may run past it. */
 const EDGE_LINES = 0.5;
 /**
@@ -1449,10 +1494,9 @@ function nameWithMarks(voted: string, readings: FieldReading[], votes: Map<strin
  */
 export async function rereadUnsure(
 	first: Partial<Record<FieldName, FieldReading>>,
-	readWith: (grow: number) => Promise<Partial<Record<FieldName, FieldReading>>>,
+	readAt: (grows: readonly number[]) => Promise<Array<Partial<Record<FieldName, FieldReading>>>>,
 ): Promise<Partial<Record<FieldName, FieldReading>>> {
-	const attempts = [first];
-	for (const grow of REREAD_HEIGHTS) attempts.push(await readWith(grow));
+	const attempts = [first, ...(await readAt(REREAD_HEIGHTS))];
 	const merged: Partial<Record<FieldName, FieldReading>> = {};
 	for (const name of FIELD_NAMES) {
 		const readings = attempts.flatMap((fields) => (fields[name] ? [fields[name]] : []));

@@ -547,6 +547,14 @@ function inkGap(word: PlacedChar[] | undefined, c: PlacedChar): boolean {
 const INK_LONE_GAP = 4;
 
 /**
+ * A blank run inside a word this many times the usual one or more, that parted nothing, leaves the
+ * name in doubt (see `blankInWord` in readName). Over INK_WORD_GAP's measure: runs inside words
+ * reach 3 where the usual run is its least, two columns (RAFAEL LINDQVIST, PARK JIWOO: six
+ * columns; a bound of 3 flagged both); MARGARETI D'SOUZA's lost gap measured 3.5, seven columns.
+ */
+const INK_IN_WORD_DOUBT = 3.25;
+
+/**
  * A blank run under this many times the line's usual one between letters is no word gap. Measured
  * as INK_WORD_GAP was: gaps wrongly put inside words 0.3-2 (WAL TER 0.9, FELI X 1.3-1.7, WIL SON
  * 0.5-1.33), word gaps in doubt 1.75 and up (OH JIMIN in a wide-set font: 1.75-1.83, read OHJIMIN at
@@ -1558,7 +1566,18 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 		(c, i) =>
 			i > 0 && chars[i - 1].box === c.box && /^[A-Za-z]{2}$/.test(chars[i - 1].char + c.char) && (c.letterBefore?.prob ?? 0) >= LETTER_LOST,
 	);
-	const hyphenSeen = hyphenRise(chosen) >= HYPHEN_DOUBT || chars.some((c) => c.unbackedGapBefore) || letterLost;
+	// So is a blank run inside a word, in one box, wider than runs between a word's letters measure,
+	// where it parted nothing: under blankOnly's bound, or beside a card word (independent seed 223:
+	// MARGARETI D'SOUZA at 0.994 for MARGARET I D'SOUZA, the run before the I 3.5 times the usual
+	// one). Splitting there instead (blankOnly at 3.25) read three names wrong, in doubt, that had been
+	// read right, and flagged two more, over 4186 cards, for the one name it read right.
+	const blankInWord = chosen.words.some((word) =>
+		word.some(
+			(c, i) =>
+				i > 0 && word[i - 1].box === c.box && /^[A-Za-z]{2}$/.test(word[i - 1].char + c.char) && (c.inkGapBefore ?? 0) >= INK_IN_WORD_DOUBT,
+		),
+	);
+	const hyphenSeen = hyphenRise(chosen) >= HYPHEN_DOUBT || chars.some((c) => c.unbackedGapBefore) || letterLost || blankInWord;
 	if (hyphenSeen) confidence = Math.min(confidence, 0.8);
 	// A name whose first letter sits on its box's very edge may have lost letters the detector cut
 	// off (ROBERT read as RT); measured on names read whole, that margin is 0.38 letters or more.
