@@ -822,8 +822,10 @@ async function readRegion(
 			return read;
 		};
 		// The widened read below most often follows (see `widenable`) and wants its first stretch of the
-		// name's boxes: read beside this check on an idle worker, it costs the request no time. Not
-		// under load, where it would take a core from another request for a read that may go unused.
+		// name's boxes: read beside this check on an idle worker, it costs the request no time. It goes
+		// unused where the check completes the name (DUB for DUBOIS), and is read here where the worker
+		// was wanted meanwhile: a crop more, only while a worker was idle. Not under load, where it
+		// would take a core from another request.
 		if (models.lender?.available() && nameFrom.every(widenable))
 			ridingAlong = {
 				crops: nameFrom.map((i) => ({ quad: mapQuad(toSource, viewQuads[i]), score: boxes[i].score, stretch: NAME_STRETCHES[0] })),
