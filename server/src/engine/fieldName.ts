@@ -550,7 +550,7 @@ const INK_LONE_GAP = 4;
  * A blank run inside a word this many times the usual one or more, that parted nothing, leaves the
  * name in doubt (see `blankInWord` in readName). Over INK_WORD_GAP's measure: runs inside words
  * reach 3 where the usual run is its least, two columns (RAFAEL LINDQVIST, PARK JIWOO: six
- * columns; a bound of 3 flagged both); MARGARETI D'SOUZA's lost gap measured 3.5, seven columns.
+ * columns; a bound of 3 flagged both); MARGARETI D'SOUZA's lost gap measured 3.5.
  */
 const INK_IN_WORD_DOUBT = 3.25;
 
