@@ -710,11 +710,11 @@ async function readRegion(
 	);
 	if (upsideDown > 0.5) turn();
 
+	// Crops a later step will most likely want, read beside the next call's crops while a worker is
+	// idle (the widened read's, beside the name's check); their lines are kept here.
+	let ridingAlong: { crops: LineCrop[]; lines?: RecognizedLine[] } | null = null;
 	// Each of `cropsOf` gives every line in `indices` a crop; all crops go to the recogniser in one call,
 	// so that an idle worker can take a share of them, and each set is read into fields on its own.
-	// Crops a later step will most likely want, read beside the next call's while a worker is idle
-	// (see `widenedAhead`); their lines are kept here.
-	let ridingAlong: { crops: LineCrop[]; lines?: RecognizedLine[] } | null = null;
 	const readCropSets = async (indices: number[], cropsOf: Array<(i: number) => Quad>, base: RecognizedLine[]) => {
 		const crops = cropsOf.flatMap((cropOf) => indices.map((i) => ({ quad: mapQuad(toSource, cropOf(i)), score: boxes[i].score })));
 		const along = ridingAlong && !ridingAlong.lines ? ridingAlong : null;
