@@ -710,24 +710,29 @@ async function readRegion(
 	);
 	if (upsideDown > 0.5) turn();
 
-	// Crops a later step will most likely want, read beside the next call's crops while a worker is
-	// idle (the widened read's, beside the name's check); their lines are kept here.
-	let ridingAlong: { crops: LineCrop[]; lines?: RecognizedLine[] } | null = null;
-	// Each of `cropsOf` gives every line in `indices` a crop; all crops go to the recogniser in one call,
-	// so that an idle worker can take a share of them, and each set is read into fields on its own.
-	const readCropSets = async (indices: number[], cropsOf: Array<(i: number) => Quad>, base: RecognizedLine[]) => {
-		const crops = cropsOf.flatMap((cropOf) => indices.map((i) => ({ quad: mapQuad(toSource, cropOf(i)), score: boxes[i].score })));
-		const along = ridingAlong && !ridingAlong.lines ? ridingAlong : null;
-		const recognised = await recognizeLines(models, source, along ? [...crops, ...along.crops] : crops);
-		if (along) along.lines = recognised.slice(crops.length);
-		return cropsOf.map((_, set) => {
+	// Line `i`'s crop from `quad`, a quad in the view, sampled `stretch` times wider.
+	const lineCrop = (i: number, quad: Quad, stretch?: number): LineCrop => ({
+		quad: mapQuad(toSource, quad),
+		score: boxes[i].score,
+		...(stretch === undefined ? {} : { stretch }),
+	});
+	// `sets` sets of the lines in `indices`, recognised one set after another, each put in `base` and read into fields.
+	const readingsOf = (indices: number[], recognised: RecognizedLine[], sets: number, base: RecognizedLine[]) =>
+		Array.from({ length: sets }, (_, set) => {
 			const lines = [...base];
 			indices.forEach((i, k) => (lines[i] = { ...recognised[set * indices.length + k], quad: viewQuads[i] }));
 			return { lines, ...extractFields(groupIntoRows(lines), now) };
 		});
+	// Each of `cropsOf` gives every line in `indices` a crop; all crops go to the recogniser in one call,
+	// so that an idle worker can take a share of them, and each set is read into fields on its own.
+	// Crops `along` (wanted by a later step) go in the same call; their lines come back apart.
+	const readCropSets = async (indices: number[], cropsOf: Array<(i: number) => Quad>, base: RecognizedLine[], along: LineCrop[] = []) => {
+		const crops = cropsOf.flatMap((cropOf) => indices.map((i) => lineCrop(i, cropOf(i))));
+		const recognised = await recognizeLines(models, source, [...crops, ...along]);
+		return { readings: readingsOf(indices, recognised, cropsOf.length, base), along: recognised.slice(crops.length) };
 	};
 	const readCrops = async (indices: number[], cropOf: (i: number) => Quad, base: RecognizedLine[]) =>
-		(await readCropSets(indices, [cropOf], base))[0];
+		(await readCropSets(indices, [cropOf], base)).readings[0];
 	const grown = (grow: number) => (i: number) => (grow === 1 ? viewQuads[i] : resizeQuadHeight(viewQuads[i], grow));
 	const read = async (indices: number[], grow: number, base: RecognizedLine[]) => await readCrops(indices, grown(grow), base);
 	const all = viewQuads.map((_, i) => i);
@@ -786,7 +791,7 @@ async function readRegion(
 			else from.forEach((i) => again.add(i));
 		}
 		fields = await rereadUnsure(first.fields, async (grows) => {
-			const rereads = await readCropSets([...again], grows.map(grown), first.lines);
+			const { readings: rereads } = await readCropSets([...again], grows.map(grown), first.lines);
 			for (const reread of rereads) {
 				if (reread.dateGuess) guesses.push(reread.dateGuess);
 				nameReadings.push(nameReading(reread));
@@ -805,6 +810,10 @@ async function readRegion(
 		const quad = mapQuad(toSource, viewQuads[i]);
 		return new Set([1, ...NAME_STRETCHES].map((stretch) => cropWidth(quad, MAX_REC_WIDTH, stretch))).size === NAME_STRETCHES.length + 1;
 	};
+	const nameWidenable = nameFrom !== undefined && nameFrom.every(widenable);
+	const widenedCrops = (from: number[], stretch: number) => from.map((i) => lineCrop(i, viewQuads[i], stretch));
+	// The widened read's first stretch, when it was read ahead beside the name's check.
+	let widenedAhead: RecognizedLine[] = [];
 	const firstName = first.fields.name;
 	// Every reading of the name the checks past its ends made, for the widened reads to weigh.
 	const checkReadings: NameReading[] = [];
@@ -812,26 +821,26 @@ async function readRegion(
 		// The boxes that start and end the name's line (in the view, text runs along +x).
 		const firstBox = nameFrom.reduce((a, b) => (viewQuads[b][0].x < viewQuads[a][0].x ? b : a));
 		const lastBox = nameFrom.reduce((a, b) => (viewQuads[b][1].x > viewQuads[a][1].x ? b : a));
-		const checkWith = async ([before, after]: [number, number]) => {
-			const read = await readCrops(
+		// A check may carry crops a later step wants (`ahead`), read in the same call.
+		const checkWith = async ([before, after]: [number, number], ahead: LineCrop[] = []) => {
+			const { readings, along } = await readCropSets(
 				nameFrom,
-				(i) => extendQuadEnds(viewQuads[i], i === firstBox ? before : 0, i === lastBox ? after : 0),
+				[(i) => extendQuadEnds(viewQuads[i], i === firstBox ? before : 0, i === lastBox ? after : 0)],
 				first.lines,
+				ahead,
 			);
-			checkReadings.push(nameReading(read));
-			return read;
+			if (ahead.length > 0) widenedAhead = along;
+			checkReadings.push(nameReading(readings[0]));
+			return readings[0];
 		};
 		// The widened read below most often follows (see `widenable`) and wants its first stretch of the
 		// name's boxes: read beside this check on an idle worker, it costs the request no time. It goes
 		// unused where the check completes the name (DUB for DUBOIS), and is read here where the worker
 		// was wanted meanwhile: a crop more, only while a worker was idle. Not under load, where it
 		// would take a core from another request.
-		if (models.lender?.available() && nameFrom.every(widenable))
-			ridingAlong = {
-				crops: nameFrom.map((i) => ({ quad: mapQuad(toSource, viewQuads[i]), score: boxes[i].score, stretch: NAME_STRETCHES[0] })),
-			};
+		const ahead = models.lender?.available() && nameWidenable ? widenedCrops(nameFrom, NAME_STRETCHES[0]) : [];
 		let reach: [number, number] = [NAME_REACH, NAME_REACH];
-		const seen = (await checkWith(reach)).fields.name;
+		const seen = (await checkWith(reach, ahead)).fields.name;
 		// A check that reads what the first view read (MEIJONES again, where the vote put the gap back) is
 		// the same crop's reading again, no rival to the vote.
 		let checked = afterNameCheck(fields.name, seen?.text === firstName.text ? undefined : seen);
@@ -858,7 +867,7 @@ async function readRegion(
 			const reached = await recognizeLines(
 				models,
 				source,
-				ends.map(({ box }) => ({ quad: mapQuad(toSource, extendQuadEnds(viewQuads[box], 0, INITIAL_REACH)), score: boxes[box].score })),
+				ends.map(({ box }) => lineCrop(box, extendQuadEnds(viewQuads[box], 0, INITIAL_REACH))),
 			);
 			const stops = ends
 				.filter((end, k) => stopPastBox(words[end.word], first.lines[end.box].chars, reached[k].chars))
@@ -872,24 +881,17 @@ async function readRegion(
 	// A sure name is read from one such crop, for a mark it lost (MI-JUN KANG read MIJUN KANG at 0.971).
 	// Only from the boxes the first view read it in, and only where the width cap leaves every stretch
 	// a crop of its own (at the cap, two stretches are one crop, and that the first view's at most).
-	if (fields.name && nameFrom && firstName && sameNameLetters(firstName.text, fields.name.text) && nameFrom.every(widenable)) {
+	if (fields.name && nameFrom && firstName && sameNameLetters(firstName.text, fields.name.text) && nameWidenable) {
 		const stretches = fields.name.confidence >= REVIEW_CONFIDENCE ? NAME_STRETCHES.slice(0, 1) : NAME_STRETCHES;
-		const widenedAhead = ridingAlong?.lines ?? [];
 		const recognised = [
 			...widenedAhead,
 			...(await recognizeLines(
 				models,
 				source,
-				stretches
-					.slice(widenedAhead.length > 0 ? 1 : 0)
-					.flatMap((stretch) => nameFrom.map((i) => ({ quad: mapQuad(toSource, viewQuads[i]), score: boxes[i].score, stretch }))),
+				stretches.slice(widenedAhead.length > 0 ? 1 : 0).flatMap((stretch) => widenedCrops(nameFrom, stretch)),
 			)),
 		];
-		const widened = stretches.map((_, s) => {
-			const lines = [...first.lines];
-			nameFrom.forEach((i, k) => (lines[i] = { ...recognised[s * nameFrom.length + k], quad: viewQuads[i] }));
-			return extractFields(groupIntoRows(lines), now).fields.name;
-		});
+		const widened = readingsOf(nameFrom, recognised, stretches.length, first.lines).map((reading) => reading.fields.name);
 		// A crop height or a check past the ends that read the name otherwise, and believed it, is a doubt
 		// the widened crops of the same boxes cannot clear.
 		const name = fields.name;

@@ -1554,6 +1554,9 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	const apostropheDoubt = Math.max(0, ...chars.map((c, i) => (nearRead(i) ? 0 : c.apostropheBefore)));
 	if (apostrophe >= APOSTROPHE_SEEN) confidence = Math.min(confidence, 0.85);
 	else if (apostropheDoubt >= APOSTROPHE_DOUBT) confidence = Math.min(confidence, 0.8);
+	// Two letters read one after the other in one detector box.
+	const boxPair = (before: PlacedChar | undefined, c: PlacedChar) =>
+		before !== undefined && before.box === c.box && /^[A-Za-z]{2}$/.test(before.char + c.char);
 	// A hyphen the model saw in a gap it read as a space (SOO JIN KIM at 0.996 for SOO-JIN KIM, the
 	// class at 0.09 there), or put back inside a word; or a gap the model emitted faintly that its
 	// crop's columns do not back (see `segments`): a doubt other crops do not clear.
@@ -1562,20 +1565,14 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	// In 593 name lines read right, of 523 cards in six sets, no gap held one above 0.015. Not before a
 	// box's first letter, whose frames are the crop's margin, nor beside a mark (an apostrophe's tick
 	// reads as l).
-	const letterLost = chars.some(
-		(c, i) =>
-			i > 0 && chars[i - 1].box === c.box && /^[A-Za-z]{2}$/.test(chars[i - 1].char + c.char) && (c.letterBefore?.prob ?? 0) >= LETTER_LOST,
-	);
+	const letterLost = chars.some((c, i) => boxPair(chars[i - 1], c) && (c.letterBefore?.prob ?? 0) >= LETTER_LOST);
 	// So is a blank run inside a word, in one box, wider than runs between a word's letters measure,
 	// where it parted nothing: under blankOnly's bound, or beside a card word (independent seed 223:
 	// MARGARETI D'SOUZA at 0.994 for MARGARET I D'SOUZA, the run before the I 3.5 times the usual
 	// one). Splitting there instead (blankOnly at 3.25) read three names wrong, in doubt, that had been
 	// read right, and flagged two more, over 4186 cards, for the one name it read right.
 	const blankInWord = chosen.words.some((word) =>
-		word.some(
-			(c, i) =>
-				i > 0 && word[i - 1].box === c.box && /^[A-Za-z]{2}$/.test(word[i - 1].char + c.char) && (c.inkGapBefore ?? 0) >= INK_IN_WORD_DOUBT,
-		),
+		word.some((c, i) => boxPair(word[i - 1], c) && (c.inkGapBefore ?? 0) >= INK_IN_WORD_DOUBT),
 	);
 	const hyphenSeen = hyphenRise(chosen) >= HYPHEN_DOUBT || chars.some((c) => c.unbackedGapBefore) || letterLost || blankInWord;
 	if (hyphenSeen) confidence = Math.min(confidence, 0.8);
