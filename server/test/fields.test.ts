@@ -97,6 +97,48 @@ function read(...lines: RecognizedLine[]) {
 }
 
 describe('valid thru', () => {
+	test('a look-alike letter in a date is the digit the model gave as its runner-up (bench seed 2197: 06/35 read 0L/35)', () => {
+		const date = (alt: { char: string; prob: number }) =>
+			read(line('VALID THRU 0L/35', 40, 160, { 12: { prob: 0.45, alt } }), line('JIMIN HAN', 40, 220)).validThru;
+		const six = date({ char: '6', prob: 0.16 });
+		expect([six?.text, (six?.confidence ?? 1) < 0.9]).toEqual(['06/35', true]);
+		// A runner-up the model hardly gave, or a letter, leaves the digit of the letter's shape.
+		expect(date({ char: '6', prob: 0.05 })?.text).toBe('01/35');
+		expect(date({ char: 'I', prob: 0.3 })?.text).toBe('01/35');
+	});
+
+	test("a month's 0 read as a round letter at its run's start is read surely", () => {
+		const date = (text: string, options: Record<number, CharOptions> = {}) => {
+			const d = read(line(text, 40, 160, options), line('JIMIN HAN', 40, 220)).validThru;
+			return [d?.text, (d?.confidence ?? 0) >= 0.9];
+		};
+		expect(date('EXPIRES O6/34')).toEqual(['06/34', true]);
+		expect(date('VALID THRU D4/30')).toEqual(['04/30', true]);
+		// D and U end labels (END, THRU): before a 0, 1 or 2 the letter may stand for a lost 1 (12/32).
+		expect(date('VALID THRU D2/32')).toEqual(['02/32', false]);
+		// Read faintly, glued to a label, or with another look-alike in the date: a guess as before.
+		expect(date('EXPIRES O6/34', { 8: { prob: 0.4 } })).toEqual(['06/34', false]);
+		expect(date('EXPIRES O6/3S')).toEqual(['06/35', false]);
+	});
+
+	test('a year of its own read into the month does not crowd the date (third-hand set 19: S201911/31)', () => {
+		const date = (text: string) => {
+			const d = read(line(text, 40, 160), line('JIMIN HAN', 40, 220)).validThru;
+			return [d?.text, (d?.confidence ?? 0) >= 0.9];
+		};
+		expect(date('201911/31')).toEqual(['11/31', true]);
+		// Three digits, four that are no year, or five, are part of the date's print as far as anyone can tell.
+		for (const text of ['19311/35', '553111/35', '5201911/35']) expect(date(text)).toEqual(['11/35', false]);
+	});
+
+	test("a lone 0 split off its month by a space is the month's first digit", () => {
+		const d = read(line('VALID THRU 0 8/29', 40, 160), line('JIMIN HAN', 40, 220)).validThru;
+		expect([d?.text, (d?.confidence ?? 0) >= 0.9]).toEqual(['08/29', true]);
+		// After other digits the 0 may be theirs, and the month lost a digit.
+		const after = read(line('VALID THRU 20 1/29', 40, 160), line('JIMIN HAN', 40, 220)).validThru;
+		expect((after?.confidence ?? 0) < 0.9).toBe(true);
+	});
+
 	test('a label whose own value is printed under it labels no date (third-hand set 18)', () => {
 		// An A4 scan of an Amex: MEMBER SINCE over its 22, the expiry 12/26 beside the 22, its small EXP above it unread.
 		const card = (label: string, value: string, x = 289) =>
@@ -108,12 +150,33 @@ describe('valid thru', () => {
 			).validThru;
 		for (const label of ['MEMBER SINCE', 'MEMBERSINCE'])
 			expect([label, card(label, '22')?.text, (card(label, '22')?.confidence ?? 0) >= 0.9]).toEqual([label, '12/26', true]);
-		// A value starting left of the label's print still lies under it (MEMBER unread, only SINCE: third-hand set 18's portrait).
+		// A value starting left of the label's print still lies under it (MEMBER unread, only SINCE: third-hand set 18's portrait),
+		// and so does one ending up to two heights before it: a label's first word read in part is no
+		// label word, and the label's print then starts at SINCE (MBER SINCE over 16, third-hand set 22).
 		expect(card('SINCE', '24', 240)?.confidence).toBeGreaterThanOrEqual(0.9);
+		expect(card('BER SINCE', '16', 258)?.confidence).toBeGreaterThanOrEqual(0.9);
 		// Not a date under it (its own, which it labels), nor digits off to the side of the label.
 		expect(card('MEMBER SINCE', '22', 120)?.confidence).toBeLessThan(0.9);
 		expect(card('MEMBER SINCE', '05/19')?.text).toBe('12/26');
 		expect(card('MEMBER SINCE', '05/19')?.confidence).toBeGreaterThanOrEqual(0.9);
+	});
+
+	test('a label printed on two lines labels no date where one of them has its value (third-hand set 19)', () => {
+		// MEMBER over SINCE in small print, 24 beside MEMBER; the expiry's own label unread, its 05/31
+		// beside SINCE: SINCE took it, and it was reported at 0.50 though right.
+		const card = (member: string, since: [number, number]) =>
+			read(
+				shrunk(line(member, 40, 300), 12),
+				shrunk(line('SINCE', since[0], since[1]), 12),
+				shrunk(line('05/31', 130, 300), 26),
+				line('LIAM LLOYD-WEBB', 40, 200),
+			).validThru;
+		const sure = (date: ReturnType<typeof card>) => [date?.text, (date?.confidence ?? 0) >= 0.9];
+		expect(sure(card('MEMBER 24', [40, 313]))).toEqual(['05/31', true]);
+		expect(sure(card('MEMBER24', [40, 313]))).toEqual(['05/31', true]);
+		// Without a value, or with SINCE beside the date but not under MEMBER, SINCE labels the date.
+		expect(sure(card('MEMBER', [40, 313]))).toEqual(['05/31', false]);
+		expect(sure(card('MEMBER 24', [95, 313]))).toEqual(['05/31', false]);
 	});
 
 	test('a label whose own value stands in a box of its own right after it labels no date (bench seed 2117)', () => {
@@ -1895,16 +1958,29 @@ describe('holder name', () => {
 		expect(read(withSpace(0.95)).name?.confidence).toBeGreaterThanOrEqual(0.9);
 	});
 
-	test('a faint apostrophe rise inside a surname leaves the name flagged', () => {
+	test('a faint apostrophe rise inside a surname leaves the name flagged, a doubt other crops do not clear', () => {
 		const fields = read(line('SIENNA DELLACQUA', 40, 220, { 11: { apostropheBefore: 0.013 } }));
 		expect(fields.name?.text).toBe('SIENNA DELLACQUA');
 		expect(fields.name?.confidence).toBeLessThan(0.9);
+		// Kept as a mark seen (independent seed 223: DELLACQUA for DELL'ACQUA at 0.996, the rise in one crop only).
+		expect(fields.name?.markSeen).toBe(true);
+		expect(read(line('SIENNA DELLACQUA', 40, 220)).name?.markSeen).toBeUndefined();
 	});
 
-	test('a card word that is also a name (MILES) can be the name, never surely; an issuer line is not preferred over it', () => {
+	test('a card word that is also a name (MILES) can be the name, surely only as a given name by the number; an issuer line is not preferred over it', () => {
 		const fields = read(line('GRANITE PEAK EXCHANGE', 40, 30), line('MILES VON MAR', 40, 220));
 		expect(fields.name?.text).toBe('MILES VON MAR');
-		expect(fields.name?.confidence).toBeLessThan(0.9);
+		expect(fields.name?.confidence).toBeGreaterThanOrEqual(0.9);
+		// Right over the number too, where names are printed on many cards.
+		expect(read(line('LOTTE DA COSTA', 40, 50)).name?.confidence).toBeGreaterThanOrEqual(0.9);
+		// Ending its line, the word is as likely a product's (DELTA MILES) whose holder's line went
+		// unread; so is a line far over the number, where products are printed, a surname of the same
+		// words (ANNA GOLD), and any such line on a card whose number was not read.
+		const unsure = (fields: ReturnType<typeof read>) => [fields.name?.text, (fields.name?.confidence ?? 1) < 0.9];
+		expect(unsure(read(line('DELTA MILES', 40, 220)))).toEqual(['DELTA MILES', true]);
+		expect(unsure(read(line('ANNA GOLD', 40, 220)))).toEqual(['ANNA GOLD', true]);
+		expect(unsure(read(line('MILES VON MAR', 40, -150)))).toEqual(['MILES VON MAR', true]);
+		expect(unsure(extractFields(groupIntoRows([line('MILES VON MAR', 40, 220)]), NOW).fields)).toEqual(['MILES VON MAR', true]);
 		// A look-alike digit in a hyphened word is its letter too (third-hand probe: SO0-JIN KANG lost to
 		// FJORD SPAREBANK, an issuer's name of words no vocabulary knew, at 0.996).
 		const hyphened = read(line('FJORD SPARBANKEN', 40, -150), line('SO0-JIN KANG', 40, 220)).name;
@@ -1913,10 +1989,14 @@ describe('holder name', () => {
 		// At a hyphened word's edge a digit is as often a speck (independent seed 169: a crop past the
 		// name's start read 8SO-YOUNG, taken as BSO-YOUNG once the hyphen counted).
 		expect(read(line('8SO-YOUNG CHO', 40, 220)).name?.text).not.toBe('BSO-YOUNG CHO');
-		// Third-hand probe: LOTTE DOS SANTOS (LOTTE, a Korean issuer) lost to the issuer ORBIT; DIAMOND is a surname as well.
-		for (const name of ['LOTTE DOS SANTOS', 'NEIL DIAMOND']) {
+		// Third-hand probe: LOTTE DOS SANTOS (LOTTE, a Korean issuer) lost to the issuer ORBIT; DIAMOND is
+		// a surname as well, and ends its line as a product's name-like word does.
+		for (const [name, unsure] of [
+			['LOTTE DOS SANTOS', false],
+			['NEIL DIAMOND', true],
+		] as const) {
 			const named = read(line('ORBIT', 40, 30), line(name, 40, 220)).name;
-			expect([named?.text, (named?.confidence ?? 1) < 0.9]).toEqual([name, true]);
+			expect([named?.text, (named?.confidence ?? 1) < 0.9]).toEqual([name, unsure]);
 		}
 		// Beside another card word, the line is a product's.
 		expect(read(line('LOTTE CARD', 40, 220)).name).toBeUndefined();

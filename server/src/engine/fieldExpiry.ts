@@ -1,5 +1,5 @@
 import type { DateLabel, Point } from './types';
-import { DIGIT_LOOKALIKES } from './fieldNumber';
+import { DIGIT_LOOKALIKES, lookalikeDigit } from './fieldNumber';
 import { aheadOnLine, belowLine, distance, insideQuad, lineOffset, quadCenter } from './geometry';
 import type { PlacedChar, TextRow } from './textRows';
 import { meanProb, runText, spanQuad, splitRuns } from './textRows';
@@ -49,6 +49,8 @@ interface DateCandidate {
 	touching?: PlacedChar[];
 	/** Four digits standing alone, read as MMYY: the slash was lost, or they are no date at all. */
 	slashless?: boolean;
+	/** Its month's 0 was read as a round letter (`roundZero`), one of the look-alikes `mapped` counts. */
+	roundZero?: boolean;
 }
 
 function lettersOf(run: PlacedChar[]): string {
@@ -122,6 +124,7 @@ function labelWordKind(letters: string): Label['kind'] | 'neutral' | null {
  */
 function labels(rows: TextRow[]): Label[] {
 	const found: Label[] = [];
+	const pieces: Array<{ label: Label; letters: PlacedChar[]; direction: Point; ownValue: boolean }> = [];
 	for (const row of rows) {
 		const runs = dateRuns(row.chars);
 		const kindOf = (run: PlacedChar[]) => labelWordKind(lettersOf(run));
@@ -163,11 +166,39 @@ function labels(rows: TextRow[]): Label[] {
 						DATE_PRINT.test(value[0].char) &&
 						value[0].along - end[end.length - 1].along < row.height * OWN_VALUE_REACH) ||
 					dateBesideInOtherRow(rows, row, end));
-			if (!ownValue) found.push({ at: quadCenter(spanQuad(letters.length > 0 ? letters : run)), kind, valueAfter });
+			const print = letters.length > 0 ? letters : run;
+			pieces.push({ label: { at: quadCenter(spanQuad(print)), kind, valueAfter }, letters: print, direction: row.direction, ownValue });
 		});
 	}
+	// A decoy label printed on two lines (MEMBER over SINCE) has its value beside one of them: the
+	// other labels no date either (third-hand set 19: MEMBER 24 beside the expiry's stacked VALID
+	// THRU, SINCE under MEMBER taking 05/31 for its own, reported at 0.50 though right).
+	const stackedOwn = (piece: (typeof pieces)[number]) =>
+		piece.label.kind === 'decoy' &&
+		pieces.some((other) => other.ownValue && other.label.kind === 'decoy' && stackedPrint(piece.letters, other.letters, piece.direction));
+	for (const piece of pieces) if (!piece.ownValue && !stackedOwn(piece)) found.push(piece.label);
 	return found;
 }
+
+/**
+ * Two pieces of print stacked one over the other: within STACK_REACH of the lower one's heights
+ * across their line, and overlapping along it by half the shorter one at least.
+ */
+function stackedPrint(a: PlacedChar[], b: PlacedChar[], direction: Point): boolean {
+	const height = (chars: PlacedChar[]) => Math.min(...chars.map((c) => distance(c.quad[0], c.quad[3])));
+	const from = quadCenter(spanQuad(a));
+	if (Math.abs(belowLine(from, quadCenter(spanQuad(b)), direction)) > STACK_REACH * Math.min(height(a), height(b))) return false;
+	const span = (chars: PlacedChar[]) => {
+		const along = chars.flatMap((c) => c.quad.map((p) => lineOffset(from, p, direction).along));
+		return [Math.min(...along), Math.max(...along)] as const;
+	};
+	const [a0, a1] = span(a);
+	const [b0, b1] = span(b);
+	return Math.min(a1, b1) - Math.max(a0, b0) >= 0.5 * Math.min(a1 - a0, b1 - b0);
+}
+
+/** How far apart across their line, in the lower print's heights, two lines of one label may stand. */
+const STACK_REACH = 2.2;
 
 /** A label's own value starts within this many line heights after it... */
 const OWN_VALUE_REACH = 2;
@@ -227,8 +258,10 @@ function valueUnderLabel(rows: TextRow[], labelRow: TextRow, label: PlacedChar[]
 	return runInOtherRow(rows, labelRow, (run, runs, k) => {
 		if (!valueNotDate(runs, k)) return false;
 		const below = belowLine(from, quadCenter(run[0].quad), direction);
-		// Along the label, the value's print overlaps the label's (a line's height either side).
-		return below > height * 0.4 && below < height * UNDER_REACH && along(run[run.length - 1]) > -height && along(run[0]) < end + height;
+		// Along the label, the value's print overlaps the label's (a line's height after it, two before
+		// it: a first word read in part is no label word, and the label's print is taken to start after
+		// it, MBER SINCE over 16 in third-hand set 22).
+		return below > height * 0.4 && below < height * UNDER_REACH && along(run[run.length - 1]) > -2 * height && along(run[0]) < end + height;
 	});
 }
 
@@ -249,7 +282,7 @@ function mmyyCandidate(
 	year: string,
 	chars: PlacedChar[],
 	row: TextRow,
-	how: Pick<DateCandidate, 'mapped' | 'crowded'> & Partial<Pick<DateCandidate, 'shortMonth' | 'touching' | 'slashless'>>,
+	how: Pick<DateCandidate, 'mapped' | 'crowded'> & Partial<Pick<DateCandidate, 'shortMonth' | 'touching' | 'slashless' | 'roundZero'>>,
 ): DateCandidate {
 	return {
 		text: `${month.padStart(2, '0')}/${year.slice(-2)}`,
@@ -272,9 +305,34 @@ function dateText(row: TextRow, exclude: Set<PlacedChar>): Array<{ ch: string; c
 		const digitish = run.filter((c) => /[\d/\\\-.]/.test(c.char)).length / run.length >= 0.6;
 		const last = out[out.length - 1];
 		if (last && !(last.ch === '/' || run[0].char === '/')) out.push({ ch: ' ', c: null });
-		for (const c of run) out.push({ ch: digitish && !/[\d/\\\-.]/.test(c.char) ? (DIGIT_LOOKALIKES[c.char] ?? c.char) : c.char, c });
+		for (const c of run) out.push({ ch: digitish && !/[\d/\\\-.]/.test(c.char) ? (lookalikeDigit(c) ?? c.char) : c.char, c });
 	}
 	return out;
+}
+
+/**
+ * The month's first digit is a 0 read as a round letter, starting its run (EXPIRES O6/34, VALID THRU
+ * D4/30 in OCR-A): a month's first digit is 0 or 1, and a 1 reads as no round letter. D and U also
+ * end labels (END, THRU), whose letter may stand for a month's lost 1 (D2/32 for 12/32): those count
+ * only before a second digit of 3 or more, which makes no month with a 1.
+ */
+function roundZero(chars: Array<{ ch: string; c: PlacedChar | null }>, start: number, month: string): boolean {
+	const c = chars[start]?.c;
+	if (month.length !== 2 || !c || chars[start].ch !== '0' || !/^[OoQDU]$/.test(c.char) || c.prob < ROUND_ZERO) return false;
+	return (start === 0 || chars[start - 1].ch === ' ') && (/^[OoQ]$/.test(c.char) || Number(month[1]) >= 3);
+}
+
+/** A round letter read at least this surely is the month's 0 (roundZero). */
+const ROUND_ZERO = 0.5;
+
+/**
+ * The month's two digits follow a year of their own, four digits and no more (CUSTOMER SINCE 2019
+ * read "E S201911/31", third-hand set 19): another value, which does not crowd this date. (Four
+ * digits of a date whose slash was lost, "093111/35", are stray digits that may be the expiry: see
+ * strayDigitRun.)
+ */
+function ownValueBefore(text: string, start: number, month: string): boolean {
+	return month.length === 2 && /(?<![\d/\\\-.])(19|20)\d\d$/.test(text.slice(0, start));
 }
 
 /** The character at `at` is an O glued after the letters of an expiry label, which it does not belong to. */
@@ -348,20 +406,26 @@ function dateCandidates(row: TextRow, exclude: Set<PlacedChar>): DateCandidate[]
 			// Cards print two-digit months: one digit glued to a character before it (Y1/30 for 11/30)
 			// had its first digit misread as that character.
 			const glued = before[1].length === 1 && Boolean(chars[start - 1]?.c);
-			const touching = [chars[start - 1]?.c, chars[end]?.c].filter(
+			const touching = [ownValueBefore(text, start, before[1]) ? undefined : chars[start - 1]?.c, chars[end]?.c].filter(
 				(c): c is PlacedChar => c !== undefined && c !== null && /\d/.test(c.char),
 			);
 			const crowded = glued || split !== null || touching.length > 0;
-			found.push(
-				mmyyCandidate(before[1], year, used, row, {
-					mapped,
-					crowded,
-					shortMonth: before[1].length === 1,
-					touching: glued || split !== null ? undefined : touching,
-				}),
-			);
+			// A lone 0 split off its month ("0 8/24", "YAR 0 5/32"): the month is 08, whole. Its one-digit
+			// reading adds nothing but the doubt of a digit lost.
+			const loneZero = split?.c?.char === '0' && !/[\d/\\\-.]/.test(chars[start - 3]?.ch ?? ' ');
+			if (!loneZero)
+				found.push(
+					mmyyCandidate(before[1], year, used, row, {
+						mapped,
+						crowded,
+						shortMonth: before[1].length === 1,
+						touching: glued || split !== null ? undefined : touching,
+						roundZero: roundZero(chars, start, before[1]),
+					}),
+				);
 			if (split?.c) {
-				found.push(mmyyCandidate(`${split.c.char}${before[1]}`, year, [split.c, ...used], row, { mapped, crowded: true }));
+				const after = /\d/.test(chars[end]?.c?.char ?? '');
+				found.push(mmyyCandidate(`${split.c.char}${before[1]}`, year, [split.c, ...used], row, { mapped, crowded: !loneZero || after }));
 			}
 			// Two dates run together can lose the second slash ("05/200324"), with the last or first letter
 			// of the second one's label between them ("09/25E0629" for 09/25 EXP 06/29; THRU, END, VALID):
@@ -755,10 +819,13 @@ function runnerUpWhens(date: DateCandidate, now: Date): number[] {
 	const month = date.chars.slice(0, sep);
 	const year = date.chars.slice(sep + 1).slice(-2);
 	const digit = (ch: string) => (/^\d$/.test(ch) ? ch : (DIGIT_LOOKALIKES[ch] ?? ''));
+	// As the date's text read it: a look-alike letter may stand for its runner-up digit (lookalikeDigit),
+	// and its other reading is then the digit of its shape.
+	const asRead = (c: PlacedChar) => (/^\d$/.test(c.char) ? c.char : (lookalikeDigit(c) ?? ''));
 	const swaps = new Map<PlacedChar, string>();
 	for (const c of [...month, ...year]) {
-		const runnerUp = digit(c.alt?.char ?? '');
-		if (c.prob < DOUBTFUL_DATE_DIGIT && (c.alt?.prob ?? 0) >= DATE_RUNNER_UP && runnerUp !== '' && runnerUp !== digit(c.char))
+		const runnerUp = asRead(c) === digit(c.char) ? digit(c.alt?.char ?? '') : digit(c.char);
+		if (c.prob < DOUBTFUL_DATE_DIGIT && (c.alt?.prob ?? 0) >= DATE_RUNNER_UP && runnerUp !== '' && runnerUp !== asRead(c))
 			swaps.set(c, runnerUp);
 	}
 	const doubtful = [...swaps.keys()];
@@ -766,7 +833,7 @@ function runnerUpWhens(date: DateCandidate, now: Date): number[] {
 	// Every non-empty subset of the doubtful digits swapped (a date has four digits: 15 at most).
 	for (let mask = 1; mask < 1 << doubtful.length; mask++) {
 		const swapped = new Set(doubtful.filter((_, k) => mask & (1 << k)));
-		const read = (part: PlacedChar[]) => Number(part.map((c) => (swapped.has(c) ? swaps.get(c) : digit(c.char))).join(''));
+		const read = (part: PlacedChar[]) => Number(part.map((c) => (swapped.has(c) ? swaps.get(c) : asRead(c))).join(''));
 		const reading = { month: read(month), year: 2000 + (read(year) % 100) };
 		if (plausible(reading, now)) whens.push(reading.year * 12 + reading.month);
 	}
@@ -926,7 +993,8 @@ export function readExpiry(rows: TextRow[], now: Date, exclude: Set<PlacedChar>,
 	const yearDigits = chosen.date.chars.filter((c) => !/[/\\\-.]/.test(c.char)).slice(-2);
 	const weakestYearDigit = Math.min(1, ...yearDigits.map((c) => c.prob));
 	if (chosen.when < nowWhen && weakestYearDigit < EXPIRED_DIGIT_SURE) confidence = Math.min(confidence, 0.85);
-	if (chosen.date.mapped > 0 || chosen.date.crowded) confidence = Math.min(confidence, 0.8);
+	// A look-alike letter read as a digit is a guess, but for a month's 0 read round (roundZero).
+	if (chosen.date.mapped - (chosen.date.roundZero ? 1 : 0) > 0 || chosen.date.crowded) confidence = Math.min(confidence, 0.8);
 	if (chosen.date.slashless) confidence = Math.min(confidence, IMPLAUSIBLE_DATE);
 	// A label cut short after its VALID (VAU06/27) may have been VALID FROM as well as VALID THRU.
 	const cutValid = chosen.label !== 'expiry' && followsCutValidLabel(chosen.date.row, chosen.date.chars);

@@ -30,6 +30,20 @@ export const DIGIT_LOOKALIKES: Record<string, string> = {
 	q: '9',
 };
 
+/** A runner-up digit at least this likely says which digit a look-alike letter stands for. */
+const RUNNER_UP_DIGIT = 0.1;
+
+/**
+ * The digit a look-alike letter read among digits stands for: the model's runner-up where that is a
+ * digit it fairly believes (bench seed 2197: 06/35 read "0L/35", its L at 0.45 with 6 at 0.16, taken
+ * as 01/35), else the digit the letter's shape resembles. Undefined for a letter that is no look-alike.
+ */
+export function lookalikeDigit(c: Pick<PlacedChar, 'char' | 'alt'>): string | undefined {
+	const shaped = DIGIT_LOOKALIKES[c.char];
+	if (shaped === undefined) return undefined;
+	return c.alt && /^\d$/.test(c.alt.char) && c.alt.prob >= RUNNER_UP_DIGIT ? c.alt.char : shaped;
+}
+
 /** Printed groupings: 4-4-4-4, Amex 4-6-5, Diners 4-6-4, 19 digits 4-4-4-4-3, 13 digits 4-3-3-3 and others seen on cards. */
 const GROUPINGS = new Set([
 	'4-4-4-4',
