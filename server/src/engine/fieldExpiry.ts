@@ -124,7 +124,7 @@ function labelWordKind(letters: string): Label['kind'] | 'neutral' | null {
  */
 function labels(rows: TextRow[]): Label[] {
 	const found: Label[] = [];
-	const pieces: Array<{ label: Label; letters: PlacedChar[]; direction: Point; ownValue: boolean }> = [];
+	const pieces: Array<{ label: Label; letters: PlacedChar[]; direction: Point; ownValue: boolean; dateAfter: boolean }> = [];
 	for (const row of rows) {
 		const runs = dateRuns(row.chars);
 		const kindOf = (run: PlacedChar[]) => labelWordKind(lettersOf(run));
@@ -144,12 +144,23 @@ function labels(rows: TextRow[]): Label[] {
 			while (start > 0 && kindOf(runs[start - 1]) !== null) start -= 1;
 			const value = runs[j];
 			const end = runs[j - 1];
+			const lastLetter = end.reduce((last, c, k) => (/[A-Za-z]/.test(c.char) ? k : last), -1);
+			const closeAfter = value !== undefined && value[0].along - end[end.length - 1].along < row.height * OWN_VALUE_REACH;
+			// A date right after a decoy label, read into its run or close after it (VALID FROM 10/26,
+			// FROM10 /26), is the one it labels: digits under or beside the label are then no value of
+			// its own, nor is a stacked label's value (a read-only review: MEMBER SINCE 19 over VALID FROM
+			// 10/26, the expiry unread, reported 10/26 at 0.997).
+			const dateAfter =
+				kind === 'decoy' &&
+				(/[/\\]/.test(runText(end.slice(lastLetter + 1))) ||
+					(closeAfter && DATE_PRINT.test(value[0].char) && /[/\\]/.test(runText(value) + runText(runs[j + 1] ?? []))));
 			// Decoys only: after an expiry label, digits are its date (its slash lost, or its month a run
 			// of its own: "THRU 10 /27", "THRU08/31"). The value on the label's row, read into its run
 			// ("MEMBER SINCE23"), or in a box of its own right after it.
 			const ownValue =
 				kind === 'decoy' &&
-				((value !== undefined && valueNotDate(runs, j) && value[0].along - end[end.length - 1].along < row.height * OWN_VALUE_REACH) ||
+				!dateAfter &&
+				((closeAfter && valueNotDate(runs, j)) ||
 					/[A-Za-z]\d{1,4}$/.test(runText(end)) ||
 					valueInBoxBeside(rows, row, end) ||
 					valueUnderLabel(rows, row, runs.slice(start, j).flat()));
@@ -158,7 +169,6 @@ function labels(rows: TextRow[]): Label[] {
 			// An expiry label's own date, whole or in part: digits or a slash in its last run past its
 			// letters, or starting the next run close after it, on its row or in a row of their own. (A
 			// decoy's own value is `ownValue`; digits past it that are not one leave its claim as it was.)
-			const lastLetter = end.reduce((last, c, k) => (/[A-Za-z]/.test(c.char) ? k : last), -1);
 			const valueAfter =
 				kind === 'expiry' &&
 				(end.slice(lastLetter + 1).some((c) => DATE_PRINT.test(c.char)) ||
@@ -167,22 +177,30 @@ function labels(rows: TextRow[]): Label[] {
 						value[0].along - end[end.length - 1].along < row.height * OWN_VALUE_REACH) ||
 					dateBesideInOtherRow(rows, row, end));
 			const print = letters.length > 0 ? letters : run;
-			pieces.push({ label: { at: quadCenter(spanQuad(print)), kind, valueAfter }, letters: print, direction: row.direction, ownValue });
+			pieces.push({
+				label: { at: quadCenter(spanQuad(print)), kind, valueAfter },
+				letters: print,
+				direction: row.direction,
+				ownValue,
+				dateAfter,
+			});
 		});
 	}
 	// A decoy label printed on two lines (MEMBER over SINCE) has its value beside one of them: the
 	// other labels no date either (third-hand set 19: MEMBER 24 beside the expiry's stacked VALID
-	// THRU, SINCE under MEMBER taking 05/31 for its own, reported at 0.50 though right).
+	// THRU, SINCE under MEMBER taking 05/31 for its own, reported at 0.50 though right). Not a label
+	// with its own date after it (VALID FROM 10/26 under MEMBER SINCE 19).
 	const stackedOwn = (piece: (typeof pieces)[number]) =>
 		piece.label.kind === 'decoy' &&
-		pieces.some((other) => other.ownValue && other.label.kind === 'decoy' && stackedPrint(piece.letters, other.letters, piece.direction));
+		!piece.dateAfter &&
+		pieces.some((other) => other.ownValue && stackedPrint(piece.letters, other.letters, piece.direction));
 	for (const piece of pieces) if (!piece.ownValue && !stackedOwn(piece)) found.push(piece.label);
 	return found;
 }
 
 /**
- * Two pieces of print stacked one over the other: within STACK_REACH of the lower one's heights
- * across their line, and overlapping along it by half the shorter one at least.
+ * Two pieces of print stacked one over the other: within STACK_REACH of the smaller print's
+ * letter height across their line, and overlapping along it by half the shorter one at least.
  */
 function stackedPrint(a: PlacedChar[], b: PlacedChar[], direction: Point): boolean {
 	const height = (chars: PlacedChar[]) => Math.min(...chars.map((c) => distance(c.quad[0], c.quad[3])));
@@ -197,7 +215,7 @@ function stackedPrint(a: PlacedChar[], b: PlacedChar[], direction: Point): boole
 	return Math.min(a1, b1) - Math.max(a0, b0) >= 0.5 * Math.min(a1 - a0, b1 - b0);
 }
 
-/** How far apart across their line, in the lower print's heights, two lines of one label may stand. */
+/** How far apart across their line, in the smaller print's letter heights, two lines of one label may stand. */
 const STACK_REACH = 2.2;
 
 /** A label's own value starts within this many line heights after it... */
@@ -318,16 +336,15 @@ function dateText(row: TextRow, exclude: Set<PlacedChar>): Array<{ ch: string; c
  */
 function roundZero(chars: Array<{ ch: string; c: PlacedChar | null }>, start: number, month: string): boolean {
 	const c = chars[start]?.c;
-	if (month.length !== 2 || !c || chars[start].ch !== '0' || !/^[OoQDU]$/.test(c.char) || c.prob < ROUND_ZERO) return false;
+	// Taken as another digit (its runner-up: lookalikeDigit), it is no round 0. A faint one leaves the
+	// date unsure all the same: a sure date has no character under 0.5.
+	if (month.length !== 2 || !c || chars[start].ch !== '0' || !/^[OoQDU]$/.test(c.char)) return false;
 	return (start === 0 || chars[start - 1].ch === ' ') && (/^[OoQ]$/.test(c.char) || Number(month[1]) >= 3);
 }
 
-/** A round letter read at least this surely is the month's 0 (roundZero). */
-const ROUND_ZERO = 0.5;
-
 /**
- * The month's two digits follow a year of their own, four digits and no more (CUSTOMER SINCE 2019
- * read "E S201911/31", third-hand set 19): another value, which does not crowd this date. (Four
+ * The month's two digits follow a year of their own, four digits and no more (MEMBER SINCE 2015 read
+ * "M201511/28", third-hand set 18): another value, which does not crowd this date. (Four
  * digits of a date whose slash was lost, "093111/35", are stray digits that may be the expiry: see
  * strayDigitRun.)
  */
@@ -410,9 +427,11 @@ function dateCandidates(row: TextRow, exclude: Set<PlacedChar>): DateCandidate[]
 				(c): c is PlacedChar => c !== undefined && c !== null && /\d/.test(c.char),
 			);
 			const crowded = glued || split !== null || touching.length > 0;
-			// A lone 0 split off its month ("0 8/24", "YAR 0 5/32"): the month is 08, whole. Its one-digit
-			// reading adds nothing but the doubt of a digit lost.
-			const loneZero = split?.c?.char === '0' && !/[\d/\\\-.]/.test(chars[start - 3]?.ch ?? ' ');
+			// A lone 0, a run of its own, split off a month of 3 to 9 ("0 8/24", "YAR 0 5/32"): the month is
+			// 08, whole, and its one-digit reading adds nothing but the doubt of a digit lost. Before a 0, 1
+			// or 2 the 0 may be a stray mark beside a month that lost its 1 (0 2/28 for 12/28), and a 0
+			// glued to letters may be a label's O (VALID T0 1/28 for VALID TO 11/28: a read-only review).
+			const loneZero = split?.c?.char === '0' && (chars[start - 3]?.ch ?? ' ') === ' ' && Number(before[1]) >= 3;
 			if (!loneZero)
 				found.push(
 					mmyyCandidate(before[1], year, used, row, {

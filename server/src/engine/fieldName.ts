@@ -112,10 +112,25 @@ function nameLikeOnly(texts: string[]): boolean {
 /** A line over the number within this many of its heights is the number's neighbour. */
 const NUMBER_NEIGHBOUR = 3;
 
-/** A line of words that starts with a given name that is a card word, no other card word after it. */
+/**
+ * Words that follow those names in their brands' own lines (LOTTE MART, LOTTE DUTY FREE, LOTTE
+ * CINEMA, MILES & MORE with its & lost, MILES SMILES: a read-only review), which a card may print
+ * where a holder's name goes.
+ */
+// prettier-ignore
+const CO_BRAND_WORDS = new Set([
+	'MART', 'DUTY', 'FREE', 'CINEMA', 'HOTEL', 'HOTELS', 'WORLD', 'DEPARTMENT', 'STORE', 'LOCA', 'MALL', 'ON', 'MORE',
+	'SMILES', 'PLUS', 'CLUB', 'AIR', 'TRAVEL', 'POINTS', 'SHOPPING', 'MEMBERS',
+]);
+
+/** A line of words that starts with a given name that is a card word, no card or brand word after it. */
 function startsWithGivenName(text: string): boolean {
 	const [first, ...rest] = text.split(' ');
-	return GIVEN_NAME_CARD_WORDS.has(first.toUpperCase()) && rest.length > 0 && !rest.some(isCardWord);
+	return (
+		GIVEN_NAME_CARD_WORDS.has(first.toUpperCase()) &&
+		rest.length > 0 &&
+		!rest.some((word) => isCardWord(word) || CO_BRAND_WORDS.has(letters(word)))
+	);
 }
 
 const LABEL_FRAGMENTS = /EXPIR|THRU|VALID|MEMBER|SINCE/;
@@ -1642,11 +1657,10 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	// A line with a card word that is also a name (MILES VON MAR) may as well be a product line
 	// (DELTA MILES) whose holder's line was not read. Not one that starts with such a given name,
 	// under the number or right over it, where holders' names are printed and products' rarely, nor
-	// cut from before a product's words: of 5012 cards, all 36 names with MILES or LOTTE read right
-	// were flagged so, and no card read a product's line as a name.
+	// cut from before a product's words close after it: of 5012 cards, all 36 names with MILES or
+	// LOTTE read right were flagged so, and no card read a product's line as a name.
 	const byNumber = (c: Candidate) => belowNumber(c) || fromNumber(c) < NUMBER_NEIGHBOUR * c.segment.row.height;
-	const holderLine =
-		numberRows.length > 0 && byNumber(chosen) && !heading(chosen) && !chosen.segment.productTail && startsWithGivenName(chosen.text);
+	const holderLine = numberRows.length > 0 && byNumber(chosen) && !chosen.segment.productTail && startsWithGivenName(chosen.text);
 	if ((chosen.nameLike && !holderLine) || guessed(chosen) === 1) confidence = Math.min(confidence, 0.85);
 	// Capitals the recogniser read in no word: page text in small letters (would whe, under a card
 	// lying on a printed letter: a third-hand probe's "Would Whe" at 0.998) restores as well as a name.
