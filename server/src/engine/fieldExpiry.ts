@@ -124,7 +124,6 @@ function labelWordKind(letters: string): Label['kind'] | 'neutral' | null {
  */
 function labels(rows: TextRow[]): Label[] {
 	const found: Label[] = [];
-	const pieces: Array<{ label: Label; letters: PlacedChar[]; direction: Point; ownValue: boolean; dateAfter: boolean }> = [];
 	for (const row of rows) {
 		const runs = dateRuns(row.chars);
 		const kindOf = (run: PlacedChar[]) => labelWordKind(lettersOf(run));
@@ -144,23 +143,12 @@ function labels(rows: TextRow[]): Label[] {
 			while (start > 0 && kindOf(runs[start - 1]) !== null) start -= 1;
 			const value = runs[j];
 			const end = runs[j - 1];
-			const lastLetter = end.reduce((last, c, k) => (/[A-Za-z]/.test(c.char) ? k : last), -1);
-			const closeAfter = value !== undefined && value[0].along - end[end.length - 1].along < row.height * OWN_VALUE_REACH;
-			// A date right after a decoy label, read into its run or close after it (VALID FROM 10/26,
-			// FROM10 /26), is the one it labels: digits under or beside the label are then no value of
-			// its own, nor is a stacked label's value (a read-only review: MEMBER SINCE 19 over VALID FROM
-			// 10/26, the expiry unread, reported 10/26 at 0.997).
-			const dateAfter =
-				kind === 'decoy' &&
-				(/[/\\]/.test(runText(end.slice(lastLetter + 1))) ||
-					(closeAfter && DATE_PRINT.test(value[0].char) && /[/\\]/.test(runText(value) + runText(runs[j + 1] ?? []))));
 			// Decoys only: after an expiry label, digits are its date (its slash lost, or its month a run
 			// of its own: "THRU 10 /27", "THRU08/31"). The value on the label's row, read into its run
 			// ("MEMBER SINCE23"), or in a box of its own right after it.
 			const ownValue =
 				kind === 'decoy' &&
-				!dateAfter &&
-				((closeAfter && valueNotDate(runs, j)) ||
+				((value !== undefined && valueNotDate(runs, j) && value[0].along - end[end.length - 1].along < row.height * OWN_VALUE_REACH) ||
 					/[A-Za-z]\d{1,4}$/.test(runText(end)) ||
 					valueInBoxBeside(rows, row, end) ||
 					valueUnderLabel(rows, row, runs.slice(start, j).flat()));
@@ -169,6 +157,7 @@ function labels(rows: TextRow[]): Label[] {
 			// An expiry label's own date, whole or in part: digits or a slash in its last run past its
 			// letters, or starting the next run close after it, on its row or in a row of their own. (A
 			// decoy's own value is `ownValue`; digits past it that are not one leave its claim as it was.)
+			const lastLetter = end.reduce((last, c, k) => (/[A-Za-z]/.test(c.char) ? k : last), -1);
 			const valueAfter =
 				kind === 'expiry' &&
 				(end.slice(lastLetter + 1).some((c) => DATE_PRINT.test(c.char)) ||
@@ -176,47 +165,11 @@ function labels(rows: TextRow[]): Label[] {
 						DATE_PRINT.test(value[0].char) &&
 						value[0].along - end[end.length - 1].along < row.height * OWN_VALUE_REACH) ||
 					dateBesideInOtherRow(rows, row, end));
-			const print = letters.length > 0 ? letters : run;
-			pieces.push({
-				label: { at: quadCenter(spanQuad(print)), kind, valueAfter },
-				letters: print,
-				direction: row.direction,
-				ownValue,
-				dateAfter,
-			});
+			if (!ownValue) found.push({ at: quadCenter(spanQuad(letters.length > 0 ? letters : run)), kind, valueAfter });
 		});
 	}
-	// A decoy label printed on two lines (MEMBER over SINCE) has its value beside one of them: the
-	// other labels no date either (third-hand set 19: MEMBER 24 beside the expiry's stacked VALID
-	// THRU, SINCE under MEMBER taking 05/31 for its own, reported at 0.50 though right). Not a label
-	// with its own date after it (VALID FROM 10/26 under MEMBER SINCE 19).
-	const stackedOwn = (piece: (typeof pieces)[number]) =>
-		piece.label.kind === 'decoy' &&
-		!piece.dateAfter &&
-		pieces.some((other) => other.ownValue && stackedPrint(piece.letters, other.letters, piece.direction));
-	for (const piece of pieces) if (!piece.ownValue && !stackedOwn(piece)) found.push(piece.label);
 	return found;
 }
-
-/**
- * Two pieces of print stacked one over the other: within STACK_REACH of the smaller print's
- * letter height across their line, and overlapping along it by half the shorter one at least.
- */
-function stackedPrint(a: PlacedChar[], b: PlacedChar[], direction: Point): boolean {
-	const height = (chars: PlacedChar[]) => Math.min(...chars.map((c) => distance(c.quad[0], c.quad[3])));
-	const from = quadCenter(spanQuad(a));
-	if (Math.abs(belowLine(from, quadCenter(spanQuad(b)), direction)) > STACK_REACH * Math.min(height(a), height(b))) return false;
-	const span = (chars: PlacedChar[]) => {
-		const along = chars.flatMap((c) => c.quad.map((p) => lineOffset(from, p, direction).along));
-		return [Math.min(...along), Math.max(...along)] as const;
-	};
-	const [a0, a1] = span(a);
-	const [b0, b1] = span(b);
-	return Math.min(a1, b1) - Math.max(a0, b0) >= 0.5 * Math.min(a1 - a0, b1 - b0);
-}
-
-/** How far apart across their line, in the smaller print's letter heights, two lines of one label may stand. */
-const STACK_REACH = 2.2;
 
 /** A label's own value starts within this many line heights after it... */
 const OWN_VALUE_REACH = 2;
@@ -276,10 +229,8 @@ function valueUnderLabel(rows: TextRow[], labelRow: TextRow, label: PlacedChar[]
 	return runInOtherRow(rows, labelRow, (run, runs, k) => {
 		if (!valueNotDate(runs, k)) return false;
 		const below = belowLine(from, quadCenter(run[0].quad), direction);
-		// Along the label, the value's print overlaps the label's (a line's height after it, two before
-		// it: a first word read in part is no label word, and the label's print is taken to start after
-		// it, MBER SINCE over 16 in third-hand set 22).
-		return below > height * 0.4 && below < height * UNDER_REACH && along(run[run.length - 1]) > -2 * height && along(run[0]) < end + height;
+		// Along the label, the value's print overlaps the label's (a line's height either side).
+		return below > height * 0.4 && below < height * UNDER_REACH && along(run[run.length - 1]) > -height && along(run[0]) < end + height;
 	});
 }
 
@@ -336,11 +287,13 @@ function dateText(row: TextRow, exclude: Set<PlacedChar>): Array<{ ch: string; c
  */
 function roundZero(chars: Array<{ ch: string; c: PlacedChar | null }>, start: number, month: string): boolean {
 	const c = chars[start]?.c;
-	// Taken as another digit (its runner-up: lookalikeDigit), it is no round 0. A faint one leaves the
-	// date unsure all the same: a sure date has no character under 0.5.
-	if (month.length !== 2 || !c || chars[start].ch !== '0' || !/^[OoQDU]$/.test(c.char)) return false;
+	// Taken as another digit (its runner-up: lookalikeDigit), it is no round 0.
+	if (month.length !== 2 || !c || chars[start].ch !== '0' || !/^[OoQDU]$/.test(c.char) || c.prob < ROUND_ZERO) return false;
 	return (start === 0 || chars[start - 1].ch === ' ') && (/^[OoQ]$/.test(c.char) || Number(month[1]) >= 3);
 }
+
+/** A round letter read at least this surely is the month's 0 (roundZero). */
+const ROUND_ZERO = 0.5;
 
 /**
  * The month's two digits follow a year of their own, four digits and no more (MEMBER SINCE 2015 read
