@@ -178,6 +178,40 @@ describe('valid thru', () => {
 		expect((binUnder?.confidence ?? 0) < 0.9).toBe(true);
 	});
 
+	test('MEMBER SINCE on two lines, its value beside MEMBER, claims no date by its SINCE (third-hand sets)', () => {
+		// MEMBER22 over a small SINCE, the expiry YAO03/26 beside them (third-hand set 22): SINCE claimed
+		// 03/26, reported at 0.55.
+		const since = shrunk(line('SINCE', 152, 172), 16);
+		const card = (...labels: RecognizedLine[]) => read(...labels, line('YAO03/26', 320, 150), line("DAVID O'BRIEN", 40, 210)).validThru;
+		const both = card(line('MEMBER22', 135, 145), since);
+		expect([both?.text, (both?.confidence ?? 0) >= 0.9]).toEqual(['03/26', true]);
+		// CARDMEMBER SINCE too (third-hand set 30: CARDMEMBER2017 over SINCE beside YAHD03/28).
+		const card2 = card(line('CARDMEMBER2017', 100, 145), since);
+		expect([card2?.text, (card2?.confidence ?? 0) >= 0.9]).toEqual(['03/26', true]);
+		// SINCE alone, or under a MEMBER with no value of its own, still claims it.
+		for (const labels of [[since], [line('MEMBER', 135, 145), since]]) expect((card(...labels)?.confidence ?? 0) < 0.9).toBe(true);
+	});
+
+	test('a decoy label keeps its claim beside a stacked label with a value, whatever its own date (a read-only review)', () => {
+		// The expiry unread each time: a first version reported the decoy's date at 0.997.
+		const name = line('JOHN SMITH', 40, 240);
+		const small = (text: string, x: number, y: number) => shrunk(line(text, x, y), 14);
+		// VALID FROM under MEMBER SINCE 19, their values in a column 2.4 heights past the labels.
+		const table = read(
+			small('MEMBER SINCE', 40, 150),
+			small('19', 158, 150),
+			small('VALID FROM', 40, 168),
+			small('03/26', 158, 168),
+			name,
+		).validThru;
+		expect((table?.confidence ?? 0) < 0.9).toBe(true);
+		// SINCE under MEMBER22 with a date of its own right beside it.
+		const beside = read(line('MEMBER22', 135, 145), shrunk(line('SINCE', 152, 172), 16), line('03/24', 210, 165), name).validThru;
+		expect((beside?.confidence ?? 0) < 0.9).toBe(true);
+		// A year read into the date after the label is no value that frees the date (MEMBER SINCE 2019 and VALID FROM 03/24).
+		expect((read(line('MEMBER SINCE 201903/24', 40, 160), name).validThru?.confidence ?? 0) < 0.9).toBe(true);
+	});
+
 	test('a label whose own value stands in a box of its own right after it labels no date (bench seed 2117)', () => {
 		// MEMBER SINCE read as "BER SINCE" in small print, its 15 in a smaller box beside it (rows of
 		// their own), right of VALID FROM 04/24 and EXP 10/27 read with neither label: the SINCE
@@ -1215,6 +1249,30 @@ describe('holder name', () => {
 		expect(name('HARBOR BANK JOHN SMITH PLATINUM')?.text).not.toBe('JOHN SMITH');
 		const tight = read(line('TIDEWATER', 40, 40), line('ANNA LEE', 40, 220), line('PLATINUM', 40 + 8.2 * PITCH, 220)).name;
 		expect(tight?.text).toBe('TIDEWATER');
+	});
+
+	test("a date label read in pieces first in the date's box is no surname the name lost (third-hand sets)", () => {
+		// LIM JIMI | EX P I RES 03/28: the label's word read with gaps inside; 0.89 before, for a right name.
+		const name = line('LIM JIMI', 40, 160);
+		const pieces = read(name, line('EX P I RES 03/28', 40 + 10 * PITCH, 160));
+		expect([pieces.validThru?.text, pieces.name?.text, (pieces.name?.confidence ?? 0) >= 0.9]).toEqual(['03/28', 'LIM JIMI', true]);
+		// A surname a letter off a label word (WOOD, DALE), read whole, or pieces that join into none, may
+		// be the name's last word: the words before it stay in doubt (a read-only review: MARY ANN | WOOD 08/31
+		// at 0.996 in a first version).
+		for (const box of ['WOOD 08/31', 'DALE 08/31', 'VINCE 08/31', 'LE E 08/31', 'GOODE 08/31'])
+			expect([box, (read(line('MARY ANN', 40, 160), line(box, 40 + 10 * PITCH, 160)).name?.confidence ?? 1) < 0.9]).toEqual([box, true]);
+	});
+
+	test("a product or heading line at the holder's place stays in doubt: the holder's line may be the one unread (a read-only review)", () => {
+		// Under the number, at its start, nothing nearer: an issuer's or company's line with a product
+		// word after it, or a heading beside a label whose date is on the next line.
+		const first = (...lines: RecognizedLine[]) => read(line('TIDEWATER', 40, 40), ...lines).name;
+		for (const name of [
+			first(line('NORTHERN LIGHTS PLATINUM', 40, 140)),
+			first(line('HARBOR FREIGHT BUSINESS', 40, 140)),
+			first(line('BLUE HORIZON', 40, 140), line('VALID THRU', 40 + 14 * PITCH, 140), line('09/28', 40 + 14 * PITCH, 178)),
+		])
+			expect([name?.text, (name?.confidence ?? 1) < 0.9]).toEqual([name?.text, true]);
 	});
 
 	test('a stroke first in a box that starts inside the one before, nearer than a letter step, is a doubt (independent seed 199)', () => {

@@ -24,7 +24,7 @@ export interface ExpiryChoice {
  */
 const EXPIRY_WORDS =
 	/THRU|^(EXP|EXPIRES?|EXPIRY|EXPIRATION|EXPIRESEND|END|ENDS|UNTIL|VALIDUNTIL|VALIDTO|GOOD|MONTH|YEAR|MONTH[IL]?YEAR|MMYY|BIS)$/;
-const DECOY_WORDS = /FROM|SINCE|^(MEMBER|ISSUE|ISSUED|START|STARTS|DESDE|SEIT|CUSTOMER)$/;
+const DECOY_WORDS = /FROM|SINCE|^(MEMBER|CARDMEMBER|ISSUE|ISSUED|START|STARTS|DESDE|SEIT|CUSTOMER)$/;
 const NEUTRAL_WORDS = /^(VALID|DATE|DATES|ON)$/;
 
 interface Label {
@@ -124,6 +124,10 @@ function labelWordKind(letters: string): Label['kind'] | 'neutral' | null {
  */
 function labels(rows: TextRow[]): Label[] {
 	const found: Label[] = [];
+	// A label's second line with no value of its own (SINCE), and first lines with one (MEMBER 22),
+	// for the labels printed on two lines below.
+	const secondLines: Array<{ label: Label; row: TextRow; print: PlacedChar[] }> = [];
+	const valuedFirstLines: Array<{ row: TextRow; print: PlacedChar[] }> = [];
 	for (const row of rows) {
 		const runs = dateRuns(row.chars);
 		const kindOf = (run: PlacedChar[]) => labelWordKind(lettersOf(run));
@@ -165,11 +169,56 @@ function labels(rows: TextRow[]): Label[] {
 						DATE_PRINT.test(value[0].char) &&
 						value[0].along - end[end.length - 1].along < row.height * OWN_VALUE_REACH) ||
 					dateBesideInOtherRow(rows, row, end));
-			if (!ownValue) found.push({ at: quadCenter(spanQuad(letters.length > 0 ? letters : run)), kind, valueAfter });
+			const label: Label = { at: quadCenter(spanQuad(letters.length > 0 ? letters : run)), kind, valueAfter };
+			const print = runs.slice(start, j).flat();
+			const words = runs.slice(start, j).map(lettersOf);
+			if (ownValue && FIRST_LINE_WORDS.test(words[words.length - 1])) valuedFirstLines.push({ row, print });
+			// Only SINCE alone, and with no date of its own after it, beside it or under it.
+			else if (
+				words.length === 1 &&
+				words[0] === 'SINCE' &&
+				!(
+					value !== undefined &&
+					DATE_PRINT.test(value[0].char) &&
+					value[0].along - end[end.length - 1].along < row.height * OWN_VALUE_REACH
+				) &&
+				!dateBesideInOtherRow(rows, row, end) &&
+				!dateUnderLabel(rows, row, print)
+			)
+				secondLines.push({ label, row, print });
+			if (!ownValue) found.push(label);
 		});
 	}
-	return found;
+	// MEMBER SINCE printed on two lines, its value beside MEMBER (MEMBER 22 over a small SINCE): the
+	// label's value is that one, and its SINCE line claims no date. Third-hand cards print it beside the
+	// expiry, which SINCE claimed: 0.55 for a right date. Only SINCE right under or over such a MEMBER,
+	// with no date of its own by it: any other decoy label (VALID FROM under MEMBER SINCE 19) keeps its
+	// claim (a read-only review).
+	const unclaimed = new Set(
+		secondLines
+			.filter((second) => valuedFirstLines.some((first) => first.row !== second.row && stacked(second.row, second.print, first.print)))
+			.map((second) => second.label),
+	);
+	return found.filter((label) => !unclaimed.has(label));
 }
+
+/**
+ * Whether print `b` stands right over or under print `a` (of row `row`): across the line within
+ * STACK_ACROSS of its height, and overlapping along it.
+ */
+function stacked(row: TextRow, a: PlacedChar[], b: PlacedChar[]): boolean {
+	const from = quadCenter(a[0].quad);
+	const along = (c: PlacedChar) => lineOffset(from, quadCenter(c.quad), row.direction).along;
+	const across = Math.abs(lineOffset(quadCenter(spanQuad(a)), quadCenter(spanQuad(b)), row.direction).across);
+	const [a0, a1] = [along(a[0]), along(a[a.length - 1])];
+	const [b0, b1] = [Math.min(...b.map(along)), Math.max(...b.map(along))];
+	return across < row.height * STACK_ACROSS && b0 < a1 + row.height / 2 && b1 > a0 - row.height / 2;
+}
+
+/** How far apart, in line heights, the two lines of a stacked label stand at most. */
+const STACK_ACROSS = 1.6;
+/** First words of a decoy label printed over SINCE. */
+const FIRST_LINE_WORDS = /^(MEMBER|CARDMEMBER|CUSTOMER)$/;
 
 /** A label's own value starts within this many line heights after it... */
 const OWN_VALUE_REACH = 2;
@@ -222,12 +271,27 @@ function valueInBoxBeside(rows: TextRow[], labelRow: TextRow, labelEnd: PlacedCh
  * above it went unread; the SINCE claimed the expiry, reported at 0.55 though right.
  */
 function valueUnderLabel(rows: TextRow[], labelRow: TextRow, label: PlacedChar[]): boolean {
+	return runUnderLabel(rows, labelRow, label, (runs, k) => valueNotDate(runs, k));
+}
+
+/** A date's print (a run starting with a digit or a slash that is no value) under the label, placed as valueUnderLabel's. */
+function dateUnderLabel(rows: TextRow[], labelRow: TextRow, label: PlacedChar[]): boolean {
+	return runUnderLabel(rows, labelRow, label, (runs, k) => DATE_PRINT.test(runs[k][0].char) && !valueNotDate(runs, k));
+}
+
+/** A run of another row under the label's print that passes `which` (given the row's runs and the run's index). */
+function runUnderLabel(
+	rows: TextRow[],
+	labelRow: TextRow,
+	label: PlacedChar[],
+	which: (runs: PlacedChar[][], k: number) => boolean,
+): boolean {
 	const from = quadCenter(label[0].quad);
 	const { direction, height } = labelRow;
 	const along = (c: PlacedChar) => lineOffset(from, quadCenter(c.quad), direction).along;
 	const end = along(label[label.length - 1]);
 	return runInOtherRow(rows, labelRow, (run, runs, k) => {
-		if (!valueNotDate(runs, k)) return false;
+		if (!which(runs, k)) return false;
 		const below = belowLine(from, quadCenter(run[0].quad), direction);
 		// Along the label, the value's print overlaps the label's (a line's height either side).
 		return below > height * 0.4 && below < height * UNDER_REACH && along(run[run.length - 1]) > -height && along(run[0]) < end + height;

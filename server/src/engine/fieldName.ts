@@ -985,7 +985,7 @@ function apartFromLabelBox(segment: Segment, dates: ReadDigits): Segment[] {
 			ownDate ||
 			startsLabel(words, k, dates.boxes) ||
 			// A decoy date first in that box (01/31 EXP07/35 after the name, bench seed 2171) is no surname to lose.
-			(inDateBox && (!/[A-Za-z]/.test(text) || labelPiece([text.replace(/[^A-Za-z][\s\S]*$/, '')]))) ||
+			(inDateBox && (!/[A-Za-z]/.test(text) || labelPiece([text.replace(/[^A-Za-z][\s\S]*$/, '')]) || labelReadInPieces(words, k))) ||
 			runsIntoDate(words[k], segment.row, dates);
 		if (!label && !inDateBox) continue;
 		const part = (from: number, to: number): Segment => ({
@@ -1051,6 +1051,20 @@ function runsIntoDate(word: PlacedChar[], row: TextRow, dates: ReadDigits): bool
 	const between = row.chars.some((c) => c.box === last.box && c.along > last.along && c.along < next.along);
 	const text = letters(runText(word));
 	return !between && next.spaceBefore < 0.5 && text.length <= RUN_IN_LETTERS;
+}
+
+/**
+ * A date label read in pieces first in the date's own box (EX P I RES 03/28, the gaps inside its word
+ * read as spaces): label print, no surname the split loses. Only pieces that join into a label word
+ * as printed, or a piece of one: a surname a letter off a label word (WOOD, DALE) is read whole.
+ */
+function labelReadInPieces(words: PlacedChar[][], k: number): boolean {
+	const box = words[k][0].box;
+	const pieces: string[] = [];
+	for (let j = k; j < words.length && words[j][0].box === box && words[j].every((c) => /[A-Za-z]/.test(c.char)); j++)
+		pieces.push(runText(words[j]));
+	const joined = letters(pieces.join(''));
+	return pieces.length >= 2 && (DATE_LABEL_WORDS.includes(joined) || labelPiece([joined]));
 }
 
 /** Letters a word run into the date may have and still be taken for misread label print. */
