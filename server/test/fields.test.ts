@@ -208,6 +208,17 @@ describe('valid thru', () => {
 		// SINCE under MEMBER22 with a date of its own right beside it.
 		const beside = read(line('MEMBER22', 135, 145), shrunk(line('SINCE', 152, 172), 16), line('03/24', 210, 165), name).validThru;
 		expect((beside?.confidence ?? 0) < 0.9).toBe(true);
+		// SINCE with its own date read into its line, or under it (a second review: each at 0.997).
+		for (const lines of [
+			[line('SINCE O3/24', 40, 175)],
+			[line('SINCE03/24', 40, 175)],
+			[line('SINCE - 03/24', 40, 175)],
+			[line('SINCE', 40, 175), line('03/24', 40, 221)],
+			[shrunk(line('SINCE', 40, 168), 16), line('03/24', 158, 152)],
+		]) {
+			const own = read(line('MEMBER 22', 40, 140), ...lines, name).validThru;
+			expect([lines[0].text, (own?.confidence ?? 0) < 0.9]).toEqual([lines[0].text, true]);
+		}
 		// A year read into the date after the label is no value that frees the date (MEMBER SINCE 2019 and VALID FROM 03/24).
 		expect((read(line('MEMBER SINCE 201903/24', 40, 160), name).validThru?.confidence ?? 0) < 0.9).toBe(true);
 	});
@@ -1259,7 +1270,17 @@ describe('holder name', () => {
 		// A surname a letter off a label word (WOOD, DALE), read whole, or pieces that join into none, may
 		// be the name's last word: the words before it stay in doubt (a read-only review: MARY ANN | WOOD 08/31
 		// at 0.996 in a first version).
-		for (const box of ['WOOD 08/31', 'DALE 08/31', 'VINCE 08/31', 'LE E 08/31', 'GOODE 08/31'])
+		for (const box of [
+			'WOOD 08/31',
+			'DALE 08/31',
+			'VINCE 08/31',
+			'LE E 08/31',
+			'GOODE 08/31',
+			'PI RES 08/31',
+			'GO OD 08/31',
+			'DA TE 08/31',
+			'ER SIN 08/31',
+		])
 			expect([box, (read(line('MARY ANN', 40, 160), line(box, 40 + 10 * PITCH, 160)).name?.confidence ?? 1) < 0.9]).toEqual([box, true]);
 	});
 

@@ -173,15 +173,13 @@ function labels(rows: TextRow[]): Label[] {
 			const print = runs.slice(start, j).flat();
 			const words = runs.slice(start, j).map(lettersOf);
 			if (ownValue && FIRST_LINE_WORDS.test(words[words.length - 1])) valuedFirstLines.push({ row, print });
-			// Only SINCE alone, and with no date of its own after it, beside it or under it.
+			// Only SINCE alone on its row (anything read after it may be its own date: SINCE03/24, SINCE O3/24),
+			// with no date right beside it or under it.
 			else if (
 				words.length === 1 &&
 				words[0] === 'SINCE' &&
-				!(
-					value !== undefined &&
-					DATE_PRINT.test(value[0].char) &&
-					value[0].along - end[end.length - 1].along < row.height * OWN_VALUE_REACH
-				) &&
+				print.every((c) => /[A-Za-z]/.test(c.char)) &&
+				row.chars.every((c) => print.includes(c) || c.char === ' ') &&
 				!dateBesideInOtherRow(rows, row, end) &&
 				!dateUnderLabel(rows, row, print)
 			)
@@ -192,15 +190,46 @@ function labels(rows: TextRow[]): Label[] {
 	// MEMBER SINCE printed on two lines, its value beside MEMBER (MEMBER 22 over a small SINCE): the
 	// label's value is that one, and its SINCE line claims no date. Third-hand cards print it beside the
 	// expiry, which SINCE claimed: 0.55 for a right date. Only SINCE right under or over such a MEMBER,
-	// with no date of its own by it: any other decoy label (VALID FROM under MEMBER SINCE 19) keeps its
-	// claim (a read-only review).
+	// with no date of its own by it: all digits near it nearer the MEMBER line. Any other decoy label
+	// (VALID FROM under MEMBER SINCE 19) keeps its claim (read-only reviews).
 	const unclaimed = new Set(
 		secondLines
-			.filter((second) => valuedFirstLines.some((first) => first.row !== second.row && stacked(second.row, second.print, first.print)))
+			.filter((second) =>
+				valuedFirstLines.some(
+					(first) => first.row !== second.row && stacked(second.row, second.print, first.print) && digitsNearerFirst(rows, second, first),
+				),
+			)
 			.map((second) => second.label),
 	);
 	return found.filter((label) => !unclaimed.has(label));
 }
+
+/**
+ * Whether every date's print of other rows within a date's reach of SINCE (`second`) stands nearer,
+ * across the line, to its MEMBER line (`first`) than to SINCE: a date by SINCE, beside or under it,
+ * may be its own (a read-only review: MEMBER 22 over SINCE, 03/24 under SINCE, the expiry unread).
+ */
+function digitsNearerFirst(
+	rows: TextRow[],
+	second: { row: TextRow; print: PlacedChar[] },
+	first: { row: TextRow; print: PlacedChar[] },
+): boolean {
+	const { direction, height } = second.row;
+	const at = quadCenter(spanQuad(second.print));
+	const firstAt = quadCenter(spanQuad(first.print));
+	const nearerFirst = (c: PlacedChar) => {
+		const centre = quadCenter(c.quad);
+		const fromSince = lineOffset(at, centre, direction);
+		if (Math.max(Math.abs(fromSince.along), Math.abs(fromSince.across)) > height * SINCE_DATE_REACH) return true;
+		return Math.abs(lineOffset(firstAt, centre, direction).across) < Math.abs(fromSince.across);
+	};
+	// A date's print: three digits or slashes at least in a run (a stray 1 read in the name's line is none).
+	const datePrint = (run: PlacedChar[]) => run.filter((c) => DATE_PRINT.test(c.char)).length >= 3;
+	return rows.every((row) => row === second.row || row === first.row || dateRuns(row.chars).filter(datePrint).flat().every(nearerFirst));
+}
+
+/** How far from SINCE, in its line heights, a date may be its own. */
+const SINCE_DATE_REACH = 12;
 
 /**
  * Whether print `b` stands right over or under print `a` (of row `row`): across the line within

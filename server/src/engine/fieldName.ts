@@ -1055,8 +1055,9 @@ function runsIntoDate(word: PlacedChar[], row: TextRow, dates: ReadDigits): bool
 
 /**
  * A date label read in pieces first in the date's own box (EX P I RES 03/28, the gaps inside its word
- * read as spaces): label print, no surname the split loses. Only pieces that join into a label word
- * as printed, or a piece of one: a surname a letter off a label word (WOOD, DALE) is read whole.
+ * read as spaces): label print, no surname the split loses. Only pieces that join into a long label
+ * word as printed (EXPIRES, VALIDTHRU): shorter ones and pieces of labels are surnames too (GO OD,
+ * DA TE, PI RES: a read-only review).
  */
 function labelReadInPieces(words: PlacedChar[][], k: number): boolean {
 	const box = words[k][0].box;
@@ -1064,8 +1065,11 @@ function labelReadInPieces(words: PlacedChar[][], k: number): boolean {
 	for (let j = k; j < words.length && words[j][0].box === box && words[j].every((c) => /[A-Za-z]/.test(c.char)); j++)
 		pieces.push(runText(words[j]));
 	const joined = letters(pieces.join(''));
-	return pieces.length >= 2 && (DATE_LABEL_WORDS.includes(joined) || labelPiece([joined]));
+	return pieces.length >= 2 && joined.length >= PIECED_LABEL_LETTERS && DATE_LABEL_WORDS.includes(joined);
 }
+
+/** Letters a label read in pieces has at least: EXPIRES, EXPIRATION, VALIDTHRU, GOODTHRU. */
+const PIECED_LABEL_LETTERS = 7;
 
 /** Letters a word run into the date may have and still be taken for misread label print. */
 const RUN_IN_LETTERS = 3;
