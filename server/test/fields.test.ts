@@ -219,6 +219,22 @@ describe('valid thru', () => {
 			const own = read(line('MEMBER 22', 40, 140), ...lines, name).validThru;
 			expect([lines[0].text, (own?.confidence ?? 0) < 0.9]).toEqual([lines[0].text, true]);
 		}
+		// A date nearer SINCE than MEMBER, grouped into MEMBER's row or past SINCE's reach of old, or SINCE
+		// over MEMBER (a third review: each at 0.997).
+		const stack = [line('MEMBER22', 135, 145), shrunk(line('SINCE', 152, 172), 16)];
+		for (const lines of [
+			[...stack, line('03/25', 290, 158)],
+			[...stack, line('YA', 290, 153), line('03/25', 340, 165)],
+			[...stack, line('03/25', 360, 165)],
+			[shrunk(line('SINCE', 152, 350), 16), line('MEMBER22', 135, 365), line('03/25', 150, 407)],
+		]) {
+			const own = read(...lines, name).validThru;
+			expect([lines[lines.length - 1].text, lines[0].text, (own?.confidence ?? 0) < 0.9]).toEqual([
+				lines[lines.length - 1].text,
+				lines[0].text,
+				true,
+			]);
+		}
 		// A year read into the date after the label is no value that frees the date (MEMBER SINCE 2019 and VALID FROM 03/24).
 		expect((read(line('MEMBER SINCE 201903/24', 40, 160), name).validThru?.confidence ?? 0) < 0.9).toBe(true);
 	});

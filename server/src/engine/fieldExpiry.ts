@@ -209,27 +209,34 @@ function labels(rows: TextRow[]): Label[] {
  * across the line, to its MEMBER line (`first`) than to SINCE: a date by SINCE, beside or under it,
  * may be its own (a read-only review: MEMBER 22 over SINCE, 03/24 under SINCE, the expiry unread).
  */
-function digitsNearerFirst(
-	rows: TextRow[],
-	second: { row: TextRow; print: PlacedChar[] },
-	first: { row: TextRow; print: PlacedChar[] },
-): boolean {
-	const { direction, height } = second.row;
+function digitsNearerFirst(rows: TextRow[], second: { row: TextRow; print: PlacedChar[] }, first: { print: PlacedChar[] }): boolean {
 	const at = quadCenter(spanQuad(second.print));
 	const firstAt = quadCenter(spanQuad(first.print));
-	const nearerFirst = (c: PlacedChar) => {
-		const centre = quadCenter(c.quad);
-		const fromSince = lineOffset(at, centre, direction);
-		if (Math.max(Math.abs(fromSince.along), Math.abs(fromSince.across)) > height * SINCE_DATE_REACH) return true;
-		return Math.abs(lineOffset(firstAt, centre, direction).across) < Math.abs(fromSince.across);
-	};
-	// A date's print: three digits or slashes at least in a run (a stray 1 read in the name's line is none).
-	const datePrint = (run: PlacedChar[]) => run.filter((c) => DATE_PRINT.test(c.char)).length >= 3;
-	return rows.every((row) => row === second.row || row === first.row || dateRuns(row.chars).filter(datePrint).flat().every(nearerFirst));
+	// Heights in the view, which is the card turned upright: the rows' own directions are rough over
+	// short print (SINCE's, MEMBER's), and a photo's perspective turns the number's row against them,
+	// each a few pixels across over a date 200 px along (third-hand sets 19 and 22).
+	// SINCE is the label's second line: under MEMBER.
+	if (at.y <= firstAt.y) return false;
+	// Each run of date print (three digits or slashes at least: a stray 1 read in the name's line is
+	// none), where its digits are. MEMBER's own print is its value, not a date; a date grouped into its
+	// row is weighed as any other.
+	return rows.every((row) => {
+		if (row === second.row) return true;
+		return dateRuns(row.chars.filter((c) => !first.print.includes(c))).every((run) => {
+			const digits = run.filter((c) => DATE_PRINT.test(c.char));
+			if (digits.length < 3) return true;
+			const centre = quadCenter(spanQuad(digits));
+			// As far as a label's claim reaches (assignLabels), in the larger of SINCE's height and the date's.
+			const h = Math.max(second.row.height, row.height);
+			if (Math.abs(centre.x - at.x) > h * CLAIM_ALONG || Math.abs(centre.y - at.y) > h * CLAIM_ACROSS) return true;
+			return Math.abs(centre.y - firstAt.y) < Math.abs(centre.y - at.y);
+		});
+	});
 }
 
-/** How far from SINCE, in its line heights, a date may be its own. */
-const SINCE_DATE_REACH = 12;
+/** How far from a label a date it may claim lies at most, along its line and across it, in line heights (see assignLabels). */
+const CLAIM_ALONG = 9;
+const CLAIM_ACROSS = 3;
 
 /**
  * Whether print `b` stands right over or under print `a` (of row `row`): across the line within
