@@ -235,6 +235,19 @@ describe('valid thru', () => {
 				true,
 			]);
 		}
+		// A fourth review: the whole card turned 3 degrees (the date on SINCE's line 160 px after it), a
+		// date whose left edge is within a label's reach but whose centre is past it, and a card whose
+		// expiry label was read (its date unread) beside the date on MEMBER's line: each was at 0.997.
+		const turned = (l: RecognizedLine, deg: number): RecognizedLine => {
+			const [c, s] = [Math.cos((deg * Math.PI) / 180), Math.sin((deg * Math.PI) / 180)];
+			const quad = l.quad.map((p) => ({ x: 200 + (p.x - 200) * c - (p.y - 170) * s, y: 170 + (p.x - 200) * s + (p.y - 170) * c }));
+			return { ...l, quad: quad as RecognizedLine['quad'] };
+		};
+		const tilted = [line('4539 1488 0343 6467', 40, 100), ...stack, line('03/25', 360, 165), name].map((l) => turned(l, -3));
+		expect((extractFields(groupIntoRows(tilted), NOW).fields.validThru?.confidence ?? 0) < 0.9).toBe(true);
+		expect((read(...stack, line('03/24', 406, 165), name).validThru?.confidence ?? 0) < 0.9).toBe(true);
+		const expiresRead = read(...stack, line('03/24', 320, 150), shrunk(line('EXPIRES', 450, 140), 16), name).validThru;
+		expect((expiresRead?.confidence ?? 0) < 0.9).toBe(true);
 		// A year read into the date after the label is no value that frees the date (MEMBER SINCE 2019 and VALID FROM 03/24).
 		expect((read(line('MEMBER SINCE 201903/24', 40, 160), name).validThru?.confidence ?? 0) < 0.9).toBe(true);
 	});

@@ -192,8 +192,10 @@ function labels(rows: TextRow[]): Label[] {
 	// expiry, which SINCE claimed: 0.55 for a right date. Only SINCE right under or over such a MEMBER,
 	// with no date of its own by it: all digits near it nearer the MEMBER line. Any other decoy label
 	// (VALID FROM under MEMBER SINCE 19) keeps its claim (read-only reviews).
+	// Not where an expiry label was read: its date may be this one, which SINCE's claim kept in doubt.
+	const expiryRead = found.some((label) => label.kind === 'expiry');
 	const unclaimed = new Set(
-		secondLines
+		(expiryRead ? [] : secondLines)
 			.filter((second) =>
 				valuedFirstLines.some(
 					(first) => first.row !== second.row && stacked(second.row, second.print, first.print) && digitsNearerFirst(rows, second, first),
@@ -212,11 +214,10 @@ function labels(rows: TextRow[]): Label[] {
 function digitsNearerFirst(rows: TextRow[], second: { row: TextRow; print: PlacedChar[] }, first: { print: PlacedChar[] }): boolean {
 	const at = quadCenter(spanQuad(second.print));
 	const firstAt = quadCenter(spanQuad(first.print));
-	// Heights in the view, which is the card turned upright: the rows' own directions are rough over
-	// short print (SINCE's, MEMBER's), and a photo's perspective turns the number's row against them,
-	// each a few pixels across over a date 200 px along (third-hand sets 19 and 22).
+	// Across the card's lines as its longest row (the number's) runs: a tilted photo tilts them all.
+	const { direction } = rows.reduce((a, b) => (b.chars.length > a.chars.length ? b : a));
 	// SINCE is the label's second line: under MEMBER.
-	if (at.y <= firstAt.y) return false;
+	if (belowLine(firstAt, at, direction) <= 0) return false;
 	// Each run of date print (three digits or slashes at least: a stray 1 read in the name's line is
 	// none), where its digits are. MEMBER's own print is its value, not a date; a date grouped into its
 	// row is weighed as any other.
@@ -225,14 +226,23 @@ function digitsNearerFirst(rows: TextRow[], second: { row: TextRow; print: Place
 		return dateRuns(row.chars.filter((c) => !first.print.includes(c))).every((run) => {
 			const digits = run.filter((c) => DATE_PRINT.test(c.char));
 			if (digits.length < 3) return true;
-			const centre = quadCenter(spanQuad(digits));
-			// As far as a label's claim reaches (assignLabels), in the larger of SINCE's height and the date's.
+			// As far as a label's claim reaches (assignLabels), to the nearest of its digits, in the
+			// larger of SINCE's height and the date's.
 			const h = Math.max(second.row.height, row.height);
-			if (Math.abs(centre.x - at.x) > h * CLAIM_ALONG || Math.abs(centre.y - at.y) > h * CLAIM_ACROSS) return true;
-			return Math.abs(centre.y - firstAt.y) < Math.abs(centre.y - at.y);
+			const offsets = digits.map((c) => lineOffset(at, quadCenter(c.quad), direction));
+			if (Math.min(...offsets.map((o) => Math.abs(o.along))) > h * CLAIM_ALONG) return true;
+			if (Math.min(...offsets.map((o) => Math.abs(o.across))) > h * CLAIM_ACROSS) return true;
+			// Nearer MEMBER, or about as near: a photo's perspective turns the number's row a little
+			// against the label's (third-hand set 22: 4.3 px from SINCE's centre, 4.9 from MEMBER's).
+			const centre = quadCenter(spanQuad(digits));
+			const fromSince = Math.abs(lineOffset(at, centre, direction).across);
+			return Math.abs(lineOffset(firstAt, centre, direction).across) < fromSince + second.row.height * NEAR_AS_MEMBER;
 		});
 	});
 }
+
+/** A date this share of SINCE's height nearer SINCE than MEMBER is still as near MEMBER. */
+const NEAR_AS_MEMBER = 0.1;
 
 /** How far from a label a date it may claim lies at most, along its line and across it, in line heights (see assignLabels). */
 const CLAIM_ALONG = 9;
