@@ -163,6 +163,32 @@ describe('valid thru', () => {
 		expect(card('MEMBER SINCE', '05/19')?.confidence).toBeGreaterThanOrEqual(0.9);
 	});
 
+	test('an unlabelled date chosen over dates read in part is in doubt (bench seed 2201: 09/24 at 1.000)', () => {
+		// An issue date under the chip, and VALID FROM 10/23 / VALID THRU 10/27 at the foot, their labels
+		// unread and the expiry read "107".
+		const card = (foot: string) => read(line('09/24', 40, 160), line('JIMIN HAN', 40, 220), line(foot, 40, 280)).validThru;
+		const partRead = card('10/23 107');
+		expect([partRead?.text, (partRead?.confidence ?? 1) < 0.9]).toEqual(['09/24', true]);
+		// Read whole, the dates leave no digits over: the later of them is the expiry, surely.
+		const whole = card('10/23 10/27');
+		expect([whole?.text, (whole?.confidence ?? 0) >= 0.9]).toEqual(['10/27', true]);
+		const alone = card('10/23');
+		expect([alone?.text, (alone?.confidence ?? 0) >= 0.9]).toEqual(['09/24', true]);
+	});
+
+	test("a decoy's label run into a date, a letter of it lost, leaves it in doubt (third-hand seed 31: SSUE02/25 at 0.977)", () => {
+		const date = (text: string) => read(line(text, 40, 160), line('JIMIN HAN', 40, 220)).validThru;
+		for (const text of ['SSUE02/25', 'DATESSUE02/25', 'ROM02/25', 'SINOE02/25', 'MEMBERSNCE02/25']) {
+			const lost = date(text);
+			expect([text, lost?.text, (lost?.confidence ?? 1) < 0.9]).toEqual([text, '02/25', true]);
+		}
+		// An expiry label run into its date, letters that are near no decoy's word, and two letters are no word.
+		for (const text of ['THRU02/25', 'EXPIRES02/25', 'VALIDTHRU02/25', 'YAO02/25', 'SMITH02/25', 'XE02/25']) {
+			const d = date(text);
+			expect([text, d?.text, (d?.confidence ?? 0) >= 0.9]).toEqual([text, '02/25', true]);
+		}
+	});
+
 	test('a decoy label with its own date after it keeps it, beside another label with a value of its own (a read-only review)', () => {
 		// Stacked with another label's value or not, and whatever digits lie under it: the expiry unread,
 		// a first version reported 10/26 at 0.997.

@@ -675,15 +675,44 @@ function boxesOnRow(row: TextRow): PlacedChar[][] {
 /** A slash read less surely than this is any thin stroke: a contactless mark's arc read "/" at 0.00. */
 const PART_DATE_SLASH = 0.3;
 
-/** Leftover digits, or a date read in part, on the date's own row, along it within STRAY_REACH of the date. */
-function strayDigitRun(row: TextRow, date: PlacedChar[], taken: Set<PlacedChar>): boolean {
+/**
+ * Leftover digits, or a date read in part, on the date's own row, along it within STRAY_REACH of the
+ * date; with `apart`, in other runs than the date's own.
+ */
+function strayDigitRun(row: TextRow, date: PlacedChar[], taken: Set<PlacedChar>, apart = false): boolean {
 	const from = Math.min(...date.map((c) => c.along)) - row.height * STRAY_REACH;
 	const to = Math.max(...date.map((c) => c.along)) + row.height * STRAY_REACH;
 	return splitRuns(row.chars).some((run) => {
 		if (run.every((c) => c.along < from || c.along > to)) return false;
+		// Only other runs, where asked: a date read whole in a box of its own beside them.
+		if (apart && run.some((c) => date.includes(c))) return false;
 		// Digits in the date's own run count too when no date took them ("09/25E0629").
 		return leftoverDigits(run, taken).length > 0 || dateFragment(run, taken);
 	});
+}
+
+/** Decoy label words long enough that one letter lost or misread still leaves them recognisable. */
+const DECOY_LABEL_WORDS = ['FROM', 'SINCE', 'MEMBER', 'CARDMEMBER', 'CUSTOMER', 'ISSUE', 'ISSUED', 'START', 'STARTS', 'DESDE', 'SEIT'];
+
+/** Whether `word` is `label` with one letter lost or read as another. */
+function oneLetterOff(word: string, label: string): boolean {
+	if (word.length === label.length) return [...word].filter((ch, i) => ch !== label[i]).length === 1;
+	if (word.length !== label.length - 1) return false;
+	return [...label].some((_, i) => label.slice(0, i) + label.slice(i + 1) === word);
+}
+
+/**
+ * Whether the letters run into the date's start in its run end in a decoy's label word with a letter
+ * lost or misread: a FROM, SINCE or ISSUE read in part labels the date as no expiry.
+ */
+function partDecoyRunIn(row: TextRow, date: PlacedChar[]): boolean {
+	const run = splitRuns(row.chars).find((r) => r.includes(date[0]));
+	if (!run) return false;
+	let letters = '';
+	for (let i = run.indexOf(date[0]) - 1; i >= 0 && /[A-Za-z]/.test(run[i].char); i--) letters = run[i].char.toUpperCase() + letters;
+	for (let from = 0; from + 3 <= letters.length; from++)
+		if (DECOY_LABEL_WORDS.some((label) => oneLetterOff(letters.slice(from), label))) return true;
+	return false;
 }
 
 /**
@@ -1123,6 +1152,18 @@ export function readExpiry(rows: TextRow[], now: Date, exclude: Set<PlacedChar>,
 	// 11/23 was reported at 0.975).
 	const laterDecoy = dates.some((d) => d.label === 'decoy' && d.plausible && d.when > chosen.when && apartFromChosen(d));
 	if (laterDecoy) confidence = Math.min(confidence, 0.85);
+	// An unlabelled date chosen over another whose line holds more digits no date took: the dates
+	// there were read in part, and the expiry may be among them (bench seed 2201: VALID FROM 10/23 and
+	// VALID THRU 10/27 read "10/23 107", their labels unread, and an unlabelled issue date 09/24 under
+	// the chip was reported at 1.000).
+	const partReadRival =
+		chosen.label === null &&
+		dates.some((d) => d.label !== 'expiry' && d.plausible && apartFromChosen(d) && strayDigitRun(d.date.row, d.date.chars, taken, true));
+	if (partReadRival) confidence = Math.min(confidence, 0.85);
+	// A decoy's label run into the date, a letter of it lost (third-hand seed 31: ISSUE DATE 02/25 read
+	// "SSUE02/25" and reported at 0.977, the expiry beside it read "32"). Only a decoy's word: a small
+	// expiry label run in is often read as letters that spell nothing (YAO03/26).
+	if (chosen.label !== 'expiry' && partDecoyRunIn(chosen.date.row, chosen.date.chars)) confidence = Math.min(confidence, 0.85);
 	// Chosen as the latest of dates no label tells apart, where doubtful digits read as their runners-up
 	// make it the earlier (bench seed 2187: an unlabelled 04/30 beside the contactless mark read 04/38,
 	// its 8 at 0.57 with 0 at 0.30, chosen over the expiry 08/33, its VALID THRU unread, at 0.95), or make
