@@ -1724,6 +1724,25 @@ describe('holder name', () => {
 		}
 	});
 
+	test('a one-letter word at a box edge stands a word apart only at two letter steps or more (bench seed 2205: HWAN G IN JAE at 0.996)', () => {
+		// HWANG embossed in a monospaced font, cut by the detector into HWAN and G: the step between the
+		// facing letters measured 1.18-1.73 letter steps, over the 1.55 that makes two boxes sure words.
+		const card = (step: number, ownBox: boolean) => {
+			const g = 40 + 3.5 * PITCH + step * PITCH - PITCH / 2;
+			const rest = ownBox ? [line('G', g, 220), line('IN JAE', g + 2 * PITCH, 220)] : [line('G IN JAE', g, 220)];
+			return read(line('HWAN', 40, 220), ...rest).name;
+		};
+		for (const ownBox of [false, true]) {
+			const cut = card(1.7, ownBox);
+			expect([ownBox, cut?.text, (cut?.confidence ?? 1) < 0.9]).toEqual([ownBox, 'HWAN G IN JAE', true]);
+			const apart = card(2.2, ownBox);
+			expect([ownBox, apart?.text, (apart?.confidence ?? 0) >= 0.9]).toEqual([ownBox, 'HWAN G IN JAE', true]);
+		}
+		// Boxes of two letters or more keep the usual step.
+		const pair = read(line('HWANG', 40, 220), line('IN JAE', 40 + 4.5 * PITCH + 1.7 * PITCH - PITCH / 2, 220)).name;
+		expect([pair?.text, (pair?.confidence ?? 0) >= 0.9]).toEqual(['HWANG IN JAE', true]);
+	});
+
 	test("a gap lost before a surname's O' is split before the O", () => {
 		const fields = read(line("GRACEO'CONNOR", 40, 220, { 5: { spaceBefore: 0.06, shift: 0.4 } }));
 		expect(fields.name?.text).toBe("GRACE O'CONNOR");

@@ -343,6 +343,28 @@ function letterPitch(row: TextRow): number {
 
 /** Two boxes whose facing letters stand this many letter steps apart hold two words. */
 const BOX_WORD_GAP = 1.3;
+/** ...and this many, a sure word gap. */
+const BOX_SURE_STEP = 1.55;
+/**
+ * ...or this many where a facing letter is a word of one letter: where a letter stands at the edge of
+ * its crop the model places it loosely, and a lone letter has no neighbour in its word to place it
+ * by (bench seed 2205: HWANG IN JAE embossed in a monospaced font, cut into boxes HWAN and G IN JAE,
+ * the step between N and G measured 1.18-1.73 letter steps for 1.0; HWAN G IN JAE was reported at
+ * 0.996). A monospaced word gap is two steps.
+ */
+const LONE_BOX_SURE_STEP = 2;
+
+/**
+ * Whether the letter at `k` is a word of its own: a space, a gap lost in the run, a box's edge or the
+ * row's end on both its sides (an initial's stop after it is a sign of its own, and does not count).
+ */
+function letterAlone(chars: PlacedChar[], k: number, lost: Set<PlacedChar>): boolean {
+	const c = chars[k];
+	if (c === undefined || !/[A-Za-z]/.test(c.char)) return false;
+	const apart = (other: PlacedChar | undefined, gapAt: PlacedChar | undefined) =>
+		other === undefined || other.char === ' ' || other.box !== c.box || (gapAt !== undefined && lost.has(gapAt));
+	return apart(chars[k - 1], c) && apart(chars[k + 1], chars[k + 1]);
+}
 
 /** Letter steps from the last letter of one detector box to the first of the next; null inside a box or beside a space. */
 function boxStep(previous: PlacedChar | undefined, c: PlacedChar, pitch: number): number | null {
@@ -474,7 +496,10 @@ function segments(row: TextRow): Segment[] {
 		} else if (step !== null) {
 			if (step >= BOX_WORD_GAP) {
 				closeWord();
-				pendingGap = step >= 1.55 ? SURE_GAP : 0.6;
+				pendingGap =
+					step >= (letterAlone(row.chars, i - 1, lost) || letterAlone(row.chars, i, lost) ? LONE_BOX_SURE_STEP : BOX_SURE_STEP)
+						? SURE_GAP
+						: 0.6;
 			} else if (step > 1.12) {
 				closeWord();
 				pendingGap = 0.5;
