@@ -2,7 +2,7 @@ import type { DateLabel, Point } from './types';
 import { DIGIT_LOOKALIKES, lookalikeDigit } from './fieldNumber';
 import { aheadOnLine, belowLine, distance, insideQuad, lineOffset, quadCenter } from './geometry';
 import type { PlacedChar, TextRow } from './textRows';
-import { meanProb, runText, spanQuad, splitRuns } from './textRows';
+import { editDistanceAtMostOne, meanProb, runText, spanQuad, splitRuns } from './textRows';
 
 export interface ExpiryChoice {
 	text: string;
@@ -25,6 +25,8 @@ export interface ExpiryChoice {
 const EXPIRY_WORDS =
 	/THRU|^(EXP|EXPIRES?|EXPIRY|EXPIRATION|EXPIRESEND|END|ENDS|UNTIL|VALIDUNTIL|VALIDTO|GOOD|MONTH|YEAR|MONTH[IL]?YEAR|MMYY|BIS)$/;
 const DECOY_WORDS = /FROM|SINCE|^(MEMBER|CARDMEMBER|ISSUE|ISSUED|START|STARTS|DESDE|SEIT|CUSTOMER)$/;
+/** DECOY_WORDS' words one by one, to match a decoy label read with a letter lost or misread (partDecoyRunIn). */
+const DECOY_LABEL_WORDS = ['FROM', 'SINCE', 'MEMBER', 'CARDMEMBER', 'CUSTOMER', 'ISSUE', 'ISSUED', 'START', 'STARTS', 'DESDE', 'SEIT'];
 const NEUTRAL_WORDS = /^(VALID|DATE|DATES|ON)$/;
 
 interface Label {
@@ -691,14 +693,10 @@ function strayDigitRun(row: TextRow, date: PlacedChar[], taken: Set<PlacedChar>,
 	});
 }
 
-/** Decoy label words long enough that one letter lost or misread still leaves them recognisable. */
-const DECOY_LABEL_WORDS = ['FROM', 'SINCE', 'MEMBER', 'CARDMEMBER', 'CUSTOMER', 'ISSUE', 'ISSUED', 'START', 'STARTS', 'DESDE', 'SEIT'];
-
 /** Whether `word` is `label` with one letter lost or read as another. */
 function oneLetterOff(word: string, label: string): boolean {
-	if (word.length === label.length) return [...word].filter((ch, i) => ch !== label[i]).length === 1;
-	if (word.length !== label.length - 1) return false;
-	return [...label].some((_, i) => label.slice(0, i) + label.slice(i + 1) === word);
+	// editDistanceAtMostOne keeps a word whose last letter was added; here the label's last may be lost.
+	return word.length <= label.length && word !== label && (editDistanceAtMostOne(word, label) || word === label.slice(0, -1));
 }
 
 /**
@@ -706,10 +704,7 @@ function oneLetterOff(word: string, label: string): boolean {
  * lost or misread: a FROM, SINCE or ISSUE read in part labels the date as no expiry.
  */
 function partDecoyRunIn(row: TextRow, date: PlacedChar[]): boolean {
-	const run = splitRuns(row.chars).find((r) => r.includes(date[0]));
-	if (!run) return false;
-	let letters = '';
-	for (let i = run.indexOf(date[0]) - 1; i >= 0 && /[A-Za-z]/.test(run[i].char); i--) letters = run[i].char.toUpperCase() + letters;
+	const letters = runText(lettersBefore(row, date[0], date[0].box, false)).toUpperCase();
 	for (let from = 0; from + 3 <= letters.length; from++)
 		if (DECOY_LABEL_WORDS.some((label) => oneLetterOff(letters.slice(from), label))) return true;
 	return false;
@@ -863,13 +858,13 @@ function largerDateReadWeakly(rows: TextRow[], date: PlacedChar[], skip: Set<Pla
 }
 
 /**
- * The letters right before `first` on its row, across one space at most, in reading order; only
- * those in detector box `box` when it is given.
+ * The letters right before `first` on its row, across one space at most (none unless `acrossSpace`),
+ * in reading order; only those in detector box `box` when it is given.
  */
-function lettersBefore(row: TextRow, first: PlacedChar, box?: number): PlacedChar[] {
+function lettersBefore(row: TextRow, first: PlacedChar, box?: number, acrossSpace = true): PlacedChar[] {
 	const letters: PlacedChar[] = [];
 	let k = row.chars.indexOf(first) - 1;
-	if (k >= 0 && row.chars[k].char === ' ') k -= 1;
+	if (acrossSpace && k >= 0 && row.chars[k].char === ' ') k -= 1;
 	for (; k >= 0 && (box === undefined || row.chars[k].box === box) && /[A-Za-z]/.test(row.chars[k].char); k -= 1)
 		letters.unshift(row.chars[k]);
 	return letters;

@@ -1,5 +1,5 @@
 import type { PlacedChar, TextRow } from './textRows';
-import { FAINT_MODEL_SPACE, runText, SPACE_THRESHOLD, spanQuad, splitRuns, SURE_GAP_PROB } from './textRows';
+import { editDistanceAtMostOne, FAINT_MODEL_SPACE, runText, SPACE_THRESHOLD, spanQuad, splitRuns, SURE_GAP_PROB } from './textRows';
 import { aheadOnLine, distance, dot, extendQuadEnds, insideQuad, lineOffset, median, quadCenter } from './geometry';
 
 export interface NameChoice {
@@ -302,15 +302,6 @@ function nearCardWord(word: string): boolean {
 	if (word.length < 6) return false;
 	for (const known of CARD_WORDS) if (known.length >= 6 && editDistanceAtMostOne(word, known)) return true;
 	return false;
-}
-
-/** One letter changed, or one lost or added inside the word: an added last letter is a plural or a surname (MASTERS). */
-function editDistanceAtMostOne(a: string, b: string): boolean {
-	if (a.length > b.length) return editDistanceAtMostOne(b, a);
-	let i = 0;
-	while (i < a.length && a[i] === b[i]) i += 1;
-	if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
-	return i < a.length && a.slice(i) === b.slice(i + 1);
 }
 
 interface Segment {

@@ -479,3 +479,12 @@ export function splitRuns(chars: PlacedChar[]): PlacedChar[][] {
 	if (current.length) runs.push(current);
 	return runs;
 }
+
+/** One letter changed, or one lost or added inside the word: an added last letter is a plural or a surname (MASTERS). */
+export function editDistanceAtMostOne(a: string, b: string): boolean {
+	if (a.length > b.length) return editDistanceAtMostOne(b, a);
+	let i = 0;
+	while (i < a.length && a[i] === b[i]) i += 1;
+	if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+	return i < a.length && a.slice(i) === b.slice(i + 1);
+}
