@@ -631,7 +631,16 @@ describe('valid thru', () => {
 			const fields = read(line(`VALID THRU ${printed}`, 40, 160), line('JOHN SMITH', 40, 220));
 			expect({ printed, text: fields.validThru?.text }).toEqual({ printed, text: '01/29' });
 			expect(fields.validThru?.confidence).toBeLessThan(0.9);
+			// Marked, so that crops reading the month whole (11/29) outvote it (rereadUnsure).
+			expect(fields.validThru?.shortMonth).toBe(true);
 		}
+		expect(read(line('VALID THRU 11/29', 40, 160), line('JOHN SMITH', 40, 220)).validThru?.shortMonth).toBeUndefined();
+	});
+
+	test('the chosen date carries the other dates its view read, for the crops to weigh', () => {
+		const fields = read(line('01/27  11/29', 40, 160), line('JOHN SMITH', 40, 220));
+		expect(fields.validThru).toMatchObject({ text: '11/29', otherDates: ['01/27'] });
+		expect(read(line('EXP 11/29', 40, 160), line('JOHN SMITH', 40, 220)).validThru?.otherDates).toBeUndefined();
 	});
 
 	test('more digits beside the date (a second date with its slash lost) leave it unsure', () => {

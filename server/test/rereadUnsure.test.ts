@@ -11,6 +11,16 @@ const date = (text: string, confidence: number, label?: DateLabel): CardFields =
 	validThru: { text, confidence, box: null, parts: [], ...(label ? { label } : {}) },
 });
 
+/** A date whose month was read as one digit (1/33 as 01/33). */
+const short = (text: string, confidence: number): CardFields => ({
+	validThru: { text, confidence, box: null, parts: [], shortMonth: true },
+});
+
+/** A date read by a crop that read other dates beside it. */
+const beside = (text: string, confidence: number, otherDates: string[], label?: DateLabel): CardFields => ({
+	validThru: { text, confidence, box: null, parts: [], otherDates, ...(label ? { label } : {}) },
+});
+
 /** The first crop's reading, then one per crop height tried again. */
 async function merge(first: CardFields, ...again: CardFields[]) {
 	return await rereadUnsure(first, async (grows) => grows.map((_, k) => again[k] ?? {}));
@@ -153,5 +163,50 @@ describe('rereadUnsure', () => {
 		expect(
 			(await merge(name('SOO JIN KIM', 0.8), name('SOO JIN KIM', 0.996), name('SOO JIN KIM', 0.995))).name?.confidence,
 		).toBeGreaterThanOrEqual(0.9);
+	});
+
+	test('crops that read a month as one digit vote with a crop that read it whole', async () => {
+		// Independent seed 207: GOOD THRU 11/33 read "1/33" by two crops and "11/33" by the third.
+		const fields = await merge(short('01/33', 0.585), short('01/33', 0.585), date('11/33', 0.575));
+		expect(fields.validThru?.text).toBe('11/33');
+		expect(fields.validThru?.confidence).toBeLessThan(0.9);
+		// 12/33 holds the 1 as well; 03/33 and another year's 11/32 do not.
+		expect((await merge(short('01/33', 0.585), short('01/33', 0.585), date('12/33', 0.575))).validThru?.text).toBe('12/33');
+		expect((await merge(short('01/33', 0.585), short('01/33', 0.585), date('03/33', 0.575))).validThru?.text).toBe('01/33');
+		expect((await merge(short('01/33', 0.585), short('01/33', 0.585), date('11/32', 0.575))).validThru?.text).toBe('01/33');
+		// Only a one-digit month is short of a digit: 01/33 read whole twice is not 11/33.
+		expect((await merge(date('01/33', 0.585), date('01/33', 0.585), date('11/33', 0.575))).validThru?.text).toBe('01/33');
+	});
+
+	test('a month read whole that crops read as one digit is as sure as the whole readings make it', async () => {
+		const agreed = await merge(short('01/27', 0.8), date('11/27', 0.97), date('11/27', 0.96));
+		expect(agreed.validThru).toMatchObject({ text: '11/27', confidence: 0.97 });
+		// Alone against two crops, it is one crop's guess.
+		expect((await merge(short('01/27', 0.8), short('01/27', 0.8), date('11/27', 0.97))).validThru?.confidence).toBeLessThan(0.9);
+	});
+
+	test('a crop that read two dates and took the later outweighs crops that read only the earlier', async () => {
+		// Bench seed 2207: VALID FROM 01/20 and VALID THRU 08/23 in small OCR-A, labels unread: "01/20 823" in
+		// two crops, "01/20 8/23" in the third.
+		const fields = await merge(date('01/20', 0.8), beside('08/23', 0.61, ['01/20']), date('01/20', 0.8));
+		expect(fields.validThru?.text).toBe('08/23');
+		expect(fields.validThru?.confidence).toBeLessThan(0.9);
+		// Not an earlier date, a crop that did not read the voted date, a faint one, or one read beside a decoy label.
+		expect((await merge(date('08/23', 0.8), beside('01/20', 0.61, ['08/23']), date('08/23', 0.8))).validThru?.text).toBe('08/23');
+		expect((await merge(date('01/20', 0.8), date('08/23', 0.61), date('01/20', 0.8))).validThru?.text).toBe('01/20');
+		expect((await merge(date('01/20', 0.8), beside('08/23', 0.45, ['01/20']), date('01/20', 0.8))).validThru?.text).toBe('01/20');
+		expect((await merge(date('01/20', 0.8), beside('08/23', 0.5, ['01/20'], 'decoy'), date('01/20', 0.8))).validThru?.text).toBe('01/20');
+	});
+
+	test('a crop that read two dates does not overrule a date read beside its own label', async () => {
+		const fields = await merge(date('01/20', 0.8, 'expiry'), beside('08/23', 0.61, ['01/20']), date('01/20', 0.8));
+		expect(fields.validThru?.text).toBe('01/20');
+	});
+
+	test('a crop that read two dates does not overrule crops that read two dates as well', async () => {
+		// Bench seed 2201: an issue date 09/24 chosen beside VALID FROM 10/23 read whole, and by the third
+		// crop beside 10/70; the second read 10/23 as 10/28 and took it.
+		const fields = await merge(beside('09/24', 0.85, ['10/23']), beside('10/28', 0.501, ['09/24']), beside('09/24', 1, ['10/70']));
+		expect(fields.validThru?.text).toBe('09/24');
 	});
 });

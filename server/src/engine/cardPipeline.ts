@@ -1493,6 +1493,39 @@ function nameWithMarks(voted: string, readings: FieldReading[], votes: Map<strin
 }
 
 /**
+ * The text a crop's reading votes for. A date whose month was read as one digit lost the other
+ * (h207: GOOD THRU 11/33 read "1/33" by two crops, "11/33" by the third): it is the same print as a
+ * surest reading of the same year whose two-digit month holds that digit, and votes with it. No
+ * such reading: it votes for itself, its lost digit taken for a 0.
+ */
+function votedFor(reading: FieldReading, readings: FieldReading[]): string {
+	if (!reading.shortMonth) return reading.text;
+	const [month, year] = reading.text.split('/');
+	const whole = readings.filter((r) => {
+		const [m, y] = r.text.split('/');
+		return !r.shortMonth && r.text !== reading.text && y === year && m.includes(month[1]) && r.confidence >= RIVAL_CONFIDENCE;
+	});
+	return whole.reduce<FieldReading | null>((a, b) => (!a || b.confidence > a.confidence ? b : a), null)?.text ?? reading.text;
+}
+
+/**
+ * A later date than the voted one, read by a crop that read the voted one beside it as well; or
+ * null. A card is valid from, or a member since, before it expires: the crop that read both dates
+ * took the later for the expiry, and the crops that read only the earlier may have read the later
+ * in part (b2207: VALID FROM 01/20 and VALID THRU 08/23 in small OCR-A read "01/20 823", the labels
+ * unread; one crop read "01/20 8/23"). Not over a date read beside a label of its own, nor over crops
+ * that read other dates too and still chose it (b2201: an issue date 09/24 chosen beside VALID FROM
+ * 10/23 read whole; a crop that read 10/23 as 10/28 took 10/28).
+ */
+function laterSeenBeside(voted: string, readings: FieldReading[]): string | null {
+	if (readings.some((r) => r.text === voted && (r.label !== undefined || (r.otherDates?.length ?? 0) > 0))) return null;
+	const seen = readings.filter(
+		(r) => r.otherDates?.includes(voted) && later(r.text, voted) && r.label !== 'decoy' && r.confidence >= DEEP_DOUBT,
+	);
+	return seen.reduce<FieldReading | null>((a, b) => (!a || b.confidence > a.confidence ? b : a), null)?.text ?? null;
+}
+
+/**
  * Reads the card again with other crop heights and keeps, per field, the surest reading. Readings
  * that disagree cannot both be sure: when two sure readings differ, neither is reported as sure.
  */
@@ -1507,13 +1540,17 @@ export async function rereadUnsure(
 		if (readings.length === 0) continue;
 		// Readings vote with their confidence; the surest reading of the winning text is reported.
 		const votes = new Map<string, number>();
-		for (const r of readings) votes.set(r.text, (votes.get(r.text) ?? 0) + r.confidence);
+		for (const r of readings) {
+			const text = votedFor(r, readings);
+			votes.set(text, (votes.get(text) ?? 0) + r.confidence);
+		}
 		const voted = [...votes.entries()].sort((a, b) => b[1] - a[1])[0][0];
 		const marked = name === 'name' ? nameWithMarks(voted, readings, votes) : null;
-		const winner = marked ?? voted;
+		const bothSeen = name === 'validThru' ? laterSeenBeside(voted, readings) : null;
+		const winner = marked ?? bothSeen ?? voted;
 		const withWinner = readings.filter((r) => r.text === winner);
 		const best = withWinner.reduce((a, b) => (b.confidence > a.confidence ? b : a));
-		const rivals = readings.filter((r) => r.text !== winner && r.confidence >= RIVAL_CONFIDENCE);
+		const rivals = readings.filter((r) => r.text !== winner && votedFor(r, readings) !== winner && r.confidence >= RIVAL_CONFIDENCE);
 		const agreeing = withWinner.length;
 		let confidence = best.confidence;
 		// Two sure readings that differ leave the field open; an unsure dissent counts only when it is
@@ -1550,8 +1587,8 @@ export async function rereadUnsure(
 			confidence = Math.min(confidence, 0.85);
 		// Crops that all read the same unsure text back it up, but never past the review line on their own.
 		else if (confidence < REVIEW_CONFIDENCE && agreeing === attempts.length) confidence = Math.min(0.89, confidence + 0.05);
-		// Taken over the vote, a mark is never sure, however many crops there are.
-		if (marked !== null) confidence = Math.min(confidence, 0.85);
+		// Taken over the vote, a mark or a later date is never sure, however many crops there are.
+		if (marked !== null || bothSeen !== null) confidence = Math.min(confidence, 0.85);
 		// What one crop saw (larger digits beside the date, the date read in part elsewhere, a hyphen in
 		// the name) is still there where another crop did not see it.
 		const field: FieldReading = { ...best, confidence };

@@ -84,7 +84,10 @@ export function extractFields(rows: TextRow[], now: Date = new Date()): Extracte
 			...(expiry.label ? { label: expiry.label } : {}),
 			...(expiry.largerPrintBeside ? { largerPrintBeside: expiry.largerPrintBeside } : {}),
 			...(expiry.partDateElsewhere ? { partDateElsewhere: expiry.partDateElsewhere } : {}),
+			...(expiry.shortMonth ? { shortMonth: expiry.shortMonth } : {}),
 		};
+		const otherDates = expiry.read.filter((text) => text !== expiry.text);
+		if (otherDates.length > 0) fields.validThru.otherDates = otherDates;
 		sources.validThru = boxesOf([expiry.chars]);
 	}
 	const name = readName(rows, number?.rows ?? [], new Set([...numberChars, ...(expiry?.chars ?? [])]));

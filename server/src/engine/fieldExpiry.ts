@@ -16,6 +16,8 @@ export interface ExpiryChoice {
 	largerPrintBeside?: true;
 	/** A box elsewhere on the card held a date read in part: the expiry may be there, unread. */
 	partDateElsewhere?: true;
+	/** Its month was read as one digit (see DateCandidate.shortMonth). */
+	shortMonth?: true;
 }
 
 /**
@@ -1186,5 +1188,6 @@ export function readExpiry(rows: TextRow[], now: Date, exclude: Set<PlacedChar>,
 		read: [...new Set(candidates.filter(readAsPrinted).map((date) => date.text))],
 		...(largerBeside || largerWeak ? { largerPrintBeside: true as const } : {}),
 		...(partDate ? { partDateElsewhere: true as const } : {}),
+		...(chosen.date.shortMonth ? { shortMonth: true as const } : {}),
 	};
 }

@@ -46,6 +46,13 @@ export interface FieldReading {
 	 * doubt, and a closer view that reads it surely reads it as if the first view had read none.
 	 */
 	joinedPastText?: true;
+	/**
+	 * A date whose month was read as one digit (1/27): cards print two, so one was lost, and a crop
+	 * that read 11/27, 10/27 or 12/27 read the same print whole.
+	 */
+	shortMonth?: true;
+	/** The other dates the view read as printed beside this one (a VALID FROM 01/20 beside 08/23). */
+	otherDates?: string[];
 }
 
 export type DateLabel = 'expiry' | 'decoy' | 'cutValid';
