@@ -118,6 +118,16 @@ describe('closerLookConfidence, larger print beside the date', () => {
 	});
 });
 
+describe('closerLookConfidence, a date the crops read in part', () => {
+	// Two crops read GOOD THRU 1/33 and one 11/33: the vote took 11/33 in doubt. A closer view that reads
+	// 11/33 beside its label may share that crop's misread of a lost 0 (a read-only review).
+	test('the same date read closer beside its expiry label stays in doubt', () => {
+		const voted: FieldReading = { ...reading('11/33', 0.575), partReadByCrops: true };
+		expect(closerLookConfidence('validThru', reading('11/33', 0.95, 'expiry'), voted, true, false)).toBeLessThan(0.9);
+		expect(closerLookConfidence('validThru', reading('11/33', 0.95, 'expiry'), reading('11/33', 0.575), true, false)).toBe(0.95);
+	});
+});
+
 describe('closerLookConfidence, two dates both views read', () => {
 	// Bench seed 2085: the first view took VALID FROM 01/27 for want of its labels; the closer view
 	// read VALID FROM, MONTH YEAR, 01/27 and 05/29, the later date beside its expiry label.

@@ -649,6 +649,9 @@ describe('valid thru', () => {
 		const fields = read(line('EXP 08/25 AD 029', 40, 160), line('JOHN SMITH', 40, 220));
 		expect(fields.validThru?.text).toBe('08/25');
 		expect(fields.validThru?.confidence).toBeLessThan(0.9);
+		// Marked, for the crops' vote to weigh a crop that read the second date whole (rereadUnsure).
+		expect(fields.validThru?.digitsBeside).toBe(true);
+		expect(sure.validThru?.digitsBeside).toBeUndefined();
 	});
 
 	test('more digits on the line just above or below the date leave it unsure; print across the card does not', () => {

@@ -21,6 +21,11 @@ const beside = (text: string, confidence: number, otherDates: string[], label?: 
 	validThru: { text, confidence, box: null, parts: [], otherDates, ...(label ? { label } : {}) },
 });
 
+/** A date read with digits beside it that no date took. */
+const withDigits = (text: string, confidence: number, label?: DateLabel): CardFields => ({
+	validThru: { text, confidence, box: null, parts: [], digitsBeside: true, ...(label ? { label } : {}) },
+});
+
 /** The first crop's reading, then one per crop height tried again. */
 async function merge(first: CardFields, ...again: CardFields[]) {
 	return await rereadUnsure(first, async (grows) => grows.map((_, k) => again[k] ?? {}));
@@ -170,6 +175,7 @@ describe('rereadUnsure', () => {
 		const fields = await merge(short('01/33', 0.585), short('01/33', 0.585), date('11/33', 0.575));
 		expect(fields.validThru?.text).toBe('11/33');
 		expect(fields.validThru?.confidence).toBeLessThan(0.9);
+		expect(fields.validThru?.partReadByCrops).toBe(true);
 		// 12/33 holds the 1 as well; 03/33 and another year's 11/32 do not.
 		expect((await merge(short('01/33', 0.585), short('01/33', 0.585), date('12/33', 0.575))).validThru?.text).toBe('12/33');
 		expect((await merge(short('01/33', 0.585), short('01/33', 0.585), date('03/33', 0.575))).validThru?.text).toBe('01/33');
@@ -178,35 +184,63 @@ describe('rereadUnsure', () => {
 		expect((await merge(date('01/33', 0.585), date('01/33', 0.585), date('11/33', 0.575))).validThru?.text).toBe('01/33');
 	});
 
-	test('a month read whole that crops read as one digit is as sure as the whole readings make it', async () => {
+	test('a month read as one digit votes only for a month a card prints, read at even odds, and not against its own text read whole', async () => {
+		// A read-only review: 05/33 read "5/33" twice and 85/33 once (no month), 01/33 twice and 71/33 once.
+		expect((await merge(short('05/33', 0.8), short('05/33', 0.8), date('85/33', 0.4))).validThru?.text).toBe('05/33');
+		expect((await merge(short('01/33', 0.8), short('01/33', 0.8), date('71/33', 0.4))).validThru?.text).toBe('01/33');
+		// A faint 11/33 does not take two sure readings of 1/33.
+		expect((await merge(short('01/33', 0.8), short('01/33', 0.8), date('11/33', 0.26))).validThru?.text).toBe('01/33');
+		// A crop that read 01/33 whole says the month's other digit was a 0.
+		expect((await merge(short('01/33', 0.8), date('01/33', 0.45), date('11/33', 0.5))).validThru?.text).toBe('01/33');
+	});
+
+	test('a month read whole that a crop read as one digit stays in doubt, however sure the whole readings', async () => {
+		// The crop that read 1/27 may have lost a 0 (01/27) that the others misread as a 1.
 		const agreed = await merge(short('01/27', 0.8), date('11/27', 0.97), date('11/27', 0.96));
-		expect(agreed.validThru).toMatchObject({ text: '11/27', confidence: 0.97 });
-		// Alone against two crops, it is one crop's guess.
-		expect((await merge(short('01/27', 0.8), short('01/27', 0.8), date('11/27', 0.97))).validThru?.confidence).toBeLessThan(0.9);
+		expect(agreed.validThru?.text).toBe('11/27');
+		expect(agreed.validThru?.confidence).toBeLessThan(0.9);
+		expect((await merge(date('11/27', 0.8), date('11/27', 0.97), date('11/27', 0.96))).validThru?.confidence).toBeGreaterThanOrEqual(0.9);
 	});
 
 	test('a crop that read two dates and took the later outweighs crops that read only the earlier', async () => {
 		// Bench seed 2207: VALID FROM 01/20 and VALID THRU 08/23 in small OCR-A, labels unread: "01/20 823" in
 		// two crops, "01/20 8/23" in the third.
-		const fields = await merge(date('01/20', 0.8), beside('08/23', 0.61, ['01/20']), date('01/20', 0.8));
+		const fields = await merge(withDigits('01/20', 0.8), beside('08/23', 0.61, ['01/20']), withDigits('01/20', 0.8));
 		expect(fields.validThru?.text).toBe('08/23');
 		expect(fields.validThru?.confidence).toBeLessThan(0.9);
+		expect(fields.validThru?.partReadByCrops).toBe(true);
 		// Not an earlier date, a crop that did not read the voted date, a faint one, or one read beside a decoy label.
-		expect((await merge(date('08/23', 0.8), beside('01/20', 0.61, ['08/23']), date('08/23', 0.8))).validThru?.text).toBe('08/23');
-		expect((await merge(date('01/20', 0.8), date('08/23', 0.61), date('01/20', 0.8))).validThru?.text).toBe('01/20');
-		expect((await merge(date('01/20', 0.8), beside('08/23', 0.45, ['01/20']), date('01/20', 0.8))).validThru?.text).toBe('01/20');
-		expect((await merge(date('01/20', 0.8), beside('08/23', 0.5, ['01/20'], 'decoy'), date('01/20', 0.8))).validThru?.text).toBe('01/20');
+		expect((await merge(withDigits('08/23', 0.8), beside('01/20', 0.61, ['08/23']), withDigits('08/23', 0.8))).validThru?.text).toBe(
+			'08/23',
+		);
+		expect((await merge(withDigits('01/20', 0.8), date('08/23', 0.61), withDigits('01/20', 0.8))).validThru?.text).toBe('01/20');
+		expect((await merge(withDigits('01/20', 0.8), beside('08/23', 0.45, ['01/20']), withDigits('01/20', 0.8))).validThru?.text).toBe(
+			'01/20',
+		);
+		expect(
+			(await merge(withDigits('01/20', 0.8), beside('08/23', 0.5, ['01/20'], 'decoy'), withDigits('01/20', 0.8))).validThru?.text,
+		).toBe('01/20');
+	});
+
+	test('a crop that read two dates does not overrule crops that read the earlier with no digits beside it', async () => {
+		// A read-only review: VALID FROM 03/21 misread 03/27 by one crop, which took it over VALID THRU 03/25.
+		expect((await merge(date('03/25', 0.8), beside('03/27', 0.6, ['03/25']))).validThru?.text).toBe('03/25');
+		expect((await merge(date('03/25', 0.95), date('03/25', 0.99), beside('03/27', 0.6, ['03/25']))).validThru?.text).toBe('03/25');
 	});
 
 	test('a crop that read two dates does not overrule a date read beside its own label', async () => {
-		const fields = await merge(date('01/20', 0.8, 'expiry'), beside('08/23', 0.61, ['01/20']), date('01/20', 0.8));
+		const fields = await merge(withDigits('01/20', 0.8, 'expiry'), beside('08/23', 0.61, ['01/20']), withDigits('01/20', 0.8));
 		expect(fields.validThru?.text).toBe('01/20');
 	});
 
 	test('a crop that read two dates does not overrule crops that read two dates as well', async () => {
 		// Bench seed 2201: an issue date 09/24 chosen beside VALID FROM 10/23 read whole, and by the third
 		// crop beside 10/70; the second read 10/23 as 10/28 and took it.
-		const fields = await merge(beside('09/24', 0.85, ['10/23']), beside('10/28', 0.501, ['09/24']), beside('09/24', 1, ['10/70']));
+		const fields = await merge(
+			{ validThru: { text: '09/24', confidence: 0.85, box: null, parts: [], otherDates: ['10/23'], digitsBeside: true } },
+			beside('10/28', 0.501, ['09/24']),
+			{ validThru: { text: '09/24', confidence: 1, box: null, parts: [], otherDates: ['10/70'], digitsBeside: true } },
+		);
 		expect(fields.validThru?.text).toBe('09/24');
 	});
 });

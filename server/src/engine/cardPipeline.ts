@@ -1185,8 +1185,9 @@ export function closerLookConfidence(
 	// expiry: `closerLookTakes`) is in doubt, however sure the closer view is of its digits.
 	if (current && current.text !== found.text && found.confidence < current.confidence + CLOSER_MARGIN)
 		confidence = Math.min(confidence, 0.85);
-	// Larger digits the first view read beside this date are still there where the closer view did not read them.
-	return current?.largerPrintBeside && found.text === current.text ? Math.min(confidence, 0.85) : confidence;
+	// Larger digits the first view read beside this date are still there where the closer view did not
+	// read them; crops that read the date in part may have lost a digit the closer view misread.
+	return (current?.largerPrintBeside || current?.partReadByCrops) && found.text === current.text ? Math.min(confidence, 0.85) : confidence;
 }
 
 function viewedCloser(
@@ -1494,16 +1495,18 @@ function nameWithMarks(voted: string, readings: FieldReading[], votes: Map<strin
 
 /**
  * The text a crop's reading votes for. A date whose month was read as one digit lost the other
- * (h207: GOOD THRU 11/33 read "1/33" by two crops, "11/33" by the third): it is the same print as a
- * surest reading of the same year whose two-digit month holds that digit, and votes with it. No
- * such reading: it votes for itself, its lost digit taken for a 0.
+ * (h207: GOOD THRU 11/33 read "1/33" by two crops, "11/33" by the third): it is the same print as
+ * the surest reading, not itself short, of the same year whose month is 10, 11 or 12 and holds that
+ * digit, read at even odds or better. No such reading, or a crop that read the short one's own text
+ * whole (01/33): it votes for itself, its lost digit taken for a 0.
  */
 function votedFor(reading: FieldReading, readings: FieldReading[]): string {
 	if (!reading.shortMonth) return reading.text;
+	if (readings.some((r) => !r.shortMonth && r.text === reading.text)) return reading.text;
 	const [month, year] = reading.text.split('/');
 	const whole = readings.filter((r) => {
 		const [m, y] = r.text.split('/');
-		return !r.shortMonth && r.text !== reading.text && y === year && m.includes(month[1]) && r.confidence >= RIVAL_CONFIDENCE;
+		return !r.shortMonth && y === year && /^1[0-2]$/.test(m) && m.includes(month[1]) && r.confidence >= DEEP_DOUBT;
 	});
 	return whole.reduce<FieldReading | null>((a, b) => (!a || b.confidence > a.confidence ? b : a), null)?.text ?? reading.text;
 }
@@ -1511,14 +1514,17 @@ function votedFor(reading: FieldReading, readings: FieldReading[]): string {
 /**
  * A later date than the voted one, read by a crop that read the voted one beside it as well; or
  * null. A card is valid from, or a member since, before it expires: the crop that read both dates
- * took the later for the expiry, and the crops that read only the earlier may have read the later
- * in part (b2207: VALID FROM 01/20 and VALID THRU 08/23 in small OCR-A read "01/20 823", the labels
- * unread; one crop read "01/20 8/23"). Not over a date read beside a label of its own, nor over crops
- * that read other dates too and still chose it (b2201: an issue date 09/24 chosen beside VALID FROM
- * 10/23 read whole; a crop that read 10/23 as 10/28 took 10/28).
+ * took the later for the expiry, and the crops that read only the earlier, with digits beside it
+ * that no date took, may have read the later in part (b2207: VALID FROM 01/20 and VALID THRU 08/23
+ * in small OCR-A read "01/20 823", the labels unread; one crop read "01/20 8/23"). Not over a crop
+ * that read the voted date with no such digits (the later date may be its VALID FROM misread, 03/21
+ * as 03/27: a read-only review), beside a label of its own, or beside other dates it read too and
+ * still chose it (b2201: an issue date 09/24 chosen beside VALID FROM 10/23 read whole; a crop that
+ * read 10/23 as 10/28 took 10/28).
  */
 function laterSeenBeside(voted: string, readings: FieldReading[]): string | null {
-	if (readings.some((r) => r.text === voted && (r.label !== undefined || (r.otherDates?.length ?? 0) > 0))) return null;
+	const forVoted = readings.filter((r) => votedFor(r, readings) === voted);
+	if (forVoted.some((r) => !r.digitsBeside || r.label !== undefined || (r.otherDates?.length ?? 0) > 0)) return null;
 	const seen = readings.filter(
 		(r) => r.otherDates?.includes(voted) && later(r.text, voted) && r.label !== 'decoy' && r.confidence >= DEEP_DOUBT,
 	);
@@ -1587,11 +1593,14 @@ export async function rereadUnsure(
 			confidence = Math.min(confidence, 0.85);
 		// Crops that all read the same unsure text back it up, but never past the review line on their own.
 		else if (confidence < REVIEW_CONFIDENCE && agreeing === attempts.length) confidence = Math.min(0.89, confidence + 0.05);
-		// Taken over the vote, a mark or a later date is never sure, however many crops there are.
-		if (marked !== null || bothSeen !== null) confidence = Math.min(confidence, 0.85);
+		// Taken over the vote, a mark or a later date is never sure, however many crops there are; nor is
+		// a month some crop read as one digit: its print may hold a 0 lost there as well as a 1.
+		const shortFor = readings.some((r) => r.text !== winner && votedFor(r, readings) === winner);
+		if (marked !== null || bothSeen !== null || shortFor) confidence = Math.min(confidence, 0.85);
 		// What one crop saw (larger digits beside the date, the date read in part elsewhere, a hyphen in
 		// the name) is still there where another crop did not see it.
 		const field: FieldReading = { ...best, confidence };
+		if (bothSeen !== null || shortFor) field.partReadByCrops = true;
 		// A join's doubt stands alone only where the crops agreed: a rival reading is a doubt of its own.
 		if (field.joinedPastText && (rivals.length > 0 || confidence < best.confidence)) delete field.joinedPastText;
 		for (const flag of DOUBT_FLAGS)

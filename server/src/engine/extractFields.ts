@@ -85,6 +85,7 @@ export function extractFields(rows: TextRow[], now: Date = new Date()): Extracte
 			...(expiry.largerPrintBeside ? { largerPrintBeside: expiry.largerPrintBeside } : {}),
 			...(expiry.partDateElsewhere ? { partDateElsewhere: expiry.partDateElsewhere } : {}),
 			...(expiry.shortMonth ? { shortMonth: expiry.shortMonth } : {}),
+			...(expiry.digitsBeside ? { digitsBeside: expiry.digitsBeside } : {}),
 		};
 		const otherDates = expiry.read.filter((text) => text !== expiry.text);
 		if (otherDates.length > 0) fields.validThru.otherDates = otherDates;

@@ -18,6 +18,8 @@ export interface ExpiryChoice {
 	partDateElsewhere?: true;
 	/** Its month was read as one digit (see DateCandidate.shortMonth). */
 	shortMonth?: true;
+	/** More digits on its line or beside it, in no date read: a second date read in part. */
+	digitsBeside?: true;
 }
 
 /**
@@ -1119,11 +1121,10 @@ export function readExpiry(rows: TextRow[], now: Date, exclude: Set<PlacedChar>,
 	// Only digits a real month took count as read (13/29 is no date: its digits are left over).
 	const inDates = new Set(candidates.filter((date) => date.month >= 1 && date.month <= 12).flatMap((date) => date.chars));
 	const taken = new Set([...exclude, ...inDates]);
-	if (
+	const digitsBeside =
 		strayDigitRun(chosen.date.row, chosen.date.chars, taken) ||
-		strayDigitsBeside(rows, chosen.date.row, chosen.date.chars, taken, chosen.label === 'expiry')
-	)
-		confidence = Math.min(confidence, 0.85);
+		strayDigitsBeside(rows, chosen.date.row, chosen.date.chars, taken, chosen.label === 'expiry');
+	if (digitsBeside) confidence = Math.min(confidence, 0.85);
 	const largerBeside = largerDigitsBeside(rows, chosen.date.chars, taken);
 	if (largerBeside) confidence = Math.min(confidence, 0.85);
 	// A date chosen for want of a label, where digits elsewhere on the card hold a month and a
@@ -1189,5 +1190,6 @@ export function readExpiry(rows: TextRow[], now: Date, exclude: Set<PlacedChar>,
 		...(largerBeside || largerWeak ? { largerPrintBeside: true as const } : {}),
 		...(partDate ? { partDateElsewhere: true as const } : {}),
 		...(chosen.date.shortMonth ? { shortMonth: true as const } : {}),
+		...(digitsBeside ? { digitsBeside: true as const } : {}),
 	};
 }

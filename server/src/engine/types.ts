@@ -51,8 +51,16 @@ export interface FieldReading {
 	 * that read 11/27, 10/27 or 12/27 read the same print whole.
 	 */
 	shortMonth?: true;
-	/** The other dates the view read as printed beside this one (a VALID FROM 01/20 beside 08/23). */
+	/** The other dates its view read as printed (a VALID FROM 01/20 beside 08/23), decoys' included. */
 	otherDates?: string[];
+	/** A date with more digits on its line or beside it that no date took: another date read in part. */
+	digitsBeside?: true;
+	/**
+	 * A date the crops' vote took over crops that read it in part (a month's digit lost) or read only
+	 * an earlier date beside digits (see `rereadUnsure`): a closer view that reads it surely does not
+	 * clear the doubt.
+	 */
+	partReadByCrops?: true;
 }
 
 export type DateLabel = 'expiry' | 'decoy' | 'cutValid';
