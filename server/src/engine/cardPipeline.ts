@@ -1600,7 +1600,9 @@ export async function rereadUnsure(
 		// What one crop saw (larger digits beside the date, the date read in part elsewhere, a hyphen in
 		// the name) is still there where another crop did not see it.
 		const field: FieldReading = { ...best, confidence };
-		if (bothSeen !== null || shortFor) field.partReadByCrops = true;
+		// Taken for crops that read the month as one digit, on no crop's sure reading of it whole: a
+		// closer view's sure reading may share that crop's misread (a 0 lost there read as a 1).
+		if (shortFor && !withWinner.some((r) => r.confidence >= REVIEW_CONFIDENCE)) field.partReadByCrops = true;
 		// A join's doubt stands alone only where the crops agreed: a rival reading is a doubt of its own.
 		if (field.joinedPastText && (rivals.length > 0 || confidence < best.confidence)) delete field.joinedPastText;
 		for (const flag of DOUBT_FLAGS)

@@ -56,9 +56,9 @@ export interface FieldReading {
 	/** A date with more digits on its line or beside it that no date took: another date read in part. */
 	digitsBeside?: true;
 	/**
-	 * A date the crops' vote took over crops that read it in part (a month's digit lost) or read only
-	 * an earlier date beside digits (see `rereadUnsure`): a closer view that reads it surely does not
-	 * clear the doubt.
+	 * A date the crops' vote took over crops that read it in part (a month's digit lost), where no crop
+	 * read it whole surely (see `rereadUnsure`): a closer view that reads it surely does not clear the
+	 * doubt.
 	 */
 	partReadByCrops?: true;
 }
