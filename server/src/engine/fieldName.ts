@@ -1589,9 +1589,10 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	const mean = chars.reduce((sum, c) => sum + (/[A-Za-z]/.test(c.char) ? letterProb(c) : c.prob), 0) / chars.length;
 	// A gap the model half saw inside a word may be a lost space ("JAMESLIM"); so may one it saw
 	// less where the crop stands blank twice the usual run (independent seed 235: ELEANOR ZAMUNDSEN at
-	// 0.999 for ELEANOR Z AMUNDSEN, the class at 0.04-0.06 and the run 2.1-2.5). Of 8,837 letter pairs
-	// inside names' words over seven sets, 6 had the class between 0.03 and 0.06, one with such a run:
-	// ROBERTSMITH, a gap lost too.
+	// 0.999 for ELEANOR Z AMUNDSEN, the class at 0.04-0.06 and the run 2.1-2.5). Of 43,370 letter pairs
+	// inside the chosen names' words over seven sets (every crop's reading), 51 had the class between
+	// 0.03 and 0.06; the 6 of them with such a run were all in names read wrong (ROBERTSMITH,
+	// WALTERAO'HARA, ZAMUNDSEN, CARLOS VON ESSEN BLACK).
 	const halfSeen = (c: PlacedChar) => c.spaceBefore > 0.06 || (c.spaceBefore > FAINT_GAP_CLASS && (c.inkGapBefore ?? 0) >= FAINT_GAP_RUN);
 	const doubtfulSpace = chars.some(
 		(c, i) =>
