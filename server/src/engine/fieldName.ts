@@ -506,9 +506,7 @@ function segments(row: TextRow): Segment[] {
 		const wordBefore = current.words[current.words.length - 1];
 		if (word.length === 0 && pendingGap < SURE_GAP && !keepGap) {
 			if (!blankOnly && inkGap(wordBefore, c)) pendingGap = SURE_GAP;
-			else if (
-				inkJoin(wordBefore, c, pendingGap === TIGHT_RISE_GAP && letterStepApart(wordBefore, c, pitch) ? INK_TIGHT_RISE_JOIN : INK_NO_GAP)
-			) {
+			else if (inkJoin(wordBefore, c)) {
 				word = current.words.pop() ?? [];
 				// The gap before the word read whole is pending again.
 				pendingGap = current.gapCertainty.pop() ?? 1;
@@ -605,6 +603,9 @@ const INK_LONE_GAP = 4;
  */
 const INK_IN_WORD_DOUBT = 3.25;
 
+/** What a line of two to four words scores over one word, as a name (readName). */
+const MULTI_WORDS = 4;
+
 /** The space class above this inside a word, with a blank run of FAINT_GAP_RUN or more, is a gap half seen (readName). */
 const FAINT_GAP_CLASS = 0.03;
 const FAINT_GAP_RUN = 2;
@@ -623,7 +624,7 @@ const INK_NO_GAP = 1.6;
  * crop, after a word of two letters or more ending in a letter (an initial stands as close as a
  * letter: P OKAFOR at 1.5).
  */
-function inkJoin(word: PlacedChar[] | undefined, c: PlacedChar, bound = INK_NO_GAP): boolean {
+function inkJoin(word: PlacedChar[] | undefined, c: PlacedChar): boolean {
 	const last = word?.[word.length - 1];
 	const ink = c.inkGapBefore ?? 0;
 	return (
@@ -632,27 +633,8 @@ function inkJoin(word: PlacedChar[] | undefined, c: PlacedChar, bound = INK_NO_G
 		letters(runText(word ?? [])).length >= 2 &&
 		/[A-Za-z]/.test(last.char) &&
 		ink > 0 &&
-		ink < bound
+		ink < INK_NO_GAP
 	);
-}
-
-/**
- * Where the space class only rose, between letters one letter step apart (a tight rise,
- * TIGHT_RISE_GAP, at a step of TIGHT_RISE_STEP or less), a blank run under this many times the usual
- * one is no word gap either: beside a narrow letter in a monospaced font the run widens with the
- * cell's blank (bench seed 2207: RAMAKRI SHNAN in Inconsolata, the I|S run 1.67-2.0 at a step of 1.0
- * in four crops of five). Real gaps at tight rises, over seven sets (144 gaps), measured 2.75 and up
- * at such steps (I|TAYLOR 2.75, JEAN-LUC|SCHMIDT 2.86 at 1.2), lower only further apart: OH|JIMIN in a
- * wide-set font at 1.75-2.0 and a step of 1.5 (third-hand set 5), JANG|YERIN 2.71 at 1.67.
- */
-const INK_TIGHT_RISE_JOIN = INK_CRAMPED_GAP;
-/** A step between letters, in letter pitches, at most this long for INK_TIGHT_RISE_JOIN's bound. */
-const TIGHT_RISE_STEP = 1.25;
-
-/** Whether `c` stands no further after the word's last letter than a letter step (TIGHT_RISE_STEP). */
-function letterStepApart(word: PlacedChar[] | undefined, c: PlacedChar, pitch: number): boolean {
-	const last = word?.[word.length - 1];
-	return last !== undefined && (c.along - last.along) / pitch <= TIGHT_RISE_STEP;
 }
 
 /**
@@ -1548,7 +1530,7 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	const score = (c: Candidate) =>
 		(onCardLine(c) ? ON_CARD : 0) +
 		(labelSized(c) || misreadLabel(c) ? 0 : 8) +
-		(multi(c) ? 4 : 0) +
+		(multi(c) ? MULTI_WORDS : 0) +
 		(leftAligned(c) && placed(c) ? 2 : 0) +
 		(belowNumber(c) && readClearly(c) && placed(c) ? 1 : 0);
 	// Between equals, a reading that is a guess in itself (a digit read as a letter, a name only a
@@ -1732,6 +1714,14 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	const besideTie = (c: Candidate) => onCard(c.segment.row) && !besideNumber(c) && score(c) + ON_CARD >= score(chosen);
 	const rival = found.slice(1).find((c) => (score(c) === score(chosen) || offCardTie(c) || unclearTie(c) || besideTie(c)) && !heading(c));
 	if (rival) confidence = Math.min(confidence, 0.75);
+	// A line read whole where a gap was taken out (inkJoin) lost a name's words with it: had it kept
+	// that gap, it would have tied or won (a read-only review: SAMUELRAMAKRISHNAN, its gap's blank run
+	// 1.3 times the usual one, lost to BLUE RIVER above it, reported at 0.996).
+	const wordsKept = (c: Candidate) => c.words.length + c.words.flat().filter((ch) => ch.gapTakenOut).length;
+	const joinedOut = found.some(
+		(c) => c !== chosen && !multi(c) && wordsKept(c) >= 2 && wordsKept(c) <= 4 && score(c) + MULTI_WORDS >= score(chosen),
+	);
+	if (joinedOut) confidence = Math.min(confidence, 0.75);
 	// Chosen as a misread label, or over one that would have won as a name (WALID HASSAN 07/33 over
 	// SEOUL BRANCH under it: a read-only review).
 	if (misreadLabel(chosen) || found.some((c) => c !== chosen && misreadLabel(c) && !labelSized(c) && score(c) + 8 >= score(chosen)))
