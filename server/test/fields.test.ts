@@ -2698,6 +2698,10 @@ describe('holder name', () => {
 		// The class alone that faint, or a run that wide with no class at all (OLIVIA HARRIS, EMMA CLARK at 2.5), is no doubt.
 		expect(name(0.045, 1.5)).toBeGreaterThanOrEqual(0.9);
 		expect(name(0.01, 2.5)).toBeGreaterThanOrEqual(0.9);
+		// Nor a full stop standing apart from its initial (HENRY W. MACDONALD, third-hand 32: 0.03-0.07 at runs of 3.4-3.7).
+		const stop = read(line('HENRY W. MACDONALD', 40, 220, { 7: { spaceBefore: 0.045, inkGapBefore: 3.5 } })).name;
+		expect(stop?.text).toBe('HENRY W. MACDONALD');
+		expect(stop?.confidence).toBeGreaterThanOrEqual(0.9);
 	});
 
 	test('a line split at an odd gap into two parts that could both be names (WAL TER | LOCKWOOD) gives no sure name', () => {

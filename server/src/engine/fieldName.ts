@@ -1575,12 +1575,16 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	// inside the chosen names' words over seven sets (every crop's reading), 51 had the class between
 	// 0.03 and 0.06; the 6 of them with such a run were all in names read wrong (ROBERTSMITH,
 	// WALTERAO'HARA, ZAMUNDSEN, CARLOS VON ESSEN BLACK).
-	const halfSeen = (c: PlacedChar) => c.spaceBefore > 0.06 || (c.spaceBefore > FAINT_GAP_CLASS && (c.inkGapBefore ?? 0) >= FAINT_GAP_RUN);
+	// Between two letters only: a full stop stands apart from its initial (W|. at runs of 3.4-3.7, the
+	// class at 0.03-0.07: HENRY W. MACDONALD, third-hand 32).
+	const halfSeen = (c: PlacedChar, before: PlacedChar) =>
+		c.spaceBefore > 0.06 ||
+		(/^[A-Za-z]{2}$/.test(before.char + c.char) && c.spaceBefore > FAINT_GAP_CLASS && (c.inkGapBefore ?? 0) >= FAINT_GAP_RUN);
 	const doubtfulSpace = chars.some(
 		(c, i) =>
 			i > 0 &&
 			chars[i - 1].box === c.box &&
-			halfSeen(c) &&
+			halfSeen(c, chars[i - 1]) &&
 			c.spaceBefore < SPACE_THRESHOLD &&
 			// The white beside an apostrophe or hyphen raises the space class too (O'|DONNELL).
 			!/['-]/.test(chars[i - 1].char + c.char) &&
