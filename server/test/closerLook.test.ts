@@ -143,6 +143,18 @@ describe('closerLookConfidence, two dates both views read', () => {
 		expect(closerLookConfidence('validThru', found, reading('05/23', 0.85), true, true, ['05/29', '01/27'])).toBeLessThan(0.9);
 	});
 
+	test('the labelled date is sure where the first reading was taken over an earlier date the closer view read too', () => {
+		// Committed sample t11-005: 04/36 (for 04/30) taken at 0.50 by one crop over 04/25; the closer view
+		// read 04/25 and VALID THRU 04/30.
+		const taken: FieldReading = { ...reading('04/36', 0.502), otherDates: ['04/25'], laterThan: '04/25' };
+		const closer = reading('04/30', 0.998, 'expiry');
+		expect(closerLookConfidence('validThru', closer, taken, true, true, ['04/25', '04/30'])).toBe(0.998);
+		// Not where the closer view did not read that earlier date, nor for a first reading not so taken.
+		expect(closerLookConfidence('validThru', closer, taken, true, true, ['04/30'])).toBeLessThan(0.9);
+		const chosen: FieldReading = { ...reading('04/36', 0.502), otherDates: ['04/25'] };
+		expect(closerLookConfidence('validThru', closer, chosen, true, true, ['04/25', '04/30'])).toBeLessThan(0.9);
+	});
+
 	test("it stays in doubt where the first view's date is the later one, or on another card's number", () => {
 		expect(closerLookConfidence('validThru', found, reading('08/31', 0.85), true, true, ['08/31', '05/29'])).toBeLessThan(0.9);
 		expect(closerLookConfidence('validThru', found, first, false, true, ['01/27', '05/29'])).toBeLessThan(0.9);

@@ -210,6 +210,8 @@ describe('rereadUnsure', () => {
 		const fields = await merge(withDigits('01/20', 0.8), beside('08/23', 0.61, ['01/20']), withDigits('01/20', 0.8));
 		expect(fields.validThru?.text).toBe('08/23');
 		expect(fields.validThru?.confidence).toBeLessThan(0.9);
+		// Marked with the date it was taken over, for a closer view that reads both (closerLookConfidence).
+		expect(fields.validThru?.laterThan).toBe('01/20');
 		// Not an earlier date, a crop that did not read the voted date, a faint one, or one read beside a decoy label.
 		expect((await merge(withDigits('08/23', 0.8), beside('01/20', 0.61, ['08/23']), withDigits('08/23', 0.8))).validThru?.text).toBe(
 			'08/23',

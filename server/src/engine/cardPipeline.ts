@@ -1208,13 +1208,17 @@ function viewedCloser(
 	// So is a first reading the closer view read as well, as another date, earlier than the labelled
 	// one: both views saw two dates, and the later one beside its expiry label is the expiry (the
 	// first view took VALID FROM 01/27 for want of the labels the closer view read over 05/29).
+	// Or the first reading was taken over an earlier date its crop read beside it (`laterSeenBeside`),
+	// and the closer view read that date too and a later one beside its label (committed sample t11-005:
+	// 04/36 taken at 0.50 over 04/25, the closer view reading 04/25 and VALID THRU 04/30).
 	const labelled =
 		name === 'validThru' &&
 		labelSeenCloser(found, current) &&
 		(!current ||
 			current.text === found.text ||
 			current.confidence <= IMPLAUSIBLE_DATE ||
-			(closerDates.includes(current.text) && later(found.text, current.text)));
+			(closerDates.includes(current.text) && later(found.text, current.text)) ||
+			(current.laterThan !== undefined && closerDates.includes(current.laterThan) && later(found.text, current.laterThan)));
 	if (labelled) return Math.min(found.confidence, same ? 1 : 0.8);
 	// Otherwise the same card must give the same number seen closer, or what the closer view adds is
 	// unsure. A field that replaces another leaves the two views in disagreement; a date found only
@@ -1603,6 +1607,7 @@ export async function rereadUnsure(
 		// Taken for crops that read the month as one digit, on no crop's sure reading of it whole: a
 		// closer view's sure reading may share that crop's misread (a 0 lost there read as a 1).
 		if (shortFor && !withWinner.some((r) => r.confidence >= REVIEW_CONFIDENCE)) field.partReadByCrops = true;
+		if (bothSeen !== null) field.laterThan = voted;
 		// A join's doubt stands alone only where the crops agreed: a rival reading is a doubt of its own.
 		if (field.joinedPastText && (rivals.length > 0 || confidence < best.confidence)) delete field.joinedPastText;
 		for (const flag of DOUBT_FLAGS)

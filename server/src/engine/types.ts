@@ -61,6 +61,11 @@ export interface FieldReading {
 	 * doubt.
 	 */
 	partReadByCrops?: true;
+	/**
+	 * A date the crops' vote took over this earlier one, which crops read alone (see `rereadUnsure`): a
+	 * closer view that reads both, the later beside its expiry label, says which is the expiry.
+	 */
+	laterThan?: string;
 }
 
 export type DateLabel = 'expiry' | 'decoy' | 'cutValid';
