@@ -1217,8 +1217,7 @@ function viewedCloser(
 		(!current ||
 			current.text === found.text ||
 			current.confidence <= IMPLAUSIBLE_DATE ||
-			(closerDates.includes(current.text) && later(found.text, current.text)) ||
-			(current.laterThan !== undefined && closerDates.includes(current.laterThan) && later(found.text, current.laterThan)));
+			[current.text, current.laterThan].some((date) => date !== undefined && closerDates.includes(date) && later(found.text, date)));
 	if (labelled) return Math.min(found.confidence, same ? 1 : 0.8);
 	// Otherwise the same card must give the same number seen closer, or what the closer view adds is
 	// unsure. A field that replaces another leaves the two views in disagreement; a date found only
@@ -1497,6 +1496,11 @@ function nameWithMarks(voted: string, readings: FieldReading[], votes: Map<strin
 	return marked.sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
 
+/** The surest of some readings, the first among equals; undefined for none. */
+function surest(readings: FieldReading[]): FieldReading | undefined {
+	return readings.reduce<FieldReading | undefined>((a, b) => (!a || b.confidence > a.confidence ? b : a), undefined);
+}
+
 /**
  * The text a crop's reading votes for. A date whose month was read as one digit lost the other
  * (h207: GOOD THRU 11/33 read "1/33" by two crops, "11/33" by the third): it is the same print as
@@ -1512,7 +1516,7 @@ function votedFor(reading: FieldReading, readings: FieldReading[]): string {
 		const [m, y] = r.text.split('/');
 		return !r.shortMonth && y === year && /^1[0-2]$/.test(m) && m.includes(month[1]) && r.confidence >= DEEP_DOUBT;
 	});
-	return whole.reduce<FieldReading | null>((a, b) => (!a || b.confidence > a.confidence ? b : a), null)?.text ?? reading.text;
+	return surest(whole)?.text ?? reading.text;
 }
 
 /**
@@ -1526,13 +1530,13 @@ function votedFor(reading: FieldReading, readings: FieldReading[]): string {
  * still chose it (b2201: an issue date 09/24 chosen beside VALID FROM 10/23 read whole; a crop that
  * read 10/23 as 10/28 took 10/28).
  */
-function laterSeenBeside(voted: string, readings: FieldReading[]): string | null {
-	const forVoted = readings.filter((r) => votedFor(r, readings) === voted);
+function laterSeenBeside(voted: string, readings: FieldReading[], votes: Map<FieldReading, string>): string | null {
+	const forVoted = readings.filter((r) => votes.get(r) === voted);
 	if (forVoted.some((r) => !r.digitsBeside || r.label !== undefined || (r.otherDates?.length ?? 0) > 0)) return null;
 	const seen = readings.filter(
 		(r) => r.otherDates?.includes(voted) && later(r.text, voted) && r.label !== 'decoy' && r.confidence >= DEEP_DOUBT,
 	);
-	return seen.reduce<FieldReading | null>((a, b) => (!a || b.confidence > a.confidence ? b : a), null)?.text ?? null;
+	return surest(seen)?.text ?? null;
 }
 
 /**
@@ -1549,18 +1553,16 @@ export async function rereadUnsure(
 		const readings = attempts.flatMap((fields) => (fields[name] ? [fields[name]] : []));
 		if (readings.length === 0) continue;
 		// Readings vote with their confidence; the surest reading of the winning text is reported.
+		const votedAs = new Map(readings.map((r) => [r, votedFor(r, readings)]));
 		const votes = new Map<string, number>();
-		for (const r of readings) {
-			const text = votedFor(r, readings);
-			votes.set(text, (votes.get(text) ?? 0) + r.confidence);
-		}
+		for (const [r, text] of votedAs) votes.set(text, (votes.get(text) ?? 0) + r.confidence);
 		const voted = [...votes.entries()].sort((a, b) => b[1] - a[1])[0][0];
 		const marked = name === 'name' ? nameWithMarks(voted, readings, votes) : null;
-		const bothSeen = name === 'validThru' ? laterSeenBeside(voted, readings) : null;
+		const bothSeen = name === 'validThru' ? laterSeenBeside(voted, readings, votedAs) : null;
 		const winner = marked ?? bothSeen ?? voted;
 		const withWinner = readings.filter((r) => r.text === winner);
 		const best = withWinner.reduce((a, b) => (b.confidence > a.confidence ? b : a));
-		const rivals = readings.filter((r) => r.text !== winner && votedFor(r, readings) !== winner && r.confidence >= RIVAL_CONFIDENCE);
+		const rivals = readings.filter((r) => r.text !== winner && votedAs.get(r) !== winner && r.confidence >= RIVAL_CONFIDENCE);
 		const agreeing = withWinner.length;
 		let confidence = best.confidence;
 		// Two sure readings that differ leave the field open; an unsure dissent counts only when it is
@@ -1599,7 +1601,7 @@ export async function rereadUnsure(
 		else if (confidence < REVIEW_CONFIDENCE && agreeing === attempts.length) confidence = Math.min(0.89, confidence + 0.05);
 		// Taken over the vote, a mark or a later date is never sure, however many crops there are; nor is
 		// a month some crop read as one digit: its print may hold a 0 lost there as well as a 1.
-		const shortFor = readings.some((r) => r.text !== winner && votedFor(r, readings) === winner);
+		const shortFor = readings.some((r) => r.text !== winner && votedAs.get(r) === winner);
 		if (marked !== null || bothSeen !== null || shortFor) confidence = Math.min(confidence, 0.85);
 		// What one crop saw (larger digits beside the date, the date read in part elsewhere, a hyphen in
 		// the name) is still there where another crop did not see it.

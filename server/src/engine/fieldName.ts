@@ -1446,7 +1446,9 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 		.map(candidateOf)
 		.filter((c): c is Candidate => c !== null);
 	if (found.length === 0) return null;
-	const multi = (c: Candidate) => c.words.length >= 2 && c.words.length <= 4;
+	/** A holder's name has two to four words. */
+	const nameWordCount = (count: number) => count >= 2 && count <= 4;
+	const multi = (c: Candidate) => nameWordCount(c.words.length);
 	const belowNumber = (c: Candidate) => numberY === null || c.segment.row.center.y > numberY;
 	// Names start at the card's left text margin; product names and logos sit to the right. A card is
 	// flat: its lines run parallel to its number, and text well off that angle (a receipt or a letter
@@ -1722,9 +1724,7 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	// that gap, it would have tied or won (a read-only review: SAMUELRAMAKRISHNAN, its gap's blank run
 	// 1.3 times the usual one, lost to BLUE RIVER above it, reported at 0.996).
 	const wordsKept = (c: Candidate) => c.words.length + c.words.flat().filter((ch) => ch.gapTakenOut).length;
-	const joinedOut = found.some(
-		(c) => c !== chosen && !multi(c) && wordsKept(c) >= 2 && wordsKept(c) <= 4 && score(c) + MULTI_WORDS >= score(chosen),
-	);
+	const joinedOut = found.some((c) => c !== chosen && !multi(c) && nameWordCount(wordsKept(c)) && score(c) + MULTI_WORDS >= score(chosen));
 	if (joinedOut) confidence = Math.min(confidence, 0.75);
 	// Chosen as a misread label, or over one that would have won as a name (WALID HASSAN 07/33 over
 	// SEOUL BRANCH under it: a read-only review).
