@@ -56,7 +56,17 @@ const CARD_WORDS = new Set([
 		'SPAREBANK SPAREBANKEN SPARBANK SPARBANKEN SPARKASSE VOLKSBANK RAIFFEISEN KREDIT ' +
 		// Issuers' words that are no one's name (independent seed 211: HIGHLAND EXCHANGE reported as the
 		// name of a card whose own was not found).
-		'EXCHANGE BANCORP ASSOCIATION SOCIETY INVESTMENTS SECURITIES'
+		'EXCHANGE BANCORP ASSOCIATION SOCIETY INVESTMENTS SECURITIES ' +
+		// A company's words on a business card, printed under or over the holder's name (KORU ARCHITECTS
+		// tied with LEA YI, third-hand set 34; NORTHPOINT SUPPLY, its CO lost, chosen over HAN DONG-HYUN,
+		// independent seed 237), and legal forms.
+		// Not those a letter away from a name (MEDIA, LEGAL, BAKERY, MOTORS: MEDINA, LEAL, BAKERS, MOORS),
+		// as words of five letters and more are matched a letter off.
+		'ARCHITECTS ARCHITECTURE FREIGHT ENGINEERING CONSTRUCTION PROPERTIES REALTY ACCOUNTING ' +
+		'SUPPLY SUPPLIES VENTURES AGENCY DIGITAL TRANSPORT PHARMACY ROOFING PLUMBING GMBH LIMITED PTY ' +
+		// Words of phrases that are no one's name: an issuer's (BANK OF ...), a scanned page's caption
+		// (Front of card, read Front Of: third-hand set 32, tied with ZOE D. WALKER).
+		'OF FOR'
 	).split(' '),
 ]);
 
@@ -714,6 +724,10 @@ const LEGEND_OFFSET = 0.3;
 const LEGEND_LETTERS = 3;
 /** Cosine of the angle (20 degrees) past which a line runs too far off the number's to be on the card. */
 const OFF_CARD_COSINE = 0.94;
+/** Cosine of the angle (45 degrees) past which a line runs across the card's, not along a tilted box of its own. */
+const STEEP_COSINE = Math.SQRT1_2;
+/** A line whose letters span this many of its heights has a direction of its own, not a guess from a short box. */
+const DIRECTED_LINE = 3;
 /** What a line on the card's angle adds to a candidate's standing: more than all else together. */
 const ON_CARD = 16;
 /**
@@ -1489,6 +1503,11 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 		return s === 0 || rowsBeside[(s + 1) / 2] < TEXT_BESIDE_ROWS;
 	};
 	const onCardLine = (c: Candidate) => onCard(c.segment.row) && besideNumber(c);
+	const steeplyAcross = (row: TextRow, chars: PlacedChar[]) => {
+		const along = numberRows[0]?.direction;
+		const length = distance(quadCenter(chars[0].quad), quadCenter(chars[chars.length - 1].quad));
+		return along !== undefined && Math.abs(dot(row.direction, along)) < STEEP_COSINE && length >= DIRECTED_LINE * row.height;
+	};
 	const margin0 = Math.min(...rows.flatMap((row) => (row.chars.length > 0 && onCard(row) ? [row.chars[0].quad[0].x] : [])));
 	const atMargin = (c: Candidate) => c.words[0][0].quad[0].x - margin0 < c.segment.row.height * 2;
 	const leftAligned = (c: Candidate) => atMargin(c) || Math.abs(c.words[0][0].quad[0].x - numberStart) < c.segment.row.height * 2;
@@ -1712,7 +1731,11 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	// rough, and a tilted box can turn the holder's own line that far. Not one read as badly as a
 	// misread label: a receipt's or a shadow's scrawl across the card's edge (KISKGH STRET at 0.15 a
 	// letter, 50 degrees off, third-hand set 7), which its place under the number no longer lifts.
-	const offCardTie = (c: Candidate) => !onCardLine(c) && readClearly(c) && score(c) + ON_CARD === score(chosen);
+	// Only a line whose direction may be that rough, though: one that runs steeply across the card's lines
+	// over several of its heights is print of its own (a receipt under a card, its THANK YOU at 81 degrees
+	// and TGH STREET at 60, third-hand set 31, each holding the holder's name read whole at 0.8).
+	const offCardTie = (c: Candidate) =>
+		!onCardLine(c) && readClearly(c) && score(c) + ON_CARD === score(chosen) && !steeplyAcross(c.segment.row, c.words.flat());
 	// A line denied its point under the number for a faint letter still rivals one that only ties with that point.
 	const unclearTie = (c: Candidate) => belowNumber(c) && !readClearly(c) && score(c) + 1 === score(chosen);
 	// A line set aside only for lying in a block beside the number, that would have won, may be the card's
