@@ -48,11 +48,12 @@ const FIELDS: FieldName[] = ['name', 'number', 'validThru'];
  * had its capital L close behind; 17 of the 63 cards' 189 fields with the thirty-sixth round's two:
  * upsideDown-nameAboveNumber-h221-004's DMITRI IBARRA, read whole only after a crop that saw a letter
  * it did not emit, in doubt; 17 of the 64 cards' 192 fields with the thirty-seventh round's
- * upsideDown-classic-t27-002, read surely), so a change that flags right
+ * upsideDown-classic-t27-002, read surely; 18 of the 65 cards' 195 fields with the forty-second round's
+ * upright-portraitOneLine-t32-018, whose date only its box read apart from its label read, in doubt), so a change that flags right
  * readings wholesale fails here. Numbers are Luhn-checked: a right number is never
  * flagged.
  */
-const MAX_FLAGGED_FIELDS = 17;
+const MAX_FLAGGED_FIELDS = 18;
 
 interface CaptureTruth extends CardTruth {
 	capture: string;

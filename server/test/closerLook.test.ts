@@ -2,7 +2,16 @@
  * How surely the card pipeline reports a field its closer look found, or read clearly surer than the
  * first view did: no models, only the two views' readings.
  */
-import { besideDigitsWereDate, closerLookConfidence, closerLookTakes, fieldsToLookAgain } from '../src/engine/cardPipeline';
+import {
+	besideDigitsWereDate,
+	closerLookConfidence,
+	closerLookTakes,
+	dateReadApart,
+	fieldsToLookAgain,
+	monthStartBeforeYear,
+	quadFrom,
+} from '../src/engine/cardPipeline';
+import type { RecognizedChar } from '../src/engine/recognizeText';
 import type { DateLabel, FieldReading, Quad } from '../src/engine/types';
 
 const reading = (text: string, confidence: number, label?: DateLabel): FieldReading => ({
@@ -298,5 +307,71 @@ describe('besideDigitsWereDate', () => {
 		// Digits no checksum vouches for (UnionPay's unchecked lengths) stay in doubt.
 		const unionPay = reading('6212345678901234', 0.85);
 		expect(besideDigitsWereDate(unionPay, unionPay, reading('6212345678901234', 0.99), date, date, beside)).toBeNull();
+	});
+});
+
+describe('a date box read apart from its label', () => {
+	/** Characters at the given starts along their box (shares of its width), as the recogniser places them. */
+	const placed = (text: string, starts: number[]): RecognizedChar[] =>
+		[...text].map((char, i) => ({
+			char,
+			prob: 0.9,
+			u0: starts[i],
+			u1: starts[i] + 0.05,
+			spaceBefore: 0,
+			dotBefore: 0,
+			apostropheBefore: 0,
+			alt: null,
+		}));
+
+	test('a box read as a year alone, or a year after a slash with no month, is read again from where its month starts', () => {
+		// Third-hand set 31: VALID over THRU, an arrow, then 11/32 in one box, read "32".
+		expect(monthStartBeforeYear(placed('32', [0.76, 0.85]))).toBeCloseTo(0.76 - 4.5 * 0.09);
+		// Third-hand set 32: GOOD THRU 10/33 read "GOTU/33".
+		expect(monthStartBeforeYear(placed('GOTU/33', [0.05, 0.15, 0.25, 0.4, 0.7, 0.8, 0.9]))).toBeCloseTo(0.8 - 0.45);
+	});
+
+	test('a box whose month was read, a longer run of digits, one digit, or no room before the month is not read again', () => {
+		expect(monthStartBeforeYear(placed('SSUE02/25', [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]))).toBeNull();
+		expect(monthStartBeforeYear(placed('5617', [0.1, 0.3, 0.5, 0.7]))).toBeNull();
+		expect(monthStartBeforeYear(placed('3', [0.8]))).toBeNull();
+		// 2/29 for 12/29, its 1 lost at the box's start: nothing before the month to read apart.
+		expect(monthStartBeforeYear(placed('2/29', [0.1, 0.3, 0.5, 0.7]))).toBeNull();
+		expect(monthStartBeforeYear(placed('THRU', [0.1, 0.3, 0.5, 0.7]))).toBeNull();
+		// Without a slash, only a label's letters may stand before the year: a receipt's price is none.
+		expect(monthStartBeforeYear(placed('25.90', [0.1, 0.3, 0.5, 0.7, 0.9]))).toBeNull();
+		expect(monthStartBeforeYear(placed('THRU32', [0.05, 0.1, 0.15, 0.2, 0.8, 0.9]))).toBeCloseTo(0.8 - 0.45);
+	});
+
+	test('the part of a box from a share of its width keeps its end and its slant', () => {
+		const quad: Quad = [
+			{ x: 0, y: 0 },
+			{ x: 100, y: 10 },
+			{ x: 100, y: 40 },
+			{ x: 0, y: 30 },
+		];
+		expect(quadFrom(quad, 0.25)).toEqual([{ x: 25, y: 2.5 }, quad[1], quad[2], { x: 25, y: 32.5 }]);
+	});
+
+	test('the date read apart replaces a missing one, a clearly less sure one, or an earlier one it read beside it, in doubt', () => {
+		expect(dateReadApart(undefined, reading('11/32', 0.97))?.confidence).toBe(0.85);
+		expect(dateReadApart(reading('06/25', 0.55), reading('10/33', 0.9))).toMatchObject({ text: '10/33', confidence: 0.85 });
+		// 02/25 (its ISSUE label read SSUE) at 0.85, then 11/32 at 0.67 read beside it.
+		expect(dateReadApart(reading('02/25', 0.85), reading('11/32', 0.67), ['02/25', '11/32'])).toMatchObject({
+			text: '11/32',
+			confidence: 0.67,
+		});
+	});
+
+	test('the date read apart leaves the card date where it read the same, is not clearly surer, or read no such earlier date', () => {
+		expect(dateReadApart(reading('11/32', 0.8), reading('11/32', 0.97))).toBeUndefined();
+		expect(dateReadApart(reading('02/25', 0.85), reading('11/32', 0.9))).toBeUndefined();
+		expect(dateReadApart(reading('02/25', 0.85), reading('11/32', 0.67), ['11/32'])).toBeUndefined();
+		// Beside the card's date, an earlier one is no reason to take it.
+		expect(dateReadApart(reading('11/32', 0.85), reading('02/25', 0.67), ['02/25', '11/32'])).toBeUndefined();
+		expect(dateReadApart(reading('02/25', 0.85), undefined)).toBeUndefined();
+		// Nor where the part hardly read it, or read it as a decoy (a read-only review: 11/33 at 0.2 was taken).
+		expect(dateReadApart(reading('10/33', 0.89), reading('11/33', 0.2), ['10/33', '11/33'])).toBeUndefined();
+		expect(dateReadApart(undefined, reading('06/25', 0.5, 'decoy'))).toBeUndefined();
 	});
 });

@@ -953,6 +953,43 @@ async function readRegion(
 		const apart = besideDigitsWereDate(fields.number, first.fields.number, second.number, fields.validThru, closerDate, first.besideNumber);
 		if (fields.number && apart !== null) fields.number = { ...fields.number, confidence: Math.max(fields.number.confidence, apart) };
 	}
+	// A box read as a date's year alone, or after a label's letters, is read again from where its month
+	// would start: small labels stacked before large digits in one box (VALID over THRU, an arrow, then
+	// 11/32) can take the month with them, read "32" while the decoy ISSUE DATE 02/25 beside it is read
+	// whole (third-hand set 31). Only where no date was read surely, and never surer than 0.85: the two
+	// crops of that box disagree.
+	if ((fields.validThru?.confidence ?? 0) < REVIEW_CONFIDENCE) {
+		const numberBoxes = new Set(first.sources.number ?? []);
+		const tails = all.flatMap((i) => {
+			const start = numberBoxes.has(i) ? null : monthStartBeforeYear(first.lines[i].chars);
+			return start === null ? [] : [{ i, start }];
+		});
+		if (tails.length > 0) {
+			const recognised = await recognizeLines(
+				models,
+				source,
+				tails.map(({ i, start }) => lineCrop(i, quadFrom(viewQuads[i], start))),
+			);
+			// The box keeps its place and what it read before the part (a decoy's ISSUED stays its label),
+			// and counts only where it now reads otherwise.
+			const changed = tails.flatMap(({ i, start }, k) => {
+				const line = withPartReadAgain(first.lines[i], start, recognised[k].chars);
+				return line.text === first.lines[i].text ? [] : [{ i, line, year: first.lines[i].text.slice(-2) }];
+			});
+			const lines = [...first.lines];
+			for (const { i, line } of changed) lines[i] = line;
+			const reread = extractFields(groupIntoRows(lines), now);
+			const found = reread.fields.validThru;
+			// Only a date read in such a box, with the year the box read before (a receipt's 1.50 read as
+			// 01/50 elsewhere, or a misread year, is no part read apart).
+			const digits = (text: string) => text.replace(/\D/g, '');
+			const inPart =
+				found !== undefined &&
+				changed.some(({ line, year }) => found.text.endsWith(`/${year}`) && digits(line.text).includes(digits(found.text)));
+			const apart = inPart ? dateReadApart(fields.validThru, found, reread.datesRead) : undefined;
+			if (apart) fields.validThru = apart;
+		}
+	}
 	const dateGuess = fields.validThru ? undefined : likeliestGuess(guesses);
 	for (const reading of [...Object.values(fields), dateGuess]) {
 		if (!reading) continue;
@@ -968,6 +1005,72 @@ async function readRegion(
 		numberSureOnlyCloser,
 		...(dateGuess ? { dateGuess } : {}),
 	};
+}
+
+/** How many of a year's digit steps before the year a two-digit month and its slash start. */
+const MONTH_STEPS = 4.5;
+/** The least share of a box's width before that start: a box with no print before its month is read whole already. */
+const ROOM_BEFORE_MONTH = 0.05;
+/** The most a date read from the part of a box after its label is reported at. */
+const DATE_APART_DOUBT = 0.85;
+
+/**
+ * Where, as a share of its box's width, the month of a box read as a date's year alone ("32"), or
+ * as a year after a slash with no month before it ("GOTU/33", "/25"), would start: MONTH_STEPS of
+ * the year's own digit step before it. Null for a box whose month was read (02/25), whose year has
+ * no step to measure (one digit), or that holds no print before that start.
+ */
+export function monthStartBeforeYear(chars: readonly RecognizedChar[]): number | null {
+	const n = chars.length;
+	if (n < 2 || !/\d/.test(chars[n - 1].char) || !/\d/.test(chars[n - 2].char)) return null;
+	const slash = n >= 3 && chars[n - 3].char === '/';
+	const before = chars.slice(0, n - (slash ? 3 : 2)).map((c) => c.char);
+	// Digits right before the year are a month read (with its slash) or a longer run of digits (without);
+	// without a slash, only a label's letters run into it may stand before it (THRU32; 25.90 is a price).
+	const last = before[before.length - 1];
+	if (last !== undefined && (/\d/.test(last) || (!slash && !/\p{L}/u.test(last)))) return null;
+	const step = chars[n - 1].u0 - chars[n - 2].u0;
+	if (step <= 0) return null;
+	const start = chars[n - 2].u0 - MONTH_STEPS * step;
+	return start >= ROOM_BEFORE_MONTH ? start : null;
+}
+
+/** The part of a quad from `u` (a share of its width, along its top and bottom edges) to its end. */
+export function quadFrom(quad: Quad, u: number): Quad {
+	const [tl, tr, br, bl] = quad;
+	const at = (a: Point, b: Point): Point => ({ x: a.x + u * (b.x - a.x), y: a.y + u * (b.y - a.y) });
+	return [at(tl, tr), tr, br, at(bl, br)];
+}
+
+/**
+ * A box's line with its part from `start` (a share of its width) read again as `part`: what it read
+ * before that start is kept, and the part's characters are placed in the box.
+ */
+export function withPartReadAgain(line: RecognizedLine, start: number, part: readonly RecognizedChar[]): RecognizedLine {
+	const kept = line.chars.filter((c) => c.u1 <= start);
+	const placed = part.map((c) => ({ ...c, u0: start + c.u0 * (1 - start), u1: start + c.u1 * (1 - start) }));
+	const chars = [...kept, ...placed];
+	return { quad: line.quad, chars, text: chars.map((c) => c.char).join('') };
+}
+
+/**
+ * The date read with a box read apart from its label (`found`, beside the dates that reading read)
+ * over the card's unsure or missing one: taken where there was none, where it is clearly surer, or
+ * where that reading read the card's date too and chose this later one (02/25 at 0.85 with its ISSUE
+ * label read SSUE, then 11/32 at 0.67 beside it), and then in doubt.
+ */
+export function dateReadApart(
+	current: FieldReading | undefined,
+	found: FieldReading | undefined,
+	datesRead: readonly string[] = [],
+): FieldReading | undefined {
+	// A decoy (its label kept before the part) or a date the part hardly read is no reading of the expiry.
+	if (!found || found.text === current?.text || found.label === 'decoy' || found.confidence < DEEP_DOUBT) return undefined;
+	const takes =
+		!current ||
+		found.confidence >= current.confidence + CLOSER_MARGIN ||
+		(datesRead.includes(current.text) && later(found.text, current.text));
+	return takes ? { ...found, confidence: Math.min(found.confidence, DATE_APART_DOUBT) } : undefined;
 }
 
 /**
