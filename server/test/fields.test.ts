@@ -2366,6 +2366,13 @@ describe('holder name', () => {
 		}
 	});
 
+	test("a network's logo read with a letter misread, in a box of its own after the name, is no word of it (third-hand set 35)", () => {
+		const fields = read(line('HENRY JAMES IVANOV', 40, 160), line('GCB', 420, 162));
+		expect([fields.name?.text, (fields.name?.confidence ?? 0) >= 0.9]).toEqual(['HENRY JAMES IVANOV', true]);
+		// Three letters with a vowel in a box of their own stay a word of the name: only the logo's misread goes.
+		expect(read(line('KIM SOO', 40, 160), line('LEE', 200, 160)).name?.text).toBe('KIM SOO LEE');
+	});
+
 	test('names a letter away from a company word stay names (a read-only review)', () => {
 		for (const holder of ['BIANCA MEDINA', 'ELISE MEJIA', 'VINCE LEAL', 'JOHN BAKERS', 'ANNA MOORS', 'MARY FORD']) {
 			const fields = read(line(holder, 40, 160));

@@ -96,6 +96,16 @@ const NETWORKS = new Set([
 	'INTERAC',
 ]);
 
+/**
+ * A network's logo as read: its name, or JCB with a letter misread (GCB, in a box of its own after
+ * HENRY JAMES IVANOV, was reported as his name's last word at 0.995: third-hand set 35). Three letters
+ * and no vowel are no one's name; VISA and AMEX are not matched so (LISA, VIDA).
+ */
+function networkLogo(word: string): boolean {
+	const l = letters(word);
+	return NETWORKS.has(l) || (l.length === 3 && !/[AEIOUY]/.test(l) && misreadOnce(l, 'JCB'));
+}
+
 /** Logo words long enough that two name pieces do not join into one by chance. */
 const SPLIT_LOGOS = new Set(['DISCOVER', 'MASTERCARD', 'UNIONPAY', 'MAESTRO', 'INTERAC', 'DINERSCLUB', 'AMERICAN', 'EXPRESS']);
 
@@ -233,6 +243,7 @@ function isCardWord(word: string): boolean {
 	const l = letters(word);
 	return (
 		CARD_WORDS.has(l) ||
+		networkLogo(word) ||
 		LABEL_FRAGMENTS.test(l) ||
 		// MONTH/YEAR read with a stray letter or two before it (HIYEAR); YEARWOOD is a surname.
 		/^[A-Z]{0,2}(MONTH|YEAR)S?$/.test(l) ||
@@ -978,7 +989,7 @@ function apartFromCardWords(segment: Segment): Segment[] {
 		const widest = widestGap(words);
 		// A network's logo in a box of its own (VISA beside the name) is never part of the name's phrase.
 		const logoApart = (logo: PlacedChar[], word: PlacedChar[]) =>
-			NETWORKS.has(letters(runText(logo))) && logo[0].box !== word[word.length - 1].box && logo[0].box !== word[0].box;
+			networkLogo(runText(logo)) && logo[0].box !== word[word.length - 1].box && logo[0].box !== word[0].box;
 		const before = start > 0 && !logoApart(segment.words[start - 1], words[0]) ? step(segment.words[start - 1], words[0]) : Infinity;
 		const after =
 			end + 1 < segment.words.length && !logoApart(segment.words[end + 1], words[words.length - 1])
