@@ -1514,7 +1514,9 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 		return s === 0 || rowsBeside[(s + 1) / 2] < TEXT_BESIDE_ROWS;
 	};
 	const onCardLine = (c: Candidate) => onCard(c.segment.row) && besideNumber(c);
-	const steeplyAcross = (row: TextRow, chars: PlacedChar[]) => {
+	const steeplyAcross = (c: Candidate) => {
+		const { row } = c.segment;
+		const chars = c.words.flat();
 		const along = numberRows[0]?.direction;
 		const length = distance(quadCenter(chars[0].quad), quadCenter(chars[chars.length - 1].quad));
 		return along !== undefined && Math.abs(dot(row.direction, along)) < STEEP_COSINE && length >= DIRECTED_LINE * row.height;
@@ -1745,8 +1747,7 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	// Only a line whose direction may be that rough, though: one that runs steeply across the card's lines
 	// over several of its heights is print of its own (a receipt under a card, its THANK YOU at 81 degrees
 	// and TGH STREET at 60, third-hand set 31, each holding the holder's name read whole at 0.8).
-	const offCardTie = (c: Candidate) =>
-		!onCardLine(c) && readClearly(c) && score(c) + ON_CARD === score(chosen) && !steeplyAcross(c.segment.row, c.words.flat());
+	const offCardTie = (c: Candidate) => !onCardLine(c) && readClearly(c) && score(c) + ON_CARD === score(chosen) && !steeplyAcross(c);
 	// A line denied its point under the number for a faint letter still rivals one that only ties with that point.
 	const unclearTie = (c: Candidate) => belowNumber(c) && !readClearly(c) && score(c) + 1 === score(chosen);
 	// A line set aside only for lying in a block beside the number, that would have won, may be the card's
