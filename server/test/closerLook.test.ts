@@ -339,7 +339,15 @@ describe('a date box read apart from its label', () => {
 		expect(monthStartBeforeYear(placed('2/29', [0.1, 0.3, 0.5, 0.7]))).toBeNull();
 		expect(monthStartBeforeYear(placed('THRU', [0.1, 0.3, 0.5, 0.7]))).toBeNull();
 		// Without a slash, only a label's letters may stand before the year: a receipt's price is none.
-		expect(monthStartBeforeYear(placed('25.90', [0.1, 0.3, 0.5, 0.7, 0.9]))).toBeNull();
+		const total = 'TOTAL 25.90';
+		expect(
+			monthStartBeforeYear(
+				placed(
+					total,
+					[...total].map((_, i) => 0.05 + 0.09 * i),
+				),
+			),
+		).toBeNull();
 		expect(monthStartBeforeYear(placed('THRU32', [0.05, 0.1, 0.15, 0.2, 0.8, 0.9]))).toBeCloseTo(0.8 - 0.45);
 	});
 
