@@ -1,7 +1,7 @@
 /** Prints the fields the engine reads from images: npx tsx server/scripts/ocr-fields.ts <file>... */
 import { readFileSync } from 'fs';
 
-import { recognizeCard } from '../src/engine/cardRecognizer';
+import { recognizeCard } from '../src/engine/readCard';
 import { loadModels } from '../src/engine/models';
 import { encodedImage } from './encodedImage';
 

@@ -1,9 +1,7 @@
 import { parseArgs } from 'util';
 
-import { DEFAULT_PIPELINE } from './engine/cardPipeline';
 import { createCardEngine } from './engine/cardRecognizer';
-import { DEFAULT_DECODE_LIMITS } from './engine/decode';
-import { DEFAULT_MODEL_OPTIONS } from './engine/models';
+import { DEFAULT_DECODE_LIMITS, DEFAULT_MODEL_OPTIONS, DEFAULT_PIPELINE } from './engine/engineSettings';
 import { clovaRecognition } from './engineAnswers';
 import { serveClova } from './httpServer';
 import { runRead } from './readCommand';

@@ -1,4 +1,7 @@
 import { execFile } from 'child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
 
 import { LOCAL_SERVER_BIN } from '../../devkit/paths';
 
@@ -66,5 +69,33 @@ describe('local server CLI options', () => {
 		expect(stderr).toContain(message);
 		expect(stderr).toContain('(see --help)');
 		expect(stdout).not.toContain('listening');
+	});
+});
+
+describe('local server start-up', () => {
+	// The server listens before its workers have their models; what the main thread loads first is
+	// its cold start. pdf-lib alone took a third of a second there.
+	test('the main thread loads no image, PDF or model package before it can listen', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'clova-cold-'));
+		const preload = join(dir, 'modulesAtExit.js');
+		writeFileSync(preload, "process.on('exit', () => process.stderr.write('MODULES ' + JSON.stringify(Object.keys(require.cache))));");
+		try {
+			// --help exits once cli.ts and everything it imports are loaded, before any worker starts.
+			const stderr = await new Promise<string>((resolve) => {
+				execFile(
+					process.execPath,
+					['--require', preload, LOCAL_SERVER_BIN, '--help'],
+					{ env: { ...process.env, CLOVA_OCR_FROM_SOURCE: '1', CLOVA_OCR_CHILD: '1' }, timeout: 60_000 },
+					(_error, _stdout, err) => resolve(err),
+				);
+			});
+			const loaded = JSON.parse(stderr.slice(stderr.indexOf('MODULES ') + 'MODULES '.length)) as string[];
+			expect(loaded.some((path) => path.endsWith('cli.ts'))).toBe(true);
+			const heavy = ['pdf-lib', 'pdfjs-dist', 'sharp', 'onnx-proto', 'onnxruntime-node', '@napi-rs'];
+			expect(loaded.filter((path) => heavy.some((name) => path.includes(`/node_modules/${name}/`)))).toEqual([]);
+			expect(loaded.filter((path) => /\/src\/engine\/(cardPipeline|decode|models)\.ts$/.test(path))).toEqual([]);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 });

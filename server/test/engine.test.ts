@@ -1,8 +1,7 @@
 import { join } from 'path';
 
-import { DEFAULT_PIPELINE } from '../src/engine/cardPipeline';
 import { createCardEngine } from '../src/engine/cardRecognizer';
-import { DEFAULT_MODEL_OPTIONS } from '../src/engine/models';
+import { DEFAULT_MODEL_OPTIONS, DEFAULT_PIPELINE } from '../src/engine/engineSettings';
 import type { EncodedImage } from '../src/engine/types';
 import type { PoolOutcome, RecognitionPool } from '../src/engine/workerPool';
 import { createRecognitionPool } from '../src/engine/workerPool';

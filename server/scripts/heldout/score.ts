@@ -11,7 +11,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { parseArgs } from 'util';
 
-import { recognizeCard } from '../../src/engine/cardRecognizer';
+import { recognizeCard } from '../../src/engine/readCard';
 import { loadModels } from '../../src/engine/models';
 import { encodedImage } from '../encodedImage';
 import type { HeldoutTruth } from './truth';

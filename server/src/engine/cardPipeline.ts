@@ -2,6 +2,8 @@ import type { FieldName, FieldReading, Point, Quad } from './types';
 import type { Affine } from './affine';
 import { compose, invert, mapQuad } from './affine';
 import type { RgbImage } from './decode';
+import type { PipelineSettings } from './engineSettings';
+import { DEFAULT_PIPELINE } from './engineSettings';
 import type { TextBox } from './detectText';
 import { detectText } from './detectText';
 import type { ExtractedFields } from './extractFields';
@@ -17,18 +19,6 @@ import type { RecognizedChar, RecognizedLine } from './recognizeText';
 import { MAX_REC_WIDTH, cropWidth, recognizeLines } from './recognizeText';
 import { resizeRgb, warpRgb } from './resample';
 import { groupIntoRows } from './textRows';
-
-/** Settings of the card pipeline; the defaults are what bench:engine measured best. */
-export interface PipelineSettings {
-	/** Longer side of the first, whole-frame detection pass. */
-	coarseSide: number;
-	/** Text box height (px) the detector is given in the rectified card view. */
-	targetBoxHeight: number;
-	/** Largest side of the rectified view handed to the detector. */
-	maxViewSide: number;
-}
-
-export const DEFAULT_PIPELINE: PipelineSettings = { coarseSide: 640, targetBoxHeight: 34, maxViewSide: 1280 };
 
 export interface CardReading {
 	fields: Partial<Record<FieldName, FieldReading>>;

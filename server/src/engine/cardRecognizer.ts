@@ -1,15 +1,9 @@
 import { cpus } from 'os';
 
-import type { PipelineSettings } from './cardPipeline';
-import { DEFAULT_PIPELINE } from './cardPipeline';
-import type { DecodeLimits } from './decode';
-import type { ModelOptions } from './models';
-import { DEFAULT_MODEL_OPTIONS } from './models';
+import type { DecodeLimits, ModelOptions, PipelineSettings } from './engineSettings';
+import { DEFAULT_MODEL_OPTIONS, DEFAULT_PIPELINE } from './engineSettings';
 import type { EncodedImage, EngineOutcome } from './types';
 import { createRecognitionPool } from './workerPool';
-
-// Scripts and tests import recognizeCard from here; it lives in its own module so worker threads load only it.
-export { recognizeCard } from './readCard';
 
 export interface EngineOptions {
 	/** Requests recognised at once, one worker thread each; defaults to the number of cores. */

@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 
-import { pdfRefusal, scannedPageJpeg } from './pdfImage';
+import type { DecodeLimits } from './engineSettings';
+import { DEFAULT_DECODE_LIMITS } from './engineSettings';
 import type { EncodedImage } from './types';
 
 /** An RGB image in memory, 3 bytes per pixel, rows top to bottom. */
@@ -9,13 +10,6 @@ export interface RgbImage {
 	width: number;
 	height: number;
 }
-
-export interface DecodeLimits {
-	/** Decoding stops above this many pixels (width x height) before allocating them. */
-	maxPixels: number;
-}
-
-export const DEFAULT_DECODE_LIMITS: DecodeLimits = { maxPixels: 40_000_000 };
 
 /** Why an image cannot be decoded: `badInput` is not an image the engine takes (a second page), `unreadable` is a read error. */
 export class DecodeError extends Error {
@@ -99,6 +93,10 @@ export async function decodeImage({ data, family }: EncodedImage, limits: Decode
 	let source = data;
 	if (family === 'pdf') {
 		// Before pdf-lib or pdf.js parse it: both decode what the file holds at full size.
+		// Required here, not imported at the top: pdf-lib takes a third of a second to load, and most
+		// servers never see a PDF.
+		// eslint-disable-next-line @typescript-eslint/no-var-requires
+		const { pdfRefusal, scannedPageJpeg } = require('./pdfImage') as typeof import('./pdfImage');
 		const refusal = await pdfRefusal(data, limits.maxPixels);
 		if (refusal) throw new DecodeError('badInput', refusal);
 		const scan = await scannedPageJpeg(data);

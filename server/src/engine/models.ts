@@ -1,6 +1,8 @@
 import { readFileSync } from 'fs';
 import { dirname, join } from 'path';
 
+import type { ModelOptions } from './engineSettings';
+import { DEFAULT_MODEL_OPTIONS } from './engineSettings';
 import { rewriteModel } from './modelGraph';
 import type { Crop, RecognizedChar } from './recognizeText';
 
@@ -30,20 +32,6 @@ export interface CropLender {
 	 */
 	read(crops: Crop[]): Promise<RecognizedChar[][] | null>;
 }
-
-export interface ModelOptions {
-	/** Threads each inference may use; the request pool multiplies this. */
-	intraOpThreads: number;
-	/**
-	 * onnxruntime's CPU memory arena: buffers are kept for the next inference instead of freed,
-	 * a little faster for more resident memory.
-	 */
-	memoryArena: boolean;
-	/** Whether the models' graphs are rewritten to fewer passes before loading (see modelGraph.ts). */
-	rewriteGraphs: boolean;
-}
-
-export const DEFAULT_MODEL_OPTIONS: ModelOptions = { intraOpThreads: 1, memoryArena: true, rewriteGraphs: true };
 
 function modelDir(): string {
 	// The package only exports ./node, which sits beside its assets folder.

@@ -1,7 +1,7 @@
-import type { PipelineSettings } from './cardPipeline';
-import { DEFAULT_PIPELINE, readCardFromImage } from './cardPipeline';
-import type { DecodeLimits } from './decode';
-import { DEFAULT_DECODE_LIMITS, DecodeError, decodeImage } from './decode';
+import { readCardFromImage } from './cardPipeline';
+import { DecodeError, decodeImage } from './decode';
+import type { DecodeLimits, PipelineSettings } from './engineSettings';
+import { DEFAULT_DECODE_LIMITS, DEFAULT_PIPELINE } from './engineSettings';
 import type { OcrModels } from './models';
 import type { EncodedImage, ReadOutcome } from './types';
 

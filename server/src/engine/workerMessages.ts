@@ -1,6 +1,4 @@
-import type { PipelineSettings } from './cardPipeline';
-import type { DecodeLimits } from './decode';
-import type { ModelOptions } from './models';
+import type { DecodeLimits, ModelOptions, PipelineSettings } from './engineSettings';
 import type { Crop, RecognizedChar } from './recognizeText';
 import type { ImageFamily, ReadOutcome } from './types';
 

@@ -1,11 +1,8 @@
 import { join } from 'path';
 import { Worker } from 'worker_threads';
 
-import type { PipelineSettings } from './cardPipeline';
-import { DEFAULT_PIPELINE } from './cardPipeline';
-import type { DecodeLimits } from './decode';
-import type { ModelOptions } from './models';
-import { DEFAULT_MODEL_OPTIONS } from './models';
+import type { DecodeLimits, ModelOptions, PipelineSettings } from './engineSettings';
+import { DEFAULT_MODEL_OPTIONS, DEFAULT_PIPELINE } from './engineSettings';
 import type { Crop, RecognizedChar } from './recognizeText';
 import type { EncodedImage, EngineOutcome, ImageFamily } from './types';
 import type { WorkerReply, WorkerRequest, WorkerSetup } from './workerMessages';
