@@ -134,13 +134,16 @@ describe('local server: every capture kind and layout of the bench generator (se
 
 	test('a photo whose first look reads no number is looked at again at full size (independent seed 211)', async () => {
 		// A dotted card filling a 1080 x 1440 portrait photo: at the first look's 640 px its OCR-B digits,
-		// 13 px high, were not found, and the card was "No credit card found". At full size its name and
-		// date are read; its 19-digit number loses a group and stays in doubt.
+		// 13 px high, were not found, and the card was "No credit card found". At full size its 19-digit
+		// number lost a group, in doubt; since the forty-third round the view of the whole text group,
+		// looked at because of that doubt, reads it whole and surely. Its name is read there in doubt
+		// (AH N. SOOJIN).
 		const file = 'portrait-classic-h211-024.jpg';
 		const { body } = await send(file, readFileSync(join(MISREAD, file)));
 		const result = body.images?.[0]?.creditCard?.result ?? {};
-		expect([result.name?.text, result.validThru?.text]).toEqual([misread[file]?.name, misread[file]?.validThru]);
-		expect(result.number?.confidence).toBeLessThan(0.9);
+		expect([result.number?.text === misread[file]?.number, result.validThru?.text]).toEqual([true, misread[file]?.validThru]);
+		expect(result.number?.confidence).toBeGreaterThanOrEqual(0.9);
+		expect(result.name?.text === misread[file]?.name || (result.name?.confidence ?? 0) < 0.9).toBe(true);
 	}, 30_000);
 
 	test('right readings are seldom flagged for review', () => {
