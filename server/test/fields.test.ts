@@ -1465,6 +1465,23 @@ describe('holder name', () => {
 		expect([twice.name?.text, (twice.name?.confidence ?? 0) >= 0.9]).toEqual(['JOHN SMITH', true]);
 	});
 
+	test("an apostrophe's tick read as I after a word's first O or D, a slanted mark its runner-up, is the apostrophe, in doubt (bench seed 2217)", () => {
+		// JAMES OISULLIVAN was reported at 0.990 from one turn of the card: its I at 0.67, / at 0.06 behind it.
+		const tick = (char: string, prob: number, text = 'JAMES OISULLIVAN', at = 7) =>
+			read(line(text, 40, 220, { [at]: { prob: 0.8, alt: { char, prob } } })).name;
+		for (const mark of ['/', "'"]) {
+			const name = tick(mark, 0.06);
+			expect([mark, name?.text, (name?.confidence ?? 1) < 0.9]).toEqual([mark, "JAMES O'SULLIVAN", true]);
+		}
+		expect(tick('/', 0.2, 'ANA DIAZ', 5)?.text).toBe("ANA D'AZ");
+		// A letter's runner-up is a letter or a digit: OISHI and DIAZ are names.
+		expect(tick('T', 0.2, 'KENJI OISHI', 7)?.text).toBe('KENJI OISHI');
+		expect(tick('l', 0.2, 'ANA DIAZ', 5)?.text).toBe('ANA DIAZ');
+		// Nor a mark barely behind it, nor an I after more than one letter.
+		expect(tick('/', 0.04)?.text).toBe('JAMES OISULLIVAN');
+		expect(tick('/', 0.3, 'JAMES BOISE', 8)?.text).toBe('JAMES BOISE');
+	});
+
 	test('a legend in small print above the name, over its box, is no word left out (bench seed 2113)', () => {
 		// A portrait card's CARDHOLDER NAME, a third of the name's height, its box overlapping the name's
 		// (read as ARI and LDER, or CARD and OLDERNAME): the names were flagged at 0.8.
@@ -2371,6 +2388,32 @@ describe('holder name', () => {
 		expect([fields.name?.text, (fields.name?.confidence ?? 0) >= 0.9]).toEqual(['HENRY JAMES IVANOV', true]);
 		// Three letters with a vowel in a box of their own stay a word of the name: only the logo's misread goes.
 		expect(read(line('KIM SOO', 40, 160), line('LEE', 200, 160)).name?.text).toBe('KIM SOO LEE');
+	});
+
+	test("a trade's word and a date label read a letter short are no rivals to the holder's name (third-hand set 37)", () => {
+		for (const other of ['FENWICK ELECTRICAL', 'ISUED ON']) {
+			const fields = read(line('JONAS DANGELO', 40, 160), line(other, 40, 196));
+			expect([other, fields.name?.text, (fields.name?.confidence ?? 0) >= 0.9]).toEqual([other, 'JONAS DANGELO', true]);
+		}
+		// A name of five letters a letter off a shorter label word, or off a label word otherwise, is a name.
+		for (const holder of ['ESTER ISAKSEN', 'SINCY JONES', 'DATEN KOWALSKI']) {
+			const fields = read(line(holder, 40, 160));
+			expect([fields.name?.text, (fields.name?.confidence ?? 0) >= 0.9]).toEqual([holder, true]);
+		}
+	});
+
+	test("a word at the margin read in doubt, or a page's caption beside the number's extent, is no holder's name split there (third-hand set 37)", () => {
+		const name = line('ADA LEE', 300, 160);
+		const sure = (...lines: RecognizedLine[]) => {
+			const fields = read(name, ...lines);
+			return [fields.name?.text, (fields.name?.confidence ?? 0) >= 0.9];
+		};
+		// As in the probe above, a word at the margin read clearly, across the number's extent, may be one.
+		expect(sure(line('HOFMANN', 40, 220))).toEqual(['ADA LEE', false]);
+		// Read in doubt: a receipt's AP1 at a card's edge, its 1 read as I.
+		expect(sure(line('HOFMANN', 40, 220, { 3: { prob: 0.34 } }))).toEqual(['ADA LEE', true]);
+		// Wholly left of the number's start, on the side without the expiry: a scanned page's caption.
+		expect(sure(line('Account no. 1799', -300, -120), line('Front', -300, -60))).toEqual(['ADA LEE', true]);
 	});
 
 	test('names a letter away from a company word stay names (a read-only review)', () => {

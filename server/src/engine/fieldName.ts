@@ -64,6 +64,8 @@ const CARD_WORDS = new Set([
 		// as words of five letters and more are matched a letter off.
 		'ARCHITECTS ARCHITECTURE FREIGHT ENGINEERING CONSTRUCTION PROPERTIES REALTY ACCOUNTING ' +
 		'SUPPLY SUPPLIES VENTURES AGENCY DIGITAL TRANSPORT PHARMACY ROOFING PLUMBING GMBH LIMITED PTY ' +
+		// Trades' words (third-hand set 37: FENWICK ELECTRICAL tied with YUKI GREEN and ARJUN Q BAKER).
+		'ELECTRICAL ELECTRIC MECHANICAL LANDSCAPING CLEANING CATERING AUTOMOTIVE ' +
 		// Words of phrases that are no one's name: an issuer's (BANK OF ...), a scanned page's caption
 		// (Front of card, read Front Of: third-hand set 32, tied with ZOE D. WALKER).
 		'OF FOR'
@@ -249,8 +251,18 @@ function isCardWord(word: string): boolean {
 		/^[A-Z]{0,2}(MONTH|YEAR)S?$/.test(l) ||
 		/\d/.test(word) ||
 		nearCardWord(l) ||
+		labelLetterLost(l) ||
 		(l.length >= 5 && LONG_LABELS.some((label) => label.includes(l)))
 	);
+}
+
+/**
+ * A date label of six letters read with one lost (ISUED for ISSUED: third-hand set 37's ISSUED ON
+ * 09/21 tied with JAMES CARTER). No name is five letters a letter short of ISSUED, EXPIRY or MEMBER;
+ * shorter words are a letter from too many names, and `nearCardWord` matches six letters and more.
+ */
+function labelLetterLost(word: string): boolean {
+	return word.length === 5 && DATE_LABEL_WORDS.some((label) => label.length === 6 && editDistanceAtMostOne(word, label));
 }
 
 /**
@@ -386,6 +398,29 @@ function boxStep(previous: PlacedChar | undefined, c: PlacedChar, pitch: number)
 /** A mark the model saw before `c` but did not emit, put back at `c`'s place, its reading a guess. */
 function putBack(mark: "'" | '-', c: PlacedChar): PlacedChar {
 	return { ...c, char: mark, prob: 0.6, alt: null, ...(mark === "'" ? { apostropheBefore: 0 } : { hyphenBefore: 0 }) };
+}
+
+/**
+ * Whether `mark`, read as a letter after a word's first capital O or D and before a letter of its
+ * box, is an apostrophe's tick (O'SULLIVAN read OISULLIVAN): its runner-up a mark no letter is drawn
+ * like, a slanted stroke (bench seed 2217: the I at 0.44-0.67 with / or ' at 0.06-0.42 behind it in
+ * four turns of one card, reported at 0.99 in one). A letter I's runner-up is a letter or a digit.
+ */
+function apostropheReadAsLetter(first: PlacedChar, mark: PlacedChar, next: PlacedChar): boolean {
+	return (
+		/^[OD]$/.test(first.char) &&
+		/^[Il|]$/.test(mark.char) &&
+		mark.alt !== null &&
+		/^['/`]$/.test(mark.alt.char) &&
+		mark.alt.prob >= MARK_RUNNER_UP &&
+		next.box === mark.box &&
+		/[A-Za-z]/.test(next.char)
+	);
+}
+
+/** The mark `c` was read in place of, its reading a guess. */
+function markForLetter(mark: "'", c: PlacedChar): PlacedChar {
+	return { ...c, char: mark, prob: 0.6, alt: null, markForLetter: true };
 }
 
 /**
@@ -550,6 +585,7 @@ function segments(row: TextRow): Segment[] {
 		) {
 			word.push(putBack('-', c));
 		}
+		if (word.length === 2 && apostropheReadAsLetter(word[0], word[1], c)) word[1] = markForLetter("'", word[1]);
 		word.push(takenOut ? { ...c, gapTakenOut: true } : unbackedGapBefore ? { ...c, unbackedGapBefore: true } : c);
 	});
 	closeWord();
@@ -1572,7 +1608,7 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	// Capitals put back on words read in small letters are a guess too: page text beside the card
 	// (third-hand set 14: "y or c" beside LUCAS FITZGERALD, nearer the number) restores as well.
 	const guessed = (c: Candidate) =>
-		c.segment.doubtful || c.caseRestored || c.words.some((w) => w.some((ch) => ch.fromDigit || ch.gapTakenOut)) ? 1 : 0;
+		c.segment.doubtful || c.caseRestored || c.words.some((w) => w.some((ch) => ch.fromDigit || ch.gapTakenOut || ch.markForLetter)) ? 1 : 0;
 	// Then print of a name's size before a legend's (CARDHOLDER NAME over the name, read CAHELET NAOE),
 	// and the line nearest the number: a company's name is printed under the holder's, and text beside
 	// the card lies further off (a receipt's THANK YOU at its foot). With no number read, the lowest
@@ -1776,8 +1812,17 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	// (seed 2121: OLIVIA | KING, their middle initial unread, lost to THE CLASS at 0.998).
 	// Not a word off the card's plane, nor its heading (Halcyon over a Diners card's ADA LEE), nor page
 	// text in small letters (shou, beside a card lying on a printed page): no holder's name, split or not.
+	// Nor a word read in doubt itself (AP1 at a receipt's edge, read API, beside a card held close:
+	// third-hand set 37), nor one wholly beside the number's extent on a side without the expiry (a
+	// scanned page's caption, Front of card only., over the card: third-hand set 37). A name split at a
+	// gap runs on across the number's extent.
+	const splitFirstWord = (c: Candidate) => {
+		const s = side(c.words.flat());
+		return readClearly(c) && (s === 0 || expirySides.has(s));
+	};
 	const wordAtMargin =
-		!atMargin(chosen) && found.some((c) => atMargin(c) && !labelSized(c) && onCardLine(c) && !heading(c) && !c.caseRestored);
+		!atMargin(chosen) &&
+		found.some((c) => atMargin(c) && !labelSized(c) && onCardLine(c) && !heading(c) && !c.caseRestored && splitFirstWord(c));
 	if (wordAtMargin) confidence = Math.min(confidence, 0.85);
 	// A line with a card word that is also a name (MILES VON MAR) may as well be a product line
 	// (DELTA MILES) whose holder's line was not read. Not one that starts with such a given name,

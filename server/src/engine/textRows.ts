@@ -27,6 +27,8 @@ export interface PlacedChar {
 	inkGapBefore?: number;
 	/** A letter put in for the look-alike digit the recogniser read (0 for O): a guess. */
 	fromDigit?: boolean;
+	/** An apostrophe put in for the letter the recogniser read (OISULLIVAN): a guess. */
+	markForLetter?: true;
 	/** A letter read on after a gap found before it was taken out, its crop blank no wider there than between letters: a guess. */
 	gapTakenOut?: true;
 	/** A letter after a space the recogniser emitted faintly where its crop stood no blanker than between letters. */
