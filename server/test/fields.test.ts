@@ -1016,6 +1016,23 @@ describe('card number', () => {
 		expect(visa.number?.confidence).toBeLessThan(0.9);
 	});
 
+	test("an American Express card's code beside the date is no date's digits left over (bench seed 2217)", () => {
+		// EXPIRES END 07/30 over the number's middle, the code 9612 right of it: the date was held at 0.89.
+		const date = (number: string) =>
+			extractFields(
+				groupIntoRows([
+					line(number, 40, 100),
+					shrunk(line('07/30', 40 + 7 * PITCH, 70), 24),
+					shrunk(line('9612', 40 + 13 * PITCH, 76), 18),
+					line('HYE-MI SONG', 40, 160),
+				]),
+				NOW,
+			).fields.validThru;
+		expect([date('3782 822463 10005')?.text, (date('3782 822463 10005')?.confidence ?? 0) >= 0.9]).toEqual(['07/30', true]);
+		// Beside another brand's number the digits are left over still.
+		expect(date('4539 1488 0343 6467')?.confidence).toBeLessThan(0.9);
+	});
+
 	test('a row beside the number at its own height is no line under it (independent seed 189)', () => {
 		// The number's first group in a box of its own, tilted 12 degrees, so a row of its own a little
 		// lower than the other three groups: read after them, 2322670380675154 passed as a Mastercard

@@ -75,6 +75,8 @@ export interface NumberChoice {
 	confidenceApart: number;
 	/** Joined from two lines past text beside them (see `besideText`), and in doubt for that alone. */
 	joinedPastText: boolean;
+	/** An American Express card code over the number's right end: no digits beside the number, nor the date's. */
+	cardCode: PlacedChar[];
 }
 
 interface DigitRun {
@@ -321,7 +323,11 @@ export function longestForBrand(digits: string): boolean {
  */
 export function readNumber(rows: TextRow[]): NumberChoice | null {
 	let best:
-		| (Omit<NumberChoice, 'besideDigits' | 'confidenceApart' | 'joinedPastText'> & { rank: number; chars: PlacedChar[]; pastText: boolean })
+		| (Omit<NumberChoice, 'besideDigits' | 'confidenceApart' | 'joinedPastText' | 'cardCode'> & {
+				rank: number;
+				chars: PlacedChar[];
+				pastText: boolean;
+		  })
 		| null = null;
 	const all = candidates(rows);
 	for (const candidate of all) {
@@ -395,7 +401,8 @@ export function readNumber(rows: TextRow[]): NumberChoice | null {
 			!checked(candidate.runs.map((run) => run.digits).join(''));
 		return isLonger ? chars.filter((c) => !chosen.has(c)) : [];
 	});
-	const besideDigits = [...new Set([...longer, ...strayDigits(rows, best.rows, chosen, best.digits), ...nextLineDigits(rows, best)])];
+	const stray = strayDigits(rows, best.rows, chosen, best.digits);
+	const besideDigits = [...new Set([...longer, ...stray.digits, ...nextLineDigits(rows, best)])];
 	// A last group of three digits or fewer in a box that joined the number's row along the number's
 	// direction only, after a number checked without it (4539148803436467 and a code 123 beside it in
 	// a box tilted 8 degrees, read as 19 digits, valid by Luhn's chance one time in ten: a read-only
@@ -416,6 +423,7 @@ export function readNumber(rows: TextRow[]): NumberChoice | null {
 		besideDigits,
 		confidenceApart: best.confidence,
 		joinedPastText: best.pastText && besideDigits.length === 0,
+		cardCode: stray.cardCode,
 	};
 }
 
@@ -424,9 +432,15 @@ export function readNumber(rows: TextRow[]): NumberChoice | null {
  * detector cut into pieces (a 19-digit number's third group read as "3" and "2" apart, in boxes of
  * their own), or its last group read into small print beside it ("3418415": 415 and MEMBER SINCE
  * 17, bench seed 2073, where 16 of a Maestro's 19 digits passed Luhn by chance). The number chosen
- * without them may be valid by chance. Returns those digits (none when there are none).
+ * without them may be valid by chance. Returns those digits (none when there are none), and an
+ * American Express card code's apart.
  */
-function strayDigits(rows: TextRow[], numberRows: TextRow[], chosen: Set<PlacedChar>, digits: string): PlacedChar[] {
+function strayDigits(
+	rows: TextRow[],
+	numberRows: TextRow[],
+	chosen: Set<PlacedChar>,
+	digits: string,
+): { digits: PlacedChar[]; cardCode: PlacedChar[] } {
 	const chosenCenters = [...chosen].map((c) => ({ char: c.char, at: quadCenter(c.quad) }));
 	const used = chosenCenters.map((c) => c.at);
 	const height = Math.max(...numberRows.map((row) => row.height));
@@ -443,7 +457,8 @@ function strayDigits(rows: TextRow[], numberRows: TextRow[], chosen: Set<PlacedC
 	const top = Math.min(...used.map((p) => p.y));
 	const y0 = top - height * 0.6;
 	const y1 = Math.max(...used.map((p) => p.y)) + height * 0.6;
-	return rows.flatMap((row) =>
+	const cardCode: PlacedChar[] = [];
+	const stray = rows.flatMap((row) =>
 		splitRuns(row.chars).flatMap((run) => {
 			if (run.some((c) => chosen.has(c) || /[/\\]/.test(c.char))) return [];
 			// The first four digits printed small under the number (Visa cards do) are not a piece of it,
@@ -464,7 +479,10 @@ function strayDigits(rows: TextRow[], numberRows: TextRow[], chosen: Set<PlacedC
 			if (ownBox && word && /^(\d{2}|\d{4})$/.test(text)) return [];
 			// American Express prints its four-digit card code over the number's right end (third-hand set 5:
 			// three Amex numbers read whole and valid were reported at 0.89 for it).
-			if (amex && ownBox && /^\d{4}$/.test(text) && overNumber(run)) return [];
+			if (amex && ownBox && /^\d{4}$/.test(text) && overNumber(run)) {
+				cardCode.push(...run);
+				return [];
+			}
 			const runDigits = run.filter((c) => /\d/.test(c.char));
 			if (runDigits.length < run.length / 2) return [];
 			// The number's own digits read again in a box across its lines (third-hand set 6: 55 read
@@ -480,6 +498,7 @@ function strayDigits(rows: TextRow[], numberRows: TextRow[], chosen: Set<PlacedC
 			return stray ? runDigits : [];
 		}),
 	);
+	return { digits: stray, cardCode };
 }
 
 /** Whether a digit stands on one of the number's own, the same digit, within half a line height. */
