@@ -1031,6 +1031,18 @@ describe('card number', () => {
 		expect([date('3782 822463 10005')?.text, (date('3782 822463 10005')?.confidence ?? 0) >= 0.9]).toEqual(['07/30', true]);
 		// Beside another brand's number the digits are left over still.
 		expect(date('4539 1488 0343 6467')?.confidence).toBeLessThan(0.9);
+		// Four digits that may be a date read without its slash are no code: the expiry may be there (a
+		// read-only review: 0730 over the number's end, an unlabelled 05/25 reported at 0.997).
+		const slashless = extractFields(
+			groupIntoRows([
+				line('3782 822463 10005', 40, 100),
+				shrunk(line('0730', 40 + 13 * PITCH, 76), 18),
+				line('05/25', 40, 160),
+				line('HYE-MI SONG', 40, 200),
+			]),
+			NOW,
+		).fields.validThru;
+		expect(slashless?.confidence).toBeLessThan(0.9);
 	});
 
 	test('a row beside the number at its own height is no line under it (independent seed 189)', () => {
@@ -1487,8 +1499,8 @@ describe('holder name', () => {
 
 	test("an apostrophe's tick read as I after a word's first O or D, a slanted mark its runner-up, is the apostrophe, in doubt (bench seed 2217)", () => {
 		// JAMES OISULLIVAN was reported at 0.990 from one turn of the card: its I at 0.67, / at 0.06 behind it.
-		const tick = (char: string, prob: number, text = 'JAMES OISULLIVAN', at = 7) =>
-			read(line(text, 40, 220, { [at]: { prob: 0.8, alt: { char, prob } } })).name;
+		const tick = (char: string, prob: number, text = 'JAMES OISULLIVAN', at = 7, letterProb = 0.67) =>
+			read(line(text, 40, 220, { [at]: { prob: letterProb, alt: { char, prob } } })).name;
 		for (const mark of ['/', "'"]) {
 			const name = tick(mark, 0.06);
 			expect([mark, name?.text, (name?.confidence ?? 1) < 0.9]).toEqual([mark, "JAMES O'SULLIVAN", true]);
@@ -1500,6 +1512,9 @@ describe('holder name', () => {
 		// Nor a mark barely behind it, nor an I after more than one letter.
 		expect(tick('/', 0.04)?.text).toBe('JAMES OISULLIVAN');
 		expect(tick('/', 0.3, 'JAMES BOISE', 8)?.text).toBe('JAMES BOISE');
+		// Nor an I read surely, nor a small l (a read-only review: D'EGO, and Olivia lost).
+		expect(tick("'", 0.05, 'DIEGO LOPEZ', 1, 0.95)?.text).toBe('DIEGO LOPEZ');
+		expect(tick("'", 0.05, 'Olivia Brown', 1, 0.9)?.text).toBe('Olivia Brown');
 	});
 
 	test('a legend in small print above the name, over its box, is no word left out (bench seed 2113)', () => {
@@ -1829,16 +1844,13 @@ describe('holder name', () => {
 		expect(rise?.text).toBe('SIOBHAN O-BRIEN');
 	});
 
-	test('an apostrophe the model saw but did not emit is put back, and the name is flagged but after a first O or D', () => {
-		const sure = (text: string, at: number) => {
-			const name = read(line(text, 40, 220, { [at]: { apostropheBefore: 0.3 } })).name;
-			return [name?.text, (name?.confidence ?? 0) >= 0.9];
-		};
-		expect(sure('SIENNA DELLACQUA', 11)).toEqual(["SIENNA DELL'ACQUA", false]);
-		expect(sure('GEORGE ONEILL', 9)).toEqual(["GEORGE ON'EILL", false]);
-		// After a word's first O or D it is as names are written (O'NEILL, D'ARCY), and sure.
-		expect(sure('GEORGE ONEILL', 8)).toEqual(["GEORGE O'NEILL", true]);
-		expect(sure('JAMES DARCY', 7)).toEqual(["JAMES D'ARCY", true]);
+	test('an apostrophe the model saw but did not emit is put back, and the name is flagged', () => {
+		const fields = read(line('GEORGE ONEILL', 40, 220, { 8: { apostropheBefore: 0.3 } }));
+		expect(fields.name?.text).toBe("GEORGE O'NEILL");
+		expect(fields.name?.confidence).toBeLessThan(0.9);
+		// After a word's first O or D too: OKAFOR and DARCY are names as printed (a read-only review).
+		const okafor = read(line('EMMA OKAFOR', 40, 220, { 6: { apostropheBefore: 0.16 } })).name;
+		expect(okafor?.confidence).toBeLessThan(0.9);
 	});
 
 	test('a name written in title case keeps its lower-case particles (independent seeds 117, 125; third-hand set 8)', () => {
@@ -2428,7 +2440,7 @@ describe('holder name', () => {
 		}
 	});
 
-	test("a word at the margin read in doubt, or a page's caption beside the number's extent, is no holder's name split there (third-hand set 37)", () => {
+	test("a word at the margin read with a digit for a letter, or in a sentence, is no holder's name split there (third-hand set 37)", () => {
 		const name = line('ADA LEE', 300, 160);
 		const sure = (...lines: RecognizedLine[]) => {
 			const fields = read(name, ...lines);
@@ -2436,14 +2448,23 @@ describe('holder name', () => {
 		};
 		// As in the probe above, a word at the margin read clearly, across the number's extent, may be one.
 		expect(sure(line('HOFMANN', 40, 220))).toEqual(['ADA LEE', false]);
-		// Read in doubt: a receipt's AP1 at a card's edge, its 1 read as I.
-		expect(sure(line('HOFMANN', 40, 220, { 3: { prob: 0.34 } }))).toEqual(['ADA LEE', true]);
-		// Wholly left of the number's start, on the side without the expiry: a scanned page's caption.
-		expect(sure(line('Account no. 1799', -300, -120), line('Front', -300, -60))).toEqual(['ADA LEE', true]);
+		// A word only with a digit read as a letter: a receipt's AP1 at a card's edge, read API.
+		expect(sure(line('API', 40, 220))).toEqual(['ADA LEE', false]);
+		expect(sure(line('AP1', 40, 220))).toEqual(['ADA LEE', true]);
+		// A word of a sentence: a scanned page's caption over the card.
+		expect(sure(line('Account no. 1799', 40, -120), line('Front of card only.', 40, -60))).toEqual(['ADA LEE', true]);
+		// A split name's word read with a faint letter, or wholly left of an indented number, still counts
+		// (a read-only review: THE CLASS at 0.996 over OLIVIA | KING).
+		expect(sure(line('HOFMANN', 40, 220, { 3: { prob: 0.45 } }))).toEqual(['ADA LEE', false]);
+		const indented = extractFields(
+			groupIntoRows([line('4539 1488 0343 6467', 250, 100), line('OLIVIA', 40, 160), line('THE CLASS', 250, 200), line('12/29', 300, 130)]),
+			NOW,
+		).fields.name;
+		expect(indented?.confidence).toBeLessThan(0.9);
 	});
 
 	test('names a letter away from a company word stay names (a read-only review)', () => {
-		for (const holder of ['BIANCA MEDINA', 'ELISE MEJIA', 'VINCE LEAL', 'JOHN BAKERS', 'ANNA MOORS', 'MARY FORD']) {
+		for (const holder of ['BIANCA MEDINA', 'ELISE MEJIA', 'VINCE LEAL', 'JOHN BAKERS', 'ANNA MOORS', 'MARY FORD', 'CATERINA ROSSI']) {
 			const fields = read(line(holder, 40, 160));
 			expect([fields.name?.text, (fields.name?.confidence ?? 0) >= 0.9]).toEqual([holder, true]);
 		}
@@ -2763,9 +2784,7 @@ describe('holder name', () => {
 	test("a space rise where the model saw an apostrophe it left out is the mark's white, not a lost gap (O'BRIEN, bench seed 2065)", () => {
 		const fields = read(line('SIOBHAN OBRIEN', 40, 220, { 9: { spaceBefore: 0.12, apostropheBefore: 0.35 } }));
 		expect(fields.name?.text).toBe("SIOBHAN O'BRIEN");
-		// Put back after the word's first O, the apostrophe is sure since the forty-third round, and the rise
-		// leaves no doubt of its own.
-		expect(fields.name?.confidence).toBeGreaterThanOrEqual(0.9);
+		expect(fields.name?.confidence).toBeLessThan(0.9);
 		// Without the apostrophe class the same rise splits off a one-letter word, as it does a middle initial.
 		expect(read(line('SIOBHAN OBRIEN', 40, 220, { 9: { spaceBefore: 0.12 } })).name?.text).toBe('SIOBHAN O BRIEN');
 	});

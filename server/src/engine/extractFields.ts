@@ -78,7 +78,8 @@ export function extractFields(rows: TextRow[], now: Date = new Date()): Extracte
 	const numberChars = new Set(number?.runs.flat() ?? []);
 	// An American Express card code printed over the number's end, beside the date on many designs, is
 	// no date's digits left over (bench seed 2217: 9612 held EXPIRES END 07/30 at 0.89).
-	const expiry = readExpiry(rows, now, new Set([...numberChars, ...(number?.cardCode ?? [])]));
+	const notDates = new Set([...numberChars, ...(number?.cardCode ?? [])]);
+	const expiry = readExpiry(rows, now, notDates);
 	if (expiry) {
 		const date = reading(expiry.text, expiry.confidence, [expiry.chars]);
 		fields.validThru = {
@@ -100,7 +101,7 @@ export function extractFields(rows: TextRow[], now: Date = new Date()): Extracte
 		sources.name = boxesOf(name.words);
 	}
 	const initialEnds = name ? initialsAtBoxEnds(name.words, rows) : [];
-	const guess = expiry ? null : readExpiry(rows, now, numberChars, true);
+	const guess = expiry ? null : readExpiry(rows, now, notDates, true);
 	return {
 		fields,
 		sources,

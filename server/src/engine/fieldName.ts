@@ -64,8 +64,9 @@ const CARD_WORDS = new Set([
 		// as words of five letters and more are matched a letter off.
 		'ARCHITECTS ARCHITECTURE FREIGHT ENGINEERING CONSTRUCTION PROPERTIES REALTY ACCOUNTING ' +
 		'SUPPLY SUPPLIES VENTURES AGENCY DIGITAL TRANSPORT PHARMACY ROOFING PLUMBING GMBH LIMITED PTY ' +
-		// Trades' words (third-hand set 37: FENWICK ELECTRICAL tied with YUKI GREEN and ARJUN Q BAKER).
-		'ELECTRICAL ELECTRIC MECHANICAL LANDSCAPING CLEANING CATERING AUTOMOTIVE ' +
+		// Trades' words (third-hand set 37: FENWICK ELECTRICAL tied with YUKI GREEN and ARJUN Q BAKER);
+		// not CATERING, a letter from CATERINA (a read-only review).
+		'ELECTRICAL ELECTRIC MECHANICAL LANDSCAPING CLEANING AUTOMOTIVE ' +
 		// Words of phrases that are no one's name: an issuer's (BANK OF ...), a scanned page's caption
 		// (Front of card, read Front Of: third-hand set 32, tied with ZOE D. WALKER).
 		'OF FOR'
@@ -257,7 +258,7 @@ function isCardWord(word: string): boolean {
 }
 
 /**
- * A date label of six letters read with one lost (ISUED for ISSUED: third-hand set 37's ISSUED ON
+ * A date label of six letters read with one lost before its last (ISUED for ISSUED: third-hand set 37's ISSUED ON
  * 09/21 tied with JAMES CARTER). No name is five letters a letter short of ISSUED, EXPIRY or MEMBER;
  * shorter words are a letter from too many names, and `nearCardWord` matches six letters and more.
  */
@@ -400,16 +401,21 @@ function putBack(mark: "'" | '-', c: PlacedChar): PlacedChar {
 	return { ...c, char: mark, prob: 0.6, alt: null, ...(mark === "'" ? { apostropheBefore: 0 } : { hyphenBefore: 0 }) };
 }
 
+/** Below this an I may be a mark read as the letter: the tick read as I was at 0.44-0.67. */
+const TICK_AS_LETTER = 0.7;
+
 /**
- * Whether `mark`, read as a letter after a word's first capital O or D and before a letter of its
- * box, is an apostrophe's tick (O'SULLIVAN read OISULLIVAN): its runner-up a mark no letter is drawn
- * like, a slanted stroke (bench seed 2217: the I at 0.44-0.67 with / or ' at 0.06-0.42 behind it in
- * four turns of one card, reported at 0.99 in one). A letter I's runner-up is a letter or a digit.
+ * Whether `mark`, read as a capital I after a word's first capital O or D and before a letter of its
+ * box, is an apostrophe's tick (O'SULLIVAN read OISULLIVAN): read unsurely, its runner-up a slanted
+ * mark (bench seed 2217: the I at 0.44-0.67 with / or ' at 0.06-0.42 behind it in four turns of one
+ * card, reported at 0.99 in one). Not an I read surely (DIEGO, OISHI), nor a small l (Olivia): a
+ * read-only review.
  */
 function apostropheReadAsLetter(first: PlacedChar, mark: PlacedChar, next: PlacedChar): boolean {
 	return (
 		/^[OD]$/.test(first.char) &&
-		/^[Il|]$/.test(mark.char) &&
+		/^[I|]$/.test(mark.char) &&
+		mark.prob < TICK_AS_LETTER &&
 		mark.alt !== null &&
 		/^['/`]$/.test(mark.alt.char) &&
 		mark.alt.prob >= MARK_RUNNER_UP &&
@@ -418,9 +424,9 @@ function apostropheReadAsLetter(first: PlacedChar, mark: PlacedChar, next: Place
 	);
 }
 
-/** The mark `c` was read in place of, its reading a guess. */
-function markForLetter(mark: "'", c: PlacedChar): PlacedChar {
-	return { ...c, char: mark, prob: 0.6, alt: null, markForLetter: true };
+/** The apostrophe the letter `c` was read in place of, its reading a guess. */
+function apostropheFor(c: PlacedChar): PlacedChar {
+	return { ...c, char: "'", prob: 0.6, alt: null, markForLetter: true };
 }
 
 /**
@@ -585,7 +591,8 @@ function segments(row: TextRow): Segment[] {
 		) {
 			word.push(putBack('-', c));
 		}
-		if (word.length === 2 && apostropheReadAsLetter(word[0], word[1], c)) word[1] = markForLetter("'", word[1]);
+		// The word so far is its first letter and the letter after it: O and I of OISULLIVAN, at its S.
+		if (word.length === 2 && apostropheReadAsLetter(word[0], word[1], c)) word[1] = apostropheFor(word[1]);
 		word.push(takenOut ? { ...c, gapTakenOut: true } : unbackedGapBefore ? { ...c, unbackedGapBefore: true } : c);
 	});
 	closeWord();
@@ -1736,11 +1743,7 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	if (letters(runText(chosen.words[chosen.words.length - 1])).length === 1) confidence = Math.min(confidence, 0.7);
 	if (doubtfulSpace || faintDot || leftOut || gaps.some((g) => g < 0.7)) confidence = Math.min(confidence, 0.8);
 	// An apostrophe put back, or half seen and left out, is the recogniser's doubt, not its reading.
-	// Not one put back after a word's first O or D, as names are written (O'BRIEN, D'ARCY): over 658
-	// cards of four fresh sets the class rose to 0.15-0.43 in every such gap of 12 readings of 4
-	// names, and to 0.01 after no other name's first O or D (OWEN, DAVID, OH).
-	const prefixed = new Set(chosen.words.filter((w) => /^[OD]'$/.test((w[0]?.char ?? '') + (w[1]?.char ?? ''))).map((w) => w[2]));
-	const apostrophe = Math.max(0, ...chars.map((c) => (prefixed.has(c) ? 0 : c.apostropheBefore)));
+	const apostrophe = Math.max(0, ...chars.map((c) => c.apostropheBefore));
 	// Beside an apostrophe the model read, the class lingers in the frames around it: no doubt there.
 	const nearRead = (i: number) => [i - 1, i, i + 1].some((j) => chars[j]?.char === "'");
 	const apostropheDoubt = Math.max(0, ...chars.map((c, i) => (nearRead(i) ? 0 : c.apostropheBefore)));
@@ -1818,14 +1821,17 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	// (seed 2121: OLIVIA | KING, their middle initial unread, lost to THE CLASS at 0.998).
 	// Not a word off the card's plane, nor its heading (Halcyon over a Diners card's ADA LEE), nor page
 	// text in small letters (shou, beside a card lying on a printed page): no holder's name, split or not.
-	// Nor a word read in doubt itself (AP1 at a receipt's edge, read API, beside a card held close:
-	// third-hand set 37), nor one wholly beside the number's extent on a side without the expiry (a
-	// scanned page's caption, Front of card only., over the card: third-hand set 37). A name split at a
-	// gap runs on across the number's extent.
-	const splitFirstWord = (c: Candidate) => {
-		const s = side(c.words.flat());
-		return readClearly(c) && (s === 0 || expirySides.has(s));
-	};
+	// Nor a word with a letter put in for a digit (AP1 at a receipt's edge, read API, beside a card held
+	// close: third-hand set 37), nor one on a row of a sentence, with words that start in a small letter
+	// and are no name's particles (a scanned page's caption, Front of card only., over the card:
+	// third-hand set 37). A faint letter alone does not count: a split name's word is read so as often
+	// (a read-only review: OLIVIA with an I at 0.45), and so does a word wholly beside the number's
+	// extent (OLIVIA at the margin of a card whose number is printed indented).
+	const inSentence = (c: Candidate) =>
+		runText(c.segment.row.chars)
+			.split(' ')
+			.some((word) => /^[a-z]/.test(word) && !NAME_PARTICLES.has(letters(word).toLowerCase()));
+	const splitFirstWord = (c: Candidate) => !c.words.some((w) => w.some((ch) => ch.fromDigit)) && !inSentence(c);
 	const wordAtMargin =
 		!atMargin(chosen) &&
 		found.some((c) => atMargin(c) && !labelSized(c) && onCardLine(c) && !heading(c) && !c.caseRestored && splitFirstWord(c));

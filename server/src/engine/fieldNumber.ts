@@ -479,7 +479,8 @@ function strayDigits(
 			if (ownBox && word && /^(\d{2}|\d{4})$/.test(text)) return [];
 			// American Express prints its four-digit card code over the number's right end (third-hand set 5:
 			// three Amex numbers read whole and valid were reported at 0.89 for it).
-			if (amex && ownBox && /^\d{4}$/.test(text) && overNumber(run)) {
+			// Not four digits that may be a date read without its slash (0730): an expiry printed there too.
+			if (amex && ownBox && /^\d{4}$/.test(text) && overNumber(run) && !/^(0[1-9]|1[0-2])/.test(text)) {
 				cardCode.push(...run);
 				return [];
 			}
@@ -491,11 +492,11 @@ function strayDigits(
 			// More digits than a group holds count only past the number's ends: over it, they are
 			// the number read again in a box of its own.
 			const past = (x: number) => runDigits.length <= 4 || x < left || x > right;
-			const stray = runDigits.some((c) => {
+			const strayRun = runDigits.some((c) => {
 				const p = quadCenter(c.quad);
 				return c.prob >= 0.5 && p.x >= x0 && p.x <= x1 && p.y >= y0 && p.y <= y1 && past(p.x);
 			});
-			return stray ? runDigits : [];
+			return strayRun ? runDigits : [];
 		}),
 	);
 	return { digits: stray, cardCode };
