@@ -4,6 +4,7 @@
  */
 import {
 	besideDigitsWereDate,
+	blobOverUnsure,
 	closerLookConfidence,
 	closerLookTakes,
 	dateReadApart,
@@ -381,5 +382,28 @@ describe('a date box read apart from its label', () => {
 		// Nor where the part hardly read it, or read it as a decoy (a read-only review: 11/33 at 0.2 was taken).
 		expect(dateReadApart(reading('10/33', 0.89), reading('11/33', 0.2), ['10/33', '11/33'])).toBeUndefined();
 		expect(dateReadApart(undefined, reading('06/25', 0.5, 'decoy'))).toBeUndefined();
+	});
+});
+
+describe('blobOverUnsure', () => {
+	const card = (number: FieldReading, validThru: FieldReading, name: FieldReading) => ({
+		fields: { number, validThru, name },
+		lines: [],
+		rotationDeg: 0,
+	});
+	test("the whole group's view, reading the first view's number surely, settles the number only (third-hand set 31)", () => {
+		const first = card(reading(VALID, 0.8), reading('08/29', 0.8), reading('MAXIMILIAN NGUYEN', 0.999));
+		const blob = card(reading(VALID, 1), reading('08/29', 0.987), reading('MAXIMILIAN NGUYEN', 0.999));
+		const kept = blobOverUnsure(first, blob).fields;
+		expect([kept.number?.confidence, kept.validThru?.confidence, kept.name?.confidence]).toEqual([1, 0.8, 0.999]);
+		// A date or name the two views read otherwise is in doubt.
+		const other = blobOverUnsure(first, card(reading(VALID, 1), reading('03/29', 0.99), reading('MAXIMILIAN NGUYEN', 0.999)));
+		expect(other.fields.validThru?.confidence).toBeLessThan(0.9);
+	});
+
+	test('where the first view read another number, or none a card has, its reading stands whole (bench seed 2217)', () => {
+		const first = card(reading('500927221555', 0.53), reading('92/21', 0.4), reading('TEE', 0.65));
+		const blob = card(reading(VALID, 0.995), reading('09/26', 0.995), reading("JAMES O'SULLIVAN", 0.85));
+		expect(blobOverUnsure(first, blob)).toEqual(blob);
 	});
 });

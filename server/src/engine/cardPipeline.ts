@@ -415,7 +415,10 @@ async function readAtCoarseSide(
 			reach: 1.5 * lineHeightOf(largest),
 		});
 		// Beside a first reading with a number in doubt, only a number read surely here is the card's.
-		if (unsureFirst) return numberReadSurely(reading) ? { reading, textSpread } : await settle(unsureFirst.reading, unsureFirst.region);
+		if (unsureFirst)
+			return numberReadSurely(reading)
+				? { reading: blobOverUnsure(unsureFirst.reading, reading), textSpread }
+				: await settle(unsureFirst.reading, unsureFirst.region);
 		if (consider(reading)) return { reading, textSpread };
 	}
 	if (unsureFirst) return await settle(unsureFirst.reading, unsureFirst.region);
@@ -443,6 +446,28 @@ async function readAtCoarseSide(
 		}
 	}
 	return { reading: best ?? { fields: {}, lines: [], rotationDeg: 0 }, textSpread };
+}
+
+/**
+ * The reading of a card's whole text group, read surely where the first reading's number was in
+ * doubt. Where the first read the same number, the group's view only settles that number: its name
+ * and date are as sure as the first reading's, or under 0.9 where the two read them otherwise (third-
+ * hand set 31: 03/29 read 08/29 in both views, its 8 at 0.85 with a 3 at 0.10 behind it, in doubt in
+ * the first beside its number's doubt and reported at 0.987 from the group's). Where the first read
+ * another number, or none a card can have (500927221555), it did not read the card, and the group's
+ * reading stands.
+ */
+export function blobOverUnsure(first: CardReading, blob: CardReading): CardReading {
+	if (first.fields.number?.text !== blob.fields.number?.text) return blob;
+	const fields = { ...blob.fields };
+	for (const name of ['name', 'validThru'] as const) {
+		const field = fields[name];
+		if (!field) continue;
+		const before = first.fields[name];
+		const most = before?.text === field.text ? before.confidence : WIDER_VIEW_DOUBT;
+		fields[name] = { ...field, confidence: Math.min(field.confidence, most) };
+	}
+	return { ...blob, fields };
 }
 
 /** The most a field only the view over the card's whole extent found is reported at, and a field that view read otherwise. */
