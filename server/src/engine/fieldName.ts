@@ -258,9 +258,10 @@ function isCardWord(word: string): boolean {
 }
 
 /**
- * A date label of six letters read with one lost before its last (ISUED for ISSUED: third-hand set 37's ISSUED ON
- * 09/21 tied with JAMES CARTER). No name is five letters a letter short of ISSUED, EXPIRY or MEMBER;
- * shorter words are a letter from too many names, and `nearCardWord` matches six letters and more.
+ * A date label of six letters read with one lost before its last (ISUED for ISSUED: third-hand set
+ * 37's ISSUED ON 09/21 tied with JAMES CARTER). No name is five letters a letter short of ISSUED,
+ * EXPIRY or MEMBER; shorter words are a letter from too many names, and `nearCardWord` matches six
+ * letters and more.
  */
 function labelLetterLost(word: string): boolean {
 	return word.length === 5 && DATE_LABEL_WORDS.some((label) => label.length === 6 && editDistanceAtMostOne(word, label));
@@ -1824,9 +1825,9 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	// Nor a word with a letter put in for a digit (AP1 at a receipt's edge, read API, beside a card held
 	// close: third-hand set 37), nor one on a row of a sentence, with words that start in a small letter
 	// and are no name's particles (a scanned page's caption, Front of card only., over the card:
-	// third-hand set 37). A faint letter alone does not count: a split name's word is read so as often
-	// (a read-only review: OLIVIA with an I at 0.45), and so does a word wholly beside the number's
-	// extent (OLIVIA at the margin of a card whose number is printed indented).
+	// third-hand set 37). A faint letter does not set a word aside, as a split name's word is read with
+	// one as often (OLIVIA with an I at 0.45: a read-only review), nor does lying wholly left of the
+	// number (OLIVIA at the margin of a card that prints its number indented).
 	const inSentence = (c: Candidate) =>
 		runText(c.segment.row.chars)
 			.split(' ')
