@@ -97,6 +97,15 @@ function read(...lines: RecognizedLine[]) {
 	return extractFields(groupIntoRows([line('4539 1488 0343 6467', 40, 100), ...lines]), NOW).fields;
 }
 
+/**
+ * ADA LEE on a Diners card, printed in from the card's margin, read beside `lines`: the name read and
+ * whether it is sure.
+ */
+function adaLeeBeside(...lines: RecognizedLine[]): [string | undefined, boolean] {
+	const fields = read(line('ADA LEE', 300, 160), ...lines);
+	return [fields.name?.text, (fields.name?.confidence ?? 0) >= 0.9];
+}
+
 describe('valid thru', () => {
 	test('a look-alike letter in a date is the digit the model gave as its runner-up (bench seed 2197: 06/35 read 0L/35)', () => {
 		const date = (alt: { char: string; prob: number }) =>
@@ -2311,20 +2320,14 @@ describe('holder name', () => {
 	});
 
 	test("a word at the margin off the card's plane, heading the card, or in small letters is no holder's name split there (third-hand probe)", () => {
-		// ADA LEE on a Diners card, printed in from the card's margin.
-		const name = line('ADA LEE', 300, 160);
-		const sure = (...lines: RecognizedLine[]) => {
-			const fields = read(name, ...lines);
-			return [fields.name?.text, (fields.name?.confidence ?? 0) >= 0.9];
-		};
 		// A one-word line at the margin, on the card: a holder's name split at a gap may be there.
-		expect(sure(line('HOFMANN', 40, 220))).toEqual(['ADA LEE', false]);
+		expect(adaLeeBeside(line('HOFMANN', 40, 220))).toEqual(['ADA LEE', false]);
 		// The same word at 37 degrees to the card's lines: a receipt under the card.
-		expect(sure(turned(line('HOFMANN', 40, 220), 37))).toEqual(['ADA LEE', true]);
+		expect(adaLeeBeside(turned(line('HOFMANN', 40, 220), 37))).toEqual(['ADA LEE', true]);
 		// The issuer's name heading the card, well above the name.
-		expect(sure(line('HALCYON', 40, -150))).toEqual(['ADA LEE', true]);
+		expect(adaLeeBeside(line('HALCYON', 40, -150))).toEqual(['ADA LEE', true]);
 		// Page text in small letters beside a card lying on a printed page (its capital a runner-up, as read).
-		expect(sure(line('shou', 40, 220, { 0: { alt: { char: 'S', prob: 0.3 } } }))).toEqual(['ADA LEE', true]);
+		expect(adaLeeBeside(line('shou', 40, 220, { 0: { alt: { char: 'S', prob: 0.3 } } }))).toEqual(['ADA LEE', true]);
 	});
 
 	test('a part after a hyphen starting with a small letter shaped like its capital leaves a name written as printed in doubt (third-hand probe)', () => {
@@ -2441,21 +2444,16 @@ describe('holder name', () => {
 	});
 
 	test("a word at the margin read with a digit for a letter, or in a sentence, is no holder's name split there (third-hand set 37)", () => {
-		const name = line('ADA LEE', 300, 160);
-		const sure = (...lines: RecognizedLine[]) => {
-			const fields = read(name, ...lines);
-			return [fields.name?.text, (fields.name?.confidence ?? 0) >= 0.9];
-		};
 		// As in the probe above, a word at the margin read clearly, across the number's extent, may be one.
-		expect(sure(line('HOFMANN', 40, 220))).toEqual(['ADA LEE', false]);
+		expect(adaLeeBeside(line('HOFMANN', 40, 220))).toEqual(['ADA LEE', false]);
 		// A word only with a digit read as a letter: a receipt's AP1 at a card's edge, read API.
-		expect(sure(line('API', 40, 220))).toEqual(['ADA LEE', false]);
-		expect(sure(line('AP1', 40, 220))).toEqual(['ADA LEE', true]);
+		expect(adaLeeBeside(line('API', 40, 220))).toEqual(['ADA LEE', false]);
+		expect(adaLeeBeside(line('AP1', 40, 220))).toEqual(['ADA LEE', true]);
 		// A word of a sentence: a scanned page's caption over the card.
-		expect(sure(line('Account no. 1799', 40, -120), line('Front of card only.', 40, -60))).toEqual(['ADA LEE', true]);
+		expect(adaLeeBeside(line('Account no. 1799', 40, -120), line('Front of card only.', 40, -60))).toEqual(['ADA LEE', true]);
 		// A split name's word read with a faint letter, or wholly left of an indented number, still counts
 		// (a read-only review: THE CLASS at 0.996 over OLIVIA | KING).
-		expect(sure(line('HOFMANN', 40, 220, { 3: { prob: 0.45 } }))).toEqual(['ADA LEE', false]);
+		expect(adaLeeBeside(line('HOFMANN', 40, 220, { 3: { prob: 0.45 } }))).toEqual(['ADA LEE', false]);
 		const indented = extractFields(
 			groupIntoRows([line('4539 1488 0343 6467', 250, 100), line('OLIVIA', 40, 160), line('THE CLASS', 250, 200), line('12/29', 300, 130)]),
 			NOW,

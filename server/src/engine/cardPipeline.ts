@@ -191,11 +191,15 @@ const NO_SURE_NUMBER_DOUBT = 0.85;
  * was wrong, more than one in 200. The card is flagged for its number anyway.
  */
 export function withoutSureNumberInDoubt(reading: CardReading): CardReading {
-	if (numberReadSurely(reading)) return reading;
+	return numberReadSurely(reading) ? reading : withNameAndDateAtMost(reading, () => NO_SURE_NUMBER_DOUBT);
+}
+
+/** The reading with its name and date each no surer than `most` says for it. */
+function withNameAndDateAtMost(reading: CardReading, most: (name: 'name' | 'validThru', field: FieldReading) => number): CardReading {
 	const fields = { ...reading.fields };
 	for (const name of ['name', 'validThru'] as const) {
 		const field = fields[name];
-		if (field) fields[name] = { ...field, confidence: Math.min(field.confidence, NO_SURE_NUMBER_DOUBT) };
+		if (field) fields[name] = { ...field, confidence: Math.min(field.confidence, most(name, field)) };
 	}
 	return { ...reading, fields };
 }
@@ -414,14 +418,14 @@ async function readAtCoarseSide(
 			detectAgain: true,
 			reach: 1.5 * lineHeightOf(largest),
 		});
-		// Beside a first reading with a number in doubt, only a number read surely here is the card's.
+		// Beside a first reading with a number in doubt, only a number read surely here is the card's. (That
+		// reading came from a region, and only a last pass gets here with it: this block always settles it.)
 		if (unsureFirst)
 			return numberReadSurely(reading)
 				? { reading: blobOverUnsure(unsureFirst.reading, reading), textSpread }
 				: await settle(unsureFirst.reading, unsureFirst.region);
 		if (consider(reading)) return { reading, textSpread };
 	}
-	if (unsureFirst) return await settle(unsureFirst.reading, unsureFirst.region);
 	// Text too small or too faint to find at the coarse size: look for the card's shape instead,
 	// and detect its text in a view the size of a card.
 	const shape = findCardShape(coarse);
@@ -459,15 +463,10 @@ async function readAtCoarseSide(
  */
 export function blobOverUnsure(first: CardReading, blob: CardReading): CardReading {
 	if (first.fields.number?.text !== blob.fields.number?.text) return blob;
-	const fields = { ...blob.fields };
-	for (const name of ['name', 'validThru'] as const) {
-		const field = fields[name];
-		if (!field) continue;
+	return withNameAndDateAtMost(blob, (name, field) => {
 		const before = first.fields[name];
-		const most = before?.text === field.text ? before.confidence : WIDER_VIEW_DOUBT;
-		fields[name] = { ...field, confidence: Math.min(field.confidence, most) };
-	}
-	return { ...blob, fields };
+		return before?.text === field.text ? before.confidence : WIDER_VIEW_DOUBT;
+	});
 }
 
 /** The most a field only the view over the card's whole extent found is reported at, and a field that view read otherwise. */
