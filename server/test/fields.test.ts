@@ -186,6 +186,29 @@ describe('valid thru', () => {
 		expect([alone?.text, (alone?.confidence ?? 0) >= 0.9]).toEqual(['09/24', true]);
 	});
 
+	test("a date read with a point among a receipt's prices is one more price (third-hand seed 42: 12.47 at 0.999)", () => {
+		// The card's 01/28 under its number, and a receipt beside the card: 12.47 reads as a date later than it.
+		const prices = (list: string[]) => list.map((price, k) => line(price, 500, 160 + 40 * k));
+		const card = (...receipt: RecognizedLine[]) => read(line('01/28', 40, 160), line('ISLA OKONKWO', 40, 220), ...receipt).validThru;
+		expect(card(...prices(['14.45', '2.07', '6.18', '12.47']))?.text).toBe('01/28');
+		// Two dates printed with points make no list: the later is the expiry.
+		expect(card(line('VALID FROM 01.24', 500, 160), line('VALID THRU 12.29', 500, 200))?.text).toBe('12/29');
+	});
+
+	test('an expiry label misread past its words, its date unread, leaves an unlabelled date in doubt (third-hand seed 41)', () => {
+		// ISSUED 09/25 and EXPIRES END 11/33 side by side under their labels; the label over 11/33 read in
+		// its box instead of the date, "EX1IESEND", and ISSUED not read at all.
+		const weak = { 2: { prob: 0.34 }, 3: { prob: 0.21 }, 4: { prob: 0.41 }, 6: { prob: 0.33 } };
+		const card = (label: RecognizedLine) => read(line('MIN-SEO OH', 40, 160), line('09/25', 300, 220), label).validThru;
+		const misread = card(line('EX1IESEND', 420, 220, weak));
+		expect([misread?.text, (misread?.confidence ?? 1) < 0.9]).toEqual(['09/25', true]);
+		// The same letters read surely are some other word, and a word further from the label is none.
+		for (const label of [line('EX1IESEND', 420, 220), line('EXPRESS', 420, 220, { 3: { prob: 0.3 } }), line('EXTENDED', 420, 220, weak)]) {
+			const sure = card(label);
+			expect([label.text, sure?.text, (sure?.confidence ?? 0) >= 0.9]).toEqual([label.text, '09/25', true]);
+		}
+	});
+
 	test("a decoy's label run into a date, a letter of it lost, leaves it in doubt (third-hand seed 31: SSUE02/25 at 0.977)", () => {
 		const date = (text: string) => read(line(text, 40, 160), line('JIMIN HAN', 40, 220)).validThru;
 		for (const text of ['SSUE02/25', 'DATESSUE02/25', 'ROM02/25', 'SINOE02/25', 'MEMBERSNCE02/25']) {
@@ -2705,6 +2728,34 @@ describe('holder name', () => {
 		expect(read(line('0. WINONA BANERJEE', 40, 220)).name?.text).not.toBe('O. WINONA BANERJEE');
 		expect(read(line('WINONA BANERJEE 0.', 40, 220)).name?.text).not.toBe('WINONA BANERJEE O.');
 		expect(read(line('WINONA 0 BANERJEE', 40, 220)).name?.text).not.toBe('WINONA O BANERJEE');
+	});
+
+	test("a middle initial whose box reaches into the words' either side is theirs (third-hand seed 41: RUI Q KHAN)", () => {
+		// RUI's box, a blank margin past its I, ends at 112 px; the Q's, 24 px high, starts 6 px inside it,
+		// its middle past RUI's end.
+		const fields = read(line('RUI ', 40, 220), shrunk(line('Q', 106, 223), 24), line('KHAN', 150, 220));
+		expect(fields.name?.text).toBe('RUI Q KHAN');
+		// A letter whose box stands in the gap but whose glyph sits close by a word's letter is not taken
+		// in (an F at 0.55 half a line height from HYE's E, NAM HYE | RIN, independent seed 237).
+		const near = read(line('NAM HYE', 40, 220), shrunk(line(' F ', 149, 223), 24), line('RIN', 200, 220)).name;
+		expect(near?.text).toBe('NAM HYE RIN');
+		// A box whose middle lies inside a word's box is a piece of that word read again, not an initial.
+		expect(read(line('RUI ', 40, 220), shrunk(line('Q', 98, 223), 24), line('KHAN', 150, 220)).name?.text).not.toBe('RUI Q KHAN');
+	});
+
+	test("an initial with its stop, its box turned off the name's line, stays in the name's gap, not a page's line far off (third-hand seed 41)", () => {
+		// ALEXANDRA Z. MILLER on a card lying on a page: the Z.'s box 12 degrees off the name's, lined up
+		// along it with a page's line turned as much, its end 7 line heights away.
+		const rowsOf = (surname: number) =>
+			groupIntoRows([
+				turned(line('buy services h', 0, 200), 12),
+				line('ALEXANDRA', 300, 300),
+				turned(line('Z.', 470, 300), 12),
+				line('MILLER', surname, 300),
+			]).map((row) => row.chars.map((c) => c.char).join(''));
+		expect(rowsOf(520)).toEqual(['buy services h', 'ALEXANDRAZ.MILLER']);
+		// Where the words stand too far apart for a word gap, the box stays where it lined up.
+		expect(rowsOf(620)).toEqual(['buy services hZ.', 'ALEXANDRAMILLER']);
 	});
 
 	test('a lone letter boxed short in the gap between two words is their middle initial (independent seed 177)', () => {

@@ -2,7 +2,7 @@ import type { DateLabel, Point } from './types';
 import { DIGIT_LOOKALIKES, lookalikeDigit } from './fieldNumber';
 import { aheadOnLine, belowLine, distance, insideQuad, lineOffset, quadCenter } from './geometry';
 import type { PlacedChar, TextRow } from './textRows';
-import { editDistanceAtMostOne, meanProb, runText, spanQuad, splitRuns } from './textRows';
+import { editDistance, editDistanceAtMostOne, meanProb, runText, spanQuad, splitRuns } from './textRows';
 
 export interface ExpiryChoice {
 	text: string;
@@ -917,6 +917,53 @@ const DOUBTFUL_DATE_DIGIT = 0.8;
 /** ...where the model gave the runner-up at least this. */
 const DATE_RUNNER_UP = 0.1;
 
+/** Expiry labels long enough that two letters misread or lost still leave them known. */
+const LONG_EXPIRY_LABELS = ['EXPIRESEND', 'EXPIRATION', 'VALIDUNTIL', 'VALIDTHRU', 'GOODTHRU'];
+/** A letter read below this is one the recogniser doubts. */
+const DOUBTED_LETTER = 0.6;
+
+/**
+ * A run read as no label word, with letters the recogniser doubts, two letters off a long expiry label:
+ * the label misread, its date perhaps unread (third-hand seed 41: EXPIRES END printed tight over 11/33,
+ * both in one detector box read "EX1IESEND", while ISSUED 09/25 beside it, its label unread too, was
+ * reported at 0.986).
+ */
+function misreadExpiryLabel(run: PlacedChar[]): boolean {
+	const letters = lettersOf(run);
+	if (letters.length < 6 || labelWordKind(letters) !== null) return false;
+	if (!run.some((c) => /[A-Za-z]/.test(c.char) && c.prob < DOUBTED_LETTER)) return false;
+	return LONG_EXPIRY_LABELS.some((label) => editDistance(letters, label) <= 2);
+}
+
+/** Whether the row holds a misread expiry label (`misreadExpiryLabel`) with no date print of its own right after it. */
+function holdsMisreadExpiryLabel(row: TextRow): boolean {
+	const runs = dateRuns(row.chars);
+	return runs.some((run, i) => {
+		if (!misreadExpiryLabel(run)) return false;
+		const next = runs[i + 1];
+		const ownValue =
+			DATE_PRINT.test(run[run.length - 1].char) ||
+			(next !== undefined && DATE_PRINT.test(next[0].char) && next[0].along - run[run.length - 1].along < row.height * OWN_VALUE_REACH);
+		return !ownValue;
+	});
+}
+
+/** A price as a receipt prints it: digits, a point and two digits, a run of its own (12.47, 135.00). */
+const PRICE_RUN = /^\d{1,4}\.\d{2}$/;
+/** Runs read as prices from which on the image holds a list of them (a receipt), not dates read with a point. */
+const PRICE_LIST = 3;
+
+/**
+ * The characters of every run read as a price, where the image holds a list of them: a receipt beside
+ * the card. A date read with a point among them is one more price (third-hand seed 42: a receipt's
+ * 12.47 under 14.45, 2.07 and 6.18, read as 12/47 and reported at 0.999 over the card's 01/28). Cards
+ * print dates with a slash; one or two dates with points (VALID 01.24 THRU 12.28) make no list.
+ */
+function priceList(rows: TextRow[]): Set<PlacedChar> {
+	const prices = rows.flatMap((row) => splitRuns(row.chars)).filter((run) => PRICE_RUN.test(runText(run)));
+	return new Set(prices.length >= PRICE_LIST ? prices.flat() : []);
+}
+
 /**
  * When the date would fall, in months, with its doubtful digits read as their runners-up, one or
  * more at a time (only readings that make a month and a year a card could hold). Month digits are
@@ -1066,9 +1113,10 @@ const DECOY_CLAIM_NEARER = 1.5;
  */
 export function readExpiry(rows: TextRow[], now: Date, exclude: Set<PlacedChar>, slashless = false): ExpiryChoice | null {
 	const all = labels(rows);
+	const prices = priceList(rows);
 	const candidates = slashless
 		? rows.flatMap((row) => slashlessDates(row, exclude)).filter((date) => plausible(date, now))
-		: rows.flatMap((row) => dateCandidates(row, exclude));
+		: rows.flatMap((row) => dateCandidates(row, exclude)).filter((date) => !date.chars.every((c) => prices.has(c)));
 	const { kinds, decoyClaimed, underOnly } = assignLabels(candidates, all);
 	const dates = candidates.map((date) => ({
 		date,
@@ -1093,6 +1141,8 @@ export function readExpiry(rows: TextRow[], now: Date, exclude: Set<PlacedChar>,
 	if (chosen.label === 'expiry' && underOnly.has(chosen.date)) confidence = Math.min(confidence, 0.85);
 	// An expiry label on the card that this date does not sit by points at a date that was not read.
 	if (chosen.label !== 'expiry' && all.some((label) => label.kind === 'expiry')) confidence = Math.min(confidence, 0.8);
+	// ...and so does one misread past its words, where the expiry label was not read as such.
+	else if (chosen.label !== 'expiry' && rows.some(holdsMisreadExpiryLabel)) confidence = Math.min(confidence, 0.85);
 	// A card expired four years ago is rare in a workflow; a date that old is more often an issue or
 	// member-since date whose expiry beside it was not read.
 	const nowWhen = now.getUTCFullYear() * 12 + now.getUTCMonth() + 1;

@@ -195,7 +195,7 @@ const GAP_LETTER_FLOOR = 0.1;
  * came apart at the gap it left). Only in a word gap between two boxes of letters (never digits: a
  * number's group whose last digit was read as a look-alike letter), on their line's axis, with no
  * more than a line height and a half of white on either side (a speck past a name, before a label further
- * off, stays out).
+ * off, stays out), its middle in the gap (its box may reach a little into theirs).
  */
 function joinGapLetters(rows: LineGeometry[][]): LineGeometry[][] {
 	const lone = (row: LineGeometry[]) =>
@@ -203,13 +203,21 @@ function joinGapLetters(rows: LineGeometry[][]): LineGeometry[][] {
 		row[0].line.chars.length === 1 &&
 		/^[A-Za-z]$/.test(row[0].line.chars[0].char) &&
 		row[0].line.chars[0].prob >= GAP_LETTER_FLOOR;
-	const kept = rows.filter((row) => !lone(row));
+	// An initial with its stop (Z.) boxed on its own is short too, and its box's direction is as unsure:
+	// lined up along it, it can join a row of print beside the card that runs its way from far off
+	// (third-hand seed 41: the Z. of ALEXANDRA Z. MILLER, its box 15 degrees off the name's, joined a
+	// page's line 7 line heights away and the name came apart). Such a box, with no other of its row
+	// within a word gap, is taken out of that row to the row it stands in a word gap of, if any.
+	const strays = new Set(rows.flatMap((row) => row.filter((item) => strayInitial(item, row))));
+	const rest = new Map(rows.map((row) => [row, row.filter((item) => !strays.has(item))]));
+	const kept = rows.filter((row) => !lone(row)).map((row) => rest.get(row) ?? row);
 	const hosts = [...kept];
 	const width = (member: LineGeometry) => distance(member.line.quad[0], member.line.quad[1]);
-	const letterAt = (member: LineGeometry, end: 'first' | 'last') => {
+	const glyphAt = (member: LineGeometry, end: 'first' | 'last') => {
 		const chars = member.line.chars.filter((c) => c.char !== ' ');
-		return (end === 'first' ? chars[0] : chars[chars.length - 1])?.char ?? '';
+		return end === 'first' ? chars[0] : chars[chars.length - 1];
 	};
+	const letterAt = (member: LineGeometry, end: 'first' | 'last') => glyphAt(member, end)?.char ?? '';
 	// How far off the host row's axis the glyph is, where it stands in a word gap of that row.
 	const offsetIn = (glyph: LineGeometry, row: LineGeometry[]): number | null => {
 		const members = row.filter((m) => !m.joined);
@@ -217,6 +225,12 @@ function joinGapLetters(rows: LineGeometry[][]): LineGeometry[][] {
 		const along = (p: Point) => dot(p, direction);
 		const start = (m: LineGeometry) => Math.min(along(m.line.quad[0]), along(m.line.quad[3]));
 		const end = (m: LineGeometry) => Math.max(along(m.line.quad[1]), along(m.line.quad[2]));
+		const middle = (m: LineGeometry) => along(m.center);
+		// Where a glyph's own frames put it along the row: its box may be much wider than it.
+		const glyphMiddle = (m: LineGeometry, end: 'first' | 'last') => {
+			const c = glyphAt(m, end);
+			return c ? along(quadCenter(subQuad(m.line.quad, c.u0, c.u1))) : middle(m);
+		};
 		const sorted = [...members].sort((a, b) => start(a) - start(b));
 		for (let k = 0; k + 1 < sorted.length; k++) {
 			const [left, right] = [sorted[k], sorted[k + 1]];
@@ -224,10 +238,14 @@ function joinGapLetters(rows: LineGeometry[][]): LineGeometry[][] {
 			const before = start(glyph) - end(left);
 			const after = start(right) - end(glyph);
 			if (
-				glyph.height < left.height &&
+				glyph.height < left.height * (strays.has(glyph) ? STRAY_SIZE : 1) &&
 				offset < left.height * 0.45 &&
-				before >= 0 &&
-				after >= 0 &&
+				before >= -left.height * GAP_LETTER_REACH &&
+				after >= -left.height * GAP_LETTER_REACH &&
+				middle(glyph) > end(left) &&
+				middle(glyph) < start(right) &&
+				glyphMiddle(glyph, 'first') - glyphMiddle(left, 'last') >= left.height * GAP_LETTER_APART &&
+				glyphMiddle(right, 'first') - glyphMiddle(glyph, 'last') >= left.height * GAP_LETTER_APART &&
 				Math.max(before, after) <= left.height * GAP_LETTER_WHITE &&
 				!/\d/.test(left.line.text + right.line.text) &&
 				/[A-Za-z]/.test(letterAt(left, 'last')) &&
@@ -237,21 +255,54 @@ function joinGapLetters(rows: LineGeometry[][]): LineGeometry[][] {
 		}
 		return null;
 	};
-	for (const row of rows) {
-		if (!lone(row)) continue;
-		const glyph = row[0];
+	const take = (glyph: LineGeometry): boolean => {
 		let host: LineGeometry[] | null = null;
 		let nearest = Infinity;
 		for (const candidate of hosts) {
-			const offset = offsetIn(glyph, candidate);
+			const offset = candidate.includes(glyph) ? null : offsetIn(glyph, candidate);
 			if (offset !== null && offset < nearest) [host, nearest] = [candidate, offset];
 		}
 		if (host) host.push({ ...glyph, joined: true });
-		else kept.push(row);
-	}
-	return kept;
+		return host !== null;
+	};
+	for (const row of rows) if (lone(row) && !take(row[0])) kept.push(row);
+	// A stray initial no word gap takes stays in the row it joined.
+	for (const row of rows) for (const item of row) if (strays.has(item) && !take(item)) rest.get(row)?.push(item);
+	return kept.filter((row) => row.length > 0);
 }
 
+/**
+ * A box holding one letter and a full stop, in a row whose other boxes all stand more than a word gap
+ * of white away from it along the row's line.
+ */
+function strayInitial(item: LineGeometry, row: LineGeometry[]): boolean {
+	const glyphs = item.line.chars.filter((c) => c.char !== ' ');
+	if (row.length < 2 || glyphs.length !== 2 || !/^[A-Za-z]\.$/.test(glyphs.map((c) => c.char).join(''))) return false;
+	if (glyphs[0].prob < GAP_LETTER_FLOOR) return false;
+	const along = (p: Point) => dot(p, item.direction);
+	const span = (g: LineGeometry) => g.line.quad.map(along);
+	const [start, end] = [Math.min(...span(item)), Math.max(...span(item))];
+	return row.every((other) => {
+		if (other === item) return true;
+		const gap = Math.max(Math.min(...span(other)) - end, start - Math.max(...span(other)));
+		return gap > Math.max(item.height, other.height) * GAP_LETTER_WHITE;
+	});
+}
+
+/**
+ * How far, in line heights, a letter's box may reach into the boxes either side of the word gap it
+ * stands in, its middle in the gap: the detector grows boxes (third-hand seed 41: the Q of RUI Q KHAN
+ * boxed 13 px into RUI's box, a line height and a half before KHAN's, and the name read RUI KHAN).
+ */
+const GAP_LETTER_REACH = 0.6;
+/**
+ * How far, in line heights, a letter taken into a word gap stands at least from the letters either
+ * side: nearer, the row would take it for one of theirs read again by two boxes and keep the surer
+ * (an F at 0.55 in NAM HYE | RIN's gap, half a line height from the E, took the E's place or lost to it).
+ */
+const GAP_LETTER_APART = 0.5;
+/** A stray initial (with its stop, boxed as tall as a word) may stand this much taller than the words beside it. */
+const STRAY_SIZE = 1.2;
 /** Boxes that overlap along the line with their letters this many line heights apart... */
 const REACH_IN = 0.5;
 /** ...and their centres at most this share of a line's height apart across it are on the same line. */
@@ -480,6 +531,18 @@ export function splitRuns(chars: PlacedChar[]): PlacedChar[][] {
 	}
 	if (current.length) runs.push(current);
 	return runs;
+}
+
+/** Levenshtein distance between two words (short ones: labels and names). */
+export function editDistance(a: string, b: string): number {
+	let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+	for (let i = 1; i <= a.length; i++) {
+		const current = [i];
+		for (let j = 1; j <= b.length; j++)
+			current.push(Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
+		previous = current;
+	}
+	return previous[b.length];
 }
 
 /** One letter changed, or one lost or added inside the word: an added last letter is a plural or a surname (MASTERS). */
