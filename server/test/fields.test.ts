@@ -191,8 +191,17 @@ describe('valid thru', () => {
 		const prices = (list: string[]) => list.map((price, k) => line(price, 500, 160 + 40 * k));
 		const card = (...receipt: RecognizedLine[]) => read(line('01/28', 40, 160), line('ISLA OKONKWO', 40, 220), ...receipt).validThru;
 		expect(card(...prices(['14.45', '2.07', '6.18', '12.47']))?.text).toBe('01/28');
-		// Two dates printed with points make no list: the later is the expiry.
-		expect(card(line('VALID FROM 01.24', 500, 160), line('VALID THRU 12.29', 500, 200))?.text).toBe('12/29');
+		// Beside the column, a price with a one-digit whole part anywhere is one more (8.36 read as 08/36).
+		expect(card(...prices(['14.45', '2.07', '6.18', '12.47']), line('8.36', 300, 420))?.text).toBe('01/28');
+		// A card's own dates with points make no column, beside a price or not, and a receipt further off
+		// takes none of them (a read-only review).
+		const sure = (date: ReturnType<typeof card>) => [date?.text, (date?.confidence ?? 0) >= 0.9];
+		const dotted = (...more: RecognizedLine[]) =>
+			read(line('VALID FROM 01.24', 40, 160), line('VALID THRU 12.29', 300, 160), line('ISLA OKONKWO', 40, 220), ...more).validThru;
+		expect(sure(dotted(line('TOTAL 23.50', 700, 300)))).toEqual(['12/29', true]);
+		expect(sure(dotted(line('MEMBER SINCE 05.19', 40, 130)))).toEqual(['12/29', true]);
+		const receipt = [line('14.45', 900, 500), line('2.07', 900, 540), line('6.18', 900, 580)];
+		expect(read(line('12.29', 40, 160), line('09/25', 200, 160), line('ISLA OKONKWO', 40, 220), ...receipt).validThru?.text).toBe('12/29');
 	});
 
 	test('an expiry label misread past its words, its date unread, leaves an unlabelled date in doubt (third-hand seed 41)', () => {
@@ -206,6 +215,23 @@ describe('valid thru', () => {
 		for (const label of [line('EX1IESEND', 420, 220), line('EXPRESS', 420, 220, { 3: { prob: 0.3 } }), line('EXTENDED', 420, 220, weak)]) {
 			const sure = card(label);
 			expect([label.text, sure?.text, (sure?.confidence ?? 0) >= 0.9]).toEqual([label.text, '09/25', true]);
+		}
+		// A misread label with its own date, under it or after a label word, leaves that date sure, and a
+		// page's word two letters from a label, well off the date, is none (a read-only review).
+		const sure = (date: ReturnType<typeof card>) => [date?.text, (date?.confidence ?? 0) >= 0.9];
+		const under = read(
+			line('MIN-SEO OH', 40, 260),
+			shrunk(line('ISSUED', 300, 200), 15),
+			line('09/25', 300, 220),
+			shrunk(line('EXPIRESFND', 420, 200, { 7: { prob: 0.4 } }), 15),
+			line('11/33', 420, 220),
+		);
+		expect(sure(under.validThru)).toEqual(['11/33', true]);
+		const after = read(line('EXPIRATLON DATE 12/27', 40, 160, { 7: { prob: 0.4 } }), line('ISLA OKONKWO', 40, 220));
+		expect(sure(after.validThru)).toEqual(['12/27', true]);
+		for (const word of ['ASPIRATION', 'EXPLORATION']) {
+			const page = read(line('12/27', 40, 160), line('ISLA OKONKWO', 40, 220), line(word, 700, 400, { 2: { prob: 0.5 } }));
+			expect([word, ...sure(page.validThru)]).toEqual([word, '12/27', true]);
 		}
 	});
 
@@ -939,6 +965,23 @@ describe('card number', () => {
 		// The whole number, and 16 digits, are sure.
 		for (const whole of ['6203920387519874483', '4539148803436467'])
 			expect([whole, (number(whole)?.confidence ?? 0) >= 0.9]).toEqual([whole, true]);
+	});
+
+	test("a network's logo that no brand of the number's carries leaves it in doubt (third-hand seed 44: a Maestro's length at 0.999 on a Visa)", () => {
+		// A Visa's 4275 lost outside the view: its other twelve digits are a Maestro's length and pass Luhn.
+		const number = (text: string, ...more: RecognizedLine[]) =>
+			extractFields(groupIntoRows([line(text, 40, 100), line('ANJA HORVATH', 40, 220), ...more]), NOW).fields.number;
+		const sure = (n: ReturnType<typeof number>) => [n?.text, (n?.confidence ?? 0) >= 0.9];
+		expect(sure(number('6363 5905 6521', line('VISA', 500, 220)))).toEqual(['636359056521', false]);
+		expect(sure(number('3714 496353 98431', line('VISA', 500, 220)))).toEqual(['371449635398431', false]);
+		// The number's own network, one whose cards carry its brand, no logo, or one read in doubt: sure.
+		expect(sure(number('6363 5905 6521'))).toEqual(['636359056521', true]);
+		expect(sure(number('6363 5905 6521', line('maestro', 500, 220)))).toEqual(['636359056521', true]);
+		expect(sure(number('6363 5905 6521', line('mastercard', 500, 220)))).toEqual(['636359056521', true]);
+		expect(sure(number('6363 5905 6521', line('VISA', 500, 220, { 1: { prob: 0.6 } })))).toEqual(['636359056521', true]);
+		expect(sure(number('4275 6363 5905 6521', line('VISA', 500, 220)))).toEqual(['4275636359056521', true]);
+		expect(sure(number('3714 496353 98431', line('AMERICAN EXPRESS', 40, 40)))).toEqual(['371449635398431', true]);
+		expect(sure(number('3714 496353 98431', line('AMERICAN', 40, 40), line('EXPRESS', 250, 40)))).toEqual(['371449635398431', true]);
 	});
 
 	test("a box round one glyph, reaching into the box before it, keeps out of that box's row (third-hand set 10)", () => {
@@ -2739,6 +2782,14 @@ describe('holder name', () => {
 		// in (an F at 0.55 half a line height from HYE's E, NAM HYE | RIN, independent seed 237).
 		const near = read(line('NAM HYE', 40, 220), shrunk(line(' F ', 149, 223), 24), line('RIN', 200, 220)).name;
 		expect(near?.text).toBe('NAM HYE RIN');
+		// A speck's box reaching into both words stays out (an I at 0.3, ANNA | LEE: a read-only review).
+		const speck = read(
+			line('VALID THRU 12/27', 40, 160),
+			line('ANNA', 40, 220),
+			shrunk(line(' I ', 105, 225, { 1: { prob: 0.3 } }), 16),
+			line('LEE', 140, 220),
+		);
+		expect(speck.name?.text).toBe('ANNA LEE');
 		// A box whose middle lies inside a word's box is a piece of that word read again, not an initial.
 		expect(read(line('RUI ', 40, 220), shrunk(line('Q', 98, 223), 24), line('KHAN', 150, 220)).name?.text).not.toBe('RUI Q KHAN');
 	});
@@ -2756,6 +2807,9 @@ describe('holder name', () => {
 		expect(rowsOf(520)).toEqual(['buy services h', 'ALEXANDRAZ.MILLER']);
 		// Where the words stand too far apart for a word gap, the box stays where it lined up.
 		expect(rowsOf(620)).toEqual(['buy services hZ.', 'ALEXANDRAMILLER']);
+		// A row of such boxes alone, none taken, stays as it was (a read-only review: it threw).
+		const initials = groupIntoRows([line('ADA LEE', 40, 220), line('a.', 600, 400), line('b.', 800, 400)]);
+		expect(initials.map((row) => row.chars.map((c) => c.char).join(''))).toEqual(['ADA LEE', 'a.b.']);
 	});
 
 	test('a lone letter boxed short in the gap between two words is their middle initial (independent seed 177)', () => {

@@ -935,33 +935,87 @@ function misreadExpiryLabel(run: PlacedChar[]): boolean {
 	return LONG_EXPIRY_LABELS.some((label) => editDistance(letters, label) <= 2);
 }
 
-/** Whether the row holds a misread expiry label (`misreadExpiryLabel`) with no date print of its own right after it. */
-function holdsMisreadExpiryLabel(row: TextRow): boolean {
-	const runs = dateRuns(row.chars);
-	return runs.some((run, i) => {
-		if (!misreadExpiryLabel(run)) return false;
-		const next = runs[i + 1];
-		const ownValue =
-			DATE_PRINT.test(run[run.length - 1].char) ||
-			(next !== undefined && DATE_PRINT.test(next[0].char) && next[0].along - run[run.length - 1].along < row.height * OWN_VALUE_REACH);
-		return !ownValue;
+/**
+ * Whether a misread expiry label (`misreadExpiryLabel`) stands by the chosen date, within
+ * MISREAD_LABEL_REACH of its line heights, with no date print of its own: after it on its row (past
+ * label words such as DATE), beside it in another row, or under it.
+ */
+function misreadExpiryLabelBy(rows: TextRow[], date: DateCandidate): boolean {
+	const at = quadCenter(spanQuad(date.chars));
+	return rows.some((row) => {
+		const runs = dateRuns(row.chars);
+		return runs.some((run, i) => {
+			if (!misreadExpiryLabel(run) || distance(quadCenter(spanQuad(run)), at) > date.row.height * MISREAD_LABEL_REACH) return false;
+			let j = i + 1;
+			while (j < runs.length && labelWordKind(lettersOf(runs[j])) !== null) j += 1;
+			const end = runs[j - 1];
+			const next = runs[j];
+			const ownValue =
+				DATE_PRINT.test(end[end.length - 1].char) ||
+				(next !== undefined && DATE_PRINT.test(next[0].char) && next[0].along - end[end.length - 1].along < row.height * OWN_VALUE_REACH) ||
+				dateBesideInOtherRow(rows, row, end) ||
+				dateUnderSmallLabel(rows, row, runs.slice(i, j).flat());
+			return !ownValue;
+		});
 	});
 }
+/**
+ * A date's print in another row right under a label printed smaller than it (EXPIRES END over 11/33):
+ * its first character's centre below the label's by up to both rows' heights, and along the label's
+ * print within a line height of it.
+ */
+function dateUnderSmallLabel(rows: TextRow[], labelRow: TextRow, label: PlacedChar[]): boolean {
+	const from = quadCenter(label[0].quad);
+	const { direction, height } = labelRow;
+	const along = (c: PlacedChar) => lineOffset(from, quadCenter(c.quad), direction).along;
+	const end = along(label[label.length - 1]);
+	return rows.some(
+		(row) =>
+			row !== labelRow &&
+			dateRuns(row.chars).some((run) => {
+				const below = belowLine(from, quadCenter(run[0].quad), direction);
+				return (
+					DATE_PRINT.test(run[0].char) &&
+					below > height * 0.4 &&
+					below < height + row.height &&
+					along(run[run.length - 1]) > -row.height &&
+					along(run[0]) < end + row.height
+				);
+			}),
+	);
+}
+/** How near the chosen date, in its line heights, a misread expiry label puts it in doubt: a label of the card's, not a word further off. */
+const MISREAD_LABEL_REACH = 6;
 
 /** A price as a receipt prints it: digits, a point and two digits, a run of its own (12.47, 135.00). */
 const PRICE_RUN = /^\d{1,4}\.\d{2}$/;
-/** Runs read as prices from which on the image holds a list of them (a receipt), not dates read with a point. */
-const PRICE_LIST = 3;
+/** How near a price its neighbours in a receipt's column stand, in line heights, centre to centre. */
+const PRICE_COLUMN = 4;
+
+/** Whether a price-like run can be no card's date: a one-digit or three-digit whole part, or no month (14.45, 2.07, 135.00). */
+function noDate(run: PlacedChar[]): boolean {
+	const [whole] = runText(run).split('.');
+	return whole.length !== 2 || Number(whole) < 1 || Number(whole) > 12;
+}
 
 /**
- * The characters of every run read as a price, where the image holds a list of them: a receipt beside
- * the card. A date read with a point among them is one more price (third-hand seed 42: a receipt's
- * 12.47 under 14.45, 2.07 and 6.18, read as 12/47 and reported at 0.999 over the card's 01/28). Cards
- * print dates with a slash; one or two dates with points (VALID 01.24 THRU 12.28) make no list.
+ * The characters of runs read as prices that stand in a column of them: a receipt beside the card,
+ * where a date read with a point is one more price (third-hand seed 42: a receipt's 12.47 under 14.45,
+ * 2.07 and 6.18, read as 12/47 and reported at 0.999 over the card's 01/28). A price's column holds two
+ * more near it, one of them no date: a card's own dates with points (VALID FROM 01.24, VALID THRU
+ * 12.29, MEMBER SINCE 05.19) make none, and a price elsewhere on the image (a total) takes none of them.
  */
 function priceList(rows: TextRow[]): Set<PlacedChar> {
-	const prices = rows.flatMap((row) => splitRuns(row.chars)).filter((run) => PRICE_RUN.test(runText(run)));
-	return new Set(prices.length >= PRICE_LIST ? prices.flat() : []);
+	const prices = rows.flatMap((row) => splitRuns(row.chars).map((run) => ({ run, row }))).filter(({ run }) => PRICE_RUN.test(runText(run)));
+	const centre = (run: PlacedChar[]) => quadCenter(spanQuad(run));
+	const inColumn = prices.filter(({ run, row }) => {
+		const near = prices.filter((other) => other.run !== run && distance(centre(other.run), centre(run)) <= row.height * PRICE_COLUMN);
+		return near.length >= 2 && near.some((other) => noDate(other.run));
+	});
+	// Beside such a column, a price with a one-digit whole part anywhere is one too: it would be a date only
+	// with its month's first digit lost (8.36 at the foot of the same receipt, read as 08/36).
+	const loose = inColumn.length > 0 ? prices.filter(({ run }) => runText(run).indexOf('.') === 1) : [];
+	return new Set([...inColumn, ...loose].flatMap(({ run }) => run));
 }
 
 /**
@@ -1142,7 +1196,7 @@ export function readExpiry(rows: TextRow[], now: Date, exclude: Set<PlacedChar>,
 	// An expiry label on the card that this date does not sit by points at a date that was not read.
 	if (chosen.label !== 'expiry' && all.some((label) => label.kind === 'expiry')) confidence = Math.min(confidence, 0.8);
 	// ...and so does one misread past its words, where the expiry label was not read as such.
-	else if (chosen.label !== 'expiry' && rows.some(holdsMisreadExpiryLabel)) confidence = Math.min(confidence, 0.85);
+	else if (chosen.label !== 'expiry' && misreadExpiryLabelBy(rows, chosen.date)) confidence = Math.min(confidence, 0.85);
 	// A card expired four years ago is rare in a workflow; a date that old is more often an issue or
 	// member-since date whose expiry beside it was not read.
 	const nowWhen = now.getUTCFullYear() * 12 + now.getUTCMonth() + 1;

@@ -2,7 +2,7 @@ import cardValidator from 'card-validator';
 import luhn10 from 'card-validator/dist/luhn-10';
 
 import type { PlacedChar, TextRow } from './textRows';
-import { meanProb, spanQuad, splitRuns } from './textRows';
+import { meanProb, runText, spanQuad, splitRuns } from './textRows';
 import { belowLine, distance, dot, lineOffset, quadCenter } from './geometry';
 import type { Point } from './types';
 
@@ -414,7 +414,11 @@ export function readNumber(rows: TextRow[]): NumberChoice | null {
 		tail.every((c) => c.alongOnly) &&
 		best.digits.length - tail.length >= 16 &&
 		checked(best.digits.slice(0, best.digits.length - tail.length));
-	const confidence = besideDigits.length > 0 || checkedWithout ? Math.min(best.confidence, 0.85) : best.confidence;
+	// A network's logo read on the card that no brand of the number's carries: digits were lost or misread
+	// and the rest passed by Luhn's chance (third-hand seed 44: a Visa's 4275 outside the view, its other
+	// twelve digits a Maestro's length, valid by chance, reported at 0.999 beside the VISA logo).
+	const otherLogo = logoDisagrees(rows, best.digits);
+	const confidence = besideDigits.length > 0 || checkedWithout || otherLogo ? Math.min(best.confidence, 0.85) : best.confidence;
 	return {
 		digits: best.digits,
 		runs: best.runs,
@@ -425,6 +429,53 @@ export function readNumber(rows: TextRow[]): NumberChoice | null {
 		joinedPastText: best.pastText && besideDigits.length === 0,
 		cardCode: stray.cardCode,
 	};
+}
+
+/**
+ * Networks' logos as read, and the brands (card-validator's types) whose numbers may stand beside each:
+ * co-badged and network-accepted brands too (Maestro under Mastercard's logo, Diners Club's numbers
+ * under Discover's or Mastercard's, UnionPay's and JCB's under Discover's).
+ */
+const LOGO_BRANDS: Record<string, string[]> = {
+	VISA: ['visa'],
+	MASTERCARD: ['mastercard', 'maestro', 'diners-club'],
+	MAESTRO: ['maestro', 'mastercard'],
+	AMEX: ['american-express'],
+	AMERICANEXPRESS: ['american-express'],
+	DISCOVER: ['discover', 'diners-club', 'unionpay', 'jcb'],
+	DINERS: ['diners-club', 'discover', 'mastercard'],
+	DINERSCLUB: ['diners-club', 'discover', 'mastercard'],
+	JCB: ['jcb', 'discover'],
+	UNIONPAY: ['unionpay', 'discover'],
+};
+/** A logo's letters read at least this surely: a word read in doubt may be any word. */
+const LOGO_LETTER = 0.8;
+
+/**
+ * Whether a network's logo was read, every letter surely, and no logo read is one whose brands include
+ * the number's: a card shows its own network's logo. One read anywhere counts (a receipt beside the
+ * card may name another network: a doubt, not an error).
+ */
+export function logoDisagrees(rows: TextRow[], digits: string): boolean {
+	const brand = cardValidator.number(digits).card?.type;
+	if (!brand) return false;
+	const logos = rows.flatMap((row) => {
+		const runs = splitRuns(row.chars);
+		// AMERICAN EXPRESS is two words, in one box or two.
+		return runs.flatMap((run, i) => {
+			const next = runs[i + 1];
+			const words = next ? [run, [...run, ...next]] : [run];
+			return words
+				.filter((word) => word.every((c) => c.prob >= LOGO_LETTER))
+				.map((word) =>
+					runText(word)
+						.toUpperCase()
+						.replace(/[^A-Z]/g, ''),
+				);
+		});
+	});
+	const read = logos.filter((word) => LOGO_BRANDS[word] !== undefined);
+	return read.length > 0 && !read.some((word) => LOGO_BRANDS[word].includes(brand));
 }
 
 /**

@@ -209,15 +209,26 @@ function joinGapLetters(rows: LineGeometry[][]): LineGeometry[][] {
 	// page's line 7 line heights away and the name came apart). Such a box, with no other of its row
 	// within a word gap, is taken out of that row to the row it stands in a word gap of, if any.
 	const strays = new Set(rows.flatMap((row) => row.filter((item) => strayInitial(item, row))));
-	const rest = new Map(rows.map((row) => [row, row.filter((item) => !strays.has(item))]));
-	const kept = rows.filter((row) => !lone(row)).map((row) => rest.get(row) ?? row);
-	const hosts = [...kept];
+	// Each row without its strays, by the row it was.
+	const rest = new Map<LineGeometry[], LineGeometry[]>();
+	const kept = rows
+		.filter((row) => !lone(row))
+		.map((row) => {
+			const left = row.filter((item) => !strays.has(item));
+			rest.set(row, left);
+			return left;
+		});
+	// A row of strays alone is empty now: no host, and back in `kept` only if a stray stays in it.
+	const hosts = kept.filter((row) => row.length > 0);
 	const width = (member: LineGeometry) => distance(member.line.quad[0], member.line.quad[1]);
 	const glyphAt = (member: LineGeometry, end: 'first' | 'last') => {
 		const chars = member.line.chars.filter((c) => c.char !== ' ');
 		return end === 'first' ? chars[0] : chars[chars.length - 1];
 	};
 	const letterAt = (member: LineGeometry, end: 'first' | 'last') => glyphAt(member, end)?.char ?? '';
+	// Only a letter read at even odds or more reaches into the words: a speck's box overlapping both
+	// (ANNA | LEE, an I at 0.3; a read-only review) would run into a word.
+	const reach = (glyph: LineGeometry) => ((glyphAt(glyph, 'first')?.prob ?? 0) >= 0.5 ? GAP_LETTER_REACH : 0);
 	// How far off the host row's axis the glyph is, where it stands in a word gap of that row.
 	const offsetIn = (glyph: LineGeometry, row: LineGeometry[]): number | null => {
 		const members = row.filter((m) => !m.joined);
@@ -227,8 +238,8 @@ function joinGapLetters(rows: LineGeometry[][]): LineGeometry[][] {
 		const end = (m: LineGeometry) => Math.max(along(m.line.quad[1]), along(m.line.quad[2]));
 		const middle = (m: LineGeometry) => along(m.center);
 		// Where a glyph's own frames put it along the row: its box may be much wider than it.
-		const glyphMiddle = (m: LineGeometry, end: 'first' | 'last') => {
-			const c = glyphAt(m, end);
+		const glyphMiddle = (m: LineGeometry, which: 'first' | 'last') => {
+			const c = glyphAt(m, which);
 			return c ? along(quadCenter(subQuad(m.line.quad, c.u0, c.u1))) : middle(m);
 		};
 		const sorted = [...members].sort((a, b) => start(a) - start(b));
@@ -240,8 +251,8 @@ function joinGapLetters(rows: LineGeometry[][]): LineGeometry[][] {
 			if (
 				glyph.height < left.height * (strays.has(glyph) ? STRAY_SIZE : 1) &&
 				offset < left.height * 0.45 &&
-				before >= -left.height * GAP_LETTER_REACH &&
-				after >= -left.height * GAP_LETTER_REACH &&
+				before >= -left.height * reach(glyph) &&
+				after >= -left.height * reach(glyph) &&
 				middle(glyph) > end(left) &&
 				middle(glyph) < start(right) &&
 				glyphMiddle(glyph, 'first') - glyphMiddle(left, 'last') >= left.height * GAP_LETTER_APART &&
@@ -259,7 +270,7 @@ function joinGapLetters(rows: LineGeometry[][]): LineGeometry[][] {
 		let host: LineGeometry[] | null = null;
 		let nearest = Infinity;
 		for (const candidate of hosts) {
-			const offset = candidate.includes(glyph) ? null : offsetIn(glyph, candidate);
+			const offset = offsetIn(glyph, candidate);
 			if (offset !== null && offset < nearest) [host, nearest] = [candidate, offset];
 		}
 		if (host) host.push({ ...glyph, joined: true });
