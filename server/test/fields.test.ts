@@ -967,21 +967,16 @@ describe('card number', () => {
 			expect([whole, (number(whole)?.confidence ?? 0) >= 0.9]).toEqual([whole, true]);
 	});
 
-	test("a network's logo that no brand of the number's carries leaves it in doubt (third-hand seed 44: a Maestro's length at 0.999 on a Visa)", () => {
+	test("12 to 15 digits but an Amex's 15 and a Diners Club's 14 are never sure: a longer number that lost a group (third-hand seed 44)", () => {
 		// A Visa's 4275 lost outside the view: its other twelve digits are a Maestro's length and pass Luhn.
-		const number = (text: string, ...more: RecognizedLine[]) =>
-			extractFields(groupIntoRows([line(text, 40, 100), line('ANJA HORVATH', 40, 220), ...more]), NOW).fields.number;
+		const number = (text: string) => extractFields(groupIntoRows([line(text, 40, 100), line('ANJA HORVATH', 40, 220)]), NOW).fields.number;
 		const sure = (n: ReturnType<typeof number>) => [n?.text, (n?.confidence ?? 0) >= 0.9];
-		expect(sure(number('6363 5905 6521', line('VISA', 500, 220)))).toEqual(['636359056521', false]);
-		expect(sure(number('3714 496353 98431', line('VISA', 500, 220)))).toEqual(['371449635398431', false]);
-		// The number's own network, one whose cards carry its brand, no logo, or one read in doubt: sure.
-		expect(sure(number('6363 5905 6521'))).toEqual(['636359056521', true]);
-		expect(sure(number('6363 5905 6521', line('maestro', 500, 220)))).toEqual(['636359056521', true]);
-		expect(sure(number('6363 5905 6521', line('mastercard', 500, 220)))).toEqual(['636359056521', true]);
-		expect(sure(number('6363 5905 6521', line('VISA', 500, 220, { 1: { prob: 0.6 } })))).toEqual(['636359056521', true]);
-		expect(sure(number('4275 6363 5905 6521', line('VISA', 500, 220)))).toEqual(['4275636359056521', true]);
-		expect(sure(number('3714 496353 98431', line('AMERICAN EXPRESS', 40, 40)))).toEqual(['371449635398431', true]);
-		expect(sure(number('3714 496353 98431', line('AMERICAN', 40, 40), line('EXPRESS', 250, 40)))).toEqual(['371449635398431', true]);
+		expect(sure(number('6363 5905 6521'))).toEqual(['636359056521', false]);
+		expect(sure(number('4222 2222 22222'))).toEqual(['4222222222222', false]);
+		// The whole Visa, an Amex's 15 and a Diners Club's 14 are sure.
+		expect(sure(number('4275 6363 5905 6521'))).toEqual(['4275636359056521', true]);
+		expect(sure(number('3714 496353 98431'))).toEqual(['371449635398431', true]);
+		expect(sure(number('3622 720627 1667'))).toEqual(['36227206271667', true]);
 	});
 
 	test("a box round one glyph, reaching into the box before it, keeps out of that box's row (third-hand set 10)", () => {
@@ -1143,10 +1138,11 @@ describe('card number', () => {
 	});
 
 	const twoLines = (...extra: RecognizedLine[]) =>
-		extractFields(groupIntoRows([line('6206 8993', 40, 100), line('4620022', 40, 140), line('JOHN SMITH', 40, 220), ...extra]), NOW).fields;
+		extractFields(groupIntoRows([line('6206 8993', 40, 100), line('46200227', 40, 140), line('JOHN SMITH', 40, 220), ...extra]), NOW)
+			.fields;
 
 	test('a number on two lines that is valid as read is sure', () => {
-		expect(twoLines().number?.text).toBe('620689934620022');
+		expect(twoLines().number?.text).toBe('6206899346200227');
 		expect(twoLines().number?.confidence).toBeGreaterThanOrEqual(0.9);
 	});
 
@@ -1165,19 +1161,19 @@ describe('card number', () => {
 				]),
 				NOW,
 			).fields.number;
-		expect(beside('6206 8993', '4620022')).toMatchObject({ text: '620689934620022' });
-		expect(beside('6206 8993', '4620022')?.confidence).toBeLessThan(0.9);
-		expect(beside('6206 8993', '4620022', { between: [shrunk(line('what work', 0, 130), 12)] })?.text).toBe('620689934620022');
+		expect(beside('6206 8993', '46200227')).toMatchObject({ text: '6206899346200227' });
+		expect(beside('6206 8993', '46200227')?.confidence).toBeLessThan(0.9);
+		expect(beside('6206 8993', '46200227', { between: [shrunk(line('what work', 0, 130), 12)] })?.text).toBe('6206899346200227');
 		// Lines that start apart are two lines of text, not one number.
-		expect(beside('6206 8993', '4620022', { under: 2 })).toBeUndefined();
+		expect(beside('6206 8993', '46200227', { under: 2 })).toBeUndefined();
 		// Page digits after the second line run past the first line's end: they join nothing.
-		expect(beside('6206 8993', '4620 022 12')).toBeUndefined();
+		expect(beside('6206 8993', '4620 0227 12')).toBeUndefined();
 		// A first line that is a number's length alone is no first line of two.
-		expect(beside('6206 8993 4620', '022')?.text).not.toBe('620689934620022');
+		expect(beside('6206 8993 4620', '0227')?.text).not.toBe('6206899346200227');
 		// Rows of digit groups only, one under the other, are joined as before, and surely.
 		const apart = (between: RecognizedLine[]) =>
-			extractFields(groupIntoRows([line('6206 8993', 200, 100), ...between, line('4620022', 200 + 2 * PITCH, 140)]), NOW).fields.number;
-		expect(apart([])?.text).toBe('620689934620022');
+			extractFields(groupIntoRows([line('6206 8993', 200, 100), ...between, line('46200227', 200 + 2 * PITCH, 140)]), NOW).fields.number;
+		expect(apart([])?.text).toBe('6206899346200227');
 		expect(apart([])?.confidence).toBeGreaterThanOrEqual(0.9);
 		expect(apart([shrunk(line('what work', 0, 130), 12)])).toBeUndefined();
 		// A join that is valid for its brand without Luhn (UnionPay) does not outrank a number read on
@@ -1194,9 +1190,9 @@ describe('card number', () => {
 		const onPage = (second: RecognizedLine) =>
 			extractFields(groupIntoRows([line('at tin', 40, 100), line('6206 8993', 200, 100), second, line('JOHN SMITH', 200, 220)]), NOW).fields
 				.number;
-		expect(onPage(line('4620022', 200, 140))?.joinedPastText).toBe(true);
-		const weak = onPage(line('4620022', 200, 140, { 1: { prob: 0.4 }, 3: { prob: 0.4 } }));
-		expect([weak?.text, weak?.joinedPastText]).toEqual(['620689934620022', undefined]);
+		expect(onPage(line('46200227', 200, 140))?.joinedPastText).toBe(true);
+		const weak = onPage(line('46200227', 200, 140, { 1: { prob: 0.4 }, 3: { prob: 0.4 } }));
+		expect([weak?.text, weak?.joinedPastText]).toEqual(['6206899346200227', undefined]);
 	});
 
 	test("a speck boxed as a row of its own between a number's two lines is no line between them; faint print is", () => {
@@ -1244,7 +1240,9 @@ describe('card number', () => {
 		const lines = (...under: RecognizedLine[]) =>
 			extractFields(groupIntoRows([line('5020 2394 6275', 40, 100), ...under, line('JOHN SMITH', 40, 220)]), NOW).fields;
 		expect(lines().number).toMatchObject({ text: '502023946275' });
-		expect(lines().number?.confidence).toBeGreaterThanOrEqual(0.9);
+		// Alone, 12 digits are no sure number either: a Maestro of that length is rare, a longer number
+		// that lost a group is not (third-hand seed 44).
+		expect(lines().number?.confidence).toBeLessThan(0.9);
 		const continued = lines(line('8678 4271', 40, 140)).number;
 		expect(continued?.text).toBe('502023946275');
 		expect(continued?.confidence).toBeLessThan(0.9);
@@ -1292,7 +1290,7 @@ describe('card number', () => {
 
 	test('digits read in boxes of their own beside the number (a group cut in pieces) leave it unsure', () => {
 		const fields = twoLines(fragment('3', 230, 103), fragment('2', 250, 103));
-		expect(fields.number?.text).toBe('620689934620022');
+		expect(fields.number?.text).toBe('6206899346200227');
 		expect(fields.number?.confidence).toBeLessThan(0.9);
 	});
 
@@ -1353,7 +1351,7 @@ describe('card number', () => {
 
 	test('digits further along the line, or a date, do not', () => {
 		const fields = twoLines(fragment('3', 420, 103), fragment('12/29', 250, 103));
-		expect(fields.number?.text).toBe('620689934620022');
+		expect(fields.number?.text).toBe('6206899346200227');
 		expect(fields.number?.confidence).toBeGreaterThanOrEqual(0.9);
 	});
 });
@@ -2782,14 +2780,16 @@ describe('holder name', () => {
 		// in (an F at 0.55 half a line height from HYE's E, NAM HYE | RIN, independent seed 237).
 		const near = read(line('NAM HYE', 40, 220), shrunk(line(' F ', 149, 223), 24), line('RIN', 200, 220)).name;
 		expect(near?.text).toBe('NAM HYE RIN');
-		// A speck's box reaching into both words stays out (an I at 0.3, ANNA | LEE: a read-only review).
-		const speck = read(
-			line('VALID THRU 12/27', 40, 160),
-			line('ANNA', 40, 220),
-			shrunk(line(' I ', 105, 225, { 1: { prob: 0.3 } }), 16),
-			line('LEE', 140, 220),
-		);
-		expect(speck.name?.text).toBe('ANNA LEE');
+		// A speck's box reaching into both words stays out (an I at 0.3 or 0.6, ANNA | LEE: read-only reviews).
+		for (const prob of [0.3, 0.6]) {
+			const speck = read(
+				line('VALID THRU 12/27', 40, 160),
+				line('ANNA', 40, 220),
+				shrunk(line(' I ', 105, 225, { 1: { prob } }), 16),
+				line('LEE', 140, 220),
+			);
+			expect([prob, speck.name?.text]).toEqual([prob, 'ANNA LEE']);
+		}
 		// A box whose middle lies inside a word's box is a piece of that word read again, not an initial.
 		expect(read(line('RUI ', 40, 220), shrunk(line('Q', 98, 223), 24), line('KHAN', 150, 220)).name?.text).not.toBe('RUI Q KHAN');
 	});

@@ -936,16 +936,21 @@ function misreadExpiryLabel(run: PlacedChar[]): boolean {
 }
 
 /**
- * Whether a misread expiry label (`misreadExpiryLabel`) stands by the chosen date, within
- * MISREAD_LABEL_REACH of its line heights, with no date print of its own: after it on its row (past
- * label words such as DATE), beside it in another row, or under it.
+ * Whether a misread expiry label (`misreadExpiryLabel`) in a box about as tall as the chosen date's
+ * stands by it, within MISREAD_LABEL_REACH of its line heights, with no date print of its own: after it
+ * on its row (past label words such as DATE), beside it in another row, or under it. A label is printed
+ * smaller than its date; one boxed as tall holds its date too, stacked under it and read as the label
+ * (a small label read with a letter wrong beside its own date says nothing: a read-only review).
  */
 function misreadExpiryLabelBy(rows: TextRow[], date: DateCandidate): boolean {
-	const at = quadCenter(spanQuad(date.chars));
+	const dateBox = spanQuad(date.chars);
+	const at = quadCenter(dateBox);
+	const tall = (run: PlacedChar[]) => boxHeight(spanQuad(run)) >= boxHeight(dateBox) * TALL_LABEL;
 	return rows.some((row) => {
 		const runs = dateRuns(row.chars);
 		return runs.some((run, i) => {
-			if (!misreadExpiryLabel(run) || distance(quadCenter(spanQuad(run)), at) > date.row.height * MISREAD_LABEL_REACH) return false;
+			if (!misreadExpiryLabel(run) || !tall(run) || distance(quadCenter(spanQuad(run)), at) > date.row.height * MISREAD_LABEL_REACH)
+				return false;
 			let j = i + 1;
 			while (j < runs.length && labelWordKind(lettersOf(runs[j])) !== null) j += 1;
 			const end = runs[j - 1];
@@ -954,36 +959,17 @@ function misreadExpiryLabelBy(rows: TextRow[], date: DateCandidate): boolean {
 				DATE_PRINT.test(end[end.length - 1].char) ||
 				(next !== undefined && DATE_PRINT.test(next[0].char) && next[0].along - end[end.length - 1].along < row.height * OWN_VALUE_REACH) ||
 				dateBesideInOtherRow(rows, row, end) ||
-				dateUnderSmallLabel(rows, row, runs.slice(i, j).flat());
+				dateUnderLabel(rows, row, runs.slice(i, j).flat());
 			return !ownValue;
 		});
 	});
 }
-/**
- * A date's print in another row right under a label printed smaller than it (EXPIRES END over 11/33):
- * its first character's centre below the label's by up to both rows' heights, and along the label's
- * print within a line height of it.
- */
-function dateUnderSmallLabel(rows: TextRow[], labelRow: TextRow, label: PlacedChar[]): boolean {
-	const from = quadCenter(label[0].quad);
-	const { direction, height } = labelRow;
-	const along = (c: PlacedChar) => lineOffset(from, quadCenter(c.quad), direction).along;
-	const end = along(label[label.length - 1]);
-	return rows.some(
-		(row) =>
-			row !== labelRow &&
-			dateRuns(row.chars).some((run) => {
-				const below = belowLine(from, quadCenter(run[0].quad), direction);
-				return (
-					DATE_PRINT.test(run[0].char) &&
-					below > height * 0.4 &&
-					below < height + row.height &&
-					along(run[run.length - 1]) > -row.height &&
-					along(run[0]) < end + row.height
-				);
-			}),
-	);
+/** A quad's height: its left edge's length. */
+function boxHeight(quad: readonly Point[]): number {
+	return distance(quad[0], quad[3]);
 }
+/** A label's box at least this share of its date's height holds more than the label. */
+const TALL_LABEL = 0.8;
 /** How near the chosen date, in its line heights, a misread expiry label puts it in doubt: a label of the card's, not a word further off. */
 const MISREAD_LABEL_REACH = 6;
 

@@ -226,9 +226,9 @@ function joinGapLetters(rows: LineGeometry[][]): LineGeometry[][] {
 		return end === 'first' ? chars[0] : chars[chars.length - 1];
 	};
 	const letterAt = (member: LineGeometry, end: 'first' | 'last') => glyphAt(member, end)?.char ?? '';
-	// Only a letter read at even odds or more reaches into the words: a speck's box overlapping both
-	// (ANNA | LEE, an I at 0.3; a read-only review) would run into a word.
-	const reach = (glyph: LineGeometry) => ((glyphAt(glyph, 'first')?.prob ?? 0) >= 0.5 ? GAP_LETTER_REACH : 0);
+	// Only a letter read surely reaches into the words: a speck's box overlapping both (ANNA | LEE, an I
+	// at 0.3 to 0.6; read-only reviews) would run into a word.
+	const reach = (glyph: LineGeometry) => ((glyphAt(glyph, 'first')?.prob ?? 0) >= GAP_LETTER_SURE ? GAP_LETTER_REACH : 0);
 	// How far off the host row's axis the glyph is, where it stands in a word gap of that row.
 	const offsetIn = (glyph: LineGeometry, row: LineGeometry[]): number | null => {
 		const members = row.filter((m) => !m.joined);
@@ -277,7 +277,7 @@ function joinGapLetters(rows: LineGeometry[][]): LineGeometry[][] {
 		return host !== null;
 	};
 	for (const row of rows) if (lone(row) && !take(row[0])) kept.push(row);
-	// A stray initial no word gap takes stays in the row it joined.
+	// A stray initial no word gap takes stays in the row it joined (at its array's end: buildRow orders by place).
 	for (const row of rows) for (const item of row) if (strays.has(item) && !take(item)) rest.get(row)?.push(item);
 	return kept.filter((row) => row.length > 0);
 }
@@ -306,6 +306,8 @@ function strayInitial(item: LineGeometry, row: LineGeometry[]): boolean {
  * boxed 13 px into RUI's box, a line height and a half before KHAN's, and the name read RUI KHAN).
  */
 const GAP_LETTER_REACH = 0.6;
+/** ...if read at least this surely (the Q at 0.97). */
+const GAP_LETTER_SURE = 0.9;
 /**
  * How far, in line heights, a letter taken into a word gap stands at least from the letters either
  * side: nearer, the row would take it for one of theirs read again by two boxes and keep the surer
