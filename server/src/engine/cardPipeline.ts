@@ -11,7 +11,7 @@ import { extractFields } from './extractFields';
 import { IMPLAUSIBLE_DATE } from './fieldExpiry';
 import { checked, longestForBrand, validForBrand } from './fieldNumber';
 import { findCardShape } from './findCard';
-import { distance, extendQuadEnds, insideQuad, median, quadCenter, unit } from './geometry';
+import { distance, extendQuadEnds, insideQuad, median, quadCenter, quadHeight, unit } from './geometry';
 import type { OcrModels } from './models';
 import { readNameInDoubt } from './nameRivals';
 import { dominantTextAngle, upsideDownProbability } from './orientation';
@@ -50,14 +50,10 @@ function likeliestGuess(guesses: FieldReading[]): FieldReading | undefined {
 	return [...guesses].sort((a, b) => count(b.text) - count(a.text) || b.confidence - a.confidence)[0];
 }
 
-function boxHeight(quad: Quad): number {
-	return distance(quad[0], quad[3]);
-}
-
 /** The height of a region's text lines: the median of its elongated boxes (single glyphs mislead). */
 function lineHeightOf(quads: Quad[]): number {
-	const elongated = quads.filter((q) => distance(q[0], q[1]) >= boxHeight(q) * 1.8);
-	return median((elongated.length > 0 ? elongated : quads).map(boxHeight));
+	const elongated = quads.filter((q) => distance(q[0], q[1]) >= quadHeight(q) * 1.8);
+	return median((elongated.length > 0 ? elongated : quads).map(quadHeight));
 }
 
 /** view -> source for a view whose x axis runs along `angle` in the source, origin at (ox, oy), k view px per source px. */
@@ -85,7 +81,7 @@ const DIRECTED_LENGTH = 3;
 
 /** The direction of a box long enough for it to be its line's; null for a shorter one. */
 function lineDirection(quad: Quad): number | null {
-	return distance(quad[0], quad[1]) >= boxHeight(quad) * DIRECTED_LENGTH ? Math.atan2(quad[1].y - quad[0].y, quad[1].x - quad[0].x) : null;
+	return distance(quad[0], quad[1]) >= quadHeight(quad) * DIRECTED_LENGTH ? Math.atan2(quad[1].y - quad[0].y, quad[1].x - quad[0].x) : null;
 }
 
 /** The angle between two line directions, whichever way each was read (0 to 90 degrees). */
@@ -112,7 +108,7 @@ export function clustersOf(quads: Quad[], toView: Affine, lineHeight: number): Q
 			x1: Math.max(...xs),
 			y0: Math.min(...ys),
 			y1: Math.max(...ys),
-			area: distance(quad[0], quad[1]) * boxHeight(quad),
+			area: distance(quad[0], quad[1]) * quadHeight(quad),
 		};
 	});
 	const parent = boxes.map((_, i) => i);
@@ -338,7 +334,7 @@ async function readAtCoarseSide(
 		sourceQuads.length === 0 ? [] : clustersOf(sourceQuads, invert(viewTransform(angle, { x: 0, y: 0 }, 1)), lineHeightOf(sourceQuads));
 	// A card shows at least two lines of text; a lone blob (a shadow, out-of-focus lights behind a small
 	// card) can outweigh it, so groups with lines come first.
-	const lines = (cluster: Quad[]) => cluster.filter((q) => distance(q[0], q[1]) >= boxHeight(q) * 2).length;
+	const lines = (cluster: Quad[]) => cluster.filter((q) => distance(q[0], q[1]) >= quadHeight(q) * 2).length;
 	const regions = [...clusters.filter((c) => lines(c) >= 2), ...clusters.filter((c) => lines(c) < 2)].slice(0, MAX_REGIONS);
 	let best: CardReading | null = null;
 	// A number joined past page text beside its lines (a portrait card lying on a printed page, the
@@ -676,7 +672,7 @@ async function readRegion(
 		// margin) and its direction is a rough guess, so a small card's first view can be too small
 		// or still tilted: its own boxes, seen at a readable size, place the view once more.
 		const seenQuads = boxes.map((box) => box.quad);
-		const seen = median(seenQuads.map(boxHeight));
+		const seen = median(seenQuads.map(quadHeight));
 		const tilt = Math.abs(dominantTextAngle(seenQuads));
 		const tooSmall = seen < settings.targetBoxHeight * 0.75 && view.k < 2;
 		if (depth === 0 && boxes.length > 0 && (tooSmall || tilt > TILT_TOLERANCE)) {
@@ -1135,7 +1131,7 @@ const SMALL_VIEW_EDGE_LINES = 1;
 
 /** Whether a box (in a view `width` wide, text along +x) ends within `lines` of its line heights of a side edge. */
 export function textNearSideEdge(quads: Quad[], width: number, lines: number): boolean {
-	const line = median(quads.map(boxHeight));
+	const line = median(quads.map(quadHeight));
 	return boxOutside(quads, line * lines, width - line * lines);
 }
 
@@ -1152,7 +1148,7 @@ function boxOutside(quads: Quad[], from: number, to: number): boolean {
  */
 export function textPastGroup(quads: Quad[], group: Quad[]): boolean {
 	if (group.length === 0) return false;
-	const line = median(quads.map(boxHeight));
+	const line = median(quads.map(quadHeight));
 	const xs = group.flat().map((p) => p.x);
 	return boxOutside(quads, Math.min(...xs) - line * PAST_GROUP_LINES, Math.max(...xs) + line * PAST_GROUP_LINES);
 }

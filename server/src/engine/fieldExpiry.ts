@@ -1,6 +1,6 @@
 import type { DateLabel, Point } from './types';
 import { DIGIT_LOOKALIKES, lookalikeDigit } from './fieldNumber';
-import { aheadOnLine, belowLine, distance, insideQuad, lineOffset, quadCenter } from './geometry';
+import { aheadOnLine, belowLine, distance, insideQuad, lineOffset, quadCenter, quadHeight } from './geometry';
 import type { PlacedChar, TextRow } from './textRows';
 import { editDistance, editDistanceAtMostOne, meanProb, runText, spanQuad, splitRuns } from './textRows';
 
@@ -794,7 +794,7 @@ function strayDigitsBeside(rows: TextRow[], dateRow: TextRow, date: PlacedChar[]
 
 /** A character's height as its detector box gives it (boxes hold whole lines: stacked print makes them taller). */
 function charHeight(c: PlacedChar): number {
-	return distance(c.quad[0], c.quad[3]);
+	return quadHeight(c.quad);
 }
 
 /** How much taller than the date two digits beside it must be printed to be a date read in part. */
@@ -945,7 +945,7 @@ function misreadExpiryLabel(run: PlacedChar[]): boolean {
 function misreadExpiryLabelBy(rows: TextRow[], date: DateCandidate): boolean {
 	const dateBox = spanQuad(date.chars);
 	const at = quadCenter(dateBox);
-	const tall = (run: PlacedChar[]) => boxHeight(spanQuad(run)) >= boxHeight(dateBox) * TALL_LABEL;
+	const tall = (run: PlacedChar[]) => quadHeight(spanQuad(run)) >= quadHeight(dateBox) * TALL_LABEL;
 	return rows.some((row) => {
 		const runs = dateRuns(row.chars);
 		return runs.some((run, i) => {
@@ -963,10 +963,6 @@ function misreadExpiryLabelBy(rows: TextRow[], date: DateCandidate): boolean {
 			return !ownValue;
 		});
 	});
-}
-/** A quad's height: its left edge's length. */
-function boxHeight(quad: readonly Point[]): number {
-	return distance(quad[0], quad[3]);
 }
 /** A label's box at least this share of its date's height holds more than the label. */
 const TALL_LABEL = 0.8;

@@ -320,6 +320,19 @@ export function longestForBrand(digits: string): boolean {
 const SHORT_LENGTHS = ['american-express:15', 'diners-club:14'];
 
 /**
+ * A valid number of a length cards seldom print: more often a longer one that lost digits, valid by
+ * Luhn's chance one time in ten. 17 or 18 digits (bench seed 2199: a UnionPay's 19 digits under a glare
+ * streak read as 17, 62039203875198744, at 0.997), and 12 to 15 but for an Amex's 15 and a Diners
+ * Club's 14: a Maestro's or an old Visa's lengths, more often a number of 16 or 19 with a group lost
+ * (third-hand seed 44: a Visa's 4275 outside the view, its other twelve digits a Maestro's length valid
+ * by chance, at 0.999).
+ */
+function seldomPrinted(digits: string, brand: string | undefined): boolean {
+	if (digits.length === 17 || digits.length === 18) return true;
+	return digits.length < 16 && !SHORT_LENGTHS.includes(`${brand}:${digits.length}`);
+}
+
+/**
  * The card number: the best digit sequence that is a valid number of a known brand (length and
  * Luhn), printed in a grouping cards use. Confidence is high only for a reading that is valid as
  * read; a repaired or invalid reading is reported below the review threshold.
@@ -343,20 +356,13 @@ export function readNumber(rows: TextRow[]): NumberChoice | null {
 		const mean = meanProb(chars);
 		let confidence: number;
 		let rank: number;
-		const validForBrand = cardValidator.number(digits).isValid;
+		const validation = cardValidator.number(digits);
+		const validForBrand = validation.isValid;
 		const fixed = luhn10(digits) ? null : repair(chars, digits);
 		if (validForBrand && luhn10(digits)) {
 			// A valid number read with at most one unsure digit is right: one wrong digit always breaks Luhn.
 			confidence = unsure <= 1 && mapped <= 1 ? 0.93 + 0.07 * Math.max(0, (mean - 0.6) / 0.4) : 0.8 * mean;
-			// 17 or 18 digits, lengths cards seldom print, are more often a 19-digit number that lost
-			// digits, valid by Luhn's chance one time in ten (bench seed 2199: a UnionPay's 19 digits under
-			// a glare streak read as 17, 62039203875198744, at 0.997).
-			if (digits.length === 17 || digits.length === 18) confidence = Math.min(confidence, 0.85);
-			// So are 12 to 15 digits but for an Amex's 15 and a Diners Club's 14: a Maestro's or an old Visa's
-			// lengths, more often a number of 16 or 19 with a group lost (third-hand seed 44: a Visa's 4275
-			// outside the view, its other twelve digits a Maestro's length valid by chance, at 0.999).
-			if (digits.length < 16 && !SHORT_LENGTHS.includes(`${cardValidator.number(digits).card?.type}:${digits.length}`))
-				confidence = Math.min(confidence, 0.85);
+			if (seldomPrinted(digits, validation.card?.type)) confidence = Math.min(confidence, 0.85);
 			rank = 6 + (known ? 1 : 0);
 			if (candidate.window) {
 				confidence = Math.min(confidence, 0.8);

@@ -185,6 +185,11 @@ export function aheadOnLine(from: Point, to: Point, direction: Point, reach: num
 	return offset.along > 0 && offset.along < reach && offset.across < across;
 }
 
+/** A box's height: the length of its left edge (top left to bottom left). */
+export function quadHeight(quad: Quad): number {
+	return distance(quad[0], quad[3]);
+}
+
 export function quadCenter(quad: Quad): Point {
 	return { x: (quad[0].x + quad[1].x + quad[2].x + quad[3].x) / 4, y: (quad[0].y + quad[1].y + quad[2].y + quad[3].y) / 4 };
 }
