@@ -225,6 +225,19 @@ describe('rereadUnsure', () => {
 		).toBe('01/20');
 	});
 
+	test('a date read surely beside its expiry label outweighs crops that read another only beside a decoy label', async () => {
+		// Bench seed 2227: VALID FROM 05/30 at 0.5 in two crops, VALID THRU 04/34 at 0.954 in the third.
+		const fields = await merge(date('05/30', 0.5, 'decoy'), date('04/34', 0.954, 'expiry'), date('05/30', 0.5, 'decoy'));
+		expect(fields.validThru?.text).toBe('04/34');
+		expect(fields.validThru?.confidence).toBeLessThan(0.9);
+		expect(fields.validThru?.laterThan).toBe('05/30');
+		// Not one read in doubt, nor over a crop that read the voted date with no decoy label.
+		expect((await merge(date('05/30', 0.5, 'decoy'), date('04/34', 0.85, 'expiry'), date('05/30', 0.5, 'decoy'))).validThru?.text).toBe(
+			'05/30',
+		);
+		expect((await merge(date('05/30', 0.5, 'decoy'), date('04/34', 0.954, 'expiry'), date('05/30', 0.8))).validThru?.text).toBe('05/30');
+	});
+
 	test('a crop that read two dates does not overrule crops that read the earlier with no digits beside it', async () => {
 		// A read-only review: VALID FROM 03/21 misread 03/27 by one crop, which took it over VALID THRU 03/25.
 		expect((await merge(date('03/25', 0.8), beside('03/27', 0.6, ['03/25']))).validThru?.text).toBe('03/25');

@@ -70,6 +70,15 @@ describe('withWiderView', () => {
 		// The first view read 04/30 too and still chose 10/25: no view saw more, the first stays.
 		const sawBoth = { ...first, lines: [line('10/25 04/30')] };
 		expect(withWiderView(sawBoth, wider(['10/25 04/30']))?.fields.validThru).toMatchObject({ text: '10/25', confidence: 0.85 });
+		// The wider view read another date beside its own and took the later, past the first view's date: the
+		// expiry is a card's latest date (bench seed 2227: VALID FROM 06/28 and VALID THRU 11/31 in one box,
+		// labels garbled, beyond an unlabelled 07/27). Not one earlier than the first view's.
+		const choseAmong = (date: string, other: string) => ({
+			...card({ number, name, validThru: { ...placed(date, 0.984, box(1000, 645, 60, 45)), otherDates: [other] } }),
+			lines: [line(`${other} ${date}`)],
+		});
+		expect(withWiderView(first, choseAmong('04/30', '03/28'))?.fields.validThru).toMatchObject({ text: '04/30', confidence: 0.85 });
+		expect(withWiderView(first, choseAmong('04/24', '03/23'))?.fields.validThru).toMatchObject({ text: '10/25', confidence: 0.85 });
 		// 04/30 off the card's rows (a page's date): not taken.
 		const offRow = { ...wider(['10/25 04/30']), fields: { number, name, validThru: placed('04/30', 0.999, box(1400, 500, 60, 45)) } };
 		expect(withWiderView(first, offRow)?.fields.validThru).toMatchObject({ text: '10/25', confidence: 0.85 });

@@ -511,7 +511,12 @@ export function withWiderView(first: CardReading, wider: CardReading): CardReadi
 		// between the two with more of the card in sight (bench seed 2141: a small unlabelled 10/25, then
 		// 04/30 past the first view's edge).
 		const holds = (lines: CardReading['lines'], date: string) => lines.some((line) => wholeToken(line.text, date));
-		const choseBetween = holds(wider.lines, own.text) && !holds(first.lines, seen.text);
+		// So did one that read other dates beside its own, later than the first view's, where the first
+		// view never read it: the expiry is a card's latest date (bench seed 2227: an unlabelled 07/27 over
+		// the number, VALID FROM 06/28 and VALID THRU 11/31 past the first view's edge; the wider view read
+		// the two as one box, its labels garbled, and took 11/31).
+		const choseLater = (seen.otherDates?.length ?? 0) > 0 && later(seen.text, own.text);
+		const choseBetween = (holds(wider.lines, own.text) || choseLater) && !holds(first.lines, seen.text);
 		const date = (seen.label === 'expiry' || choseBetween) && onCard ? seen : own;
 		return { ...first, fields: { ...first.fields, validThru: { ...date, confidence: Math.min(date.confidence, WIDER_VIEW_DOUBT) } } };
 	}
@@ -1660,6 +1665,19 @@ function laterSeenBeside(voted: string, readings: FieldReading[], votes: Map<Fie
 }
 
 /**
+ * A date read surely beside its expiry label, where the vote went to a date every crop that read it
+ * read beside a decoy label (VALID FROM, MEMBER SINCE); or null. The decoy's crops read it in doubt
+ * for its label, and two of them outvote a third that read the expiry label and its date whole
+ * (bench seed 2227: VALID FROM 05/30 at 0.5 in two crops, VALID THRU 04/34 at 0.954 in the third,
+ * cut at the first view's edge).
+ */
+export function expiryOverDecoy(voted: string, readings: FieldReading[], votes: Map<FieldReading, string>): string | null {
+	const forVoted = readings.filter((r) => votes.get(r) === voted);
+	if (forVoted.length === 0 || forVoted.some((r) => r.label !== 'decoy')) return null;
+	return surest(readings.filter((r) => r.label === 'expiry' && r.confidence >= REVIEW_CONFIDENCE && r.text !== voted))?.text ?? null;
+}
+
+/**
  * Reads the card again with other crop heights and keeps, per field, the surest reading. Readings
  * that disagree cannot both be sure: when two sure readings differ, neither is reported as sure.
  */
@@ -1678,8 +1696,9 @@ export async function rereadUnsure(
 		for (const [r, text] of votedAs) votes.set(text, (votes.get(text) ?? 0) + r.confidence);
 		const voted = [...votes.entries()].sort((a, b) => b[1] - a[1])[0][0];
 		const marked = name === 'name' ? nameWithMarks(voted, readings, votes) : null;
-		const bothSeen = name === 'validThru' ? laterSeenBeside(voted, readings, votedAs) : null;
-		const winner = marked ?? bothSeen ?? voted;
+		const dateOverVote =
+			name === 'validThru' ? (expiryOverDecoy(voted, readings, votedAs) ?? laterSeenBeside(voted, readings, votedAs)) : null;
+		const winner = marked ?? dateOverVote ?? voted;
 		const withWinner = readings.filter((r) => r.text === winner);
 		const best = withWinner.reduce((a, b) => (b.confidence > a.confidence ? b : a));
 		const rivals = readings.filter((r) => r.text !== winner && votedAs.get(r) !== winner && r.confidence >= RIVAL_CONFIDENCE);
@@ -1719,17 +1738,18 @@ export async function rereadUnsure(
 			confidence = Math.min(confidence, 0.85);
 		// Crops that all read the same unsure text back it up, but never past the review line on their own.
 		else if (confidence < REVIEW_CONFIDENCE && agreeing === attempts.length) confidence = Math.min(0.89, confidence + 0.05);
-		// Taken over the vote, a mark or a later date is never sure, however many crops there are; nor is
-		// a month some crop read as one digit: its print may hold a 0 lost there as well as a 1.
+		// Taken over the vote, a mark, a later date or an expiry over a decoy is never sure, however many
+		// crops there are; nor is a month some crop read as one digit: its print may hold a 0 lost there
+		// as well as a 1.
 		const shortFor = readings.some((r) => r.text !== winner && votedAs.get(r) === winner);
-		if (marked !== null || bothSeen !== null || shortFor) confidence = Math.min(confidence, 0.85);
+		if (marked !== null || dateOverVote !== null || shortFor) confidence = Math.min(confidence, 0.85);
 		// What one crop saw (larger digits beside the date, the date read in part elsewhere, a hyphen in
 		// the name) is still there where another crop did not see it.
 		const field: FieldReading = { ...best, confidence };
 		// Taken for crops that read the month as one digit, on no crop's sure reading of it whole: a
 		// closer view's sure reading may share that crop's misread (a 0 lost there read as a 1).
 		if (shortFor && !withWinner.some((r) => r.confidence >= REVIEW_CONFIDENCE)) field.partReadByCrops = true;
-		if (bothSeen !== null) field.laterThan = voted;
+		if (dateOverVote !== null) field.laterThan = voted;
 		// A join's doubt stands alone only where the crops agreed: a rival reading is a doubt of its own.
 		if (field.joinedPastText && (rivals.length > 0 || confidence < best.confidence)) delete field.joinedPastText;
 		for (const flag of DOUBT_FLAGS)

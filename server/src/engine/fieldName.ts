@@ -78,7 +78,7 @@ const CARD_WORDS = new Set([
 const PRODUCT_WORDS = new Set([
 	'PLATINUM', 'GOLD', 'SILVER', 'CLASSIC', 'SIGNATURE', 'INFINITE', 'WORLD', 'ELITE', 'PREFERRED', 'PREMIER', 'PREMIUM',
 	'TITANIUM', 'BLACK', 'RESERVE', 'SAPPHIRE', 'BUSINESS', 'CORPORATE', 'REWARDS', 'CASHBACK', 'PRESTIGE', 'UNLIMITED',
-	'SELECT', 'DIAMOND', 'STANDARD', 'PRIME', 'ULTRA',
+	'SELECT', 'DIAMOND', 'STANDARD', 'PRIME', 'ULTRA', 'PRIVATE',
 ]);
 
 /** A gap after a name at least this share of its widest word gap is as wide as its word gaps. */
@@ -998,18 +998,48 @@ function splitInitials(segment: Segment): Segment {
 }
 
 /**
+ * How much wider than the name's own widest word gap the gap before a card word that is also a name
+ * must be, that word in a box of its own, to part it from the name: a name's words stand evenly,
+ * and the detector boxes them together.
+ */
+const NAME_LIKE_TAIL_APART = 1.1;
+
+/**
+ * The words before a card word that is also a name (MILES, BLACK), ending a line of three words or
+ * more, set apart from them: the name, in doubt, cut from a product printed on its line; or null.
+ * Third-hand sets 32-45: ELIZABETH EMMA DAVIS | MILES, HIROSHI X GARCIA | BLACK and OLUWASEUN HUGHES
+ * | MILES, the product in a box of its own, its gap 1.1-2.3 times the name's widest; CARLOS VON ESSEN
+ * BLACK in one box, the gap three times the name's. A holder whose surname it is (MARY ANN BLACK)
+ * is printed at even gaps, and then read whole.
+ */
+function productNameAfter(segment: Segment, widestGap: (words: PlacedChar[][]) => number): Segment | null {
+	const texts = segment.words.map(runText);
+	const last = segment.words[segment.words.length - 1];
+	if (texts.length < 3 || !NAME_LIKE_CARD_WORDS.has(texts[texts.length - 1].toUpperCase())) return null;
+	if (texts.slice(0, -1).some(isCardWord)) return null;
+	const head = segment.words.slice(0, -1);
+	const before = head[head.length - 1];
+	const ownBox = last[0].box !== before[before.length - 1].box;
+	const gap = wordGap(segment, before, last);
+	if (gap <= widestGap(head) * (ownBox ? NAME_LIKE_TAIL_APART : SET_APART)) return null;
+	return { ...segment, words: head, gapCertainty: segment.gapCertainty.slice(0, head.length - 1), productTail: true, doubtful: true };
+}
+
+/**
  * A product or network name printed on the name line ("MATTEO ROSSI    TRAVEL REWARDS") is set
  * apart from the name by a gap wider than the name's own word gaps; an issuer's name ("PINE RIDGE
  * FEDERAL CREDIT UNION") is not. Only words so set apart are kept beside card words.
  */
 function apartFromCardWords(segment: Segment): Segment[] {
 	const texts = segment.words.map(runText);
-	const isCard = nameLikeOnly(texts) ? texts.map(() => false) : cardWordFlags(texts);
-	if (!isCard.some(Boolean)) return splitAtOddGap(segment);
 	const pitch = segment.pitch;
 	const step = (a: PlacedChar[], b: PlacedChar[]) => wordGap(segment, a, b);
 	/** The widest word gap inside a run of words, half a letter at least. */
 	const widestGap = (words: PlacedChar[][]) => Math.max(pitch * 0.5, ...words.slice(1).map((word, i) => step(words[i], word)));
+	const nameLikeTail = productNameAfter(segment, widestGap);
+	if (nameLikeTail) return splitAtOddGap(nameLikeTail);
+	const isCard = nameLikeOnly(texts) ? texts.map(() => false) : cardWordFlags(texts);
+	if (!isCard.some(Boolean)) return splitAtOddGap(segment);
 	// Card words ending the line, set apart, are a product's (LOTTE VAN DEN BOSCH   DEBIT, third-hand
 	// probe): the words before them are weighed as a line of their own, where a card word that is also
 	// a name (LOTTE) may be the name's.
@@ -1044,8 +1074,15 @@ function apartFromCardWords(segment: Segment): Segment[] {
 		// WATSON INFINITE: third-hand sets 5 and 7, the name lost to the issuer's): the words before
 		// them may be the name, in doubt. So may those before a network's logo read in the name's box
 		// (PIETER DE LOS SANTOS DISCOVER, third-hand set 38: TIDEWATER, the issuer's, reported at 0.6).
+		// So may two name words or more before one product word boxed apart from them, however close (third-
+		// hand set 45: DMITRI LLOYD-WEBB | PRIVATE, 0.6 of a letter apart on a tilted card, and ORBIT taken).
+		const tailWords = segment.words.slice(end + 1);
+		const boxedApart =
+			words.length >= 2 && tailWords.length === 1 && !tailWords[0].some((c) => words.some((w) => w.some((n) => n.box === c.box)));
 		const productTail =
-			start === 0 && texts.slice(end + 1).every((t) => PRODUCT_WORDS.has(letters(t)) || networkLogo(t)) && after >= widest * EVEN_GAP;
+			start === 0 &&
+			texts.slice(end + 1).every((t) => PRODUCT_WORDS.has(letters(t)) || networkLogo(t)) &&
+			(after >= widest * EVEN_GAP || boxedApart);
 		if (Math.min(before, after) > widest * SET_APART) kept.push(part);
 		else if (productTail) kept.push({ ...part, doubtful: true });
 		// Names start their line: two name words and then card words a little further off
