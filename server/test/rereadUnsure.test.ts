@@ -236,6 +236,10 @@ describe('rereadUnsure', () => {
 			'05/30',
 		);
 		expect((await merge(date('05/30', 0.5, 'decoy'), date('04/34', 0.954, 'expiry'), date('05/30', 0.8))).validThru?.text).toBe('05/30');
+		// Nor an expiry before the decoy's date: a misread (a read-only review).
+		expect((await merge(date('08/27', 0.8, 'decoy'), date('08/22', 0.95, 'expiry'), date('08/27', 0.8, 'decoy'))).validThru?.text).toBe(
+			'08/27',
+		);
 	});
 
 	test('a crop that read two dates does not overrule crops that read the earlier with no digits beside it', async () => {

@@ -79,6 +79,8 @@ describe('withWiderView', () => {
 		});
 		expect(withWiderView(first, choseAmong('04/30', '03/28'))?.fields.validThru).toMatchObject({ text: '04/30', confidence: 0.85 });
 		expect(withWiderView(first, choseAmong('04/24', '03/23'))?.fields.validThru).toMatchObject({ text: '10/25', confidence: 0.85 });
+		// Nor one a digit off the first view's: its print, misread (a read-only review).
+		expect(withWiderView(first, choseAmong('10/26', '03/23'))?.fields.validThru).toMatchObject({ text: '10/25', confidence: 0.85 });
 		// 04/30 off the card's rows (a page's date): not taken.
 		const offRow = { ...wider(['10/25 04/30']), fields: { number, name, validThru: placed('04/30', 0.999, box(1400, 500, 60, 45)) } };
 		expect(withWiderView(first, offRow)?.fields.validThru).toMatchObject({ text: '10/25', confidence: 0.85 });

@@ -514,8 +514,10 @@ export function withWiderView(first: CardReading, wider: CardReading): CardReadi
 		// So did one that read other dates beside its own, later than the first view's, where the first
 		// view never read it: the expiry is a card's latest date (bench seed 2227: an unlabelled 07/27 over
 		// the number, VALID FROM 06/28 and VALID THRU 11/31 past the first view's edge; the wider view read
-		// the two as one box, its labels garbled, and took 11/31).
-		const choseLater = (seen.otherDates?.length ?? 0) > 0 && later(seen.text, own.text);
+		// the two as one box, its labels garbled, and took 11/31). Not a date a digit off the first view's:
+		// that may be its print, misread (07/29 for 07/27: a read-only review).
+		const digitsApart = [...seen.text].filter((ch, i) => ch !== own.text[i]).length;
+		const choseLater = (seen.otherDates?.length ?? 0) > 0 && later(seen.text, own.text) && digitsApart >= 2;
 		const choseBetween = (holds(wider.lines, own.text) || choseLater) && !holds(first.lines, seen.text);
 		const date = (seen.label === 'expiry' || choseBetween) && onCard ? seen : own;
 		return { ...first, fields: { ...first.fields, validThru: { ...date, confidence: Math.min(date.confidence, WIDER_VIEW_DOUBT) } } };
@@ -1674,7 +1676,9 @@ function laterSeenBeside(voted: string, readings: FieldReading[], votes: Map<Fie
 export function expiryOverDecoy(voted: string, readings: FieldReading[], votes: Map<FieldReading, string>): string | null {
 	const forVoted = readings.filter((r) => votes.get(r) === voted);
 	if (forVoted.length === 0 || forVoted.some((r) => r.label !== 'decoy')) return null;
-	return surest(readings.filter((r) => r.label === 'expiry' && r.confidence >= REVIEW_CONFIDENCE && r.text !== voted))?.text ?? null;
+	// A card expires after it was issued: an expiry before the decoy's date is a misread (a read-only review).
+	const expiries = readings.filter((r) => r.label === 'expiry' && r.confidence >= REVIEW_CONFIDENCE && later(r.text, voted));
+	return surest(expiries)?.text ?? null;
 }
 
 /**
