@@ -2855,6 +2855,16 @@ describe('holder name', () => {
 		expect(initials.map((row) => row.chars.map((c) => c.char).join(''))).toEqual(['ADA LEE', 'a.b.']);
 	});
 
+	test("an initial with its stop boxed apart and turned off the name's line, a row of its own, is the name's (third-hand set 46)", () => {
+		// CHLOE R. CARTER: the R.'s box 19 degrees off the words', read as a line of its own, and the name
+		// reported CHLOE CARTER.
+		const name = (initial: RecognizedLine) => read(line('CHLOE', 40, 220), turned(shrunk(initial, 26), -19), line('CARTER', 175, 220)).name;
+		expect(name(line('R.', 128, 228))?.text).toBe('CHLOE R. CARTER');
+		// Not two letters, nor a digit with its stop.
+		expect(name(line('RA', 128, 228))?.text).not.toBe('CHLOE RA CARTER');
+		expect(name(line('8.', 128, 228))?.text).not.toMatch(/8|B/);
+	});
+
 	test('a lone letter boxed short in the gap between two words is their middle initial (independent seed 177)', () => {
 		// SAMUEL V QUINTERO: the V's box 10 px high between words 25 px high; read as a line of its own,
 		// it left a gap wide enough to part the name, and SAMUEL alone was reported.

@@ -192,7 +192,8 @@ const GAP_LETTER_FLOOR = 0.1;
  * A lone letter in a box of its own, too small to line up with the words it stands between, is
  * theirs: a middle initial the detector boxed short (independent seed 177: the V of SAMUEL V
  * QUINTERO in a box 10 px high between words 25 px high, read as a line of its own, so the name
- * came apart at the gap it left). Only in a word gap between two boxes of letters (never digits: a
+ * came apart at the gap it left). So is an initial with its stop in a row of its own, its short box
+ * turned off the words' line (third-hand set 46: the R. of CHLOE R. CARTER, 19 degrees off). Only in a word gap between two boxes of letters (never digits: a
  * number's group whose last digit was read as a look-alike letter), on their line's axis, with no
  * more than a line height and a half of white on either side (a speck past a name, before a label further
  * off, stays out), its middle in the gap (its box may reach a little into theirs).
@@ -200,8 +201,7 @@ const GAP_LETTER_FLOOR = 0.1;
 function joinGapLetters(rows: LineGeometry[][]): LineGeometry[][] {
 	const lone = (row: LineGeometry[]) =>
 		row.length === 1 &&
-		row[0].line.chars.length === 1 &&
-		/^[A-Za-z]$/.test(row[0].line.chars[0].char) &&
+		/^[A-Za-z]\.?$/.test(row[0].line.chars.map((c) => c.char).join('')) &&
 		row[0].line.chars[0].prob >= GAP_LETTER_FLOOR;
 	// An initial with its stop (Z.) boxed on its own is short too, and its box's direction is as unsure:
 	// lined up along it, it can join a row of print beside the card that runs its way from far off
