@@ -1784,6 +1784,11 @@ describe('holder name', () => {
 			read(line('THANDIWE CAMPBELL', 40, 220, { 5: { spaceBefore: 0.18, inkGapBefore } })).name?.text;
 		expect(thandiwe(1.75)).toBe('THANDIWE CAMPBELL');
 		expect(thandiwe(2)).toBe('THAND IWE CAMPBELL');
+		// Not before a J, whose hook reaches under the letter before it (JUN-HYUN|JUNG at 1.7: a read-only review).
+		expect(read(line('PAUL JUNG', 40, 220, { 5: { spaceBefore: 0.18, inkGapBefore: 1.7 } })).name?.text).toBe('PAUL JUNG');
+		// Nor at a space the model emitted, unmeasured so: ALI KHAN stays sure.
+		const emitted = read(line('ALI KHAN', 40, 220, { 4: { spaceBefore: 0.9, spaceProb: 0.6, inkGapBefore: 1.7, shift: -0.6 } })).name;
+		expect([emitted?.text, (emitted?.confidence ?? 0) >= 0.9]).toEqual(['ALI KHAN', true]);
 		// An initial stands as close to the next word as a letter (LEILA P OKAFOR at 1.5).
 		expect(read(line('LEILA POKAFOR', 40, 220, { 7: { spaceBefore: 0.18, inkGapBefore: 1.3 } })).name?.text).toBe('LEILA P OKAFOR');
 		// The doubt is the word's, not its line's: a label read on after its gap was taken out (GOOD THRU
@@ -1819,8 +1824,9 @@ describe('holder name', () => {
 		expect([stepped(3.5, 0.7)?.text, (stepped(3.5, 0.7)?.confidence ?? 1) < 0.9]).toEqual(['SIOBHAN B WILSON', true]);
 		expect(stepped(3.5, 0.1)?.text).toBe('SIOBHAN BWILSON');
 		expect(stepped(2.9, 0.7)?.text).toBe('SIOBHAN BWILSON');
-		// Not inside a card word so split (DISCO|VER).
+		// Not inside a card word so split (DISCO|VER), nor one glued to the name (SMITHPLA|TINUM: a read-only review).
 		expect(stepped(3.5, 0.7, 'ANNA LEE DISCOVER', 14)?.text).not.toMatch(/VER/);
+		expect(stepped(3.2, 0.3, 'JOHN SMITHPLATINUM', 14)?.text).toBe('JOHN SMITH');
 		// Only between two letters of one box: a digit read for a letter stays in its word, and two boxes
 		// a letter step apart are one word whatever the run.
 		expect(read(line('ROBERTL0PEZ', 40, 220, { 7: { inkGapBefore: 5 } })).name?.text).toBe('ROBERTLOPEZ');
@@ -2869,9 +2875,12 @@ describe('holder name', () => {
 		// reported CHLOE CARTER.
 		const name = (initial: RecognizedLine) => read(line('CHLOE', 40, 220), turned(shrunk(initial, 26), -19), line('CARTER', 175, 220)).name;
 		expect(name(line('R.', 128, 228))?.text).toBe('CHLOE R. CARTER');
-		// Not two letters, nor a digit with its stop.
+		// Not two letters, nor a digit with its stop, nor a small letter with one (a page's list mark) or a
+		// capital read unsurely (a read-only review).
 		expect(name(line('RA', 128, 228))?.text).not.toBe('CHLOE RA CARTER');
 		expect(name(line('8.', 128, 228))?.text).not.toMatch(/8|B/);
+		expect(name(line('a.', 128, 228))?.text).toBe('CHLOE CARTER');
+		expect(name(line('R.', 128, 228, { 0: { prob: 0.8 } }))?.text).toBe('CHLOE CARTER');
 	});
 
 	test('a lone letter boxed short in the gap between two words is their middle initial (independent seed 177)', () => {

@@ -499,7 +499,7 @@ function segments(row: TextRow): Segment[] {
 				c.prob < FAINT_MODEL_SPACE &&
 				next !== undefined &&
 				(next.inkGapBefore ?? 0) >= 1 &&
-				inkJoin(word, next) &&
+				inkJoin(word, next, false) &&
 				(next.along - word[word.length - 1].along) / pitch < UNBACKED_STEP &&
 				letters(runText(restOfRun(row.chars, i + 1))).length >= 2;
 			// A space the model believed, where the letters either side stand a letter step apart and the crop's
@@ -546,7 +546,7 @@ function segments(row: TextRow): Segment[] {
 			last !== undefined &&
 			(c.inkGapBefore ?? 0) >= INK_WORD_GAP &&
 			(c.along - last.along) / pitch >= BLANK_GAP_STEP &&
-			!isCardWord(runText([...word, ...restOfRun(row.chars, i)]));
+			!cutsCardWord(runText([...word, ...restOfRun(row.chars, i)]), word.length);
 		const blankOnly =
 			step === null &&
 			!lost.has(c) &&
@@ -580,7 +580,7 @@ function segments(row: TextRow): Segment[] {
 		const wordBefore = current.words[current.words.length - 1];
 		if (word.length === 0 && pendingGap < SURE_GAP && !keepGap) {
 			if (!blankOnly && inkGap(wordBefore, c)) pendingGap = SURE_GAP;
-			else if (inkJoin(wordBefore, c)) {
+			else if (inkJoin(wordBefore, c, true)) {
 				word = current.words.pop() ?? [];
 				// The gap before the word read whole is pending again.
 				pendingGap = current.gapCertainty.pop() ?? 1;
@@ -671,6 +671,18 @@ function inkGap(word: PlacedChar[] | undefined, c: PlacedChar): boolean {
  */
 const INK_LONE_GAP = 4;
 
+/**
+ * Whether cutting `run` before its character `at` parts a card word in it, whole or glued to the name
+ * (DISCO|VER, SMITHPLA|TINUM: a read-only review), or leaves a piece a card word would be read from.
+ */
+function cutsCardWord(run: string, at: number): boolean {
+	const text = run.toUpperCase();
+	if (isCardWord(text)) return true;
+	for (let start = 0; start < at; start++)
+		for (let end = at + 1; end <= text.length; end++) if (end - start >= 4 && CARD_WORDS.has(text.slice(start, end))) return true;
+	return false;
+}
+
 /** Letter steps past which a blank run of INK_WORD_GAP parts a word with no other sign of a gap (see `segments`). */
 const BLANK_GAP_STEP = 1.2;
 
@@ -699,12 +711,14 @@ const FAINT_GAP_RUN = 2;
 const INK_NO_GAP = 1.6;
 
 /**
- * INK_NO_GAP beside a stem letter with blank at its side: after an I, an L (open right of its stem)
- * or a small l, or before an I or l. Measured over every crop's gaps proposed in doubt inside one box
- * in eight sets (1680 cards): inside words beside such letters 1.6-1.87 in five names (THAND|IWE,
- * WIL|SON, OL|UWASEUN, MAXIMIL|IAN, RAMAKRI|SHNAN), 2.0-2.33 in two of them too; real gaps beside them
- * 2.0 and up (DEL|CARMEN 2.0). Real gaps elsewhere go as low as 1.5 (MARY|MULLER, JUNG|MINJUN) and,
- * before a J's hook, 1.7 (JUN-HYUN|JUNG): there INK_NO_GAP stands.
+ * INK_NO_GAP beside a stem letter with blank at its side: after an I, an L (open right of its stem),
+ * a small l or i, or before an I, i or l; but never before a J, whose hook reaches under the letter
+ * before it. Measured over every crop's gaps proposed in doubt inside one box in eight sets (1680
+ * cards): inside words beside such letters 1.6-1.87 in five names (THAND|IWE, WIL|SON, OL|UWASEUN,
+ * MAXIMIL|IAN, RAMAKRI|SHNAN), 2.0-2.33 in two of them too; real gaps beside them 2.0 and up
+ * (DEL|CARMEN 2.0). Real gaps elsewhere go as low as 1.5 (MARY|MULLER, JUNG|MINJUN) and, before a J,
+ * 1.7 (JUN-HYUN|JUNG): there INK_NO_GAP stands. Only for gaps the segmenter proposed in doubt: a space
+ * the model emitted (see `unbacked`) was not measured so.
  */
 const INK_NO_GAP_BESIDE_STEM = 1.9;
 
@@ -713,16 +727,17 @@ const INK_NO_GAP_BESIDE_STEM = 1.9;
  * crop, after a word of two letters or more ending in a letter (an initial stands as close as a
  * letter: P OKAFOR at 1.5).
  */
-function inkJoin(word: PlacedChar[] | undefined, c: PlacedChar): boolean {
+function inkJoin(word: PlacedChar[] | undefined, c: PlacedChar, proposedInDoubt: boolean): boolean {
 	const last = word?.[word.length - 1];
 	const ink = c.inkGapBefore ?? 0;
+	const besideStem = proposedInDoubt && last !== undefined && (/[ILil]/.test(last.char) || /[Iil]/.test(c.char)) && !/[Jj]/.test(c.char);
 	return (
 		last !== undefined &&
 		last.box === c.box &&
 		letters(runText(word ?? [])).length >= 2 &&
 		/[A-Za-z]/.test(last.char) &&
 		ink > 0 &&
-		ink < (/[ILil]/.test(last.char) || /[Iil]/.test(c.char) ? INK_NO_GAP_BESIDE_STEM : INK_NO_GAP)
+		ink < (besideStem ? INK_NO_GAP_BESIDE_STEM : INK_NO_GAP)
 	);
 }
 

@@ -199,10 +199,13 @@ const GAP_LETTER_FLOOR = 0.1;
  * off, stays out), its middle in the gap (its box may reach a little into theirs).
  */
 function joinGapLetters(rows: LineGeometry[][]): LineGeometry[][] {
-	const lone = (row: LineGeometry[]) =>
-		row.length === 1 &&
-		/^[A-Za-z]\.?$/.test(row[0].line.chars.map((c) => c.char).join('')) &&
-		row[0].line.chars[0].prob >= GAP_LETTER_FLOOR;
+	// With its stop, a capital read surely: a small letter with a dot (a page's list mark "a.") or a
+	// faint one is as likely a speck (a read-only review).
+	const lone = (row: LineGeometry[]) => {
+		const glyphs = row.length === 1 ? row[0].line.chars.filter((c) => c.char !== ' ') : [];
+		const text = glyphs.map((c) => c.char).join('');
+		return (/^[A-Za-z]$/.test(text) && glyphs[0].prob >= GAP_LETTER_FLOOR) || (/^[A-Z]\.$/.test(text) && glyphs[0].prob >= GAP_LETTER_SURE);
+	};
 	// An initial with its stop (Z.) boxed on its own is short too, and its box's direction is as unsure:
 	// lined up along it, it can join a row of print beside the card that runs its way from far off
 	// (third-hand seed 41: the Z. of ALEXANDRA Z. MILLER, its box 15 degrees off the name's, joined a
