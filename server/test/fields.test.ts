@@ -1827,6 +1827,11 @@ describe('holder name', () => {
 		// Not inside a card word so split (DISCO|VER), nor one glued to the name (SMITHPLA|TINUM: a read-only review).
 		expect(stepped(3.5, 0.7, 'ANNA LEE DISCOVER', 14)?.text).not.toMatch(/VER/);
 		expect(stepped(3.2, 0.3, 'JOHN SMITHPLATINUM', 14)?.text).toBe('JOHN SMITH');
+		// Nor beside a narrow letter (third-hand set 42: JI-WOO's J|I at 3.0 and 1.5 steps), nor where the
+		// model saw an apostrophe in the blank (third-hand set 37: O|BRIEN, seen at 0.15-0.37).
+		expect(stepped(3.5, 0.7, 'PARK JIWOO', 6)?.text).toBe('PARK JIWOO');
+		const brien = read(line('MARY OBRIEN', 40, 220, { 6: { inkGapBefore: 3.5, shift: 0.7, apostropheBefore: 0.3 } })).name;
+		expect(brien?.text).toBe("MARY O'BRIEN");
 		// Only between two letters of one box: a digit read for a letter stays in its word, and two boxes
 		// a letter step apart are one word whatever the run.
 		expect(read(line('ROBERTL0PEZ', 40, 220, { 7: { inkGapBefore: 5 } })).name?.text).toBe('ROBERTLOPEZ');

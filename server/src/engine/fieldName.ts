@@ -540,10 +540,15 @@ function segments(row: TextRow): Segment[] {
 		// apart than their step too (bench seed 2225: SIOBHAN BWILSON, the B|W run 3.3-3.7 and the step
 		// 1.7-1.8; LUDWIG VAN DERBERG, 3.3-3.8 and 1.2-1.5). Over eight sets' letter pairs inside words
 		// (1680 cards) runs of 3 or more stood at most 1.0 of a step apart, but one crop of a garbled
-		// SAMU'EL (1.24); a card word split so (DISCO|VER, at 1.5) stays whole.
+		// SAMU'EL (1.24); a card word split so (DISCO|VER, at 1.5) stays whole. Not beside a narrow letter,
+		// whose side bearings widen both (JI-WOO's J|I at 3.0 and 1.5), nor where the model saw a mark
+		// in the blank (O|BRIEN, its apostrophe seen at 0.15-0.37): the white is theirs.
 		const last = word[word.length - 1];
 		const wideApart =
 			last !== undefined &&
+			!NARROW_LETTER.test(last.char + c.char) &&
+			c.apostropheBefore < APOSTROPHE_SEEN &&
+			(c.hyphenBefore ?? 0) < HYPHEN_SEEN &&
 			(c.inkGapBefore ?? 0) >= INK_WORD_GAP &&
 			(c.along - last.along) / pitch >= BLANK_GAP_STEP &&
 			!cutsCardWord(runText([...word, ...restOfRun(row.chars, i)]), word.length);
