@@ -193,18 +193,19 @@ const GAP_LETTER_FLOOR = 0.1;
  * theirs: a middle initial the detector boxed short (independent seed 177: the V of SAMUEL V
  * QUINTERO in a box 10 px high between words 25 px high, read as a line of its own, so the name
  * came apart at the gap it left). So is an initial with its stop in a row of its own, its short box
- * turned off the words' line (third-hand set 46: the R. of CHLOE R. CARTER, 19 degrees off). Only in a word gap between two boxes of letters (never digits: a
- * number's group whose last digit was read as a look-alike letter), on their line's axis, with no
- * more than a line height and a half of white on either side (a speck past a name, before a label further
- * off, stays out), its middle in the gap (its box may reach a little into theirs).
+ * turned off the words' line (third-hand set 46: the R. of CHLOE R. CARTER, 19 degrees off). Only in
+ * a word gap between two boxes of letters (never digits: a number's group whose last digit was read
+ * as a look-alike letter), on their line's axis, with no more than a line height and a half of white
+ * on either side (a speck past a name, before a label further off, stays out), its middle in the gap
+ * (its box may reach a little into theirs).
  */
 function joinGapLetters(rows: LineGeometry[][]): LineGeometry[][] {
 	// With its stop, a capital read surely: a small letter with a dot (a page's list mark "a.") or a
 	// faint one is as likely a speck (a read-only review).
 	const lone = (row: LineGeometry[]) => {
-		const glyphs = row.length === 1 ? row[0].line.chars.filter((c) => c.char !== ' ') : [];
-		const text = glyphs.map((c) => c.char).join('');
-		return (/^[A-Za-z]$/.test(text) && glyphs[0].prob >= GAP_LETTER_FLOOR) || (/^[A-Z]\.$/.test(text) && glyphs[0].prob >= GAP_LETTER_SURE);
+		const chars = row.length === 1 ? row[0].line.chars : [];
+		const text = chars.map((c) => c.char).join('');
+		return (/^[A-Za-z]$/.test(text) && chars[0].prob >= GAP_LETTER_FLOOR) || (/^[A-Z]\.$/.test(text) && chars[0].prob >= GAP_LETTER_SURE);
 	};
 	// An initial with its stop (Z.) boxed on its own is short too, and its box's direction is as unsure:
 	// lined up along it, it can join a row of print beside the card that runs its way from far off
