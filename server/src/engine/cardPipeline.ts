@@ -18,7 +18,7 @@ import { dominantTextAngle, upsideDownProbability } from './orientation';
 import type { RecognizedChar, RecognizedLine } from './recognizeText';
 import { MAX_REC_WIDTH, cropWidth, recognizeLines } from './recognizeText';
 import { resizeRgb, warpRgb } from './resample';
-import { groupIntoRows } from './textRows';
+import { differingChars, groupIntoRows } from './textRows';
 
 export interface CardReading {
 	fields: Partial<Record<FieldName, FieldReading>>;
@@ -431,7 +431,7 @@ async function readAtCoarseSide(
 		const k = Math.min(2, settings.maxViewSide / longSide);
 		const cardView = viewTransform(Math.atan2(quad[1].y - quad[0].y, quad[1].x - quad[0].x), quad[0], k);
 		const width = Math.round(longSide * k);
-		const height = Math.round(distance(quad[0], quad[3]) * k);
+		const height = Math.round(quadHeight(quad) * k);
 		const boxes = await detectText(models, warpRgb(source, cardView, width, height), Math.max(width, height));
 		if (boxes.length > 0) {
 			const quads = boxes.map((box) => mapQuad(cardView, box.quad));
@@ -516,8 +516,7 @@ export function withWiderView(first: CardReading, wider: CardReading): CardReadi
 		// the number, VALID FROM 06/28 and VALID THRU 11/31 past the first view's edge; the wider view read
 		// the two as one box, its labels garbled, and took 11/31). Not a date a digit off the first view's:
 		// that may be its print, misread (07/29 for 07/27: a read-only review).
-		const digitsApart = [...seen.text].filter((ch, i) => ch !== own.text[i]).length;
-		const choseLater = (seen.otherDates?.length ?? 0) > 0 && later(seen.text, own.text) && digitsApart >= 2;
+		const choseLater = (seen.otherDates?.length ?? 0) > 0 && later(seen.text, own.text) && differingChars(seen.text, own.text) >= 2;
 		const choseBetween = (holds(wider.lines, own.text) || choseLater) && !holds(first.lines, seen.text);
 		const date = (seen.label === 'expiry' || choseBetween) && onCard ? seen : own;
 		return { ...first, fields: { ...first.fields, validThru: { ...date, confidence: Math.min(date.confidence, WIDER_VIEW_DOUBT) } } };
@@ -589,7 +588,7 @@ export function onCardRow(field: FieldReading, anchors: Array<FieldReading | und
 		const a = quadCenter(anchor.box);
 		const off = Math.abs((c.x - a.x) * along.y - (c.y - a.y) * along.x);
 		const fieldLength = distance(box[0], box[1]);
-		const fieldHeight = distance(box[0], box[3]);
+		const fieldHeight = quadHeight(box);
 		const cosine = fieldLength === 0 ? 0 : ((box[1].x - box[0].x) * along.x + (box[1].y - box[0].y) * along.y) / fieldLength;
 		return (
 			off <= height * ROW_AXIS_OFF &&

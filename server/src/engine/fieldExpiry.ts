@@ -2,7 +2,7 @@ import type { DateLabel, Point } from './types';
 import { DIGIT_LOOKALIKES, lookalikeDigit } from './fieldNumber';
 import { aheadOnLine, belowLine, distance, insideQuad, lineOffset, quadCenter, quadHeight } from './geometry';
 import type { PlacedChar, TextRow } from './textRows';
-import { editDistance, editDistanceAtMostOne, meanProb, runText, spanQuad, splitRuns } from './textRows';
+import { differingChars, editDistance, editDistanceAtMostOne, meanProb, runText, spanQuad, splitRuns } from './textRows';
 
 export interface ExpiryChoice {
 	text: string;
@@ -908,7 +908,7 @@ function unreadStackedLabel(row: TextRow, date: PlacedChar[], number: Set<Placed
 function followsCutValidLabel(row: TextRow, date: PlacedChar[]): boolean {
 	const letters = runText(lettersBefore(row, date[0])).toUpperCase();
 	if (letters.length < 2 || letters.length > 'VALID'.length || letters[0] !== 'V') return false;
-	const differ = [...letters].filter((ch, i) => ch !== 'VALID'[i]).length;
+	const differ = differingChars(letters, 'VALID');
 	return letters.length === 2 ? differ === 0 : differ <= 1;
 }
 

@@ -1,6 +1,6 @@
 import type { PlacedChar, TextRow } from './textRows';
 import { editDistanceAtMostOne, FAINT_MODEL_SPACE, runText, SPACE_THRESHOLD, spanQuad, splitRuns, SURE_GAP_PROB } from './textRows';
-import { aheadOnLine, distance, dot, extendQuadEnds, insideQuad, lineOffset, median, quadCenter } from './geometry';
+import { aheadOnLine, distance, dot, extendQuadEnds, insideQuad, lineOffset, median, quadCenter, quadHeight } from './geometry';
 
 export interface NameChoice {
 	text: string;
@@ -1125,8 +1125,8 @@ function apartFromCardWords(segment: Segment): Segment[] {
 		// hand set 45: DMITRI LLOYD-WEBB | PRIVATE, 0.6 of a letter apart on a tilted card; PRIVATE, which
 		// ends issuers' names as often, is no product word, and ORBIT stays taken there).
 		const tailWords = segment.words.slice(end + 1);
-		const boxedApart =
-			words.length >= 2 && tailWords.length === 1 && !tailWords[0].some((c) => words.some((w) => w.some((n) => n.box === c.box)));
+		const nameBoxes = new Set(words.flat().map((c) => c.box));
+		const boxedApart = words.length >= 2 && tailWords.length === 1 && tailWords[0].every((c) => !nameBoxes.has(c.box));
 		const productTail =
 			start === 0 &&
 			texts.slice(end + 1).every((t) => PRODUCT_WORDS.has(letters(t)) || networkLogo(t)) &&
@@ -1791,7 +1791,7 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	// letters read again in an overlapping box, where they stand.
 	const taken = new Set(chars);
 	const extent = extendQuadEnds(spanQuad(chars), 1, 1);
-	const near = distance(extent[0], extent[3]) / 2;
+	const near = quadHeight(extent) / 2;
 	const again = (c: PlacedChar) =>
 		chars.some((n) => n.char.toUpperCase() === c.char.toUpperCase() && distance(quadCenter(n.quad), quadCenter(c.quad)) < near);
 	// A letter the model hardly believed in a sliver of a box (an E at 0.02, 14 px high between MARY

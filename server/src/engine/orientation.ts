@@ -1,6 +1,6 @@
 import type { Quad } from './types';
 import type { RgbImage } from './decode';
-import { distance } from './geometry';
+import { distance, quadHeight } from './geometry';
 import type { OcrModels } from './models';
 import { REC_HEIGHT, cropLine } from './recognizeText';
 
@@ -55,7 +55,7 @@ export async function upsideDownProbability(models: OcrModels, source: RgbImage,
 	let weighted = 0;
 	let total = 0;
 	chosen.forEach((quad, b) => {
-		const weight = Math.min(distance(quad[0], quad[1]) / Math.max(1, distance(quad[0], quad[3])), 8);
+		const weight = Math.min(distance(quad[0], quad[1]) / Math.max(1, quadHeight(quad)), 8);
 		weighted += weight * probs[b * 2 + 1];
 		total += weight;
 	});

@@ -550,6 +550,11 @@ export function splitRuns(chars: PlacedChar[]): PlacedChar[][] {
 	return runs;
 }
 
+/** How many of `a`'s characters differ from `b`'s at the same place (a place `b` lacks differs). */
+export function differingChars(a: string, b: string): number {
+	return [...a].filter((ch, i) => ch !== b[i]).length;
+}
+
 /** Levenshtein distance between two words (short ones: labels and names). */
 export function editDistance(a: string, b: string): number {
 	let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
