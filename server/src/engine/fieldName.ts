@@ -1,5 +1,14 @@
 import type { PlacedChar, TextRow } from './textRows';
-import { editDistanceAtMostOne, FAINT_MODEL_SPACE, runText, SPACE_THRESHOLD, spanQuad, splitRuns, SURE_GAP_PROB } from './textRows';
+import {
+	editDistanceAtMostOne,
+	FAINT_MODEL_SPACE,
+	LETTER_FOR_DIGIT,
+	runText,
+	SPACE_THRESHOLD,
+	spanQuad,
+	splitRuns,
+	SURE_GAP_PROB,
+} from './textRows';
 import { aheadOnLine, distance, dot, extendQuadEnds, insideQuad, lineOffset, median, quadCenter, quadHeight } from './geometry';
 
 export interface NameChoice {
@@ -397,6 +406,27 @@ function boxStep(previous: PlacedChar | undefined, c: PlacedChar, pitch: number)
 	return previous && previous.char !== ' ' && previous.box !== c.box ? (c.along - previous.along) / pitch : null;
 }
 
+/** A gap the model emitted with no blank run wider than this share of the usual one between letters has ink across it... */
+const INK_ACROSS_GAP = 0.25;
+/** ...where another gap it emitted in the same box stands blank at least this many times the usual run. */
+const CLEAR_WORD_GAP = 2;
+
+/**
+ * Whether the space at `i` has ink across it, no blank columns at all, where another space the model
+ * emitted in its box stands clearly blank: a mark in the middle of the line, a hyphen (third-hand set
+ * 48: MARIE-CLAIRE SZCZEPANSKI in a monospace font, the hyphen read as a space in six crops, every
+ * one with no blank run before the C and 4.7-6.0 times the usual one before the S; the hyphen class
+ * at 0.01-0.33). Not where the apostrophe class rose at all: an apostrophe's ink is a mark there too.
+ * Blur and noise fill a gap's columns as well (KANG WOO at 0.41), but the name's other gap then fills
+ * alike.
+ */
+function inkAcrossGap(chars: readonly PlacedChar[], i: number): boolean {
+	const next = chars[i + 1];
+	if (next?.inkGapBefore === undefined || next.inkGapBefore > INK_ACROSS_GAP) return false;
+	if (Math.max(chars[i].apostropheBefore, next.apostropheBefore) >= APOSTROPHE_DOUBT) return false;
+	return chars.some((d, j) => j !== i + 1 && d.box === next.box && chars[j - 1]?.char === ' ' && (d.inkGapBefore ?? 0) >= CLEAR_WORD_GAP);
+}
+
 /** A mark the model saw before `c` but did not emit, put back at `c`'s place, its reading a guess. */
 function putBack(mark: "'" | '-', c: PlacedChar): PlacedChar {
 	return { ...c, char: mark, prob: 0.6, alt: null, ...(mark === "'" ? { apostropheBefore: 0 } : { hyphenBefore: 0 }) };
@@ -471,9 +501,11 @@ function segments(row: TextRow): Segment[] {
 			)
 				return;
 			// A hyphen the model read as a gap (SHIN JI WOO, the hyphen class at 0.4 there) joins the words,
-			// inside one detector box only: at a box's start the class reads the crop's edge, not a gap.
+			// inside one detector box only: at a box's start the class reads the crop's edge, not a gap. So
+			// does a gap with ink across it, in a box whose other gap stands clearly blank (`inkAcrossGap`).
 			const next = row.chars[i + 1];
 			const last = word[word.length - 1];
+			const hyphenSeen = Math.max(c.hyphenBefore ?? 0, next?.hyphenBefore ?? 0) >= HYPHEN_SEEN;
 			if (
 				last &&
 				next &&
@@ -481,9 +513,10 @@ function segments(row: TextRow): Segment[] {
 				next.box === c.box &&
 				/[A-Za-z]/.test(last.char) &&
 				/[A-Za-z]/.test(next.char) &&
-				Math.max(c.hyphenBefore ?? 0, next.hyphenBefore ?? 0) >= HYPHEN_SEEN
+				(hyphenSeen || inkAcrossGap(row.chars, i))
 			) {
-				word.push(putBack('-', c));
+				// Put back for the ink alone, the hyphen takes out a gap the model emitted: a guess.
+				word.push(hyphenSeen ? putBack('-', c) : { ...putBack('-', c), gapTakenOut: true });
 				return;
 			}
 			// A space the model emitted but hardly believed, where its crop's columns stand blank no wider than
@@ -997,8 +1030,16 @@ interface Candidate {
 const LOST_GAP_CERTAINTY = 0.5;
 
 /**
+ * A stop read under this before an initial and its own stop at the word's end is the word gap's
+ * white read as a stop (bench seed 2231: PATRICIA.A. in Liberation Mono, the first stop at 0.51 in
+ * the blank cell between the words, read PATRICI A. A.).
+ */
+const STOP_FOR_GAP = 0.6;
+
+/**
  * "T.ADAMS": an initial's full stop followed by a letter ends a word even where no gap was read; a
- * stop ending a longer word ends an initial run into it.
+ * stop ending a longer word ends an initial run into it. A doubtful stop before a last initial and
+ * its stop (PATRICIA.A.) is a word gap, in doubt.
  */
 function splitInitials(segment: Segment): Segment {
 	const words: PlacedChar[][] = [];
@@ -1014,6 +1055,12 @@ function splitInitials(segment: Segment): Segment {
 		};
 		for (let i = 1; i < word.length - 1; i++) {
 			if (word[i].char !== '.' || !/[A-Za-z]/.test(word[i + 1].char) || !/[A-Za-z]/.test(word[i - 1].char)) continue;
+			if (i - start >= 3 && word[i].prob < STOP_FOR_GAP && i + 2 === word.length - 1 && word[i + 2].char === '.') {
+				words.push(word.slice(start, i));
+				gapCertainty.push(LOST_GAP_CERTAINTY);
+				start = i + 1;
+				continue;
+			}
 			// GEORGEX.WESTBROOK: the given name first, then the initial as below.
 			if (i - start >= 3) cutLostGap(i - 1);
 			if (i - start === 1) {
@@ -1404,8 +1451,6 @@ function apartFromSmallLetters(segment: Segment): Segment {
 	return { ...segment, words: segment.words.slice(start, end), gapCertainty: segment.gapCertainty.slice(start, end - 1) };
 }
 
-const LETTER_FOR_DIGIT: Record<string, string> = { '0': 'O', '1': 'I', '5': 'S', '8': 'B' };
-
 /**
  * Whether a word's only digits are zeros in pairs side by side, each pair beside a letter: OO read
  * as 00 (bench seed 2155: EUN-YU Y00; bench seed 2185: KIM J00-S00, both parts of a hyphened name).
@@ -1451,11 +1496,15 @@ function letterForDigit(word: PlacedChar[]): PlacedChar[] {
 
 /**
  * A look-alike digit with a full stop between two words ("WINONA 0. BANERJEE", independent seed 177)
- * is a middle initial read as a digit: its letter.
+ * is a middle initial read as a digit: its letter. So is one alone, without a stop, where its short
+ * box was taken into the word gap (DELPHINE 0 WHITFIELD, independent seed 253).
  */
 function initialForDigit(word: PlacedChar[], i: number, words: PlacedChar[][]): PlacedChar[] {
-	if (i === 0 || i === words.length - 1 || word.length !== 2 || word[1].char !== '.' || !(word[0].char in LETTER_FOR_DIGIT)) return word;
-	return [{ ...word[0], char: LETTER_FOR_DIGIT[word[0].char], fromDigit: true }, word[1]];
+	if (i === 0 || i === words.length - 1 || !(word[0].char in LETTER_FOR_DIGIT)) return word;
+	const withStop = word.length === 2 && word[1].char === '.';
+	const boxedAlone = word.length === 1 && word[0].shortBox === true;
+	if (!withStop && !boxedAlone) return word;
+	return [{ ...word[0], char: LETTER_FOR_DIGIT[word[0].char], fromDigit: true }, ...word.slice(1)];
 }
 
 /** One digit among a word's letters (0SEI, MAR1A) is a letter the model read as its look-alike; the name is then in doubt. */

@@ -187,6 +187,13 @@ export function groupIntoRows(lines: RecognizedLine[]): TextRow[] {
 const GAP_LETTER_WHITE = 1.5;
 /** A letter read under this in a short box is a speck (an E at 0.02 between MARY and O'NEIL, seed 2085), not an initial. */
 const GAP_LETTER_FLOOR = 0.1;
+/** The letters a name's print is read as digits for: O as 0, I as 1, S as 5, B as 8. */
+export const LETTER_FOR_DIGIT: Readonly<Record<string, string>> = { '0': 'O', '1': 'I', '5': 'S', '8': 'B' };
+/**
+ * A look-alike digit alone in a short box is taken into a word gap only if read at least this surely:
+ * a speck is read as a digit as readily as a letter.
+ */
+const GAP_DIGIT_FLOOR = 0.5;
 
 /**
  * A lone letter in a box of its own, too small to line up with the words it stands between, is
@@ -197,7 +204,9 @@ const GAP_LETTER_FLOOR = 0.1;
  * a word gap between two boxes of letters (never digits: a number's group whose last digit was read
  * as a look-alike letter), on their line's axis, with no more than a line height and a half of white
  * on either side (a speck past a name, before a label further off, stays out), its middle in the gap
- * (its box may reach a little into theirs).
+ * (its box may reach a little into theirs). So is a look-alike digit alone in such a box, read fairly
+ * surely (independent seed 253: the O of DELPHINE O WHITFIELD in OCR-B, boxed short and read as 0 at
+ * 0.66; the name came back without it at 0.994); the name's reading makes it the letter, in doubt.
  */
 function joinGapLetters(rows: LineGeometry[][]): LineGeometry[][] {
 	// With its stop, a capital read surely: a small letter with a dot (a page's list mark "a.") or a
@@ -205,7 +214,11 @@ function joinGapLetters(rows: LineGeometry[][]): LineGeometry[][] {
 	const lone = (row: LineGeometry[]) => {
 		const chars = row.length === 1 ? row[0].line.chars : [];
 		const text = chars.map((c) => c.char).join('');
-		return (/^[A-Za-z]$/.test(text) && chars[0].prob >= GAP_LETTER_FLOOR) || (/^[A-Z]\.$/.test(text) && chars[0].prob >= GAP_LETTER_SURE);
+		return (
+			(/^[A-Za-z]$/.test(text) && chars[0].prob >= GAP_LETTER_FLOOR) ||
+			(/^[A-Z]\.$/.test(text) && chars[0].prob >= GAP_LETTER_SURE) ||
+			(text in LETTER_FOR_DIGIT && chars[0].prob >= GAP_DIGIT_FLOOR)
+		);
 	};
 	// An initial with its stop (Z.) boxed on its own is short too, and its box's direction is as unsure:
 	// lined up along it, it can join a row of print beside the card that runs its way from far off
