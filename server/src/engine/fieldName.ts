@@ -408,8 +408,12 @@ function boxStep(previous: PlacedChar | undefined, c: PlacedChar, pitch: number)
 
 /** A gap the model emitted with no blank run wider than this share of the usual one between letters has ink across it... */
 const INK_ACROSS_GAP = 0.25;
-/** ...where another gap it emitted in the same box stands blank at least this many times the usual run. */
+/** ...where another gap it emitted in the same box stands blank at least this many times the usual run... */
 const CLEAR_WORD_GAP = 2;
+/** ...and at most this share of the box's letter pairs inside words have no more blank between them. */
+const INKED_PAIRS_SHARE = 0.25;
+/** The fewest letter pairs inside words a box must have for that share to be weighed. */
+const INKED_PAIRS_MIN = 4;
 
 /**
  * Whether the space at `i` has ink across it, no blank columns at all, where another space the model
@@ -417,14 +421,21 @@ const CLEAR_WORD_GAP = 2;
  * 48: MARIE-CLAIRE SZCZEPANSKI in a monospace font, the hyphen read as a space in six crops, every
  * one with no blank run before the C and 4.7-6.0 times the usual one before the S; the hyphen class
  * at 0.01-0.33). Not where the apostrophe class rose at all: an apostrophe's ink is a mark there too.
- * Blur and noise fill a gap's columns as well (KANG WOO at 0.41), but the name's other gap then fills
- * alike.
+ * Blur and noise fill a gap's columns as well (KANG WOO at 0.41), and print a few pixels high leaves
+ * letters no blank between them (bench seed 2209: SHIN HOON JUN in a minimalist card's small print,
+ * six of nine letter pairs and the gap before HOON at 0 or 0.5, the gap before JUN at 2.0): only a box
+ * whose letters mostly stand apart in the crop says its gap has ink.
  */
 function inkAcrossGap(chars: readonly PlacedChar[], i: number): boolean {
 	const next = chars[i + 1];
 	if (next?.inkGapBefore === undefined || next.inkGapBefore > INK_ACROSS_GAP) return false;
 	if (Math.max(chars[i].apostropheBefore, next.apostropheBefore) >= APOSTROPHE_DOUBT) return false;
-	return chars.some((d, j) => j !== i + 1 && d.box === next.box && chars[j - 1]?.char === ' ' && (d.inkGapBefore ?? 0) >= CLEAR_WORD_GAP);
+	const inBox = (j: number) => j !== i + 1 && chars[j].box === next.box && chars[j].inkGapBefore !== undefined;
+	const letter = (c: PlacedChar | undefined) => c !== undefined && /[A-Za-z]/.test(c.char);
+	const pairs = chars.filter((c, j) => inBox(j) && letter(c) && letter(chars[j - 1]));
+	const inked = pairs.filter((c) => (c.inkGapBefore ?? 0) <= INK_ACROSS_GAP);
+	if (pairs.length < INKED_PAIRS_MIN || inked.length > pairs.length * INKED_PAIRS_SHARE) return false;
+	return chars.some((d, j) => inBox(j) && chars[j - 1]?.char === ' ' && (d.inkGapBefore ?? 0) >= CLEAR_WORD_GAP);
 }
 
 /** A mark the model saw before `c` but did not emit, put back at `c`'s place, its reading a guess. */
