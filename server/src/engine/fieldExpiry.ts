@@ -705,13 +705,13 @@ function oneLetterOff(word: string, label: string): boolean {
 
 /**
  * Whether the letters run into the date's start in its run end in a decoy's label word with a letter
- * lost or misread: a FROM, SINCE or ISSUE read in part labels the date as no expiry. So does an M
- * alone, FROM's last letter: no expiry label ends so (third-hand set 49: VALID FROM 08/23 read
+ * lost or misread: a FROM, SINCE or ISSUE read in part labels the date as no expiry. So do FROM's
+ * last letter or two alone: no expiry label ends in M (third-hand set 49: VALID FROM 08/23 read
  * "M08/23", taken at 0.968 for the expiry 06/25, read as "125").
  */
 function partDecoyRunIn(row: TextRow, date: PlacedChar[]): boolean {
 	const letters = runText(lettersBefore(row, date[0], date[0].box, false)).toUpperCase();
-	if (letters === 'M') return true;
+	if (letters === 'M' || letters === 'OM') return true;
 	for (let from = 0; from + 3 <= letters.length; from++)
 		if (DECOY_LABEL_WORDS.some((label) => oneLetterOff(letters.slice(from), label))) return true;
 	return false;

@@ -420,22 +420,46 @@ const INKED_PAIRS_MIN = 4;
  * emitted in its box stands clearly blank: a mark in the middle of the line, a hyphen (third-hand set
  * 48: MARIE-CLAIRE SZCZEPANSKI in a monospace font, the hyphen read as a space in six crops, every
  * one with no blank run before the C and 4.7-6.0 times the usual one before the S; the hyphen class
- * at 0.01-0.33). Not where the apostrophe class rose at all: an apostrophe's ink is a mark there too.
- * Blur and noise fill a gap's columns as well (KANG WOO at 0.41), and print a few pixels high leaves
- * letters no blank between them (bench seed 2209: SHIN HOON JUN in a minimalist card's small print,
- * six of nine letter pairs and the gap before HOON at 0 or 0.5, the gap before JUN at 2.0): only a box
- * whose letters mostly stand apart in the crop says its gap has ink.
+ * at 0.01-0.33). Only where the hyphen class rose a little (0.05) and the apostrophe class not at
+ * all: an apostrophe's ink is a mark there too. Only between words of two letters or more that are
+ * no suffix, particle or card word: an initial's narrow letter leaves little blank (GRACE O BIANCHI),
+ * and a stop a narrow one (JOHN SMITH JR.). Blur and noise fill a gap's columns as well (KANG WOO at
+ * 0.41), and print a few pixels high leaves letters no blank between them (bench seed 2209: SHIN HOON
+ * JUN in a minimalist card's small print, six of nine letter pairs and the gap before HOON at 0 or
+ * 0.5, the gap before JUN at 2.0): only a box whose letters mostly stand apart in the crop says its
+ * gap has ink, and only a name's gap beside it, not a product's set further off, is weighed.
  */
 function inkAcrossGap(chars: readonly PlacedChar[], i: number): boolean {
 	const next = chars[i + 1];
 	if (next?.inkGapBefore === undefined || next.inkGapBefore > INK_ACROSS_GAP) return false;
 	if (Math.max(chars[i].apostropheBefore, next.apostropheBefore) >= APOSTROPHE_DOUBT) return false;
+	if (Math.max(chars[i].hyphenBefore ?? 0, next.hyphenBefore ?? 0) < HYPHEN_DOUBT) return false;
+	if (!nameWordAt(chars, i - 1, -1) || !nameWordAt(chars, i + 1, 1)) return false;
 	const inBox = (j: number) => j !== i + 1 && chars[j].box === next.box && chars[j].inkGapBefore !== undefined;
 	const letter = (c: PlacedChar | undefined) => c !== undefined && /[A-Za-z]/.test(c.char);
 	const pairs = chars.filter((c, j) => inBox(j) && letter(c) && letter(chars[j - 1]));
 	const inked = pairs.filter((c) => (c.inkGapBefore ?? 0) <= INK_ACROSS_GAP);
 	if (pairs.length < INKED_PAIRS_MIN || inked.length > pairs.length * INKED_PAIRS_SHARE) return false;
-	return chars.some((d, j) => inBox(j) && chars[j - 1]?.char === ' ' && (d.inkGapBefore ?? 0) >= CLEAR_WORD_GAP);
+	return chars.some(
+		(d, j) =>
+			inBox(j) &&
+			chars[j - 1]?.char === ' ' &&
+			(d.inkGapBefore ?? 0) >= CLEAR_WORD_GAP &&
+			nameWordAt(chars, j - 2, -1) &&
+			nameWordAt(chars, j, 1),
+	);
+}
+
+/**
+ * Whether the word of `chars` that starts (step 1) or ends (step -1) at `from`, up to a space, is a
+ * name's word: two letters or more, and no suffix, particle or card word.
+ */
+function nameWordAt(chars: readonly PlacedChar[], from: number, step: 1 | -1): boolean {
+	const word: string[] = [];
+	for (let k = from; k >= 0 && k < chars.length && chars[k].char !== ' '; k += step) word.push(chars[k].char);
+	const text = (step === -1 ? word.reverse() : word).join('');
+	const bare = letters(text);
+	return bare.length >= 2 && !NAME_SUFFIX.test(bare.toUpperCase()) && !NAME_PARTICLES.has(bare.toLowerCase()) && !isCardWord(bare);
 }
 
 /** A mark the model saw before `c` but did not emit, put back at `c`'s place, its reading a guess. */
@@ -1037,6 +1061,9 @@ interface Candidate {
 	smallL: boolean;
 }
 
+/** Words after a surname, written with a stop or without (JR., SR, III). */
+const NAME_SUFFIX = /^(JR|SR|ST|ESQ|II|III|IV)$/;
+
 /** How sure a word gap is that the engine put back where an initial ran into a word: a doubt. */
 const LOST_GAP_CERTAINTY = 0.5;
 
@@ -1046,6 +1073,12 @@ const LOST_GAP_CERTAINTY = 0.5;
  * the blank cell between the words, read PATRICI A. A.).
  */
 const STOP_FOR_GAP = 0.6;
+/**
+ * ...with at least this much blank before it, against the usual run between letters: a real stop
+ * after an initial run into the word (ROBERTJ.A.) sits close by its letter in most fonts (the white
+ * read as a stop measured 2.0 in its crop; a read-only review).
+ */
+const STOP_IN_BLANK = 1.5;
 
 /**
  * "T.ADAMS": an initial's full stop followed by a letter ends a word even where no gap was read; a
@@ -1066,7 +1099,8 @@ function splitInitials(segment: Segment): Segment {
 		};
 		for (let i = 1; i < word.length - 1; i++) {
 			if (word[i].char !== '.' || !/[A-Za-z]/.test(word[i + 1].char) || !/[A-Za-z]/.test(word[i - 1].char)) continue;
-			if (i - start >= 3 && word[i].prob < STOP_FOR_GAP && i + 2 === word.length - 1 && word[i + 2].char === '.') {
+			const stopInBlank = word[i].prob < STOP_FOR_GAP && (word[i].inkGapBefore ?? 0) >= STOP_IN_BLANK;
+			if (i - start >= 3 && stopInBlank && i + 2 === word.length - 1 && word[i + 2].char === '.') {
 				words.push(word.slice(start, i));
 				gapCertainty.push(LOST_GAP_CERTAINTY);
 				start = i + 1;
@@ -1513,15 +1547,29 @@ function letterForDigit(word: PlacedChar[]): PlacedChar[] {
 function initialForDigit(word: PlacedChar[], i: number, words: PlacedChar[][]): PlacedChar[] {
 	if (i === 0 || i === words.length - 1 || !(word[0].char in LETTER_FOR_DIGIT)) return word;
 	const withStop = word.length === 2 && word[1].char === '.';
-	const boxedAlone = word.length === 1 && word[0].shortBox === true;
+	// Boxed alone, only between two of the name's own words: a round mark between a surname and a card
+	// word or suffix (a contactless symbol before PLATINUM) is no initial (a read-only review).
+	const nameWord = (w: PlacedChar[]) => nameWordAt(w, 0, 1);
+	const boxedAlone = word.length === 1 && word[0].shortBox === true && nameWord(words[i - 1]) && nameWord(words[i + 1]);
 	if (!withStop && !boxedAlone) return word;
 	return [{ ...word[0], char: LETTER_FOR_DIGIT[word[0].char], fromDigit: true }, ...word.slice(1)];
 }
 
-/** One digit among a word's letters (0SEI, MAR1A) is a letter the model read as its look-alike; the name is then in doubt. */
+/** A digit boxed short in a word gap that is no initial there (before a card word): a mark, no word of the line. */
+function strayDigit(word: PlacedChar[]): boolean {
+	return word.length === 1 && word[0].shortBox === true && /\d/.test(word[0].char);
+}
+
+/**
+ * One digit among a word's letters (0SEI, MAR1A) is a letter the model read as its look-alike; the
+ * name is then in doubt. A stray digit boxed short is left out, its gaps either side one gap.
+ */
 function lettersForDigits(segment: Segment): Segment {
-	const words = segment.words.map(letterForDigit).map(initialForDigit);
-	return words.some((word, i) => word !== segment.words[i]) ? { ...segment, words } : segment;
+	const mapped = segment.words.map(letterForDigit).map(initialForDigit);
+	const kept = mapped.flatMap((word, i) => (strayDigit(word) ? [] : [i]));
+	if (kept.length === mapped.length) return mapped.some((word, i) => word !== segment.words[i]) ? { ...segment, words: mapped } : segment;
+	const gapCertainty = kept.slice(1).map((at, k) => Math.min(...segment.gapCertainty.slice(kept[k], at)));
+	return { ...segment, words: kept.map((i) => mapped[i]), gapCertainty };
 }
 
 /**
@@ -1581,7 +1629,7 @@ function candidateOf(whole: Segment): Candidate | null {
 		lastWord.length > 2 &&
 		dot.char === '.' &&
 		/[A-Za-z]/.test(lastWord[lastWord.length - 2].char) &&
-		!/^(JR|SR|ST|ESQ|II|III|IV)$/.test(letters(runText(lastWord)));
+		!NAME_SUFFIX.test(letters(runText(lastWord)));
 	// A faint dot may be a thin last letter (AL. for ALI): the name stays in doubt.
 	const trimmed: Segment = trailingDot
 		? { ...whole, words: [...whole.words.slice(0, -1), lastWord.slice(0, -1)], doubtful: whole.doubtful || dot.prob < 0.45 }

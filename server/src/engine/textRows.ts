@@ -217,7 +217,7 @@ function joinGapLetters(rows: LineGeometry[][]): LineGeometry[][] {
 		return (
 			(/^[A-Za-z]$/.test(text) && chars[0].prob >= GAP_LETTER_FLOOR) ||
 			(/^[A-Z]\.$/.test(text) && chars[0].prob >= GAP_LETTER_SURE) ||
-			(text in LETTER_FOR_DIGIT && chars[0].prob >= GAP_DIGIT_FLOOR)
+			(Object.hasOwn(LETTER_FOR_DIGIT, text) && chars[0].prob >= GAP_DIGIT_FLOOR)
 		);
 	};
 	// An initial with its stop (Z.) boxed on its own is short too, and its box's direction is as unsure:
