@@ -2027,6 +2027,30 @@ describe('holder name', () => {
 		expect(okafor?.confidence).toBeLessThan(0.9);
 	});
 
+	test("an apostrophe after a name's eliding start, seen faintly with ink across the letters' gap or read as a gap, is put back in doubt", () => {
+		// Every letter's blank run before it as the crop measured it: the usual one unless given.
+		const measured = (text: string, given: Record<number, CharOptions>, usual = 1): Record<number, CharOptions> =>
+			Object.fromEntries([...text].map((_, i) => [i, { ...(i > 0 ? { inkGapBefore: usual } : {}), ...given[i] }]));
+		// Independent seeds 237, 245, 247: DELL'ACQUA read DELLACQUA in every crop, the apostrophe class at
+		// 0.01-0.10 and no blank run before the A.
+		const elided = (text: string, at: number, apostropheBefore: number, inkGapBefore = 0, usual = 1) =>
+			read(line(text, 40, 220, measured(text, { [at]: { apostropheBefore, inkGapBefore } }, usual))).name;
+		const acqua = elided('TAMSIN DELLACQUA', 11, 0.05);
+		expect([acqua?.text, (acqua?.confidence ?? 1) < 0.9]).toEqual(["TAMSIN DELL'ACQUA", true]);
+		// No rise of the class, a blank run there, letters the crop does not part, or no eliding start
+		// before the letter (after DELL, a vowel only): the name as read.
+		expect(elided('TAMSIN DELLACQUA', 11, 0.005)?.text).toBe('TAMSIN DELLACQUA');
+		expect(elided('TAMSIN DELLACQUA', 11, 0.05, 1)?.text).toBe('TAMSIN DELLACQUA');
+		expect(elided('TAMSIN DELLACQUA', 11, 0.05, 0, 0)?.text).toBe('TAMSIN DELLACQUA');
+		expect(elided('TAMSIN DELLBERG', 11, 0.05)?.text).toBe('TAMSIN DELLBERG');
+		expect(elided('TAMSIN MOKAFOR', 9, 0.05)?.text).toBe('TAMSIN MOKAFOR');
+		// Independent seed 207: HANNAH O'CONNOR read HANNAH O CONNOR, the class at 0.27 where the space was read.
+		const connor = read(line('HANNAH O CONNOR', 40, 220, { 9: { apostropheBefore: 0.27 } })).name;
+		expect([connor?.text, (connor?.confidence ?? 1) < 0.9]).toEqual(["HANNAH O'CONNOR", true]);
+		expect(read(line('HANNAH B CONNOR', 40, 220, { 9: { apostropheBefore: 0.27 } })).name?.text).toBe('HANNAH B CONNOR');
+		expect(read(line('HANNAH O CONNOR', 40, 220, { 9: { apostropheBefore: 0.1 } })).name?.text).toBe('HANNAH O CONNOR');
+	});
+
 	test('a name written in title case keeps its lower-case particles (independent seeds 117, 125; third-hand set 8)', () => {
 		for (const name of [
 			'Kwame del Holt',

@@ -27,7 +27,7 @@ export interface PlacedChar {
 	inkGapBefore?: number;
 	/** A letter put in for the look-alike digit the recogniser read (0 for O): a guess. */
 	fromDigit?: boolean;
-	/** An apostrophe put in for the letter the recogniser read (OISULLIVAN): a guess. */
+	/** An apostrophe put in for the letter the recogniser read (OISULLIVAN), or for ink it did not read (DELLACQUA): a guess. */
 	markForLetter?: true;
 	/** A letter read on after a gap found before it was taken out, its crop blank no wider there than between letters: a guess. */
 	gapTakenOut?: true;
