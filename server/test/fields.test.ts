@@ -2912,6 +2912,12 @@ describe('holder name', () => {
 		// A stop close by its letter is an initial's, the gap before that initial lost (a read-only review).
 		expect(name(0.51, 1)?.text).not.toBe('PATRICIA A. GARCIA');
 		expect(read(line('ROBERTJ.A. SMITH', 40, 220, { 7: { prob: 0.51 } })).name?.text).toBe('ROBERT J. A. SMITH');
+		// Taken for a gap, it stays in doubt beside a narrow initial with blank on both sides (a read-only
+		// review: ROBERTA J. SMITH at 0.996 for a real stop after A).
+		const roberta = read(
+			line('ROBERTA.J. SMITH', 40, 220, { 7: { prob: 0.51, inkGapBefore: 2 }, 8: { inkGapBefore: 4.5 }, 11: { inkGapBefore: 4 } }),
+		).name;
+		expect(roberta?.confidence).toBeLessThan(0.9);
 		expect(read(line('GEORGEX.WESTBROOK', 40, 220, { 7: { prob: 0.51 } })).name?.text).toBe('GEORGE X. WESTBROOK');
 	});
 
@@ -3051,6 +3057,16 @@ describe('holder name', () => {
 			).name?.text;
 		expect(before('PLATINUM')).toBe('JOHN SMITH');
 		expect(before('JR')).toBe('JOHN SMITH');
+		// A dropped mark leaves a gap too far for one line as far as it was, and a line of it alone is no
+		// name (read-only reviews: the line threw; JOHNATHAN A SMITHSON read at 0.996 across it).
+		const wideBox = turned(shrunk(line('   0   ', 40 + 18 * PITCH + 40, 224, { 3: { prob: 0.66 } }), 22), 11);
+		for (const word of ['PLATINUM', 'DE']) {
+			const far = read(line('JOHNATHAN SMITHSON', 40, 220), wideBox, line(word, 40 + 18 * PITCH + 168.2, 220)).name;
+			expect([word, far?.text, (far?.confidence ?? 0) >= 0.9]).toEqual([word, 'JOHNATHAN SMITHSON', true]);
+		}
+		const digit = (x: number) => turned(shrunk(line('0', x, 224, { 0: { prob: 0.66 } }), 22), 11);
+		const across = read(line('JOHNATHAN A', 40, 220), digit(265), line('SMITHSON', 305.2, 220)).name;
+		expect(across?.text).toBe('JOHNATHAN A');
 		// The same digit read inside the name's own box, not boxed short, is no initial (WINONA 0 BANERJEE).
 		expect(read(line('DELPHINE 0 WHITFIELD', 40, 220)).name?.text).not.toBe('DELPHINE O WHITFIELD');
 	});

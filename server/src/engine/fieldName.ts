@@ -361,6 +361,14 @@ interface Segment {
 	productTail?: boolean;
 }
 
+/**
+ * Whether the words stand too far apart for one line of a name: the step between their facing
+ * letters over two and a half line heights and four letter steps (print further along the row).
+ */
+function farApart(before: PlacedChar[], after: PlacedChar[], row: TextRow, pitch: number): boolean {
+	return after[0].along - before[before.length - 1].along > Math.max(row.height * 2.5, pitch * 4);
+}
+
 /** A gap after a name this many times its own widest word gap may part it from a product's words. */
 const PRODUCT_GAP = 1.25;
 /** ...and one this many times it sets them apart surely. */
@@ -547,7 +555,7 @@ function segments(row: TextRow): Segment[] {
 	const closeWord = () => {
 		if (word.length === 0) return;
 		const previous = current.words[current.words.length - 1];
-		if (previous && word[0].along - previous[previous.length - 1].along > Math.max(row.height * 2.5, pitch * 4)) {
+		if (previous && farApart(previous, word, row, pitch)) {
 			found.push(current);
 			current = { words: [], gapCertainty: [], row, pitch };
 		} else if (previous) current.gapCertainty.push(pendingGap);
@@ -1124,6 +1132,12 @@ const LOST_GAP_CERTAINTY = 0.5;
  */
 const STOP_FOR_GAP = 0.6;
 /**
+ * How sure the word gap is that such a stop was read for: a doubt, a value of its own (told apart by
+ * identity), which no initial's blank beside it raises (`narrowInitialApart`: ROBERTA.J. SMITH, a
+ * real stop after A with blank either side, would read ROBERTA J. SMITH at 0.996; a read-only review).
+ */
+const STOP_AS_GAP = 0.49;
+/**
  * ...with at least this much blank before it, against the usual run between letters: a real stop
  * after an initial run into the word (ROBERTJ.A.) sits close by its letter in most fonts (the white
  * read as a stop measured 2.0 in its crop; a read-only review).
@@ -1152,7 +1166,7 @@ function splitInitials(segment: Segment): Segment {
 			const stopInBlank = word[i].prob < STOP_FOR_GAP && (word[i].inkGapBefore ?? 0) >= STOP_IN_BLANK;
 			if (i - start >= 3 && stopInBlank && i + 2 === word.length - 1 && word[i + 2].char === '.') {
 				words.push(word.slice(start, i));
-				gapCertainty.push(LOST_GAP_CERTAINTY);
+				gapCertainty.push(STOP_AS_GAP);
 				start = i + 1;
 				continue;
 			}
@@ -1612,14 +1626,32 @@ function strayDigit(word: PlacedChar[]): boolean {
 
 /**
  * One digit among a word's letters (0SEI, MAR1A) is a letter the model read as its look-alike; the
- * name is then in doubt. A stray digit boxed short is left out, its gaps either side one gap.
+ * name is then in doubt. A stray digit boxed short is left out: where the words either side stand too
+ * far apart for one line without it, the segment parts there as it would have (JOHNATHAN A 0
+ * SMITHSON read JOHNATHAN A SMITHSON at 0.996 across it; a read-only review). A segment of stray
+ * digits alone is none.
  */
-function lettersForDigits(segment: Segment): Segment {
+function lettersForDigits(segment: Segment): Segment[] {
 	const mapped = segment.words.map(letterForDigit).map(initialForDigit);
 	const kept = mapped.flatMap((word, i) => (strayDigit(word) ? [] : [i]));
-	if (kept.length === mapped.length) return mapped.some((word, i) => word !== segment.words[i]) ? { ...segment, words: mapped } : segment;
-	const gapCertainty = kept.slice(1).map((at, k) => Math.min(...segment.gapCertainty.slice(kept[k], at)));
-	return { ...segment, words: kept.map((i) => mapped[i]), gapCertainty };
+	if (kept.length === mapped.length) return [mapped.some((word, i) => word !== segment.words[i]) ? { ...segment, words: mapped } : segment];
+	const parts: Segment[] = [];
+	let part: Segment | null = null;
+	kept.forEach((at, k) => {
+		const previous = kept[k - 1];
+		if (part && previous !== undefined && at - previous > 1 && farApart(mapped[previous], mapped[at], segment.row, segment.pitch)) {
+			parts.push(part);
+			part = null;
+		}
+		if (!part) part = { ...segment, words: [], gapCertainty: [] };
+		else {
+			const across = segment.gapCertainty.slice(previous, at);
+			part.gapCertainty.push(Math.min(...across));
+		}
+		part.words.push(mapped[at]);
+	});
+	if (part) parts.push(part);
+	return parts;
 }
 
 /**
@@ -1753,7 +1785,7 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 		.flatMap(segments)
 		.map(apartFromSmallLetters)
 		.map(splitInitials)
-		.map(lettersForDigits)
+		.flatMap(lettersForDigits)
 		.map(withoutGluedProductWord)
 		.flatMap((segment) => apartFromLabelBox(segment, readDigits))
 		.flatMap(apartFromCardWords)
@@ -1922,8 +1954,7 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 		.slice(0, chosen.words.length - 1)
 		.map((g, k) =>
 			(g === TIGHT_RISE_GAP && (middleInitial(k) || middleInitial(k + 1))) ||
-			narrowInitialApart(chosen.words, k) ||
-			narrowInitialApart(chosen.words, k + 1)
+			(g !== STOP_AS_GAP && (narrowInitialApart(chosen.words, k) || narrowInitialApart(chosen.words, k + 1)))
 				? SURE_GAP
 				: g,
 		);
