@@ -468,27 +468,30 @@ function lettersStandApart(chars: readonly PlacedChar[], at: number): boolean {
 	return pairs.length >= INKED_PAIRS_MIN && inked.length <= pairs.length * INKED_PAIRS_SHARE;
 }
 
-/** A name's start that drops a vowel before an apostrophe: O'NEILL, D'ANGELO, L'ESTRANGE, DELL'ACQUA, DALL'ARA. */
-const ELIDING_START = /^(O|D|L|DELL|DALL|NELL|SULL)$/i;
+/** A name's one-letter start that drops a vowel before an apostrophe: O'NEILL, D'ANGELO, L'ESTRANGE. */
+const ELIDING_LETTER = /^[ODL]$/i;
+/** An Italian particle that drops its vowel before a surname's (DELL'ACQUA, DALL'ARA). */
+const ELIDING_PARTICLE = /^(DELL|DALL)$/i;
+/** The fewest letters after such a particle's apostrophe: DALLAS and NELLIE are names as written. */
+const AFTER_PARTICLE = 3;
 
 /**
- * Whether an apostrophe the model left out stands before `chars[at]`, the word so far `word`: the
- * apostrophe class rose a little (under the 0.15 that puts it back alone) and no blank run parts the
- * letters, in a box whose letters stand apart, after a name's eliding start (independent seeds 237,
- * 245, 247: DELL'ACQUA read DELLACQUA in every crop, the class at 0.01-0.10 and no blank before the
- * A; a pair L|A otherwise shows the blank past the L's foot). After DELL and its kin, before a vowel
- * only: DELLAVALLE is a name as written.
+ * Whether an apostrophe the model left out stands before `chars[at]`, the word so far `word`: after
+ * DELL or DALL, before a capital vowel and three letters or more, the apostrophe class rose a little
+ * (under the 0.15 that puts it back alone, over the hyphen's) and no blank run parts the letters, in
+ * a box whose letters stand apart (independent seeds 237, 245, 247: DELL'ACQUA read DELLACQUA in
+ * every crop, the class at 0.01-0.10 and no blank before the A). Not after O, D or L, which start
+ * many names as written (OLIVER, DAVID, LEE), their second letter as often kerned close; nor before a
+ * small letter (Dellacqua is no name as written with one: a read-only review). DELLAVALLE, its class
+ * risen and its L|A kerned so, would read DELL'AVALLE, in doubt.
  */
 function inkedApostrophe(chars: readonly PlacedChar[], at: number, word: readonly PlacedChar[]): boolean {
 	const c = chars[at];
-	if (!elidedBefore(word, c) || c.apostropheBefore < APOSTROPHE_DOUBT || c.apostropheBefore < (c.hyphenBefore ?? 0)) return false;
+	if (!ELIDING_PARTICLE.test(word.map((w) => w.char).join('')) || !/[AEIOU]/.test(c.char)) return false;
+	let after = 0;
+	for (let k = at; k < chars.length && /[A-Za-z]/.test(chars[k].char); k++) after += 1;
+	if (after < AFTER_PARTICLE || c.apostropheBefore < APOSTROPHE_DOUBT || c.apostropheBefore < (c.hyphenBefore ?? 0)) return false;
 	return c.inkGapBefore !== undefined && c.inkGapBefore <= INK_ACROSS_GAP && lettersStandApart(chars, at);
-}
-
-/** Whether `word`, so far, is a name's eliding start and `next` a letter that may follow its apostrophe (after DELL and its kin, a vowel). */
-function elidedBefore(word: readonly PlacedChar[], next: PlacedChar): boolean {
-	const start = word.map((w) => w.char).join('');
-	return ELIDING_START.test(start) && /[A-Za-z]/.test(next.char) && (start.length === 1 || /[AEIOU]/i.test(next.char));
 }
 
 /**
@@ -595,18 +598,20 @@ function segments(row: TextRow): Segment[] {
 				word.push(hyphenSeen ? putBack('-', c) : { ...putBack('-', c), gapTakenOut: true });
 				return;
 			}
-			// An apostrophe the model read as a gap after a name's eliding start (DELL AGNOLA, O CONNOR: the
-			// apostrophe class at 0.2-0.29 where the space was read) joins the words too; the class leaves the
-			// name in doubt.
+			// An apostrophe the model read as a gap after a name's one-letter eliding start (independent seed
+			// 207: O CONNOR, the apostrophe class at 0.27 where the space was read) joins the words too, on a
+			// guess: an initial O or D stands before a surname as well.
 			if (
 				last &&
 				next &&
 				last.box === c.box &&
 				next.box === c.box &&
-				elidedBefore(word, next) &&
+				word.length === 1 &&
+				ELIDING_LETTER.test(last.char) &&
+				/[A-Za-z]/.test(next.char) &&
 				Math.max(c.apostropheBefore, next.apostropheBefore) >= APOSTROPHE_SEEN
 			) {
-				word.push(putBack("'", c));
+				word.push({ ...putBack("'", c), markForLetter: true });
 				return;
 			}
 			// A space the model emitted but hardly believed, where its crop's columns stand blank no wider than
