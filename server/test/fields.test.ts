@@ -1998,6 +1998,9 @@ describe('holder name', () => {
 		expect(around('MARY ST CLAIR', 8, 5)).toBe('MARY ST CLAIR');
 		expect(around('ANNA VAN DYKE', 5, 9)).toBe('ANNA VAN DYKE');
 		expect(around('KANG WOO PLATINUM', 5, 9)).not.toContain('-');
+		expect(around('GOLD MARIE CLAIRE', 11, 5)).not.toContain('-');
+		// Nor in a box of too few letter pairs to tell (a read-only review: LI-NA WU).
+		expect(around('LI NA WU', 3, 6)).toBe('LI NA WU');
 		expect(read(line('KANG WOO', 40, 220, measured('KANG WOO', { 5: { inkGapBefore: 0 } }))).name?.text).toBe('KANG WOO');
 		// Print too small for the crop to see blank between letters says nothing of its gaps (bench seed
 		// 2209: SHIN HOON JUN, most letter pairs at 0).
@@ -2063,6 +2066,9 @@ describe('holder name', () => {
 		const onSpace = read(line('GRACE O BIANCHI', 40, 220, { 8: { spaceApostrophe: 0.2 } })).name;
 		expect(onSpace?.confidence).toBeLessThan(0.9);
 		expect(read(line('NELL ANDERSON SMITH', 40, 220, { 5: { spaceApostrophe: 0.2 } })).name?.text).toBe('NELL ANDERSON SMITH');
+		expect(read(line('HANNAH O CONNOR', 40, 220, { 9: { spaceApostrophe: 0.27 } })).name?.text).toBe("HANNAH O'CONNOR");
+		// After L only a vowel or an H: SAMUEL L JACKSON is an initial (a read-only review).
+		expect(read(line('SAMUEL L JACKSON', 40, 220, { 9: { spaceApostrophe: 0.2 } })).name?.text).toBe('SAMUEL L JACKSON');
 	});
 
 	test('a name written in title case keeps its lower-case particles (independent seeds 117, 125; third-hand set 8)', () => {
@@ -2926,6 +2932,8 @@ describe('holder name', () => {
 		// A stop close by its letter is an initial's, the gap before that initial lost (a read-only review).
 		expect(name(0.51, 1)?.text).not.toBe('PATRICIA A. GARCIA');
 		expect(read(line('ROBERTJ.A. SMITH', 40, 220, { 7: { prob: 0.51 } })).name?.text).toBe('ROBERT J. A. SMITH');
+		// Only before a last initial with its stop: PATRICIA.GARCIA splits as GEORGEX.WESTBROOK does.
+		expect(read(line('PATRICIA.GARCIA', 40, 220, { 8: { prob: 0.51, inkGapBefore: 2 } })).name?.text).not.toBe('PATRICIA GARCIA');
 		// Taken for a gap, it stays in doubt beside a narrow initial with blank on both sides (a read-only
 		// review: ROBERTA J. SMITH at 0.996 for a real stop after A).
 		const roberta = read(
@@ -3081,6 +3089,8 @@ describe('holder name', () => {
 		const digit = (x: number) => turned(shrunk(line('0', x, 224, { 0: { prob: 0.66 } }), 22), 11);
 		const across = read(line('JOHNATHAN A', 40, 220), digit(265), line('SMITHSON', 305.2, 220)).name;
 		expect(across?.text).toBe('JOHNATHAN A');
+		// A digit read inside the name's own box is no stray mark to drop either.
+		expect(read(line('JOHN SMITH 0 ANNA', 40, 220)).name?.text).not.toBe('JOHN SMITH');
 		// The same digit read inside the name's own box, not boxed short, is no initial (WINONA 0 BANERJEE).
 		expect(read(line('DELPHINE 0 WHITFIELD', 40, 220)).name?.text).not.toBe('DELPHINE O WHITFIELD');
 	});

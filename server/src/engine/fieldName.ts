@@ -424,7 +424,7 @@ const INKED_PAIRS_SHARE = 0.25;
 const INKED_PAIRS_MIN = 4;
 
 /**
- * Whether the space at `i` has ink across it, no blank columns at all, where another space the model
+ * Whether the space at `i` has ink across it, hardly a blank column, where another space the model
  * emitted in its box stands clearly blank: a mark in the middle of the line, a hyphen (third-hand set
  * 48: MARIE-CLAIRE SZCZEPANSKI in a monospace font, the hyphen read as a space in six crops, every
  * one with no blank run before the C and 4.7-6.0 times the usual one before the S; the hyphen class
@@ -435,7 +435,7 @@ const INKED_PAIRS_MIN = 4;
  * 0.41), and print a few pixels high leaves letters no blank between them (bench seed 2209: SHIN HOON
  * JUN in a minimalist card's small print, six of nine letter pairs and the gap before HOON at 0 or
  * 0.5, the gap before JUN at 2.0): only a box whose letters mostly stand apart in the crop says its
- * gap has ink, and only a name's gap beside it, not a product's set further off, is weighed.
+ * gap has ink, and only a gap between two name words beside it is weighed, not one before a card word.
  */
 function inkAcrossGap(chars: readonly PlacedChar[], i: number): boolean {
 	const next = chars[i + 1];
@@ -444,10 +444,9 @@ function inkAcrossGap(chars: readonly PlacedChar[], i: number): boolean {
 	if (Math.max(chars[i].hyphenBefore ?? 0, next.hyphenBefore ?? 0) < HYPHEN_DOUBT) return false;
 	if (!nameWordAt(chars, i - 1, -1) || !nameWordAt(chars, i + 1, 1)) return false;
 	if (!lettersStandApart(chars, i + 1)) return false;
-	const inBox = (j: number) => j !== i + 1 && chars[j].box === next.box && chars[j].inkGapBefore !== undefined;
 	return chars.some(
 		(d, j) =>
-			inBox(j) &&
+			d.box === next.box &&
 			chars[j - 1]?.char === ' ' &&
 			(d.inkGapBefore ?? 0) >= CLEAR_WORD_GAP &&
 			nameWordAt(chars, j - 2, -1) &&
@@ -468,11 +467,14 @@ function lettersStandApart(chars: readonly PlacedChar[], at: number): boolean {
 	return pairs.length >= INKED_PAIRS_MIN && inked.length <= pairs.length * INKED_PAIRS_SHARE;
 }
 
-/** A name's one-letter start that drops a vowel before an apostrophe: O'NEILL, D'ANGELO, L'ESTRANGE. */
-const ELIDING_LETTER = /^[ODL]$/i;
+/**
+ * A name's one-letter start before an apostrophe, and the letters that may follow it: O'NEILL and
+ * D'SOUZA take any; L'ESTRANGE and L'HEUREUX a vowel or an H (SAMUEL L JACKSON is an initial).
+ */
+const ELIDING_LETTER = /^(O[A-Z]|D[A-Z]|L[AEIOUH])$/i;
 /** An Italian particle that drops its vowel before a surname's (DELL'ACQUA, DALL'ARA). */
 const ELIDING_PARTICLE = /^(DELL|DALL)$/i;
-/** The fewest letters after such a particle's apostrophe: DALLAS and NELLIE are names as written. */
+/** The fewest letters after such a particle's apostrophe: DALLAS is a name as written. */
 const AFTER_PARTICLE = 3;
 
 /**
@@ -489,18 +491,20 @@ function inkedApostrophe(chars: readonly PlacedChar[], at: number, word: readonl
 	const c = chars[at];
 	if (!ELIDING_PARTICLE.test(word.map((w) => w.char).join('')) || !/[AEIOU]/.test(c.char)) return false;
 	let after = 0;
-	for (let k = at; k < chars.length && /[A-Za-z]/.test(chars[k].char); k++) after += 1;
+	for (let k = at; k < chars.length && chars[k].box === c.box && /[A-Za-z]/.test(chars[k].char); k++) after += 1;
 	if (after < AFTER_PARTICLE || c.apostropheBefore < APOSTROPHE_DOUBT || c.apostropheBefore < (c.hyphenBefore ?? 0)) return false;
 	return c.inkGapBefore !== undefined && c.inkGapBefore <= INK_ACROSS_GAP && lettersStandApart(chars, at);
 }
 
 /**
- * Whether the word of `chars` that starts (step 1) or ends (step -1) at `from`, up to a space, is a
+ * Whether the word of `chars` that starts (step 1) or ends (step -1) at `from`, up to a space or its box's end, is a
  * name's word: two letters or more, and no suffix, particle or card word.
  */
 function nameWordAt(chars: readonly PlacedChar[], from: number, step: 1 | -1): boolean {
 	const word: string[] = [];
-	for (let k = from; k >= 0 && k < chars.length && chars[k].char !== ' '; k += step) word.push(chars[k].char);
+	// Up to a space or the box's end: boxes follow one another in a row with no space between them.
+	for (let k = from; k >= 0 && k < chars.length && chars[k].char !== ' ' && chars[k].box === chars[from].box; k += step)
+		word.push(chars[k].char);
 	const text = (step === -1 ? word.reverse() : word).join('');
 	const bare = letters(text);
 	return bare.length >= 2 && !NAME_SUFFIX.test(bare.toUpperCase()) && !NAME_PARTICLES.has(bare.toLowerCase()) && !isCardWord(bare);
@@ -607,8 +611,7 @@ function segments(row: TextRow): Segment[] {
 				last.box === c.box &&
 				next.box === c.box &&
 				word.length === 1 &&
-				ELIDING_LETTER.test(last.char) &&
-				/[A-Za-z]/.test(next.char) &&
+				ELIDING_LETTER.test(last.char + next.char) &&
 				Math.max(c.apostropheBefore, next.apostropheBefore) >= APOSTROPHE_SEEN
 			) {
 				word.push({ ...putBack("'", c), markForLetter: true });
@@ -1644,7 +1647,7 @@ function lettersForDigits(segment: Segment): Segment[] {
 	let part: Segment | null = null;
 	kept.forEach((at, k) => {
 		const previous = kept[k - 1];
-		if (part && previous !== undefined && at - previous > 1 && farApart(mapped[previous], mapped[at], segment.row, segment.pitch)) {
+		if (part && previous !== undefined && farApart(mapped[previous], mapped[at], segment.row, segment.pitch)) {
 			parts.push(part);
 			part = null;
 		}
