@@ -489,7 +489,7 @@ const AFTER_PARTICLE = 3;
  */
 function inkedApostrophe(chars: readonly PlacedChar[], at: number, word: readonly PlacedChar[]): boolean {
 	const c = chars[at];
-	if (!ELIDING_PARTICLE.test(word.map((w) => w.char).join('')) || !/[AEIOU]/.test(c.char)) return false;
+	if (!ELIDING_PARTICLE.test(runText(word)) || !/[AEIOU]/.test(c.char)) return false;
 	let after = 0;
 	for (let k = at; k < chars.length && chars[k].box === c.box && /[A-Za-z]/.test(chars[k].char); k++) after += 1;
 	if (after < AFTER_PARTICLE || c.apostropheBefore < APOSTROPHE_DOUBT || c.apostropheBefore < (c.hyphenBefore ?? 0)) return false;
@@ -589,15 +589,8 @@ function segments(row: TextRow): Segment[] {
 			const next = row.chars[i + 1];
 			const last = word[word.length - 1];
 			const hyphenSeen = Math.max(c.hyphenBefore ?? 0, next?.hyphenBefore ?? 0) >= HYPHEN_SEEN;
-			if (
-				last &&
-				next &&
-				last.box === c.box &&
-				next.box === c.box &&
-				/[A-Za-z]/.test(last.char) &&
-				/[A-Za-z]/.test(next.char) &&
-				(hyphenSeen || inkAcrossGap(row.chars, i))
-			) {
+			const inBox = last !== undefined && next !== undefined && last.box === c.box && next.box === c.box;
+			if (inBox && /[A-Za-z]/.test(last.char) && /[A-Za-z]/.test(next.char) && (hyphenSeen || inkAcrossGap(row.chars, i))) {
 				// Put back for the ink alone, the hyphen takes out a gap the model emitted: a guess.
 				word.push(hyphenSeen ? putBack('-', c) : { ...putBack('-', c), gapTakenOut: true });
 				return;
@@ -606,10 +599,7 @@ function segments(row: TextRow): Segment[] {
 			// 207: O CONNOR, the apostrophe class at 0.27 where the space was read) joins the words too, on a
 			// guess: an initial O or D stands before a surname as well.
 			if (
-				last &&
-				next &&
-				last.box === c.box &&
-				next.box === c.box &&
+				inBox &&
 				word.length === 1 &&
 				ELIDING_LETTER.test(last.char + next.char) &&
 				Math.max(c.apostropheBefore, next.apostropheBefore) >= APOSTROPHE_SEEN

@@ -539,7 +539,7 @@ export function meanProb(chars: PlacedChar[]): number {
 }
 
 /** The characters as text, as read. */
-export function runText(chars: PlacedChar[]): string {
+export function runText(chars: readonly PlacedChar[]): string {
 	return chars.map((c) => c.char).join('');
 }
 
