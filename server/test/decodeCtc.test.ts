@@ -7,6 +7,7 @@ import { rereadUnsure } from '../src/engine/cardPipeline';
 import { extractFields } from '../src/engine/extractFields';
 import { rectCorners } from '../src/engine/geometry';
 import type { RecognizedLine } from '../src/engine/recognizeText';
+import { cardClassLayout, ctcFramesOf } from '../src/engine/ctcClasses';
 import { decodeCtc } from '../src/engine/recognizeText';
 import { groupIntoRows } from '../src/engine/textRows';
 import type { CardFields } from '../src/engine/types';
@@ -46,7 +47,8 @@ function decode(parts: Array<string | Frame>) {
 	frames.forEach((frame, t) => {
 		for (const [char, p] of Object.entries(frame)) probs[t * classes + (char === '' ? 0 : DICTIONARY.indexOf(char))] = p;
 	});
-	return decodeCtc(probs, 0, frames.length, classes, frames.length, DICTIONARY);
+	const layout = cardClassLayout(DICTIONARY);
+	return decodeCtc(ctcFramesOf(probs, 0, frames.length, classes, layout), frames.length, layout);
 }
 
 /** A detector box at (x, y) whose crop gave these frames, with a blank margin at either end. */

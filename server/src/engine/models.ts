@@ -3,7 +3,8 @@ import { dirname, join } from 'path';
 
 import type { ModelOptions } from './engineSettings';
 import { DEFAULT_MODEL_OPTIONS } from './engineSettings';
-import { rewriteModel } from './modelGraph';
+import { CARD_BEST_OUTPUT, CARD_PROBS_OUTPUT, cardClassLayout } from './ctcClasses';
+import { rewriteModel, withCardClassOutputs } from './modelGraph';
 import type { Crop, RecognizedChar } from './recognizeText';
 
 type Ort = typeof import('onnxruntime-node');
@@ -65,16 +66,22 @@ export async function loadModels(settings: Partial<ModelOptions> = {}): Promise<
 		// workers; they sleep instead. The option is left out, not undefined, for a single thread.
 		...(options.intraOpThreads > 1 ? { extra: { session: { intra_op: { allow_spinning: '0' } } } } : {}),
 	};
-	const load = (file: string) => {
+	const keys = readFileSync(join(dir, 'ppocr_keys_v1.txt'), 'utf8').split(/\r?\n/);
+	if (keys[keys.length - 1] === '') keys.pop();
+	const dictionary = ['', ...keys, ' '];
+	const load = (file: string, cardClasses = false) => {
 		const bytes = readFileSync(join(dir, file));
-		return ort.InferenceSession.create(options.rewriteGraphs ? rewriteModel(bytes).bytes : bytes, sessionOptions);
+		if (!options.rewriteGraphs) return ort.InferenceSession.create(bytes, sessionOptions);
+		const rewritten = rewriteModel(bytes).bytes;
+		const model = cardClasses
+			? withCardClassOutputs(rewritten, cardClassLayout(dictionary).kept, { best: CARD_BEST_OUTPUT, probs: CARD_PROBS_OUTPUT })
+			: rewritten;
+		return ort.InferenceSession.create(model, sessionOptions);
 	};
 	const [detector, recognizer, classifier] = await Promise.all([
 		load('ch_PP-OCRv4_det_infer.onnx'),
-		load('ch_PP-OCRv4_rec_infer.onnx'),
+		load('ch_PP-OCRv4_rec_infer.onnx', true),
 		load('ch_ppocr_mobile_v2.0_cls_infer.onnx'),
 	]);
-	const keys = readFileSync(join(dir, 'ppocr_keys_v1.txt'), 'utf8').split(/\r?\n/);
-	if (keys[keys.length - 1] === '') keys.pop();
-	return { ort, detector, recognizer, classifier, dictionary: ['', ...keys, ' '], loadMs: Date.now() - started };
+	return { ort, detector, recognizer, classifier, dictionary, loadMs: Date.now() - started };
 }

@@ -1,3 +1,5 @@
+import type { CardClassLayout, CtcFrames } from './ctcClasses';
+import { CARD_BEST_OUTPUT, CARD_PROBS_OUTPUT, cardClassLayout, ctcFramesOf } from './ctcClasses';
 import type { OcrModels } from './models';
 
 import type { Quad } from './types';
@@ -131,64 +133,6 @@ export function cropLine(image: RgbImage, quad: Quad, maxWidth = MAX_REC_WIDTH, 
 }
 
 /**
- * Card text is Latin: letters, digits and a little punctuation. Decoding only those classes
- * stops the Chinese-trained recogniser from reading an OCR-A "8" as a CJK glyph; what it was
- * unsure of keeps its low probability, so the field confidence still says so.
- */
-const CARD_CHARACTERS = /^[A-Za-z0-9 /.\-',&]$/;
-/** Glyphs of other scripts the model uses for Latin shapes; their probability counts for the ASCII class. */
-const LOOKALIKE_CLASSES: Record<string, string> = { 〇: '0', 口: '0', 丨: '1', '｜': '1', '|': '1', Ⅰ: 'I', '—': '-', '－': '-', 一: '-' };
-
-interface CardClasses {
-	/** Dictionary indices that count as a card character... */
-	indices: Int32Array;
-	/** ...and the ASCII character code each stands for (full-width forms folded). */
-	codes: Int32Array;
-}
-
-const cardClassCache = new WeakMap<string[], CardClasses>();
-const markClassCache = new WeakMap<string[], Map<string, number[]>>();
-
-/** Dictionary indices of these marks (full-width and curly forms included), cached per dictionary. */
-function markClassesOf(dictionary: string[], marks: string): number[] {
-	let byMarks = markClassCache.get(dictionary);
-	if (!byMarks) {
-		byMarks = new Map();
-		markClassCache.set(dictionary, byMarks);
-	}
-	let classes = byMarks.get(marks);
-	if (!classes) {
-		classes = dictionary.flatMap((char, index) => (index > 0 && marks.includes(char) ? [index] : []));
-		byMarks.set(marks, classes);
-	}
-	return classes;
-}
-
-const DOTS = '.．。';
-/** Hyphens and the dashes the model reads them as (一 is folded into the hyphen as a look-alike). */
-const HYPHENS = '-－‐‑–—一';
-const APOSTROPHES = "'’‘`´＇";
-
-function cardClasses(dictionary: string[]): CardClasses {
-	let classes = cardClassCache.get(dictionary);
-	if (!classes) {
-		const indices: number[] = [];
-		const codes: number[] = [];
-		dictionary.forEach((char, index) => {
-			if (index === 0) return;
-			const folded = LOOKALIKE_CLASSES[char] ?? char.normalize('NFKC');
-			if (folded.length === 1 && CARD_CHARACTERS.test(folded)) {
-				indices.push(index);
-				codes.push(folded.charCodeAt(0));
-			}
-		});
-		classes = { indices: Int32Array.from(indices), codes: Int32Array.from(codes) };
-		cardClassCache.set(dictionary, classes);
-	}
-	return classes;
-}
-
-/**
  * The letter each character code is seen as, 0-25 for A-Z (-1 for none): both cases of a letter
  * are one, and so are the strokes an I is read as (l, 1, |) and the rounds an O is (0).
  */
@@ -249,21 +193,12 @@ function letterInGap(frames: Float32Array[], previous: string, char: string): { 
  * for decoders that know what a field may contain. A word gap the model did not emit as a space
  * still raises the space class in its blank frames: that peak is kept too.
  */
-export function decodeCtc(
-	probs: Float32Array,
-	offset: number,
-	frames: number,
-	classes: number,
-	usedFrames: number,
-	dictionary: string[],
-): RecognizedChar[] {
-	const card = cardClasses(dictionary);
+export function decodeCtc(ctc: CtcFrames, usedFrames: number, layout: CardClassLayout): RecognizedChar[] {
+	const { frames, best: bestOf, probs } = ctc;
+	const columns = layout.kept.length;
 	const folded = new Float32Array(128);
 	const chars: RecognizedChar[] = [];
-	const spaceClass = dictionary.length - 1;
-	const dotClasses = markClassesOf(dictionary, DOTS);
-	const apostropheClasses = markClassesOf(dictionary, APOSTROPHES);
-	const hyphenClasses = markClassesOf(dictionary, HYPHENS);
+	const { spaceClass, spaceColumn, cardColumns, cardCodes, dotColumns, apostropheColumns, hyphenColumns } = layout;
 	let previous = 0;
 	let gapSpace = 0;
 	let gapDot = 0;
@@ -273,30 +208,22 @@ export function decodeCtc(
 	let gapFrames: Float32Array[] = [];
 	let lastLetter = '';
 	for (let t = 0; t < frames; t++) {
-		const base = offset + t * classes;
-		let best = 0;
-		let bestProb = -1;
-		for (let c = 0; c < classes; c++) {
-			const p = probs[base + c];
-			if (p > bestProb) {
-				bestProb = p;
-				best = c;
-			}
-		}
+		const base = t * columns;
+		const best = bestOf[t];
 		// Every frame's card characters, folded: a blank frame's letters are kept for the gap, an emitted
 		// frame's give its character and runner-up.
 		folded.fill(0);
-		for (let i = 0; i < card.indices.length; i++) folded[card.codes[i]] += probs[base + card.indices[i]];
+		for (let i = 0; i < cardColumns.length; i++) folded[cardCodes[i]] += probs[base + cardColumns[i]];
 		if (best === 0 || best === spaceClass) {
-			gapSpace = Math.max(gapSpace, probs[base + spaceClass]);
+			gapSpace = Math.max(gapSpace, probs[base + spaceColumn]);
 			let dot = 0;
-			for (const c of dotClasses) dot += probs[base + c];
+			for (const c of dotColumns) dot += probs[base + c];
 			gapDot = Math.max(gapDot, dot);
 			let apostrophe = 0;
-			for (const c of apostropheClasses) apostrophe += probs[base + c];
+			for (const c of apostropheColumns) apostrophe += probs[base + c];
 			gapApostrophe = Math.max(gapApostrophe, apostrophe);
 			let hyphen = 0;
-			for (const c of hyphenClasses) hyphen += probs[base + c];
+			for (const c of hyphenColumns) hyphen += probs[base + c];
 			gapHyphen = Math.max(gapHyphen, hyphen);
 			gapFrames.push(letterKeys(folded));
 		}
@@ -360,6 +287,12 @@ function paddedWidthOf(width: number): number {
 	return Math.max(MIN_REC_WIDTH, width);
 }
 
+/** A recogniser's own output, every class of every frame, cut down to the card classes. */
+function fullOutputFrames(tensor: { dims: readonly number[]; data: unknown }, layout: CardClassLayout): CtcFrames {
+	const [, frames, classes] = tensor.dims;
+	return ctcFramesOf(tensor.data as Float32Array, 0, frames, classes, layout);
+}
+
 /** Reads one crop: padded, run through the recogniser and decoded. */
 export async function readCrop(models: Pick<OcrModels, 'ort' | 'recognizer' | 'dictionary'>, crop: Crop): Promise<RecognizedChar[]> {
 	const session = models.recognizer;
@@ -376,10 +309,15 @@ export async function readCrop(models: Pick<OcrModels, 'ort' | 'recognizer' | 'd
 	const output = await session.run({
 		[session.inputNames[0]]: new models.ort.Tensor('float32', input, [1, 3, REC_HEIGHT, paddedWidth]),
 	});
-	const tensor = output[session.outputNames[0]];
-	const [, frames, classes] = tensor.dims as number[];
-	const usedFrames = Math.max(1, (width / paddedWidth) * frames);
-	return withInkGaps(crop, decodeCtc(tensor.data as Float32Array, 0, frames, classes, usedFrames, models.dictionary));
+	const layout = cardClassLayout(models.dictionary);
+	const best = output[CARD_BEST_OUTPUT];
+	const kept = output[CARD_PROBS_OUTPUT];
+	const ctc =
+		best && kept
+			? { frames: (kept.dims as number[])[1], best: best.data as Int32Array, probs: kept.data as Float32Array }
+			: fullOutputFrames(output[session.outputNames[0]], layout);
+	const usedFrames = Math.max(1, (width / paddedWidth) * ctc.frames);
+	return withInkGaps(crop, decodeCtc(ctc, usedFrames, layout));
 }
 
 /**
