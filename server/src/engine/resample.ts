@@ -15,40 +15,22 @@ export async function resizeRgb(image: RgbImage, width: number, height: number):
 }
 
 /**
- * Adds the image's colour at (px, py) (pixel centres at integers), bilinear and clamped to the
- * edge, to rgb. Recognition crops (recognizeText.cropLine) sample the same way, written out inline.
- */
-function addBilinear(image: RgbImage, px: number, py: number, rgb: number[]): void {
-	const { data, width, height } = image;
-	const x0 = Math.max(0, Math.min(width - 1, Math.floor(px)));
-	const y0 = Math.max(0, Math.min(height - 1, Math.floor(py)));
-	const x1 = Math.min(width - 1, x0 + 1);
-	const y1 = Math.min(height - 1, y0 + 1);
-	const wx = Math.max(0, Math.min(1, px - x0));
-	const wy = Math.max(0, Math.min(1, py - y0));
-	const i00 = (y0 * width + x0) * 3;
-	const i01 = (y0 * width + x1) * 3;
-	const i10 = (y1 * width + x0) * 3;
-	const i11 = (y1 * width + x1) * 3;
-	for (let c = 0; c < 3; c++) {
-		rgb[c] += (data[i00 + c] * (1 - wx) + data[i01 + c] * wx) * (1 - wy) + (data[i10 + c] * (1 - wx) + data[i11 + c] * wx) * wy;
-	}
-}
-
-/**
- * Renders a width x height view whose pixel (x, y) shows the source at toSource(x, y): bilinear,
- * supersampled when the view is smaller than the source so thin strokes survive.
+ * Renders a width x height view whose pixel (x, y) shows the source at toSource(x, y): bilinear
+ * (pixel centres at integers, clamped to the edge), supersampled when the view is smaller than the
+ * source so thin strokes survive. Recognition crops (recognizeText.cropLine) sample the same way.
+ * The sampling is written out in the loop: a call per sample took half the time of a view.
  */
 export function warpRgb(source: RgbImage, toSource: Affine, width: number, height: number, background = 255): RgbImage {
 	const out = Buffer.alloc(width * height * 3, background);
 	const scale = affineScale(toSource);
 	const samples = scale > 2.5 ? 3 : scale > 1.3 ? 2 : 1;
 	const n = samples * samples;
-	const rgb = [0, 0, 0];
-	const { width: sw, height: sh } = source;
+	const { data, width: sw, height: sh } = source;
 	for (let y = 0; y < height; y++) {
 		for (let x = 0; x < width; x++) {
-			rgb[0] = rgb[1] = rgb[2] = 0;
+			let r = 0;
+			let g = 0;
+			let b = 0;
 			let inside = 0;
 			for (let sy = 0; sy < samples; sy++) {
 				for (let sx = 0; sx < samples; sx++) {
@@ -58,12 +40,27 @@ export function warpRgb(source: RgbImage, toSource: Affine, width: number, heigh
 					const py = toSource.d * vx + toSource.e * vy + toSource.f - 0.5;
 					if (px < -0.5 || py < -0.5 || px > sw - 0.5 || py > sh - 0.5) continue;
 					inside += 1;
-					addBilinear(source, px, py, rgb);
+					const x0 = Math.max(0, Math.min(sw - 1, Math.floor(px)));
+					const y0 = Math.max(0, Math.min(sh - 1, Math.floor(py)));
+					const x1 = Math.min(sw - 1, x0 + 1);
+					const y1 = Math.min(sh - 1, y0 + 1);
+					const wx = Math.max(0, Math.min(1, px - x0));
+					const wy = Math.max(0, Math.min(1, py - y0));
+					const i00 = (y0 * sw + x0) * 3;
+					const i01 = (y0 * sw + x1) * 3;
+					const i10 = (y1 * sw + x0) * 3;
+					const i11 = (y1 * sw + x1) * 3;
+					r += (data[i00] * (1 - wx) + data[i01] * wx) * (1 - wy) + (data[i10] * (1 - wx) + data[i11] * wx) * wy;
+					g += (data[i00 + 1] * (1 - wx) + data[i01 + 1] * wx) * (1 - wy) + (data[i10 + 1] * (1 - wx) + data[i11 + 1] * wx) * wy;
+					b += (data[i00 + 2] * (1 - wx) + data[i01 + 2] * wx) * (1 - wy) + (data[i10 + 2] * (1 - wx) + data[i11 + 2] * wx) * wy;
 				}
 			}
 			if (inside === 0) continue;
 			const o = (y * width + x) * 3;
-			for (let c = 0; c < 3; c++) out[o + c] = (rgb[c] + background * (n - inside)) / n;
+			const fill = background * (n - inside);
+			out[o] = (r + fill) / n;
+			out[o + 1] = (g + fill) / n;
+			out[o + 2] = (b + fill) / n;
 		}
 	}
 	return { data: out, width, height };
