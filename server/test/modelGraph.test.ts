@@ -330,7 +330,13 @@ describe('the shipped models, rewritten', () => {
 			}
 		}
 		expect(texts.join(' ')).toMatch(/\d{4}/);
-		await Promise.all([fullSession.release(), cutSession.release()]);
+		// A model cut for another dictionary is refused, not read.
+		const other = withCardClassOutputs(full, layout.kept.slice(1), { best: CARD_BEST_OUTPUT, probs: CARD_PROBS_OUTPUT });
+		const otherSession = await ort.InferenceSession.create(other, options);
+		await expect(
+			readCrop({ ort, recognizer: otherSession, dictionary: rewritten.dictionary }, cropLine(image, boxes[0].quad)),
+		).rejects.toThrow(/keeps 147 card classes, its dictionary 148/);
+		await Promise.all([fullSession.release(), cutSession.release(), otherSession.release()]);
 	}, 60_000);
 });
 

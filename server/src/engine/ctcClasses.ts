@@ -1,8 +1,8 @@
 /**
  * The recogniser's classes card text is decoded from, and its output per frame in the form the
  * decoder reads: each frame's best class over the whole dictionary, and the probabilities of only
- * the classes card text uses. PP-OCRv4's dictionary holds 6,625 classes and card text needs about
- * a hundred of them; the model can hand over just those (see `withCardClassOutputs` in modelGraph.ts), and
+ * the classes card text uses. PP-OCRv4's dictionary holds 6,625 classes and card text needs 148 of
+ * them (letters, digits, marks and their look-alikes); the model can hand over just those (see `withCardClassOutputs` in modelGraph.ts), and
  * a full output is cut down to them here, so the decoder has one path either way.
  */
 

@@ -312,9 +312,12 @@ export async function readCrop(models: Pick<OcrModels, 'ort' | 'recognizer' | 'd
 	const layout = cardClassLayout(models.dictionary);
 	const best = output[CARD_BEST_OUTPUT];
 	const kept = output[CARD_PROBS_OUTPUT];
+	// Both come from one dictionary; a model cut for another would misread every character silently.
+	if (kept && kept.dims[2] !== layout.kept.length)
+		throw new Error(`the recogniser keeps ${kept.dims[2]} card classes, its dictionary ${layout.kept.length}`);
 	const ctc =
 		best && kept
-			? { frames: (kept.dims as number[])[1], best: best.data as Int32Array, probs: kept.data as Float32Array }
+			? { frames: kept.dims[1], best: best.data as Int32Array, probs: kept.data as Float32Array }
 			: fullOutputFrames(output[session.outputNames[0]], layout);
 	const usedFrames = Math.max(1, (width / paddedWidth) * ctc.frames);
 	return withInkGaps(crop, decodeCtc(ctc, usedFrames, layout));
