@@ -701,6 +701,26 @@ describe('valid thru', () => {
 		expect(read(line('VALID THRU 11/29', 40, 160), line('JOHN SMITH', 40, 220)).validThru?.shortMonth).toBeUndefined();
 	});
 
+	test("a lone month 1 with another 1's stroke seen before it is 11, in doubt: OCR-A's 11 run into one stroke", () => {
+		// Third-hand set 52: 11/34 in embossed OCR-A read "1/34", an I at 0.29 in the blank frames before the 1.
+		const stroke = (prob: number, char = 'I') => ({ 11: { letterBefore: { char, prob } } });
+		const fields = read(line('VALID THRU 1/34', 40, 160, stroke(0.29)), line('JOHN SMITH', 40, 220));
+		expect(fields.validThru?.text).toBe('11/34');
+		expect(fields.validThru?.confidence).toBeLessThan(0.9);
+		expect(fields.validThru?.shortMonth).toBe(true);
+		// A fainter stroke, or a round letter seen there (a lost 0), leaves the month 01.
+		expect(read(line('VALID THRU 1/34', 40, 160, stroke(0.19)), line('JOHN SMITH', 40, 220)).validThru?.text).toBe('01/34');
+		expect(read(line('VALID THRU 1/34', 40, 160, stroke(0.4, 'O')), line('JOHN SMITH', 40, 220)).validThru?.text).toBe('01/34');
+		// Only before a lone 1: a stroke before a lone 2 says nothing of which digit was lost, and a month
+		// read whole lost none.
+		expect(read(line('VALID THRU 12/34', 40, 160, stroke(0.4)), line('JOHN SMITH', 40, 220)).validThru?.text).toBe('12/34');
+		expect(read(line('VALID THRU 2/34', 40, 160, stroke(0.4)), line('JOHN SMITH', 40, 220)).validThru?.text).toBe('02/34');
+		// A 1 glued to the label's last letter is read as that glued month is, stroke or none.
+		const glued = (options: Record<number, CharOptions>) =>
+			read(line('VALIDTHRU1/34', 40, 160, options), line('JOHN SMITH', 40, 220)).validThru?.text;
+		expect(glued({ 9: { letterBefore: { char: 'I', prob: 0.4 } } })).toBe(glued({}));
+	});
+
 	test('the chosen date carries the other dates its view read, for the crops to weigh', () => {
 		const fields = read(line('01/27  11/29', 40, 160), line('JOHN SMITH', 40, 220));
 		expect(fields.validThru).toMatchObject({ text: '11/29', otherDates: ['01/27'] });

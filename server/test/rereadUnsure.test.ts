@@ -202,6 +202,14 @@ describe('rereadUnsure', () => {
 		// A crop read the month whole surely: a closer view that reads it so beside its label may clear the doubt.
 		expect(agreed.validThru?.partReadByCrops).toBeUndefined();
 		expect((await merge(date('11/27', 0.8), date('11/27', 0.97), date('11/27', 0.96))).validThru?.confidence).toBeGreaterThanOrEqual(0.9);
+		// A crop that read the one digit as 11, for a 1's stroke seen before it, is the same doubt.
+		const rebuilt = await merge(short('11/27', 0.8), date('11/27', 0.97), date('11/27', 0.96));
+		expect(rebuilt.validThru?.text).toBe('11/27');
+		expect(rebuilt.validThru?.confidence).toBeLessThan(0.9);
+		const alone = await merge(short('11/27', 0.8), date('11/27', 0.7), date('11/27', 0.75));
+		expect(alone.validThru?.partReadByCrops).toBe(true);
+		// A short month of another digit read as such votes as itself, as before.
+		expect((await merge(short('02/27', 0.8), date('02/27', 0.97), date('02/27', 0.96))).validThru?.confidence).toBeGreaterThanOrEqual(0.9);
 	});
 
 	test('a crop that read two dates and took the later outweighs crops that read only the earlier', async () => {

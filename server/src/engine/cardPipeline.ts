@@ -1743,8 +1743,11 @@ export async function rereadUnsure(
 		else if (confidence < REVIEW_CONFIDENCE && agreeing === attempts.length) confidence = Math.min(0.89, confidence + 0.05);
 		// Taken over the vote, a mark, a later date or an expiry over a decoy is never sure, however many
 		// crops there are; nor is a month some crop read as one digit: its print may hold a 0 lost there
-		// as well as a 1.
-		const shortFor = readings.some((r) => r.text !== winner && votedAs.get(r) === winner);
+		// as well as a 1. That crop's reading is 0 and its digit, or 11 where it saw a 1's stroke before
+		// its 1 (fieldExpiry's lostOne): the same text as the whole readings, and no less a doubt.
+		const shortFor = readings.some(
+			(r) => votedAs.get(r) === winner && (r.text !== winner || (r.shortMonth === true && winner.startsWith('1'))),
+		);
 		if (marked !== null || dateOverVote !== null || shortFor) confidence = Math.min(confidence, 0.85);
 		// What one crop saw (larger digits beside the date, the date read in part elsewhere, a hyphen in
 		// the name) is still there where another crop did not see it.

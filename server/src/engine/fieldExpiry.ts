@@ -408,6 +408,14 @@ function roundZero(chars: Array<{ ch: string; c: PlacedChar | null }>, start: nu
 	return (start === 0 || chars[start - 1].ch === ' ') && (/^[OoQ]$/.test(c.char) || Number(month[1]) >= 3);
 }
 
+/** A stroke seen in a gap at least this surely is a glyph the model left out (lostStrokeBefore). */
+const LOST_STROKE = 0.2;
+
+/** Whether the blank frames before this character held a 1's stroke (an I, l, 1 or |) the model did not emit. */
+function lostStrokeBefore(c: PlacedChar | null | undefined): boolean {
+	return c?.letterBefore?.char === 'I' && c.letterBefore.prob >= LOST_STROKE;
+}
+
 /** A round letter read at least this surely is the month's 0 (roundZero). */
 const ROUND_ZERO = 0.5;
 
@@ -496,6 +504,10 @@ function dateCandidates(row: TextRow, exclude: Set<PlacedChar>): DateCandidate[]
 				(c): c is PlacedChar => c !== undefined && c !== null && /\d/.test(c.char),
 			);
 			const crowded = glued || split !== null || touching.length > 0;
+			// A month's first 1 the model saw but did not emit, before a lone 1 not glued to what precedes
+			// it: OCR-A's 11 run into one stroke (third-hand set 52: 11/34 read "1/34", an I at 0.29 in the
+			// blank frames before the 1). The month is read 11, not 01; a one-digit month is never sure.
+			const lostOne = before[1] === '1' && !glued && lostStrokeBefore(chars[start]?.c);
 			// A lone 0, a run of its own, split off a month of 3 to 9 ("0 8/24", "YAR 0 5/32"): the month is
 			// 08, whole, and its one-digit reading adds nothing but the doubt of a digit lost. Before a 0, 1
 			// or 2 the 0 may be a stray mark beside a month that lost its 1 (0 2/28 for 12/28), and a 0
@@ -503,7 +515,7 @@ function dateCandidates(row: TextRow, exclude: Set<PlacedChar>): DateCandidate[]
 			const loneZero = split?.c?.char === '0' && (chars[start - 3]?.ch ?? ' ') === ' ' && Number(before[1]) >= 3;
 			if (!loneZero)
 				found.push(
-					mmyyCandidate(before[1], year, used, row, {
+					mmyyCandidate(lostOne ? '11' : before[1], year, used, row, {
 						mapped,
 						crowded,
 						shortMonth: before[1].length === 1,
