@@ -312,6 +312,9 @@ describe('the shipped models, rewritten', () => {
 			ort.InferenceSession.create(cut, options),
 		]);
 		expect(cutSession.outputNames).toEqual([CARD_BEST_OUTPUT, CARD_PROBS_OUTPUT]);
+		// The models loaded rewritten read through these outputs; unrewritten, through the full one.
+		expect(rewritten.recognizer.outputNames).toEqual([CARD_BEST_OUTPUT, CARD_PROBS_OUTPUT]);
+		expect(plain.recognizer.outputNames).toHaveLength(1);
 		expect(fullSession.outputNames).toHaveLength(1);
 		const image = await decodeImage({ data: readFileSync(join(__dirname, '..', 'samples', 'photo-000.jpg')), family: 'jpeg' });
 		const boxes = await detectText(rewritten, image, 640);

@@ -228,7 +228,7 @@ function dropUnreadConstants(graph: onnx.IGraphProto): void {
 }
 
 /** The model with the rewrites above applied, and how many of each were made. */
-export function rewriteModel(bytes: Uint8Array): { bytes: Uint8Array; rewrites: GraphRewrites } {
+export function rewriteModel(bytes: Uint8Array, cardClasses?: CardClassOutputs): { bytes: Uint8Array; rewrites: GraphRewrites } {
 	const none = { convAffines: 0, hardSwishes: 0, affinesBeforePointwise: 0 };
 	// Weights are rewritten through Float32Arrays, which use the machine's byte order; ONNX's is little-endian.
 	if (endianness() !== 'LE') return { bytes, rewrites: none };
@@ -249,7 +249,15 @@ export function rewriteModel(bytes: Uint8Array): { bytes: Uint8Array; rewrites: 
 		affinesBeforePointwise: rewrite(foldAffinesBeforePointwise),
 	};
 	dropUnreadConstants(graph);
+	// In the same pass: decoding and encoding the recogniser again took 30-45 ms of each worker's start.
+	if (cardClasses) addCardClassOutputs(graph, cardClasses);
 	return { bytes: onnx.ModelProto.encode(model).finish(), rewrites };
+}
+
+/** The outputs `withCardClassOutputs` gives a recogniser: the classes kept, and the two outputs' names. */
+export interface CardClassOutputs {
+	kept: Int32Array;
+	names: { best: string; probs: string };
 }
 
 /**
@@ -260,12 +268,16 @@ export function rewriteModel(bytes: Uint8Array): { bytes: Uint8Array; rewrites: 
  * values are the model's own, copied, so the decoding is the same. A model whose output is not
  * one [batch, frames, classes] tensor is returned as it was.
  */
-export function withCardClassOutputs(bytes: Uint8Array, kept: Int32Array, names: { best: string; probs: string }): Uint8Array {
+export function withCardClassOutputs(bytes: Uint8Array, kept: Int32Array, names: CardClassOutputs['names']): Uint8Array {
 	const model = onnx.ModelProto.decode(bytes);
-	const graph = model.graph;
-	const output = graph?.output?.length === 1 ? graph.output[0] : undefined;
+	return model.graph && addCardClassOutputs(model.graph, { kept, names }) ? onnx.ModelProto.encode(model).finish() : bytes;
+}
+
+/** `withCardClassOutputs` on a decoded graph; false, and the graph untouched, where its output is not frames x classes. */
+function addCardClassOutputs(graph: onnx.IGraphProto, { kept, names }: CardClassOutputs): boolean {
+	const output = graph.output?.length === 1 ? graph.output[0] : undefined;
 	const rank = output?.type?.tensorType?.shape?.dim?.length;
-	if (!graph || !output?.name || rank !== 3) return bytes;
+	if (!output?.name || rank !== 3) return false;
 	const { INT, TENSOR } = onnx.AttributeProto.AttributeType;
 	const { INT32, INT64, FLOAT } = onnx.TensorProto.DataType;
 	const indices = `${names.probs}_classes`;
@@ -292,5 +304,5 @@ export function withCardClassOutputs(bytes: Uint8Array, kept: Int32Array, names:
 		{ name: names.best, type: { tensorType: { elemType: INT32 } } },
 		{ name: names.probs, type: { tensorType: { elemType: FLOAT } } },
 	];
-	return onnx.ModelProto.encode(model).finish();
+	return true;
 }

@@ -4,7 +4,7 @@ import { dirname, join } from 'path';
 import type { ModelOptions } from './engineSettings';
 import { DEFAULT_MODEL_OPTIONS } from './engineSettings';
 import { CARD_BEST_OUTPUT, CARD_PROBS_OUTPUT, cardClassLayout } from './ctcClasses';
-import { rewriteModel, withCardClassOutputs } from './modelGraph';
+import { rewriteModel } from './modelGraph';
 import type { Crop, RecognizedChar } from './recognizeText';
 
 type Ort = typeof import('onnxruntime-node');
@@ -72,11 +72,10 @@ export async function loadModels(settings: Partial<ModelOptions> = {}): Promise<
 	const load = (file: string, cardClasses = false) => {
 		const bytes = readFileSync(join(dir, file));
 		if (!options.rewriteGraphs) return ort.InferenceSession.create(bytes, sessionOptions);
-		const rewritten = rewriteModel(bytes).bytes;
-		const model = cardClasses
-			? withCardClassOutputs(rewritten, cardClassLayout(dictionary).kept, { best: CARD_BEST_OUTPUT, probs: CARD_PROBS_OUTPUT })
-			: rewritten;
-		return ort.InferenceSession.create(model, sessionOptions);
+		const outputs = cardClasses
+			? { kept: cardClassLayout(dictionary).kept, names: { best: CARD_BEST_OUTPUT, probs: CARD_PROBS_OUTPUT } }
+			: undefined;
+		return ort.InferenceSession.create(rewriteModel(bytes, outputs).bytes, sessionOptions);
 	};
 	const [detector, recognizer, classifier] = await Promise.all([
 		load('ch_PP-OCRv4_det_infer.onnx'),
