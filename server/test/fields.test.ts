@@ -721,6 +721,49 @@ describe('valid thru', () => {
 		expect(glued({ 9: { letterBefore: { char: 'I', prob: 0.4 } } })).toBe(glued({}));
 	});
 
+	test('a date in a box of its own after the name, under a label no vocabulary reads, is split off: the name before it stays, in doubt', () => {
+		// Third-hand set 53, a minimal card upside down: SEUNGMIN SHIN | VALID FROM 05/25 (stacked, read
+		// YALI05/25) | VALID THRU 12/33 (YALD 12/33) on one line over the number, LUMEN BANK at the top
+		// (its K under a thumb). The name ran on into the decoy's box and was lost; LUMEN BAN was taken at 0.991.
+		const boxed = (text: string, x0: number, y0: number, x1: number, y1: number): RecognizedLine => ({
+			quad: [
+				{ x: x0, y: y0 },
+				{ x: x1, y: y0 },
+				{ x: x1, y: y1 },
+				{ x: x0, y: y1 },
+			],
+			chars: line(text, 0, 0).chars,
+			text,
+		});
+		const card = [
+			boxed('6011277691227332', 51, 361, 321, 392),
+			boxed('SEUNGMIN SHIN', 51, 333, 216, 363),
+			boxed('YALI05/25', 221, 327, 326, 368),
+			boxed('YALD 12/33', 336, 325, 443, 364),
+		];
+		const alone = extractFields(groupIntoRows(card), NOW).fields;
+		expect(alone.validThru?.text).toBe('12/33');
+		expect(alone.name?.text).toBe('SEUNGMIN SHIN');
+		expect(alone.name?.confidence).toBeLessThan(0.9);
+		const withTop = extractFields(
+			groupIntoRows([...card, boxed('LUMEN BAN', 60, 135, 230, 169), boxed('DISCOVER', 335, 128, 465, 159)]),
+			NOW,
+		);
+		expect(withTop.fields.name?.confidence).toBeLessThan(0.9);
+		// Close by, the name is kept in doubt where none was read before; standing as far off as
+		// splitAtOddGap parts words (ISSUEDON 11/23 after OWEN LOPEZ, a third-hand scan), it stays sure.
+		const beside = (x: number) => read(line('OWEN LOPEZ', 40, 160), line('YALI05/25', x, 160), line('VALID THRU 07/35', 40, 220)).name;
+		expect(beside(225)?.text).toBe('OWEN LOPEZ');
+		expect(beside(225)?.confidence).toBeLessThan(0.9);
+		expect(beside(255)?.confidence).toBeLessThan(0.9);
+		expect(beside(265)?.text).toBe('OWEN LOPEZ');
+		expect(beside(265)?.confidence).toBeGreaterThanOrEqual(0.9);
+		// A date alone in a box beside the name is left as it was: the name sure (a read-only review).
+		const bare = read(line('ANNA LEE', 40, 160), line('12/30', 220, 160), line('VALID THRU 12/33', 40, 220));
+		expect(bare.name?.text).toBe('ANNA LEE');
+		expect(bare.name?.confidence).toBeGreaterThanOrEqual(0.9);
+	});
+
 	test('the chosen date carries the other dates its view read, for the crops to weigh', () => {
 		const fields = read(line('01/27  11/29', 40, 160), line('JOHN SMITH', 40, 220));
 		expect(fields.validThru).toMatchObject({ text: '11/29', otherDates: ['01/27'] });

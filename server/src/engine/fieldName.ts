@@ -1316,8 +1316,9 @@ function startsLabel(words: PlacedChar[][], k: number, dateBoxes: Set<number>): 
 /**
  * A label printed on the name's line in a box of its own (Margaret Whitfield | VALD THRU 07/32) is
  * split off, however narrow the gap before it: a monospaced name is spaced as widely as that gap, so
- * gaps cannot tell them apart. Only a box that starts with a label word, or holds the card's date
- * (or number), is split off, after two words at least (one word alone is never a sure name). A
+ * gaps cannot tell them apart. Only a box that starts with a label word, holds the card's date (or
+ * number), or holds another date after letters, is split off, after two words at least (one word
+ * alone is never a sure name). A
  * surname in the label's box (JOHN PAUL | SMITH VALID THRU) leaves the line as it was: no name; one
  * in the date's box (JOHN PAUL | SMITH 03/28) leaves the words before it in doubt. They are in doubt
  * too unless the label labels the card's date there: in its own box, or in the next one right after
@@ -1345,7 +1346,19 @@ function apartFromLabelBox(segment: Segment, dates: ReadDigits): Segment[] {
 			// A decoy date first in that box (01/31 EXP07/35 after the name, bench seed 2171) is no surname to lose.
 			(inDateBox && (!/[A-Za-z]/.test(text) || labelPiece([text.replace(/[^A-Za-z][\s\S]*$/, '')]) || labelReadInPieces(words, k))) ||
 			runsIntoDate(words[k], segment.row, dates);
-		if (!label && !inDateBox) continue;
+		// A box of its own after the name holding letters and then a date, under a label the vocabulary
+		// cannot read (a stacked VALID FROM read YALI05/25, third-hand set 53), is no part of the name
+		// either: the words before it stay, in doubt where it stands no further off than a word gap of
+		// theirs could (a surname boxed so, SMITH 05/25, is lost). A date alone in its box (ANNA LEE |
+		// 12/30) leaves the line as it was.
+		const boxText = words
+			.slice(k)
+			.filter((word) => word[0].box === box)
+			.map(runText)
+			.join(' ');
+		const dateAt = PRINTED_DATE.exec(boxText);
+		const otherDate = !label && !inDateBox && dateAt !== null && /[A-Za-z]/.test(boxText.slice(0, dateAt.index));
+		if (!label && !inDateBox && !otherDate) continue;
 		const part = (from: number, to: number): Segment => ({
 			...segment,
 			words: words.slice(from, to),
@@ -1356,9 +1369,20 @@ function apartFromLabelBox(segment: Segment, dates: ReadDigits): Segment[] {
 			.flat()
 			.filter((c) => c.box === box);
 		const labelled = inDateBox || ownDate || dateRightAfter(segment.row, labelChars, dates.chars);
+		if (otherDate) return [{ ...part(0, k), doubtful: segment.doubtful || !standsApart(segment, k) }, part(k, words.length)];
 		return [{ ...part(0, k), doubtful: segment.doubtful || !labelled || !label }, part(k, words.length)];
 	}
 	return [segment];
+}
+
+/**
+ * Whether word k stands apart from the words before it as splitAtOddGap would part them: 2.2 times
+ * their usual word gap (ISSUEDON 11/23 after OWEN LOPEZ, a third-hand scan).
+ */
+function standsApart(segment: Segment, k: number): boolean {
+	const gaps = segment.words.slice(1, k).map((word, i) => wordGap(segment, segment.words[i], word));
+	const typical = Math.max(median(gaps), segment.pitch * 0.5);
+	return wordGap(segment, segment.words[k - 1], segment.words[k]) >= typical * 2.2;
 }
 
 /** A date as printed: month, slash, year. */
