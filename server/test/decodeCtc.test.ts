@@ -48,7 +48,7 @@ function decode(parts: Array<string | Frame>) {
 		for (const [char, p] of Object.entries(frame)) probs[t * classes + (char === '' ? 0 : DICTIONARY.indexOf(char))] = p;
 	});
 	const layout = cardClassLayout(DICTIONARY);
-	return decodeCtc(ctcFramesOf(probs, 0, frames.length, classes, layout), frames.length, layout);
+	return decodeCtc(ctcFramesOf(probs, frames.length, classes, layout), frames.length, layout);
 }
 
 /** A detector box at (x, y) whose crop gave these frames, with a blank margin at either end. */

@@ -2,8 +2,9 @@
  * The recogniser's classes card text is decoded from, and its output per frame in the form the
  * decoder reads: each frame's best class over the whole dictionary, and the probabilities of only
  * the classes card text uses. PP-OCRv4's dictionary holds 6,625 classes and card text needs 148 of
- * them (letters, digits, marks and their look-alikes); the model can hand over just those (see `withCardClassOutputs` in modelGraph.ts), and
- * a full output is cut down to them here, so the decoder has one path either way.
+ * them (letters, digits, marks and their look-alikes); the model can hand over just those (see
+ * `withCardClassOutputs` in modelGraph.ts), and a full output is cut down to them here, so the
+ * decoder has one path either way.
  */
 
 /**
@@ -90,12 +91,12 @@ export function cardClassLayout(dictionary: string[]): CardClassLayout {
 	return layout;
 }
 
-/** A full output (frames x every class, from `offset`) cut down to the kept classes. */
-export function ctcFramesOf(probs: Float32Array, offset: number, frames: number, classes: number, layout: CardClassLayout): CtcFrames {
+/** A full output (frames x every class) cut down to the kept classes. */
+export function ctcFramesOf(probs: Float32Array, frames: number, classes: number, layout: CardClassLayout): CtcFrames {
 	const best = new Int32Array(frames);
 	const kept = new Float32Array(frames * layout.kept.length);
 	for (let t = 0; t < frames; t++) {
-		const base = offset + t * classes;
+		const base = t * classes;
 		let bestClass = 0;
 		let bestProb = -1;
 		for (let c = 0; c < classes; c++) {

@@ -1382,7 +1382,7 @@ function apartFromLabelBox(segment: Segment, dates: ReadDigits): Segment[] {
 function standsApart(segment: Segment, k: number): boolean {
 	const gaps = segment.words.slice(1, k).map((word, i) => wordGap(segment, segment.words[i], word));
 	const typical = Math.max(median(gaps), segment.pitch * 0.5);
-	return wordGap(segment, segment.words[k - 1], segment.words[k]) >= typical * 2.2;
+	return wordGap(segment, segment.words[k - 1], segment.words[k]) >= typical * ODD_GAP_RATIO;
 }
 
 /** A date as printed: month, slash, year. */
@@ -1522,6 +1522,9 @@ function wordGap(segment: Segment, a: PlacedChar[], b: PlacedChar[]): number {
  */
 const ODD_GAP_MIN = 2;
 
+/** A gap this many times a line's usual word gap is odd: what it parts is not one name. */
+const ODD_GAP_RATIO = 2.2;
+
 /**
  * Three or more words with one gap far wider than the others are a name and something printed
  * beside it that no vocabulary knows (a product tier, a network's name): split there.
@@ -1533,7 +1536,7 @@ function splitAtOddGap(segment: Segment): Segment[] {
 	const typical = Math.max(median(gaps.filter((_, i) => i !== widest)), segment.pitch * 0.5);
 	const cut = widest + 1;
 	// An initial is followed by the surname, however wide its full stop makes the gap.
-	if (gaps[widest] < typical * 2.2 || letters(runText(segment.words[widest])).length === 1) return [segment];
+	if (gaps[widest] < typical * ODD_GAP_RATIO || letters(runText(segment.words[widest])).length === 1) return [segment];
 	// Split from words that could be a name as well (WAL TER | LOCKWOOD, where the model read a space
 	// inside WALTER): which part is the name, or whether both are, is a guess.
 	const nameWords = (words: PlacedChar[][]) => words.map(runText).every(isNameWord);

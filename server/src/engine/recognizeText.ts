@@ -290,7 +290,7 @@ function paddedWidthOf(width: number): number {
 /** A recogniser's own output, every class of every frame, cut down to the card classes. */
 function fullOutputFrames(tensor: { dims: readonly number[]; data: unknown }, layout: CardClassLayout): CtcFrames {
 	const [, frames, classes] = tensor.dims;
-	return ctcFramesOf(tensor.data as Float32Array, 0, frames, classes, layout);
+	return ctcFramesOf(tensor.data as Float32Array, frames, classes, layout);
 }
 
 /** Reads one crop: padded, run through the recogniser and decoded. */
