@@ -24,6 +24,36 @@ const NUMBER = '4932358643690149';
 const FIRST = card({ number: reading(NUMBER, 0.999), name: reading('HIROSHI ANDERSON', 0.994) });
 
 describe('withWiderView', () => {
+	test("a number in doubt, its text at the view's edge, gives way to the whole the wider view read surely, in doubt (third-hand seed 54)", () => {
+		// A 12 MP photo's small card: the view cut its left side off, and 904935056172840 (15 of
+		// 4904 9350 5617 2840's digits) was read at 0.45.
+		const whole = '4904935056172840';
+		const cut = reading(whole.slice(1), 0.45);
+		const first: CardReading = {
+			...card({ number: cut, validThru: reading('05/32', 0.85), name: reading('SOPHIA M. HILL', 0.85) }),
+			textAtEdge: true,
+		};
+		const wider = (number: FieldReading) => card({ number, validThru: reading('05/32', 0.99) });
+		expect(withWiderView(first, wider(reading(whole, 0.999)))?.fields).toMatchObject({
+			number: { text: whole, confidence: 0.85 },
+			validThru: { text: '05/32', confidence: 0.85 },
+			name: { text: 'SOPHIA M. HILL' },
+		});
+		// Not taken: the first view's text short of its edge, a first number read surely, a wider one in
+		// doubt, a first one too short to tell, another number, or one Luhn does not check.
+		expect(withWiderView({ ...first, textAtEdge: false }, wider(reading(whole, 0.999)))?.fields.number?.text).not.toBe(whole);
+		expect(
+			withWiderView({ ...first, fields: { ...first.fields, number: { ...cut, confidence: 0.95 } } }, wider(reading(whole, 0.999))),
+		).toBeNull();
+		expect(withWiderView(first, wider(reading(whole, 0.85)))).toBeNull();
+		const short = { ...first, fields: { ...first.fields, number: reading(whole.slice(5), 0.45) } };
+		expect(withWiderView(short, wider(reading(whole, 0.999)))).toBeNull();
+		expect(withWiderView(first, wider(reading(NUMBER, 0.999)))).toBeNull();
+		expect(withWiderView(first, wider(reading(`${whole.slice(0, 15)}1`, 0.999)))).toBeNull();
+		expect(withWiderView(first, wider(reading(`5${whole.slice(1)}`, 0.999)))).toBeNull();
+		expect(withWiderView({ ...first, fields: { ...first.fields, number: reading(whole, 0.6) } }, wider(reading(whole, 0.999)))).toBeNull();
+	});
+
 	test("an unlabelled date the first view chose, its text at the view's edge, gives way to the expiry the wider view read by its label on a card line, in doubt (bench seed 2129)", () => {
 		// A 12 MP photo: the first view ended past an unlabelled 03/30 (0.998); EXPIRES END 12/34 lay beyond it.
 		const number = placed(NUMBER, 0.999, box(280, 735, 700, 65));

@@ -361,7 +361,11 @@ async function readAtCoarseSide(
 		// and 03/30 was reported at 0.998). That card is looked at over its whole extent too.
 		const date = reading.fields.validThru;
 		const dateMayBeDecoy = date !== undefined && date.label === undefined && reading.textAtEdge === true;
-		if (!number?.box || (reading.fields.name && date && !dateMayBeDecoy)) return { reading, textSpread };
+		// So is a number in doubt in such a view: its first or last digits may stand past the edge
+		// (third-hand seed 54: a view placed round a 12 MP photo's small card cut its left side off,
+		// and 15 of 4904 9350 5617 2840's digits were read at 0.45).
+		const numberMayBeCut = number !== undefined && number.confidence < REVIEW_CONFIDENCE && reading.textAtEdge === true;
+		if (!number?.box || (reading.fields.name && date && !dateMayBeDecoy && !numberMayBeCut)) return { reading, textSpread };
 		// Text found only round the number and a line or two beside it: a date or name printed
 		// further off on the card was not in the view. Look at the card's whole extent around the
 		// number, detecting afresh: a number runs over half to four fifths of a card's width, or
@@ -485,6 +489,9 @@ const WIDER_VIEW_DOUBT = 0.85;
  */
 export function withWiderView(first: CardReading, wider: CardReading): CardReading | null {
 	const number = first.fields.number;
+	const whole = wider.fields.number;
+	if (number && whole && cutNumberWhole(number, whole, first.textAtEdge === true))
+		return { ...first, fields: { ...first.fields, number: { ...whole, confidence: Math.min(whole.confidence, WIDER_VIEW_DOUBT) } } };
 	if (!number || wider.fields.number?.text !== number.text) return null;
 	const added = FIELD_NAMES.filter((name) => !first.fields[name] && wider.fields[name]);
 	const own = first.fields.validThru;
@@ -549,6 +556,26 @@ export function withWiderView(first: CardReading, wider: CardReading): CardReadi
 		numberSureOnlyCloser: wider.numberSureOnlyCloser || first.numberSureOnlyCloser,
 		dateGuess: base.dateGuess ?? first.dateGuess,
 	};
+}
+
+/** The fewest digits of a number in doubt that a wider view's sure number must hold in a row to be its whole. */
+const CUT_NUMBER_DIGITS = 12;
+
+/**
+ * Whether the wider view's number is the whole of one the first view read in doubt with its text at
+ * the view's edge: sure, checked by Luhn, and holding all the first one's digits in a row (the view
+ * cut a group at its edge). Taken, never surely: the two views read the number differently.
+ */
+export function cutNumberWhole(number: FieldReading, whole: FieldReading, textAtEdge: boolean): boolean {
+	return (
+		textAtEdge &&
+		number.confidence < REVIEW_CONFIDENCE &&
+		whole.confidence >= REVIEW_CONFIDENCE &&
+		number.text.length >= CUT_NUMBER_DIGITS &&
+		whole.text.length > number.text.length &&
+		whole.text.includes(number.text) &&
+		checked(whole.text)
+	);
 }
 
 /** Whether `text` holds `token` with no digit or slash run on to either side of it (10/25 is not in 110/25). */
