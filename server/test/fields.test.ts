@@ -1357,6 +1357,37 @@ describe('card number', () => {
 		expect(numberOf(line('45391488 0343 6467', 40, 100, { 7: { prob: 0.01 } }))?.text).not.toBe('453914803436467');
 	});
 
+	test('a reading without a speck never outranks what was read surely, nor a repair, nor gives a seldom length (read-only review)', () => {
+		const numberOf = (...lines: RecognizedLine[]) =>
+			extractFields(groupIntoRows([...lines, line('JOHN SMITH', 40, 220)]), NOW).fields.number;
+		// A sure 16 digits, a lone M at 0.3 and a code past it: 19 digits without the M, 4-4-4-4-3.
+		for (const code of ['123', '124']) {
+			const sure = numberOf(
+				line('4539 1488 0343 6467', 40, 100),
+				line('M', 40 + 19 * PITCH + 4, 100, { 0: { prob: 0.3 } }),
+				line(code, 40 + 20 * PITCH + 200, 100),
+			);
+			expect([sure?.text, (sure?.confidence ?? 0) >= 0.9]).toEqual(['4539148803436467', true]);
+		}
+		// Nor where the reading without a speck comes first, on a line above.
+		const above = numberOf(line('4539 1488 M 0343 6467 008', 40, 40, { 10: { prob: 0.3 } }), line('5105 1051 0510 5100', 40, 100));
+		expect([above?.text, (above?.confidence ?? 0) >= 0.9]).toEqual(['5105105105105100', true]);
+		// Specks rowRuns leaves out stay out where another speck is left out too.
+		expect(numberOf(line('4539 1488 RR 0343 M 6467', 40, 100, { 10: { prob: 0.05 }, 11: { prob: 0.05 }, 18: { prob: 0.3 } }))?.text).toBe(
+			'4539148803436467',
+		);
+		// A faint digit misread (3 at 0.05, its runner-up the 8 printed) is repaired, not dropped for 15 digits.
+		const repaired = numberOf(line('6759 1313 6680 2914', 40, 100, { 7: { prob: 0.05, alt: { char: '8', prob: 0.04 } } }));
+		expect(repaired?.text).toBe('6759138366802914');
+	});
+
+	test('a length cards seldom print keeps its rank in its own grouping, and only there (read-only review)', () => {
+		// A Maestro's 15 digits printed 4-4-4-3, a digit after it: 16 digits valid by chance, in no grouping.
+		const fields = extractFields(groupIntoRows([line('6759 5283 8144 422 3', 40, 100), line('JOHN SMITH', 40, 220)]), NOW).fields;
+		expect(fields.number?.text).toBe('675952838144422');
+		expect(fields.number?.confidence).toBeLessThan(0.9);
+	});
+
 	test('a lone letter hardly believed in, boxed between two digit groups, is left out; a length cards seldom print gains nothing from one run', () => {
 		// An A4 scan: 4036 | M at 0.17 | 58640447.6937, where 586404476937 is a Maestro length valid by chance.
 		const withLetter = (prob: number) =>
@@ -2856,6 +2887,25 @@ describe('holder name', () => {
 		// And the holder's line, its small j's runner-up the capital, is the name (below).
 		const name = read(line('Jung ji-Woo', 40, 60, { 5: { prob: 0.53, alt: { char: 'J', prob: 0.47 } } }), ...receipt()).name;
 		expect(name?.text).toBe('Jung Ji-Woo');
+	});
+
+	test("a receipt's line grouped into the number's row does not move the number's start (third-hand seed 56)", () => {
+		// A receipt left of the card, parallel: its TOTAL on the number's row, its THANK YOU under it,
+		// reported as the name at 0.993 over LEA WU above the number.
+		const receipt = ['SUPERMARKT NORD', 'SANDWICH', 'LATTE', 'MINERAL WATER'].map((text, i) => line(text, -400, -110 + i * 45));
+		const fields = extractFields(
+			groupIntoRows([
+				...receipt,
+				line('LEA WU', 40, 55),
+				line('TOTAL', -400, 100),
+				line('4426 0023 1280 7674', 40, 100),
+				line('EXP 03/28', 300, 145),
+				line('THANK YOU', -400, 190),
+			]),
+			NOW,
+		).fields;
+		expect(fields.number?.text).toBe('4426002312807674');
+		expect(fields.name?.text).toBe('LEA WU');
 	});
 
 	test("a card's own column beside a short number is no text beside the card (second read-only review)", () => {

@@ -85,6 +85,16 @@ describe('rereadUnsure', () => {
 		expect(fields.validThru?.confidence).toBeLessThan(0.9);
 	});
 
+	test('a date a crop read under a decoy label stays in doubt, however sure the crops that missed the label (third-hand seed 56)', async () => {
+		// ISSUED 11/25: the first crop read its label, two others "ISSUER", and a MONTH/YEAR beside it took it for the expiry.
+		const merged = await merge(date('11/25', 0.8, 'decoy'), date('11/25', 0.98, 'expiry'), date('11/25', 0.96, 'expiry'));
+		expect(merged.validThru).toMatchObject({ text: '11/25', confidence: 0.85 });
+		// Without the decoy's crop, the same crops make it sure.
+		expect((await merge(date('11/25', 0.8), date('11/25', 0.98, 'expiry'), date('11/25', 0.96, 'expiry'))).validThru?.confidence).toBe(
+			0.98,
+		);
+	});
+
 	test('a VALID read cut short is cleared by a crop that read the expiry label whole', async () => {
 		const fields = await merge(date('03/31', 0.85, 'cutValid'), date('03/31', 0.99, 'expiry'), {});
 		expect(fields.validThru).toMatchObject({ text: '03/31', confidence: 0.99 });

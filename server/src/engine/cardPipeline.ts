@@ -570,6 +570,8 @@ export function cutNumberWhole(number: FieldReading, whole: FieldReading, textAt
 	return (
 		textAtEdge &&
 		number.confidence < REVIEW_CONFIDENCE &&
+		// A checked number may be the whole, in doubt for digits beside it (a code 123 after it).
+		!checked(number.text) &&
 		whole.confidence >= REVIEW_CONFIDENCE &&
 		number.text.length >= CUT_NUMBER_DIGITS &&
 		whole.text.length > number.text.length &&
@@ -1775,7 +1777,12 @@ export async function rereadUnsure(
 		const shortFor = readings.some(
 			(r) => votedAs.get(r) === winner && (r.text !== winner || (r.shortMonth === true && winner.startsWith('1'))),
 		);
-		if (marked !== null || dateOverVote !== null || shortFor) confidence = Math.min(confidence, 0.85);
+		// A date some crop read under a decoy's label (FROM, SINCE, ISSUED) is in doubt however sure the
+		// others: they may have missed or misread the label (third-hand seed 56: ISSUED 11/25 read
+		// "ISSUER 11/25" by two crops, which a MONTH/YEAR label beside it made the expiry at 0.98, the
+		// expiry 12/33 under a stacked VALID THRU read as garbage).
+		const decoySeen = name === 'validThru' && withWinner.some((r) => r.label === 'decoy');
+		if (marked !== null || dateOverVote !== null || shortFor || decoySeen) confidence = Math.min(confidence, 0.85);
 		// What one crop saw (larger digits beside the date, the date read in part elsewhere, a hyphen in
 		// the name) is still there where another crop did not see it.
 		const field: FieldReading = { ...best, confidence };

@@ -1831,13 +1831,19 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	};
 	// The number starts at the card's margin on most cards: a name in line with the number's start is at
 	// the card's margin even where text beside the card (a receipt under it, parallel) reaches further left.
-	const numberStart = Math.min(...numberRows.flatMap((r) => (r.chars.length > 0 ? [r.chars[0].quad[0].x] : [])));
+	// The number's own digits, not its rows' ends: a receipt's line lying parallel beside the card can
+	// be grouped into the number's row (third-hand seed 56: MINERAL WATER and CARD....4952 left of the
+	// card, its number row starting at the receipt's margin, and the receipt's THANK YOU read as the
+	// name at 0.993).
+	const ownDigits = numberRows.map((r) => r.chars.filter((c) => exclude.has(c) && /\d/.test(c.char)));
+	const numberSpan = numberRows.map((r, i) => (ownDigits[i].length > 0 ? ownDigits[i] : r.chars));
+	const numberStart = Math.min(...numberSpan.flatMap((chars) => (chars.length > 0 ? [chars[0].quad[0].x] : [])));
 	// A card's name lies across the number's extent, or close to it: a block of lines wholly further off
 	// on one side, on the card's angle, is print beside the card, a receipt under it lying parallel
 	// (third-hand set 21: THANK YOU, left of a portrait card whose name was read "Jung ji-Woo", reported
 	// at 0.997). A line or two there may be the card's own: a minimal card may print its number small in
 	// a corner, its name and date beside it (read-only review).
-	const numberEnd = Math.max(...numberRows.flatMap((r) => (r.chars.length > 0 ? [r.chars[r.chars.length - 1].quad[1].x] : [])));
+	const numberEnd = Math.max(...numberSpan.flatMap((chars) => (chars.length > 0 ? [chars[chars.length - 1].quad[1].x] : [])));
 	// Labels (VALID THRU, MONTH/YEAR) are printed at a third or so of the number's height, names at
 	// two thirds or more: a line that small is a label's, read as words.
 	const numberHeight = Math.max(0, ...numberRows.map((r) => r.height));

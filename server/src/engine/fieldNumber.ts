@@ -133,8 +133,12 @@ function runsWithoutSpecks(row: TextRow): Array<DigitRun | null> | null {
 	const loneSpecks: number[] = [];
 	let found = false;
 	for (const run of runs) {
-		const lone = run.length === 1 && run[0].prob < LONE_SPECK;
-		if (lone) loneSpecks.push(pieces.length);
+		// A run of specks rowRuns leaves out between groups, and a lone character hardly believed in.
+		if ((run.length === 1 && run[0].prob < LONE_SPECK) || run.every((c) => c.prob < SPECK)) {
+			loneSpecks.push(pieces.length);
+			pieces.push(run);
+			continue;
+		}
 		let piece: PlacedChar[] = [];
 		run.forEach((c, i) => {
 			if (i > 0 && i < run.length - 1 && c.prob < SPECK) {
@@ -388,12 +392,19 @@ export function readNumber(rows: TextRow[]): NumberChoice | null {
 				rank: number;
 				chars: PlacedChar[];
 				pastText: boolean;
+				/** Read as if a speck were no print... */
+				specks: boolean;
+				/** ...or surely, with every mark as read. */
+				sureAsRead: boolean;
 		  })
 		| null = null;
 	const all = candidates(rows);
 	for (const candidate of all) {
 		const chars = candidate.runs.flatMap((run) => run.chars);
 		let digits = candidate.runs.map((run) => run.digits).join('');
+		// Left out, a speck gives only the lengths cards print: a faint digit that was misread, dropped,
+		// leaves a number a digit short, valid by Luhn's chance one time in ten (a read-only review).
+		if (candidate.specksLeftOut && seldomPrinted(digits, cardValidator.number(digits).card?.type)) continue;
 		const grouping = candidate.runs.map((run) => run.digits.length).join('-');
 		const known = candidate.runs.length === 1 || GROUPINGS.has(grouping) || grouping === expectedGrouping(digits);
 		const mapped = candidate.runs.reduce((n, run) => n + run.mapped, 0);
@@ -408,9 +419,10 @@ export function readNumber(rows: TextRow[]): NumberChoice | null {
 			// A valid number read with at most one unsure digit is right: one wrong digit always breaks Luhn.
 			confidence = unsure <= 1 && mapped <= 1 ? 0.93 + 0.07 * Math.max(0, (mean - 0.6) / 0.4) : 0.8 * mean;
 			// A length cards seldom print gains nothing from being read as one run: its gaps were lost.
+			// Printed in its own grouping (4-4-4-3), it keeps its rank (a read-only review).
 			const seldom = seldomPrinted(digits, validation.card?.type);
 			if (seldom) confidence = Math.min(confidence, 0.85);
-			rank = 6 + (known && !seldom ? 1 : 0);
+			rank = 6 + (known && !(seldom && candidate.runs.length === 1) ? 1 : 0);
 			if (candidate.window) {
 				confidence = Math.min(confidence, 0.8);
 				rank = 5;
@@ -438,14 +450,20 @@ export function readNumber(rows: TextRow[]): NumberChoice | null {
 			confidence = Math.min(confidence, BESIDE_TEXT_CONFIDENCE);
 			rank = Math.min(rank, 5);
 		}
+		// A number read surely with every mark kept is never given up for one read as if a speck were
+		// no print (a sure 16 digits and a 123 past a lone M at 0.3 made 19: a read-only review).
+		const specks = candidate.specksLeftOut === true;
+		const sureAsRead = !specks && confidence >= SURE_NUMBER;
 		const better =
 			!best ||
-			rank > best.rank ||
-			(rank === best.rank &&
-				(digits.length > best.digits.length || (digits.length === best.digits.length && confidence > best.confidence)));
+			(sureAsRead && best.specks) ||
+			(!(specks && best.sureAsRead) &&
+				(rank > best.rank ||
+					(rank === best.rank &&
+						(digits.length > best.digits.length || (digits.length === best.digits.length && confidence > best.confidence)))));
 		if (better) {
 			const runs = groupsOf(chars, digits, candidate.runs);
-			best = { digits, runs, rows: candidate.rows, confidence, rank, chars, pastText: onlyJoined };
+			best = { digits, runs, rows: candidate.rows, confidence, rank, chars, pastText: onlyJoined, specks, sureAsRead };
 		}
 	}
 	if (!best) return null;
@@ -456,6 +474,7 @@ export function readNumber(rows: TextRow[]): NumberChoice | null {
 	const longer = all.flatMap((candidate) => {
 		const chars = candidate.runs.flatMap((run) => run.chars);
 		const isLonger =
+			!candidate.specksLeftOut &&
 			chars.length > chosen.size &&
 			CARD_LENGTHS.includes(chars.length) &&
 			best?.chars.every((c) => chars.includes(c)) &&
