@@ -2906,6 +2906,38 @@ describe('holder name', () => {
 		).fields;
 		expect(fields.number?.text).toBe('4426002312807674');
 		expect(fields.name?.text).toBe('LEA WU');
+		// A receipt's date on the number's row, the card's own unread, sets no extent: only the number's digits do.
+		const withDate = extractFields(
+			groupIntoRows([
+				...receipt,
+				line('LEA WU', 40, 55),
+				line('11/26 TOTAL', -400, 100),
+				line('4426 0023 1280 7674', 40, 100),
+				line('THANK YOU', -400, 190),
+			]),
+			NOW,
+		).fields.name;
+		expect(withDate?.text === 'THANK YOU' && withDate.confidence >= 0.9).toBe(false);
+	});
+
+	test("a minimal card's name on the number's row, left of it, stays the name (read-only review)", () => {
+		const name = (...column: RecognizedLine[]) =>
+			extractFields(
+				groupIntoRows([
+					...column,
+					shrunk(line('MAYA PATEL', 40, 200), 20),
+					shrunk(line('4539 1488 0343 6467', 420, 200), 20),
+					shrunk(line('BLUE RIVER', 420, 240), 15),
+					shrunk(line('12/28', 420, 280), 15),
+				]),
+				NOW,
+			).fields.name;
+		// No block beside the digits: the number's row reaches to the name.
+		expect([name()?.text, (name()?.confidence ?? 0) >= 0.9]).toEqual(['MAYA PATEL', true]);
+		// A column of four lines over it: the name lies in a block beside the digits, and the choice stays open.
+		const column = ['NORD BANK', 'PLATINUM', 'DEBIT', 'CVC 123'].map((text, i) => shrunk(line(text, 40, 20 + i * 40), 20));
+		const open = name(...column);
+		expect(open?.text === 'MAYA PATEL' || (open?.confidence ?? 0) < 0.9).toBe(true);
 	});
 
 	test("a card's own column beside a short number is no text beside the card (second read-only review)", () => {

@@ -4,6 +4,7 @@
  */
 import type { CardReading } from '../src/engine/cardPipeline';
 import {
+	finerPassWanted,
 	keepDoubt,
 	looseForName,
 	onCardRow,
@@ -22,6 +23,22 @@ const card = (fields: Partial<Record<FieldName, FieldReading>>): CardReading => 
 const NUMBER = '4932358643690149';
 /** The first view: the number and the name, no date. */
 const FIRST = card({ number: reading(NUMBER, 0.999), name: reading('HIROSHI ANDERSON', 0.994) });
+
+describe('finerPassWanted', () => {
+	test('a large image is looked at again at a finer size unless its number was read surely or in a close-up; a number in deep doubt is no sign of one (third-hand seed 55)', () => {
+		const withNumber = (confidence: number) => card({ number: reading('804989920992', confidence), validThru: reading('52/20', 0.4) });
+		// A 12 MP photo: a card, a receipt and a notepad spread text over 70% of the frame.
+		expect(finerPassWanted(withNumber(0.11), 0.7, 4032, 640)).toBe(true);
+		expect(finerPassWanted(withNumber(0.6), 0.7, 4032, 640)).toBe(false);
+		expect(finerPassWanted(withNumber(0.6), 0.3, 4032, 640)).toBe(true);
+		expect(finerPassWanted(withNumber(0.99), 0.3, 4032, 640)).toBe(false);
+		expect(finerPassWanted({ ...withNumber(0.99), numberSureOnlyCloser: true }, 0.3, 4032, 640)).toBe(true);
+		// A phone photo only where no number was read at all, and some text was seen.
+		expect(finerPassWanted(withNumber(0.11), 0.3, 1440, 640)).toBe(false);
+		expect(finerPassWanted(card({}), 0.3, 1440, 640)).toBe(true);
+		expect(finerPassWanted(card({}), 0, 1440, 640)).toBe(false);
+	});
+});
 
 describe('withWiderView', () => {
 	test("a number in doubt, its text at the view's edge, gives way to the whole the wider view read surely, in doubt (third-hand seed 54)", () => {

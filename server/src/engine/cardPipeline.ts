@@ -210,26 +210,37 @@ async function readBothPasses(models: OcrModels, source: RgbImage, now: Date, se
 		settings.coarseSide,
 		longSide < FINE_MIN_SIDE,
 	);
+	if (!finerPassWanted(first, textSpread, longSide, settings.coarseSide)) return withDateGuess(first);
+	const finer = Math.min(FINE_COARSE_SIDE, longSide);
+	const { reading: second } = await readAtCoarseSide(models, source, now, settings, finer, true);
+	const [kept, other] = readingScore(second) > readingScore(first) ? [second, first] : [first, second];
+	return withDateGuess(withPassRival(kept, other));
+}
+
+/**
+ * Whether a first pass's reading of an image `longSide` px long, its text boxes spread over
+ * `textSpread` of the frame at `coarseSide`, calls for a second pass at a finer size.
+ */
+export function finerPassWanted(first: CardReading, textSpread: number, longSide: number, coarseSide: number): boolean {
 	// A card a quarter of a 12 MP frame or small on a scanned page has text a few pixels high at the
 	// first pass's size: the detector misses lines or the whole card. A large image (2000 px and up)
 	// whose first reading has no sure number, or one only its closer look read surely, is looked at
-	// again at a finer size, unless it found a number in text spread over much of the frame (a
-	// close-up). Spread alone is no sign of a close-up: a key ring or a pen beside a small card is
-	// taken for text too. A sure name and date are no sign the print was large enough for the
-	// number: bench seed 2151's A4 TIFF read a 19-digit number with a digit lost at 0.5, its small
-	// name and date surely.
+	// again at a finer size, unless it found a number, not in deep doubt, in text spread over much of
+	// the frame (a close-up). Spread alone is no sign of a close-up: a key ring or a pen beside a small
+	// card is taken for text too. A sure name and date are no sign the print was large enough for the
+	// number: bench seed 2151's A4 TIFF read a 19-digit number with a digit lost at 0.5, its small name
+	// and date surely.
 	const sureNumber = numberReadSurely(first) && !first.numberSureOnlyCloser;
-	const finer = Math.min(FINE_COARSE_SIDE, longSide);
-	const closeUp = textSpread > SMALL_CARD_SPREAD && first.fields.number !== undefined;
+	// Nor is a number read in deep doubt there: digits guessed from a card turned the wrong way round
+	// (third-hand seed 55: a 12 MP photo's card, a receipt and a notepad spread over the frame; the card
+	// read 804989920992 at 0.11 and 52/20 for 02/25, upside down, and no finer pass looked again).
+	const closeUp = textSpread > SMALL_CARD_SPREAD && (first.fields.number?.confidence ?? 0) >= DEEP_DOUBT;
 	// A smaller image is looked at again only where no number was read at all, at its full size (up
 	// to the finer pass's): print the first pass's size blurs into a patterned card (independent seed
 	// 211: a 1080 x 1440 photo of a dotted card, its OCR-B digits 13 px high there, no number found).
 	// Not where the first pass saw no text at all (an image of no card: a second look would only cost).
-	const unread = first.fields.number === undefined && textSpread > 0 && longSide >= settings.coarseSide * SMALL_FINER_GAIN;
-	if ((longSide < FINE_MIN_SIDE && !unread) || sureNumber || closeUp) return withDateGuess(first);
-	const { reading: second } = await readAtCoarseSide(models, source, now, settings, finer, true);
-	const [kept, other] = readingScore(second) > readingScore(first) ? [second, first] : [first, second];
-	return withDateGuess(withPassRival(kept, other));
+	const unread = first.fields.number === undefined && textSpread > 0 && longSide >= coarseSide * SMALL_FINER_GAIN;
+	return !((longSide < FINE_MIN_SIDE && !unread) || sureNumber || closeUp);
 }
 
 /**

@@ -94,7 +94,7 @@ export function extractFields(rows: TextRow[], now: Date = new Date()): Extracte
 		if (otherDates.length > 0) fields.validThru.otherDates = otherDates;
 		sources.validThru = boxesOf([expiry.chars]);
 	}
-	const name = readName(rows, number?.rows ?? [], new Set([...numberChars, ...(expiry?.chars ?? [])]));
+	const name = readName(rows, number?.rows ?? [], new Set([...numberChars, ...(expiry?.chars ?? [])]), numberChars);
 	if (name) {
 		noteNameRival(name.text, name.letterRival);
 		fields.name = { ...reading(name.text, name.confidence, name.words), ...(name.hyphenSeen ? { markSeen: name.hyphenSeen } : {}) };

@@ -1799,7 +1799,12 @@ function dateSpans(row: TextRow): Array<{ x0: number; x1: number; y: number; h: 
  * Confidence is high only for a clear reading: every character sure, every word gap sure, and no
  * other line that could as well be the name.
  */
-export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<PlacedChar>): NameChoice | null {
+export function readName(
+	rows: TextRow[],
+	numberRows: TextRow[],
+	exclude: Set<PlacedChar>,
+	numberOwn: Set<PlacedChar> = exclude,
+): NameChoice | null {
 	const numberY = numberRows.length > 0 ? Math.max(...numberRows.map((r) => r.center.y)) : null;
 	// Digits read as a date (or the number): a label's date, in its box or right after it.
 	const dateChars = [...exclude].filter((c) => /\d/.test(c.char));
@@ -1831,19 +1836,21 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	};
 	// The number starts at the card's margin on most cards: a name in line with the number's start is at
 	// the card's margin even where text beside the card (a receipt under it, parallel) reaches further left.
-	// The number's own digits, not its rows' ends: a receipt's line lying parallel beside the card can
-	// be grouped into the number's row (third-hand seed 56: MINERAL WATER and CARD....4952 left of the
-	// card, its number row starting at the receipt's margin, and the receipt's THANK YOU read as the
-	// name at 0.993).
-	const ownDigits = numberRows.map((r) => r.chars.filter((c) => exclude.has(c) && /\d/.test(c.char)));
+	// The number's own digits first: a receipt's line lying parallel beside the card can be grouped into
+	// the number's row (third-hand seed 56: the number's row starting at the receipt's margin, and the
+	// receipt's THANK YOU read as the name at 0.993). Its row's ends count where no block of print
+	// stands beside the digits (below): a minimal card's name on the number's row, left of it.
+	const ownDigits = numberRows.map((r) => r.chars.filter((c) => numberOwn.has(c) && /\d/.test(c.char)));
 	const numberSpan = numberRows.map((r, i) => (ownDigits[i].length > 0 ? ownDigits[i] : r.chars));
-	const numberStart = Math.min(...numberSpan.flatMap((chars) => (chars.length > 0 ? [chars[0].quad[0].x] : [])));
+	const rowsStart = Math.min(...numberRows.flatMap((r) => (r.chars.length > 0 ? [r.chars[0].quad[0].x] : [])));
+	const rowsEnd = Math.max(...numberRows.flatMap((r) => (r.chars.length > 0 ? [r.chars[r.chars.length - 1].quad[1].x] : [])));
+	let numberStart = Math.min(...numberSpan.flatMap((chars) => (chars.length > 0 ? [chars[0].quad[0].x] : [])));
 	// A card's name lies across the number's extent, or close to it: a block of lines wholly further off
 	// on one side, on the card's angle, is print beside the card, a receipt under it lying parallel
 	// (third-hand set 21: THANK YOU, left of a portrait card whose name was read "Jung ji-Woo", reported
 	// at 0.997). A line or two there may be the card's own: a minimal card may print its number small in
 	// a corner, its name and date beside it (read-only review).
-	const numberEnd = Math.max(...numberSpan.flatMap((chars) => (chars.length > 0 ? [chars[chars.length - 1].quad[1].x] : [])));
+	let numberEnd = Math.max(...numberSpan.flatMap((chars) => (chars.length > 0 ? [chars[chars.length - 1].quad[1].x] : [])));
 	// Labels (VALID THRU, MONTH/YEAR) are printed at a third or so of the number's height, names at
 	// two thirds or more: a line that small is a label's, read as words.
 	const numberHeight = Math.max(0, ...numberRows.map((r) => r.height));
@@ -1858,9 +1865,16 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	const expirySides = new Set(
 		rows.filter((row) => row.chars.some((ch) => exclude.has(ch) && !numberChars.has(ch))).map((row) => side(row.chars)),
 	);
-	const rowsBeside = [-1, 1].map((s) =>
-		expirySides.has(s) ? 0 : rows.filter((row) => row.chars.length > 0 && onCard(row) && side(row.chars) === s).length,
-	);
+	const countBeside = () =>
+		[-1, 1].map((s) =>
+			expirySides.has(s) ? 0 : rows.filter((row) => row.chars.length > 0 && onCard(row) && side(row.chars) === s).length,
+		);
+	// A side of the digits that holds no block of print keeps the number's rows' own end (a read-only
+	// review: MAYA PATEL on the number's row, left of it, lost to a tagline under the digits at 0.996).
+	const [beforeDigits, afterDigits] = countBeside();
+	if (beforeDigits < TEXT_BESIDE_ROWS) numberStart = Math.min(numberStart, rowsStart);
+	if (afterDigits < TEXT_BESIDE_ROWS) numberEnd = Math.max(numberEnd, rowsEnd);
+	const rowsBeside = countBeside();
 	const besideNumber = (c: Candidate) => {
 		const s = side(c.words.flat());
 		return s === 0 || rowsBeside[(s + 1) / 2] < TEXT_BESIDE_ROWS;
@@ -2103,7 +2117,10 @@ export function readName(rows: TextRow[], numberRows: TextRow[], exclude: Set<Pl
 	const unclearTie = (c: Candidate) => belowNumber(c) && !readClearly(c) && score(c) + 1 === score(chosen);
 	// A line set aside only for lying in a block beside the number, that would have won, may be the card's
 	// own column beside a short number, its date elsewhere: the choice stays open (second read-only review).
-	const besideTie = (c: Candidate) => onCard(c.segment.row) && !besideNumber(c) && score(c) + ON_CARD >= score(chosen);
+	// A line on the number's own row cannot gain the point for lying under it.
+	const onNumberRow = (c: Candidate) => numberRows.some((r) => r.center === c.segment.row.center);
+	const besideTie = (c: Candidate) =>
+		onCard(c.segment.row) && !besideNumber(c) && score(c) + ON_CARD + (onNumberRow(c) ? 1 : 0) >= score(chosen);
 	const rival = found.slice(1).find((c) => (score(c) === score(chosen) || offCardTie(c) || unclearTie(c) || besideTie(c)) && !heading(c));
 	if (rival) confidence = Math.min(confidence, 0.75);
 	// A line read whole where a gap was taken out (inkJoin) lost a name's words with it: had it kept
