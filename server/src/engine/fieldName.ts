@@ -1797,7 +1797,8 @@ function dateSpans(row: TextRow): Array<{ x0: number; x1: number; y: number; h: 
  * The holder's name: a line of 2-4 name-like words that carries no issuer, network, product or label
  * word, preferring the line nearest the bottom of the card below the number (where cards print it).
  * Confidence is high only for a clear reading: every character sure, every word gap sure, and no
- * other line that could as well be the name.
+ * other line that could as well be the name. `exclude` holds the characters the number and the date
+ * took, `numberOwn` the number's alone (its digits set the number's extent).
  */
 export function readName(
 	rows: TextRow[],

@@ -117,21 +117,21 @@ function rowRuns(row: TextRow): Array<DigitRun | null> {
 	return groups.filter((_, i) => !speck(i));
 }
 
-/** A character the recogniser hardly believed in, alone in its box between two digit groups, may be a speck too. */
+/** A character the recogniser hardly believed in, alone between two digit groups, may be a speck too. */
 const LONE_SPECK = 0.5;
 
 /**
  * The row's digit groups read as if its specks were no print: a character under SPECK inside a
  * digit group splits it there (bench seed 2239: a glare streak across the gap of 4292 5723 read as
- * an 8 at 0.01, 429285723), and a lone character under LONE_SPECK in a box of its own between two
- * digit groups is left out (an A4 scan's 4036 | M at 0.17 | 58640447.6937). Null where the row has
- * no such speck. Only ever an alternative reading: a faint digit may be one.
+ * an 8 at 0.01, 429285723), and a lone character under LONE_SPECK, or a run of specks, between two
+ * digit groups is left out (an A4 scan's 4036 | M at 0.17 in a box of its own | 58640447.6937). Null
+ * where the row has no such speck. Only ever an alternative reading: a faint digit may be one.
  */
 function runsWithoutSpecks(row: TextRow): Array<DigitRun | null> | null {
 	const runs = splitRuns(row.chars);
 	const pieces: PlacedChar[][] = [];
 	const loneSpecks: number[] = [];
-	let found = false;
+	let split = false;
 	for (const run of runs) {
 		// A run of specks rowRuns leaves out between groups, and a lone character hardly believed in.
 		if ((run.length === 1 && run[0].prob < LONE_SPECK) || run.every((c) => c.prob < SPECK)) {
@@ -142,7 +142,7 @@ function runsWithoutSpecks(row: TextRow): Array<DigitRun | null> | null {
 		let piece: PlacedChar[] = [];
 		run.forEach((c, i) => {
 			if (i > 0 && i < run.length - 1 && c.prob < SPECK) {
-				found = true;
+				split = true;
 				pieces.push(piece);
 				piece = [];
 			} else piece.push(c);
@@ -152,7 +152,7 @@ function runsWithoutSpecks(row: TextRow): Array<DigitRun | null> | null {
 	const groups = pieces.map(digitRun);
 	const between = (i: number) => groups[i - 1] != null && groups[i + 1] != null;
 	const dropped = new Set(loneSpecks.filter(between));
-	if (!found && dropped.size === 0) return null;
+	if (!split && dropped.size === 0) return null;
 	return groups.filter((_, i) => !dropped.has(i));
 }
 
