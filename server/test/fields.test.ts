@@ -2893,30 +2893,24 @@ describe('holder name', () => {
 		// A receipt left of the card, parallel: its TOTAL on the number's row, its THANK YOU under it,
 		// reported as the name at 0.993 over LEA WU above the number.
 		const receipt = ['SUPERMARKT NORD', 'SANDWICH', 'LATTE', 'MINERAL WATER'].map((text, i) => line(text, -400, -110 + i * 45));
-		const fields = extractFields(
-			groupIntoRows([
-				...receipt,
-				line('LEA WU', 40, 55),
-				line('TOTAL', -400, 100),
-				line('4426 0023 1280 7674', 40, 100),
-				line('EXP 03/28', 300, 145),
-				line('THANK YOU', -400, 190),
-			]),
-			NOW,
-		).fields;
+		// The receipt's line on the number's row, and the card's lines beside.
+		const onReceipt = (besideNumber: string, ...card: RecognizedLine[]) =>
+			extractFields(
+				groupIntoRows([
+					...receipt,
+					line('LEA WU', 40, 55),
+					line(besideNumber, -400, 100),
+					line('4426 0023 1280 7674', 40, 100),
+					...card,
+					line('THANK YOU', -400, 190),
+				]),
+				NOW,
+			).fields;
+		const fields = onReceipt('TOTAL', line('EXP 03/28', 300, 145));
 		expect(fields.number?.text).toBe('4426002312807674');
 		expect(fields.name?.text).toBe('LEA WU');
 		// A receipt's date on the number's row, the card's own unread, sets no extent: only the number's digits do.
-		const withDate = extractFields(
-			groupIntoRows([
-				...receipt,
-				line('LEA WU', 40, 55),
-				line('11/26 TOTAL', -400, 100),
-				line('4426 0023 1280 7674', 40, 100),
-				line('THANK YOU', -400, 190),
-			]),
-			NOW,
-		).fields.name;
+		const withDate = onReceipt('11/26 TOTAL').name;
 		expect(withDate?.text === 'THANK YOU' && withDate.confidence >= 0.9).toBe(false);
 	});
 

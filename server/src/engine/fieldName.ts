@@ -1385,6 +1385,12 @@ function standsApart(segment: Segment, k: number): boolean {
 	return wordGap(segment, segment.words[k - 1], segment.words[k]) >= typical * ODD_GAP_RATIO;
 }
 
+/** Where the first of these runs of characters starts and the last ends, along x (+-Infinity for none). */
+function xExtent(runs: PlacedChar[][]): [number, number] {
+	const filled = runs.filter((chars) => chars.length > 0);
+	return [Math.min(...filled.map((chars) => chars[0].quad[0].x)), Math.max(...filled.map((chars) => chars[chars.length - 1].quad[1].x))];
+}
+
 /** A date as printed: month, slash, year. */
 const PRINTED_DATE = /\d{1,2}[/\\]\d{2}/;
 
@@ -1841,17 +1847,14 @@ export function readName(
 	// the number's row (third-hand seed 56: the number's row starting at the receipt's margin, and the
 	// receipt's THANK YOU read as the name at 0.993). Its row's ends count where no block of print
 	// stands beside the digits (below): a minimal card's name on the number's row, left of it.
-	const ownDigits = numberRows.map((r) => r.chars.filter((c) => numberOwn.has(c) && /\d/.test(c.char)));
-	const numberSpan = numberRows.map((r, i) => (ownDigits[i].length > 0 ? ownDigits[i] : r.chars));
-	const rowsStart = Math.min(...numberRows.flatMap((r) => (r.chars.length > 0 ? [r.chars[0].quad[0].x] : [])));
-	const rowsEnd = Math.max(...numberRows.flatMap((r) => (r.chars.length > 0 ? [r.chars[r.chars.length - 1].quad[1].x] : [])));
-	let numberStart = Math.min(...numberSpan.flatMap((chars) => (chars.length > 0 ? [chars[0].quad[0].x] : [])));
 	// A card's name lies across the number's extent, or close to it: a block of lines wholly further off
 	// on one side, on the card's angle, is print beside the card, a receipt under it lying parallel
 	// (third-hand set 21: THANK YOU, left of a portrait card whose name was read "Jung ji-Woo", reported
 	// at 0.997). A line or two there may be the card's own: a minimal card may print its number small in
 	// a corner, its name and date beside it (read-only review).
-	let numberEnd = Math.max(...numberSpan.flatMap((chars) => (chars.length > 0 ? [chars[chars.length - 1].quad[1].x] : [])));
+	const ownDigits = numberRows.map((r) => r.chars.filter((c) => numberOwn.has(c) && /\d/.test(c.char)));
+	const [rowsStart, rowsEnd] = xExtent(numberRows.map((r) => r.chars));
+	let [numberStart, numberEnd] = xExtent(numberRows.map((r, i) => (ownDigits[i].length > 0 ? ownDigits[i] : r.chars)));
 	// Labels (VALID THRU, MONTH/YEAR) are printed at a third or so of the number's height, names at
 	// two thirds or more: a line that small is a label's, read as words.
 	const numberHeight = Math.max(0, ...numberRows.map((r) => r.height));
@@ -2119,7 +2122,7 @@ export function readName(
 	// A line set aside only for lying in a block beside the number, that would have won, may be the card's
 	// own column beside a short number, its date elsewhere: the choice stays open (second read-only review).
 	// A line on the number's own row cannot gain the point for lying under it.
-	const onNumberRow = (c: Candidate) => numberRows.some((r) => r.center === c.segment.row.center);
+	const onNumberRow = (c: Candidate) => c.segment.row.chars.some((ch) => numberChars.has(ch));
 	const besideTie = (c: Candidate) =>
 		onCard(c.segment.row) && !besideNumber(c) && score(c) + ON_CARD + (onNumberRow(c) ? 1 : 0) >= score(chosen);
 	const rival = found.slice(1).find((c) => (score(c) === score(chosen) || offCardTie(c) || unclearTie(c) || besideTie(c)) && !heading(c));

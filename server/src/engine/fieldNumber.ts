@@ -113,8 +113,13 @@ function rowRuns(row: TextRow): Array<DigitRun | null> {
 	const runs = splitRuns(row.chars);
 	const groups = runs.map(digitRun);
 	// Only between two digit groups: at an end, dropping a speck would let the row join other digits.
-	const speck = (i: number) => runs[i].every((c) => c.prob < SPECK) && groups[i - 1] != null && groups[i + 1] != null;
+	const speck = (i: number) => runs[i].every((c) => c.prob < SPECK) && betweenGroups(groups, i);
 	return groups.filter((_, i) => !speck(i));
+}
+
+/** Whether runs i - 1 and i + 1 are both digit groups. */
+function betweenGroups(groups: Array<DigitRun | null>, i: number): boolean {
+	return groups[i - 1] != null && groups[i + 1] != null;
 }
 
 /** A character the recogniser hardly believed in, alone between two digit groups, may be a speck too. */
@@ -150,8 +155,7 @@ function runsWithoutSpecks(row: TextRow): Array<DigitRun | null> | null {
 		pieces.push(piece);
 	}
 	const groups = pieces.map(digitRun);
-	const between = (i: number) => groups[i - 1] != null && groups[i + 1] != null;
-	const dropped = new Set(loneSpecks.filter(between));
+	const dropped = new Set(loneSpecks.filter((i) => betweenGroups(groups, i)));
 	if (!split && dropped.size === 0) return null;
 	return groups.filter((_, i) => !dropped.has(i));
 }
