@@ -1088,6 +1088,7 @@ function assignLabels(
 	const underOnly = new Set<DateCandidate>();
 	const reached = new Set<DateCandidate>();
 	const claimed = new Map<DateCandidate, Record<Label['kind'], number>>();
+	const decoyRightBefore = new Set<DateCandidate>();
 	const extents = dates.map((date) => extentOf(date.chars, date.row));
 	for (const label of all) {
 		let nearest = -1;
@@ -1125,6 +1126,7 @@ function assignLabels(
 		}
 		if (nearest < 0) continue;
 		const date = dates[nearest];
+		if (label.kind === 'decoy' && rightBefore(label, nearest, extents, all)) decoyRightBefore.add(date);
 		if (label.kind === 'expiry') (under ? underOnly : reached).add(date);
 		const claims = claimed.get(date) ?? { decoy: Infinity, expiry: Infinity };
 		claims[label.kind] = Math.min(claims[label.kind], distance);
@@ -1134,10 +1136,29 @@ function assignLabels(
 	// A decoy label's claim is a doubt only where it is about as near as the expiry label's: one
 	// clearly further off (MEMBER SINCE beside EXPIRES END, the date under the latter, a third-hand
 	// probe's layout with the member year unread) reached for a date that is the other label's.
-	for (const [date, { decoy, expiry }] of claimed) if (decoy < expiry * DECOY_CLAIM_NEARER) decoyClaimed.add(date);
+	// One right before the date on its line is as near as a label gets, however near the centre of
+	// the date a label stacked over it stands (a read-only review: MONTH/YEAR over ISSUED 11/25 made
+	// 11/25 the expiry at 0.997).
+	for (const [date, { decoy, expiry }] of claimed)
+		if (decoy < expiry * DECOY_CLAIM_NEARER || decoyRightBefore.has(date)) decoyClaimed.add(date);
 	for (const date of reached) underOnly.delete(date);
 	return { kinds, decoyClaimed, underOnly };
 }
+
+/**
+ * Whether the label stands right before the date `at`, its nearest, on its line ("ISSUED 11/25"),
+ * with no other label between them.
+ */
+function rightBefore(label: Label, at: number, extents: Extent[], all: Label[]): boolean {
+	const e = extents[at];
+	const onLine = (p: Point) => Math.abs(e.y - p.y) < e.h * ON_LINE && e.x0 >= p.x && e.x0 - p.x < e.h * 8;
+	if (!onLine(label.at)) return false;
+	// A date between them would have been the label's nearest.
+	return !all.some((other) => other !== label && other.at.x > label.at.x && onLine(other.at));
+}
+
+/** How far from a date's centre line (in its heights) a label right before it may stand. */
+const ON_LINE = 0.3;
 
 /**
  * Whether the label stands right under the date: within a line and a half below it, its centre

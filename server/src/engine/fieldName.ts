@@ -1,3 +1,4 @@
+import type { Point } from './types';
 import type { PlacedChar, TextRow } from './textRows';
 import {
 	editDistanceAtMostOne,
@@ -78,7 +79,9 @@ const CARD_WORDS = new Set([
 		'ELECTRICAL ELECTRIC MECHANICAL LANDSCAPING CLEANING AUTOMOTIVE ' +
 		// Words of phrases that are no one's name: an issuer's (BANK OF ...), a scanned page's caption
 		// (Front of card, read Front Of: third-hand set 32, tied with ZOE D. WALKER).
-		'OF FOR'
+		'OF FOR ' +
+		// A receipt's thanks read run together or in one word (THANK YOU apart: `cardWordFlags`).
+		'THANKYOU THANKS'
 	).split(' '),
 ]);
 
@@ -293,6 +296,10 @@ function cardWordFlags(texts: string[]): boolean[] {
 		// A date label misread in both its words (WALID THRE): one word a letter off is a name's (VALIA),
 		// both words of a label pair are not. Only letters misread, none lost or added: HOOD THU is a name.
 		if (LABEL_PAIRS.some(([first, second]) => misreadOnce(a, first) && misreadOnce(b, second))) flags[i] = flags[i + 1] = true;
+		// A receipt's last line, on a photo of a card lying on one: no one's name, though THANH and YOU
+		// are words of names, so only the two together as printed (third-hand sets 21 and 56, and a
+		// read-only review's receipt of three lines beside a card: THANK YOU reported at 0.993-0.997).
+		if (a === 'THANK' && b === 'YOU') flags[i] = flags[i + 1] = true;
 	}
 	return flags;
 }
@@ -937,6 +944,8 @@ const LOST_INITIAL = 0.06;
 const LOST_GAP_DOMINANCE = 4;
 /** A letter left out of a name read under this (SIOBHAN O MENSAH's faint initial was 0.38)... */
 const LEFT_OUT_FLOOR = 0.1;
+/** A word gap this many line heights wide holds room for a word (a lone initial needs under one). */
+const WIDE_WORD_GAP = 1.5;
 /** ...in a box under this share of the name's height is noise, not a lost word. */
 const SLIVER_HEIGHT = 0.6;
 /** Print under this share of the name's height... */
@@ -2056,6 +2065,22 @@ export function readName(
 					!again(c),
 			),
 	);
+	// Print the detector boxed alone in a word gap wider than a word gap is a word the name lost, read
+	// as anything: a middle initial boxed short and read as a 1 at 0.12 (bench seed 2245: ASTRID F
+	// MITCHELL reported ASTRID MITCHELL at 0.994, its gap two line heights wide).
+	const lostInGap = chosen.words.slice(1).some((word, k) => {
+		const [before, after] = [chosen.words[k][chosen.words[k].length - 1], word[0]];
+		const along = (p: Point) => lineOffset(nameRow.center, p, nameRow.direction).along;
+		const [start, end] = [Math.max(...before.quad.map(along)), Math.min(...word[0].quad.map(along))];
+		if (end - start < nameRow.height * WIDE_WORD_GAP) return false;
+		return rows.some((r) =>
+			r.chars.some((c) => {
+				if (taken.has(c) || exclude.has(c) || c === after || c.char === ' ' || c.prob < LEFT_OUT_FLOOR) return false;
+				const at = lineOffset(nameRow.center, quadCenter(c.quad), nameRow.direction);
+				return at.along > start && at.along < end && at.across < nameRow.height / 2;
+			}),
+		);
+	});
 	// A name has no checksum: its weakest letter, and how far it beats the runner-up, bound it.
 	// With the runner-up the same letter, the next rival has at most what that letter leaves.
 	const margin = Math.min(...letterChars.map((c) => (letterProb(c) > c.prob ? 2 * letterProb(c) - 1 : c.prob - (c.alt?.prob ?? 0))));
@@ -2065,7 +2090,7 @@ export function readName(
 	if (!multi(chosen) || !onCardLine(chosen)) confidence = Math.min(confidence, 0.6);
 	// Names do not end on an initial: the surname after it was not read as part of this line.
 	if (letters(runText(chosen.words[chosen.words.length - 1])).length === 1) confidence = Math.min(confidence, 0.7);
-	if (doubtfulSpace || faintDot || leftOut || gaps.some((g) => g < 0.7)) confidence = Math.min(confidence, 0.8);
+	if (doubtfulSpace || faintDot || leftOut || lostInGap || gaps.some((g) => g < 0.7)) confidence = Math.min(confidence, 0.8);
 	// An apostrophe put back, or half seen and left out, is the recogniser's doubt, not its reading.
 	const apostrophe = Math.max(0, ...chars.map((c) => c.apostropheBefore));
 	// Beside an apostrophe the model read, the class lingers in the frames around it: no doubt there.
