@@ -1037,6 +1037,41 @@ describe('valid thru, a decoy label right before the date', () => {
 		expect(sureExpiry(monthYear, shrunk(line('ISSUED', 296, 210), 12), line('11/33', 386, 185))).toBeGreaterThanOrEqual(0.9);
 		expect(sureExpiry(monthYear, line('SINCE 09/20 11/33', 206, 185))).toBeGreaterThanOrEqual(0.9);
 	});
+
+	test("right before it along the date's row, in small print too; not past a stacked label or a value of its own (a second review, third-hand seed 58)", () => {
+		const name = line('JOHN SMITH', 40, 260);
+		const monthYear = (x = 380) => shrunk(line('MONTH/YEAR', x, 160), 12);
+		// The card turned a few degrees: the label is off the date's y, not off its row.
+		const turnedCard = (degrees: number) => {
+			const lines = [line('4539 1488 0343 6467', 40, 100), monthYear(), line('ISSUED 11/25', 260, 185), name];
+			const [c, s] = [Math.cos((degrees * Math.PI) / 180), Math.sin((degrees * Math.PI) / 180)];
+			const turn = (p: { x: number; y: number }) => ({
+				x: 300 + (p.x - 300) * c - (p.y - 200) * s,
+				y: 200 + (p.x - 300) * s + (p.y - 200) * c,
+			});
+			return extractFields(groupIntoRows(lines.map((l) => ({ ...l, quad: l.quad.map(turn) as RecognizedLine['quad'] }))), NOW).fields
+				.validThru;
+		};
+		for (const degrees of [6, -6, 10]) expect([turnedCard(degrees)?.text, turnedCard(degrees)?.label]).toEqual(['11/25', 'decoy']);
+		// ISSUED printed small, top-aligned with the date.
+		const small = read(monthYear(), shrunk(line('ISSUED', 290, 185), 12), line('11/25', 386, 185), name).validThru;
+		expect([small?.text, small?.label]).toEqual(['11/25', 'decoy']);
+		// MEMBER SINCE, its year unread, then VALID over THRU stacked right before the expiry: theirs.
+		const stacked = read(
+			line('MEMBER SINCE', 40, 185),
+			shrunk(line('VALID', 290, 181), 14),
+			shrunk(line('THRU', 290, 203), 14),
+			line('12/31', 360, 185),
+			name,
+		).validThru;
+		expect([stacked?.text, stacked?.label, (stacked?.confidence ?? 0) >= 0.9]).toEqual(['12/31', 'expiry', true]);
+		// A value of the decoy's own between them: MEMBER SINCE '15, and MEMBER 21 (third-hand seed 58,
+		// the expiry under MONTH/YEAR reported at 0.85 for it).
+		for (const decoy of ["MEMBER SINCE '15", 'MEMBER 21']) {
+			const own = read(line(decoy, 40, 185), monthYear(330), line('12/31', 360, 185), name).validThru;
+			expect([own?.text, own?.label, (own?.confidence ?? 0) >= 0.9]).toEqual(['12/31', 'expiry', true]);
+		}
+	});
 });
 
 describe('valid thru, labels in small print', () => {
@@ -1737,6 +1772,16 @@ describe('holder name', () => {
 		expect([speck.name?.text, (speck.name?.confidence ?? 0) >= 0.9]).toEqual(['MARY LEWIS', true]);
 		// Nor does print over the gap, off the name's line (a legend's mark).
 		expect([inGap(0.12, '1', 196)?.text, (inGap(0.12, '1', 196)?.confidence ?? 0) >= 0.9]).toEqual(['ASTRID MITCHELL', true]);
+		// In a proportional font the gap is narrower against the line's height, not against its letters.
+		const narrower = read(
+			line('ASTRID', 40, 220),
+			shrunk(line('1', 40 + 6.6 * PITCH, 230, { 0: { prob: 0.12 } }), 10),
+			line('MITCHELL', 40 + 7.8 * PITCH, 220),
+		).name;
+		expect([narrower?.text, (narrower?.confidence ?? 0) < 0.9]).toEqual(['ASTRID MITCHELL', true]);
+		// Nor is a second box reading the name's own word again, a little off, print left out.
+		const again = read(line('JOHN  SMITH', 40, 220), line('SMITH', 40 + 6 * PITCH - 8, 222)).name;
+		expect([again?.text, (again?.confidence ?? 0) >= 0.9]).toEqual(['JOHN SMITH', true]);
 		const wideGap = read(line('ASTRID', 40, 220), line('MITCHELL', 40 + 9 * PITCH, 220)).name;
 		expect([wideGap?.text, (wideGap?.confidence ?? 0) >= 0.9]).toEqual(['ASTRID MITCHELL', true]);
 		// Nor are the name's own letters, read again where they stand in a second box over its surname.
@@ -2937,10 +2982,20 @@ describe('holder name', () => {
 		const beside = extractFields(groupIntoRows([line('LEA WU', 40, 55), line('4426 0023 1280 7674', 40, 100), ...receipt]), NOW).fields;
 		expect(beside.name?.text).toBe('LEA WU');
 		for (const thanks of ['THANK YOU', 'THANKYOU', 'THANKS']) expect(read(line(thanks, 40, 160)).name).toBeUndefined();
-		for (const name of ['YOU JIN PARK', 'NGUYEN VAN THANH', 'THANH YOU']) {
+		// Nor a word a letter from THANKS (a second review: MARY SHANKS lost to the company line under it at 0.996).
+		for (const name of ['YOU JIN PARK', 'NGUYEN VAN THANH', 'THANH YOU', 'MARY ANN SHANKS', 'PRIYA R THANKI']) {
 			const fields = read(line(name, 40, 160));
 			expect([fields.name?.text, (fields.name?.confidence ?? 0) >= 0.9]).toEqual([name, true]);
 		}
+		expect(read(line('MARY SHANKS', 40, 160), line('BLUE HERON', 40, 200)).name?.text).toBe('MARY SHANKS');
+		// The side a receipt's thanks stand on is a receipt's, whatever else it reads (a second review:
+		// its COME AGAIN, under THANK YOU, was reported at 0.996 over JOHN SMITH under the number).
+		const fourLines = ['LATTE', 'TOTAL 4.50', 'THANK YOU', 'COME AGAIN'].map((text, i) => line(text, -300, 100 + i * 45));
+		const underNumber = extractFields(
+			groupIntoRows([line('4426 0023 1280 7674', 40, 100), line('JOHN SMITH', 40, 220), ...fourLines]),
+			NOW,
+		).fields;
+		expect(underNumber.name?.text).toBe('JOHN SMITH');
 	});
 
 	test("a receipt's line grouped into the number's row does not move the number's start (third-hand seed 56)", () => {

@@ -1081,6 +1081,7 @@ function extentOf(chars: PlacedChar[], row: TextRow): Extent {
 function assignLabels(
 	dates: DateCandidate[],
 	all: Label[],
+	digits: PlacedChar[],
 ): { kinds: Map<DateCandidate, Label['kind']>; decoyClaimed: Set<DateCandidate>; underOnly: Set<DateCandidate> } {
 	const kinds = new Map<DateCandidate, Label['kind']>();
 	const decoyClaimed = new Set<DateCandidate>();
@@ -1126,7 +1127,7 @@ function assignLabels(
 		}
 		if (nearest < 0) continue;
 		const date = dates[nearest];
-		if (label.kind === 'decoy' && rightBefore(label, nearest, extents, all)) decoyRightBefore.add(date);
+		if (label.kind === 'decoy' && rightBefore(label, date, all, digits)) decoyRightBefore.add(date);
 		if (label.kind === 'expiry') (under ? underOnly : reached).add(date);
 		const claims = claimed.get(date) ?? { decoy: Infinity, expiry: Infinity };
 		claims[label.kind] = Math.min(claims[label.kind], distance);
@@ -1146,19 +1147,32 @@ function assignLabels(
 }
 
 /**
- * Whether the label stands right before the date `at`, its nearest, on its line ("ISSUED 11/25"),
- * with no other label between them.
+ * Whether the label stands right before the date, its nearest, on its line ("ISSUED 11/25"), along
+ * the date's row (a card turned 5 degrees: a read-only review), with nothing between them that is a
+ * label (a stacked VALID over THRU) or a value of the label's own (MEMBER 21 beside MONTH/YEAR over
+ * the expiry: third-hand seed 58; MEMBER SINCE '15).
  */
-function rightBefore(label: Label, at: number, extents: Extent[], all: Label[]): boolean {
-	const e = extents[at];
-	const onLine = (p: Point) => Math.abs(e.y - p.y) < e.h * ON_LINE && e.x0 >= p.x && e.x0 - p.x < e.h * 8;
-	if (!onLine(label.at)) return false;
-	// A date between them would have been the label's nearest.
-	return !all.some((other) => other !== label && other.at.x > label.at.x && onLine(other.at));
+function rightBefore(label: Label, date: DateCandidate, all: Label[], digits: PlacedChar[]): boolean {
+	const quad = spanQuad(date.chars);
+	const start = { x: (quad[0].x + quad[3].x) / 2, y: (quad[0].y + quad[3].y) / 2 };
+	const h = date.row.height;
+	const offset = (p: Point) => lineOffset(start, p, date.row.direction);
+	const at = offset(label.at);
+	if (at.across >= h * ON_LINE || at.along > 0 || at.along < -h * 8) return false;
+	const between = (p: Point) => {
+		const o = offset(p);
+		return o.across < h * BESIDE_LINE && o.along > at.along && o.along < 0;
+	};
+	const dateChars = new Set(date.chars);
+	return (
+		!all.some((other) => other !== label && between(other.at)) && !digits.some((c) => !dateChars.has(c) && between(quadCenter(c.quad)))
+	);
 }
 
-/** How far from a date's centre line (in its heights) a label right before it may stand. */
-const ON_LINE = 0.3;
+/** How far from a date's line (in its heights) a label right before it may stand... */
+const ON_LINE = 0.45;
+/** ...and print between them that stands in its way. */
+const BESIDE_LINE = 0.7;
 
 /**
  * Whether the label stands right under the date: within a line and a half below it, its centre
@@ -1189,7 +1203,8 @@ export function readExpiry(rows: TextRow[], now: Date, exclude: Set<PlacedChar>,
 	const candidates = slashless
 		? rows.flatMap((row) => slashlessDates(row, exclude)).filter((date) => plausible(date, now))
 		: rows.flatMap((row) => dateCandidates(row, exclude)).filter((date) => !date.chars.every((c) => prices.has(c)));
-	const { kinds, decoyClaimed, underOnly } = assignLabels(candidates, all);
+	const digits = rows.flatMap((row) => row.chars.filter((c) => /\d/.test(c.char)));
+	const { kinds, decoyClaimed, underOnly } = assignLabels(candidates, all, digits);
 	const dates = candidates.map((date) => ({
 		date,
 		label: kinds.get(date) ?? null,

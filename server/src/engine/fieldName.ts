@@ -79,9 +79,7 @@ const CARD_WORDS = new Set([
 		'ELECTRICAL ELECTRIC MECHANICAL LANDSCAPING CLEANING AUTOMOTIVE ' +
 		// Words of phrases that are no one's name: an issuer's (BANK OF ...), a scanned page's caption
 		// (Front of card, read Front Of: third-hand set 32, tied with ZOE D. WALKER).
-		'OF FOR ' +
-		// A receipt's thanks read run together or in one word (THANK YOU apart: `cardWordFlags`).
-		'THANKYOU THANKS'
+		'OF FOR'
 	).split(' '),
 ]);
 
@@ -258,6 +256,7 @@ function isCardWord(word: string): boolean {
 	const l = letters(word);
 	return (
 		CARD_WORDS.has(l) ||
+		RECEIPT_THANKS.has(l) ||
 		networkLogo(word) ||
 		LABEL_FRAGMENTS.test(l) ||
 		// MONTH/YEAR read with a stray letter or two before it (HIYEAR); YEARWOOD is a surname.
@@ -303,6 +302,14 @@ function cardWordFlags(texts: string[]): boolean[] {
 	}
 	return flags;
 }
+
+/** A receipt's thanks, read as printed or run together; exact words only (SHANKS and THANKI are names). */
+function receiptThanks(chars: PlacedChar[]): boolean {
+	const words = splitRuns(chars).map((run) => letters(runText(run)));
+	return words.some((word, i) => RECEIPT_THANKS.has(word) || (word === 'THANK' && words[i + 1] === 'YOU'));
+}
+
+const RECEIPT_THANKS = new Set(['THANKS', 'THANKYOU']);
 
 /**
  * One letter off a card word of five letters (ELITF, VORLD), not the word itself. Four-letter card
@@ -944,8 +951,8 @@ const LOST_INITIAL = 0.06;
 const LOST_GAP_DOMINANCE = 4;
 /** A letter left out of a name read under this (SIOBHAN O MENSAH's faint initial was 0.38)... */
 const LEFT_OUT_FLOOR = 0.1;
-/** A word gap this many line heights wide holds room for a word (a lone initial needs under one). */
-const WIDE_WORD_GAP = 1.5;
+/** A word gap this many letter pitches wide holds room for a word: a lone initial and its two spaces. */
+const WIDE_WORD_GAP = 2;
 /** ...in a box under this share of the name's height is noise, not a lost word. */
 const SLIVER_HEIGHT = 0.6;
 /** Print under this share of the name's height... */
@@ -1878,9 +1885,16 @@ export function readName(
 	const expirySides = new Set(
 		rows.filter((row) => row.chars.some((ch) => exclude.has(ch) && !numberChars.has(ch))).map((row) => side(row.chars)),
 	);
+	// A side holding a receipt's thanks is a receipt's, however few of its lines were read (a read-only
+	// review: a receipt of four lines beside the card, THANK YOU no name, gave its COME AGAIN at 0.996).
+	const thanksSides = new Set(rows.filter((row) => receiptThanks(row.chars)).map((row) => side(row.chars)));
 	const countBeside = () =>
 		[-1, 1].map((s) =>
-			expirySides.has(s) ? 0 : rows.filter((row) => row.chars.length > 0 && onCard(row) && side(row.chars) === s).length,
+			thanksSides.has(s)
+				? Infinity
+				: expirySides.has(s)
+					? 0
+					: rows.filter((row) => row.chars.length > 0 && onCard(row) && side(row.chars) === s).length,
 		);
 	// A side of the digits that holds no block of print keeps the number's rows' own end (a read-only
 	// review: MAYA PATEL on the number's row, left of it, lost to a tagline under the digits at 0.996).
@@ -2072,10 +2086,10 @@ export function readName(
 		const [before, after] = [chosen.words[k][chosen.words[k].length - 1], word[0]];
 		const along = (p: Point) => lineOffset(nameRow.center, p, nameRow.direction).along;
 		const [start, end] = [Math.max(...before.quad.map(along)), Math.min(...word[0].quad.map(along))];
-		if (end - start < nameRow.height * WIDE_WORD_GAP) return false;
+		if (end - start < chosen.segment.pitch * WIDE_WORD_GAP) return false;
 		return rows.some((r) =>
 			r.chars.some((c) => {
-				if (taken.has(c) || exclude.has(c) || c === after || c.char === ' ' || c.prob < LEFT_OUT_FLOOR) return false;
+				if (taken.has(c) || exclude.has(c) || c === after || c.char === ' ' || c.prob < LEFT_OUT_FLOOR || again(c)) return false;
 				const at = lineOffset(nameRow.center, quadCenter(c.quad), nameRow.direction);
 				return at.along > start && at.along < end && at.across < nameRow.height / 2;
 			}),
