@@ -951,10 +951,10 @@ const LOST_INITIAL = 0.06;
 const LOST_GAP_DOMINANCE = 4;
 /** A letter left out of a name read under this (SIOBHAN O MENSAH's faint initial was 0.38)... */
 const LEFT_OUT_FLOOR = 0.1;
-/** A word gap this many letter pitches wide holds room for a word: a lone initial and its two spaces. */
-const WIDE_WORD_GAP = 2;
 /** ...in a box under this share of the name's height is noise, not a lost word. */
 const SLIVER_HEIGHT = 0.6;
+/** A word gap this many letter pitches wide holds room for a word: a lone initial and its two spaces. */
+const WIDE_WORD_GAP = 2;
 /** Print under this share of the name's height... */
 const LEGEND_HEIGHT = 0.6;
 /** ...whose centre stands this many name heights off the name's line (legends above it: 0.35-0.49)... */
@@ -2081,15 +2081,15 @@ export function readName(
 	);
 	// Print the detector boxed alone in a word gap wider than a word gap is a word the name lost, read
 	// as anything: a middle initial boxed short and read as a 1 at 0.12 (bench seed 2245: ASTRID F
-	// MITCHELL reported ASTRID MITCHELL at 0.994, its gap two line heights wide).
+	// MITCHELL reported ASTRID MITCHELL at 0.994, its gap three letters wide).
 	const lostInGap = chosen.words.slice(1).some((word, k) => {
-		const [before, after] = [chosen.words[k][chosen.words[k].length - 1], word[0]];
+		const before = chosen.words[k][chosen.words[k].length - 1];
 		const along = (p: Point) => lineOffset(nameRow.center, p, nameRow.direction).along;
 		const [start, end] = [Math.max(...before.quad.map(along)), Math.min(...word[0].quad.map(along))];
 		if (end - start < chosen.segment.pitch * WIDE_WORD_GAP) return false;
 		return rows.some((r) =>
 			r.chars.some((c) => {
-				if (taken.has(c) || exclude.has(c) || c === after || c.char === ' ' || c.prob < LEFT_OUT_FLOOR || again(c)) return false;
+				if (taken.has(c) || exclude.has(c) || c.char === ' ' || c.prob < LEFT_OUT_FLOOR || again(c)) return false;
 				const at = lineOffset(nameRow.center, quadCenter(c.quad), nameRow.direction);
 				return at.along > start && at.along < end && at.across < nameRow.height / 2;
 			}),
