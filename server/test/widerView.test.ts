@@ -88,10 +88,16 @@ describe('withWiderView', () => {
 		// A date by its label off the card's lines (a page's typed "Expiry: 12/34"): a rival, not taken.
 		const offCard = wider({ ...placed('12/34', 0.998, box(1370, 700, 110, 60)), label: 'expiry' });
 		expect(withWiderView(first, offCard)?.fields.validThru).toMatchObject({ text: '03/30', confidence: 0.85 });
-		// No rival: one hardly believed, the same date, a FROM or SINCE date, a date after a cut VALID.
+		// No rival: one hardly believed, the same date, an earlier FROM or SINCE date, a date after a cut VALID.
 		expect(withWiderView(first, wider(placed('12/34', 0.6, onRow)))).toBeNull();
 		expect(withWiderView(first, wider({ ...placed('03/30', 0.99, onRow), label: 'expiry' }))).toBeNull();
-		expect(withWiderView(first, wider({ ...placed('12/34', 0.8, onRow), label: 'decoy' }))).toBeNull();
+		expect(withWiderView(first, wider({ ...placed('01/22', 0.8, onRow), label: 'decoy' }))).toBeNull();
+		// A later one held in doubt between a decoy label and an expiry label is a rival, not taken: the
+		// first view's date may be the VALID FROM (a read-only review: 05/25 kept at 0.997).
+		expect(withWiderView(first, wider({ ...placed('12/34', 0.8, onRow), label: 'decoy' }))?.fields.validThru).toMatchObject({
+			text: '03/30',
+			confidence: 0.85,
+		});
 		expect(withWiderView(first, wider({ ...placed('12/34', 0.85, onRow), label: 'cutValid' }))).toBeNull();
 		// A date the first view read by its expiry label stands; so does any where its text did not reach the edge.
 		expect(

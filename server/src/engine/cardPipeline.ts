@@ -513,7 +513,9 @@ export function withWiderView(first: CardReading, wider: CardReading): CardReadi
 	// Only where the first view's text ran to its edge (why the wider view was looked at with every
 	// field read); a date the wider view holds as a FROM or SINCE date, or after a cut VALID, is no
 	// rival; one by its label off the card's lines (a page's typed "Expiry: 03/27" beside a scanned
-	// card) is one, but is not taken.
+	// card) is one, but is not taken. A later date the wider view holds in doubt between a decoy label
+	// right before it and an expiry label over it (a pure decoy's is under PASS_RIVAL) is one too: the
+	// first view's unlabelled date may be the card's VALID FROM (a read-only review: 05/25 kept at 0.997).
 	if (
 		added.length === 0 &&
 		first.textAtEdge === true &&
@@ -522,7 +524,7 @@ export function withWiderView(first: CardReading, wider: CardReading): CardReadi
 		seen &&
 		seen.text !== own.text &&
 		seen.confidence >= PASS_RIVAL &&
-		(seen.label === undefined || seen.label === 'expiry')
+		(seen.label === undefined || seen.label === 'expiry' || (seen.label === 'decoy' && later(seen.text, own.text)))
 	) {
 		const onCard = onCardRow(seen, [wider.fields.number, agreeing(wider.fields.name, first.fields.name)]);
 		// A wider view that read the first view's date too, where the first view never read the other, chose

@@ -1,4 +1,3 @@
-import type { Point } from './types';
 import type { PlacedChar, TextRow } from './textRows';
 import {
 	editDistanceAtMostOne,
@@ -303,10 +302,13 @@ function cardWordFlags(texts: string[]): boolean[] {
 	return flags;
 }
 
-/** A receipt's thanks, read as printed or run together; exact words only (SHANKS and THANKI are names). */
-function receiptThanks(chars: PlacedChar[]): boolean {
-	const words = splitRuns(chars).map((run) => letters(runText(run)));
-	return words.some((word, i) => RECEIPT_THANKS.has(word) || (word === 'THANK' && words[i + 1] === 'YOU'));
+/** A receipt's thanks, read as printed or run together, where they are; exact words only (SHANKS and THANKI are names). */
+function receiptThanks(chars: PlacedChar[]): PlacedChar[][] {
+	const runs = splitRuns(chars);
+	const words = runs.map((run) => letters(runText(run)));
+	return runs.flatMap((run, i) =>
+		RECEIPT_THANKS.has(words[i]) ? [run] : words[i] === 'THANK' && words[i + 1] === 'YOU' ? [[...run, ...runs[i + 1]]] : [],
+	);
 }
 
 const RECEIPT_THANKS = new Set(['THANKS', 'THANKYOU']);
@@ -953,8 +955,12 @@ const LOST_GAP_DOMINANCE = 4;
 const LEFT_OUT_FLOOR = 0.1;
 /** ...in a box under this share of the name's height is noise, not a lost word. */
 const SLIVER_HEIGHT = 0.6;
-/** A word gap this many letter pitches wide holds room for a word: a lone initial and its two spaces. */
-const WIDE_WORD_GAP = 2;
+/**
+ * Letters this many pitches apart, centre to centre, across a word gap leave room for a word between
+ * them: a single space stands them 1.6 (proportional) to 2 (monospace) apart, an initial and its two
+ * spaces 2.8 to 4.
+ */
+const WIDE_WORD_GAP = 2.5;
 /** Print under this share of the name's height... */
 const LEGEND_HEIGHT = 0.6;
 /** ...whose centre stands this many name heights off the name's line (legends above it: 0.35-0.49)... */
@@ -1879,22 +1885,26 @@ export function readName(
 		const [x0, x1] = xSpan(chars);
 		return numberRows.length === 0 ? 0 : x1 < numberStart - reach ? -1 : x0 > numberEnd + reach ? 1 : 0;
 	};
+	// A receipt's thanks beside the number mark its column, and all beyond it, as the receipt's, however
+	// few of its lines were read (a read-only review: a receipt of four lines beside the card, THANK YOU
+	// no name, gave its COME AGAIN at 0.996). Only its column: a minimal card's own column may stand on
+	// that side, nearer the number, its lines even grouped with the receipt's (a second review).
+	const numberChars = new Set(numberRows.flatMap((r) => r.chars));
+	const thanks = rows
+		.flatMap((row) => receiptThanks(row.chars))
+		.map((run): [number, number, number] => [side(run), ...xSpan(run)])
+		.filter(([s]) => s !== 0);
+	const inReceipt = (ch: PlacedChar) =>
+		!numberChars.has(ch) && thanks.some(([s, t0, t1]) => (s < 0 ? ch.quad[0].x <= t1 : ch.quad[1].x >= t0));
+	const cardChars = (row: TextRow) => row.chars.filter((ch) => !inReceipt(ch));
 	// A side holding the card's expiry is the card's own, however many lines it holds (second read-only
 	// review: DEBIT, CVC 123, VALID THRU 12/28 and the name beside a minimal card's number in its corner).
-	const numberChars = new Set(numberRows.flatMap((r) => r.chars));
 	const expirySides = new Set(
-		rows.filter((row) => row.chars.some((ch) => exclude.has(ch) && !numberChars.has(ch))).map((row) => side(row.chars)),
+		rows.filter((row) => cardChars(row).some((ch) => exclude.has(ch) && !numberChars.has(ch))).map((row) => side(cardChars(row))),
 	);
-	// A side holding a receipt's thanks is a receipt's, however few of its lines were read (a read-only
-	// review: a receipt of four lines beside the card, THANK YOU no name, gave its COME AGAIN at 0.996).
-	const thanksSides = new Set(rows.filter((row) => receiptThanks(row.chars)).map((row) => side(row.chars)));
 	const countBeside = () =>
 		[-1, 1].map((s) =>
-			thanksSides.has(s)
-				? Infinity
-				: expirySides.has(s)
-					? 0
-					: rows.filter((row) => row.chars.length > 0 && onCard(row) && side(row.chars) === s).length,
+			expirySides.has(s) ? 0 : rows.filter((row) => cardChars(row).length > 0 && onCard(row) && side(cardChars(row)) === s).length,
 		);
 	// A side of the digits that holds no block of print keeps the number's rows' own end (a read-only
 	// review: MAYA PATEL on the number's row, left of it, lost to a tagline under the digits at 0.996).
@@ -1904,7 +1914,7 @@ export function readName(
 	const rowsBeside = countBeside();
 	const besideNumber = (c: Candidate) => {
 		const s = side(c.words.flat());
-		return s === 0 || rowsBeside[(s + 1) / 2] < TEXT_BESIDE_ROWS;
+		return !c.words.flat().some(inReceipt) && (s === 0 || rowsBeside[(s + 1) / 2] < TEXT_BESIDE_ROWS);
 	};
 	const onCardLine = (c: Candidate) => onCard(c.segment.row) && besideNumber(c);
 	const steeplyAcross = (c: Candidate) => {
@@ -1914,7 +1924,7 @@ export function readName(
 		const length = distance(quadCenter(chars[0].quad), quadCenter(chars[chars.length - 1].quad));
 		return along !== undefined && Math.abs(dot(row.direction, along)) < STEEP_COSINE && length >= DIRECTED_LINE * row.height;
 	};
-	const margin0 = Math.min(...rows.flatMap((row) => (row.chars.length > 0 && onCard(row) ? [row.chars[0].quad[0].x] : [])));
+	const margin0 = Math.min(...rows.flatMap((row) => (cardChars(row).length > 0 && onCard(row) ? [cardChars(row)[0].quad[0].x] : [])));
 	const atMargin = (c: Candidate) => c.words[0][0].quad[0].x - margin0 < c.segment.row.height * 2;
 	const leftAligned = (c: Candidate) => atMargin(c) || Math.abs(c.words[0][0].quad[0].x - numberStart) < c.segment.row.height * 2;
 	// Only print that small over or beside a date is taken for a label: a name can be printed small
@@ -2082,14 +2092,17 @@ export function readName(
 	// Print the detector boxed alone in a word gap wider than a word gap is a word the name lost, read
 	// as anything: a middle initial boxed short and read as a 1 at 0.12 (bench seed 2245: ASTRID F
 	// MITCHELL reported ASTRID MITCHELL at 0.994, its gap three letters wide).
+	// Only print that may be a letter: one read as a letter or a digit, or as tall as a letter; a full
+	// stop's or a comma's speck in a double space is none (a second read-only review).
+	const mayBeLetter = (r: TextRow, c: PlacedChar) =>
+		c.char !== ' ' && (/[A-Za-z0-9]/.test(c.char) || r.height >= nameRow.height * SLIVER_HEIGHT);
 	const lostInGap = chosen.words.slice(1).some((word, k) => {
-		const before = chosen.words[k][chosen.words[k].length - 1];
-		const along = (p: Point) => lineOffset(nameRow.center, p, nameRow.direction).along;
-		const [start, end] = [Math.max(...before.quad.map(along)), Math.min(...word[0].quad.map(along))];
+		const along = (c: PlacedChar) => lineOffset(nameRow.center, quadCenter(c.quad), nameRow.direction).along;
+		const [start, end] = [along(chosen.words[k][chosen.words[k].length - 1]), along(word[0])];
 		if (end - start < chosen.segment.pitch * WIDE_WORD_GAP) return false;
 		return rows.some((r) =>
 			r.chars.some((c) => {
-				if (taken.has(c) || exclude.has(c) || c.char === ' ' || c.prob < LEFT_OUT_FLOOR || again(c)) return false;
+				if (taken.has(c) || exclude.has(c) || c.prob < LEFT_OUT_FLOOR || !mayBeLetter(r, c) || again(c)) return false;
 				const at = lineOffset(nameRow.center, quadCenter(c.quad), nameRow.direction);
 				return at.along > start && at.along < end && at.across < nameRow.height / 2;
 			}),
@@ -2155,6 +2168,7 @@ export function readName(
 	// Only a line whose direction may be that rough, though: one that runs steeply across the card's lines
 	// over several of its heights is print of its own (a receipt under a card, its THANK YOU at 81 degrees
 	// and TGH STREET at 60, third-hand set 31, each holding the holder's name read whole at 0.8).
+	const receiptLine = (c: Candidate) => c.words.flat().some(inReceipt);
 	const offCardTie = (c: Candidate) => !onCardLine(c) && readClearly(c) && score(c) + ON_CARD === score(chosen) && !steeplyAcross(c);
 	// A line denied its point under the number for a faint letter still rivals one that only ties with that point.
 	const unclearTie = (c: Candidate) => belowNumber(c) && !readClearly(c) && score(c) + 1 === score(chosen);
@@ -2163,7 +2177,7 @@ export function readName(
 	// A line on the number's own row cannot gain the point for lying under it.
 	const onNumberRow = (c: Candidate) => c.segment.row.chars.some((ch) => numberChars.has(ch));
 	const besideTie = (c: Candidate) =>
-		onCard(c.segment.row) && !besideNumber(c) && score(c) + ON_CARD + (onNumberRow(c) ? 1 : 0) >= score(chosen);
+		onCard(c.segment.row) && !besideNumber(c) && !receiptLine(c) && score(c) + ON_CARD + (onNumberRow(c) ? 1 : 0) >= score(chosen);
 	const rival = found.slice(1).find((c) => (score(c) === score(chosen) || offCardTie(c) || unclearTie(c) || besideTie(c)) && !heading(c));
 	if (rival) confidence = Math.min(confidence, 0.75);
 	// A line read whole where a gap was taken out (inkJoin) lost a name's words with it: had it kept
