@@ -1097,7 +1097,7 @@ function assignLabels(
 		const toCentre = (e: Extent) => Math.hypot(label.at.x - (e.x0 + e.x1) / 2, label.at.y - e.y);
 		extents.forEach((e, i) => {
 			const h = e.h;
-			const besideRight = Math.abs(e.y - label.at.y) < h * 0.7 && e.x0 >= label.at.x && e.x0 - label.at.x < h * 8;
+			const besideRight = Math.abs(e.y - label.at.y) < h * BESIDE_LINE && e.x0 >= label.at.x && e.x0 - label.at.x < h * LABEL_REACH;
 			const below = e.y - label.at.y > h * 0.4 && e.y - label.at.y < h * 2.5 && label.at.x > e.x0 - h * 1.5 && label.at.x < e.x1 + h * 1.5;
 			// A label right after a date labels it only where nothing of a date of its own follows it
 			// (b2169: VALID FROM 05/28, its label stacked and unread, then "VALIDTRU/32", the expiry's
@@ -1158,21 +1158,21 @@ function rightBefore(label: Label, date: DateCandidate, all: Label[], digits: Pl
 	const h = date.row.height;
 	const offset = (p: Point) => lineOffset(start, p, date.row.direction);
 	const at = offset(label.at);
-	if (at.across >= h * ON_LINE || at.along > 0 || at.along < -h * 8) return false;
+	if (at.across >= h * ON_LINE || at.along > 0 || at.along < -h * LABEL_REACH) return false;
+	// Before the date's start: its own digits are not between.
 	const between = (p: Point) => {
 		const o = offset(p);
 		return o.across < h * BESIDE_LINE && o.along > at.along && o.along < 0;
 	};
-	const dateChars = new Set(date.chars);
-	return (
-		!all.some((other) => other !== label && between(other.at)) && !digits.some((c) => !dateChars.has(c) && between(quadCenter(c.quad)))
-	);
+	return !all.some((other) => other !== label && between(other.at)) && !digits.some((c) => between(quadCenter(c.quad)));
 }
 
 /** How far from a date's line (in its heights) a label right before it may stand... */
 const ON_LINE = 0.45;
-/** ...and print between them that stands in its way. */
+/** ...and a label beside it (`assignLabels`), or print between a decoy and its date that stands in its way. */
 const BESIDE_LINE = 0.7;
+/** How far before a date (in its heights) a label beside it may start. */
+const LABEL_REACH = 8;
 
 /**
  * Whether the label stands right under the date: within a line and a half below it, its centre

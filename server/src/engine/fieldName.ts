@@ -297,7 +297,7 @@ function cardWordFlags(texts: string[]): boolean[] {
 		// A receipt's last line, on a photo of a card lying on one: no one's name, though THANH and YOU
 		// are words of names, so only the two together as printed (third-hand sets 21 and 56, and a
 		// read-only review's receipt of three lines beside a card: THANK YOU reported at 0.993-0.997).
-		if (a === 'THANK' && b === 'YOU') flags[i] = flags[i + 1] = true;
+		if (thanksPair(a, b)) flags[i] = flags[i + 1] = true;
 	}
 	return flags;
 }
@@ -307,8 +307,13 @@ function receiptThanks(chars: PlacedChar[]): PlacedChar[][] {
 	const runs = splitRuns(chars);
 	const words = runs.map((run) => letters(runText(run)));
 	return runs.flatMap((run, i) =>
-		RECEIPT_THANKS.has(words[i]) ? [run] : words[i] === 'THANK' && words[i + 1] === 'YOU' ? [[...run, ...runs[i + 1]]] : [],
+		RECEIPT_THANKS.has(words[i]) ? [run] : thanksPair(words[i], words[i + 1]) ? [[...run, ...runs[i + 1]]] : [],
 	);
+}
+
+/** A receipt's THANK YOU, read as two words. */
+function thanksPair(first: string, second: string | undefined): boolean {
+	return first === 'THANK' && second === 'YOU';
 }
 
 const RECEIPT_THANKS = new Set(['THANKS', 'THANKYOU']);
@@ -1896,7 +1901,10 @@ export function readName(
 		.filter(([s]) => s !== 0);
 	const inReceipt = (ch: PlacedChar) =>
 		!numberChars.has(ch) && thanks.some(([s, t0, t1]) => (s < 0 ? ch.quad[0].x <= t1 : ch.quad[1].x >= t0));
-	const cardChars = (row: TextRow) => row.chars.filter((ch) => !inReceipt(ch));
+	const receiptLine = (c: Candidate) => c.words.flat().some(inReceipt);
+	// Each row's characters but the receipt's, found once: the counts below ask for them row by row.
+	const cardCharsOf = new Map(rows.map((row) => [row, thanks.length > 0 ? row.chars.filter((ch) => !inReceipt(ch)) : row.chars]));
+	const cardChars = (row: TextRow) => cardCharsOf.get(row) ?? row.chars;
 	// A side holding the card's expiry is the card's own, however many lines it holds (second read-only
 	// review: DEBIT, CVC 123, VALID THRU 12/28 and the name beside a minimal card's number in its corner).
 	const expirySides = new Set(
@@ -1914,7 +1922,7 @@ export function readName(
 	const rowsBeside = countBeside();
 	const besideNumber = (c: Candidate) => {
 		const s = side(c.words.flat());
-		return !c.words.flat().some(inReceipt) && (s === 0 || rowsBeside[(s + 1) / 2] < TEXT_BESIDE_ROWS);
+		return !receiptLine(c) && (s === 0 || rowsBeside[(s + 1) / 2] < TEXT_BESIDE_ROWS);
 	};
 	const onCardLine = (c: Candidate) => onCard(c.segment.row) && besideNumber(c);
 	const steeplyAcross = (c: Candidate) => {
@@ -2168,7 +2176,6 @@ export function readName(
 	// Only a line whose direction may be that rough, though: one that runs steeply across the card's lines
 	// over several of its heights is print of its own (a receipt under a card, its THANK YOU at 81 degrees
 	// and TGH STREET at 60, third-hand set 31, each holding the holder's name read whole at 0.8).
-	const receiptLine = (c: Candidate) => c.words.flat().some(inReceipt);
 	const offCardTie = (c: Candidate) => !onCardLine(c) && readClearly(c) && score(c) + ON_CARD === score(chosen) && !steeplyAcross(c);
 	// A line denied its point under the number for a faint letter still rivals one that only ties with that point.
 	const unclearTie = (c: Candidate) => belowNumber(c) && !readClearly(c) && score(c) + 1 === score(chosen);
