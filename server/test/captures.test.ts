@@ -49,11 +49,13 @@ const FIELDS: FieldName[] = ['name', 'number', 'validThru'];
  * upsideDown-nameAboveNumber-h221-004's DMITRI IBARRA, read whole only after a crop that saw a letter
  * it did not emit, in doubt; 17 of the 64 cards' 192 fields with the thirty-seventh round's
  * upsideDown-classic-t27-002, read surely; 18 of the 65 cards' 195 fields with the forty-second round's
- * upright-portraitOneLine-t32-018, whose date only its box read apart from its label read, in doubt), so a change that flags right
- * readings wholesale fails here. Numbers are Luhn-checked: a right number is never
- * flagged.
+ * upright-portraitOneLine-t32-018, whose date only its box read apart from its label read, in doubt; 20 of the 67 cards' 201
+ * fields with the fiftieth round's two, whose names are in doubt: portrait-numberAboveName-t58-020's, set apart
+ * from a page's line boxed beside it, and photo12mp-nameAboveNumber-s2251-027's, which only the closer look
+ * read), so a change that flags right readings wholesale fails here. Numbers are Luhn-checked: a right number
+ * is never flagged.
  */
-const MAX_FLAGGED_FIELDS = 18;
+const MAX_FLAGGED_FIELDS = 20;
 
 interface CaptureTruth extends CardTruth {
 	capture: string;
@@ -117,7 +119,7 @@ describe('local server: every capture kind and layout of the bench generator (se
 			expect(result.number?.confidence).toBeGreaterThanOrEqual(0.9);
 			flagged.push(...FIELDS.filter((f) => !((result[f]?.confidence ?? 0) >= 0.9)).map((f) => `${file} ${f} @${result[f]?.confidence}`));
 		},
-		20_000,
+		40_000,
 	);
 
 	test.each(Object.entries(misread).map(([file, card]) => ({ file, card })))(

@@ -2830,6 +2830,33 @@ describe('holder name', () => {
 		expect(read(line('retur Arjun Patel', 40, 160)).name?.text).not.toBe('Arjun Patel');
 	});
 
+	test('page words in small letters boxed apart beside a name in title case are set apart, in doubt (third-hand set 62)', () => {
+		// A printed page's line boxed on the card's row before Ingrid Bennett: the row was no name, and the
+		// page's "shouldn" above it was reported as Should N.
+		const named = (...lines: RecognizedLine[]) => {
+			const name = read(...lines).name;
+			return [name?.text, (name?.confidence ?? 0) >= 0.9];
+		};
+		const page = line('ole from have wy ove', -360, 160);
+		expect(named(page, line('Ingrid Bennett', 40, 160))).toEqual(['Ingrid Bennett', false]);
+		expect(named(line('Ingrid Bennett', 40, 160), line('ole from have', 320, 160))).toEqual(['Ingrid Bennett', false]);
+		// Not words in the name's own box.
+		expect(read(line('ole from have wy ove Ingrid Bennett', -320, 160)).name?.text).not.toBe('Ingrid Bennett');
+		expect(read(line('Ingrid Bennett ole from have', 40, 160)).name?.text).not.toBe('Ingrid Bennett');
+		// Nor words of a surname read in small letters in a box of its own (Anne Marie | clark, Maria Clara |
+		// costa souza: a read-only review), nor a page's line that would leave one word.
+		expect(read(line('Anne Marie', 40, 160), line('clark', 256, 160)).name?.text).not.toBe('Anne Marie');
+		expect(read(line('Maria Clara', 40, 160), line('costa souza', 256, 160)).name?.text).not.toBe('Maria Clara');
+		expect(read(line('ole from have wy ove', -360, 160), line('Ingrid', 40, 160)).name?.text).not.toBe('Ingrid');
+		// Page text has title-case words too: never a sure name, its place and margin worth nothing, and no
+		// rival of a name elsewhere (two read-only reviews: Home Depot over an indented JOHN SMITH at 0.996).
+		expect(named(line('read more at', -200, 160), line('Home Depot', 40, 160))).toEqual(['Home Depot', false]);
+		const pageBelow = [line('Home Depot', 40, 220), line('read more at', 238, 220)];
+		expect(named(line('JOHN SMITH', 200, 160), ...pageBelow)).toEqual(['JOHN SMITH', true]);
+		expect(named(line('Ingrid Bennett', 40, 160), ...pageBelow)).toEqual(['Ingrid Bennett', true]);
+		expect(named(line('JOHN SMITH', 200, 40), ...pageBelow)).toEqual(['JOHN SMITH', true]);
+	});
+
 	test('an issue date printed on the name line after the name is no part of it (third-hand probe)', () => {
 		// "ARJUN PATEL  ISSUE DATE 08/25 EXPIRES 12/34", a wider gap before ISSUE: ISSUE was taken for a
 		// name word, the name's run ran on to the date's label, and no line was a name (Halcyon was

@@ -8,6 +8,7 @@ import {
 	keepDoubt,
 	looseForName,
 	onCardRow,
+	readingScore,
 	textNearSideEdge,
 	textPastGroup,
 	withDateGuess,
@@ -293,6 +294,40 @@ describe('withPassRival', () => {
 			markSeen: true,
 		});
 		expect(keepDoubt(reading('YOUNGNA LEE', 0.99), undefined, 'markSeen').confidence).toBe(0.99);
+	});
+
+	test("a name the closer look read in place of its view's other reading stays in doubt beside a pass or wider view that agrees (a read-only review)", () => {
+		// The coarse pass read KIM WOO MIN at 0.8 and its closer look KIM WOO MIN for DVENTURE WORKS: the
+		// finer pass's KIM WOO MIN at 0.995 was in doubt beside DVENTURE WORKS, and stays so beside it.
+		const replaced: FieldReading = { ...reading('YOUNGNA LEE', 0.85), viewsDisagree: true };
+		expect(withPassRival(kept, card({ ...kept.fields, name: replaced })).fields.name).toMatchObject({
+			confidence: 0.85,
+			viewsDisagree: true,
+		});
+		expect(withPassRival(card({ ...kept.fields, name: replaced }), kept).fields.name?.confidence).toBe(0.85);
+		const first = card({ ...kept.fields, name: replaced, validThru: undefined });
+		expect(withWiderView(first, kept)?.fields.name).toMatchObject({ text: 'YOUNGNA LEE', confidence: 0.85 });
+		// Not a pass that read another name, which is a rival of its own, nor one without the doubt.
+		expect(
+			withPassRival(kept, card({ ...kept.fields, name: { ...replaced, text: 'YOUNG LEE' } })).fields.name?.viewsDisagree,
+		).toBeUndefined();
+		expect(withWiderView(card({ ...kept.fields, validThru: undefined }), kept)?.fields.name?.confidence).toBe(0.995);
+	});
+
+	test("such a name is no agreement with a wider view, and a pass is chosen on its first view's name (a read-only review)", () => {
+		// The first view read the number in doubt and no date; its closer look read the wider view's name.
+		const replaced: FieldReading = { ...reading('YOUNGNA LEE', 0.85), viewsDisagree: true, replacedConfidence: 0.7 };
+		const first = card({ number: reading(NUMBER, 0.8), name: replaced });
+		const merged = withWiderView(first, kept);
+		expect([merged?.fields.number?.confidence, merged?.fields.name?.confidence, merged?.fields.validThru?.text]).toEqual([
+			0.8,
+			0.85,
+			'11/29',
+		]);
+		// The same name read alike by both views is one: the wider view's reading is taken whole.
+		expect(withWiderView(card({ ...first.fields, name: reading('YOUNGNA LEE', 0.85) }), kept)?.fields.number?.confidence).toBe(0.997);
+		const withName = (name: FieldReading) => card({ ...kept.fields, name });
+		expect(readingScore(withName(replaced))).toBeCloseTo(readingScore(withName(reading('YOUNG LEE', 0.7))));
 	});
 
 	test('a field the other pass read otherwise, surely enough, is in doubt', () => {

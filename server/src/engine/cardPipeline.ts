@@ -266,7 +266,7 @@ export function withPassRival(kept: CardReading, other: CardReading): CardReadin
 			fields[name] = { ...field, confidence: Math.min(field.confidence, 0.85) };
 	}
 	if (fields.validThru && !onlyKeptSawCard) fields.validThru = keepDoubt(fields.validThru, other.fields.validThru, 'partDateElsewhere');
-	if (fields.name) fields.name = keepDoubt(fields.name, other.fields.name, 'markSeen');
+	if (fields.name) fields.name = keepDoubt(keepDoubt(fields.name, other.fields.name, 'markSeen'), other.fields.name, 'viewsDisagree');
 	return { ...kept, fields, dateGuess: kept.dateGuess ?? other.dateGuess };
 }
 
@@ -274,10 +274,11 @@ export function withPassRival(kept: CardReading, other: CardReading): CardReadin
  * Doubts a field keeps from another reading of the card that read it the same, and how sure it may
  * then be: larger digits read beside a date, a date read in part elsewhere (a reading that saw that
  * box as nothing does not clear it), a hyphen the model saw in a name and did not emit (a reading
- * that did not see it does not). The vote over crop heights keeps all three; the other steps that
- * merge readings keep the last two (keepDoubt).
+ * that did not see it does not), a name the closer look read in place of another (a reading that
+ * agrees with it does not settle which). The vote over crop heights keeps them all; the other steps
+ * that merge readings keep the last three (keepDoubt).
  */
-const KEPT_DOUBTS = { largerPrintBeside: 0.85, partDateElsewhere: 0.85, markSeen: 0.8 } as const;
+const KEPT_DOUBTS = { largerPrintBeside: 0.85, partDateElsewhere: 0.85, markSeen: 0.8, viewsDisagree: 0.85 } as const;
 const DOUBT_FLAGS = Object.keys(KEPT_DOUBTS) as Array<keyof typeof KEPT_DOUBTS>;
 
 /** The field with the doubt `flag` of another reading of the same text, if that reading had it. */
@@ -303,11 +304,16 @@ const SMALL_FINER_GAIN = 1.5;
 /** Text spread over more than this share of the frame's width or height is not a small card. */
 const SMALL_CARD_SPREAD = 0.5;
 
-/** Sure fields first, then fields found, then how sure they are. */
-function readingScore(reading: CardReading): number {
+/**
+ * Sure fields first, then fields found, then how sure they are. A name the closer look read in place
+ * of another counts as sure as the one it replaced: the pass is chosen on what its first view read (a
+ * read-only review: a closer look's name tipping the choice to the pass with a decoy date).
+ */
+export function readingScore(reading: CardReading): number {
 	const fields = Object.values(reading.fields).filter((f): f is FieldReading => f !== undefined);
-	const sure = fields.filter((f) => f.confidence >= REVIEW_CONFIDENCE).length;
-	return sure * 100 + fields.length * 10 + fields.reduce((sum, f) => sum + f.confidence, 0);
+	const confidence = (f: FieldReading) => f.replacedConfidence ?? f.confidence;
+	const sure = fields.filter((f) => confidence(f) >= REVIEW_CONFIDENCE).length;
+	return sure * 100 + fields.length * 10 + fields.reduce((sum, f) => sum + confidence(f), 0);
 }
 
 async function readAtCoarseSide(
@@ -544,7 +550,8 @@ export function withWiderView(first: CardReading, wider: CardReading): CardReadi
 	// A guess at a date whose slash was lost is worth keeping where the first view read no date at all.
 	if (added.length === 0)
 		return wider.dateGuess && !first.dateGuess && !first.fields.validThru ? { ...first, dateGuess: wider.dateGuess } : null;
-	const agrees = FIELD_NAMES.every((name) => !first.fields[name] || wider.fields[name]?.text === first.fields[name]?.text);
+	// A name the first view's closer look read in place of another is no agreement: its views disagree (a read-only review).
+	const agrees = FIELD_NAMES.every((name) => !first.fields[name] || agreeing(wider.fields[name], first.fields[name]) !== undefined);
 	const base = agrees ? wider : first;
 	const fields = { ...base.fields };
 	for (const name of FIELD_NAMES) {
@@ -562,7 +569,7 @@ export function withWiderView(first: CardReading, wider: CardReading): CardReadi
 	const keptFromBoth = (field: FieldReading, name: FieldName, flag: keyof typeof KEPT_DOUBTS) =>
 		keepDoubt(keepDoubt(field, first.fields[name], flag), wider.fields[name], flag);
 	if (fields.validThru) fields.validThru = keptFromBoth(fields.validThru, 'validThru', 'partDateElsewhere');
-	if (fields.name) fields.name = keptFromBoth(fields.name, 'name', 'markSeen');
+	if (fields.name) fields.name = keptFromBoth(keptFromBoth(fields.name, 'name', 'markSeen'), 'name', 'viewsDisagree');
 	return {
 		...base,
 		fields,
@@ -605,7 +612,7 @@ function wholeToken(text: string, token: string): boolean {
 
 /** `field` when the first view read it the same, so its box places a line of the card. */
 function agreeing(field: FieldReading | undefined, first: FieldReading | undefined): FieldReading | undefined {
-	return field && first && field.text === first.text ? field : undefined;
+	return field && first && field.text === first.text && !first.viewsDisagree ? field : undefined;
 }
 
 /**
@@ -1012,6 +1019,9 @@ async function readRegion(
 				confidence,
 				box: found.box ? mapQuad(toView, found.box) : null,
 				parts: found.parts.map((part) => mapQuad(toView, part)),
+				...(name === 'name' && current && current.text !== found.text
+					? { viewsDisagree: true as const, replacedConfidence: current.confidence }
+					: {}),
 			};
 		}
 		const closerDate = second.validThru?.box ? { ...second.validThru, box: mapQuad(toView, second.validThru.box) } : undefined;
@@ -1205,15 +1215,21 @@ const PAST_GROUP_LINES = 0.5;
 /** How much larger the second look at a card is, when a field was not found at all. */
 const CLOSER_LOOK = 1.5;
 
-/** A name read below this is hardly a reading (two lines in one detector box, CARDHOLDER NAME over CHO MINWOO). */
-const NAME_LOOK_AGAIN = 0.65;
+/**
+ * A name read below this is looked at closer: two lines in one detector box (CARDHOLDER NAME over CHO
+ * MINWOO), a product's line chosen where the holder's small name was boxed with the date over it (bench
+ * seed 2251: DVENTURE WORKS at 0.8 for KIM WOO MIN, a 12 MP photo's small card), a letter or a gap a
+ * larger view reads (ARIUN for ARJUN, EDWI N. I. for EDWIN I). Not names at 0.85, the cap of rules on
+ * the line's own print (a capital put back, a rule's word) that a larger view reads the same.
+ */
+const NAME_LOOK_AGAIN = 0.85;
 
 /**
  * The fields the closer look is for. A field still not found, or a date or number still in doubt, may
  * be small print the detector did not separate at this size (a date beside its label, an expiry read
- * as its VALID FROM neighbour). A name only when it is hardly read: one in some doubt is most often
- * a gap or a letter, which half again the size does not settle; a name read as garbage is most often
- * a small label stacked tight over it and taken into its box, which the larger view separates.
+ * as its VALID FROM neighbour). A name under NAME_LOOK_AGAIN: what the closer view reads otherwise
+ * replaces it only clearly surer (`closerLookTakes`), and stays in doubt (`closerLookConfidence`),
+ * however another reading of the card agrees (`viewsDisagree`).
  */
 export function fieldsToLookAgain(fields: Partial<Record<FieldName, FieldReading>>): FieldName[] {
 	return FIELD_NAMES.filter((name) => {

@@ -380,6 +380,11 @@ interface Segment {
 	doubtful?: boolean;
 	/** Cut from before a product's words ending its line (LOTTE VAN DEN BOSCH   DEBIT). */
 	productTail?: boolean;
+	/**
+	 * Set apart from a page's line in small letters boxed beside it, in title case (apartFromSmallLetters):
+	 * page text has title-case words too, so its place and margin are worth nothing, and it is no rival.
+	 */
+	pageTrimmed?: boolean;
 }
 
 /**
@@ -1593,10 +1598,20 @@ function splitAtOddGap(segment: Segment): Segment[] {
 	return [part(0, cut), part(cut, segment.words.length)];
 }
 
+/** Words in small letters a line beside a name in title case needs to be taken for a page's. */
+const PAGE_LINE_WORDS = 3;
+
 /**
  * Page text in small letters run into a name in capitals at either end of its line (third-hand set 4:
  * a parcel slip's "retur" before ARJUN PATEL, the line then no name and a scene's word reported): a
  * name is written in one case, so such words are set apart. Particles (van, de) stay.
+ * Beside a name written in title case only where the detector boxed the page's words apart from it
+ * (third-hand set 62: a printed page's line, "ole from have wy ove", boxed before Ingrid Bennett on
+ * the card's row, the line then no name and the page's "shouldn" reported as Should N): inside one
+ * box, small words before title-case ones are as likely a sentence. And then in doubt, its place
+ * worth nothing and no rival (`pageTrimmed`): a surname read in small letters in a box of its own
+ * (Maria Clara | costa souza) would be set apart as well, and page text has title-case words too (read
+ * more at | Home Depot, under an indented JOHN SMITH: two read-only reviews).
  */
 function apartFromSmallLetters(segment: Segment): Segment {
 	const texts = segment.words.map(runText);
@@ -1604,7 +1619,8 @@ function apartFromSmallLetters(segment: Segment): Segment {
 	// only how at now more DA-EUN PARK", the page's line beside the name).
 	const small = (t: string) => /^[a-z]+$/.test(t) && !NAME_PARTICLES.has(t);
 	// A word in capitals stays, so the name keeps at least one word.
-	if (!texts.some((t) => /[A-Z]{2}/.test(t) && t === t.toUpperCase())) return segment;
+	const inCapitals = texts.some((t) => /[A-Z]{2}/.test(t) && t === t.toUpperCase());
+	if (!inCapitals && !texts.some(isTitleCase)) return segment;
 	let start = 0;
 	let end = texts.length;
 	while (small(texts[start])) start += 1;
@@ -1614,6 +1630,22 @@ function apartFromSmallLetters(segment: Segment): Segment {
 	const pageWord = (t: string) => /^[a-z]{2,}$/.test(t);
 	if (!texts.slice(0, start).some(pageWord)) start = 0;
 	if (!texts.slice(end).some(pageWord)) end = texts.length;
+	if (!inCapitals) {
+		// A page's line: three words or more, boxed apart from a name of two words or more (a surname of
+		// one or two words read in small letters in a box of its own, Anne Marie | clark, is no page).
+		const boxedApart = (a: number, b: number) => segment.words[a][segment.words[a].length - 1].box !== segment.words[b][0].box;
+		const pageLine = (from: number, to: number) => texts.slice(from, to).filter(pageWord).length >= PAGE_LINE_WORDS;
+		if (start > 0 && !(boxedApart(start - 1, start) && pageLine(0, start))) start = 0;
+		if (end < texts.length && !(boxedApart(end - 1, end) && pageLine(end, texts.length))) end = texts.length;
+		if (end - start < 2 || (start === 0 && end === texts.length)) return segment;
+		return {
+			...segment,
+			words: segment.words.slice(start, end),
+			gapCertainty: segment.gapCertainty.slice(start, end - 1),
+			doubtful: true,
+			pageTrimmed: true,
+		};
+	}
 	if (start === 0 && end === texts.length) return segment;
 	return { ...segment, words: segment.words.slice(start, end), gapCertainty: segment.gapCertainty.slice(start, end - 1) };
 }
@@ -1970,8 +2002,9 @@ export function readName(
 	// The card's own small print (a Mastercard's "debit", its logo's "mastercard") is no page, nor is
 	// the candidate's own line (a title-case name read small: read-only review).
 	const smallRows = rows.filter((row) => smallLettersOnly(row.chars) && !onlyCardWords(row.chars));
-	const placed = (c: Candidate) =>
-		!(c.caseRestored && smallRows.filter((row) => !row.chars.includes(c.words[0][0])).length >= PAGE_TEXT_ROWS);
+	const restoredOnPage = (c: Candidate) =>
+		c.caseRestored && smallRows.filter((row) => !row.chars.includes(c.words[0][0])).length >= PAGE_TEXT_ROWS;
+	const placed = (c: Candidate) => !c.segment.pageTrimmed && !restoredOnPage(c);
 	const score = (c: Candidate) =>
 		(onCardLine(c) ? ON_CARD : 0) +
 		(labelSized(c) || misreadLabel(c) ? 0 : 8) +
@@ -1993,7 +2026,14 @@ export function readName(
 		numberRows.length > 0
 			? Math.min(...numberRows.map((r) => lineOffset(r.center, c.segment.row.center, r.direction).across))
 			: -c.segment.row.center.y;
-	found.sort((a, b) => score(b) - score(a) || guessed(a) - guessed(b) || small(a) - small(b) || fromNumber(a) - fromNumber(b));
+	// Between guesses, words read in small letters with capitals put back, on a page's view, come after
+	// words the recogniser read in title case that a page's line was set apart from (third-hand set 58:
+	// the page's "we y" as We Y, level with Yejin Kang read beside its page line).
+	const pageGuess = (c: Candidate) => (restoredOnPage(c) ? 1 : 0);
+	found.sort(
+		(a, b) =>
+			score(b) - score(a) || guessed(a) - guessed(b) || pageGuess(a) - pageGuess(b) || small(a) - small(b) || fromNumber(a) - fromNumber(b),
+	);
 	const chosen = found[0];
 	const chars = chosen.words.flat();
 	const letterChars = chars.filter((c) => /[A-Za-z]/.test(c.char));
@@ -2185,7 +2225,9 @@ export function readName(
 	const onNumberRow = (c: Candidate) => c.segment.row.chars.some((ch) => numberChars.has(ch));
 	const besideTie = (c: Candidate) =>
 		onCard(c.segment.row) && !besideNumber(c) && !receiptLine(c) && score(c) + ON_CARD + (onNumberRow(c) ? 1 : 0) >= score(chosen);
-	const rival = found.slice(1).find((c) => (score(c) === score(chosen) || offCardTie(c) || unclearTie(c) || besideTie(c)) && !heading(c));
+	const rival = found
+		.slice(1)
+		.find((c) => (score(c) === score(chosen) || offCardTie(c) || unclearTie(c) || besideTie(c)) && !heading(c) && !c.segment.pageTrimmed);
 	if (rival) confidence = Math.min(confidence, 0.75);
 	// A line read whole where a gap was taken out (inkJoin) lost a name's words with it: had it kept
 	// that gap, it would have tied or won (a read-only review: SAMUELRAMAKRISHNAN, its gap's blank run

@@ -66,6 +66,13 @@ export interface FieldReading {
 	 * closer view that reads both, the later beside its expiry label, says which is the expiry.
 	 */
 	laterThan?: string;
+	/**
+	 * A name the closer look read in place of the first view's other reading (`readRegion`): the views
+	 * disagree, and another reading of the card that agrees with the closer look does not settle it.
+	 */
+	viewsDisagree?: true;
+	/** How sure the first view was of the name a `viewsDisagree` name replaced. */
+	replacedConfidence?: number;
 }
 
 export type DateLabel = 'expiry' | 'decoy' | 'cutValid';
