@@ -9,6 +9,7 @@ import {
 	closerLookTakes,
 	dateReadApart,
 	fieldsToLookAgain,
+	replacedNameFlags,
 	monthStartBeforeYear,
 	quadFrom,
 } from '../src/engine/cardPipeline';
@@ -105,6 +106,17 @@ describe('fieldsToLookAgain', () => {
 		expect(fieldsToLookAgain({ ...sure, name: reading('ANNA LEF', 0.85) })).toEqual([]);
 		expect(fieldsToLookAgain({ number: sure.number, validThru: sure.validThru })).toEqual(['name']);
 		expect(fieldsToLookAgain({ ...sure, number: reading(VALID, 0.8), name: reading('KIM', 0.6) })).toEqual(['number', 'name']);
+	});
+
+	test("a name the closer look reads in place of another keeps what the first view's reading was worth (a read-only review)", () => {
+		const closer = reading('KIM WOO MIN', 0.97);
+		// Hardly read (CAHDOHMIE WON): the closer look's name stands alone, as before the fiftieth round.
+		expect(replacedNameFlags(reading('CAHDOHMIE WON', 0.64), closer)).toEqual({});
+		// A pass is scored on the first view's name; a name that was another pass's rival keeps the doubt.
+		expect(replacedNameFlags(reading('DVENTURE WORKS', 0.7), closer)).toEqual({ replacedConfidence: 0.7 });
+		expect(replacedNameFlags(reading('DVENTURE WORKS', 0.8), closer)).toEqual({ replacedConfidence: 0.8, viewsDisagree: true });
+		expect(replacedNameFlags(reading('KIM WOO MIN', 0.8), closer)).toEqual({});
+		expect(replacedNameFlags(undefined, closer)).toEqual({});
 	});
 
 	test('a name the closer look reads in place of one hardly read stays in doubt', () => {

@@ -2855,6 +2855,27 @@ describe('holder name', () => {
 		expect(named(line('JOHN SMITH', 200, 160), ...pageBelow)).toEqual(['JOHN SMITH', true]);
 		expect(named(line('Ingrid Bennett', 40, 160), ...pageBelow)).toEqual(['Ingrid Bennett', true]);
 		expect(named(line('JOHN SMITH', 200, 40), ...pageBelow)).toEqual(['JOHN SMITH', true]);
+		// Its doubt holds where card words or an odd gap part it further (a third read-only review: Home
+		// Depot at 0.996 beside a store's word).
+		const shifted = (text: string, at: number, x: number): RecognizedLine => line(text, x, 220, { [at]: { shift: 2 } });
+		expect(named(line('read more at', 40, 220), line('Home Depot', 274, 220), line('Store', 490, 220))[1]).toBe(false);
+		expect(named(line('read more at', 40, 220), shifted('Home Depot Store', 11, 274))[1]).toBe(false);
+		expect(named(line('read more at', 40, 220), shifted('Visa Home Depot', 5, 274))[1]).toBe(false);
+		// Not at a gap that parts a name from page words anyway, with no card word among them: the name is
+		// read as before, surely, and no product line under it wins (a third read-only review).
+		expect(named(line('Ingrid Bennett', 40, 160), line('so much more', 337, 160), line('Blue River', 200, 220))).toEqual([
+			'Ingrid Bennett',
+			true,
+		]);
+	});
+
+	test('words in small letters with capitals put back on a page keep their order among guesses where no name was set apart from a page line', () => {
+		// A third read-only review: Claire Valle read in small letters, its capitals the runners-up, on a
+		// page, beside B0B R0SS read with zeros: the guess nearer the number is taken, as before.
+		const capital = (ch: string) => ({ alt: { char: ch, prob: 0.3 }, prob: 0.69 });
+		const page = [line('and then the rest of it', 40, 300), line('was not what we had', 40, 340), line('in mind for the day', 40, 380)];
+		const name = read(line('claire valle', 40, 160, { 0: capital('C'), 7: capital('V') }), line('B0B R0SS', 200, 20), ...page).name;
+		expect([name?.text, (name?.confidence ?? 0) >= 0.9]).toEqual(['Claire Valle', false]);
 	});
 
 	test('an issue date printed on the name line after the name is no part of it (third-hand probe)', () => {

@@ -1019,9 +1019,7 @@ async function readRegion(
 				confidence,
 				box: found.box ? mapQuad(toView, found.box) : null,
 				parts: found.parts.map((part) => mapQuad(toView, part)),
-				...(name === 'name' && current && current.text !== found.text
-					? { viewsDisagree: true as const, replacedConfidence: current.confidence }
-					: {}),
+				...(name === 'name' ? replacedNameFlags(current, found) : {}),
 			};
 		}
 		const closerDate = second.validThru?.box ? { ...second.validThru, box: mapQuad(toView, second.validThru.box) } : undefined;
@@ -1223,6 +1221,22 @@ const CLOSER_LOOK = 1.5;
  * the line's own print (a capital put back, a rule's word) that a larger view reads the same.
  */
 const NAME_LOOK_AGAIN = 0.85;
+/**
+ * A name read below this is hardly a reading (CAHDOHMIE WON for CHO MINWOO): what the closer look reads
+ * in its place stands alone. Above it, the pass is scored on the name its first view read
+ * (`replacedConfidence`), and from PASS_RIVAL up, where that name was another pass's rival, the views'
+ * disagreement is kept (`viewsDisagree`): a read-only review.
+ */
+const HARDLY_READ_NAME = 0.65;
+
+/** What a name the closer look reads keeps of the first view's other reading it replaces (see HARDLY_READ_NAME). */
+export function replacedNameFlags(
+	current: FieldReading | undefined,
+	found: FieldReading,
+): Pick<FieldReading, 'viewsDisagree' | 'replacedConfidence'> {
+	if (!current || current.text === found.text || current.confidence < HARDLY_READ_NAME) return {};
+	return { replacedConfidence: current.confidence, ...(current.confidence >= PASS_RIVAL ? { viewsDisagree: true as const } : {}) };
+}
 
 /**
  * The fields the closer look is for. A field still not found, or a date or number still in doubt, may

@@ -1302,7 +1302,14 @@ function apartFromCardWords(segment: Segment): Segment[] {
 			end + 1 < segment.words.length && !logoApart(segment.words[end + 1], words[words.length - 1])
 				? step(words[words.length - 1], segment.words[end + 1])
 				: Infinity;
-		const part = { words, gapCertainty: segment.gapCertainty.slice(start, end), row: segment.row, pitch: segment.pitch };
+		// A name set apart from a page's line stays in doubt, its place worth nothing (a read-only review).
+		const part = {
+			words,
+			gapCertainty: segment.gapCertainty.slice(start, end),
+			row: segment.row,
+			pitch: segment.pitch,
+			...(segment.pageTrimmed ? { doubtful: true, pageTrimmed: true } : {}),
+		};
 		// Product words ending the line, at the line's own word gap (ANA DA SILVA WORLD ELITE, FATIMA V.
 		// WATSON INFINITE: third-hand sets 5 and 7, the name lost to the issuer's): the words before
 		// them may be the name, in doubt. So may those before a network's logo read in the name's box
@@ -1586,6 +1593,7 @@ function splitAtOddGap(segment: Segment): Segment[] {
 		pitch: segment.pitch,
 		doubtful,
 		...(segment.productTail ? { productTail: true } : {}),
+		...(segment.pageTrimmed ? { pageTrimmed: true } : {}),
 	});
 	// Under two letters of blank the gap may be the line's own word gap, made to look odd by a gap read
 	// inside a word: the whole line stands beside its parts, every one in doubt.
@@ -1635,8 +1643,19 @@ function apartFromSmallLetters(segment: Segment): Segment {
 		// one or two words read in small letters in a box of its own, Anne Marie | clark, is no page).
 		const boxedApart = (a: number, b: number) => segment.words[a][segment.words[a].length - 1].box !== segment.words[b][0].box;
 		const pageLine = (from: number, to: number) => texts.slice(from, to).filter(pageWord).length >= PAGE_LINE_WORDS;
-		if (start > 0 && !(boxedApart(start - 1, start) && pageLine(0, start))) start = 0;
-		if (end < texts.length && !(boxedApart(end - 1, end) && pageLine(end, texts.length))) end = texts.length;
+		// Not at a gap splitAtOddGap parts the line at anyway, with no card word among the page's to keep
+		// it from there: the name beyond it is read as before, and may be sure (a read-only review: Ingrid
+		// Bennett | so much more, two word gaps apart). A page's "from" is a label's word.
+		const gaps = segment.words.slice(1).map((word, i) => wordGap(segment, segment.words[i], word));
+		const odd = (k: number) => {
+			const others = gaps.filter((_, i) => i !== k - 1);
+			return others.length > 0 && gaps[k - 1] >= Math.max(median(others), segment.pitch * 0.5) * ODD_GAP_RATIO;
+		};
+		const cardWords = cardWordFlags(texts);
+		const splitAnyway = (k: number, [from, to]: [number, number]) => odd(k) && !cardWords.slice(from, to).some(Boolean);
+		const cutAt = (k: number, page: [number, number]) => boxedApart(k - 1, k) && pageLine(...page) && !splitAnyway(k, page);
+		if (start > 0 && !cutAt(start, [0, start])) start = 0;
+		if (end < texts.length && !cutAt(end, [end, texts.length])) end = texts.length;
 		if (end - start < 2 || (start === 0 && end === texts.length)) return segment;
 		return {
 			...segment,
@@ -2029,7 +2048,9 @@ export function readName(
 	// Between guesses, words read in small letters with capitals put back, on a page's view, come after
 	// words the recogniser read in title case that a page's line was set apart from (third-hand set 58:
 	// the page's "we y" as We Y, level with Yejin Kang read beside its page line).
-	const pageGuess = (c: Candidate) => (restoredOnPage(c) ? 1 : 0);
+	// Only where such a name was found: other guesses keep their order.
+	const trimmedFound = found.some((c) => c.segment.pageTrimmed);
+	const pageGuess = (c: Candidate) => (trimmedFound && restoredOnPage(c) ? 1 : 0);
 	found.sort(
 		(a, b) =>
 			score(b) - score(a) || guessed(a) - guessed(b) || pageGuess(a) - pageGuess(b) || small(a) - small(b) || fromNumber(a) - fromNumber(b),
