@@ -315,8 +315,9 @@ describe('withPassRival', () => {
 	});
 
 	test("such a name is no agreement with a wider view, and a pass is chosen on its first view's name (a read-only review)", () => {
-		// The first view read the number in doubt and no date; its closer look read the wider view's name.
-		const replaced: FieldReading = { ...reading('YOUNGNA LEE', 0.85), viewsDisagree: true, replacedConfidence: 0.7 };
+		// The first view read the number in doubt and no date; its closer look read the wider view's name in
+		// place of one read at 0.7 (a fourth read-only review: HARBOR POINT, the wider view's too, at 0.996).
+		const replaced: FieldReading = { ...reading('YOUNGNA LEE', 0.85), replacedConfidence: 0.7 };
 		const first = card({ number: reading(NUMBER, 0.8), name: replaced });
 		const merged = withWiderView(first, kept);
 		expect([merged?.fields.number?.confidence, merged?.fields.name?.confidence, merged?.fields.validThru?.text]).toEqual([

@@ -550,7 +550,8 @@ export function withWiderView(first: CardReading, wider: CardReading): CardReadi
 	// A guess at a date whose slash was lost is worth keeping where the first view read no date at all.
 	if (added.length === 0)
 		return wider.dateGuess && !first.dateGuess && !first.fields.validThru ? { ...first, dateGuess: wider.dateGuess } : null;
-	// A name the first view's closer look read in place of another is no agreement: its views disagree (a read-only review).
+	// A name the first view's closer look read in place of another it did not hardly read is no agreement:
+	// its views disagree (read-only reviews).
 	const agrees = FIELD_NAMES.every((name) => !first.fields[name] || agreeing(wider.fields[name], first.fields[name]) !== undefined);
 	const base = agrees ? wider : first;
 	const fields = { ...base.fields };
@@ -612,7 +613,7 @@ function wholeToken(text: string, token: string): boolean {
 
 /** `field` when the first view read it the same, so its box places a line of the card. */
 function agreeing(field: FieldReading | undefined, first: FieldReading | undefined): FieldReading | undefined {
-	return field && first && field.text === first.text && !first.viewsDisagree ? field : undefined;
+	return field && first && field.text === first.text && first.replacedConfidence === undefined ? field : undefined;
 }
 
 /**

@@ -1621,14 +1621,14 @@ const PAGE_LINE_WORDS = 3;
  * (Maria Clara | costa souza) would be set apart as well, and page text has title-case words too (read
  * more at | Home Depot, under an indented JOHN SMITH: two read-only reviews).
  */
-function apartFromSmallLetters(segment: Segment): Segment {
+function apartFromSmallLetters(segment: Segment): Segment[] {
 	const texts = segment.words.map(runText);
 	// A lone small letter too, beside a page word: one cut at the view's edge (third-hand set 20: "e more
 	// only how at now more DA-EUN PARK", the page's line beside the name).
 	const small = (t: string) => /^[a-z]+$/.test(t) && !NAME_PARTICLES.has(t);
 	// A word in capitals stays, so the name keeps at least one word.
 	const inCapitals = texts.some((t) => /[A-Z]{2}/.test(t) && t === t.toUpperCase());
-	if (!inCapitals && !texts.some(isTitleCase)) return segment;
+	if (!inCapitals && !texts.some(isTitleCase)) return [segment];
 	let start = 0;
 	let end = texts.length;
 	while (small(texts[start])) start += 1;
@@ -1643,30 +1643,16 @@ function apartFromSmallLetters(segment: Segment): Segment {
 		// one or two words read in small letters in a box of its own, Anne Marie | clark, is no page).
 		const boxedApart = (a: number, b: number) => segment.words[a][segment.words[a].length - 1].box !== segment.words[b][0].box;
 		const pageLine = (from: number, to: number) => texts.slice(from, to).filter(pageWord).length >= PAGE_LINE_WORDS;
-		// Not at a gap splitAtOddGap parts the line at anyway, with no card word among the page's to keep
-		// it from there: the name beyond it is read as before, and may be sure (a read-only review: Ingrid
-		// Bennett | so much more, two word gaps apart). A page's "from" is a label's word.
-		const gaps = segment.words.slice(1).map((word, i) => wordGap(segment, segment.words[i], word));
-		const odd = (k: number) => {
-			const others = gaps.filter((_, i) => i !== k - 1);
-			return others.length > 0 && gaps[k - 1] >= Math.max(median(others), segment.pitch * 0.5) * ODD_GAP_RATIO;
-		};
-		const cardWords = cardWordFlags(texts);
-		const splitAnyway = (k: number, [from, to]: [number, number]) => odd(k) && !cardWords.slice(from, to).some(Boolean);
-		const cutAt = (k: number, page: [number, number]) => boxedApart(k - 1, k) && pageLine(...page) && !splitAnyway(k, page);
-		if (start > 0 && !cutAt(start, [0, start])) start = 0;
-		if (end < texts.length && !cutAt(end, [end, texts.length])) end = texts.length;
-		if (end - start < 2 || (start === 0 && end === texts.length)) return segment;
-		return {
-			...segment,
-			words: segment.words.slice(start, end),
-			gapCertainty: segment.gapCertainty.slice(start, end - 1),
-			doubtful: true,
-			pageTrimmed: true,
-		};
+		if (start > 0 && !(boxedApart(start - 1, start) && pageLine(0, start))) start = 0;
+		if (end < texts.length && !(boxedApart(end - 1, end) && pageLine(end, texts.length))) end = texts.length;
+		if (end - start < 2 || (start === 0 && end === texts.length)) return [segment];
+		// Beside the line as it was: where it still gives the name (its page words set apart at a wide gap
+		// or by card words among them), that reading stands and this one is dropped (see readName).
+		const trimmed = { words: segment.words.slice(start, end), gapCertainty: segment.gapCertainty.slice(start, end - 1) };
+		return [segment, { ...segment, ...trimmed, doubtful: true, pageTrimmed: true }];
 	}
-	if (start === 0 && end === texts.length) return segment;
-	return { ...segment, words: segment.words.slice(start, end), gapCertainty: segment.gapCertainty.slice(start, end - 1) };
+	if (start === 0 && end === texts.length) return [segment];
+	return [{ ...segment, words: segment.words.slice(start, end), gapCertainty: segment.gapCertainty.slice(start, end - 1) }];
 }
 
 /**
@@ -1894,11 +1880,11 @@ export function readName(
 	// Digits read as a date (or the number): a label's date, in its box or right after it.
 	const dateChars = [...exclude].filter((c) => /\d/.test(c.char));
 	const readDigits: ReadDigits = { chars: dateChars, boxes: new Set(dateChars.map((c) => c.box)) };
-	const found = rows
+	let found = rows
 		.map((row) => ({ ...row, chars: row.chars.filter((c) => !exclude.has(c)) }))
 		.filter((row) => row.chars.length > 0)
 		.flatMap(segments)
-		.map(apartFromSmallLetters)
+		.flatMap(apartFromSmallLetters)
 		.map(splitInitials)
 		.flatMap(lettersForDigits)
 		.map(withoutGluedProductWord)
@@ -1906,6 +1892,11 @@ export function readName(
 		.flatMap(apartFromCardWords)
 		.map(candidateOf)
 		.filter((c): c is Candidate => c !== null);
+	// A name set apart from a page's line is one the line as it was did not give: where it did, that
+	// reading stands (a fourth read-only review: Ingrid Bennett | and so on, sure before, lost to an
+	// indented Blue River at 0.996 once set apart).
+	const readWhole = (c: Candidate) => found.some((o) => !o.segment.pageTrimmed && o.segment.row === c.segment.row && o.text === c.text);
+	found = found.filter((c) => !c.segment.pageTrimmed || !readWhole(c));
 	if (found.length === 0) return null;
 	/** A holder's name has two to four words. */
 	const nameWordCount = (count: number) => count >= 2 && count <= 4;
