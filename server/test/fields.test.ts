@@ -2868,6 +2868,28 @@ describe('holder name', () => {
 		expect(named(line('Ingrid Bennett', 40, 160), line('one of the', 328, 160), blueRiver)).toEqual(['Ingrid Bennett', true]);
 	});
 
+	test('a name set apart from a page line comes after any name read without a guess, and casts no doubt on it (a fifth read-only review)', () => {
+		// A small ANNA LEE printed over its date scores as a label's line; the page's Home Depot had won.
+		const pageRow = (y: number) => [line('Home Depot', 40, y), line('so much more', 238, y)];
+		const named = (...lines: RecognizedLine[]) => {
+			const name = read(...lines).name;
+			return [name?.text, (name?.confidence ?? 0) >= 0.9];
+		};
+		expect(named(shrunk(line('ANNA LEE', 300, 190), 15), shrunk(line('12/28', 300, 208), 15), ...pageRow(260))).toEqual(['ANNA LEE', true]);
+		// Nor is it a line under the number taken for a date's label by its size (ANNA LEE above the number
+		// had been held at 0.85 for the page's small Home Depot over a date).
+		const small = (text: string, x: number) => shrunk(line(text, x, 148), 15);
+		expect(named(line('ANNA LEE', 40, 50), line('12/28', 200, 160), small('Home Depot', 200), small('so much more', 299))).toEqual([
+			'ANNA LEE',
+			true,
+		]);
+		// It carries its doubt (pageSetApart) for the steps that merge readings.
+		expect(read(line('read more at', -200, 160), line('Home Depot', 40, 160)).name).toMatchObject({
+			text: 'Home Depot',
+			pageSetApart: true,
+		});
+	});
+
 	test('words in small letters with capitals put back on a page keep their order among guesses where no name was set apart from a page line', () => {
 		// A third read-only review: Claire Valle read in small letters, its capitals the runners-up, on a
 		// page, beside B0B R0SS read with zeros: the guess nearer the number is taken, as before.

@@ -197,6 +197,14 @@ describe('edgeSettled', () => {
 });
 
 describe('afterWidenedReads', () => {
+	test('a name set apart from a page line is not made sure by widened crops that read it so (a fifth read-only review)', () => {
+		const apart: FieldReading = { ...reading('HOME DEPOT', 0.89), pageSetApart: true };
+		expect(afterWidenedReads(apart, [reading('HOME DEPOT', 0.996), reading('HOME DEPOT', 0.995)]).confidence).toBe(0.89);
+		expect(afterWidenedReads(reading('HOME DEPOT', 0.89), [reading('HOME DEPOT', 0.996), reading('HOME DEPOT', 0.995)]).confidence).toBe(
+			0.995,
+		);
+	});
+
 	test('a sure name is left as it was, whatever the widened crops read', () => {
 		const name = reading('MEI WANG', 0.97);
 		expect(afterWidenedReads(name, [reading('MEI WONG', 0.99), reading('MEI WONG', 0.99)])).toBe(name);

@@ -169,6 +169,12 @@ describe('rereadUnsure', () => {
 		expect(fields.validThru?.confidence).toBeLessThan(0.9);
 	});
 
+	test('a name one crop set apart from a page line stays in doubt where another crop read it surely (a fifth read-only review)', async () => {
+		const apart: CardFields = { name: { text: 'HOME DEPOT', confidence: 0.85, box: null, parts: [], pageSetApart: true } };
+		const fields = await merge(apart, name('HOME DEPOT', 0.996), name('HOME DEPOT', 0.85));
+		expect(fields.name).toMatchObject({ text: 'HOME DEPOT', pageSetApart: true, confidence: 0.85 });
+	});
+
 	test('a hyphen one crop saw in the name keeps it in doubt where the other crops did not see it', async () => {
 		// Third-hand probe seed 3: SOO JIN KIM for SOO-JIN KIM, the hyphen class at 0.10 in one crop's gap, 0.01-0.02 in the others'.
 		const seen: CardFields = { name: { text: 'SOO JIN KIM', confidence: 0.8, box: null, parts: [], markSeen: true } };

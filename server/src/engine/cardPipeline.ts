@@ -266,7 +266,7 @@ export function withPassRival(kept: CardReading, other: CardReading): CardReadin
 			fields[name] = { ...field, confidence: Math.min(field.confidence, 0.85) };
 	}
 	if (fields.validThru && !onlyKeptSawCard) fields.validThru = keepDoubt(fields.validThru, other.fields.validThru, 'partDateElsewhere');
-	if (fields.name) fields.name = keepDoubt(keepDoubt(fields.name, other.fields.name, 'markSeen'), other.fields.name, 'viewsDisagree');
+	if (fields.name) fields.name = NAME_DOUBTS.reduce((name, flag) => keepDoubt(name, other.fields.name, flag), fields.name);
 	return { ...kept, fields, dateGuess: kept.dateGuess ?? other.dateGuess };
 }
 
@@ -275,10 +275,13 @@ export function withPassRival(kept: CardReading, other: CardReading): CardReadin
  * then be: larger digits read beside a date, a date read in part elsewhere (a reading that saw that
  * box as nothing does not clear it), a hyphen the model saw in a name and did not emit (a reading
  * that did not see it does not), a name the closer look read in place of another (a reading that
- * agrees with it does not settle which). The vote over crop heights keeps them all; the other steps
- * that merge readings keep the last three (keepDoubt).
+ * agrees with it does not settle which), a name set apart from a page's line beside it (one read
+ * surely does not show it is no page's). The vote over crop heights keeps them all; the other steps
+ * that merge readings keep all but the first (keepDoubt).
  */
-const KEPT_DOUBTS = { largerPrintBeside: 0.85, partDateElsewhere: 0.85, markSeen: 0.8, viewsDisagree: 0.85 } as const;
+const KEPT_DOUBTS = { largerPrintBeside: 0.85, partDateElsewhere: 0.85, markSeen: 0.8, viewsDisagree: 0.85, pageSetApart: 0.85 } as const;
+/** The doubts of a name that the steps merging readings keep (keepDoubt). */
+const NAME_DOUBTS = ['markSeen', 'viewsDisagree', 'pageSetApart'] as const;
 const DOUBT_FLAGS = Object.keys(KEPT_DOUBTS) as Array<keyof typeof KEPT_DOUBTS>;
 
 /** The field with the doubt `flag` of another reading of the same text, if that reading had it. */
@@ -570,7 +573,7 @@ export function withWiderView(first: CardReading, wider: CardReading): CardReadi
 	const keptFromBoth = (field: FieldReading, name: FieldName, flag: keyof typeof KEPT_DOUBTS) =>
 		keepDoubt(keepDoubt(field, first.fields[name], flag), wider.fields[name], flag);
 	if (fields.validThru) fields.validThru = keptFromBoth(fields.validThru, 'validThru', 'partDateElsewhere');
-	if (fields.name) fields.name = keptFromBoth(keptFromBoth(fields.name, 'name', 'markSeen'), 'name', 'viewsDisagree');
+	if (fields.name) fields.name = NAME_DOUBTS.reduce((name, flag) => keptFromBoth(name, 'name', flag), fields.name);
 	return {
 		...base,
 		fields,
@@ -1477,7 +1480,10 @@ export function grownEnds(short: string, long: string): [boolean, boolean] {
 export function afterNameCheck(name: FieldReading, seen: FieldReading | undefined): FieldReading {
 	if (!seen || seen.text === name.text) return name;
 	if (completes(name.text, seen.text)) {
-		const markSeen = name.markSeen || seen.markSeen ? { markSeen: true as const } : {};
+		const markSeen = {
+			...(name.markSeen || seen.markSeen ? { markSeen: true as const } : {}),
+			...(name.pageSetApart || seen.pageSetApart ? { pageSetApart: true as const } : {}),
+		};
 		// A sure name that a check completes only unsurely: past the box's end the longer crop takes in a
 		// mark beside the name as a letter (BYVONNE, LEEB: independent seed 207; in 31 sets all five such
 		// completions were wrong). The name stands, in doubt, since a letter may still have been cut off.
@@ -1555,7 +1561,8 @@ export function afterWidenedReads(name: FieldReading, widened: Array<FieldReadin
 	const [read] = widened;
 	if (!read || !widened.every((r) => r !== undefined && r.text === read.text && r.confidence >= CHECK_NOISE)) return name;
 	const sure = Math.min(...widened.map((r) => r?.confidence ?? 0));
-	if (read.text === name.text) return readOtherwise || name.markSeen || sure < REVIEW_CONFIDENCE ? name : { ...name, confidence: sure };
+	if (read.text === name.text)
+		return readOtherwise || name.markSeen || name.pageSetApart || sure < REVIEW_CONFIDENCE ? name : { ...name, confidence: sure };
 	// Another name needs one of them sure; the other may be less so (a letter the narrower crops lost,
 	// DANIEL W WILLIAMS at 0.98 and 0.82 for WILLAMS): it is reported in doubt either way.
 	if (!widened.some((r) => r !== undefined && r.confidence >= REVIEW_CONFIDENCE)) return name;

@@ -97,7 +97,11 @@ export function extractFields(rows: TextRow[], now: Date = new Date()): Extracte
 	const name = readName(rows, number?.rows ?? [], new Set([...numberChars, ...(expiry?.chars ?? [])]), numberChars);
 	if (name) {
 		noteNameRival(name.text, name.letterRival);
-		fields.name = { ...reading(name.text, name.confidence, name.words), ...(name.hyphenSeen ? { markSeen: name.hyphenSeen } : {}) };
+		fields.name = {
+			...reading(name.text, name.confidence, name.words),
+			...(name.hyphenSeen ? { markSeen: name.hyphenSeen } : {}),
+			...(name.pageSetApart ? { pageSetApart: name.pageSetApart } : {}),
+		};
 		sources.name = boxesOf(name.words);
 	}
 	const initialEnds = name ? initialsAtBoxEnds(name.words, rows) : [];

@@ -27,6 +27,8 @@ export interface NameChoice {
 	 * space its crop does not back: see FieldReading.markSeen.
 	 */
 	hyphenSeen?: true;
+	/** Set apart from a page's line boxed beside it: see FieldReading.pageSetApart. */
+	pageSetApart?: true;
 	/** The recogniser's strongest runner-up that is another letter, behind any of the name's letters. */
 	letterRival: number;
 }
@@ -2042,9 +2044,19 @@ export function readName(
 	// Only where such a name was found: other guesses keep their order.
 	const trimmedFound = found.some((c) => c.segment.pageTrimmed);
 	const pageGuess = (c: Candidate) => (trimmedFound && restoredOnPage(c) ? 1 : 0);
+	// And such a name comes after any line of words read as a name without a guess, whatever its score: a
+	// page's title-case words lose no name's place (a fifth read-only review: Home Depot over a small ANNA
+	// LEE printed over its date, its score lowered as a label's).
+	const firmFound = found.some((c) => !c.segment.pageTrimmed && multi(c) && guessed(c) === 0);
+	const behind = (c: Candidate) => (firmFound && c.segment.pageTrimmed ? 1 : 0);
 	found.sort(
 		(a, b) =>
-			score(b) - score(a) || guessed(a) - guessed(b) || pageGuess(a) - pageGuess(b) || small(a) - small(b) || fromNumber(a) - fromNumber(b),
+			behind(a) - behind(b) ||
+			score(b) - score(a) ||
+			guessed(a) - guessed(b) ||
+			pageGuess(a) - pageGuess(b) ||
+			small(a) - small(b) ||
+			fromNumber(a) - fromNumber(b),
 	);
 	const chosen = found[0];
 	const chars = chosen.words.flat();
@@ -2245,15 +2257,17 @@ export function readName(
 	// that gap, it would have tied or won (a read-only review: SAMUELRAMAKRISHNAN, its gap's blank run
 	// 1.3 times the usual one, lost to BLUE RIVER above it, reported at 0.996).
 	const wordsKept = (c: Candidate) => c.words.length + c.words.flat().filter((ch) => ch.gapTakenOut).length;
-	const joinedOut = found.some((c) => c !== chosen && !multi(c) && nameWordCount(wordsKept(c)) && score(c) + MULTI_WORDS >= score(chosen));
+	// A name set apart from a page's line is no sign against another line, here or below (a fifth read-only review).
+	const others = found.filter((c) => c !== chosen && !c.segment.pageTrimmed);
+	const joinedOut = others.some((c) => !multi(c) && nameWordCount(wordsKept(c)) && score(c) + MULTI_WORDS >= score(chosen));
 	if (joinedOut) confidence = Math.min(confidence, 0.75);
 	// Chosen as a misread label, or over one that would have won as a name (WALID HASSAN 07/33 over
 	// SEOUL BRANCH under it: a read-only review).
-	if (misreadLabel(chosen) || found.some((c) => c !== chosen && misreadLabel(c) && !labelSized(c) && score(c) + 8 >= score(chosen)))
+	if (misreadLabel(chosen) || others.some((c) => misreadLabel(c) && !labelSized(c) && score(c) + 8 >= score(chosen)))
 		confidence = Math.min(confidence, 0.8);
 	// A name chosen above the number, over a line of words under it taken for a date's label by its
 	// size alone: that line may be the holder's name printed small, and the chosen one the issuer's.
-	const smallBelow = !belowNumber(chosen) && found.some((c) => c !== chosen && labelSized(c) && multi(c) && belowNumber(c));
+	const smallBelow = !belowNumber(chosen) && others.some((c) => labelSized(c) && multi(c) && belowNumber(c));
 	// Small print right under a date may be a legend the vocabulary does not know (MOIS ANNEE).
 	const underDate = labelHeight(chosen) && !labelSized(chosen) && nearDateAbove(chosen);
 	if (smallBelow || underDate) confidence = Math.min(confidence, 0.85);
@@ -2275,7 +2289,7 @@ export function readName(
 	const splitFirstWord = (c: Candidate) => !c.words.some((w) => w.some((ch) => ch.fromDigit)) && !inSentence(c);
 	const wordAtMargin =
 		!atMargin(chosen) &&
-		found.some((c) => atMargin(c) && !labelSized(c) && onCardLine(c) && !heading(c) && !c.caseRestored && splitFirstWord(c));
+		others.some((c) => atMargin(c) && !labelSized(c) && onCardLine(c) && !heading(c) && !c.caseRestored && splitFirstWord(c));
 	if (wordAtMargin) confidence = Math.min(confidence, 0.85);
 	// A line with a card word that is also a name (MILES VON MAR) may as well be a product line
 	// (DELTA MILES) whose holder's line was not read. Not one that starts with such a given name,
@@ -2324,6 +2338,7 @@ export function readName(
 		confidence: clamp(onEdge ? Math.min(confidence, 0.8) : confidence),
 		...(onEdge ? { apartFromEdge: clamp(confidence) } : {}),
 		...(hyphenSeen ? { hyphenSeen: true as const } : {}),
+		...(chosen.segment.pageTrimmed ? { pageSetApart: true as const } : {}),
 		letterRival,
 	};
 }

@@ -71,6 +71,11 @@ export interface FieldReading {
 	 * disagree, and another reading of the card that agrees with the closer look does not settle it.
 	 */
 	viewsDisagree?: true;
+	/**
+	 * A name set apart from a printed page's line boxed beside it (a page has title-case words too): a
+	 * crop that reads it surely, or read whole, does not clear the doubt.
+	 */
+	pageSetApart?: true;
 	/** How sure the first view was of the name a `viewsDisagree` name replaced. */
 	replacedConfidence?: number;
 }
