@@ -280,8 +280,13 @@ export function withPassRival(kept: CardReading, other: CardReading): CardReadin
  * that merge readings keep all but the first (keepDoubt).
  */
 const KEPT_DOUBTS = { largerPrintBeside: 0.85, partDateElsewhere: 0.85, markSeen: 0.8, viewsDisagree: 0.85, pageSetApart: 0.85 } as const;
-/** The doubts of a name that the steps merging readings keep (keepDoubt). */
+/** The doubts of a name that the steps merging readings keep (keepDoubt), and the name's checks (afterNameCheck, afterWidenedReads). */
 const NAME_DOUBTS = ['markSeen', 'viewsDisagree', 'pageSetApart'] as const;
+
+/** The name doubts any of `readings` has. */
+function nameDoubtsOf(...readings: FieldReading[]): Partial<Pick<FieldReading, (typeof NAME_DOUBTS)[number]>> {
+	return Object.fromEntries(NAME_DOUBTS.filter((flag) => readings.some((r) => r[flag])).map((flag) => [flag, true]));
+}
 const DOUBT_FLAGS = Object.keys(KEPT_DOUBTS) as Array<keyof typeof KEPT_DOUBTS>;
 
 /** The field with the doubt `flag` of another reading of the same text, if that reading had it. */
@@ -553,8 +558,8 @@ export function withWiderView(first: CardReading, wider: CardReading): CardReadi
 	// A guess at a date whose slash was lost is worth keeping where the first view read no date at all.
 	if (added.length === 0)
 		return wider.dateGuess && !first.dateGuess && !first.fields.validThru ? { ...first, dateGuess: wider.dateGuess } : null;
-	// A name the first view's closer look read in place of another it did not hardly read is no agreement:
-	// its views disagree (read-only reviews).
+	// A name the first view's closer look read in place of one read at HARDLY_READ_NAME or more is no
+	// agreement: its views disagree (read-only reviews).
 	const agrees = FIELD_NAMES.every((name) => !first.fields[name] || agreeing(wider.fields[name], first.fields[name]) !== undefined);
 	const base = agrees ? wider : first;
 	const fields = { ...base.fields };
@@ -1480,16 +1485,13 @@ export function grownEnds(short: string, long: string): [boolean, boolean] {
 export function afterNameCheck(name: FieldReading, seen: FieldReading | undefined): FieldReading {
 	if (!seen || seen.text === name.text) return name;
 	if (completes(name.text, seen.text)) {
-		const markSeen = {
-			...(name.markSeen || seen.markSeen ? { markSeen: true as const } : {}),
-			...(name.pageSetApart || seen.pageSetApart ? { pageSetApart: true as const } : {}),
-		};
+		const doubts = nameDoubtsOf(name, seen);
 		// A sure name that a check completes only unsurely: past the box's end the longer crop takes in a
 		// mark beside the name as a letter (BYVONNE, LEEB: independent seed 207; in 31 sets all five such
 		// completions were wrong). The name stands, in doubt, since a letter may still have been cut off.
 		if (name.confidence >= REVIEW_CONFIDENCE && seen.confidence < REVIEW_CONFIDENCE)
-			return { ...name, confidence: Math.min(name.confidence, 0.85), ...markSeen };
-		return { ...seen, confidence: Math.min(seen.confidence, name.confidence, 0.85), ...markSeen };
+			return { ...name, confidence: Math.min(name.confidence, 0.85), ...doubts };
+		return { ...seen, confidence: Math.min(seen.confidence, name.confidence, 0.85), ...doubts };
 	}
 	if (name.confidence < REVIEW_CONFIDENCE) return name;
 	// The same words read otherwise cast doubt (GIULIA for GULIA); a word more only when read surely,
@@ -1562,7 +1564,7 @@ export function afterWidenedReads(name: FieldReading, widened: Array<FieldReadin
 	if (!read || !widened.every((r) => r !== undefined && r.text === read.text && r.confidence >= CHECK_NOISE)) return name;
 	const sure = Math.min(...widened.map((r) => r?.confidence ?? 0));
 	if (read.text === name.text)
-		return readOtherwise || name.markSeen || name.pageSetApart || sure < REVIEW_CONFIDENCE ? name : { ...name, confidence: sure };
+		return readOtherwise || NAME_DOUBTS.some((flag) => name[flag]) || sure < REVIEW_CONFIDENCE ? name : { ...name, confidence: sure };
 	// Another name needs one of them sure; the other may be less so (a letter the narrower crops lost,
 	// DANIEL W WILLIAMS at 0.98 and 0.82 for WILLAMS): it is reported in doubt either way.
 	if (!widened.some((r) => r !== undefined && r.confidence >= REVIEW_CONFIDENCE)) return name;

@@ -384,7 +384,8 @@ interface Segment {
 	productTail?: boolean;
 	/**
 	 * Set apart from a page's line in small letters boxed beside it, in title case (apartFromSmallLetters):
-	 * page text has title-case words too, so its place and margin are worth nothing, and it is no rival.
+	 * page text has title-case words too, so its place and margin are worth nothing, it comes after any
+	 * line read as a name without a guess, and it is no rival nor a sign against another line (readName).
 	 */
 	pageTrimmed?: boolean;
 }

@@ -76,7 +76,7 @@ export interface FieldReading {
 	 * crop that reads it surely, or read whole, does not clear the doubt.
 	 */
 	pageSetApart?: true;
-	/** How sure the first view was of the name a `viewsDisagree` name replaced. */
+	/** How sure the first view was of the other name the closer look read this one in place of (at 0.65 or more). */
 	replacedConfidence?: number;
 }
 
