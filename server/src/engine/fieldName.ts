@@ -1,3 +1,4 @@
+import { DECOY_WORDS } from './fieldExpiry';
 import type { PlacedChar, TextRow } from './textRows';
 import {
 	editDistanceAtMostOne,
@@ -388,6 +389,11 @@ interface Segment {
 	 * line read as a name without a guess, and it is no rival nor a sign against another line (readName).
 	 */
 	pageTrimmed?: boolean;
+	/**
+	 * A date label's words as printed, set apart after the name on its line with the date they label
+	 * right after them (apartFromLabelBox): print of its own, no letter the name left out (readName).
+	 */
+	labelBeside?: PlacedChar[];
 }
 
 /**
@@ -778,6 +784,17 @@ function restOfRun(chars: PlacedChar[], i: number): PlacedChar[] {
 
 /** A letter the model saw at this or more in a gap inside the name, not emitted, is a letter lost. */
 const LETTER_LOST = 0.1;
+
+/**
+ * A box's first letter standing this many letter steps or less past the box's start leaves its crop
+ * no blank margin to hold a letter of the box before: a letter the model saw there is one the
+ * detector cut in two where it parted the boxes (third-hand seed 64: SANNE PATRICIA HAN at 0.995 for
+ * KHAN, a shadow across the K; an E or C at 0.12-0.26 in the margin of HAN's box, its H 0.93-1.21
+ * steps past the start). Measured over every crop's reading of names read right in ten sets (1526
+ * cards, 362 seams between boxes): such a letter at 0.1 or more stood 1.49 steps past its box's start
+ * or further, the previous box's last letter seen again where the boxes overlap (LARS D'SOUZA's S).
+ */
+const SEAM_MARGIN = 1.35;
 
 /** Letter steps under which letters a model space parts stand as close as inside a word (see `segments`). */
 const CRAMPED_STEP = 1.1;
@@ -1373,7 +1390,7 @@ function apartFromLabelBox(segment: Segment, dates: ReadDigits): Segment[] {
 	for (let k = 2; k < words.length; k++) {
 		const box = words[k][0].box;
 		const previous = words[k - 1];
-		if (box === previous[previous.length - 1].box) continue;
+		if (box === previous[previous.length - 1].box && !labelInNameBox(segment, k, dates)) continue;
 		// Print read into the date's own box in front of it (a stacked VALID THRU read YAB before
 		// 03/28, b2169) is that date's label as read, not a word of the name: split off too. The words
 		// before it are in doubt unless it starts with a piece of a label (MEMBE2021YAD02/2030) or the
@@ -1412,7 +1429,9 @@ function apartFromLabelBox(segment: Segment, dates: ReadDigits): Segment[] {
 			.filter((c) => c.box === box);
 		const labelled = inDateBox || ownDate || dateRightAfter(segment.row, labelChars, dates.chars);
 		if (otherDate) return [{ ...part(0, k), doubtful: segment.doubtful || !standsApart(segment, k) }, part(k, words.length)];
-		return [{ ...part(0, k), doubtful: segment.doubtful || !labelled || !label }, part(k, words.length)];
+		const printedLabel = printedExpiryLabel(words, k);
+		const labelBeside = label && labelled && printedLabel.length > 0 ? { labelBeside: printedLabel } : {};
+		return [{ ...part(0, k), doubtful: segment.doubtful || !labelled || !label, ...labelBeside }, part(k, words.length)];
 	}
 	return [segment];
 }
@@ -1507,6 +1526,57 @@ const RUN_IN_LETTERS = 3;
 /** How far past a label's last letter its date may start, in line heights, and how far off its line. */
 const LABEL_DATE_REACH = 4;
 const LABEL_DATE_ACROSS = 0.5;
+
+/** Date label words that only follow a label's first word (VALID THRU, MEMBER SINCE): no label starts with them. */
+const LABEL_SECOND_WORDS = ['THRU', 'SINCE'];
+
+/**
+ * Whether word k of a segment is a date label's word as printed: GOOD only before THRU, as GOOD alone
+ * is a surname as often (MARY ANN GOOD).
+ */
+function printedLabelWord(words: PlacedChar[][], k: number): boolean {
+	const l = letters(runText(words[k]));
+	return DATE_LABEL_WORDS.includes(l) && (l !== 'GOOD' || letters(runText(words[k + 1] ?? [])) === 'THRU');
+}
+
+/**
+ * The words of an expiry label as printed, starting at word k, in its box: none where word k is no
+ * label's first word read as printed, or a decoy's word is among them (MEMBER SINCE: a surname like
+ * that boxed with a date is a word of the name as likely, a third read-only review).
+ */
+function printedExpiryLabel(words: PlacedChar[][], k: number): PlacedChar[] {
+	const box = words[k][0].box;
+	const l = letters(runText(words[k]));
+	const inBox = words.slice(k).filter((word) => word[0].box === box);
+	if (!LABEL_STARTS.includes(l) || LABEL_SECOND_WORDS.includes(l)) return [];
+	if (inBox.some((word) => DECOY_WORDS.test(letters(runText(word))))) return [];
+	return inBox.filter((_, j) => printedLabelWord(inBox, j)).flat();
+}
+
+/**
+ * Whether word k, in the box of the words before it, starts the card's date label, the date right
+ * after it, in that box or the next (bench seed 2255: ELENA DI STEFANO EXP 10/30 boxed whole, on a
+ * card printing the date on the name's line; the line gave no name). Only a label's first word (not
+ * THRU or SINCE, which would leave a misread VALID in the name), GOOD only before THRU, every word
+ * from it to the date a label's, the first read as printed or before THRU (a surname a letter from
+ * VALID, WALID or KALID, is boxed with the date just as well), none a decoy's (a heading's BLUE HORIZON VALID FROM
+ * 01/20, its date taken: two read-only reviews), and the date the card's.
+ */
+function labelInNameBox(segment: Segment, k: number, dates: ReadDigits): boolean {
+	const { words } = segment;
+	const box = words[k][0].box;
+	const l = letters(runText(words[k]));
+	if (LABEL_SECOND_WORDS.includes(l) || !startsLabel(words, k, dates.boxes)) return false;
+	if (l === 'GOOD' && !printedLabelWord(words, k)) return false;
+	const inBox = words.slice(k).filter((word) => word[0].box === box);
+	const texts = inBox.map((word) => letters(runText(word)));
+	return (
+		(LABEL_STARTS.includes(l) || texts[1] === 'THRU') &&
+		inBox.every((word) => dateLabelWord(runText(word))) &&
+		!texts.some((t) => DECOY_WORDS.test(t)) &&
+		dateRightAfter(segment.row, inBox.flat(), dates.chars)
+	);
+}
 
 /** The digits read as a date (or the number), and the detector boxes they are in. */
 interface ReadDigits {
@@ -2156,6 +2226,7 @@ export function readName(
 				(c) =>
 					!taken.has(c) &&
 					!exclude.has(c) &&
+					!chosen.segment.labelBeside?.includes(c) &&
 					/[A-Za-z]/.test(c.char) &&
 					!sliver(r, c) &&
 					insideQuad(quadCenter(c.quad), extent) &&
@@ -2210,9 +2281,18 @@ export function readName(
 	// So is a letter the model saw between two of the name's letters, in one box, but did not emit: a
 	// letter lost (h221: DMITRI BARRA at 0.992 for DMITRI IBARRA, an I at 0.31 in the gap before the B).
 	// In 593 name lines read right, of 523 cards in six sets, no gap held one above 0.015. Not before a
-	// box's first letter, whose frames are the crop's margin, nor beside a mark (an apostrophe's tick
-	// reads as l).
-	const letterLost = chars.some((c, i) => boxPair(chars[i - 1], c) && (c.letterBefore?.prob ?? 0) >= LETTER_LOST);
+	// box's first letter, whose frames are the crop's margin (but see `seamCut`), nor beside a mark (an
+	// apostrophe's tick reads as l).
+	// So is one seen in the margin of a box that starts within SEAM_MARGIN of its first letter, after
+	// another box of the name: a letter cut where the detector parted the boxes.
+	const seamCut = (before: PlacedChar | undefined, c: PlacedChar) =>
+		before !== undefined &&
+		before.box !== c.box &&
+		/^[A-Za-z]{2}$/.test(before.char + c.char) &&
+		(c.along - c.boxSpan[0]) / chosen.segment.pitch <= SEAM_MARGIN;
+	const letterLost = chars.some(
+		(c, i) => (boxPair(chars[i - 1], c) || seamCut(chars[i - 1], c)) && (c.letterBefore?.prob ?? 0) >= LETTER_LOST,
+	);
 	// So is a blank run inside a word, in one box, wider than runs between a word's letters measure,
 	// where it parted nothing: under blankOnly's bound, or beside a card word (independent seed 223:
 	// MARGARETI D'SOUZA at 0.994 for MARGARET I D'SOUZA, the run before the I 3.5 times the usual
