@@ -23,21 +23,6 @@ describe('afterNameCheck', () => {
 		expect(afterNameCheck(name, undefined)).toBe(name);
 	});
 
-	test("a check that reads the same name with a mark half seen keeps that doubt (bench seed 2255: SAMUEL D SOUZA for D'SOUZA)", () => {
-		// The first view read SAMUEL D SOUZA at 0.998; the check's crop saw the apostrophe class at 0.019 before the S.
-		const name = reading('SAMUEL D SOUZA', 0.998);
-		const seen = { ...reading('SAMUEL D SOUZA', 0.8), markSeen: true as const };
-		expect(afterNameCheck(name, seen)).toEqual({ ...name, confidence: 0.8, markSeen: true });
-		// Another text's doubt is its own.
-		expect(afterNameCheck(name, { ...seen, text: "SAMUEL D'SOUZA" })).toBe(name);
-		for (const flag of ['viewsDisagree', 'pageSetApart'] as const)
-			expect(afterNameCheck(name, { ...reading('SAMUEL D SOUZA', 0.85), [flag]: true })).toEqual({
-				...name,
-				confidence: 0.85,
-				[flag]: true,
-			});
-	});
-
 	test.each([
 		['a sure name cut short', 'YUKI DUBO', 0.97, 'YUKI DUBOIS', 0.85],
 		['a name in doubt cut short', 'YUKI DUBO', 0.85, 'YUKI DUBOIS', 0.85],
@@ -268,16 +253,6 @@ describe('afterWidenedReads', () => {
 	test('a name the check completes keeps the hyphen the model saw', () => {
 		const seen = { ...reading('OO JIN KIM', 0.8), markSeen: true as const };
 		expect(afterNameCheck(seen, reading('SOO JIN KIM', 0.99))).toMatchObject({ text: 'SOO JIN KIM', markSeen: true });
-	});
-
-	test('widened crops that read the same name with a mark half seen leave it in doubt, sure or not', () => {
-		const marked = { ...reading('SAMUEL D SOUZA', 0.8), markSeen: true as const };
-		expect(afterWidenedReads(reading('SAMUEL D SOUZA', 0.998), [marked])).toEqual({ ...marked, confidence: 0.8 });
-		expect(afterWidenedReads(reading('SAMUEL D SOUZA', 0.85), [reading('SAMUEL D SOUZA', 0.99), marked])).toEqual(marked);
-		expect(afterWidenedReads(reading('SAMUEL D SOUZA', 0.85), [reading('SAMUEL D SOUZA', 0.4), marked])).toEqual(marked);
-		expect(afterWidenedReads(reading('SAMUEL D SOUZA', 0.998), [{ ...marked, text: "SAMUEL D'SOUZA" }])).toEqual(
-			reading('SAMUEL D SOUZA', 0.998),
-		);
 	});
 
 	test('a name with a hyphen the model saw and did not emit is not made sure by widened crops that read it the same', () => {

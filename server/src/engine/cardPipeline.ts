@@ -289,11 +289,6 @@ function nameDoubtsOf(...readings: FieldReading[]): Partial<Pick<FieldReading, (
 }
 const DOUBT_FLAGS = Object.keys(KEPT_DOUBTS) as Array<keyof typeof KEPT_DOUBTS>;
 
-/** The name with every name doubt (NAME_DOUBTS) that another reading of the same text had. */
-function withNameDoubts(name: FieldReading, others: Array<FieldReading | undefined>): FieldReading {
-	return NAME_DOUBTS.reduce<FieldReading>((kept, flag) => others.reduce<FieldReading>((k, other) => keepDoubt(k, other, flag), kept), name);
-}
-
 /** The field with the doubt `flag` of another reading of the same text, if that reading had it. */
 export function keepDoubt(field: FieldReading, other: FieldReading | undefined, flag: keyof typeof KEPT_DOUBTS): FieldReading {
 	if (!other?.[flag] || other.text !== field.text) return field;
@@ -929,7 +924,7 @@ async function readRegion(
 		const seen = (await checkWith(reach, ahead)).fields.name;
 		// A check that reads what the first view read (MEIJONES again, where the vote put the gap back) is
 		// the same crop's reading again, no rival to the vote.
-		let checked = afterNameCheck(fields.name, seen?.text === firstName.text && seen.text !== fields.name.text ? undefined : seen);
+		let checked = afterNameCheck(fields.name, seen?.text === firstName.text ? undefined : seen);
 		// A check that completed the name at an end may have found a deeper cut there (G, then ONG, for
 		// SONG): that end is reached for again, as far once more, while the name keeps growing there.
 		let grew = grownEnds(fields.name.text, checked.text);
@@ -1488,11 +1483,7 @@ export function grownEnds(short: string, long: string): [boolean, boolean] {
  * a sure name read otherwise there is put in doubt; a name already in doubt is only ever completed.
  */
 export function afterNameCheck(name: FieldReading, seen: FieldReading | undefined): FieldReading {
-	if (!seen) return name;
-	// The same name, read with a doubt other crops do not clear (a mark half seen), keeps it, as in the
-	// crops' vote (b2255: SAMUEL D SOUZA at 0.998 for D'SOUZA, the apostrophe class at 0.019 before the
-	// S in the check's crop alone).
-	if (seen.text === name.text) return withNameDoubts(name, [seen]);
+	if (!seen || seen.text === name.text) return name;
 	if (completes(name.text, seen.text)) {
 		const doubts = nameDoubtsOf(name, seen);
 		// A sure name that a check completes only unsurely: past the box's end the longer crop takes in a
@@ -1566,17 +1557,14 @@ export function afterWidenedReads(name: FieldReading, widened: Array<FieldReadin
 				nameLetters(r.text) === nameLetters(name.text) &&
 				markCount(r.text) > markCount(name.text),
 		);
-		return marked ? { ...marked, confidence: Math.min(marked.confidence, WIDENED_OTHER_NAME) } : withNameDoubts(name, widened);
+		return marked ? { ...marked, confidence: Math.min(marked.confidence, WIDENED_OTHER_NAME) } : name;
 	}
 	if (widened.length === 0) return name;
 	const [read] = widened;
-	if (!read || !widened.every((r) => r !== undefined && r.text === read.text && r.confidence >= CHECK_NOISE))
-		return withNameDoubts(name, widened);
+	if (!read || !widened.every((r) => r !== undefined && r.text === read.text && r.confidence >= CHECK_NOISE)) return name;
 	const sure = Math.min(...widened.map((r) => r?.confidence ?? 0));
 	if (read.text === name.text)
-		return readOtherwise || NAME_DOUBTS.some((flag) => name[flag] || widened.some((r) => r?.[flag])) || sure < REVIEW_CONFIDENCE
-			? withNameDoubts(name, widened)
-			: { ...name, confidence: sure };
+		return readOtherwise || NAME_DOUBTS.some((flag) => name[flag]) || sure < REVIEW_CONFIDENCE ? name : { ...name, confidence: sure };
 	// Another name needs one of them sure; the other may be less so (a letter the narrower crops lost,
 	// DANIEL W WILLIAMS at 0.98 and 0.82 for WILLAMS): it is reported in doubt either way.
 	if (!widened.some((r) => r !== undefined && r.confidence >= REVIEW_CONFIDENCE)) return name;
