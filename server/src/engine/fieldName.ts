@@ -390,8 +390,8 @@ interface Segment {
 	 */
 	pageTrimmed?: boolean;
 	/**
-	 * A date label's words as printed, set apart after the name on its line with the date they label
-	 * right after them (apartFromLabelBox): print of its own, no letter the name left out (readName).
+	 * An expiry label's words as printed (printedExpiryLabel), set apart after the name on its line with
+	 * the date they label right after them (apartFromLabelBox): no letters the name left out (readName).
 	 */
 	labelBeside?: PlacedChar[];
 }
@@ -1556,11 +1556,13 @@ function printedExpiryLabel(words: PlacedChar[][], k: number): PlacedChar[] {
 /**
  * Whether word k, in the box of the words before it, starts the card's date label, the date right
  * after it, in that box or the next (bench seed 2255: ELENA DI STEFANO EXP 10/30 boxed whole, on a
- * card printing the date on the name's line; the line gave no name). Only a label's first word (not
- * THRU or SINCE, which would leave a misread VALID in the name), GOOD only before THRU, every word
- * from it to the date a label's, the first read as printed or before THRU (a surname a letter from
- * VALID, WALID or KALID, is boxed with the date just as well), none a decoy's (a heading's BLUE HORIZON VALID FROM
- * 01/20, its date taken: two read-only reviews), and the date the card's.
+ * card printing the date on the name's line; the line gave no name). Three read-only reviews bound it:
+ * - a label's first word (not THRU or SINCE, which would leave a misread VALID in the name), read as
+ *   printed or a letter off before THRU (a surname a letter from VALID, WALID or KALID, is boxed with
+ *   the date just as well), GOOD only before THRU (MARY ANN GOOD);
+ * - every word from it to the date a label's (ANNA MARIE EXP SMITH), none a decoy's (a heading's
+ *   BLUE HORIZON VALID FROM 01/20, its date taken);
+ * - the date the card's.
  */
 function labelInNameBox(segment: Segment, k: number, dates: ReadDigits): boolean {
 	const { words } = segment;
