@@ -1539,17 +1539,29 @@ function printedLabelWord(words: PlacedChar[][], k: number): boolean {
 	return DATE_LABEL_WORDS.includes(l) && (l !== 'GOOD' || letters(runText(words[k + 1] ?? [])) === 'THRU');
 }
 
+/** Word k and the words after it in its box. */
+function boxWordsFrom(words: PlacedChar[][], k: number): PlacedChar[][] {
+	const box = words[k][0].box;
+	return words.slice(k).filter((word) => word[0].box === box);
+}
+
+/**
+ * Whether a box's words from one on may be an expiry label's: not started by a word that only
+ * follows a label's first (THRU, SINCE), and no decoy's word among them (FROM, SINCE, MEMBER, ISSUE).
+ */
+function mayBeExpiryLabel(inBox: PlacedChar[][]): boolean {
+	const texts = inBox.map((word) => letters(runText(word)));
+	return !LABEL_SECOND_WORDS.includes(texts[0]) && !texts.some((t) => DECOY_WORDS.test(t));
+}
+
 /**
  * The words of an expiry label as printed, starting at word k, in its box: none where word k is no
  * label's first word read as printed, or a decoy's word is among them (MEMBER SINCE: a surname like
  * that boxed with a date is a word of the name as likely, a third read-only review).
  */
 function printedExpiryLabel(words: PlacedChar[][], k: number): PlacedChar[] {
-	const box = words[k][0].box;
-	const l = letters(runText(words[k]));
-	const inBox = words.slice(k).filter((word) => word[0].box === box);
-	if (!LABEL_STARTS.includes(l) || LABEL_SECOND_WORDS.includes(l)) return [];
-	if (inBox.some((word) => DECOY_WORDS.test(letters(runText(word))))) return [];
+	const inBox = boxWordsFrom(words, k);
+	if (!LABEL_STARTS.includes(letters(runText(words[k]))) || !mayBeExpiryLabel(inBox)) return [];
 	return inBox.filter((_, j) => printedLabelWord(inBox, j)).flat();
 }
 
@@ -1566,16 +1578,13 @@ function printedExpiryLabel(words: PlacedChar[][], k: number): PlacedChar[] {
  */
 function labelInNameBox(segment: Segment, k: number, dates: ReadDigits): boolean {
 	const { words } = segment;
-	const box = words[k][0].box;
 	const l = letters(runText(words[k]));
-	if (LABEL_SECOND_WORDS.includes(l) || !startsLabel(words, k, dates.boxes)) return false;
+	const inBox = boxWordsFrom(words, k);
+	if (!mayBeExpiryLabel(inBox) || !startsLabel(words, k, dates.boxes)) return false;
 	if (l === 'GOOD' && !printedLabelWord(words, k)) return false;
-	const inBox = words.slice(k).filter((word) => word[0].box === box);
-	const texts = inBox.map((word) => letters(runText(word)));
 	return (
-		(LABEL_STARTS.includes(l) || texts[1] === 'THRU') &&
+		(LABEL_STARTS.includes(l) || letters(runText(inBox[1] ?? [])) === 'THRU') &&
 		inBox.every((word) => dateLabelWord(runText(word))) &&
-		!texts.some((t) => DECOY_WORDS.test(t)) &&
 		dateRightAfter(segment.row, inBox.flat(), dates.chars)
 	);
 }
