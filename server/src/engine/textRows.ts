@@ -169,15 +169,36 @@ export function groupIntoRows(lines: RecognizedLine[]): TextRow[] {
 	// Left to right, each box joins the row of a box it lines up with, so rows chain along tilted text,
 	// but never a row holding a box it is stacked over: small labels printed tight over two dates side
 	// by side line up with the first date's neighbour and would be read into the dates' row.
+	// A box round one letter that a word's box (letters, no digits) reaches over does not keep the word
+	// out of its row: it is set apart in a row of its own, and taken into the word gap it stands in, if
+	// any, as any lone letter is (`joinGapLetters`). Independent seed 283: EDWIN Z KOWALSKI, the Z's box
+	// grown 17 px into KOWALSKI's, had joined EDWIN's row and kept KOWALSKI out of it: EDWIN ZKC, in doubt.
+	const letterOverWord = (member: LineGeometry, item: LineGeometry) =>
+		glyphs(member).length === 1 &&
+		/[A-Za-z]/.test(glyphs(member)[0].char) &&
+		glyphs(item).filter((c) => /[A-Za-z]/.test(c.char)).length >= 2 &&
+		!glyphs(item).some((c) => /\d/.test(c.char));
+	// Set apart only after every box has found its row, so none joins a row through such a letter alone
+	// or joins the letter's own row (a read-only review: a box reading Z KOW again took it, and KOWALSKI).
+	const setApart: LineGeometry[][] = [];
 	for (const item of [...items].sort((a, b) => a.center.x - b.center.x)) {
+		const over = (member: LineGeometry) => stacked(member, item) && letterOverWord(member, item);
 		const row = rows.find(
 			(candidate) =>
-				candidate.some((member) => bothWays(member, item) || alongWider(member, item)) &&
-				!candidate.some((member) => stacked(member, item)),
+				candidate.some((member) => !over(member) && (bothWays(member, item) || alongWider(member, item))) &&
+				!candidate.some((member) => stacked(member, item) && !over(member)),
 		);
-		if (!row) rows.push([item]);
-		else row.push(row.some((member) => bothWays(member, item)) ? item : { ...item, alongOnly: true });
+		if (!row) {
+			rows.push([item]);
+			continue;
+		}
+		for (const member of row.filter(over)) {
+			row.splice(row.indexOf(member), 1);
+			setApart.push([member]);
+		}
+		row.push(row.some((member) => bothWays(member, item)) ? item : { ...item, alongOnly: true });
 	}
+	rows.push(...setApart);
 	return joinGapLetters(rows)
 		.map(buildRow)
 		.sort((a, b) => a.center.y - b.center.y);
