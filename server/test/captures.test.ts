@@ -52,7 +52,8 @@ const FIELDS: FieldName[] = ['name', 'number', 'validThru'];
  * upright-portraitOneLine-t32-018, whose date only its box read apart from its label read, in doubt; 20 of the 67 cards' 201
  * fields with the fiftieth round's two, whose names are in doubt: portrait-numberAboveName-t58-020's, set apart
  * from a page's line boxed beside it, and photo12mp-nameAboveNumber-s2251-027's, which only the closer look
- * read), so a change that flags right readings wholesale fails here. Numbers are Luhn-checked: a right number
+ * read; 20 of the 69 cards' 207 fields with the fifty-second round's upright-numberAboveName-h283-021, whose middle
+ * initial, taken from a box of its own, is in doubt at 0.89), so a change that flags right readings wholesale fails here. Numbers are Luhn-checked: a right number
  * is never flagged.
  */
 const MAX_FLAGGED_FIELDS = 20;

@@ -251,6 +251,18 @@ describe('valid thru', () => {
 			const d = date(text);
 			expect([text, d?.text, (d?.confidence ?? 0) >= 0.9]).toEqual([text, '02/25', true]);
 		}
+		// So does such a word a gap before the date in its box (bench seed 2261: VALID FROM stacked small,
+		// read "FROB 01 / 2 5", reported at 0.988; the expiry beside it read "09 / 2.7"), but not a word of
+		// the decoy's spelled whole (a label kind of its own), an expiry's, a word near no decoy's, or one
+		// of three letters (SET is one letter from SEIT).
+		for (const text of ['FROB 02/25', 'SINOE 02/25', 'ISSUF 02/25']) {
+			const lost = date(text);
+			expect([text, lost?.text, (lost?.confidence ?? 1) < 0.9]).toEqual([text, '02/25', true]);
+		}
+		for (const text of ['THRU 02/25', 'EXPIRES 02/25', 'GOOD 02/25', 'SMITH 02/25', 'KIM 02/25', 'SET 02/25']) {
+			const d = date(text);
+			expect([text, d?.text, (d?.confidence ?? 0) >= 0.9]).toEqual([text, '02/25', true]);
+		}
 	});
 
 	test('a decoy label with its own date after it keeps it, beside another label with a value of its own (a read-only review)', () => {

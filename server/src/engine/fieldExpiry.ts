@@ -726,7 +726,12 @@ function partDecoyRunIn(row: TextRow, date: PlacedChar[]): boolean {
 	if (letters === 'M' || letters === 'OM') return true;
 	for (let from = 0; from + 3 <= letters.length; from++)
 		if (DECOY_LABEL_WORDS.some((label) => oneLetterOff(letters.slice(from), label))) return true;
-	return false;
+	// So does such a word of four letters or more a gap before the date in its box (bench seed 2261:
+	// VALID FROM stacked small before 01/25 read "FROB 01 / 2 5", reported at 0.988 for the expiry 09/27,
+	// read "09 / 2.7"). A surname so near a decoy's word (STARK, VINCE) boxed with an unlabelled expiry
+	// is in doubt too (a read-only review); three letters (SET, SIT) are any word's.
+	const word = runText(lettersBefore(row, date[0], date[0].box, true)).toUpperCase();
+	return word.length >= 4 && DECOY_LABEL_WORDS.some((label) => oneLetterOff(word, label));
 }
 
 /**
