@@ -682,11 +682,11 @@ function segments(row: TextRow): Segment[] {
 			// A space the model hardly believed after a name's one-letter eliding start, the apostrophe class
 			// risen a little there, is as likely the apostrophe (bench seed 2255: SAMUEL D SOUZA at 0.998 for
 			// D'SOUZA, the space at 0.32-0.52 and the class at 0.013-0.076 in its three crops). Over 59 right
-			// names with a middle initial D, O or L (46 sets, 95 crops' spaces under 0.8 there) the class never passed
-			// 0.0005. It stays a gap, in doubt: an initial stands before a surname as well. Not where the crop
-			// stands blank there three times the usual run or more: the mark's ink parts the run (SAMUEL's
-			// measured 1.7 in all three crops; a read-only review). (The class in the blank after the space,
-			// before the surname's first letter, is a doubt already: `apostropheLost`.)
+			// names with a middle initial D, O or L (46 sets, 95 crops' spaces under 0.8 there) the class
+			// never passed 0.0005. It stays a gap, in doubt: an initial stands before a surname as well. Not
+			// where the crop stands blank there three times the usual run or more: the mark's ink parts the
+			// run (SAMUEL's measured 1.7 in all three crops; a read-only review). The class in the blank after
+			// the space, before the surname's first letter, is a doubt already (`apostropheLost`).
 			const elidedInDoubt =
 				inBox &&
 				word.length === 1 &&

@@ -186,7 +186,7 @@ export function groupIntoRows(lines: RecognizedLine[]): TextRow[] {
 		const row = rows.find(
 			(candidate) =>
 				candidate.some((member) => !over(member) && (bothWays(member, item) || alongWider(member, item))) &&
-				!candidate.some((member) => stacked(member, item) && !over(member)),
+				!candidate.some((member) => stacked(member, item) && !letterOverWord(member, item)),
 		);
 		if (!row) {
 			rows.push([item]);
