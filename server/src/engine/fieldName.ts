@@ -633,12 +633,8 @@ function segments(row: TextRow): Segment[] {
 			// An apostrophe the model read as a gap after a name's one-letter eliding start (independent seed
 			// 207: O CONNOR, the apostrophe class at 0.27 where the space was read) joins the words too, on a
 			// guess: an initial O or D stands before a surname as well.
-			if (
-				inBox &&
-				word.length === 1 &&
-				ELIDING_LETTER.test(last.char + next.char) &&
-				Math.max(c.apostropheBefore, next.apostropheBefore) >= APOSTROPHE_SEEN
-			) {
+			const afterElidingStart = inBox && word.length === 1 && ELIDING_LETTER.test(last.char + next.char);
+			if (afterElidingStart && Math.max(c.apostropheBefore, next.apostropheBefore) >= APOSTROPHE_SEEN) {
 				word.push({ ...putBack("'", c), markForLetter: true });
 				return;
 			}
@@ -688,10 +684,8 @@ function segments(row: TextRow): Segment[] {
 			// run (SAMUEL's measured 1.7 in all three crops; a read-only review). The class in the blank after
 			// the space, before the surname's first letter, is a doubt already (`apostropheLost`).
 			const elidedInDoubt =
-				inBox &&
-				word.length === 1 &&
+				afterElidingStart &&
 				c.prob < FAINT_MODEL_SPACE &&
-				ELIDING_LETTER.test(last.char + next.char) &&
 				c.apostropheBefore >= APOSTROPHE_DOUBT &&
 				(next.inkGapBefore ?? 0) < INK_WORD_GAP;
 			keepGap = unbacked || cramped || elidedInDoubt;
