@@ -1994,6 +1994,46 @@ describe('holder name', () => {
 		expect(boxed?.confidence).toBeGreaterThanOrEqual(0.9);
 	});
 
+	test('a blank run before a capital J wider than inside any word parts the word, in doubt (bench seeds 2263 and 2265)', () => {
+		// PARKJI DONG for PARK JI DONG: no space class rose before the J, the run there 2.7-3.3 times the usual one.
+		const name = (inkGapBefore: number, text = 'PARKJI DONG', at = 4) =>
+			read(line(text, 40, 220, { [at]: { spaceBefore: 0.01, inkGapBefore } })).name;
+		expect([name(2.8)?.text, (name(2.8)?.confidence ?? 1) < 0.9]).toEqual(['PARK JI DONG', true]);
+		// A J's hook reaches under the letter before it: inside words the run before it measured at most 2.0 (ANJA).
+		expect(name(2.2)?.text).toBe('PARKJI DONG');
+		// Not after a narrow letter, whose side bearings widen the run (MIJIN), nor before a small j.
+		expect(name(2.8, 'MIJIN KIM', 2)?.text).toBe('MIJIN KIM');
+		expect(name(2.8, 'Benjamin Kim', 3)?.text).toBe('Benjamin Kim');
+		// Nor where the model saw an apostrophe or a hyphen there: the white is theirs.
+		const marked = (mark: 'apostropheBefore' | 'hyphenBefore') =>
+			read(line('KIMJI WOO', 40, 220, { 3: { spaceBefore: 0.01, inkGapBefore: 2.8, [mark]: 0.3 } })).name?.text;
+		expect(marked('hyphenBefore')).toBe('KIM-JI WOO');
+		expect(marked('apostropheBefore')).toBe("KIM'JI WOO");
+	});
+
+	test('a gap half seen before the last letter of a given name, where a middle initial run into it stands, is a doubt (independent seed 267)', () => {
+		// ELEANORJ O'BRIEN at 0.994 for ELEANOR J O'BRIEN: the space class 0.046 before the J, the run 1.4.
+		const eleanor = (spaceBefore: number, text = 'ELEANORJ OBRIEN', at = 7) =>
+			read(line(text, 40, 220, { [at]: { spaceBefore, inkGapBefore: 1.4 } })).name;
+		expect([eleanor(0.046)?.text, (eleanor(0.046)?.confidence ?? 1) < 0.9]).toEqual(['ELEANORJ OBRIEN', true]);
+		// As high as right names reach there (YUKI S. BROWN at 0.02), it says nothing.
+		expect(eleanor(0.02)?.confidence).toBeGreaterThanOrEqual(0.9);
+		// Nor where it rises as high between the word's other letters (a wide-set close-up: PARK HAYOON).
+		const risen = read(
+			line('PARK HAYOON', 40, 220, { 1: { spaceBefore: 0.029 }, 2: { spaceBefore: 0.046 }, 3: { spaceBefore: 0.03 } }),
+		).name;
+		expect(risen?.confidence).toBeGreaterThanOrEqual(0.9);
+		expect(read(line('PARK HAYOON', 40, 220, { 3: { spaceBefore: 0.03 } })).name?.confidence).toBeLessThan(0.9);
+		// Nor where no initial would stand: the name's last word, a word under four letters, or a box's first letter.
+		expect(eleanor(0.046, 'OBRIEN ELEANORJ', 14)?.confidence).toBeGreaterThanOrEqual(0.9);
+		expect(eleanor(0.046, 'RAJ KUMAR', 2)?.confidence).toBeGreaterThanOrEqual(0.9);
+		const boxed = read(
+			line('ELEANOR', 40, 220),
+			line('J OBRIEN', 40 + 7 * PITCH, 220, { 0: { spaceBefore: 0.046, inkGapBefore: 1.4 } }),
+		).name;
+		expect(boxed?.confidence).toBeGreaterThanOrEqual(0.9);
+	});
+
 	test('a gap found otherwise is none where its crop stands blank no wider than between letters (bench seed 2155, third-hand set 9)', () => {
 		// WIL SON: a faint space in the surname, the blank run there 1.25-1.5 times the usual one. Read
 		// apart, the odd gap also set JAMES off as a line of its own, and WIL SON was the name.
