@@ -2004,6 +2004,9 @@ describe('holder name', () => {
 		// Not after a narrow letter, whose side bearings widen the run (MIJIN), nor before a small j.
 		expect(name(2.8, 'MIJIN KIM', 2)?.text).toBe('MIJIN KIM');
 		expect(name(2.8, 'Benjamin Kim', 3)?.text).toBe('Benjamin Kim');
+		// Nor inside a card word (TAR|JETA, a read-only review): the holder's name stays the name, and sure.
+		const card = read(line('TARJETA', 40, 160, { 3: { spaceBefore: 0.01, inkGapBefore: 2.8 } }), line('JOHN SMITH', 40, 220)).name;
+		expect([card?.text, (card?.confidence ?? 0) >= 0.9]).toEqual(['JOHN SMITH', true]);
 		// Nor where the model saw an apostrophe or a hyphen there: the white is theirs.
 		const marked = (mark: 'apostropheBefore' | 'hyphenBefore') =>
 			read(line('KIMJI WOO', 40, 220, { 3: { spaceBefore: 0.01, inkGapBefore: 2.8, [mark]: 0.3 } })).name?.text;
@@ -2012,12 +2015,13 @@ describe('holder name', () => {
 	});
 
 	test('a gap half seen before the last letter of a given name, where a middle initial run into it stands, is a doubt (independent seed 267)', () => {
-		// ELEANORJ O'BRIEN at 0.994 for ELEANOR J O'BRIEN: the space class 0.046 before the J, the run 1.4.
-		const eleanor = (spaceBefore: number, text = 'ELEANORJ OBRIEN', at = 7) =>
+		// ELEANORJ O'BRIEN at 0.994 for ELEANOR J O'BRIEN: the space class 0.046 before the J, the run 1.4,
+		// and 0.05-0.07 before the V of ROBERTV MOORE.
+		const robert = (spaceBefore: number, text = 'ROBERTV MOORE', at = 6) =>
 			read(line(text, 40, 220, { [at]: { spaceBefore, inkGapBefore: 1.4 } })).name;
-		expect([eleanor(0.046)?.text, (eleanor(0.046)?.confidence ?? 1) < 0.9]).toEqual(['ELEANORJ OBRIEN', true]);
+		expect([robert(0.046)?.text, (robert(0.046)?.confidence ?? 1) < 0.9]).toEqual(['ROBERTV MOORE', true]);
 		// As high as right names reach there (YUKI S. BROWN at 0.02), it says nothing.
-		expect(eleanor(0.02)?.confidence).toBeGreaterThanOrEqual(0.9);
+		expect(robert(0.02)?.confidence).toBeGreaterThanOrEqual(0.9);
 		// Nor where it rises as high between the word's other letters (a wide-set close-up: PARK HAYOON).
 		const risen = read(
 			line('PARK HAYOON', 40, 220, { 1: { spaceBefore: 0.029 }, 2: { spaceBefore: 0.046 }, 3: { spaceBefore: 0.03 } }),
@@ -2025,13 +2029,22 @@ describe('holder name', () => {
 		expect(risen?.confidence).toBeGreaterThanOrEqual(0.9);
 		expect(read(line('PARK HAYOON', 40, 220, { 3: { spaceBefore: 0.03 } })).name?.confidence).toBeLessThan(0.9);
 		// Nor where no initial would stand: the name's last word, a word under four letters, or a box's first letter.
-		expect(eleanor(0.046, 'OBRIEN ELEANORJ', 14)?.confidence).toBeGreaterThanOrEqual(0.9);
-		expect(eleanor(0.046, 'RAJ KUMAR', 2)?.confidence).toBeGreaterThanOrEqual(0.9);
+		expect(robert(0.046, 'MOORE ROBERTV', 12)?.confidence).toBeGreaterThanOrEqual(0.9);
+		expect(robert(0.046, 'TOM KUMAR', 2)?.confidence).toBeGreaterThanOrEqual(0.9);
 		const boxed = read(
-			line('ELEANOR', 40, 220),
-			line('J OBRIEN', 40 + 7 * PITCH, 220, { 0: { spaceBefore: 0.046, inkGapBefore: 1.4 } }),
+			line('ROBERT', 40, 220),
+			line('V MOORE', 40 + 6 * PITCH, 220, { 0: { spaceBefore: 0.046, inkGapBefore: 1.4 } }),
 		).name;
 		expect(boxed?.confidence).toBeGreaterThanOrEqual(0.9);
+	});
+
+	test('a given name ending in a J after three letters or more is a doubt: a middle initial J run into it is more common', () => {
+		// A J's hook hides the gap's blank run before it (ELEANORJ OBRIEN in Open Sans at 0.998, the run 1.5).
+		const name = (text: string) => read(line(text, 40, 220)).name;
+		expect([name('ELEANORJ OBRIEN')?.text, (name('ELEANORJ OBRIEN')?.confidence ?? 1) < 0.9]).toEqual(['ELEANORJ OBRIEN', true]);
+		expect([name('MANOJ KUMAR')?.text, (name('MANOJ KUMAR')?.confidence ?? 1) < 0.9]).toEqual(['MANOJ KUMAR', true]);
+		// Not a shorter word (RAJ), a J inside a word, nor a surname ending in one.
+		for (const text of ['RAJ KUMAR', 'ANJA LEE', 'KUMAR MANOJ']) expect(name(text)?.confidence).toBeGreaterThanOrEqual(0.9);
 	});
 
 	test('a gap found otherwise is none where its crop stands blank no wider than between letters (bench seed 2155, third-hand set 9)', () => {

@@ -725,7 +725,8 @@ function segments(row: TextRow): Segment[] {
 			!NARROW_LETTER.test(last.char) &&
 			c.apostropheBefore < APOSTROPHE_SEEN &&
 			(c.hyphenBefore ?? 0) < HYPHEN_SEEN &&
-			(c.inkGapBefore ?? 0) >= J_BLANK_GAP;
+			(c.inkGapBefore ?? 0) >= J_BLANK_GAP &&
+			!cutsCardWord(runText([...word, ...restOfRun(row.chars, i)]), word.length);
 		const blankOnly =
 			step === null &&
 			!lost.has(c) &&
@@ -2355,9 +2356,15 @@ export function readName(
 	// middle initial run into its given name stands (ELEANORJ O'BRIEN at 0.994).
 	// Standing out of the class's rise between the word's other letters: in a wide-set close-up it
 	// rises to 0.03-0.07 between every two (PARK HAYOON, independent seed 257).
+	// So is such a word ending in a J: a J's hook hides the blank run a gap leaves before it (a probe's
+	// ELEANORJ OBRIEN in Open Sans at 0.998, the run 1.5), and a middle initial J is far more common
+	// than a given name ending in one (MANOJ, ANUJ, MACIEJ: in doubt). In the fifty sets' names no word
+	// but a last one ends in a J.
 	const gluedInitial = chosen.words.slice(0, -1).some((word) => {
 		const [before, last] = word.slice(-2);
+		// Four letters first: boxPair reads both characters.
 		if (letters(runText(word)).length < 4 || !boxPair(before, last)) return false;
+		if (last.char === 'J') return true;
 		const background = Math.max(0.002, ...word.slice(1, -1).map((c) => c.spaceBefore));
 		return last.spaceBefore >= GLUED_INITIAL_CLASS && last.spaceBefore >= background * LOST_GAP_DOMINANCE;
 	});
