@@ -709,6 +709,7 @@ function segments(row: TextRow): Segment[] {
 		// whose side bearings widen both (JI-WOO's J|I at 3.0 and 1.5), nor where the model saw a mark
 		// in the blank (O|BRIEN, its apostrophe seen at 0.15-0.37): the white is theirs.
 		const last = word[word.length - 1];
+		const partsCardWord = () => cutsCardWord(runText([...word, ...restOfRun(row.chars, i)]), word.length);
 		const wideApart =
 			last !== undefined &&
 			!NARROW_LETTER.test(last.char + c.char) &&
@@ -716,9 +717,9 @@ function segments(row: TextRow): Segment[] {
 			(c.hyphenBefore ?? 0) < HYPHEN_SEEN &&
 			(c.inkGapBefore ?? 0) >= INK_WORD_GAP &&
 			(c.along - last.along) / pitch >= BLANK_GAP_STEP &&
-			!cutsCardWord(runText([...word, ...restOfRun(row.chars, i)]), word.length);
+			!partsCardWord();
 		// Before a capital J, whose hook reaches under the letter before it, a word gap leaves less blank
-		// than elsewhere, and a letter inside a word more than beside it: see J_BLANK_GAP.
+		// than elsewhere, and a J inside a word less still: see J_BLANK_GAP.
 		const apartBeforeJ =
 			last !== undefined &&
 			c.char === 'J' &&
@@ -726,7 +727,7 @@ function segments(row: TextRow): Segment[] {
 			c.apostropheBefore < APOSTROPHE_SEEN &&
 			(c.hyphenBefore ?? 0) < HYPHEN_SEEN &&
 			(c.inkGapBefore ?? 0) >= J_BLANK_GAP &&
-			!cutsCardWord(runText([...word, ...restOfRun(row.chars, i)]), word.length);
+			!partsCardWord();
 		const blankOnly =
 			step === null &&
 			!lost.has(c) &&
@@ -2353,13 +2354,12 @@ export function readName(
 		word.some((c, i) => boxPair(word[i - 1], c) && (c.inkGapBefore ?? 0) >= INK_IN_WORD_DOUBT),
 	);
 	// So is a gap half seen before the last letter of a word that is not the name's last, where a
-	// middle initial run into its given name stands (ELEANORJ O'BRIEN at 0.994).
-	// Standing out of the class's rise between the word's other letters: in a wide-set close-up it
-	// rises to 0.03-0.07 between every two (PARK HAYOON, independent seed 257).
-	// So is such a word ending in a J: a J's hook hides the blank run a gap leaves before it (a probe's
-	// ELEANORJ OBRIEN in Open Sans at 0.998, the run 1.5), and a middle initial J is far more common
-	// than a given name ending in one (MANOJ, ANUJ, MACIEJ: in doubt). In the fifty sets' names no word
-	// but a last one ends in a J.
+	// middle initial run into its given name stands (ELEANORJ O'BRIEN at 0.994): the class standing out
+	// of its rise between the word's other letters, which in a wide-set close-up reaches 0.03-0.07
+	// between every two (PARK HAYOON, independent seed 257). So is such a word ending in a J: a J's hook
+	// hides the blank run a gap leaves before it (a probe's ELEANORJ OBRIEN in Open Sans at 0.998, the
+	// run 1.5), and a middle initial J is far more common than a given name ending in one (MANOJ, ANUJ,
+	// MACIEJ: in doubt). In the fifty-two sets' names no word but a last one ends in a J.
 	const gluedInitial = chosen.words.slice(0, -1).some((word) => {
 		const [before, last] = word.slice(-2);
 		// Four letters first: boxPair reads both characters.
