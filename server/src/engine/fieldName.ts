@@ -708,32 +708,24 @@ function segments(row: TextRow): Segment[] {
 		// SAMU'EL (1.24); a card word split so (DISCO|VER, at 1.5) stays whole. Not beside a narrow letter,
 		// whose side bearings widen both (JI-WOO's J|I at 3.0 and 1.5), nor where the model saw a mark
 		// in the blank (O|BRIEN, its apostrophe seen at 0.15-0.37): the white is theirs.
+		// Before a capital J, whose hook reaches under the letter before it, a word gap leaves less blank
+		// than elsewhere, and a J inside a word less still: there a narrower run will do (J_BLANK_GAP).
 		const last = word[word.length - 1];
-		const partsCardWord = () => cutsCardWord(runText([...word, ...restOfRun(row.chars, i)]), word.length);
 		const wideApart =
 			last !== undefined &&
-			!NARROW_LETTER.test(last.char + c.char) &&
 			c.apostropheBefore < APOSTROPHE_SEEN &&
 			(c.hyphenBefore ?? 0) < HYPHEN_SEEN &&
-			(c.inkGapBefore ?? 0) >= INK_WORD_GAP &&
-			(c.along - last.along) / pitch >= BLANK_GAP_STEP &&
-			!partsCardWord();
-		// Before a capital J, whose hook reaches under the letter before it, a word gap leaves less blank
-		// than elsewhere, and a J inside a word less still: see J_BLANK_GAP.
-		const apartBeforeJ =
-			last !== undefined &&
-			c.char === 'J' &&
-			!NARROW_LETTER.test(last.char) &&
-			c.apostropheBefore < APOSTROPHE_SEEN &&
-			(c.hyphenBefore ?? 0) < HYPHEN_SEEN &&
-			(c.inkGapBefore ?? 0) >= J_BLANK_GAP &&
-			!partsCardWord();
+			((!NARROW_LETTER.test(last.char + c.char) &&
+				(c.inkGapBefore ?? 0) >= INK_WORD_GAP &&
+				(c.along - last.along) / pitch >= BLANK_GAP_STEP) ||
+				(c.char === 'J' && !NARROW_LETTER.test(last.char) && (c.inkGapBefore ?? 0) >= J_BLANK_GAP)) &&
+			!cutsCardWord(runText([...word, ...restOfRun(row.chars, i)]), word.length);
 		const blankOnly =
 			step === null &&
 			!lost.has(c) &&
 			/[A-Za-z]/.test(last?.char ?? '') &&
 			/[A-Za-z]/.test(c.char) &&
-			((c.inkGapBefore ?? 0) >= INK_LONE_GAP || wideApart || apartBeforeJ) &&
+			((c.inkGapBefore ?? 0) >= INK_LONE_GAP || wideApart) &&
 			!isCardWord(runText(word)) &&
 			!isCardWord(runText(restOfRun(row.chars, i)));
 		if (lost.has(c) || blankOnly) {
