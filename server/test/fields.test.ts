@@ -2939,6 +2939,45 @@ describe('holder name', () => {
 		expect(read(line('retur Arjun Patel', 40, 160)).name?.text).not.toBe('Arjun Patel');
 	});
 
+	test("the highest line, well over the number, loses its margin's point to a name on the number's row or under it (a fourth-hand probe)", () => {
+		// A minimal card: its issuer at the top left, the holder's name at the far end of the number's small row
+		// (MERIDIAN FCU chosen at 0.999 over FIONA MCALLISTER).
+		const minimal = (...lines: RecognizedLine[]) =>
+			extractFields(groupIntoRows([line('MERIDIAN HARBOR', 40, 20), shrunk(line('3707 449257 64461', 40, 220), 20), ...lines]), NOW).fields
+				.name;
+		const beside = minimal(shrunk(line('FIONA MCALLISTER', 440, 220), 20));
+		expect(beside?.text).toBe('FIONA MCALLISTER');
+		// Under the number too.
+		expect(minimal(line('FIONA MCALLISTER', 300, 270))?.text).toBe('FIONA MCALLISTER');
+		// Not where that line is read unclearly, nor a word alone: the line at the top stays the name.
+		expect(minimal(shrunk(line('FIONA MCALLISTER', 440, 220, { 2: { prob: 0.3 } }), 20))?.text).toBe('MERIDIAN HARBOR');
+		expect(minimal(shrunk(line('FIONA', 440, 220), 20))?.text).toBe('MERIDIAN HARBOR');
+		// A word alone there is no holder's line: the margin's point still counts against a line of name words.
+		const single = minimal(shrunk(line('FIONA', 440, 220), 20), line('BLUE ACRES', 440, 120));
+		expect(single?.text).toBe('MERIDIAN HARBOR');
+		// Only the highest line loses it: a name at the margin under an issuer printed at the top right keeps it.
+		const under = extractFields(
+			groupIntoRows([
+				line('BLUE HARBOR', 440, 20),
+				line('JOHN SMITH', 40, 120),
+				shrunk(line('3707 449257 64461', 40, 220), 20),
+				shrunk(line('FIONA MCALLISTER', 440, 220), 20),
+			]),
+			NOW,
+		).fields.name;
+		expect(under?.text).toBe('JOHN SMITH');
+		// Nor a line just over the number: there holders' names are printed (the name above the number).
+		const above = extractFields(
+			groupIntoRows([
+				line('MERIDIAN HARBOR', 40, 180),
+				shrunk(line('3707 449257 64461', 40, 220), 20),
+				shrunk(line('FIONA MCALLISTER', 440, 220), 20),
+			]),
+			NOW,
+		).fields.name;
+		expect(above?.text).toBe('MERIDIAN HARBOR');
+	});
+
 	test('a word of letters alike in both cases, boxed alone beside a name in capitals, is its word read small, in doubt (independent seed 291)', () => {
 		// The closer look's HONG SANG | woo: HONG SANG at 0.99 took the place of HONG SANG WOO.
 		const named = (...lines: RecognizedLine[]) => {

@@ -240,6 +240,28 @@ describe('withWiderView', () => {
 		expect(merged?.fields.validThru?.text).toBe('02/34');
 	});
 
+	test('a name the first view read in doubt gives way to one the wider view read surer, in more words, in doubt (a fourth-hand probe)', () => {
+		// A minimal card on a scanned page: its view round the number read the stacked VALID THRU as YARD;
+		// the wider view read the holder's name at the number row's far end.
+		const first = card({ number: reading(NUMBER, 0.999), validThru: reading('02/33', 0.99), name: reading('YARD', 0.65) });
+		const wider = (name: string, confidence: number) =>
+			card({ number: reading(NUMBER, 0.999), validThru: reading('02/33', 0.99), name: reading(name, confidence) });
+		expect(withWiderView(first, wider('DIRK VAN DER BERG', 0.89))?.fields.name).toMatchObject({
+			text: 'DIRK VAN DER BERG',
+			confidence: 0.85,
+		});
+		// Not a rival the wider view hardly believed, nor one no surer than the first view's, nor one of as many words.
+		expect(withWiderView(first, wider('DIRK VAN DER BERG', 0.7))).toBeNull();
+		expect(
+			withWiderView({ ...first, fields: { ...first.fields, name: reading('YARD', 0.8) } }, wider('DIRK VAN DER BERG', 0.78)),
+		).toBeNull();
+		expect(withWiderView(first, wider('DIRK', 0.89))).toBeNull();
+		// Nor where the first view's name was sure.
+		expect(
+			withWiderView({ ...first, fields: { ...first.fields, name: reading('DIRK VAN', 0.95) } }, wider('DIRK VAN DER BERG', 0.99)),
+		).toBeNull();
+	});
+
 	test('another number, or nothing added, leaves the first reading alone', () => {
 		expect(withWiderView(FIRST, card({ number: reading('4111111111111111', 0.99), validThru: reading('02/34', 0.97) }))).toBeNull();
 		expect(withWiderView(FIRST, card({ number: reading(NUMBER, 0.99), name: reading('HIROSHI ANDERSON', 0.99) }))).toBeNull();

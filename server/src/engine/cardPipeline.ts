@@ -390,7 +390,15 @@ async function readAtCoarseSide(
 		// (third-hand seed 54: a view placed round a 12 MP photo's small card cut its left side off,
 		// and 15 of 4904 9350 5617 2840's digits were read at 0.45).
 		const numberMayBeCut = number !== undefined && number.confidence < REVIEW_CONFIDENCE && reading.textAtEdge === true;
-		if (!number?.box || (reading.fields.name && date && !dateMayBeDecoy && !numberMayBeCut)) return { reading, textSpread };
+		// And a name in doubt there: the holder's may stand past the edge, and the view read a label or an
+		// issuer's word for it (a fourth-hand probe: a minimal card on a scanned page, its view round the
+		// number and the stacked VALID THRU read YARD at 0.65, DIRK VAN DER BERG beyond at the row's end).
+		const nameMayBeOff =
+			reading.fields.name !== undefined &&
+			reading.fields.name.confidence < REVIEW_CONFIDENCE &&
+			(reading.textAtEdge === true || !reading.fields.name.text.includes(' '));
+		if (!number?.box || (reading.fields.name && date && !dateMayBeDecoy && !numberMayBeCut && !nameMayBeOff))
+			return { reading, textSpread };
 		// Text found only round the number and a line or two beside it: a date or name printed
 		// further off on the card was not in the view. Look at the card's whole extent around the
 		// number, detecting afresh: a number runs over half to four fifths of a card's width, or
@@ -555,6 +563,23 @@ export function withWiderView(first: CardReading, wider: CardReading): CardReadi
 		const date = (seen.label === 'expiry' || choseBetween) && onCard ? seen : own;
 		return { ...first, fields: { ...first.fields, validThru: { ...date, confidence: Math.min(date.confidence, WIDER_VIEW_DOUBT) } } };
 	}
+	// A name the first view read in doubt that the wider view read surer, in more words: the holder's,
+	// past what the first view saw (a fourth-hand probe: a minimal card on a scanned page, the view round
+	// its number read the stacked VALID THRU as YARD at 0.65; the wider view, DIRK VAN DER BERG at 0.89 at
+	// the number row's far end). Taken in doubt: the views disagree.
+	const ownName = first.fields.name;
+	const seenName = wider.fields.name;
+	const words = (field: FieldReading) => field.text.split(' ').length;
+	if (
+		added.length === 0 &&
+		ownName &&
+		seenName &&
+		ownName.confidence < REVIEW_CONFIDENCE &&
+		seenName.confidence >= PASS_RIVAL &&
+		seenName.confidence > ownName.confidence &&
+		words(seenName) > words(ownName)
+	)
+		return { ...first, fields: { ...first.fields, name: { ...seenName, confidence: Math.min(seenName.confidence, WIDER_VIEW_DOUBT) } } };
 	// A guess at a date whose slash was lost is worth keeping where the first view read no date at all.
 	if (added.length === 0)
 		return wider.dateGuess && !first.dateGuess && !first.fields.validThru ? { ...first, dateGuess: wider.dateGuess } : null;

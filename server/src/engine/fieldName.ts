@@ -69,6 +69,9 @@ const CARD_WORDS = new Set([
 		// Issuers' words that are no one's name (independent seed 211: HIGHLAND EXCHANGE reported as the
 		// name of a card whose own was not found).
 		'EXCHANGE BANCORP ASSOCIATION SOCIETY INVESTMENTS SECURITIES ' +
+		// Credit unions' and savings banks' short forms (a fourth-hand probe: GREAT LAKES CU reported at 0.999
+		// for the name of a card whose own was read run together, SZYMONGRABOWSKI).
+		'CU FCU FSB ' +
 		// A company's words on a business card, printed under or over the holder's name (KORU ARCHITECTS
 		// tied with LEA YI, third-hand set 34; NORTHPOINT SUPPLY, its CO lost, chosen over HAN DONG-HYUN,
 		// independent seed 237), and legal forms.
@@ -2173,11 +2176,21 @@ export function readName(
 	const restoredOnPage = (c: Candidate) =>
 		c.caseRestored && smallRows.filter((row) => !row.chars.includes(c.words[0][0])).length >= PAGE_TEXT_ROWS;
 	const placed = (c: Candidate) => !c.segment.pageTrimmed && !restoredOnPage(c);
+	// The highest line read as a name, well over the number, is where issuers print their names: there a
+	// place at the margin is worth nothing against a line of name words read clearly on the number's row
+	// or under it, where holders' names are printed (a fourth-hand probe's minimal cards: MERIDIAN FCU and
+	// GREAT LAKES CU at their top left, chosen at 0.999 over FIONA MCALLISTER and SZYMON GRABOWSKI at the
+	// far end of the number's row).
+	const onNumberRow = (c: Candidate) => c.segment.row.chars.some((ch) => numberChars.has(ch));
+	const holderPlaced = found.some((c) => multi(c) && onCard(c.segment.row) && readClearly(c) && (belowNumber(c) || onNumberRow(c)));
+	const highest = Math.min(...found.map((c) => c.segment.row.center.y));
+	const issuerPlace = (c: Candidate) =>
+		holderPlaced && numberY !== null && c.segment.row.center.y === highest && numberY - highest >= RIVAL_APART * c.segment.row.height;
 	const score = (c: Candidate) =>
 		(onCardLine(c) ? ON_CARD : 0) +
 		(labelSized(c) || misreadLabel(c) ? 0 : 8) +
 		(multi(c) ? MULTI_WORDS : 0) +
-		(leftAligned(c) && placed(c) ? 2 : 0) +
+		(leftAligned(c) && placed(c) && !issuerPlace(c) ? 2 : 0) +
 		(belowNumber(c) && readClearly(c) && placed(c) ? 1 : 0);
 	// Between equals, a reading that is a guess in itself (a digit read as a letter, a name only a
 	// little apart from card words) comes after one that is not.
@@ -2432,7 +2445,6 @@ export function readName(
 	// A line set aside only for lying in a block beside the number, that would have won, may be the card's
 	// own column beside a short number, its date elsewhere: the choice stays open (second read-only review).
 	// A line on the number's own row cannot gain the point for lying under it.
-	const onNumberRow = (c: Candidate) => c.segment.row.chars.some((ch) => numberChars.has(ch));
 	const besideTie = (c: Candidate) =>
 		onCard(c.segment.row) && !besideNumber(c) && !receiptLine(c) && score(c) + ON_CARD + (onNumberRow(c) ? 1 : 0) >= score(chosen);
 	const rival = found
