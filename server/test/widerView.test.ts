@@ -240,12 +240,19 @@ describe('withWiderView', () => {
 		expect(merged?.fields.validThru?.text).toBe('02/34');
 	});
 
-	test('a name the first view read in doubt gives way to one the wider view read surer, in more words, in doubt (a fourth-hand probe)', () => {
+	test("a name the first view read in doubt gives way to one the wider view read surer, in more words, on the number's line, in doubt (a fourth-hand probe)", () => {
 		// A minimal card on a scanned page: its view round the number read the stacked VALID THRU as YARD;
 		// the wider view read the holder's name at the number row's far end.
-		const first = card({ number: reading(NUMBER, 0.999), validThru: reading('02/33', 0.99), name: reading('YARD', 0.65) });
-		const wider = (name: string, confidence: number) =>
-			card({ number: reading(NUMBER, 0.999), validThru: reading('02/33', 0.99), name: reading(name, confidence) });
+		const box = (x0: number, x1: number, y: number): Quad => [
+			{ x: x0, y },
+			{ x: x1, y },
+			{ x: x1, y: y + 30 },
+			{ x: x0, y: y + 30 },
+		];
+		const number = { ...reading(NUMBER, 0.999), box: box(40, 400, 200) };
+		const first = card({ number, validThru: reading('02/33', 0.99), name: reading('YARD', 0.65) });
+		const wider = (name: string, confidence: number, y = 200) =>
+			card({ number, validThru: reading('02/33', 0.99), name: { ...reading(name, confidence), box: box(450, 700, y) } });
 		expect(withWiderView(first, wider('DIRK VAN DER BERG', 0.89))?.fields.name).toMatchObject({
 			text: 'DIRK VAN DER BERG',
 			confidence: 0.85,
@@ -260,6 +267,10 @@ describe('withWiderView', () => {
 		expect(
 			withWiderView({ ...first, fields: { ...first.fields, name: reading('DIRK VAN', 0.95) } }, wider('DIRK VAN DER BERG', 0.99)),
 		).toBeNull();
+		// Nor the same letters parted otherwise, nor a line off the number's (a read-only review).
+		const obrien = { ...first, fields: { ...first.fields, name: reading("SEAN O'BRIEN", 0.8) } };
+		expect(withWiderView(obrien, wider('SEAN O BRIEN', 0.88))).toBeNull();
+		expect(withWiderView(first, wider('PLEASE SIGN THE BACK', 0.95, 40))).toBeNull();
 	});
 
 	test('another number, or nothing added, leaves the first reading alone', () => {

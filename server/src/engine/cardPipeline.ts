@@ -514,7 +514,9 @@ const WIDER_VIEW_DOUBT = 0.85;
  * a name there has no such line to vouch for it (its own would be the anchor).
  * A date the first view chose without a label, where the wider view read another one surely (it was
  * looked at because the first view's text ran to its edge), gives way to that one if it stands by its
- * expiry label or the wider view read both, and stays otherwise: in doubt either way. When the two views
+ * expiry label or the wider view read both, and stays otherwise: in doubt either way. So does a name
+ * the first view read in doubt, to a surer one of more words in other letters that the wider view read
+ * on the line of the number it read surely, in doubt. Otherwise, when the two views
  * read a field differently, the first view's reading is kept, in doubt if the wider view's is as
  * sure as a rival pass's must be (PASS_RIVAL), and the fields the wider view adds are still taken
  * (HIROSHI ANDERSON read HIROSHIANDERSON there, beside the only date read). Then the
@@ -563,10 +565,12 @@ export function withWiderView(first: CardReading, wider: CardReading): CardReadi
 		const date = (seen.label === 'expiry' || choseBetween) && onCard ? seen : own;
 		return { ...first, fields: { ...first.fields, validThru: { ...date, confidence: Math.min(date.confidence, WIDER_VIEW_DOUBT) } } };
 	}
-	// A name the first view read in doubt that the wider view read surer, in more words: the holder's,
-	// past what the first view saw (a fourth-hand probe: a minimal card on a scanned page, the view round
-	// its number read the stacked VALID THRU as YARD at 0.65; the wider view, DIRK VAN DER BERG at 0.89 at
-	// the number row's far end). Taken in doubt: the views disagree.
+	// A name the first view read in doubt that the wider view read surer, in more words, on the line of
+	// the number it read surely: the holder's, past what the first view saw (a fourth-hand probe: a
+	// minimal card on a scanned page, the view round its number read the stacked VALID THRU as YARD at
+	// 0.65; the wider view, DIRK VAN DER BERG at 0.89 at the number row's far end). Not the same letters
+	// parted otherwise (SEAN O BRIEN for SEAN O'BRIEN), nor a line elsewhere (PLEASE SIGN THE BACK: a
+	// read-only review). Taken in doubt: the views disagree.
 	const ownName = first.fields.name;
 	const seenName = wider.fields.name;
 	const words = (field: FieldReading) => field.text.split(' ').length;
@@ -577,7 +581,9 @@ export function withWiderView(first: CardReading, wider: CardReading): CardReadi
 		ownName.confidence < REVIEW_CONFIDENCE &&
 		seenName.confidence >= PASS_RIVAL &&
 		seenName.confidence > ownName.confidence &&
-		words(seenName) > words(ownName)
+		words(seenName) > words(ownName) &&
+		!sameNameLetters(seenName.text, ownName.text) &&
+		onCardRow(seenName, [wider.fields.number])
 	)
 		return { ...first, fields: { ...first.fields, name: { ...seenName, confidence: Math.min(seenName.confidence, WIDER_VIEW_DOUBT) } } };
 	// A guess at a date whose slash was lost is worth keeping where the first view read no date at all.

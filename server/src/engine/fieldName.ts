@@ -70,7 +70,7 @@ const CARD_WORDS = new Set([
 		// name of a card whose own was not found).
 		'EXCHANGE BANCORP ASSOCIATION SOCIETY INVESTMENTS SECURITIES ' +
 		// Credit unions' and savings banks' short forms (a fourth-hand probe: GREAT LAKES CU reported at 0.999
-		// for the name of a card whose own was read run together, SZYMONGRABOWSKI).
+		// for the name of a card whose own was read run together, SZYMONGRABOWSKI; CU is a name too, below).
 		'CU FCU FSB ' +
 		// A company's words on a business card, printed under or over the holder's name (KORU ARCHITECTS
 		// tied with LEA YI, third-hand set 34; NORTHPOINT SUPPLY, its CO lost, chosen over HAN DONG-HYUN,
@@ -132,7 +132,9 @@ const SPLIT_LOGOS = new Set(['DISCOVER', 'MASTERCARD', 'UNIONPAY', 'MAESTRO', 'I
  * issuer's name and a Dutch given name): on a line of name words with no other card word they may
  * be the holder's name, read as such but never surely.
  */
-const NAME_LIKE_CARD_WORDS = new Set(['MILES', 'GOLD', 'SILVER', 'BLACK', 'CASH', 'LOTTE', 'DIAMOND']);
+// A Vietnamese surname (Cù) is a credit union's short form too (GREAT LAKES CU, a fourth-hand probe; CU
+// VAN NAM, a read-only review).
+const NAME_LIKE_CARD_WORDS = new Set(['MILES', 'GOLD', 'SILVER', 'BLACK', 'CASH', 'LOTTE', 'DIAMOND', 'CU']);
 
 /**
  * Those of them that are given names: a holder's line starts with one (MILES MENDEZ, LOTTE DA COSTA),
@@ -713,11 +715,6 @@ function segments(row: TextRow): Segment[] {
 		// in the blank (O|BRIEN, its apostrophe seen at 0.15-0.37): the white is theirs.
 		// Before a capital J, whose hook reaches under the letter before it, a word gap leaves less blank
 		// than elsewhere, and a J inside a word less still: there a narrower run will do (J_BLANK_GAP).
-		// No given name ends in a doubled A, I, U or Y: such an ending before another word of the line is
-		// a middle initial run into a given name that ends in the same letter, whose slanted or rounded
-		// sides leave little blank between them (independent seed 291: SIENNAA OSEI at 0.997 for SIENNA
-		// A OSEI, in Liberation Sans Narrow, the A|A run 1.5-1.8 times the usual one and the class
-		// 0.018-0.028). No word of the fifty-two sets' names but a last one ends so.
 		const last = word[word.length - 1];
 		const wideApart =
 			last !== undefined &&
@@ -726,8 +723,7 @@ function segments(row: TextRow): Segment[] {
 			((!NARROW_LETTER.test(last.char + c.char) &&
 				(c.inkGapBefore ?? 0) >= INK_WORD_GAP &&
 				(c.along - last.along) / pitch >= BLANK_GAP_STEP) ||
-				(c.char === 'J' && !NARROW_LETTER.test(last.char) && (c.inkGapBefore ?? 0) >= J_BLANK_GAP) ||
-				initialAfterItsTwin(row.chars, i, word)) &&
+				(c.char === 'J' && !NARROW_LETTER.test(last.char) && (c.inkGapBefore ?? 0) >= J_BLANK_GAP)) &&
 			!cutsCardWord(runText([...word, ...restOfRun(row.chars, i)]), word.length);
 		const blankOnly =
 			step === null &&
@@ -795,22 +791,6 @@ function segments(row: TextRow): Segment[] {
 	closeWord();
 	if (current.words.length > 0) found.push(current);
 	return found;
-}
-
-/** Letters a given name does not end in twice (see `segments`). */
-const NO_DOUBLED_END = /^[AIUY]$/i;
-
-/**
- * Whether the row's character `i` is a middle initial read run into the given name before it (`word`),
- * that name ending in the same letter, one no name ends in twice: the word before has three letters or
- * more, the letter ends its run, and a word of letters follows on the line.
- */
-function initialAfterItsTwin(chars: PlacedChar[], i: number, word: PlacedChar[]): boolean {
-	const c = chars[i];
-	const last = word[word.length - 1];
-	if (!last || !NO_DOUBLED_END.test(c.char) || last.char.toUpperCase() !== c.char.toUpperCase()) return false;
-	if (letters(runText(word)).length < 3 || restOfRun(chars, i).length !== 1) return false;
-	return letters(runText(chars.slice(i + 1))).length >= 2;
 }
 
 /** The characters of a row from `i` to the next space or box. */
@@ -926,6 +906,16 @@ const INK_IN_WORD_DOUBT = 3.25;
  * Elsewhere a class this faint needs a blank run twice the usual one (`halfSeen`).
  */
 const GLUED_INITIAL_CLASS = 0.03;
+
+/**
+ * A word ending in a doubled A, I, U or Y, where a middle initial run into a given name ending in the
+ * same letter stands: the two letters' slanted or rounded sides leave little blank between them
+ * (independent seed 291: SIENNAA OSEI at 0.997 for SIENNA A OSEI in Liberation Sans Narrow, the run
+ * 1.5-1.8 times the usual one, the class 0.018-0.028). A doubt, not a gap: names end so too (ALAA,
+ * ASMAA, BAYARMAA, FUJII, RYUU: a read-only review), though no word of the fifty-two sets' names but a
+ * last one does (see `gluedInitial` in readName).
+ */
+const TWIN_END = /^(AA|II|UU|YY)$/i;
 
 /** What a line of two to four words scores over one word, as a name (readName). */
 const MULTI_WORDS = 4;
@@ -1793,14 +1783,15 @@ function apartFromSmallLetters(segment: Segment): Segment[] {
 		const trimmed = { words: segment.words.slice(start, end), gapCertainty: segment.gapCertainty.slice(start, end - 1) };
 		return [segment, { ...segment, ...trimmed, doubtful: true, pageTrimmed: true }];
 	}
-	// A word of letters shaped alike in both cases (woo, sos), boxed on its own beside the capitals, is a
-	// word of the name read small: alone in its box, the model has no capital beside it to size its
-	// letters by (independent seed 291: the closer look's HONG SANG | woo, HONG SANG at 0.99 taking the
-	// place of HONG SANG WOO). It is put back in capitals, in doubt: page text has such words too.
-	const restorable = (k: number, inner: number) => CASE_ALIKE_WORD.test(texts[k]) && boxedApart(Math.min(k, inner), Math.max(k, inner));
+	// The line's first or last word, of three letters or more shaped alike in both cases (woo, zou), alone
+	// in a box beside the capitals, is a word of the name read small: alone in its box, the model has no
+	// capital beside it to size its letters by (independent seed 291: the closer look's HONG SANG | woo,
+	// HONG SANG at 0.99 taking the place of HONG SANG WOO). It is put back in capitals, in doubt: page
+	// text has such words too. Not a word of two letters (so, us, ox), nor one that starts or ends a
+	// page's line boxed beside the name (write to us, a read-only review).
 	const restored = new Set<number>();
-	while (start > 0 && start < end && restorable(start - 1, start)) restored.add(--start);
-	while (end < texts.length && end > start && restorable(end, end - 1)) restored.add(end++);
+	if (start === 1 && CASE_ALIKE_WORD.test(texts[0]) && boxedApart(0, 1)) restored.add(--start);
+	if (end === texts.length - 1 && end > start && CASE_ALIKE_WORD.test(texts[end]) && boxedApart(end - 1, end)) restored.add(end++);
 	if (start === 0 && end === texts.length && restored.size === 0) return [segment];
 	const words = segment.words.map((word, k) => (restored.has(k) ? word.map((c) => ({ ...c, char: c.char.toUpperCase() })) : word));
 	return [
@@ -1814,7 +1805,7 @@ function apartFromSmallLetters(segment: Segment): Segment[] {
 }
 
 /** A word in small letters whose every letter has one shape in both cases, but for its size. */
-const CASE_ALIKE_WORD = /^[cosuvwxz]{2,}$/;
+const CASE_ALIKE_WORD = /^[cosuvwxz]{3,}$/;
 
 /**
  * Whether a word's only digits are zeros in pairs side by side, each pair beside a letter: OO read
@@ -2177,15 +2168,19 @@ export function readName(
 		c.caseRestored && smallRows.filter((row) => !row.chars.includes(c.words[0][0])).length >= PAGE_TEXT_ROWS;
 	const placed = (c: Candidate) => !c.segment.pageTrimmed && !restoredOnPage(c);
 	// The highest line read as a name, well over the number, is where issuers print their names: there a
-	// place at the margin is worth nothing against a line of name words read clearly on the number's row
-	// or under it, where holders' names are printed (a fourth-hand probe's minimal cards: MERIDIAN FCU and
-	// GREAT LAKES CU at their top left, chosen at 0.999 over FIONA MCALLISTER and SZYMON GRABOWSKI at the
-	// far end of the number's row).
+	// place at the margin is worth nothing against a line of name words read clearly on the number's own
+	// row, where minimal cards print the holder's name (a fourth-hand probe: MERIDIAN FCU and GREAT LAKES
+	// CU at the top left, chosen at 0.999 over FIONA MCALLISTER and SZYMON GRABOWSKI at the far end of the
+	// number's row). Not against a line under the number: a portrait card prints its holder's name at
+	// the top and a product's under the number (BLUE CASH under an Amex's digits, MICHAEL O'BRIEN over
+	// them, bench seed 2251). Well over, in the number's heights: a name printed small just over the
+	// number stands several of its own heights over it (a read-only review). The two lines stay rivals
+	// (see `rival`): the choice between them is open.
 	const onNumberRow = (c: Candidate) => c.segment.row.chars.some((ch) => numberChars.has(ch));
-	const holderPlaced = found.some((c) => multi(c) && onCard(c.segment.row) && readClearly(c) && (belowNumber(c) || onNumberRow(c)));
+	const holderPlaced = found.some((c) => multi(c) && onCard(c.segment.row) && readClearly(c) && onNumberRow(c));
 	const highest = Math.min(...found.map((c) => c.segment.row.center.y));
 	const issuerPlace = (c: Candidate) =>
-		holderPlaced && numberY !== null && c.segment.row.center.y === highest && numberY - highest >= RIVAL_APART * c.segment.row.height;
+		holderPlaced && numberY !== null && c.segment.row.center.y === highest && numberY - highest >= RIVAL_APART * numberHeight;
 	const score = (c: Candidate) =>
 		(onCardLine(c) ? ON_CARD : 0) +
 		(labelSized(c) || misreadLabel(c) ? 0 : 8) +
@@ -2405,12 +2400,14 @@ export function readName(
 	// between every two (PARK HAYOON, independent seed 257). So is such a word ending in a J: a J's hook
 	// hides the blank run a gap leaves before it (a probe's ELEANORJ OBRIEN in Open Sans at 0.998, the
 	// run 1.5), and a middle initial J is far more common than a given name ending in one (MANOJ, ANUJ,
-	// MACIEJ: in doubt). In the fifty-two sets' names no word but a last one ends in a J.
+	// MACIEJ: in doubt). In the fifty-two sets' names no word but a last one ends in a J. So is such a
+	// word ending in a doubled A, I, U or Y (TWIN_END: SIENNAA OSEI at 0.997).
 	const gluedInitial = chosen.words.slice(0, -1).some((word) => {
 		const [before, last] = word.slice(-2);
 		// Four letters first: boxPair reads both characters.
 		if (letters(runText(word)).length < 4 || !boxPair(before, last)) return false;
 		if (last.char === 'J') return true;
+		if (TWIN_END.test(before.char + last.char)) return true;
 		const background = Math.max(0.002, ...word.slice(1, -1).map((c) => c.spaceBefore));
 		return last.spaceBefore >= GLUED_INITIAL_CLASS && last.spaceBefore >= background * LOST_GAP_DOMINANCE;
 	});
@@ -2449,7 +2446,12 @@ export function readName(
 		onCard(c.segment.row) && !besideNumber(c) && !receiptLine(c) && score(c) + ON_CARD + (onNumberRow(c) ? 1 : 0) >= score(chosen);
 	const rival = found
 		.slice(1)
-		.find((c) => (score(c) === score(chosen) || offCardTie(c) || unclearTie(c) || besideTie(c)) && !heading(c) && !c.segment.pageTrimmed);
+		.find(
+			(c) =>
+				(score(c) === score(chosen) || offCardTie(c) || unclearTie(c) || besideTie(c)) &&
+				(!heading(c) || issuerPlace(c)) &&
+				!c.segment.pageTrimmed,
+		);
 	if (rival) confidence = Math.min(confidence, 0.75);
 	// A line read whole where a gap was taken out (inkJoin) lost a name's words with it: had it kept
 	// that gap, it would have tied or won (a read-only review: SAMUELRAMAKRISHNAN, its gap's blank run
