@@ -390,9 +390,10 @@ async function readAtCoarseSide(
 		// (third-hand seed 54: a view placed round a 12 MP photo's small card cut its left side off,
 		// and 15 of 4904 9350 5617 2840's digits were read at 0.45).
 		const numberMayBeCut = number !== undefined && number.confidence < REVIEW_CONFIDENCE && reading.textAtEdge === true;
-		// And a name in doubt there: the holder's may stand past the edge, and the view read a label or an
-		// issuer's word for it (a fourth-hand probe: a minimal card on a scanned page, its view round the
-		// number and the stacked VALID THRU read YARD at 0.65, DIRK VAN DER BERG beyond at the row's end).
+		// And a name in doubt in such a view, or read as one word in any: the holder's may stand past the
+		// view, and it read a label or an issuer's word for it (a fourth-hand probe: a minimal card on a
+		// scanned page, its view round the number and the stacked VALID THRU read YARD at 0.65, DIRK VAN DER
+		// BERG beyond at the row's end).
 		const nameMayBeOff =
 			reading.fields.name !== undefined &&
 			reading.fields.name.confidence < REVIEW_CONFIDENCE &&

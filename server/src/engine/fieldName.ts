@@ -130,10 +130,9 @@ const SPLIT_LOGOS = new Set(['DISCOVER', 'MASTERCARD', 'UNIONPAY', 'MAESTRO', 'I
 /**
  * Card words that are also people's names (MILES VON MAR, ANNA GOLD, LOTTE DOS SANTOS, a Korean
  * issuer's name and a Dutch given name): on a line of name words with no other card word they may
- * be the holder's name, read as such but never surely.
+ * be the holder's name, read as such but never surely. CU is a credit union's short form and a
+ * Vietnamese surname, Cù (GREAT LAKES CU, a fourth-hand probe; CU VAN NAM, a read-only review).
  */
-// A Vietnamese surname (Cù) is a credit union's short form too (GREAT LAKES CU, a fourth-hand probe; CU
-// VAN NAM, a read-only review).
 const NAME_LIKE_CARD_WORDS = new Set(['MILES', 'GOLD', 'SILVER', 'BLACK', 'CASH', 'LOTTE', 'DIAMOND', 'CU']);
 
 /**
