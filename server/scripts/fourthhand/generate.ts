@@ -146,20 +146,11 @@ const byKind = (...k: FontDef['kind'][]) => FONTS.filter((f) => k.includes(f.kin
 
 // ---------------------------------------------------------------- card numbers
 type Brand = 'visa' | 'mastercard' | 'amex' | 'discover' | 'jcb' | 'unionpay';
+/** The digit that completes `partial` (the number without its check digit) under Luhn. */
 function luhnCheckDigit(partial: string): string {
-	// partial without check digit
-	let sum = 0;
-	let dbl = true;
-	for (let i = partial.length - 1; i >= 0; i--) {
-		let d = partial.charCodeAt(i) - 48;
-		if (dbl) {
-			d *= 2;
-			if (d > 9) d -= 9;
-		}
-		sum += d;
-		dbl = !dbl;
-	}
-	return String((10 - (sum % 10)) % 10);
+	const digit = [...'0123456789'].find((d) => luhnOk(partial + d));
+	if (digit === undefined) throw new Error('no Luhn check digit');
+	return digit;
 }
 function luhnOk(num: string): boolean {
 	let sum = 0;
@@ -203,7 +194,6 @@ function makeNumber(r: Rng, brand: Brand): { digits: string; groups: number[] } 
 	let s = prefix;
 	while (s.length < len - 1) s += String(r.int(0, 9));
 	s += luhnCheckDigit(s);
-	if (!luhnOk(s)) throw new Error('luhn bug');
 	const groups = len === 15 ? [4, 6, 5] : len === 19 ? [4, 4, 4, 4, 3] : [4, 4, 4, 4];
 	return { digits: s, groups };
 }
@@ -1214,6 +1204,31 @@ function applyH(h: number[], x: number, y: number): Pt {
 }
 
 /** warp card RGBA into dst RGBA (alpha-over) using quad (TL,TR,BR,BL) for card rect */
+/**
+ * Warps the rendered card, its padding included, onto `quad` (the card's own corners in the scene).
+ * Returns the homography from the card's unit square to the scene.
+ */
+function warpCardOnto(dst: Uint8ClampedArray, DW: number, DH: number, card: CardRender, quad: Pt[]): number[] {
+	const padF = card.pad / (card.W - 2 * card.pad);
+	const padFy = card.pad / (card.H - 2 * card.pad);
+	const hq = solveHomography(
+		[
+			[0, 0],
+			[1, 0],
+			[1, 1],
+			[0, 1],
+		],
+		quad,
+	);
+	warpInto(dst, DW, DH, card, [
+		applyH(hq, -padF, -padFy),
+		applyH(hq, 1 + padF, -padFy),
+		applyH(hq, 1 + padF, 1 + padFy),
+		applyH(hq, -padF, 1 + padFy),
+	]);
+	return hq;
+}
+
 function warpInto(dst: Uint8ClampedArray, DW: number, DH: number, card: CardRender, quad: Pt[]) {
 	const src = card.canvas.getContext('2d').getImageData(0, 0, card.W, card.H).data;
 	const SW = card.W,
@@ -1481,24 +1496,7 @@ function composePhoto(
 	notes.push(...card.notes);
 	// map card canvas (incl. pad) corners: pad is tiny, extend quad proportionally
 	const img = ctx.getImageData(0, 0, W, H);
-	const padF = card.pad / (card.W - 2 * card.pad);
-	const padFy = card.pad / (card.H - 2 * card.pad);
-	const hq = solveHomography(
-		[
-			[0, 0],
-			[1, 0],
-			[1, 1],
-			[0, 1],
-		],
-		quad,
-	);
-	const qPad: Pt[] = [
-		applyH(hq, -padF, -padFy),
-		applyH(hq, 1 + padF, -padFy),
-		applyH(hq, 1 + padF, 1 + padFy),
-		applyH(hq, -padF, 1 + padFy),
-	];
-	warpInto(img.data, W, H, card, qPad);
+	const hq = warpCardOnto(img.data, W, H, card, quad);
 	ctx.putImageData(img, 0, 0);
 
 	// shadow across scene (e.g. phone/hand shadow)
@@ -1638,23 +1636,7 @@ function composeScan(spec: Spec, r: Rng, dpi: number): SceneOut & { dpi: number 
 	const card = renderCard(spec, Math.ceil(cardW * 1.2), r);
 	notes.push(...card.notes);
 	const img = ctx.getImageData(0, 0, W, H);
-	const hq = solveHomography(
-		[
-			[0, 0],
-			[1, 0],
-			[1, 1],
-			[0, 1],
-		],
-		quad,
-	);
-	const padF = card.pad / (card.W - 2 * card.pad),
-		padFy = card.pad / (card.H - 2 * card.pad);
-	warpInto(img.data, W, H, card, [
-		applyH(hq, -padF, -padFy),
-		applyH(hq, 1 + padF, -padFy),
-		applyH(hq, 1 + padF, 1 + padFy),
-		applyH(hq, -padF, 1 + padFy),
-	]);
+	warpCardOnto(img.data, W, H, card, quad);
 	// scanners flatten: slight contrast lift
 	colourGrade(img.data, [1.04, 1.04, 1.04], r.uni(0.9, 1.05), 0);
 	addNoise(img.data, r.uni(1, 4), r, true);
