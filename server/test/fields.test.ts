@@ -2936,17 +2936,14 @@ describe('holder name', () => {
 	test("the highest line, well over the number, loses its margin's point to a name on the number's row, and stays its rival (a fourth-hand probe)", () => {
 		// A minimal card: its issuer at the top left, the holder's name at the far end of the number's small row
 		// (MERIDIAN FCU chosen at 0.999 over FIONA MCALLISTER).
+		const nameOf = (...lines: RecognizedLine[]) => extractFields(groupIntoRows(lines), NOW).fields.name;
 		const minimal = (...lines: RecognizedLine[]) =>
-			extractFields(groupIntoRows([line('MERIDIAN HARBOR', 40, 20), shrunk(line('3707 449257 64461', 40, 220), 20), ...lines]), NOW).fields
-				.name;
+			nameOf(line('MERIDIAN HARBOR', 40, 20), shrunk(line('3707 449257 64461', 40, 220), 20), ...lines);
 		const beside = minimal(shrunk(line('FIONA MCALLISTER', 440, 220), 20));
 		expect([beside?.text, (beside?.confidence ?? 1) < 0.9]).toEqual(['FIONA MCALLISTER', true]);
 		// Not a line under the number: a portrait card prints its holder's name at the top and a product's
 		// under the digits (BLUE CASH, bench seed 2251).
-		const portrait = extractFields(
-			groupIntoRows([line("MICHAEL O'BRIEN", 40, 20), line('3412 358958 91612', 40, 160), line('BLUE CASH', 300, 270)]),
-			NOW,
-		).fields.name;
+		const portrait = nameOf(line("MICHAEL O'BRIEN", 40, 20), line('3412 358958 91612', 40, 160), line('BLUE CASH', 300, 270));
 		expect(portrait?.text).toBe("MICHAEL O'BRIEN");
 		// Not where that line is read unclearly, nor a word alone: the line at the top stays the name.
 		expect(minimal(shrunk(line('FIONA MCALLISTER', 440, 220, { 2: { prob: 0.3 } }), 20))?.text).toBe('MERIDIAN HARBOR');
@@ -2955,32 +2952,23 @@ describe('holder name', () => {
 		const single = minimal(shrunk(line('FIONA', 440, 220), 20), line('BLUE ACRES', 440, 120));
 		expect(single?.text).toBe('MERIDIAN HARBOR');
 		// Only the highest line loses it: a name at the margin under an issuer printed at the top right keeps it.
-		const under = extractFields(
-			groupIntoRows([
-				line('BLUE HARBOR', 440, 20),
-				line('JOHN SMITH', 40, 120),
-				shrunk(line('3707 449257 64461', 40, 220), 20),
-				shrunk(line('FIONA MCALLISTER', 440, 220), 20),
-			]),
-			NOW,
-		).fields.name;
+		const under = nameOf(
+			line('BLUE HARBOR', 440, 20),
+			line('JOHN SMITH', 40, 120),
+			shrunk(line('3707 449257 64461', 40, 220), 20),
+			shrunk(line('FIONA MCALLISTER', 440, 220), 20),
+		);
 		expect(under?.text).toBe('JOHN SMITH');
 		// Well over in the number's heights: a name printed small just over it stands several of its own
 		// heights over it (a read-only review).
-		const small = extractFields(
-			groupIntoRows([shrunk(line('JOHN SMITH', 40, 60), 14), line('4539 1488 0343 6467', 40, 100), line('GREAT LAKES', 500, 100)]),
-			NOW,
-		).fields.name;
+		const small = nameOf(shrunk(line('JOHN SMITH', 40, 60), 14), line('4539 1488 0343 6467', 40, 100), line('GREAT LAKES', 500, 100));
 		expect(small?.text).toBe('JOHN SMITH');
 		// Nor a line just over the number: there holders' names are printed (the name above the number).
-		const above = extractFields(
-			groupIntoRows([
-				line('MERIDIAN HARBOR', 40, 180),
-				shrunk(line('3707 449257 64461', 40, 220), 20),
-				shrunk(line('FIONA MCALLISTER', 440, 220), 20),
-			]),
-			NOW,
-		).fields.name;
+		const above = nameOf(
+			line('MERIDIAN HARBOR', 40, 180),
+			shrunk(line('3707 449257 64461', 40, 220), 20),
+			shrunk(line('FIONA MCALLISTER', 440, 220), 20),
+		);
 		expect(above?.text).toBe('MERIDIAN HARBOR');
 	});
 
