@@ -1789,8 +1789,8 @@ function apartFromSmallLetters(segment: Segment): Segment[] {
 	// text has such words too. Not a word of two letters (so, us, ox), nor one that starts or ends a
 	// page's line boxed beside the name (write to us, a read-only review).
 	const restored = new Set<number>();
-	if (start === 1 && CASE_ALIKE_WORD.test(texts[0]) && boxedApart(0, 1)) restored.add(--start);
-	if (end === texts.length - 1 && end > start && CASE_ALIKE_WORD.test(texts[end]) && boxedApart(end - 1, end)) restored.add(end++);
+	if (start === 1 && shapeAlikeWord(texts[0]) && boxedApart(0, 1)) restored.add(--start);
+	if (end === texts.length - 1 && end > start && shapeAlikeWord(texts[end]) && boxedApart(end - 1, end)) restored.add(end++);
 	if (start === 0 && end === texts.length && restored.size === 0) return [segment];
 	const words = segment.words.map((word, k) => (restored.has(k) ? word.map((c) => ({ ...c, char: c.char.toUpperCase() })) : word));
 	return [
@@ -1803,8 +1803,10 @@ function apartFromSmallLetters(segment: Segment): Segment[] {
 	];
 }
 
-/** A word in small letters whose every letter has one shape in both cases, but for its size. */
-const CASE_ALIKE_WORD = /^[cosuvwxz]{3,}$/;
+/** A word of three small letters or more, each drawn as its capital is but for its size (SHAPE_ALIKE). */
+function shapeAlikeWord(text: string): boolean {
+	return text.length >= 3 && [...text].every((ch) => SHAPE_ALIKE.test(ch));
+}
 
 /**
  * Whether a word's only digits are zeros in pairs side by side, each pair beside a letter: OO read
