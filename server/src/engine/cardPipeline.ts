@@ -574,7 +574,6 @@ export function withWiderView(first: CardReading, wider: CardReading): CardReadi
 	// read-only review). Taken in doubt: the views disagree.
 	const ownName = first.fields.name;
 	const seenName = wider.fields.name;
-	const words = (field: FieldReading) => field.text.split(' ').length;
 	if (
 		added.length === 0 &&
 		ownName &&
@@ -582,7 +581,7 @@ export function withWiderView(first: CardReading, wider: CardReading): CardReadi
 		ownName.confidence < REVIEW_CONFIDENCE &&
 		seenName.confidence >= PASS_RIVAL &&
 		seenName.confidence > ownName.confidence &&
-		words(seenName) > words(ownName) &&
+		wordCount(seenName.text) > wordCount(ownName.text) &&
 		!sameNameLetters(seenName.text, ownName.text) &&
 		onCardRow(seenName, [wider.fields.number])
 	)
@@ -976,7 +975,7 @@ async function readRegion(
 		// The initials' stops are placed by the first view's word indices: only while the name has its words.
 		const ends = first.initialEnds ?? [];
 		const words = firstName.text.split(' ');
-		if (ends.length > 0 && words.length === fields.name.text.split(' ').length) {
+		if (ends.length > 0 && words.length === wordCount(fields.name.text)) {
 			const reached = await recognizeLines(
 				models,
 				source,
@@ -1530,7 +1529,7 @@ export function afterNameCheck(name: FieldReading, seen: FieldReading | undefine
 	// since a longer crop may also take in a mark beside the name.
 	// Letters that agree with gaps that do not (KWON MISUNG, KWON MI SUNG) leave the gaps in doubt.
 	const sameLetters = seen.text.replace(/ /g, '') === name.text.replace(/ /g, '');
-	const sameWords = sameLetters || seen.text.split(' ').length === name.text.split(' ').length;
+	const sameWords = sameLetters || wordCount(seen.text) === wordCount(name.text);
 	// A less sure reading that only drops a thin mark (OHARA for O'HARA), or a reading the model
 	// itself hardly believes that lost a whole chunk of the name (RAF AEL), is the longer crop's
 	// noise, not a rival; one letter more or less (GIULIA, GULIA) still is.
@@ -1600,11 +1599,10 @@ export function afterWidenedReads(name: FieldReading, widened: Array<FieldReadin
 	// Another name needs one of them sure; the other may be less so (a letter the narrower crops lost,
 	// DANIEL W WILLIAMS at 0.98 and 0.82 for WILLAMS): it is reported in doubt either way.
 	if (!widened.some((r) => r !== undefined && r.confidence >= REVIEW_CONFIDENCE)) return name;
-	const words = (text: string) => text.split(' ').length;
 	const dropsNothing =
 		letterCount(read.text) >= letterCount(name.text) &&
 		markCount(read.text) >= markCount(name.text) &&
-		words(read.text) >= words(name.text);
+		wordCount(read.text) >= wordCount(name.text);
 	return dropsNothing ? { ...read, confidence: Math.min(sure, WIDENED_OTHER_NAME) } : name;
 }
 
@@ -1704,6 +1702,11 @@ export function sameNameLetters(a: string, b: string): boolean {
 	return bare(a) === bare(b);
 }
 
+/** The words of a reported name: its text keeps one space between words. */
+function wordCount(text: string): number {
+	return text.split(' ').length;
+}
+
 /** The text without apostrophes inside words (DELL'ACQUA as DELLACQUA). */
 function withoutInnerApostrophes(text: string): string {
 	return text.replace(/(?<=[A-Za-z])'(?=[A-Za-z])/g, '');
@@ -1721,15 +1724,14 @@ function withoutInnerApostrophes(text: string): string {
  */
 function nameWithMarks(voted: string, readings: FieldReading[], votes: Map<string, number>): string | null {
 	if (readings.some((r) => r.text === voted && r.confidence >= REVIEW_CONFIDENCE)) return null;
-	const words = (text: string) => text.split(' ').length;
 	const apostrophes = (text: string) => text.length - withoutInnerApostrophes(text).length;
-	const oneWord = words(voted) === 1;
-	const letters = (text: string) => withoutInnerApostrophes(oneWord && words(text) <= 4 ? text.replace(/ /g, '') : text);
+	const oneWord = wordCount(voted) === 1;
+	const letters = (text: string) => withoutInnerApostrophes(oneWord && wordCount(text) <= 4 ? text.replace(/ /g, '') : text);
 	const marked = [...votes.entries()].filter(
 		([text]) =>
 			text !== voted &&
 			letters(text) === letters(voted) &&
-			words(text) >= words(voted) &&
+			wordCount(text) >= wordCount(voted) &&
 			apostrophes(text) >= apostrophes(voted) &&
 			readings.some((r) => r.text === text && r.confidence >= RIVAL_CONFIDENCE),
 	);
